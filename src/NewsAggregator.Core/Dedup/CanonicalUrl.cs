@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace NewsAggregator.Dedup;
+
+/// <summary>
+/// The form of an article URL used as its identity: the same story reached through
+/// tracking links, mixed-case hosts, default ports or fragments maps to one string.
+/// </summary>
+public static class CanonicalUrl
+{
+    // Parameters that only say how a reader arrived, never which page they get.
+    private static readonly HashSet<string> TrackingParameters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "twclid", "ttclid", "li_fat_id",
+        "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp",
+        "hsctatracking", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "rb_clickid",
+        "s_cid", "cmpid", "ncid", "ocid", "ref_src", "ref_url", "wt.mc_id", "wt_mc_id", "ns_mchannel",
+        "ns_source", "ns_campaign", "ns_linkname", "ns_fee", "sr_share", "smid", "mbid", "at_medium",
+        "at_campaign", "at_custom1", "at_custom2", "at_custom3", "at_custom4", "taid",
+        "soc_src", "soc_trk", "spm", "xtor", "guccounter", "guce_referrer", "guce_referrer_sig",
+    };
+
+    private static readonly string[] TrackingPrefixes = ["utm_", "pk_", "piwik_", "mtm_", "matomo_", "hsa_", "itm_"];
+
+    /// <summary>The canonical form of <paramref name="url"/>; non-http(s) URLs only lose their fragment.</summary>
+    public static string Normalize(Uri url)
+    {
+        if (!url.IsAbsoluteUri)
+        {
+            throw new ArgumentException("A canonical URL needs an absolute URL.", nameof(url));
+        }
+        if (url.Scheme is not ("http" or "https"))
+        {
+            return url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);
+        }
+
+        var builder = new StringBuilder(url.OriginalString.Length);
+        builder.Append(url.Scheme).Append("://");
+        builder.Append(url.IdnHost.TrimEnd('.').ToLowerInvariant());
+        if (!url.IsDefaultPort)
+        {
+            builder.Append(':').Append(url.Port);
+        }
+
+        var path = url.AbsolutePath;
+        builder.Append(string.IsNullOrEmpty(path) ? "/" : path);
+
+        var query = CleanQuery(url.Query);
+        if (query.Length > 0)
+        {
+            builder.Append('?').Append(query);
+        }
+        return builder.ToString();
+    }
+
+    public static string Normalize(string url) =>
+        Normalize(Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+            ? parsed
+            : throw new ArgumentException($"\"{url}\" is not an absolute URL.", nameof(url)));
+
+    /// <summary>True for parameters that identify a campaign or click rather than content.</summary>
+    public static bool IsTrackingParameter(string name) =>
+        TrackingParameters.Contains(name)
+        || TrackingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    private static string CleanQuery(string query)
+    {
+        if (query.Length <= 1)
+        {
+            return "";
+        }
+        var kept = new List<(string Name, string Pair)>();
+        foreach (var pair in query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            var name = Uri.UnescapeDataString((equals < 0 ? pair : pair[..equals]).Replace('+', ' '));
+            if (!IsTrackingParameter(name))
+            {
+                kept.Add((name, pair));
+            }
+        }
+        // Order carries no meaning for the servers we meet; sorting makes ?a=1&b=2 and ?b=2&a=1 one URL.
+        kept.Sort((x, y) =>
+        {
+            var byName = string.CompareOrdinal(x.Name, y.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(x.Pair, y.Pair);
+        });
+        return string.Join('&', kept.Select(k => k.Pair));
+    }
+}

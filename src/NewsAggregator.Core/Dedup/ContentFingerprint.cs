@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+
+namespace NewsAggregator.Dedup;
+
+/// <summary>
+/// A stable hash of an article's normalised text: the same words in the same order give
+/// the same fingerprint whatever the whitespace, case, punctuation or Unicode form.
+/// </summary>
+public static class ContentFingerprint
+{
+    /// <summary>Texts shorter than this (after normalisation) are too generic to prove two pages are one story.</summary>
+    public const int MinimumNormalizedLength = 200;
+
+    /// <summary>32 hex digits of XxHash128 over the normalised text, or null when the text is too short.</summary>
+    public static string? Of(string text)
+    {
+        var normalized = Normalize(text);
+        if (normalized.Length < MinimumNormalizedLength)
+        {
+            return null;
+        }
+        var hash = XxHash128.Hash(Encoding.UTF8.GetBytes(normalized));
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>NFKC, lower case, punctuation and symbols dropped, whitespace folded to one space.</summary>
+    public static string Normalize(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(folded.Length);
+        var pendingSpace = false;
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                if (pendingSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+                pendingSpace = false;
+                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+            }
+            else if (Rune.IsWhiteSpace(rune))
+            {
+                pendingSpace = true;
+            }
+            // Punctuation and symbols vanish without a space, so "don't" and "dont" agree.
+        }
+        return builder.ToString();
+    }
+}

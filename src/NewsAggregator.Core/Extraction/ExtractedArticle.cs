@@ -1,0 +1,22 @@
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// What extraction keeps of one page: the clean article text (paragraphs separated by a
+/// blank line; empty when the page holds no article) and the page's metadata.
+/// </summary>
+public sealed record ExtractedArticle
+{
+    public string Text { get; init; } = "";
+    public string? Title { get; init; }
+    public string? Byline { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    /// <summary>BCP 47 tag as the page declares it (<c>html lang</c>, <c>og:locale</c>, Content-Language).</summary>
+    public string? Language { get; init; }
+    public string? SiteName { get; init; }
+    /// <summary>Absolute URL from <c>link rel=canonical</c> or <c>og:url</c>, unverified.</summary>
+    public string? CanonicalUrl { get; init; }
+    public string? ImageUrl { get; init; }
+    public string? Description { get; init; }
+
+    public bool HasText => Text.Length > 0;
+}

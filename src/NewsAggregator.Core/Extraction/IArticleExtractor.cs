@@ -1,0 +1,9 @@
+namespace NewsAggregator.Extraction;
+
+/// <summary>Turns a page's HTML into its article. Pure: no I/O, safe to call from many threads.</summary>
+public interface IArticleExtractor
+{
+    /// <param name="html">The decoded page.</param>
+    /// <param name="pageUrl">Where the page was fetched from; resolves relative URLs, may be null for files.</param>
+    ExtractedArticle Extract(string html, Uri? pageUrl, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace NewsAggregator.Sources;
+
+/// <summary>
+/// Reads and validates sources.json. Every problem is reported with the file, the source
+/// (its id, or its index when the id itself is the problem) and the field, so a user can
+/// go straight to the line to fix.
+/// </summary>
+public static partial class SourcesFile
+{
+    private static readonly string[] KnownFields =
+        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles"];
+
+    public static IReadOnlyList<Source> Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourcesFileException($"{path}: cannot read the sources file: {e.Message}");
+        }
+        return Parse(json, path);
+    }
+
+    public static IReadOnlyList<Source> Parse(string json, string fileName)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = true,
+                CommentHandling = JsonCommentHandling.Skip,
+            });
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {e.BytePositionInLine + 1}" : "";
+            throw new SourcesFileException($"{fileName}: invalid JSON{where}: {FirstSentence(e.Message)}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("sources", out var list)
+                || list.ValueKind != JsonValueKind.Array)
+            {
+                throw new SourcesFileException($"{fileName}: expected an object with a \"sources\" array");
+            }
+
+            var sources = new List<Source>();
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var source = ParseSource(item, index, fileName);
+                if (seen.TryGetValue(source.Id, out var first))
+                {
+                    throw new SourcesFileException(
+                        $"{fileName}: source #{index} field \"id\": duplicate id \"{source.Id}\" (first used by source #{first})");
+                }
+                seen[source.Id] = index;
+                sources.Add(source);
+                index++;
+            }
+            return sources;
+        }
+    }
+
+    private static Source ParseSource(JsonElement item, int index, string fileName)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new SourcesFileException($"{fileName}: source #{index}: expected an object");
+        }
+
+        var id = RequiredString(item, "id", $"source #{index}", fileName);
+        if (!IdPattern().IsMatch(id))
+        {
+            throw new SourcesFileException(
+                $"{fileName}: source #{index} field \"id\": \"{id}\" must be 1-100 letters, digits, '-', '_' or '.'");
+        }
+        var who = $"source \"{id}\" (#{index})";
+
+        foreach (var property in item.EnumerateObject())
+        {
+            if (!KnownFields.Contains(property.Name, StringComparer.Ordinal))
+            {
+                throw new SourcesFileException(
+                    $"{fileName}: {who} field \"{property.Name}\": unknown field (known: {string.Join(", ", KnownFields)})");
+            }
+        }
+
+        var name = RequiredString(item, "name", who, fileName);
+        var typeText = RequiredString(item, "type", who, fileName);
+        var type = typeText switch
+        {
+            "rss" => SourceType.Rss,
+            "html" => SourceType.Html,
+            "page" => SourceType.Page,
+            _ => throw new SourcesFileException(
+                $"{fileName}: {who} field \"type\": unknown type \"{typeText}\" (expected rss, html or page)"),
+        };
+
+        var urlText = RequiredString(item, "url", who, fileName);
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url)
+            || url.Scheme is not ("http" or "https" or "file")
+            || (url.Scheme != "file" && string.IsNullOrEmpty(url.Host)))
+        {
+            throw new SourcesFileException(
+                $"{fileName}: {who} field \"url\": \"{urlText}\" is not an absolute http, https or file URL");
+        }
+
+        var enabled = true;
+        if (item.TryGetProperty("enabled", out var enabledElement))
+        {
+            enabled = enabledElement.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw new SourcesFileException($"{fileName}: {who} field \"enabled\": expected true or false"),
+            };
+        }
+
+        string? linkSelector = null;
+        if (item.TryGetProperty("linkSelector", out var selectorElement))
+        {
+            linkSelector = selectorElement.ValueKind == JsonValueKind.String ? selectorElement.GetString() : null;
+            if (string.IsNullOrWhiteSpace(linkSelector))
+            {
+                throw new SourcesFileException($"{fileName}: {who} field \"linkSelector\": expected a non-empty CSS selector");
+            }
+            if (!CssSelectorIsValid(linkSelector))
+            {
+                throw new SourcesFileException(
+                    $"{fileName}: {who} field \"linkSelector\": \"{linkSelector}\" is not a valid CSS selector");
+            }
+        }
+
+        var interval = Source.DefaultInterval;
+        if (item.TryGetProperty("intervalMinutes", out var intervalElement))
+        {
+            interval = TimeSpan.FromMinutes(PositiveInt(intervalElement, "intervalMinutes", who, fileName, max: 7 * 24 * 60));
+        }
+
+        var maxArticles = Source.DefaultMaxArticles;
+        if (item.TryGetProperty("maxArticles", out var maxElement))
+        {
+            maxArticles = PositiveInt(maxElement, "maxArticles", who, fileName, max: 10_000);
+        }
+
+        return new Source
+        {
+            Id = id,
+            Name = name,
+            Type = type,
+            Url = url,
+            Enabled = enabled,
+            LinkSelector = linkSelector,
+            Interval = interval,
+            MaxArticles = maxArticles,
+        };
+    }
+
+    private static string RequiredString(JsonElement item, string field, string who, string fileName)
+    {
+        if (!item.TryGetProperty(field, out var value))
+        {
+            throw new SourcesFileException($"{fileName}: {who} field \"{field}\": missing");
+        }
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            throw new SourcesFileException($"{fileName}: {who} field \"{field}\": expected a non-empty string");
+        }
+        return value.GetString()!.Trim();
+    }
+
+    private static int PositiveInt(JsonElement value, string field, string who, string fileName, int max)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < 1 || number > max)
+        {
+            throw new SourcesFileException($"{fileName}: {who} field \"{field}\": expected a whole number from 1 to {max}");
+        }
+        return number;
+    }
+
+    private static bool CssSelectorIsValid(string selector)
+    {
+        var parser = new AngleSharp.Css.Parser.CssSelectorParser();
+        return parser.ParseSelector(selector) is not null;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut < 0 ? message.TrimEnd('.') : message[..cut];
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex IdPattern();
+}
