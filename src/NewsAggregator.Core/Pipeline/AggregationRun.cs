@@ -13,7 +13,7 @@ public sealed class AggregationOptions
 /// Runs sources' passes side by side, each isolated: whatever one source throws is recorded
 /// against it and the others go on.
 /// </summary>
-public sealed class AggregationRun(SourcePass pass, AggregationOptions options, TimeProvider clock, ILogger<AggregationRun> logger)
+public sealed class AggregationRun(SourcePass pass, AggregationOptions options, ILogger<AggregationRun> logger)
 {
     /// <summary>One pass over each source; results in the order the sources were given.</summary>
     public async Task<IReadOnlyList<SourcePassResult>> RunOnceAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
