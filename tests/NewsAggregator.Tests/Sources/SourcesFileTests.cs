@@ -63,4 +63,14 @@ public class SourcesFileTests
 
         Assert.StartsWith(path + ": cannot read the sources file", error.Message);
     }
+
+    [Fact]
+    public void Committed_sources_file_is_valid_and_ready_to_run()
+    {
+        var sources = SourcesFile.Load(System.IO.Path.Combine(RepositoryRoot.Path, "sources.json"));
+
+        Assert.InRange(sources.Count, 8, 15);
+        Assert.All(sources, source => Assert.Equal("https", source.Url.Scheme));
+        Assert.Contains(sources, source => source.Type == SourceType.Rss);
+    }
 }
