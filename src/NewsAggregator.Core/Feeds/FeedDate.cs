@@ -10,8 +10,8 @@ namespace NewsAggregator.Feeds;
 /// Always read in the invariant culture; a date without a zone is taken as UTC.
 /// </summary>
 /// <remarks>
-/// FeedReader's own parse uses the machine's culture and local time zone, rejects a weekday
-/// that does not match the date, and drops zones it does not know (reading "EST" as UTC).
+/// FeedReader's own parse uses the machine's culture, reads a date without a zone in the
+/// machine's local time, and drops zones it does not know ("2:30 PM CET" becomes 14:30 UTC).
 /// </remarks>
 internal static partial class FeedDate
 {

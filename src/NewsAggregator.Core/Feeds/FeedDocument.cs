@@ -64,8 +64,7 @@ internal static partial class FeedDocument
         var afterProlog = Prolog().Match(text).Length;
         if (HtmlStart().IsMatch(text, afterProlog))
         {
-            throw new FeedFormatException($"The document at {feedUrl} is an HTML page, not an RSS or Atom feed. " +
-                "If it lists articles, use source type \"html\"; if it links a feed (<link rel=\"alternate\">), use that feed's URL.");
+            throw HtmlPage(feedUrl);
         }
         if (afterProlog >= text.Length || text[afterProlog] != '<')
         {
@@ -74,6 +73,10 @@ internal static partial class FeedDocument
             throw new FeedFormatException($"The document at {feedUrl} is not XML, so not an RSS or Atom feed: it starts with \"{preview}\".");
         }
     }
+
+    private static FeedFormatException HtmlPage(Uri feedUrl) =>
+        new($"The document is an HTML page, not an RSS or Atom feed ({feedUrl}). If it lists articles, use source type \"html\"; " +
+            "if it links a feed (<link rel=\"alternate\" type=\"application/rss+xml\">), use that feed's URL.");
 
     private static XDocument ParseSafely(string text, Uri feedUrl)
     {
@@ -143,7 +146,7 @@ internal static partial class FeedDocument
             case "feed":
                 return;
             case "html":
-                throw new FeedFormatException($"The document at {feedUrl} is an HTML page, not an RSS or Atom feed.");
+                throw HtmlPage(feedUrl);
             default:
                 throw new FeedFormatException($"The document at {feedUrl} is XML but not an RSS or Atom feed: its root element is <{root.Name.LocalName}>, " +
                     "where <rss>, <rdf:RDF> or <feed> was expected.");
