@@ -31,7 +31,7 @@ internal sealed class EntryLinkBase(Uri feedUrl, Uri documentBase)
             return null;
         }
         var baseUri = context is null ? documentBase : BaseOf(context);
-        return Uri.TryCreate(baseUri, reference.Trim(), out var resolved) && IsFetchable(resolved) ? resolved : null;
+        return Uri.TryCreate(baseUri, reference.Trim(), out var resolved) && FollowableLink.From(feedUrl, resolved) ? resolved : null;
     }
 
     private Uri BaseOf(XElement context)
@@ -47,12 +47,4 @@ internal sealed class EntryLinkBase(Uri feedUrl, Uri documentBase)
         }
         return current;
     }
-
-    // A file: link is followed only from a file: feed; from the web it would read this machine's files.
-    private bool IsFetchable(Uri link) => link.Scheme switch
-    {
-        "http" or "https" => !string.IsNullOrEmpty(link.Host),
-        "file" => feedUrl.IsFile,
-        _ => false,
-    };
 }

@@ -42,9 +42,18 @@ internal static partial class EntryText
             return null;
         }
         var withoutTags = Tag().Replace(html, tag => Separating.Contains(tag.Groups["name"].Value) ? " " : "");
-        var text = WebUtility.HtmlDecode(withoutTags);
-        text = Whitespace().Replace(text, " ").Trim();
-        return text.Length > 0 ? text : null;
+        return Folded(WebUtility.HtmlDecode(withoutTags));
+    }
+
+    /// <summary>Runs of white space (non-breaking and zero-width included) as one space, trimmed; <c>null</c> when nothing is left.</summary>
+    public static string? Folded(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var folded = Whitespace().Replace(text, " ").Trim();
+        return folded.Length > 0 ? folded : null;
     }
 
     public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
