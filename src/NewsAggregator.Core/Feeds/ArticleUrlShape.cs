@@ -25,7 +25,7 @@ internal static partial class ArticleUrlShape
         "login", "signin", "sign-in", "logout", "register", "signup", "sign-up", "account", "subscribe", "subscription",
         "subscriptions", "newsletter", "newsletters", "about", "about-us", "contact", "contact-us", "privacy",
         "privacy-policy", "terms", "terms-of-use", "terms-of-service", "cookies", "cookie-policy", "imprint", "impressum",
-        "help", "faq", "jobs", "careers", "advertise", "user", "users", "profile", "cart", "shop", "wp-admin", "wp-login.php",
+        "help", "faq", "jobs", "careers", "advertise", "user", "users", "profile", "cart", "shop", "wp-admin", "wp-login",
     };
 
     private static readonly HashSet<string> FeedSegments = new(StringComparer.OrdinalIgnoreCase) { "feed", "feeds", "rss", "atom" };
@@ -89,7 +89,8 @@ internal static partial class ArticleUrlShape
         {
             return new(ArticleEvidence.None, "a feed");
         }
-        if (segments.FirstOrDefault(NonArticleSegments.Contains) is { } listing)
+        // "about.html" is the about page as much as "about/" is
+        if (segments.Select(Path.GetFileNameWithoutExtension).FirstOrDefault(s => NonArticleSegments.Contains(s!)) is { } listing)
         {
             return new(ArticleEvidence.None, $"a {listing.ToLowerInvariant()} page");
         }
@@ -122,7 +123,8 @@ internal static partial class ArticleUrlShape
         var isIndex = Path.GetFileNameWithoutExtension(last) is "index" or "default" or "home" or "main";
         if (PageExtensions.Contains(extension) && !isIndex)
         {
-            if (extension is ".html" or ".htm" or ".shtml")
+            // One short word at the root (/sport.html) is a section index like /sport/.
+            if (extension is ".html" or ".htm" or ".shtml" && (segments.Length >= 2 || words >= 2))
             {
                 return new(ArticleEvidence.Strong, "a named .html page");
             }

@@ -7,8 +7,8 @@ internal enum PageRegion
 {
     /// <summary>Navigation, site header and footer, sidebars, forms: the site's chrome.</summary>
     Chrome,
-    /// <summary>Inside an article, the main content or a headline.</summary>
-    Stories,
+    /// <summary>Inside an &lt;article&gt; or a heading: where a page shows its stories.</summary>
+    Story,
     /// <summary>Anywhere else.</summary>
     Elsewhere,
 }
@@ -36,7 +36,7 @@ internal static class PageRegions
                 return PageRegion.Chrome;
             }
         }
-        return anchor.Closest("article, main, [role=main], h1, h2, h3, h4") is null ? PageRegion.Elsewhere : PageRegion.Stories;
+        return anchor.Closest("article, h1, h2, h3, h4, h5, h6") is null ? PageRegion.Elsewhere : PageRegion.Story;
     }
 
     private static bool IsChrome(IElement element)

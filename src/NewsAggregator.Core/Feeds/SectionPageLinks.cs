@@ -8,9 +8,12 @@ public static class SectionPageLinks
 {
     private static readonly HtmlParser Parser = new();
 
+    // In a matched container (a teaser, a card) the headline's link is the story's, not the image's or the byline's.
+    private const string HeadingLink = "h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]";
+
     /// <summary>
     /// With <paramref name="linkSelector"/>: the links it selects (an &lt;a href&gt;, the link
-    /// around or the first link inside each match). Without: the links that look like stories,
+    /// around each match, or the one inside it, a headline's first). Without: the links that look like stories,
     /// by where they sit and the shape of their URL. Document order, each URL once (fragments
     /// ignored); the link's text is the title when it reads like a headline.
     /// </summary>
@@ -31,11 +34,12 @@ public static class SectionPageLinks
             {
                 continue;
             }
-            if (linkSelector is null && !LooksLikeStory(anchor, link, pageUrl))
+            var title = LinkHeadline.Of(anchor);
+            if (linkSelector is null && !LooksLikeStory(anchor, link, pageUrl, title))
             {
                 continue;
             }
-            found.Add(link, anchor);
+            found.Add(link, title, title is not null && LinkHeadline.InHeading(anchor));
         }
         return found.Entries();
     }
@@ -54,19 +58,19 @@ public static class SectionPageLinks
         }
     }
 
-    private static bool LooksLikeStory(IElement anchor, Uri link, Uri pageUrl)
+    private static bool LooksLikeStory(IElement anchor, Uri link, Uri pageUrl, string? title)
     {
         var region = PageRegions.Of(anchor);
         if (region == PageRegion.Chrome)
         {
             return false;
         }
-        // A weak URL (a short slug) counts only where the page shows its stories: in an article,
-        // the main content or a headline.
+        // A weak URL (a short slug such as /science/comet-returns) counts only inside an article or
+        // a heading, and with a sentence for a headline: section links ("Middle East") have a name.
         return ArticleUrlShape.Judge(link, pageUrl).Evidence switch
         {
             ArticleEvidence.Strong => true,
-            ArticleEvidence.Weak => region == PageRegion.Stories,
+            ArticleEvidence.Weak => region == PageRegion.Story && LinkHeadline.Words(title) >= 3,
             _ => false,
         };
     }
@@ -85,7 +89,7 @@ public static class SectionPageLinks
         return matches
             .Select(match => match is { LocalName: "a" } && match.HasAttribute("href")
                 ? match
-                : match.Closest("a[href]") ?? match.QuerySelector("a[href]"))
+                : match.Closest("a[href]") ?? match.QuerySelector(HeadingLink) ?? match.QuerySelector("a[href]"))
             .OfType<IElement>();
     }
 
@@ -112,10 +116,8 @@ public static class SectionPageLinks
         private readonly List<(Uri Link, string? Title, bool FromHeading)> _links = [];
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
-        public void Add(Uri link, IElement anchor)
+        public void Add(Uri link, string? title, bool fromHeading)
         {
-            var title = LinkHeadline.Of(anchor);
-            var fromHeading = title is not null && LinkHeadline.InHeading(anchor);
             if (!_index.TryGetValue(link.AbsoluteUri, out var at))
             {
                 _index[link.AbsoluteUri] = _links.Count;
