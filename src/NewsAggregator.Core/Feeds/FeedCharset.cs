@@ -10,11 +10,11 @@ namespace NewsAggregator.Feeds;
 /// </summary>
 internal static partial class FeedCharset
 {
-    static FeedCharset()
-    {
-        // windows-125x, KOI8-R, ISO-8859-x beyond Latin-1 live in the code pages provider on .NET Core.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
+    // windows-125x, KOI8-R, ISO-8859-x beyond Latin-1 live in the code pages provider on .NET Core.
+    // Asked directly rather than registered, so decoding does not depend on process-wide state
+    // (FeedReader registers it too, but only once it has been called).
+    private static readonly EncodingProvider CodePages = CodePagesEncodingProvider.Instance;
+    private static readonly Encoding Windows1252 = CodePages.GetEncoding(1252)!;
 
     // Labels that servers and feeds use for what is really windows-1252 (WHATWG Encoding
     // standard): text labelled Latin-1 routinely carries curly quotes in 0x80-0x9F.
@@ -48,7 +48,7 @@ internal static partial class FeedCharset
             return declared.GetString(bytes);
         }
         // Declared or defaulted UTF-8 that is not valid UTF-8 is nearly always windows-1252 in disguise.
-        return Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Encoding.GetEncoding(1252).GetString(bytes);
+        return Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Windows1252.GetString(bytes);
     }
 
     private static Encoding? Declared(ReadOnlySpan<byte> bytes)
@@ -63,7 +63,7 @@ internal static partial class FeedCharset
         var label = match.Groups[1].Value;
         if (Windows1252Labels.Contains(label))
         {
-            return Encoding.GetEncoding(1252);
+            return Windows1252;
         }
         // A UTF-16 label on bytes we just read as ASCII is a lie; UTF-8 is the useful guess.
         if (label.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) || label.StartsWith("utf-32", StringComparison.OrdinalIgnoreCase))
@@ -72,7 +72,7 @@ internal static partial class FeedCharset
         }
         try
         {
-            return Encoding.GetEncoding(label);
+            return CodePages.GetEncoding(label) ?? Encoding.GetEncoding(label);
         }
         catch (ArgumentException)
         {
