@@ -50,7 +50,7 @@ internal static partial class FeedDocument
         var document = ParseSafely(text, feedUrl);
         var root = document.Root!;
         CheckRoot(root, feedUrl);
-        document.DocumentType?.Remove();
+        // The root alone: no DOCTYPE, and every entity already expanded (or, if external, left empty).
         return (root.ToString(SaveOptions.DisableFormatting), root.Name);
     }
 
@@ -68,8 +68,7 @@ internal static partial class FeedDocument
         }
         if (afterProlog >= text.Length || text[afterProlog] != '<')
         {
-            var preview = new string(text.AsSpan(afterProlog, Math.Min(40, text.Length - afterProlog)).ToArray()
-                .Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+            var preview = new string(text.Skip(afterProlog).Take(40).Select(c => char.IsControl(c) ? ' ' : c).ToArray());
             throw new FeedFormatException($"The document at {feedUrl} is not XML, so not an RSS or Atom feed: it starts with \"{preview}\".");
         }
     }
@@ -101,8 +100,9 @@ internal static partial class FeedDocument
             }
             catch (XmlException second)
             {
-                // The first error is where the document really breaks; its position is in the original text.
-                throw IsEntityLimit(second) ? EntityBomb(feedUrl, second) : Malformed(feedUrl, first);
+                // What the repair left is the real break. Repairs add no line breaks, so its line is
+                // right for the original; the position may be off by the few characters a repair added.
+                throw IsEntityLimit(second) ? EntityBomb(feedUrl, second) : Malformed(feedUrl, second);
             }
         }
     }
@@ -113,6 +113,8 @@ internal static partial class FeedDocument
         return XDocument.Load(reader);
     }
 
+    // XmlException has no error code; its (English, not localised on .NET) message names the limit.
+    // Should that ever change, an entity bomb still fails fast, only with the generic message.
     private static bool IsEntityLimit(XmlException error) =>
         error.Message.Contains(nameof(XmlReaderSettings.MaxCharactersFromEntities), StringComparison.Ordinal);
 
@@ -136,13 +138,12 @@ internal static partial class FeedDocument
     {
         switch (root.Name.LocalName.ToLowerInvariant())
         {
-            case "rss":
+            case "rss" or "rdf":
                 if (!root.Elements().Any(e => e.Name.LocalName == "channel"))
                 {
                     throw new FeedFormatException($"The feed at {feedUrl} is RSS without a <channel> element, so it has no entries to read.");
                 }
                 return;
-            case "rdf":
             case "feed":
                 return;
             case "html":

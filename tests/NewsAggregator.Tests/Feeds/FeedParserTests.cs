@@ -178,6 +178,9 @@ public class FeedParserTests
         { "Well-formed XHTML is an HTML page too", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>x</title></head><body/></html>", "is an HTML page" },
         { "XML that is not a feed names its root element", "fixture:sitemap.xml", "its root element is <urlset>" },
         { "RSS without a channel", "<rss version=\"2.0\"><title>x</title></rss>", "without a <channel>" },
+        { "RSS 1.0 without a channel", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>", "without a <channel>" },
+        { "After repairing what it can, the remaining break is reported with its line",
+            "<rss version=\"2.0\">\n<channel><title>AT&T&nbsp;news</title>\n<item><title>x</titel></item></channel></rss>", "at line 3" },
         { "An entity bomb fails fast instead of expanding", "fixture:billion-laughs.xml", "declares entities that expand to more than" },
     };
 
