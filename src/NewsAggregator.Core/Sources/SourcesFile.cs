@@ -136,7 +136,7 @@ public static partial class SourcesFile
             {
                 throw new SourcesFileException($"{fileName}: {who} field \"linkSelector\": expected a non-empty CSS selector");
             }
-            if (!CssSelectorIsValid(linkSelector))
+            if (!Feeds.SectionPageLinks.IsValidSelector(linkSelector))
             {
                 throw new SourcesFileException(
                     $"{fileName}: {who} field \"linkSelector\": \"{linkSelector}\" is not a valid CSS selector");
@@ -188,12 +188,6 @@ public static partial class SourcesFile
             throw new SourcesFileException($"{fileName}: {who} field \"{field}\": expected a whole number from 1 to {max}");
         }
         return number;
-    }
-
-    private static bool CssSelectorIsValid(string selector)
-    {
-        var parser = new AngleSharp.Css.Parser.CssSelectorParser();
-        return parser.ParseSelector(selector) is not null;
     }
 
     private static string FirstSentence(string message)
