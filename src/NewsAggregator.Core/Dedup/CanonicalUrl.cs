@@ -54,9 +54,25 @@ public static class CanonicalUrl
     }
 
     public static string Normalize(string url) =>
-        Normalize(Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+        Normalize(TryParseAbsolute(url, out var parsed)
             ? parsed
             : throw new ArgumentException($"\"{url}\" is not an absolute URL.", nameof(url)));
+
+    /// <summary>
+    /// Parses a URL that names its scheme. On Unix, <see cref="Uri"/> takes "/news/story" for
+    /// file:///news/story; a link or setting written that way is relative, not a file.
+    /// </summary>
+    public static bool TryParseAbsolute(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url)
+    {
+        url = null;
+        var trimmed = text.Trim();
+        var colon = trimmed.IndexOf(':');
+        if (colon <= 0 || !char.IsAsciiLetter(trimmed[0]) || !trimmed[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+        {
+            return false;
+        }
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out url);
+    }
 
     /// <summary>True for parameters that identify a campaign or click rather than content.</summary>
     public static bool IsTrackingParameter(string name) =>

@@ -109,7 +109,7 @@ public static partial class SourcesFile
         };
 
         var urlText = RequiredString(item, "url", who, fileName);
-        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url)
+        if (!Dedup.CanonicalUrl.TryParseAbsolute(urlText, out var url)
             || url.Scheme is not ("http" or "https" or "file")
             || (url.Scheme != "file" && string.IsNullOrEmpty(url.Host)))
         {

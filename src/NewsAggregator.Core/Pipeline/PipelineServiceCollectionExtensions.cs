@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsAggregator.Extraction;
+using NewsAggregator.Fetching;
+using NewsAggregator.Storage;
+
+namespace NewsAggregator.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Everything one pass needs: fetching, extraction and the open <paramref name="database"/>.</summary>
+    public static IServiceCollection AddNewsPipeline(
+        this IServiceCollection services, NewsDatabase database, FetchOptions fetchOptions, AggregationOptions aggregationOptions)
+    {
+        services.AddResourceFetching(fetchOptions);
+        services.AddSingleton(aggregationOptions);
+        services.AddSingleton<IArticleExtractor, ArticleExtractor>();
+        services.AddSingleton(database);
+        services.AddSingleton<SourcePass>();
+        services.AddSingleton<AggregationRun>();
+        return services;
+    }
+}

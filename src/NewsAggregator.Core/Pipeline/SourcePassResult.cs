@@ -1,0 +1,28 @@
+namespace NewsAggregator.Pipeline;
+
+/// <summary>What one pass over one source did.</summary>
+public sealed record SourcePassResult
+{
+    public required string SourceId { get; init; }
+    /// <summary>New stories stored.</summary>
+    public int NewArticles { get; init; }
+    /// <summary>Stories found to be already stored under another URL or source: recorded as sightings.</summary>
+    public int Duplicates { get; init; }
+    /// <summary>Entries whose article could not be had, neither from its page nor from the feed.</summary>
+    public int Failed { get; init; }
+    /// <summary>Entries whose URL this source had already stored: skipped without fetching.</summary>
+    public int Known { get; init; }
+    public TimeSpan Elapsed { get; init; }
+    /// <summary>Why the source as a whole failed (its feed or page could not be had); null on success.</summary>
+    public string? Error { get; init; }
+
+    public bool Succeeded => Error is null;
+
+    /// <summary>One line for people: <c>ok     id: 3 new, 1 duplicate, 0 failed, 2 known (0.4 s)</c>.</summary>
+    public string SummaryLine()
+    {
+        var line = $"{(Succeeded ? "ok    " : "FAILED")} {SourceId}: {NewArticles} new, {Duplicates} duplicate, " +
+                   $"{Failed} failed, {Known} known ({Elapsed.TotalSeconds:0.0} s)";
+        return Succeeded ? line : $"{line}: {Error}";
+    }
+}

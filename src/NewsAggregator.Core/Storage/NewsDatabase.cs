@@ -1,0 +1,306 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsAggregator.Sources;
+
+namespace NewsAggregator.Storage;
+
+/// <summary>
+/// The SQLite file: the only place that speaks SQL. WAL mode lets pipelines read while we
+/// write; every article is stored in one transaction, so a crash never leaves half of one.
+/// Each call opens a pooled connection, which makes the type safe to share between threads.
+/// </summary>
+public sealed class NewsDatabase
+{
+    private readonly string _connectionString;
+    // SQLite allows one writer at a time; queueing our own writers here is cheaper than
+    // letting them spin on SQLITE_BUSY, and leaves the busy timeout for other processes.
+    private readonly Lock _writeLock = new();
+
+    public string Path { get; }
+
+    private NewsDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>Opens (creating if needed) the database and brings its schema up to date.</summary>
+    /// <exception cref="StorageException">The file is not a usable database.</exception>
+    public static NewsDatabase Open(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(fullPath);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new StorageException($"{path}: the folder {directory} does not exist");
+        }
+        var database = new NewsDatabase(fullPath);
+        try
+        {
+            database.Migrate();
+        }
+        catch (SqliteException e)
+        {
+            throw new StorageException($"{path}: cannot use the database: {e.Message}", e);
+        }
+        return database;
+    }
+
+    /// <summary>Releases pooled connections, so the file can be moved or deleted.</summary>
+    public void Close() => SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+
+    internal SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    private void Migrate()
+    {
+        using var connection = OpenConnection();
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > Schema.Migrations.Length)
+        {
+            throw new StorageException(
+                $"{Path}: schema version {version} is newer than this program knows ({Schema.Migrations.Length}); upgrade NewsAggregator");
+        }
+        for (var step = version; step < Schema.Migrations.Length; step++)
+        {
+            lock (_writeLock)
+            {
+                using var transaction = connection.BeginTransaction();
+                // Another process may have migrated while we waited for the write lock.
+                var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;", transaction), CultureInfo.InvariantCulture);
+                if (current > step)
+                {
+                    transaction.Commit();
+                    continue;
+                }
+                Execute(connection, Schema.Migrations[step], transaction);
+                Execute(connection, $"PRAGMA user_version = {step + 1};", transaction);
+                transaction.Commit();
+            }
+        }
+    }
+
+    public int SchemaVersion
+    {
+        get
+        {
+            using var connection = OpenConnection();
+            return Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Mirrors sources.json into <c>sources</c>; sources no longer listed stay (their articles refer to them).</summary>
+    public void SyncSources(IEnumerable<Source> sources, DateTimeOffset now)
+    {
+        lock (_writeLock)
+        {
+            using var connection = OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO sources (id, name, type, url, enabled, updated_at)
+                VALUES ($id, $name, $type, $url, $enabled, $now)
+                ON CONFLICT (id) DO UPDATE SET
+                    name = excluded.name, type = excluded.type, url = excluded.url,
+                    enabled = excluded.enabled, updated_at = excluded.updated_at
+                WHERE name IS NOT excluded.name OR type IS NOT excluded.type
+                   OR url IS NOT excluded.url OR enabled IS NOT excluded.enabled;
+                """;
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            var name = command.Parameters.Add("$name", SqliteType.Text);
+            var type = command.Parameters.Add("$type", SqliteType.Text);
+            var url = command.Parameters.Add("$url", SqliteType.Text);
+            var enabled = command.Parameters.Add("$enabled", SqliteType.Integer);
+            command.Parameters.AddWithValue("$now", Format(now));
+            foreach (var source in sources)
+            {
+                id.Value = source.Id;
+                name.Value = source.Name;
+                type.Value = source.TypeName;
+                url.Value = source.Url.ToString();
+                enabled.Value = source.Enabled ? 1 : 0;
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The article already seen at this canonical URL, by any source.</summary>
+    public long? FindArticleIdByUrl(string url)
+    {
+        using var connection = OpenConnection();
+        return FindArticleIdByUrl(connection, null, url);
+    }
+
+    /// <summary>Records that <paramref name="sourceId"/> showed the article at <paramref name="url"/>.</summary>
+    /// <returns>True when this (source, url) had not been recorded before.</returns>
+    public bool AddSighting(long articleId, string sourceId, string url, DateTimeOffset seenAt)
+    {
+        lock (_writeLock)
+        {
+            using var connection = OpenConnection();
+            return InsertSighting(connection, null, articleId, sourceId, url, seenAt);
+        }
+    }
+
+    /// <summary>
+    /// Stores a new story, or records it as a sighting of the story already stored under the
+    /// same URL or the same text: all in one transaction.
+    /// </summary>
+    public StoreOutcome StoreArticle(ArticleRecord article)
+    {
+        lock (_writeLock)
+        {
+            using var connection = OpenConnection();
+            using var transaction = connection.BeginTransaction();
+
+            StoreOutcome outcome;
+            if (FindArticleIdByUrl(connection, transaction, article.Url) is { } known)
+            {
+                outcome = new StoreOutcome(StoreOutcomeKind.KnownUrl, known);
+            }
+            else if (article.ContentHash is not null && FindArticleIdByHash(connection, transaction, article.ContentHash) is { } same)
+            {
+                outcome = new StoreOutcome(StoreOutcomeKind.SameText, same);
+            }
+            else
+            {
+                outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article));
+            }
+
+            InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);
+            foreach (var other in article.AlsoSeenAt)
+            {
+                InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
+            }
+            transaction.Commit();
+            return outcome;
+        }
+    }
+
+    /// <summary>Keeps the outcome of one pass over a source and updates its state.</summary>
+    public void RecordRun(SourceRunRecord run)
+    {
+        lock (_writeLock)
+        {
+            using var connection = OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO runs (source_id, started_at, finished_at, new_articles, duplicates, failed, known, error)
+                VALUES ($source, $started, $finished, $new, $duplicates, $failed, $known, $error);
+
+                INSERT INTO source_state (source_id, last_run_at, last_success_at, consecutive_failures, last_error)
+                VALUES ($source, $finished, CASE WHEN $error IS NULL THEN $finished END,
+                        CASE WHEN $error IS NULL THEN 0 ELSE 1 END, $error)
+                ON CONFLICT (source_id) DO UPDATE SET
+                    last_run_at = excluded.last_run_at,
+                    last_success_at = coalesce(excluded.last_success_at, source_state.last_success_at),
+                    consecutive_failures = CASE WHEN $error IS NULL THEN 0 ELSE source_state.consecutive_failures + 1 END,
+                    last_error = excluded.last_error;
+                """;
+            insert.Parameters.AddWithValue("$source", run.SourceId);
+            insert.Parameters.AddWithValue("$started", Format(run.StartedAt));
+            insert.Parameters.AddWithValue("$finished", Format(run.FinishedAt));
+            insert.Parameters.AddWithValue("$new", run.NewArticles);
+            insert.Parameters.AddWithValue("$duplicates", run.Duplicates);
+            insert.Parameters.AddWithValue("$failed", run.Failed);
+            insert.Parameters.AddWithValue("$known", run.Known);
+            insert.Parameters.AddWithValue("$error", (object?)run.Error ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>ISO 8601 UTC to the second: fixed width, so text order is time order for readers.</summary>
+    public static string Format(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static long? FindArticleIdByUrl(SqliteConnection connection, SqliteTransaction? transaction, string url) =>
+        Scalar(connection, "SELECT article_id FROM article_sightings WHERE url = $url LIMIT 1;", transaction, ("$url", url))
+            is long id ? id : null;
+
+    private static long? FindArticleIdByHash(SqliteConnection connection, SqliteTransaction transaction, string hash) =>
+        Scalar(connection, "SELECT id FROM articles WHERE content_hash = $hash;", transaction, ("$hash", hash))
+            is long id ? id : null;
+
+    private static long InsertArticle(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO articles (source_id, url, title, byline, published_at, fetched_at, language, text,
+                                  content_hash, site_name, image_url, description)
+            VALUES ($source, $url, $title, $byline, $published, $fetched, $language, $text,
+                    $hash, $site, $image, $description)
+            RETURNING id;
+            """;
+        command.Parameters.AddWithValue("$source", article.SourceId);
+        command.Parameters.AddWithValue("$url", article.Url);
+        command.Parameters.AddWithValue("$title", (object?)article.Title ?? DBNull.Value);
+        command.Parameters.AddWithValue("$byline", (object?)article.Byline ?? DBNull.Value);
+        command.Parameters.AddWithValue("$published", article.PublishedAt is { } published ? Format(published) : DBNull.Value);
+        command.Parameters.AddWithValue("$fetched", Format(article.FetchedAt));
+        command.Parameters.AddWithValue("$language", (object?)article.Language ?? DBNull.Value);
+        command.Parameters.AddWithValue("$text", article.Text);
+        command.Parameters.AddWithValue("$hash", (object?)article.ContentHash ?? DBNull.Value);
+        command.Parameters.AddWithValue("$site", (object?)article.SiteName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$image", (object?)article.ImageUrl ?? DBNull.Value);
+        command.Parameters.AddWithValue("$description", (object?)article.Description ?? DBNull.Value);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static bool InsertSighting(
+        SqliteConnection connection, SqliteTransaction? transaction, long articleId, string sourceId, string url, DateTimeOffset seenAt)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO article_sightings (article_id, source_id, url, seen_at)
+            VALUES ($article, $source, $url, $seen)
+            ON CONFLICT (source_id, url) DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$article", articleId);
+        command.Parameters.AddWithValue("$source", sourceId);
+        command.Parameters.AddWithValue("$url", url);
+        command.Parameters.AddWithValue("$seen", Format(seenAt));
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(
+        SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,73 @@
+namespace NewsAggregator.Storage;
+
+/// <summary>
+/// The database's forward migrations, applied in order; <c>PRAGMA user_version</c> records how many
+/// have run. Never edit a shipped step: append a new one, since pipelines rely on the schema.
+/// </summary>
+internal static class Schema
+{
+    public static readonly string[] Migrations =
+    [
+        // 1: the public tables of DESIGN.md, plus per-source state and a log of runs.
+        """
+        CREATE TABLE sources (
+            id         TEXT PRIMARY KEY,
+            name       TEXT NOT NULL,
+            type       TEXT NOT NULL,
+            url        TEXT NOT NULL,
+            enabled    INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE articles (
+            id           INTEGER PRIMARY KEY,
+            source_id    TEXT NOT NULL REFERENCES sources(id),
+            url          TEXT NOT NULL UNIQUE,
+            title        TEXT,
+            byline       TEXT,
+            published_at TEXT,
+            fetched_at   TEXT NOT NULL,
+            language     TEXT,
+            text         TEXT NOT NULL,
+            content_hash TEXT,
+            site_name    TEXT,
+            image_url    TEXT,
+            description  TEXT
+        );
+        CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash) WHERE content_hash IS NOT NULL;
+        CREATE INDEX articles_published_at ON articles(published_at);
+        CREATE INDEX articles_fetched_at ON articles(fetched_at);
+
+        CREATE TABLE article_sightings (
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            source_id  TEXT NOT NULL REFERENCES sources(id),
+            url        TEXT NOT NULL,
+            seen_at    TEXT NOT NULL,
+            PRIMARY KEY (source_id, url)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_sightings_url ON article_sightings(url);
+        CREATE INDEX article_sightings_article ON article_sightings(article_id);
+
+        CREATE TABLE source_state (
+            source_id            TEXT PRIMARY KEY REFERENCES sources(id),
+            last_run_at          TEXT,
+            last_success_at      TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            last_error           TEXT
+        );
+
+        CREATE TABLE runs (
+            id           INTEGER PRIMARY KEY,
+            source_id    TEXT NOT NULL REFERENCES sources(id),
+            started_at   TEXT NOT NULL,
+            finished_at  TEXT NOT NULL,
+            new_articles INTEGER NOT NULL,
+            duplicates   INTEGER NOT NULL,
+            failed       INTEGER NOT NULL,
+            known        INTEGER NOT NULL,
+            error        TEXT
+        );
+        CREATE INDEX runs_source ON runs(source_id, started_at);
+        """,
+    ];
+}

@@ -1,0 +1,46 @@
+namespace NewsAggregator.Storage;
+
+/// <summary>An article ready to store: clean text and metadata, URL already canonical.</summary>
+public sealed record ArticleRecord
+{
+    public required string SourceId { get; init; }
+    public required string Url { get; init; }
+    public required string Text { get; init; }
+    public string? ContentHash { get; init; }
+    public string? Title { get; init; }
+    public string? Byline { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public required DateTimeOffset FetchedAt { get; init; }
+    public string? Language { get; init; }
+    public string? SiteName { get; init; }
+    public string? ImageUrl { get; init; }
+    public string? Description { get; init; }
+    /// <summary>Other URLs this source reached the same page by (the feed's link before redirects).</summary>
+    public IReadOnlyList<string> AlsoSeenAt { get; init; } = [];
+}
+
+public enum StoreOutcomeKind
+{
+    /// <summary>A new story: one row in <c>articles</c> and its first sighting.</summary>
+    Stored,
+    /// <summary>The URL was already known: at most a sighting was added.</summary>
+    KnownUrl,
+    /// <summary>The same text is already stored under another URL: recorded as a sighting of it.</summary>
+    SameText,
+}
+
+public sealed record StoreOutcome(StoreOutcomeKind Kind, long ArticleId);
+
+/// <summary>What one pass over one source did, as kept in the <c>runs</c> table.</summary>
+public sealed record SourceRunRecord
+{
+    public required string SourceId { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+    public int NewArticles { get; init; }
+    public int Duplicates { get; init; }
+    public int Failed { get; init; }
+    public int Known { get; init; }
+    /// <summary>Why the source as a whole failed; null when it succeeded.</summary>
+    public string? Error { get; init; }
+}

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Cli;
+
+/// <summary>
+/// <c>extract PATH... [--output FILE] [--url URL]</c>: the clean text of saved pages as JSON
+/// lines, one object per page, for inspection and for benchmarks.
+/// </summary>
+internal static class ExtractCommand
+{
+    private static readonly string[] PageExtensions = [".html", ".htm", ".html.gz", ".htm.gz"];
+
+    private static readonly JsonSerializerOptions JsonLines = new()
+    {
+        // Readable non-ASCII text; still valid JSON, one object per line.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Saved pages: files, or folders searched recursively for *.html, *.htm and *.html.gz.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var outputFile = new Option<string?>("--output")
+        {
+            Description = "Write the JSON lines to this file instead of standard output.",
+            HelpName = "FILE",
+        };
+        var url = new Option<string?>("--url")
+        {
+            Description = "The address the pages were saved from (resolves relative links, dates in the URL).",
+            HelpName = "URL",
+        };
+        var command = new Command("extract", "Print the clean article text of saved pages, one JSON object per page per line.")
+        {
+            paths, outputFile, url,
+        };
+        command.SetAction((parse, token) =>
+            RunAsync(parse.GetValue(paths)!, parse.GetValue(outputFile), parse.GetValue(url), output, error, token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string[] paths, string? outputPath, string? urlText, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        Uri? pageUrl = null;
+        if (urlText is not null && !Uri.TryCreate(urlText, UriKind.Absolute, out pageUrl))
+        {
+            await error.WriteLineAsync($"error: --url \"{urlText}\" is not an absolute URL");
+            return NewsAggregatorCommandLine.UsageError;
+        }
+
+        var pages = new List<(string FullPath, string Shown)>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                pages.Add((path, path));
+            }
+            else if (Directory.Exists(path))
+            {
+                pages.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(IsPage)
+                    .Order(StringComparer.Ordinal)
+                    .Select(file => (file, Path.GetRelativePath(path, file))));
+            }
+            else
+            {
+                await error.WriteLineAsync($"error: {path}: no such file or folder");
+                return NewsAggregatorCommandLine.UsageError;
+            }
+        }
+
+        var writer = outputPath is null ? output : new StreamWriter(outputPath, append: false);
+        var failures = 0;
+        try
+        {
+            var extractor = new ArticleExtractor();
+            foreach (var (fullPath, shown) in pages)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    var html = PageDecoder.Decode(await ReadPageAsync(fullPath, cancellationToken), declaredCharset: null);
+                    var article = extractor.Extract(html, pageUrl, cancellationToken);
+                    await writer.WriteLineAsync(JsonSerializer.Serialize(new ExtractedPage(
+                        shown, pageUrl?.ToString() ?? article.CanonicalUrl, article.Title, article.Byline,
+                        article.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), article.Language, article.Text),
+                        JsonLines));
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    failures++;
+                    await error.WriteLineAsync($"error: {shown}: {e.Message}");
+                }
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(writer, output))
+            {
+                await writer.DisposeAsync();
+            }
+            else
+            {
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+        return failures == 0 ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
+    }
+
+    private static bool IsPage(string file) =>
+        PageExtensions.Any(extension => file.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<byte[]> ReadPageAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        await using var file = File.OpenRead(path);
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        await gzip.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private sealed record ExtractedPage(
+        [property: System.Text.Json.Serialization.JsonPropertyName("file")] string File,
+        [property: System.Text.Json.Serialization.JsonPropertyName("url")] string? Url,
+        [property: System.Text.Json.Serialization.JsonPropertyName("title")] string? Title,
+        [property: System.Text.Json.Serialization.JsonPropertyName("byline")] string? Byline,
+        [property: System.Text.Json.Serialization.JsonPropertyName("published")] string? Published,
+        [property: System.Text.Json.Serialization.JsonPropertyName("language")] string? Language,
+        [property: System.Text.Json.Serialization.JsonPropertyName("text")] string Text);
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsAggregator.Fetching;
+using NewsAggregator.Pipeline;
+using NewsAggregator.Sources;
+using NewsAggregator.Storage;
+using Quartz;
+
+namespace NewsAggregator.Hosting;
+
+/// <summary>
+/// All wiring in one place: the pipeline's services, logging, and in service mode one
+/// Quartz job per enabled source. <c>--once</c> uses the same container without the scheduler.
+/// </summary>
+internal static class NewsAggregatorHost
+{
+    public static IHost Build(IReadOnlyList<Source> sources, NewsDatabase database, TextWriter log, bool service)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = false,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Settings may come from NEWSAGGREGATOR_* environment variables, e.g.
+        // NEWSAGGREGATOR_Fetch__TimeoutSeconds=60 or NEWSAGGREGATOR_Logging__LogLevel__Default=Debug.
+        builder.Configuration.AddEnvironmentVariables("NEWSAGGREGATOR_");
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new LineLoggerProvider(log));
+        if (builder.Configuration["Logging:LogLevel:Default"] is null)
+        {
+            // --once prints its own summary; only problems need logging. The service logs each pass.
+            builder.Logging.SetMinimumLevel(service ? LogLevel.Information : LogLevel.Warning);
+        }
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+
+        var fetch = new FetchOptions();
+        if (builder.Configuration.GetValue<int?>("Fetch:TimeoutSeconds") is { } timeout and > 0)
+        {
+            fetch.Timeout = TimeSpan.FromSeconds(timeout);
+        }
+        if (builder.Configuration["Fetch:UserAgent"] is { Length: > 0 } userAgent)
+        {
+            fetch.UserAgent = userAgent;
+        }
+        var aggregation = new AggregationOptions();
+        if (builder.Configuration.GetValue<int?>("MaxParallelSources") is { } parallel and > 0)
+        {
+            aggregation.MaxParallelSources = parallel;
+        }
+
+        builder.Services.AddNewsPipeline(database, fetch, aggregation);
+        builder.Services.AddSingleton(new SourceCatalog(sources));
+
+        if (service)
+        {
+            AddSchedule(builder.Services, sources.Where(s => s.Enabled).ToList(), aggregation.MaxParallelSources);
+        }
+        return builder.Build();
+    }
+
+    private static void AddSchedule(IServiceCollection services, IReadOnlyList<Source> sources, int maxParallel)
+    {
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(maxParallel);
+            var now = DateTimeOffset.UtcNow;
+            for (var index = 0; index < sources.Count; index++)
+            {
+                var source = sources[index];
+                quartz.ScheduleJob<SourceJob>(
+                    trigger => trigger
+                        .WithIdentity(source.Id, "sources")
+                        // Spread the first passes over the first minutes so a thousand sources
+                        // do not all fire, and stay in step, at the same second.
+                        .StartAt(now + FirstRunOffset(index, sources.Count, source.Interval))
+                        .WithSimpleSchedule(schedule => schedule
+                            .WithInterval(source.Interval)
+                            .RepeatForever()
+                            .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                    job => job
+                        .WithIdentity(source.Id, "sources")
+                        .UsingJobData(SourceJob.SourceIdKey, source.Id));
+            }
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+    }
+
+    internal static TimeSpan FirstRunOffset(int index, int count, TimeSpan interval)
+    {
+        var window = TimeSpan.FromTicks(Math.Min(interval.Ticks, TimeSpan.FromMinutes(5).Ticks));
+        return count <= 1 ? TimeSpan.Zero : window * index / count;
+    }
+}
+
+/// <summary>The sources of this run, by id, for jobs that know only the id.</summary>
+internal sealed class SourceCatalog(IReadOnlyList<Source> sources)
+{
+    private readonly Dictionary<string, Source> _byId = sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+
+    public Source? Find(string id) => _byId.GetValueOrDefault(id);
+}

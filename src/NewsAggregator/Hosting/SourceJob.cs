@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using NewsAggregator.Pipeline;
+using Quartz;
+
+namespace NewsAggregator.Hosting;
+
+/// <summary>The scheduled pass of one source; Quartz never runs two of the same source at once.</summary>
+[DisallowConcurrentExecution]
+internal sealed class SourceJob(SourceCatalog catalog, AggregationRun run, ILogger<SourceJob> logger) : IJob
+{
+    public const string SourceIdKey = "sourceId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var id = context.MergedJobDataMap.GetString(SourceIdKey);
+        if (id is null || catalog.Find(id) is not { } source)
+        {
+            logger.LogError("Scheduled job {Job} names no known source", context.JobDetail.Key);
+            return;
+        }
+        var result = await run.RunSourceAsync(source, cancellationToken);
+        logger.Log(result.Succeeded ? LogLevel.Information : LogLevel.Warning, "{Summary}", result.SummaryLine());
+    }
+}

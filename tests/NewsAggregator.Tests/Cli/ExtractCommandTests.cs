@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace NewsAggregator.Tests.Cli;
+
+public class ExtractCommandTests
+{
+    private static readonly string SavedPages = FixturePath.Of("ExtractCommand", "saved");
+
+    private static List<JsonElement> JsonLines(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+
+    [Fact]
+    public async Task Folder_gives_one_json_line_per_page_found_recursively_with_paths_relative_to_it()
+    {
+        var (exitCode, output, error) = await CommandLineRunner.RunAsync(["extract", SavedPages]);
+
+        Assert.True(exitCode == 0, error);
+        var pages = JsonLines(output);
+        // *.html and *.html.gz are pages; notes.txt is not.
+        Assert.Equal(["2024/ferry-timetable.html.gz", "harbour-market.html"], pages.Select(p => p.GetProperty("file").GetString()));
+        var market = pages[1];
+        Assert.Equal("Council backs covered market in old tram depot", market.GetProperty("title").GetString());
+        Assert.Contains("forty stalls for local growers", market.GetProperty("text").GetString());
+        Assert.Contains("every twenty minutes from Monday", pages[0].GetProperty("text").GetString());
+        foreach (var field in new[] { "url", "byline", "published", "language" })
+        {
+            Assert.True(market.TryGetProperty(field, out _), $"missing field {field}");
+        }
+    }
+
+    [Fact]
+    public async Task File_given_by_path_keeps_that_path_and_output_can_go_to_a_file()
+    {
+        var page = Path.Combine(SavedPages, "harbour-market.html");
+        var outputFile = Path.Combine(Path.GetTempPath(), $"extract-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var (exitCode, output, _) = await CommandLineRunner.RunAsync(
+                ["extract", page, "--output", outputFile, "--url", "https://gazette.example/city/harbour-market"]);
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal("", output);
+            var line = Assert.Single(JsonLines(File.ReadAllText(outputFile)));
+            Assert.Equal(page, line.GetProperty("file").GetString());
+            Assert.Equal("https://gazette.example/city/harbour-market", line.GetProperty("url").GetString());
+        }
+        finally
+        {
+            File.Delete(outputFile);
+        }
+    }
+
+    [Fact]
+    public async Task Missing_path_is_a_usage_error_naming_it()
+    {
+        var (exitCode, _, error) = await CommandLineRunner.RunAsync(["extract", "no/such/folder"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no/such/folder: no such file or folder", error);
+    }
+
+    [Fact]
+    public async Task Extract_without_a_path_is_a_usage_error()
+    {
+        var (exitCode, _, error) = await CommandLineRunner.RunAsync(["extract"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Required argument missing", error);
+    }
+}

@@ -1,0 +1,44 @@
+using NewsAggregator.Dedup;
+
+namespace NewsAggregator.Tests.Dedup;
+
+public class CanonicalUrlTests
+{
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var line in File.ReadLines(FixturePath.Of("Dedup", "canonical-urls.tsv")))
+        {
+            if (line.StartsWith('#') || string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            var columns = line.Split('\t');
+            data.Add(columns[0], columns[1], columns[2]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Canonical_form(string rule, string url, string expected)
+    {
+        Assert.True(expected == CanonicalUrl.Normalize(url), $"{rule}: {url} -> {CanonicalUrl.Normalize(url)}, expected {expected}");
+    }
+
+    [Fact]
+    public void Canonical_form_is_idempotent()
+    {
+        foreach (var (_, url, _) in Cases().Select(row => ((string)row[0], (string)row[1], (string)row[2])))
+        {
+            var once = CanonicalUrl.Normalize(url);
+            Assert.Equal(once, CanonicalUrl.Normalize(once));
+        }
+    }
+
+    [Fact]
+    public void Relative_url_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => CanonicalUrl.Normalize("/news/story"));
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using NewsAggregator.Sources;
+using NewsAggregator.Storage;
+
+namespace NewsAggregator.Tests.Storage;
+
+/// <summary>A real SQLite file in a folder of its own, deleted afterwards.</summary>
+internal sealed class TemporaryDatabase : IDisposable
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("newsaggregator-db-").FullName;
+    public string Path => System.IO.Path.Combine(Folder, "news.db");
+
+    public NewsDatabase Open() => NewsDatabase.Open(Path);
+
+    /// <summary>A connection of the kind a pipeline reading the database would use.</summary>
+    public SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public object? Scalar(string sql)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public static IReadOnlyList<Source> Sources(params string[] ids) =>
+        ids.Select(id => new Source
+        {
+            Id = id,
+            Name = $"Source {id}",
+            Type = SourceType.Rss,
+            Url = new Uri($"https://{id}.example/feed.xml"),
+        }).ToList();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
