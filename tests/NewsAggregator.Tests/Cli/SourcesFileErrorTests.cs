@@ -57,7 +57,7 @@ public sealed class SourcesFileErrorTests(FixtureWebHost host) : IClassFixture<F
     public async Task Bad_sources_file_exits_2_naming_file_source_and_field(BadSourcesFile bad)
     {
         using var workspace = new TempWorkspace();
-        var path = workspace.WriteFile(bad.FileName, bad.Json.Replace("{{base}}", host.Web.BaseUrl.GetLeftPart(UriPartial.Authority)));
+        var path = WriteWithServerAddress(workspace, bad.FileName, bad.Json);
         var requestsBefore = host.Web.TotalRequests;
 
         var run = await CommandRun.RunAsync("--once", "--sources", path, "--db", workspace.DatabasePath);
@@ -74,8 +74,8 @@ public sealed class SourcesFileErrorTests(FixtureWebHost host) : IClassFixture<F
     public async Task Source_without_an_id_is_named_by_its_index()
     {
         using var workspace = new TempWorkspace();
-        var path = workspace.WriteFile("missing-id.json",
-            $$$"""{ "sources": [ {{{Wire}}}, { "name": "Nameless", "type": "rss", "url": "http://127.0.0.1/feed.xml" } ] }""");
+        var path = WriteWithServerAddress(workspace, "missing-id.json",
+            $$$"""{ "sources": [ {{{Wire}}}, { "name": "Nameless", "type": "rss", "url": "{{base}}/feed.xml" } ] }""");
 
         var run = await CommandRun.RunAsync("--once", "--sources", path, "--db", workspace.DatabasePath);
 
@@ -109,6 +109,9 @@ public sealed class SourcesFileErrorTests(FixtureWebHost host) : IClassFixture<F
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("--frobnicate", run.Error);
     }
+
+    private string WriteWithServerAddress(TempWorkspace workspace, string fileName, string json) =>
+        workspace.WriteFile(fileName, json.Replace("{{base}}", host.Web.BaseUrl.GetLeftPart(UriPartial.Authority)));
 
     internal static void AssertNoStackTrace(CommandRun run)
     {
