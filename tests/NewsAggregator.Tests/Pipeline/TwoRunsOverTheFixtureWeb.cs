@@ -52,6 +52,17 @@ public sealed class TwoRunsOverTheFixtureWeb : IAsyncLifetime
         return AfterFirstRun.Articles.Where(article => urls.Contains(article.Url)).ToList();
     }
 
+    /// <summary>
+    /// Every row stored for <paramref name="story"/>, at least one. Tests of text and metadata
+    /// check each row, so a stored duplicate fails the deduplication tests, not these.
+    /// </summary>
+    public IReadOnlyList<StoredArticle> RowsOf(FixtureStory story)
+    {
+        var articles = ArticlesOf(story);
+        Assert.True(articles.Count > 0, $"\"{story}\" was not stored\n{FirstRun}");
+        return articles;
+    }
+
     /// <summary>The one article row of <paramref name="story"/>; fails the test when there is not exactly one.</summary>
     public StoredArticle ArticleOf(FixtureStory story)
     {
