@@ -215,14 +215,10 @@ public sealed class NewsDatabase
                     consecutive_failures = CASE WHEN $error IS NULL THEN 0 ELSE source_state.consecutive_failures + 1 END,
                     last_error = excluded.last_error;
                 """;
-            insert.Parameters.AddWithValue("$source", run.SourceId);
-            insert.Parameters.AddWithValue("$started", Format(run.StartedAt));
-            insert.Parameters.AddWithValue("$finished", Format(run.FinishedAt));
-            insert.Parameters.AddWithValue("$new", run.NewArticles);
-            insert.Parameters.AddWithValue("$duplicates", run.Duplicates);
-            insert.Parameters.AddWithValue("$failed", run.Failed);
-            insert.Parameters.AddWithValue("$known", run.Known);
-            insert.Parameters.AddWithValue("$error", (object?)run.Error ?? DBNull.Value);
+            Bind(insert,
+                ("$source", run.SourceId), ("$started", Format(run.StartedAt)), ("$finished", Format(run.FinishedAt)),
+                ("$new", run.NewArticles), ("$duplicates", run.Duplicates), ("$failed", run.Failed),
+                ("$known", run.Known), ("$error", run.Error));
             insert.ExecuteNonQuery();
             transaction.Commit();
         }
@@ -251,18 +247,12 @@ public sealed class NewsDatabase
                     $hash, $site, $image, $description)
             RETURNING id;
             """;
-        command.Parameters.AddWithValue("$source", article.SourceId);
-        command.Parameters.AddWithValue("$url", article.Url);
-        command.Parameters.AddWithValue("$title", (object?)article.Title ?? DBNull.Value);
-        command.Parameters.AddWithValue("$byline", (object?)article.Byline ?? DBNull.Value);
-        command.Parameters.AddWithValue("$published", article.PublishedAt is { } published ? Format(published) : DBNull.Value);
-        command.Parameters.AddWithValue("$fetched", Format(article.FetchedAt));
-        command.Parameters.AddWithValue("$language", (object?)article.Language ?? DBNull.Value);
-        command.Parameters.AddWithValue("$text", article.Text);
-        command.Parameters.AddWithValue("$hash", (object?)article.ContentHash ?? DBNull.Value);
-        command.Parameters.AddWithValue("$site", (object?)article.SiteName ?? DBNull.Value);
-        command.Parameters.AddWithValue("$image", (object?)article.ImageUrl ?? DBNull.Value);
-        command.Parameters.AddWithValue("$description", (object?)article.Description ?? DBNull.Value);
+        Bind(command,
+            ("$source", article.SourceId), ("$url", article.Url), ("$title", article.Title), ("$byline", article.Byline),
+            ("$published", article.PublishedAt is { } published ? Format(published) : null),
+            ("$fetched", Format(article.FetchedAt)), ("$language", article.Language), ("$text", article.Text),
+            ("$hash", article.ContentHash), ("$site", article.SiteName), ("$image", article.ImageUrl),
+            ("$description", article.Description));
         return (long)command.ExecuteScalar()!;
     }
 
@@ -276,10 +266,7 @@ public sealed class NewsDatabase
             VALUES ($article, $source, $url, $seen)
             ON CONFLICT (source_id, url) DO NOTHING;
             """;
-        command.Parameters.AddWithValue("$article", articleId);
-        command.Parameters.AddWithValue("$source", sourceId);
-        command.Parameters.AddWithValue("$url", url);
-        command.Parameters.AddWithValue("$seen", Format(seenAt));
+        Bind(command, ("$article", articleId), ("$source", sourceId), ("$url", url), ("$seen", Format(seenAt)));
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -292,15 +279,20 @@ public sealed class NewsDatabase
     }
 
     private static object? Scalar(
-        SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object Value)[] parameters)
+        SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        Bind(command, parameters);
+        return command.ExecuteScalar();
+    }
+
+    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    {
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
-        return command.ExecuteScalar();
     }
 }

@@ -5,7 +5,16 @@ namespace NewsAggregator.Tests.Hosting;
 
 public class ServiceModeTests : IDisposable
 {
+    // A saved article page reached as a file:// URL: service mode is tested without a network.
+    private static readonly string Story =
+        new Uri(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html")).AbsoluteUri;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("newsaggregator-service-").FullName;
+
+    private string SourcesPath => Path.Combine(_folder, "sources.json");
+    private string DatabasePath => Path.Combine(_folder, "news.db");
+
+    private void WriteSources(string sources) => File.WriteAllText(SourcesPath, $$"""{ "sources": [ {{sources}} ] }""");
 
     public void Dispose()
     {
@@ -16,23 +25,18 @@ public class ServiceModeTests : IDisposable
     [Fact]
     public async Task Service_runs_each_source_on_its_schedule_and_stops_cleanly_when_asked()
     {
-        var story = new Uri(FixturePath.Of("Hosting", "story.html")).AbsoluteUri;
-        var sourcesPath = Path.Combine(_folder, "sources.json");
-        var databasePath = Path.Combine(_folder, "news.db");
-        File.WriteAllText(sourcesPath, $$"""
-            { "sources": [
-                { "id": "story", "name": "One story", "type": "page", "url": "{{story}}", "intervalMinutes": 60 },
-                { "id": "idle", "name": "Disabled", "type": "page", "url": "{{story}}", "enabled": false }
-            ] }
+        WriteSources($$"""
+            { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "intervalMinutes": 60 },
+            { "id": "idle", "name": "Disabled", "type": "page", "url": "{{Story}}", "enabled": false }
             """);
 
         using var stop = new CancellationTokenSource();
-        var service = CommandLineRunner.RunAsync(["--sources", sourcesPath, "--db", databasePath], stop.Token);
+        var service = CommandLineRunner.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token);
 
         // The first pass is due at once; wait for the scheduler to have run it (the bound only
         // keeps a broken build from hanging the suite).
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (CountRuns(databasePath) == 0 && DateTime.UtcNow < deadline && !service.IsCompleted)
+        while (CountRuns(DatabasePath) == 0 && DateTime.UtcNow < deadline && !service.IsCompleted)
         {
             await Task.Delay(100);
         }
@@ -42,26 +46,21 @@ public class ServiceModeTests : IDisposable
         var (exitCode, _, error) = await service;
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal(1L, Scalar(databasePath, "SELECT count(*) FROM runs WHERE source_id = 'story'"));
-        Assert.Equal(0L, Scalar(databasePath, "SELECT count(*) FROM runs WHERE source_id = 'idle'"));
-        Assert.Equal(1L, Scalar(databasePath, "SELECT count(*) FROM articles"));
+        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'story'"));
+        Assert.Equal(0L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'idle'"));
+        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM articles"));
         Assert.Contains("story: 1 new", error); // the service logs each pass
     }
 
     [Fact]
     public async Task Service_process_finishes_cleanly_on_SIGTERM()
     {
-        var story = new Uri(FixturePath.Of("Hosting", "story.html")).AbsoluteUri;
-        var sourcesPath = Path.Combine(_folder, "sources.json");
-        var databasePath = Path.Combine(_folder, "news.db");
-        File.WriteAllText(sourcesPath, $$"""
-            { "sources": [ { "id": "story", "name": "One story", "type": "page", "url": "{{story}}" } ] }
-            """);
+        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }""");
 
         using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo
         {
             FileName = "dotnet",
-            ArgumentList = { WorkerExecutable.DllPath, "--sources", sourcesPath, "--db", databasePath },
+            ArgumentList = { WorkerExecutable.DllPath, "--sources", SourcesPath, "--db", DatabasePath },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
@@ -69,7 +68,7 @@ public class ServiceModeTests : IDisposable
         try
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (CountRuns(databasePath) == 0 && DateTime.UtcNow < deadline && !process.HasExited)
+            while (CountRuns(DatabasePath) == 0 && DateTime.UtcNow < deadline && !process.HasExited)
             {
                 await Task.Delay(100);
             }
@@ -91,7 +90,7 @@ public class ServiceModeTests : IDisposable
         }
 
         Assert.True(process.ExitCode == 0, await errorText);
-        Assert.Equal(1L, Scalar(databasePath, "SELECT count(*) FROM articles"));
+        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM articles"));
     }
 
     private static long CountRuns(string databasePath) =>
