@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// What an element's tag, role, class and id say about it. Publishers name their page furniture
+/// after what it is (share-bar, related-posts, newsletter-signup, cookie-consent) in every CMS,
+/// so these conventions carry across sites without rules for any one of them.
+/// </summary>
+internal static partial class BoilerplateMarkers
+{
+    private static readonly HashSet<string> BoilerplateTags = new(StringComparer.Ordinal)
+    {
+        "nav", "aside", "footer", "header", "dialog", "menu",
+    };
+
+    private static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",
+    };
+
+    // Parts of class or id values that name furniture wherever they appear in the value.
+    [GeneratedRegex(
+        "comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
+        "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|widget|popup|modal|trending|popular|most-?read|outbrain|" +
+        "taboola|footer|masthead|navbar|navigation|menu|toolbar|author|byline|caption|credit|keyword|print|skip|" +
+        "banner|overlay|paywall|login|follow|read-?more|more-?stories|also-?read|see-?also|hidden|sr-only|screen-?reader|" +
+        "header|jump|rating|video|gallery|slideshow|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
+        "newsletter|donate|correction|disclaimer|copyright|contact|ads-|-ads|adslot|ad-slot|ad-container|ad-wrapper",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex FurnitureWord();
+
+    // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
+    private static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
+    {
+        "ad", "ads", "adv", "dfp", "nav", "tags", "tag", "bio", "rail", "aside", "hide", "meta", "foot", "share", "tools",
+        "promo", "byline", "date", "time", "crumbs", "breadcrumbs", "related",
+    };
+
+    /// <summary>The element is page furniture by its tag, ARIA role, class or id.</summary>
+    public static bool IsFurniture(IElement element)
+    {
+        if (BoilerplateTags.Contains(element.LocalName))
+        {
+            return true;
+        }
+        var role = element.GetAttribute("role");
+        if (role is not null && BoilerplateRoles.Contains(role))
+        {
+            return true;
+        }
+        var names = ClassAndId(element);
+        return names.Length > 0 && (FurnitureWord().IsMatch(names) || HasFurnitureToken(names));
+    }
+
+    /// <summary>Class and id in lower case, space separated; empty when the element has neither.</summary>
+    public static string ClassAndId(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        var id = element.GetAttribute("id");
+        if (string.IsNullOrEmpty(cls))
+        {
+            return string.IsNullOrEmpty(id) ? "" : id.ToLowerInvariant();
+        }
+        return string.IsNullOrEmpty(id) ? cls.ToLowerInvariant() : (cls + " " + id).ToLowerInvariant();
+    }
+
+    private static bool HasFurnitureToken(string names)
+    {
+        foreach (var range in names.AsSpan().SplitAny(" -_:.\t\n/"))
+        {
+            var token = names[range];
+            if (token.Length > 0 && token.Length <= 11 && FurnitureTokens.Contains(token))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,158 @@
+using AngleSharp.Dom;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// How much article-like text each element holds. Every run of text between block
+/// boundaries is a unit worth its non-link characters, minus a penalty for its link
+/// characters and a fixed cost per unit: prose scores high, menus and headline lists low.
+/// An element's <see cref="Score"/> is the sum over its units, so the best-scoring element
+/// is the one that gathers the most prose for the least furniture.
+/// </summary>
+internal sealed class TextMass
+{
+    // A headline link in a list of teasers costs more than its length so the teaser's blurb cannot buy it in.
+    private const double LinkPenalty = 2.0;
+    // Each unit pays this much: dozens of one-word menu items sum to a loss, a real paragraph hardly notices.
+    private const double UnitCost = 25;
+
+    private readonly Dictionary<IElement, Measure> _measures = new();
+    private readonly List<KeyValuePair<IElement, Measure>> _postOrder = [];
+
+    public readonly record struct Measure(double Score, double Prose, int Chars);
+
+    private TextMass()
+    {
+    }
+
+    /// <summary>Measures every element under <paramref name="root"/> (inclusive).</summary>
+    public static TextMass Of(IElement root)
+    {
+        var mass = new TextMass();
+        mass.Walk(root);
+        return mass;
+    }
+
+    public Measure this[IElement element] => _measures.GetValueOrDefault(element);
+
+    /// <summary>Every measured element, children before their parent.</summary>
+    public IReadOnlyList<KeyValuePair<IElement, Measure>> All => _postOrder;
+
+    private sealed class Frame(IElement element, bool isBlock)
+    {
+        public IElement Element { get; } = element;
+        public bool IsBlock { get; } = isBlock;
+        public double OwnChars;
+        public double OwnLinkChars;
+        public double Score;
+        public double Prose;
+        public int Chars;
+    }
+
+    private void Walk(IElement root)
+    {
+        var frames = new List<Frame>();
+        var blockFrames = new Stack<Frame>();
+        var linkDepth = 0;
+        var stack = new Stack<(INode Node, bool Leaving)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, leaving) = stack.Pop();
+            if (node is IText text)
+            {
+                if (blockFrames.TryPeek(out var block))
+                {
+                    var weight = Weigh(text.Data);
+                    block.OwnChars += weight;
+                    if (linkDepth > 0)
+                    {
+                        block.OwnLinkChars += weight;
+                    }
+                }
+                continue;
+            }
+            if (node is not IElement element)
+            {
+                continue;
+            }
+            var name = element.LocalName;
+            if (!leaving)
+            {
+                if (HtmlVocabulary.IsTextless(name))
+                {
+                    continue;
+                }
+                // The root is a block whatever its tag so no text goes unweighed.
+                var frame = new Frame(element, HtmlVocabulary.IsBlock(name) || frames.Count == 0);
+                frames.Add(frame);
+                if (frame.IsBlock)
+                {
+                    blockFrames.Push(frame);
+                }
+                if (name == "a")
+                {
+                    linkDepth++;
+                }
+                stack.Push((element, true));
+                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push((child, false));
+                }
+                continue;
+            }
+
+            var done = frames[^1];
+            frames.RemoveAt(frames.Count - 1);
+            if (name == "a")
+            {
+                linkDepth--;
+            }
+            if (done.IsBlock)
+            {
+                blockFrames.Pop();
+                var unit = UnitValue(done.OwnChars, done.OwnLinkChars);
+                done.Score += unit;
+                done.Prose += Math.Max(0, unit);
+                done.Chars += (int)done.OwnChars;
+            }
+            var measure = new Measure(done.Score, done.Prose, done.Chars);
+            _measures[done.Element] = measure;
+            _postOrder.Add(new(done.Element, measure));
+            if (frames.Count > 0)
+            {
+                var parent = frames[^1];
+                parent.Score += done.Score;
+                parent.Prose += done.Prose;
+                parent.Chars += done.Chars;
+            }
+        }
+    }
+
+    private static double UnitValue(double chars, double linkChars)
+    {
+        if (chars <= 0)
+        {
+            return 0;
+        }
+        return chars - linkChars - LinkPenalty * linkChars - UnitCost;
+    }
+
+    /// <summary>
+    /// Visible characters, whitespace not counted; ideographs, kana and hangul count double
+    /// because one of them carries about what a short Latin word does.
+    /// </summary>
+    internal static double Weigh(string data)
+    {
+        double weight = 0;
+        foreach (var c in data)
+        {
+            if (c <= ' ' || char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+            weight += c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' ? 2 : 1;
+        }
+        return weight;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using AngleSharp.Html.Parser;
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Benchmarks.Quality;
+
+/// <summary>
+/// Quality and speed of article extraction on the shared evaluation set, ours beside SmartReader.
+/// Options: <c>--pages</c> lists every page's scores for our extractor, worst first;
+/// <c>--show ID</c> prints our text and the expected text of one page; <c>--ours</c> skips SmartReader.
+/// </summary>
+public static class ExtractionBenchmark
+{
+    private sealed record Contender(string Name, Func<EvaluationPage, string> Extract);
+
+    public static int Run(string[] args)
+    {
+        var folder = EvaluationSet.Locate();
+        if (folder is null)
+        {
+            Console.Error.WriteLine("The evaluation set was not found: expected shared/datasets/zyte-article-extraction beside the repository.");
+            return 2;
+        }
+        var pages = EvaluationSet.Load(folder);
+        var ours = new ArticleExtractor();
+
+        var showIndex = Array.IndexOf(args, "--show");
+        if (showIndex >= 0 && showIndex + 1 < args.Length)
+        {
+            var page = pages.Single(p => p.Id.StartsWith(args[showIndex + 1], StringComparison.Ordinal));
+            Console.WriteLine($"{page.Url}\n----- ours -----\n{ours.Extract(page.Html, page.Url).Text}\n----- expected -----\n{page.ArticleBody}");
+            return 0;
+        }
+
+        var contenders = new List<Contender> { new("NewsAggregator", p => ours.Extract(p.Html, p.Url).Text) };
+        if (!args.Contains("--ours"))
+        {
+            contenders.Add(new("SmartReader 0.11.1", p => SmartReader.Reader.ParseArticle(p.Url.AbsoluteUri, p.Html).TextContent ?? ""));
+        }
+
+        Console.WriteLine($"{pages.Count} pages, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{"extractor",-20} {"P",6} {"R",6} {"F1",6} {"empty",5} {"pages/s 1 core",15} {"pages/s all",12}");
+        foreach (var contender in contenders)
+        {
+            var texts = new string[pages.Count];
+            var oneCore = Timed(() =>
+            {
+                for (var i = 0; i < pages.Count; i++)
+                {
+                    texts[i] = contender.Extract(pages[i]);
+                }
+            });
+            var allCores = Timed(() => Parallel.For(0, pages.Count, i => contender.Extract(pages[i])));
+            var scores = pages.Select((p, i) => ExtractionScore.Page(p.ArticleBody, texts[i])).ToList();
+            var corpus = ExtractionScore.Corpus(scores);
+            Console.WriteLine($"{contender.Name,-20} {corpus.Precision,6:F3} {corpus.Recall,6:F3} {corpus.F1,6:F3} {corpus.EmptyOutputs,5} {pages.Count / oneCore,15:F1} {pages.Count / allCores,12:F1}");
+
+            if (args.Contains("--pages") && contender == contenders[0])
+            {
+                foreach (var (page, score) in pages.Zip(scores).OrderBy(x => F1(x.Second)))
+                {
+                    Console.WriteLine($"  {F1(score):F3} P={score.Precision:F3} R={score.Recall:F3} {page.Id[..12]} {page.Url}");
+                }
+            }
+        }
+
+        var parser = new HtmlParser();
+        var parseOnly = Timed(() =>
+        {
+            foreach (var page in pages)
+            {
+                parser.ParseDocument(page.Html);
+            }
+        });
+        Console.WriteLine($"{"AngleSharp parse",-20} {"",6} {"",6} {"",6} {"",5} {pages.Count / parseOnly,15:F1}");
+        return 0;
+    }
+
+    private static double F1(PageScore s) => s.Precision + s.Recall == 0 ? 0 : 2 * s.Precision * s.Recall / (s.Precision + s.Recall);
+
+    /// <summary>Seconds for one run after a warm-up run, so JIT and first-touch costs are left out.</summary>
+    private static double Timed(Action action)
+    {
+        action();
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
+    }
+}
