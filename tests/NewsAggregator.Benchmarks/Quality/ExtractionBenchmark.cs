@@ -35,7 +35,7 @@ public static class ExtractionBenchmark
         var contenders = new List<Contender> { new("NewsAggregator", p => ours.Extract(p.Html, p.Url).Text) };
         if (!args.Contains("--ours"))
         {
-            contenders.Add(new("SmartReader 0.11.1", p => SmartReader.Reader.ParseArticle(p.Url.AbsoluteUri, p.Html).TextContent ?? ""));
+            contenders.Add(new("SmartReader 0.11.1", p => new SmartReader.Reader(p.Url.AbsoluteUri, p.Html).GetArticle().TextContent ?? ""));
         }
 
         Console.WriteLine($"{pages.Count} pages, {Environment.ProcessorCount} cores");
