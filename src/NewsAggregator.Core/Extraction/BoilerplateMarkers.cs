@@ -34,8 +34,8 @@ internal static partial class BoilerplateMarkers
     // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
     private static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
     {
-        "ad", "ads", "adv", "dfp", "nav", "tags", "tag", "bio", "rail", "aside", "hide", "meta", "foot", "share", "tools",
-        "promo", "byline", "date", "time", "crumbs", "breadcrumbs", "related",
+        "ad", "ads", "adv", "dfp", "nav", "tags", "tag", "bio", "aside", "hide", "meta", "foot", "share", "tools",
+        "promo", "byline", "date", "time", "crumbs", "related",
     };
 
     /// <summary>The element is page furniture by its tag, ARIA role, class or id.</summary>

@@ -40,6 +40,7 @@ internal static class MainContent
             if (BoilerplateMarkers.IsFurniture(element) && !IsArticleContainer(element) && mass[element].Prose < protectedProse)
             {
                 doomed.Add(element);
+                if (Environment.GetEnvironmentVariable("EXTRACT_DEBUG") == "1" && mass[element].Prose > 300) Console.Error.WriteLine($"DEBUG removed {element.LocalName}.{element.ClassName}#{element.Id} prose={mass[element].Prose:F0}");
                 continue;
             }
             PushChildren(stack, element);
@@ -64,8 +65,10 @@ internal static class MainContent
         return best;
     }
 
+    // The publisher's own mark of the article body protects it and every wrapper around it.
     private static bool IsArticleContainer(IElement element) =>
         element.LocalName is "article" or "main" or "body" ||
+        element.QuerySelector("[itemprop='articleBody' i]") is not null ||
         string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHidden(IElement element)

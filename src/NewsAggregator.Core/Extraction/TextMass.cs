@@ -15,6 +15,8 @@ internal sealed class TextMass
     private const double LinkPenalty = 2.0;
     // Each unit pays this much: dozens of one-word menu items sum to a loss, a real paragraph hardly notices.
     private const double UnitCost = 25;
+    // A <p> is prose by the author's own markup; even a one-line paragraph should not count against its container.
+    private const double ParagraphCost = 5;
 
     private readonly Dictionary<IElement, Measure> _measures = new();
     private readonly List<KeyValuePair<IElement, Measure>> _postOrder = [];
@@ -111,7 +113,7 @@ internal sealed class TextMass
             if (done.IsBlock)
             {
                 blockFrames.Pop();
-                var unit = UnitValue(done.OwnChars, done.OwnLinkChars);
+                var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name == "p" ? ParagraphCost : UnitCost);
                 done.Score += unit;
                 done.Prose += Math.Max(0, unit);
                 done.Chars += (int)done.OwnChars;
@@ -129,13 +131,14 @@ internal sealed class TextMass
         }
     }
 
-    private static double UnitValue(double chars, double linkChars)
+    private static double UnitValue(double chars, double linkChars, double cost)
     {
         if (chars <= 0)
         {
             return 0;
         }
-        return chars - linkChars - LinkPenalty * linkChars - UnitCost;
+        var penalty = linkChars * 2 > chars ? LinkPenalty * linkChars : 0;
+        return chars - linkChars - penalty - cost;
     }
 
     /// <summary>
