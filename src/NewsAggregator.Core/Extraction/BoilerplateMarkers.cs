@@ -25,7 +25,7 @@ internal static partial class BoilerplateMarkers
         "comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
         "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|widget|popup|modal|trending|popular|most-?read|outbrain|" +
         "taboola|footer|masthead|navbar|navigation|menu|toolbar|author|byline|caption|credit|keyword|print|skip|" +
-        "banner|overlay|paywall|login|follow|read-?more|more-?stories|also-?read|see-?also|hidden|sr-only|screen-?reader|" +
+        "banner|overlay|login|follow|read-?more|more-?stories|also-?read|see-?also|hidden|sr-only|screen-?reader|" +
         "header|jump|rating|video|gallery|slideshow|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "newsletter|donate|correction|disclaimer|copyright|contact|ads-|-ads|adslot|ad-slot|ad-container|ad-wrapper",
         RegexOptions.CultureInvariant)]

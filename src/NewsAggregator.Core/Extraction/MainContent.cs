@@ -11,6 +11,8 @@ internal static class MainContent
 {
     // A wrapper that holds this share of the page's prose is the article's, whatever its name.
     private const double ProtectedProseShare = 0.6;
+    // An ancestor is taken in when at least this share of what it adds is prose.
+    private const double WidenProseShare = 0.5;
 
     /// <summary>Removes what a reader does not see: hidden elements and those that never carry text.</summary>
     public static void RemoveInvisible(IElement root)
@@ -62,7 +64,35 @@ internal static class MainContent
                 bestScore = measure.Score;
             }
         }
-        return best;
+        return best is null ? null : Widen(best, mass);
+    }
+
+    /// <summary>
+    /// Climbs from the best element while an ancestor adds mostly prose: an article whose
+    /// paragraphs are interleaved with product boxes or link-led list items scores below its
+    /// best paragraph, yet the ancestor's additions read like text, not like furniture.
+    /// </summary>
+    private static IElement Widen(IElement best, TextMass mass)
+    {
+        var current = best;
+        var kept = mass[best];
+        for (var ancestor = best.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+        {
+            var measure = mass[ancestor];
+            var addedProse = measure.Prose - kept.Prose;
+            var addedChars = measure.Chars - kept.Chars;
+            if (addedChars <= 0)
+            {
+                continue;
+            }
+            if (addedProse < WidenProseShare * addedChars)
+            {
+                break;
+            }
+            current = ancestor;
+            kept = measure;
+        }
+        return current;
     }
 
     // The publisher's own mark of the article body protects it and every wrapper around it.
