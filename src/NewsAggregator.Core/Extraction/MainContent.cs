@@ -12,7 +12,7 @@ internal static class MainContent
     // A wrapper that holds this share of the page's prose is the article's, whatever its name.
     private const double ProtectedProseShare = 0.6;
     // An ancestor is taken in when at least this share of what it adds is prose.
-    private const double WidenProseShare = 0.5;
+    private const double WidenProseShare = 0.4;
 
     /// <summary>Removes what a reader does not see: hidden elements and those that never carry text.</summary>
     public static void RemoveInvisible(IElement root)

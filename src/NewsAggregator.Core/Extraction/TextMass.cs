@@ -46,6 +46,7 @@ internal sealed class TextMass
         public bool IsBlock { get; } = isBlock;
         public double OwnChars;
         public double OwnLinkChars;
+        public bool EndsWithEllipsis;
         public double Score;
         public double Prose;
         public int Chars;
@@ -56,6 +57,7 @@ internal sealed class TextMass
         var frames = new List<Frame>();
         var blockFrames = new Stack<Frame>();
         var linkDepth = 0;
+        var afterHeadlineLink = false;
         var stack = new Stack<(INode Node, bool Leaving)>();
         stack.Push((root, false));
         while (stack.Count > 0)
@@ -66,6 +68,10 @@ internal sealed class TextMass
                 if (blockFrames.TryPeek(out var block))
                 {
                     var weight = Weigh(text.Data);
+                    if (weight > 0)
+                    {
+                        block.EndsWithEllipsis = EndsWithEllipsis(text.Data);
+                    }
                     block.OwnChars += weight;
                     if (linkDepth > 0)
                     {
@@ -114,6 +120,16 @@ internal sealed class TextMass
             {
                 blockFrames.Pop();
                 var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name == "p" ? ParagraphCost : UnitCost);
+                if (done.OwnChars > 0)
+                {
+                    // A headline link followed by a blurb, or a blurb cut off with "...", is a teaser for another page.
+                    var teaser = done.EndsWithEllipsis && done.OwnLinkChars > 0;
+                    if (teaser && unit > 0)
+                    {
+                        unit = 0;
+                    }
+                    afterHeadlineLink = done.OwnLinkChars >= done.OwnChars * 0.8;
+                }
                 done.Score += unit;
                 done.Prose += Math.Max(0, unit);
                 done.Chars += (int)done.OwnChars;
@@ -139,6 +155,12 @@ internal sealed class TextMass
         }
         var penalty = linkChars * 2 > chars ? LinkPenalty * linkChars : 0;
         return chars - linkChars - penalty - cost;
+    }
+
+    private static bool EndsWithEllipsis(string data)
+    {
+        var trimmed = data.AsSpan().TrimEnd();
+        return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]");
     }
 
     /// <summary>
