@@ -13,7 +13,7 @@ internal static partial class ArticleBody
         @"^(?:advertisement|advertising|sponsored|ad|share|share this( article| story)?|share on \w+|tweet|email|print|" +
         @"read more|read next|continue reading|related|related (stories|articles|posts|content|coverage)|more from .*|" +
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
-        @"(photo|image|picture|video|credit)s?\s*:.*|getty images|skip to .*)\W*$",
+        @"(photo|image|picture|illustration|graphic|video|credit)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|getty images|skip to .*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureLine();
 
