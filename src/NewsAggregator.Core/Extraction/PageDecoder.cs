@@ -30,6 +30,9 @@ public static partial class PageDecoder
     [GeneratedRegex("""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetaCharset();
 
+    [GeneratedRegex("""<html[^>]*?\slang\s*=\s*["']?([a-z]{2,3})(?:[-_]([a-z0-9]{2,4}))?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlLang();
+
     [GeneratedRegex("""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_:.+-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex XmlEncoding();
 
@@ -37,7 +40,7 @@ public static partial class PageDecoder
     /// <param name="declaredCharset">The charset of the HTTP Content-Type header, if any.</param>
     public static string Decode(ReadOnlySpan<byte> body, string? declaredCharset)
     {
-        if (body.StartsWith("\xEF\xBB\xBF"u8))
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return Encoding.UTF8.GetString(body[3..]);
         }
@@ -128,12 +131,18 @@ public static partial class PageDecoder
     }
 
     /// <summary>
-    /// No label and not UTF-8: Cyrillic text in windows-1251 is words made wholly of bytes
-    /// above 0x7F, while Western text in windows-1252 has single accented letters inside
-    /// ASCII words; the average run of high bytes tells them apart.
+    /// No label and not UTF-8. The page's language, when its markup states one, says which
+    /// legacy encoding its authors' tools wrote (as a browser's locale does); the guess is kept
+    /// only if the body decodes without an invalid sequence. Without it, Cyrillic text in
+    /// windows-1251 is told from Western text in windows-1252 by its runs of high bytes:
+    /// whole words above 0x7F against single accented letters inside ASCII words.
     /// </summary>
     private static Encoding Guess(ReadOnlySpan<byte> body)
     {
+        if (LegacyEncodingOfLanguage(body) is { } byLanguage && DecodesCleanly(byLanguage, body))
+        {
+            return byLanguage;
+        }
         int runs = 0, highBytes = 0;
         var inRun = false;
         foreach (var b in body)
@@ -150,5 +159,47 @@ public static partial class PageDecoder
             inRun = high;
         }
         return runs > 0 && (double)highBytes / runs >= 3 ? Windows1251 : Windows1252;
+    }
+
+    private static Encoding? LegacyEncodingOfLanguage(ReadOnlySpan<byte> body)
+    {
+        var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanLength)]);
+        var lang = HtmlLang().Match(head);
+        if (!lang.Success)
+        {
+            return null;
+        }
+        var region = lang.Groups[2].Value.ToLowerInvariant();
+        int? codePage = lang.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "ru" or "uk" or "be" or "bg" or "mk" or "sr" => 1251,
+            "ja" => 932,
+            "ko" => 949,
+            "zh" => region is "tw" or "hk" or "hant" ? 950 : 54936,
+            "pl" or "cs" or "sk" or "hu" or "sl" or "hr" or "ro" => 1250,
+            "el" => 1253,
+            "tr" => 1254,
+            "he" or "iw" => 1255,
+            "ar" or "fa" or "ur" => 1256,
+            "lt" or "lv" or "et" => 1257,
+            "vi" => 1258,
+            "th" => 874,
+            _ => null,
+        };
+        return codePage is { } cp ? Encoding.GetEncoding(cp) : null;
+    }
+
+    private static bool DecodesCleanly(Encoding encoding, ReadOnlySpan<byte> body)
+    {
+        var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        try
+        {
+            strict.GetCharCount(body);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 }

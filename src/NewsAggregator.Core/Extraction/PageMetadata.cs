@@ -113,11 +113,11 @@ internal sealed partial record PageMetadata
             return null;
         }
         value = value.Trim();
-        if (value.StartsWith("//", StringComparison.Ordinal))
-        {
-            value = (pageUrl?.Scheme ?? "https") + ":" + value;
-        }
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) && (pageUrl is null || !Uri.TryCreate(pageUrl, value, out url)))
+        // On Unix a bare "/path" parses as an absolute file URI, so resolve against the page first.
+        var resolved = pageUrl is not null
+            ? Uri.TryCreate(pageUrl, value, out var url)
+            : Uri.TryCreate(value, UriKind.Absolute, out url) && value.Contains("://", StringComparison.Ordinal);
+        if (!resolved || url is null)
         {
             return null;
         }
