@@ -64,7 +64,7 @@ public static class ExtractionBenchmark
             }
         }
 
-        var parser = new HtmlParser();
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         var parseOnly = Timed(() =>
         {
             foreach (var page in pages)
@@ -78,12 +78,22 @@ public static class ExtractionBenchmark
 
     private static double F1(PageScore s) => s.Precision + s.Recall == 0 ? 0 : 2 * s.Precision * s.Recall / (s.Precision + s.Recall);
 
-    /// <summary>Seconds for one run after a warm-up run, so JIT and first-touch costs are left out.</summary>
+    /// <summary>
+    /// Seconds for the fastest of three runs after two warm-up runs: tiered JIT needs a few
+    /// hundred calls before the code is final, and the best run is the least disturbed by
+    /// other work on the machine.
+    /// </summary>
     private static double Timed(Action action)
     {
         action();
-        var watch = Stopwatch.StartNew();
         action();
-        return watch.Elapsed.TotalSeconds;
+        var best = double.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+        return best;
     }
 }
