@@ -19,22 +19,12 @@ internal static partial class ArticleBody
 
     public static string Find(IElement body, PageMetadata metadata, CancellationToken cancellationToken)
     {
-        MainContent.RemoveInvisible(body);
-        MainContent.RemoveFurniture(body);
+        var leftOut = MainContent.LeftOut(body);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var mass = TextMass.Of(body);
-        var best = MainContent.Best(body, mass);
-        if (Environment.GetEnvironmentVariable("EXTRACT_DEBUG") == "1")
-        {
-            for (var a = best; a is not null; a = a.ParentElement) Console.Error.WriteLine($"DEBUG anc {a.LocalName}.{a.ClassName} score={mass[a].Score:F0} prose={mass[a].Prose:F0} chars={mass[a].Chars}");
-            foreach (var kv in mass.All.OrderByDescending(k => k.Value.Score).Take(3))
-            {
-                var path = string.Join(" > ", kv.Key.GetAncestors().OfType<IElement>().Reverse().Append(kv.Key).Skip(2).Select(e => e.LocalName + (e.ClassName is { } c ? "." + c.Replace(' ', '.') : "") + (e.Id is { } i ? "#" + i : "")));
-                Console.Error.WriteLine($"DEBUG {kv.Value.Score:F0} prose={kv.Value.Prose:F0} {path}");
-            }
-        }
-        var domText = best is null || mass[best].Score < MinimumScore ? "" : BlockRenderer.Join(Keep(BlockRenderer.Render(best), metadata));
+        var mass = TextMass.Of(body, leftOut.Contains);
+        var best = MainContent.Best(mass);
+        var domText = best is null || mass[best].Score < MinimumScore ? "" : BlockRenderer.Join(Keep(BlockRenderer.Render(best, leftOut.Contains), metadata));
         return Prefer(domText, metadata.StructuredBody);
     }
 

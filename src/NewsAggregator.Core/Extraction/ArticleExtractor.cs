@@ -30,3 +30,4 @@ public sealed class ArticleExtractor : IArticleExtractor
         };
     }
 }
+

@@ -50,28 +50,42 @@ internal static partial class BoilerplateMarkers
         {
             return true;
         }
-        var names = ClassAndId(element);
-        return names.Length > 0 && (FurnitureWord().IsMatch(names) || HasFurnitureToken(names));
+        return NamesFurniture(element.GetAttribute("class")) || NamesFurniture(element.GetAttribute("id"));
     }
 
-    /// <summary>Class and id in lower case, space separated; empty when the element has neither.</summary>
-    public static string ClassAndId(IElement element)
+    // Pages repeat a few hundred class values thousands of times; each is judged once per thread.
+    [ThreadStatic]
+    private static Dictionary<string, bool>? _judged;
+
+    private static bool NamesFurniture(string? value)
     {
-        var cls = element.GetAttribute("class");
-        var id = element.GetAttribute("id");
-        if (string.IsNullOrEmpty(cls))
+        if (string.IsNullOrEmpty(value))
         {
-            return string.IsNullOrEmpty(id) ? "" : id.ToLowerInvariant();
+            return false;
         }
-        return string.IsNullOrEmpty(id) ? cls.ToLowerInvariant() : (cls + " " + id).ToLowerInvariant();
+        var judged = _judged ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (judged.TryGetValue(value, out var furniture))
+        {
+            return furniture;
+        }
+        if (judged.Count > 50_000)
+        {
+            judged.Clear();
+        }
+        var lower = value.ToLowerInvariant();
+        furniture = FurnitureWord().IsMatch(lower) || HasFurnitureToken(lower);
+        judged[value] = furniture;
+        return furniture;
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureTokenLookup = FurnitureTokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool HasFurnitureToken(string names)
     {
         foreach (var range in names.AsSpan().SplitAny(" -_:.\t\n/"))
         {
-            var token = names[range];
-            if (token.Length > 0 && token.Length <= 11 && FurnitureTokens.Contains(token))
+            var token = names.AsSpan()[range];
+            if (token.Length is > 0 and <= 11 && FurnitureTokenLookup.Contains(token))
             {
                 return true;
             }

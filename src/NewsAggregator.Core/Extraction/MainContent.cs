@@ -14,44 +14,38 @@ internal static class MainContent
     // An ancestor is taken in when at least this share of what it adds is prose.
     private const double WidenProseShare = 0.4;
 
-    /// <summary>Removes what a reader does not see: hidden elements and those that never carry text.</summary>
-    public static void RemoveInvisible(IElement root)
+    /// <summary>
+    /// Elements the article leaves out: what a reader does not see (hidden) and page furniture
+    /// (navigation, share bars, related lists and the like), unless the furniture holds most of
+    /// the page's prose or the publisher's articleBody mark. Nothing is removed from the DOM:
+    /// measuring and rendering skip these subtrees, which costs less than mutating the tree.
+    /// </summary>
+    public static HashSet<IElement> LeftOut(IElement root)
     {
-        var doomed = new List<IElement>();
-        foreach (var element in root.Descendants<IElement>())
-        {
-            if (HtmlVocabulary.IsTextless(element.LocalName) || IsHidden(element))
-            {
-                doomed.Add(element);
-            }
-        }
-        RemoveAll(doomed);
-    }
-
-    /// <summary>Removes navigation, share bars, related lists and the like, keeping anything that holds most of the prose.</summary>
-    public static void RemoveFurniture(IElement root)
-    {
-        var mass = TextMass.Of(root);
+        var mass = TextMass.Of(root, IsHidden);
         var protectedProse = mass[root].Prose * ProtectedProseShare;
-        var doomed = new List<IElement>();
+        var marked = MarkedArticlePath(root);
+        var leftOut = new HashSet<IElement>();
         var stack = new Stack<IElement>();
         PushChildren(stack, root);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (BoilerplateMarkers.IsFurniture(element) && !IsArticleContainer(element) && mass[element].Prose < protectedProse)
+            // The measure left out hidden elements (and those without text) already.
+            if (!mass.Holds(element) ||
+                (BoilerplateMarkers.IsFurniture(element) && !marked.Contains(element) &&
+                 element.LocalName is not ("article" or "main") && mass[element].Prose < protectedProse))
             {
-                doomed.Add(element);
-                if (Environment.GetEnvironmentVariable("EXTRACT_DEBUG") == "1" && mass[element].Prose > 300) Console.Error.WriteLine($"DEBUG removed {element.LocalName}.{element.ClassName}#{element.Id} prose={mass[element].Prose:F0}");
+                leftOut.Add(element);
                 continue;
             }
             PushChildren(stack, element);
         }
-        RemoveAll(doomed);
+        return leftOut;
     }
 
     /// <summary>The element with the highest score, or null when nothing on the page reads like prose.</summary>
-    public static IElement? Best(IElement root, TextMass mass)
+    public static IElement? Best(TextMass mass)
     {
         IElement? best = null;
         double bestScore = 0;
@@ -95,11 +89,18 @@ internal static class MainContent
         return current;
     }
 
-    // The publisher's own mark of the article body protects it and every wrapper around it.
-    private static bool IsArticleContainer(IElement element) =>
-        element.LocalName is "article" or "main" or "body" ||
-        element.QuerySelector("[itemprop='articleBody' i]") is not null ||
-        string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Elements marked itemprop=articleBody and every ancestor of one: the publisher's mark protects the whole path.</summary>
+    private static HashSet<IElement> MarkedArticlePath(IElement root)
+    {
+        var path = new HashSet<IElement>();
+        foreach (var marked in root.QuerySelectorAll("[itemprop~='articleBody' i]"))
+        {
+            for (var element = marked; element is not null && path.Add(element); element = element.ParentElement)
+            {
+            }
+        }
+        return path;
+    }
 
     private static bool IsHidden(IElement element)
     {
@@ -122,14 +123,6 @@ internal static class MainContent
         for (var child = parent.LastElementChild; child is not null; child = child.PreviousElementSibling)
         {
             stack.Push(child);
-        }
-    }
-
-    private static void RemoveAll(List<IElement> doomed)
-    {
-        foreach (var element in doomed)
-        {
-            element.Remove();
         }
     }
 }

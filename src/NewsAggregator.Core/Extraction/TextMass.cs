@@ -28,14 +28,18 @@ internal sealed class TextMass
     }
 
     /// <summary>Measures every element under <paramref name="root"/> (inclusive).</summary>
-    public static TextMass Of(IElement root)
+    /// <param name="skip">Elements left out with their subtree, besides those that never carry text.</param>
+    public static TextMass Of(IElement root, Func<IElement, bool> skip)
     {
         var mass = new TextMass();
-        mass.Walk(root);
+        mass.Walk(root, skip);
         return mass;
     }
 
     public Measure this[IElement element] => _measures.GetValueOrDefault(element);
+
+    /// <summary>The element was measured: it is neither skipped nor inside a skipped subtree.</summary>
+    public bool Holds(IElement element) => _measures.ContainsKey(element);
 
     /// <summary>Every measured element, children before their parent.</summary>
     public IReadOnlyList<KeyValuePair<IElement, Measure>> All => _postOrder;
@@ -52,7 +56,7 @@ internal sealed class TextMass
         public int Chars;
     }
 
-    private void Walk(IElement root)
+    private void Walk(IElement root, Func<IElement, bool> skip)
     {
         var frames = new List<Frame>();
         var blockFrames = new Stack<Frame>();
@@ -87,7 +91,7 @@ internal sealed class TextMass
             var name = element.LocalName;
             if (!leaving)
             {
-                if (HtmlVocabulary.IsTextless(name))
+                if (HtmlVocabulary.IsTextless(name) || skip(element))
                 {
                     continue;
                 }
