@@ -6,9 +6,6 @@ namespace NewsAggregator.Extraction;
 /// <summary>The article's paragraphs: the best prose container's blocks, less the furniture that sits inside it.</summary>
 internal static partial class ArticleBody
 {
-    // Below this many weighed characters the markup found no article worth the name.
-    private const double MinimumScore = 60;
-
     [GeneratedRegex(
         @"^(?:advertisement|advertising|sponsored|ad|share|share this( article| story)?|share on \w+|tweet|email|print|" +
         @"read more|read next|continue reading|related|related (stories|articles|posts|content|coverage)|more from .*|" +
@@ -24,7 +21,7 @@ internal static partial class ArticleBody
 
         var mass = TextMass.Of(body, leftOut.Contains);
         var best = MainContent.Best(mass);
-        var domText = best is null || mass[best].Score < MinimumScore ? "" : BlockRenderer.Join(Keep(BlockRenderer.Render(best, leftOut.Contains), metadata));
+        var domText = best is null ? "" : BlockRenderer.Join(Keep(BlockRenderer.Render(best, leftOut.Contains), metadata));
         return Prefer(domText, metadata.StructuredBody);
     }
 

@@ -9,6 +9,8 @@ namespace NewsAggregator.Extraction;
 /// </summary>
 internal static class MainContent
 {
+    // Below this score the best element is no article worth the name: a page of links and labels.
+    private const double MinimumScore = 60;
     // A wrapper that holds this share of the page's prose is the article's, whatever its name.
     private const double ProtectedProseShare = 0.6;
     // An ancestor is taken in when at least this share of what it adds is prose.
@@ -48,7 +50,7 @@ internal static class MainContent
     public static IElement? Best(TextMass mass)
     {
         IElement? best = null;
-        double bestScore = 0;
+        double bestScore = MinimumScore;
         // Post-order visits children first, so a parent must do strictly better than its best child to win.
         foreach (var (element, measure) in mass.All)
         {

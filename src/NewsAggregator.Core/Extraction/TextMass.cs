@@ -51,6 +51,7 @@ internal sealed class TextMass
         public double OwnChars;
         public double OwnLinkChars;
         public bool EndsWithEllipsis;
+        public bool HasBlockChild;
         public double Score;
         public double Prose;
         public int Chars;
@@ -61,7 +62,7 @@ internal sealed class TextMass
         var frames = new List<Frame>();
         var blockFrames = new Stack<Frame>();
         var linkDepth = 0;
-        var afterHeadlineLink = false;
+        var teasers = new TeaserRun();
         var stack = new Stack<(INode Node, bool Leaving)>();
         stack.Push((root, false));
         while (stack.Count > 0)
@@ -100,6 +101,10 @@ internal sealed class TextMass
                 frames.Add(frame);
                 if (frame.IsBlock)
                 {
+                    if (blockFrames.TryPeek(out var parentBlock))
+                    {
+                        parentBlock.HasBlockChild = true;
+                    }
                     blockFrames.Push(frame);
                 }
                 if (name == "a")
@@ -124,15 +129,10 @@ internal sealed class TextMass
             {
                 blockFrames.Pop();
                 var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name == "p" ? ParagraphCost : UnitCost);
-                if (done.OwnChars > 0)
+                // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
+                if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.EndsWithEllipsis) && unit > 0)
                 {
-                    // A headline link followed by a blurb, or a blurb cut off with "...", is a teaser for another page.
-                    var teaser = done.EndsWithEllipsis && done.OwnLinkChars > 0;
-                    if (teaser && unit > 0)
-                    {
-                        unit = 0;
-                    }
-                    afterHeadlineLink = done.OwnLinkChars >= done.OwnChars * 0.8;
+                    unit = 0;
                 }
                 done.Score += unit;
                 done.Prose += Math.Max(0, unit);
@@ -159,6 +159,36 @@ internal sealed class TextMass
         }
         var penalty = linkChars * 2 > chars ? LinkPenalty * linkChars : 0;
         return chars - linkChars - penalty - cost;
+    }
+
+    /// <summary>
+    /// Recognises lists of teasers for other pages: a headline link, perhaps a label or a
+    /// date, then a blurb, over and over. The first pair could be an article whose title is a
+    /// link, so only the second pair in a row onwards counts; a blurb cut off with "..."
+    /// behind a link is a teaser wherever it stands.
+    /// </summary>
+    private struct TeaserRun
+    {
+        // Units shorter than this (labels, names, dates) neither start nor break a run.
+        private const double LabelChars = 40;
+        private bool _afterHeadline;
+        private int _pairs;
+
+        public bool IsTeaser(double chars, double linkChars, bool endsWithEllipsis)
+        {
+            if (linkChars >= chars * 0.8)
+            {
+                _afterHeadline = true;
+                return false;
+            }
+            if (chars < LabelChars)
+            {
+                return false;
+            }
+            _pairs = _afterHeadline ? _pairs + 1 : 0;
+            _afterHeadline = false;
+            return _pairs >= 2 || (endsWithEllipsis && linkChars > 0);
+        }
     }
 
     private static bool EndsWithEllipsis(string data)

@@ -28,7 +28,7 @@ public static class ExtractionBenchmark
         if (showIndex >= 0 && showIndex + 1 < args.Length)
         {
             var page = pages.Single(p => p.Id.StartsWith(args[showIndex + 1], StringComparison.Ordinal));
-            Console.WriteLine($"{page.Url}\n----- ours -----\n{ours.Extract(page.Html, page.Url).Text}\n----- expected -----\n{page.ArticleBody}");
+            ShowDifference(page, ours.Extract(page.Html, page.Url).Text);
             return 0;
         }
 
@@ -74,6 +74,30 @@ public static class ExtractionBenchmark
         });
         Console.WriteLine($"{"AngleSharp parse",-20} {"",6} {"",6} {"",6} {"",5} {pages.Count / parseOnly,15:F1}");
         return 0;
+    }
+
+    /// <summary>Paragraphs of ours the truth lacks (extra) and paragraphs of the truth ours lacks (missing).</summary>
+    private static void ShowDifference(EvaluationPage page, string predicted)
+    {
+        Console.WriteLine($"{page.Url}  {ExtractionScore.Page(page.ArticleBody, predicted)}");
+        Print("extra", predicted, page.ArticleBody);
+        Print("missing", page.ArticleBody, predicted);
+
+        static void Print(string label, string text, string other)
+        {
+            var otherShingles = ExtractionScore.Shingles(other);
+            foreach (var paragraph in text.Split("\n\n"))
+            {
+                var shingles = ExtractionScore.Shingles(paragraph);
+                var found = shingles.Sum(s => Math.Min(s.Value, otherShingles.GetValueOrDefault(s.Key)));
+                var total = shingles.Values.Sum();
+                if (total > 0 && found < total / 2.0)
+                {
+                    var line = paragraph.ReplaceLineEndings(" / ");
+                    Console.WriteLine($"  {label,-8} {(line.Length > 160 ? line[..160] + "…" : line)}");
+                }
+            }
+        }
     }
 
     private static double F1(PageScore s) => s.Precision + s.Recall == 0 ? 0 : 2 * s.Precision * s.Recall / (s.Precision + s.Recall);
