@@ -25,11 +25,14 @@ internal static partial class BoilerplateMarkers
         "comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
         "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|widget|popup|modal|trending|popular|most-?read|outbrain|" +
         "taboola|footer|masthead|navbar|navigation|menu|toolbar|author|byline|caption|credit|keyword|print|skip|" +
-        "banner|overlay|login|follow|read-?more|more-?stories|also-?read|see-?also|hidden|sr-only|screen-?reader|" +
+        "banner|overlay|login|follow|read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\b)|also-?read|read-?next|up-?next|see-?also|hidden|sr-only|screen-?reader|" +
         "header|jump|rating|video|gallery|slideshow|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "newsletter|donate|correction|disclaimer|copyright|contact|ads-|-ads|adslot|ad-slot|ad-container|ad-wrapper",
         RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureWord();
+
+    [GeneratedRegex("(social|tweet|twitter|instagram|facebook|tiktok|reddit)[^ ]*embed|embed[^ ]*(social|tweet|twitter|instagram|facebook|tiktok|reddit)", RegexOptions.CultureInvariant)]
+    private static partial Regex SocialEmbed();
 
     // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
     private static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
@@ -73,7 +76,8 @@ internal static partial class BoilerplateMarkers
             judged.Clear();
         }
         var lower = value.ToLowerInvariant();
-        furniture = FurnitureWord().IsMatch(lower) || HasFurnitureToken(lower);
+        // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
+        furniture = !SocialEmbed().IsMatch(lower) && (FurnitureWord().IsMatch(lower) || HasFurnitureToken(lower));
         judged[value] = furniture;
         return furniture;
     }

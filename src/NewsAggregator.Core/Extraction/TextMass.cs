@@ -164,8 +164,8 @@ internal sealed class TextMass
     /// <summary>
     /// Recognises lists of teasers for other pages: a headline link, perhaps a label or a
     /// date, then a blurb, over and over. The first pair could be an article whose title is a
-    /// link, so only the second pair in a row onwards counts; a blurb cut off with "..."
-    /// behind a link is a teaser wherever it stands.
+    /// link, so only the second pair in a row onwards counts. A blurb cut off with "..." that
+    /// links away is an excerpt of another page wherever it stands.
     /// </summary>
     private struct TeaserRun
     {
