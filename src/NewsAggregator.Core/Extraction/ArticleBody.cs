@@ -7,7 +7,7 @@ namespace NewsAggregator.Extraction;
 internal static partial class ArticleBody
 {
     [GeneratedRegex(
-        @"^(?:advertisement|advertising|sponsored|ad|share|share this( article| story)?|share on \w+|tweet|email|print|" +
+        @"^(?:advertisement|advertising|advert|sponsored|ad|anzeige|publicité|publicidad|pubblicità|реклама|広告|광고|share|share this( article| story)?|share on \w+|tweet|email|print|" +
         @"read more|read next|continue reading|related|related (stories|articles|posts|content|coverage)|more from .*|" +
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
         @"(photo|image|picture|illustration|graphic|video|credit)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|getty images|skip to .*)\W*$",
@@ -25,25 +25,41 @@ internal static partial class ArticleBody
         return Prefer(domText, metadata.StructuredBody);
     }
 
-    private static IEnumerable<TextBlock> Keep(List<TextBlock> blocks, PageMetadata metadata)
+    private static List<TextBlock> Keep(List<TextBlock> blocks, PageMetadata metadata)
     {
-        foreach (var block in blocks)
+        var linkList = blocks.Select(IsLinkList).ToArray();
+        var kept = new List<TextBlock>(blocks.Count);
+        for (var i = 0; i < blocks.Count; i++)
         {
-            if (block.LinkDensity > 0.5 && block.Kind != BlockKind.Heading)
+            var block = blocks[i];
+            var text = block.Text;
+            if (linkList[i] ||
+                (text.Length < 120 && (FurnitureLine().IsMatch(text) || Shortcode().IsMatch(text))) ||
+                (metadata.Title is not null && SameText(text, metadata.Title)) ||
+                IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]))
             {
                 continue;
             }
-            if (block.Text.Length < 120 && FurnitureLine().IsMatch(block.Text))
-            {
-                continue;
-            }
-            if (metadata.Title is not null && SameText(block.Text, metadata.Title))
-            {
-                continue;
-            }
-            yield return block;
+            kept.Add(block);
         }
+        return kept;
     }
+
+    /// <summary>
+    /// A block that is mostly link text points elsewhere: a menu, a related-story list. A
+    /// linked subheading is the exception (gift guides and explainers link their product and
+    /// section headings), unless it is an item of a list, which makes it a list of headlines.
+    /// </summary>
+    private static bool IsLinkList(TextBlock block) =>
+        block.LinkDensity > 0.5 && (block.Kind != BlockKind.Heading || block.Container?.Closest("li") is not null);
+
+    /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
+    private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>
+        linksFollow && block.Text.Length < 50 && (block.Kind == BlockKind.Heading || block.Text.EndsWith(':'));
+
+    // A WordPress shortcode the site failed to render: "[button link=...]Send us ...[/button]".
+    [GeneratedRegex(@"^\[(\w+)[^\]]*\].*\[/\1\]$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shortcode();
 
     /// <summary>
     /// The markup's text unless the JSON-LD body is clearly more complete: structured bodies
