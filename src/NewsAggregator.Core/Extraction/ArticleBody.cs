@@ -10,7 +10,7 @@ internal static partial class ArticleBody
         @"^(?:advertisement|advertising|advert|sponsored|ad|anzeige|publicité|publicidad|pubblicità|реклама|広告|광고|share|share this( article| story)?|share on \w+|tweet|email|print|" +
         @"read more|read next|continue reading|related|related (stories|articles|posts|content|coverage)|more from .*|" +
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
-        @"(photo|image|picture|illustration|graphic|video|credit)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|getty images|skip to .*)\W*$",
+        @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|getty images|skip to .*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureLine();
 
@@ -33,6 +33,12 @@ internal static partial class ArticleBody
         {
             var block = blocks[i];
             var text = block.Text;
+            if (CreditLabel().IsMatch(text) && i + 1 < blocks.Count && blocks[i + 1].Text.Length < 100)
+            {
+                // "Photo:" on its own: the credit is the next block.
+                i++;
+                continue;
+            }
             if (linkList[i] ||
                 (text.Length < 120 && (FurnitureLine().IsMatch(text) || Shortcode().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
@@ -56,6 +62,9 @@ internal static partial class ArticleBody
     /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
     private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>
         linksFollow && block.Text.Length < 50 && (block.Kind == BlockKind.Heading || block.Text.EndsWith(':'));
+
+    [GeneratedRegex(@"^(photo|image|picture|credit|foto|фото|bild|写真|사진)s?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditLabel();
 
     // A WordPress shortcode the site failed to render: "[button link=...]Send us ...[/button]".
     [GeneratedRegex(@"^\[(\w+)[^\]]*\].*\[/\1\]$", RegexOptions.CultureInvariant)]

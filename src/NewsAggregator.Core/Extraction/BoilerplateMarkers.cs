@@ -26,7 +26,7 @@ internal static partial class BoilerplateMarkers
         "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|widget|popup|modal|trending|popular|most-?read|outbrain|" +
         "taboola|footer|masthead|navbar|navigation|menu|toolbar|author|byline|caption|credit|keyword|print|skip|" +
         "banner|overlay|login|follow|read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\b)|also-?read|read-?next|up-?next|see-?also|hidden|sr-only|screen-?reader|" +
-        "header|jump|rating|video|gallery|slideshow|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
+        "header|jump|rating|gallery|slideshow|slider|carousel|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "newsletter|donate|correction|disclaimer|copyright|contact|ads-|-ads|adslot|ad-slot|ad-container|ad-wrapper",
         RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureWord();

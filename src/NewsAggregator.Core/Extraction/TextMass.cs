@@ -15,7 +15,8 @@ internal sealed class TextMass
     private const double LinkPenalty = 2.0;
     // Each unit pays this much: dozens of one-word menu items sum to a loss, a real paragraph hardly notices.
     private const double UnitCost = 25;
-    // A <p> is prose by the author's own markup; even a one-line paragraph should not count against its container.
+    // A <p> is prose by the author's own markup, and a table row is data the author laid out:
+    // even a one-line paragraph or a row of figures should not count against its container.
     private const double ParagraphCost = 5;
 
     private readonly Dictionary<IElement, Measure> _measures = new();
@@ -128,7 +129,7 @@ internal sealed class TextMass
             if (done.IsBlock)
             {
                 blockFrames.Pop();
-                var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name == "p" ? ParagraphCost : UnitCost);
+                var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" ? ParagraphCost : UnitCost);
                 // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
                 if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.EndsWithEllipsis) && unit > 0)
                 {
