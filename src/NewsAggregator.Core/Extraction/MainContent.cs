@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace NewsAggregator.Extraction;
@@ -7,7 +8,7 @@ namespace NewsAggregator.Extraction;
 /// most of the page's prose, which means the markup named a wrapper oddly), then the
 /// element with the best <see cref="TextMass"/> score wins.
 /// </summary>
-internal static class MainContent
+internal static partial class MainContent
 {
     // Below this score the best element is no article worth the name: a page of links and labels.
     private const double MinimumScore = 60;
@@ -15,6 +16,8 @@ internal static class MainContent
     private const double ProtectedProseShare = 0.6;
     // An ancestor is taken in when at least this share of what it adds is prose.
     private const double WidenProseShare = 0.4;
+    // A quoted social post's own wrappers; further up, a "widget" is a real sidebar widget.
+    private const int QuotedPostWrapperDepth = 4;
 
     /// <summary>
     /// Elements the article leaves out: what a reader does not see (hidden) and page furniture
@@ -26,7 +29,7 @@ internal static class MainContent
     {
         var mass = TextMass.Of(root, IsHidden);
         var protectedProse = mass[root].Prose * ProtectedProseShare;
-        var marked = MarkedArticlePath(root);
+        var marked = ProtectedWrappers(root);
         var leftOut = new HashSet<IElement>();
         var stack = new Stack<IElement>();
         PushChildren(stack, root);
@@ -91,8 +94,12 @@ internal static class MainContent
         return current;
     }
 
-    /// <summary>Elements marked itemprop=articleBody and every ancestor of one: the publisher's mark protects the whole path.</summary>
-    private static HashSet<IElement> MarkedArticlePath(IElement root)
+    /// <summary>
+    /// Elements whose furniture-like names must not hide content: every ancestor of the
+    /// publisher's itemprop=articleBody mark, and the close wrappers of a social post the
+    /// article quotes (a tweet's blockquote sits in "widget" or "video-container" boxes).
+    /// </summary>
+    private static HashSet<IElement> ProtectedWrappers(IElement root)
     {
         var path = new HashSet<IElement>();
         foreach (var marked in root.QuerySelectorAll("[itemprop~='articleBody' i]"))
@@ -101,8 +108,23 @@ internal static class MainContent
             {
             }
         }
+        foreach (var quote in root.QuerySelectorAll("blockquote[class]"))
+        {
+            if (!SocialPost().IsMatch(quote.ClassName ?? ""))
+            {
+                continue;
+            }
+            var element = quote;
+            for (var level = 0; level < QuotedPostWrapperDepth && element is not null; level++, element = element.ParentElement)
+            {
+                path.Add(element);
+            }
+        }
         return path;
     }
+
+    [GeneratedRegex("twitter|tweet|instagram|tiktok|facebook|reddit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SocialPost();
 
     private static bool IsHidden(IElement element)
     {
