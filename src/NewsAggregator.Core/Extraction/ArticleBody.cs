@@ -16,11 +16,12 @@ internal static partial class ArticleBody
 
     public static string Find(IElement body, PageMetadata metadata, CancellationToken cancellationToken)
     {
-        var leftOut = MainContent.LeftOut(body);
+        var survey = MainContent.Survey(body);
+        var leftOut = survey.LeftOut;
         cancellationToken.ThrowIfCancellationRequested();
 
         var mass = TextMass.Of(body, leftOut.Contains);
-        var best = MainContent.Best(mass);
+        var best = MainContent.Best(mass, survey.MarkedBodies);
         var domText = best is null ? "" : BlockRenderer.Join(Keep(BlockRenderer.Render(best, leftOut.Contains), metadata));
         return Prefer(domText, metadata.StructuredBody);
     }

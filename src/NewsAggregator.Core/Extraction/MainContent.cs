@@ -3,10 +3,15 @@ using AngleSharp.Dom;
 
 namespace NewsAggregator.Extraction;
 
+/// <summary>What the survey of a page found: the elements the article leaves out and those the publisher marked as its body.</summary>
+internal sealed record PageSurvey(HashSet<IElement> LeftOut, IReadOnlyList<IElement> MarkedBodies);
+
 /// <summary>
-/// Finds the element that holds the article: furniture is cut away first (unless it holds
-/// most of the page's prose, which means the markup named a wrapper oddly), then the
-/// element with the best <see cref="TextMass"/> score wins.
+/// Finds the element that holds the article. Furniture is left out first (unless it holds
+/// most of the page's prose, which means the markup named a wrapper oddly); the element with
+/// the best <see cref="TextMass"/> score wins and is widened to ancestors that add mostly
+/// prose; the publisher's itemprop=articleBody element, the precise candidate, replaces it
+/// when it holds most of that prose.
 /// </summary>
 internal static partial class MainContent
 {
@@ -16,6 +21,8 @@ internal static partial class MainContent
     private const double ProtectedProseShare = 0.6;
     // An ancestor is taken in when at least this share of what it adds is prose.
     private const double WidenProseShare = 0.4;
+    // The articleBody mark is taken over the measure's choice when it holds this share of the chosen prose.
+    private const double MarkedBodyProseShare = 0.7;
     // A quoted social post's own wrappers; further up, a "widget" is a real sidebar widget.
     private const int QuotedPostWrapperDepth = 4;
 
@@ -25,11 +32,12 @@ internal static partial class MainContent
     /// the page's prose or the publisher's articleBody mark. Nothing is removed from the DOM:
     /// measuring and rendering skip these subtrees, which costs less than mutating the tree.
     /// </summary>
-    public static HashSet<IElement> LeftOut(IElement root)
+    public static PageSurvey Survey(IElement root)
     {
         var mass = TextMass.Of(root, IsHidden);
         var protectedProse = mass[root].Prose * ProtectedProseShare;
-        var marked = ProtectedWrappers(root);
+        var markedBodies = root.QuerySelectorAll("[itemprop~='articleBody' i]").ToList();
+        var marked = ProtectedWrappers(root, markedBodies);
         var leftOut = new HashSet<IElement>();
         var stack = new Stack<IElement>();
         PushChildren(stack, root);
@@ -46,11 +54,13 @@ internal static partial class MainContent
             }
             PushChildren(stack, element);
         }
-        return leftOut;
+        return new PageSurvey(leftOut, markedBodies);
     }
 
     /// <summary>The element with the highest score, or null when nothing on the page reads like prose.</summary>
-    public static IElement? Best(TextMass mass)
+    /// <param name="mass">The page measured without what <see cref="Survey"/> left out.</param>
+    /// <param name="markedBodies">Elements marked itemprop=articleBody.</param>
+    public static IElement? Best(TextMass mass, IReadOnlyList<IElement> markedBodies)
     {
         IElement? best = null;
         double bestScore = MinimumScore;
@@ -63,7 +73,20 @@ internal static partial class MainContent
                 bestScore = measure.Score;
             }
         }
-        return best is null ? null : Widen(best, mass);
+        if (best is null)
+        {
+            return null;
+        }
+        var chosen = Widen(best, mass);
+        // The precise candidate: the publisher's own articleBody mark, when it holds most of what the measure found.
+        foreach (var marked in markedBodies)
+        {
+            if (mass.Holds(marked) && mass[marked].Prose >= MarkedBodyProseShare * mass[chosen].Prose)
+            {
+                return marked;
+            }
+        }
+        return chosen;
     }
 
     /// <summary>
@@ -99,10 +122,10 @@ internal static partial class MainContent
     /// publisher's itemprop=articleBody mark, and the close wrappers of a social post the
     /// article quotes (a tweet's blockquote sits in "widget" or "video-container" boxes).
     /// </summary>
-    private static HashSet<IElement> ProtectedWrappers(IElement root)
+    private static HashSet<IElement> ProtectedWrappers(IElement root, List<IElement> markedBodies)
     {
         var path = new HashSet<IElement>();
-        foreach (var marked in root.QuerySelectorAll("[itemprop~='articleBody' i]"))
+        foreach (var marked in markedBodies)
         {
             for (var element = marked; element is not null && path.Add(element); element = element.ParentElement)
             {
