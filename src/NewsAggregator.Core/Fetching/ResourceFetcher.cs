@@ -1,93 +1,282 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Polly;
+using Polly.Retry;
 
 namespace NewsAggregator.Fetching;
 
 /// <summary>
-/// Fetches with our own HttpClient (named <see cref="FetchOptions.HttpClientName"/>) and reads
-/// <c>file://</c> URLs from disk, so every source type works offline too.
+/// Fetches with our own HttpClients (see <see cref="FetchOptions"/>) and reads <c>file://</c> URLs
+/// from disk, so every source type works offline too. Over HTTP it is polite (robots.txt, a turn
+/// per host from <see cref="HostGate"/>), conditional (validators in, 304 out), persistent
+/// (transient failures retried with exponential backoff and jitter, Retry-After honoured) and
+/// bounded (deadline per attempt, body cap after decompression, redirect limit and loop detection,
+/// content type checked, local addresses refused where <see cref="NetworkTrust"/> says so).
 /// </summary>
-public sealed class ResourceFetcher(IHttpClientFactory httpClientFactory, FetchOptions options, TimeProvider clock)
-    : IResourceFetcher
+public sealed class ResourceFetcher : IResourceFetcher
 {
-    public async Task<FetchedResource> FetchAsync(Uri url, CancellationToken cancellationToken)
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly FetchOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly HostGate _gate;
+    private readonly RobotsCache _robots;
+    private readonly ResiliencePipeline<FetchedResource> _retry;
+
+    public ResourceFetcher(IHttpClientFactory httpClientFactory, FetchOptions options, TimeProvider clock, HostGate gate)
     {
+        _httpClientFactory = httpClientFactory;
+        _options = options;
+        _clock = clock;
+        _gate = gate;
+        _robots = new RobotsCache(options, clock, (request, token) => ExchangeAsync(request, checkHop: null, RobotsTxt.ParsedBytes, token));
+        _retry = BuildRetry(options, clock);
+    }
+
+    public Task<FetchedResource> FetchAsync(Uri url, CancellationToken cancellationToken) =>
+        FetchAsync(new FetchRequest(url), cancellationToken);
+
+    public async Task<FetchedResource> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        var url = request.Url;
         return url.Scheme switch
         {
-            "http" or "https" => await FetchHttpAsync(url, cancellationToken),
-            "file" => await ReadFileAsync(url, cancellationToken),
+            "http" or "https" => await FetchHttpAsync(request, cancellationToken),
+            "file" => await ReadFileAsync(request, cancellationToken),
             _ => throw new FetchException(url, $"unsupported URL scheme \"{url.Scheme}\" (expected http, https or file)"),
         };
     }
 
-    private async Task<FetchedResource> FetchHttpAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<FetchedResource> FetchHttpAsync(FetchRequest request, CancellationToken cancellationToken)
     {
-        var client = httpClientFactory.CreateClient(FetchOptions.HttpClientName);
+        Func<Uri, CancellationToken, Task>? checkRobots = null;
+        if (request.ObeyRobots)
+        {
+            checkRobots = (url, token) => CheckRobotsAsync(url, request.Trust, token);
+            await checkRobots(request.Url, cancellationToken);
+        }
+        return await _retry.ExecuteAsync(
+            static async (state, token) => await state.Fetcher.ExchangeAsync(state.Request, state.CheckRobots, state.Fetcher._options.MaxBodyBytes, token),
+            (Fetcher: this, Request: request, CheckRobots: checkRobots),
+            cancellationToken);
+    }
+
+    private async Task CheckRobotsAsync(Uri url, NetworkTrust trust, CancellationToken cancellationToken)
+    {
+        var decision = await _robots.DecideAsync(url, trust, cancellationToken);
+        if (!decision.Allowed)
+        {
+            throw new FetchException(url, decision.Reason, failure: FetchFailure.Refused);
+        }
+    }
+
+    private static ResiliencePipeline<FetchedResource> BuildRetry(FetchOptions options, TimeProvider clock)
+    {
+        if (options.MaxRetries <= 0)
+        {
+            return ResiliencePipeline<FetchedResource>.Empty;
+        }
+        return new ResiliencePipelineBuilder<FetchedResource> { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions<FetchedResource>
+            {
+                // A Retry-After longer than we wait within a pass goes to the source's schedule instead.
+                ShouldHandle = new PredicateBuilder<FetchedResource>().Handle<FetchException>(e =>
+                    e.IsTransient && (e.RetryAfter is not { } wait || wait <= options.MaxRetryAfterWait)),
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                DelayGenerator = static args => ValueTask.FromResult(
+                    args.Outcome.Exception is FetchException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
+            })
+            .Build();
+    }
+
+    /// <summary>One attempt: a GET and the redirects it leads to, under one deadline.</summary>
+    private async Task<FetchedResource> ExchangeAsync(
+        FetchRequest request, Func<Uri, CancellationToken, Task>? checkHop, long maxBodyBytes, CancellationToken cancellationToken)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Timeout);
+        deadline.CancelAfter(_options.Timeout);
+        var url = request.Url;
+        var chain = new List<Uri> { url };
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            if (!response.IsSuccessStatusCode)
+            for (var hop = 0; ; hop++)
             {
-                throw new FetchException(url, $"HTTP {(int)response.StatusCode} {ReasonPhrase(response)}");
-            }
+                using var turn = await _gate.EnterAsync(url, deadline.Token);
+                var client = _httpClientFactory.CreateClient(
+                    request.Trust.Trusts(url.IdnHost) ? FetchOptions.HttpClientName : FetchOptions.PublicOnlyHttpClientName);
+                using var message = new HttpRequestMessage(HttpMethod.Get, url);
+                AddValidators(message, request.Validators);
+                using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
 
-            var finalUrl = response.RequestMessage?.RequestUri ?? url;
-            var contentLength = response.Content.Headers.ContentLength;
-            if (contentLength > options.MaxBodyBytes)
-            {
-                throw new FetchException(url, $"response of {contentLength} bytes is larger than the {options.MaxBodyBytes} byte limit");
+                if (RedirectTarget(response, url) is { } target)
+                {
+                    url = NextHop(request.Url, target, chain, hop);
+                    if (checkHop is not null)
+                    {
+                        await checkHop(url, deadline.Token);
+                    }
+                    continue;
+                }
+                return await ReadResponseAsync(request, url, response, maxBodyBytes, deadline.Token);
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException(request.Url, $"timed out after {_options.Timeout.TotalSeconds:0.#} s", failure: FetchFailure.Transient);
+        }
+        catch (HttpRequestException e)
+        {
+            throw DescribeNetworkError(url, e);
+        }
+        catch (IOException e)
+        {
+            throw new FetchException(url, $"connection broken while reading the response: {e.Message}", e, FetchFailure.Transient);
+        }
+    }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
-            var body = await ReadCappedAsync(stream, url, deadline.Token);
-            var contentType = response.Content.Headers.ContentType;
+    private Uri NextHop(Uri requested, Uri target, List<Uri> chain, int hop)
+    {
+        if (target.Scheme is not ("http" or "https"))
+        {
+            throw new FetchException(requested, $"redirected to a {target.Scheme}: URL, which is not followed ({target})");
+        }
+        if (chain.Contains(target))
+        {
+            chain.Add(target);
+            throw new FetchException(requested, $"redirect loop: {string.Join(" -> ", chain.Skip(chain.IndexOf(target)))}");
+        }
+        if (hop >= _options.MaxRedirects)
+        {
+            throw new FetchException(requested, $"more than {_options.MaxRedirects} redirects (last to {target})");
+        }
+        chain.Add(target);
+        return target;
+    }
+
+    private static Uri? RedirectTarget(HttpResponseMessage response, Uri url)
+    {
+        if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308))
+        {
+            return null;
+        }
+        var location = response.Headers.Location
+            ?? throw new FetchException(url, $"HTTP {(int)response.StatusCode} redirect without a Location header");
+        return location.IsAbsoluteUri ? location : new Uri(url, location);
+    }
+
+    private async Task<FetchedResource> ReadResponseAsync(
+        FetchRequest request, Uri finalUrl, HttpResponseMessage response, long maxBodyBytes, CancellationToken cancellationToken)
+    {
+        var url = request.Url;
+        var now = _clock.GetUtcNow();
+        var validators = CacheValidators.OrNull(response.Headers.ETag?.ToString(), LastModified(response));
+
+        if (response.StatusCode == HttpStatusCode.NotModified && request.Validators is not null)
+        {
             return new FetchedResource
             {
                 RequestedUrl = url,
                 FinalUrl = finalUrl,
-                Body = body,
-                MediaType = contentType?.MediaType?.ToLowerInvariant(),
-                Charset = CleanCharset(contentType),
-                FetchedAt = clock.GetUtcNow(),
+                Body = [],
+                FetchedAt = now,
+                NotModified = true,
+                Validators = validators ?? request.Validators,
+                FreshFor = ServerHints.FreshFor(response, now),
             };
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        if (!response.IsSuccessStatusCode)
         {
-            throw new FetchException(url, $"timed out after {options.Timeout.TotalSeconds:0} s");
+            throw StatusError(url, finalUrl, response, now);
         }
-        catch (HttpRequestException e)
+
+        var contentType = response.Content.Headers.ContentType;
+        var mediaType = contentType?.MediaType?.ToLowerInvariant();
+        ContentCheck.EnsureMediaType(request, mediaType);
+        var contentLength = response.Content.Headers.ContentLength;
+        if (contentLength > maxBodyBytes && maxBodyBytes == _options.MaxBodyBytes)
         {
-            throw new FetchException(url, DescribeNetworkError(e), e);
+            throw new FetchException(url, $"response of {contentLength} bytes is larger than the {maxBodyBytes} byte limit");
         }
-        catch (IOException e)
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        // robots.txt is read up to what RFC 9309 asks us to parse; anything else over the cap is refused.
+        var body = await ReadCappedAsync(stream, url, maxBodyBytes, truncate: maxBodyBytes != _options.MaxBodyBytes, cancellationToken);
+        ContentCheck.EnsureBody(request, body, mediaType);
+        return new FetchedResource
         {
-            throw new FetchException(url, $"connection broken while reading the response: {e.Message}", e);
+            RequestedUrl = url,
+            FinalUrl = finalUrl,
+            Body = body,
+            MediaType = mediaType,
+            Charset = CleanCharset(contentType),
+            FetchedAt = now,
+            Validators = validators,
+            FreshFor = ServerHints.FreshFor(response, now),
+        };
+    }
+
+    private FetchException StatusError(Uri url, Uri finalUrl, HttpResponseMessage response, DateTimeOffset now)
+    {
+        var status = (int)response.StatusCode;
+        var reason = $"HTTP {status} {ReasonPhrase(response)}";
+        TimeSpan? retryAfter = null;
+        if (status is 429 or 503 && ServerHints.RetryAfter(response.Headers, now) is { } wait)
+        {
+            retryAfter = wait;
+            // The whole host asked for the pause, not only this URL.
+            _gate.Defer(finalUrl, now + wait);
+            reason += $", retry after {Durations.Describe(wait)}";
+        }
+        var transient = status is 408 or 425 or 429 or 500 or 502 or 503 or 504;
+        return new FetchException(url, reason, failure: transient ? FetchFailure.Transient : FetchFailure.Permanent,
+            retryAfter: retryAfter, statusCode: status);
+    }
+
+    private static void AddValidators(HttpRequestMessage message, CacheValidators? validators)
+    {
+        if (validators?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+        {
+            message.Headers.IfNoneMatch.Add(tag);
+        }
+        if (validators?.LastModified is { } lastModified)
+        {
+            message.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
         }
     }
 
-    private async Task<byte[]> ReadCappedAsync(Stream stream, Uri url, CancellationToken cancellationToken)
+    private static string? LastModified(HttpResponseMessage response) =>
+        response.Content.Headers.TryGetValues("Last-Modified", out var values) ? values.FirstOrDefault() : null;
+
+    private static async Task<byte[]> ReadCappedAsync(Stream stream, Uri url, long maxBodyBytes, bool truncate, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > options.MaxBodyBytes)
+            if (buffer.Length + read > maxBodyBytes)
             {
-                throw new FetchException(url, $"response is larger than the {options.MaxBodyBytes} byte limit (after decompression)");
+                if (truncate)
+                {
+                    buffer.Write(chunk, 0, (int)(maxBodyBytes - buffer.Length));
+                    break;
+                }
+                throw new FetchException(url, $"response is larger than the {maxBodyBytes} byte limit (after decompression)");
             }
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
     }
 
-    private async Task<FetchedResource> ReadFileAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<FetchedResource> ReadFileAsync(FetchRequest request, CancellationToken cancellationToken)
     {
+        var url = request.Url;
         var path = url.LocalPath;
+        var mediaType = MediaTypeOfFile(path);
+        ContentCheck.EnsureMediaType(request, mediaType);
         try
         {
             var info = new FileInfo(path);
@@ -95,18 +284,19 @@ public sealed class ResourceFetcher(IHttpClientFactory httpClientFactory, FetchO
             {
                 throw new FetchException(url, "file not found");
             }
-            if (info.Length > options.MaxBodyBytes)
+            if (info.Length > _options.MaxBodyBytes)
             {
-                throw new FetchException(url, $"file of {info.Length} bytes is larger than the {options.MaxBodyBytes} byte limit");
+                throw new FetchException(url, $"file of {info.Length} bytes is larger than the {_options.MaxBodyBytes} byte limit");
             }
             var body = await File.ReadAllBytesAsync(path, cancellationToken);
+            ContentCheck.EnsureBody(request, body, mediaType);
             return new FetchedResource
             {
                 RequestedUrl = url,
                 FinalUrl = url,
                 Body = body,
-                MediaType = MediaTypeOfFile(path),
-                FetchedAt = clock.GetUtcNow(),
+                MediaType = mediaType,
+                FetchedAt = _clock.GetUtcNow(),
             };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -129,15 +319,26 @@ public sealed class ResourceFetcher(IHttpClientFactory httpClientFactory, FetchO
     private static string ReasonPhrase(HttpResponseMessage response) =>
         string.IsNullOrWhiteSpace(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase;
 
-    private static string DescribeNetworkError(HttpRequestException e) => e.InnerException switch
+    private static FetchException DescribeNetworkError(Uri url, HttpRequestException e)
     {
-        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
-        SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } =>
-            "host name could not be resolved",
-        SocketException socket => $"network error: {socket.Message}",
-        _ when e.HttpRequestError == HttpRequestError.NameResolutionError => "host name could not be resolved",
-        _ when e.HttpRequestError == HttpRequestError.ConnectionError => $"cannot connect: {e.Message}",
-        _ when e.HttpRequestError == HttpRequestError.SecureConnectionError => $"TLS handshake failed: {e.Message}",
-        _ => $"request failed: {e.Message}",
-    };
+        if (e.InnerException is NetworkPolicyException refused)
+        {
+            return new FetchException(url, refused.Message, e, FetchFailure.Refused);
+        }
+        var (reason, failure) = e.InnerException switch
+        {
+            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => ("connection refused", FetchFailure.Transient),
+            SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } =>
+                ("host name could not be resolved", FetchFailure.Permanent),
+            SocketException { SocketErrorCode: SocketError.TryAgain } => ("host name could not be resolved", FetchFailure.Transient),
+            SocketException socket => ($"network error: {socket.Message}", FetchFailure.Transient),
+            _ when e.HttpRequestError == HttpRequestError.NameResolutionError => ("host name could not be resolved", FetchFailure.Permanent),
+            _ when e.HttpRequestError == HttpRequestError.ConnectionError => ($"cannot connect: {e.Message}", FetchFailure.Transient),
+            _ when e.HttpRequestError == HttpRequestError.SecureConnectionError => ($"TLS handshake failed: {e.Message}", FetchFailure.Permanent),
+            _ when e.HttpRequestError == HttpRequestError.ResponseEnded =>
+                ($"connection broken while reading the response: {e.Message}", FetchFailure.Transient),
+            _ => ($"request failed: {e.Message}", FetchFailure.Transient),
+        };
+        return new FetchException(url, reason, e, failure);
+    }
 }

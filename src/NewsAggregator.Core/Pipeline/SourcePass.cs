@@ -27,10 +27,12 @@ public sealed class SourcePass(
         var stopwatch = Stopwatch.StartNew();
         var tally = new Tally();
         string? error = null;
+        TimeSpan? retryAfter = null;
+        SourceListing? listing = null;
         try
         {
-            var entries = await ListEntriesAsync(source, cancellationToken);
-            foreach (var entry in entries.Take(source.MaxArticles))
+            listing = await ListEntriesAsync(source, cancellationToken);
+            foreach (var entry in listing.Entries.Take(source.MaxArticles))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
@@ -48,9 +50,14 @@ public sealed class SourcePass(
         catch (Exception e) when (e is FetchException or FeedFormatException or SourceContentException)
         {
             error = e.Message;
+            retryAfter = (e as FetchException)?.RetryAfter;
             logger.LogWarning("Source {SourceId} failed: {Reason}", source.Id, e.Message);
         }
 
+        var finishedAt = clock.GetUtcNow();
+        var failures = error is null ? 0 : (database.GetSourceState(source.Id)?.ConsecutiveFailures ?? 0) + 1;
+        var hint = error is null ? Longest(listing?.RefreshHint, tally.RetryAfter) : Longest(retryAfter, tally.RetryAfter);
+        var next = SourceSchedule.After(finishedAt, source.Interval, failures, hint, Random.Shared.NextDouble());
         var result = new SourcePassResult
         {
             SourceId = source.Id,
@@ -60,33 +67,70 @@ public sealed class SourcePass(
             Known = tally.Known,
             Elapsed = stopwatch.Elapsed,
             Error = error,
+            NotModified = listing?.NotModified ?? false,
+            ConsecutiveFailures = failures,
+            NextDueAt = next.At,
+            NextTryIn = next.At - finishedAt,
         };
         database.RecordRun(new SourceRunRecord
         {
             SourceId = source.Id,
             StartedAt = startedAt,
-            FinishedAt = clock.GetUtcNow(),
+            FinishedAt = finishedAt,
             NewArticles = result.NewArticles,
             Duplicates = result.Duplicates,
             Failed = result.Failed,
             Known = result.Known,
             Error = error,
+            NextDueAt = next.At,
+            SourceUrl = source.Type == SourceType.Page ? null : source.Url.ToString(),
+            // Kept only when every entry was dealt with: a 304 next time must not hide an entry
+            // that failed this time and deserves another try.
+            SourceValidators = error is null && tally.Failed == 0 ? listing?.Validators : null,
         });
+        logger.LogDebug("Source {SourceId} next due at {NextDue:u}: {Reason}", source.Id, next.At, next.Reason);
         return result;
     }
 
-    private async Task<IReadOnlyList<FeedEntry>> ListEntriesAsync(Source source, CancellationToken cancellationToken)
+    private static TimeSpan? Longest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    /// <summary>How to fetch a document the source itself names (its feed or section page).</summary>
+    private FetchRequest SourceDocumentRequest(Source source, ExpectedContent expect) => new(source.Url)
+    {
+        Expect = expect,
+        Validators = ToFetching(database.FindValidators(source.Id, source.Url.ToString())),
+        // The publisher offers this feed for reading: a source may say so against its robots.txt.
+        ObeyRobots = !source.IgnoreRobots,
+        Trust = NetworkTrust.ForLinksOf(source.Url),
+    };
+
+    private static CacheValidators? ToFetching(StoredValidators? stored) =>
+        stored is null ? null : CacheValidators.OrNull(stored.ETag, stored.LastModified);
+
+    private static StoredValidators? ToStored(CacheValidators? validators) =>
+        validators is null ? null : new StoredValidators(validators.ETag, validators.LastModified);
+
+    private async Task<SourceListing> ListEntriesAsync(Source source, CancellationToken cancellationToken)
     {
         switch (source.Type)
         {
             case SourceType.Rss:
             {
-                var feed = await fetcher.FetchAsync(source.Url, cancellationToken);
-                return FeedParser.Parse(feed.Body, feed.FinalUrl).Entries;
+                var feed = await fetcher.FetchAsync(SourceDocumentRequest(source, ExpectedContent.Feed), cancellationToken);
+                if (feed.NotModified)
+                {
+                    return SourceListing.Unchanged(feed);
+                }
+                var parsed = FeedParser.Parse(feed.Body, feed.FinalUrl);
+                return new SourceListing(parsed.Entries, NotModified: false, ToStored(feed.Validators), Longest(parsed.TimeToLive, feed.FreshFor));
             }
             case SourceType.Html:
             {
-                var page = await fetcher.FetchAsync(source.Url, cancellationToken);
+                var page = await fetcher.FetchAsync(SourceDocumentRequest(source, ExpectedContent.Page), cancellationToken);
+                if (page.NotModified)
+                {
+                    return SourceListing.Unchanged(page);
+                }
                 var html = PageDecoder.Decode(page.Body, page.Charset);
                 var links = SectionPageLinks.Find(html, page.FinalUrl, source.LinkSelector);
                 if (links.Count == 0)
@@ -95,10 +139,10 @@ public sealed class SourcePass(
                         ? "no article links found on the page; set \"linkSelector\" for this source"
                         : $"no links match linkSelector \"{source.LinkSelector}\"");
                 }
-                return links;
+                return new SourceListing(links, NotModified: false, ToStored(page.Validators), page.FreshFor);
             }
             case SourceType.Page:
-                return [new FeedEntry { Link = source.Url }];
+                return new SourceListing([new FeedEntry { Link = source.Url }], NotModified: false, null, null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(source), source.Type, "unknown source type");
         }
@@ -121,7 +165,7 @@ public sealed class SourcePass(
             return;
         }
 
-        var article = await FetchArticleAsync(source, entry, url, cancellationToken);
+        var article = await FetchArticleAsync(source, entry, url, tally, cancellationToken);
         if (article is null)
         {
             tally.Failed++;
@@ -144,34 +188,49 @@ public sealed class SourcePass(
     }
 
     /// <summary>The article behind an entry: its page extracted, else the feed's own content.</summary>
-    private async Task<ArticleRecord?> FetchArticleAsync(Source source, FeedEntry entry, string url, CancellationToken cancellationToken)
+    private async Task<ArticleRecord?> FetchArticleAsync(
+        Source source, FeedEntry entry, string url, Tally tally, CancellationToken cancellationToken)
     {
         ExtractedArticle? extracted = null;
         var finalUrl = url;
         string? problem;
+        var isSource = source.Type == SourceType.Page;
+        // A page that gave no text keeps its validators: while it is unchanged, a 304 saves the download.
+        var validators = isSource ? null : ToFetching(database.FindValidators(source.Id, url));
         try
         {
-            var page = await fetcher.FetchAsync(entry.Link, cancellationToken);
-            finalUrl = CanonicalUrl.Normalize(page.FinalUrl);
-            if (page.MediaType is { } mediaType && !IsHtml(mediaType))
+            var page = await fetcher.FetchAsync(new FetchRequest(entry.Link)
             {
-                problem = $"expected an HTML page, got {mediaType}";
+                Expect = ExpectedContent.Page,
+                Validators = validators,
+                ObeyRobots = !(isSource && source.IgnoreRobots),
+                Trust = NetworkTrust.ForLinksOf(source.Url),
+            }, cancellationToken);
+            finalUrl = CanonicalUrl.Normalize(page.FinalUrl);
+            if (page.NotModified)
+            {
+                problem = "the page is unchanged since it last gave no article text";
             }
             else
             {
                 var html = PageDecoder.Decode(page.Body, page.Charset);
                 extracted = extractor.Extract(html, page.FinalUrl, cancellationToken);
                 problem = extracted.HasText ? null : "no article text found on the page";
+                if (!isSource && (problem is not null || validators is not null))
+                {
+                    database.SaveValidators(source.Id, url, problem is null ? null : ToStored(page.Validators), clock.GetUtcNow());
+                }
             }
         }
         catch (FetchException e)
         {
             // A single-page source has nothing to fall back on: its failure is the source's.
-            if (source.Type == SourceType.Page)
+            if (isSource)
             {
                 throw;
             }
             problem = e.Message;
+            tally.RetryAfter = Longest(tally.RetryAfter, e.RetryAfter);
         }
 
         var text = extracted?.Text;
@@ -216,9 +275,6 @@ public sealed class SourcePass(
         source.Type != SourceType.Page
         && e is not (OperationCanceledException or FetchException or SourceContentException or Microsoft.Data.Sqlite.SqliteException);
 
-    private static bool IsHtml(string mediaType) =>
-        mediaType is "text/html" or "application/xhtml+xml" or "text/plain" or "application/octet-stream";
-
     private static string? FirstNonEmpty(params string?[] values) =>
         values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
@@ -228,6 +284,16 @@ public sealed class SourcePass(
         public int Duplicates;
         public int Failed;
         public int Known;
+        /// <summary>The longest Retry-After an article's host sent, for the source's next due time.</summary>
+        public TimeSpan? RetryAfter;
+    }
+
+    /// <summary>The entries a source lists, and what its server said about the document listing them.</summary>
+    private sealed record SourceListing(
+        IReadOnlyList<FeedEntry> Entries, bool NotModified, StoredValidators? Validators, TimeSpan? RefreshHint)
+    {
+        public static SourceListing Unchanged(FetchedResource document) =>
+            new([], NotModified: true, ToStored(document.Validators), document.FreshFor);
     }
 }
 

@@ -18,11 +18,33 @@ public sealed record SourcePassResult
 
     public bool Succeeded => Error is null;
 
-    /// <summary>One line for people: <c>ok     id: 3 new, 1 duplicate, 0 failed, 2 known (0.4 s)</c>.</summary>
+    /// <summary>The source's document answered 304: nothing new since the last pass.</summary>
+    public bool NotModified { get; init; }
+
+    /// <summary>Failed passes in a row, this one included; 0 after a success.</summary>
+    public int ConsecutiveFailures { get; init; }
+
+    /// <summary>When the service runs the source again (recorded by <c>--once</c> too).</summary>
+    public DateTimeOffset? NextDueAt { get; init; }
+
+    /// <summary><see cref="NextDueAt"/> as a span from the end of this pass.</summary>
+    public TimeSpan? NextTryIn { get; init; }
+
+    /// <summary>
+    /// One line for people: <c>ok     id: 3 new, 1 duplicate, 0 failed, 2 known (0.4 s)</c>; a failed
+    /// source adds its error and its backoff (<c>: HTTP 503 (url); 3 failures in a row, next try in 2 h</c>).
+    /// </summary>
     public string SummaryLine()
     {
         var line = $"{(Succeeded ? "ok    " : "FAILED")} {SourceId}: {NewArticles} new, {Duplicates} duplicate, " +
                    $"{Failed} failed, {Known} known ({Elapsed.TotalSeconds:0.0} s)";
-        return Succeeded ? line : $"{line}: {Error}";
+        if (Succeeded)
+        {
+            return NotModified ? $"{line}, not modified" : line;
+        }
+        var backoff = NextTryIn is { } wait
+            ? $"; {(ConsecutiveFailures > 1 ? $"{ConsecutiveFailures} failures in a row" : "first failure")}, next try in {Fetching.Durations.Describe(wait)}"
+            : "";
+        return $"{line}: {Error}{backoff}";
     }
 }

@@ -27,6 +27,11 @@ public sealed record Source
     public TimeSpan Interval { get; init; } = DefaultInterval;
     /// <summary>At most this many new article pages are fetched per pass (newest first).</summary>
     public int MaxArticles { get; init; } = DefaultMaxArticles;
+    /// <summary>
+    /// Fetch the source's own URL even where robots.txt disallows it: for feeds the publisher
+    /// offers for reading. Article pages still obey robots.txt.
+    /// </summary>
+    public bool IgnoreRobots { get; init; }
 
     public string TypeName => Type switch
     {

@@ -11,7 +11,7 @@ namespace NewsAggregator.Sources;
 public static partial class SourcesFile
 {
     private static readonly string[] KnownFields =
-        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles"];
+        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots"];
 
     public static IReadOnlyList<Source> Load(string path)
     {
@@ -117,16 +117,8 @@ public static partial class SourcesFile
                 $"{fileName}: {who} field \"url\": \"{urlText}\" is not an absolute http, https or file URL");
         }
 
-        var enabled = true;
-        if (item.TryGetProperty("enabled", out var enabledElement))
-        {
-            enabled = enabledElement.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw new SourcesFileException($"{fileName}: {who} field \"enabled\": expected true or false"),
-            };
-        }
+        var enabled = OptionalBool(item, "enabled", true, who, fileName);
+        var ignoreRobots = OptionalBool(item, "ignoreRobots", false, who, fileName);
 
         string? linkSelector = null;
         if (item.TryGetProperty("linkSelector", out var selectorElement))
@@ -165,6 +157,21 @@ public static partial class SourcesFile
             LinkSelector = linkSelector,
             Interval = interval,
             MaxArticles = maxArticles,
+            IgnoreRobots = ignoreRobots,
+        };
+    }
+
+    private static bool OptionalBool(JsonElement item, string field, bool absent, string who, string fileName)
+    {
+        if (!item.TryGetProperty(field, out var value))
+        {
+            return absent;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new SourcesFileException($"{fileName}: {who} field \"{field}\": expected true or false"),
         };
     }
 

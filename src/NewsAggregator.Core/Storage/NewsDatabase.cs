@@ -220,9 +220,102 @@ public sealed class NewsDatabase
                 ("$new", run.NewArticles), ("$duplicates", run.Duplicates), ("$failed", run.Failed),
                 ("$known", run.Known), ("$error", run.Error));
             insert.ExecuteNonQuery();
+
+            Execute(connection, "UPDATE source_state SET next_due_at = $due WHERE source_id = $source;", transaction,
+                ("$source", run.SourceId), ("$due", run.NextDueAt is { } due ? Format(due) : null));
+            if (run.SourceUrl is { } sourceUrl)
+            {
+                // With the run, not before it: a pass cut short leaves the old validators (or none),
+                // so the next pass fetches the document again and finishes the work.
+                ReplaceValidators(connection, transaction, run.SourceId, sourceUrl, run.SourceValidators, run.FinishedAt);
+            }
             transaction.Commit();
         }
     }
+
+    /// <summary>The state of one source, or null before its first run.</summary>
+    public SourceState? GetSourceState(string sourceId) =>
+        ReadSourceStates("WHERE source_id = $source", ("$source", sourceId)).FirstOrDefault();
+
+    /// <summary>The state of every source that has run, by id.</summary>
+    public IReadOnlyDictionary<string, SourceState> ReadSourceStates() =>
+        ReadSourceStates("").ToDictionary(state => state.SourceId, StringComparer.Ordinal);
+
+    private List<SourceState> ReadSourceStates(string where, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT source_id, last_run_at, last_success_at, consecutive_failures, last_error, next_due_at
+            FROM source_state {where};
+            """;
+        Bind(command, parameters);
+        using var reader = command.ExecuteReader();
+        var states = new List<SourceState>();
+        while (reader.Read())
+        {
+            states.Add(new SourceState
+            {
+                SourceId = reader.GetString(0),
+                LastRunAt = ParseTime(reader, 1),
+                LastSuccessAt = ParseTime(reader, 2),
+                ConsecutiveFailures = reader.GetInt32(3),
+                LastError = reader.IsDBNull(4) ? null : reader.GetString(4),
+                NextDueAt = ParseTime(reader, 5),
+            });
+        }
+        return states;
+    }
+
+    /// <summary>The validators <paramref name="sourceId"/> kept for <paramref name="url"/>, if any.</summary>
+    public StoredValidators? FindValidators(string sourceId, string url)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, last_modified FROM fetch_validators WHERE source_id = $source AND url = $url;";
+        Bind(command, ("$source", sourceId), ("$url", url));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new StoredValidators(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
+            : null;
+    }
+
+    /// <summary>Keeps (or, given null, forgets) the validators of a document a source fetched.</summary>
+    public void SaveValidators(string sourceId, string url, StoredValidators? validators, DateTimeOffset now)
+    {
+        lock (_writeLock)
+        {
+            using var connection = OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            ReplaceValidators(connection, transaction, sourceId, url, validators, now);
+            transaction.Commit();
+        }
+    }
+
+    private static void ReplaceValidators(
+        SqliteConnection connection, SqliteTransaction transaction, string sourceId, string url, StoredValidators? validators, DateTimeOffset now)
+    {
+        if (validators is null || (validators.ETag is null && validators.LastModified is null))
+        {
+            Execute(connection, "DELETE FROM fetch_validators WHERE source_id = $source AND url = $url;", transaction,
+                ("$source", sourceId), ("$url", url));
+            return;
+        }
+        Execute(connection, """
+            INSERT INTO fetch_validators (source_id, url, etag, last_modified, updated_at)
+            VALUES ($source, $url, $etag, $modified, $now)
+            ON CONFLICT (source_id, url) DO UPDATE SET
+                etag = excluded.etag, last_modified = excluded.last_modified, updated_at = excluded.updated_at;
+            """, transaction,
+            ("$source", sourceId), ("$url", url), ("$etag", validators.ETag), ("$modified", validators.LastModified),
+            ("$now", Format(now)));
+    }
+
+    private static DateTimeOffset? ParseTime(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal)
+            ? null
+            : DateTimeOffset.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal);
 
     /// <summary>ISO 8601 UTC to the second: fixed width, so text order is time order for readers.</summary>
     public static string Format(DateTimeOffset time) =>
@@ -270,11 +363,13 @@ public sealed class NewsDatabase
         return command.ExecuteNonQuery() == 1;
     }
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    private static void Execute(
+        SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        Bind(command, parameters);
         command.ExecuteNonQuery();
     }
 

@@ -43,4 +43,26 @@ public sealed record SourceRunRecord
     public int Known { get; init; }
     /// <summary>Why the source as a whole failed; null when it succeeded.</summary>
     public string? Error { get; init; }
+    /// <summary>When the service should run the source next (backoff, Retry-After, feed hints).</summary>
+    public DateTimeOffset? NextDueAt { get; init; }
+    /// <summary>
+    /// The source's own document, whose stored validators this run replaces with
+    /// <see cref="SourceValidators"/> (null: forget them, so the next pass fetches it in full).
+    /// </summary>
+    public string? SourceUrl { get; init; }
+    public StoredValidators? SourceValidators { get; init; }
+}
+
+/// <summary>ETag and Last-Modified of a document as its server sent them, for the next conditional GET.</summary>
+public sealed record StoredValidators(string? ETag, string? LastModified);
+
+/// <summary>How a source is doing, as kept in <c>source_state</c>.</summary>
+public sealed record SourceState
+{
+    public required string SourceId { get; init; }
+    public DateTimeOffset? LastRunAt { get; init; }
+    public DateTimeOffset? LastSuccessAt { get; init; }
+    public int ConsecutiveFailures { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset? NextDueAt { get; init; }
 }

@@ -39,15 +39,7 @@ internal static class NewsAggregatorHost
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
 
-        var fetch = new FetchOptions();
-        if (builder.Configuration.GetValue<int?>("Fetch:TimeoutSeconds") is { } timeout and > 0)
-        {
-            fetch.Timeout = TimeSpan.FromSeconds(timeout);
-        }
-        if (builder.Configuration["Fetch:UserAgent"] is { Length: > 0 } userAgent)
-        {
-            fetch.UserAgent = userAgent;
-        }
+        var fetch = ReadFetchOptions(builder.Configuration.GetSection("Fetch"));
         var aggregation = new AggregationOptions();
         if (builder.Configuration.GetValue<int?>("MaxParallelSources") is { } parallel and > 0)
         {
@@ -59,12 +51,63 @@ internal static class NewsAggregatorHost
 
         if (service)
         {
-            AddSchedule(builder.Services, sources.Where(s => s.Enabled).ToList(), aggregation.MaxParallelSources);
+            AddSchedule(builder.Services, sources.Where(s => s.Enabled).ToList(), aggregation.MaxParallelSources, database.ReadSourceStates());
         }
         return builder.Build();
     }
 
-    private static void AddSchedule(IServiceCollection services, IReadOnlyList<Source> sources, int maxParallel)
+    /// <summary>
+    /// Fetch settings from NEWSAGGREGATOR_Fetch__* (e.g. NEWSAGGREGATOR_Fetch__MinDelayPerHostMilliseconds=500);
+    /// values that are missing or out of range leave the default.
+    /// </summary>
+    internal static FetchOptions ReadFetchOptions(IConfiguration fetch)
+    {
+        var options = new FetchOptions();
+        if (fetch.GetValue<double?>("TimeoutSeconds") is { } timeout and > 0)
+        {
+            options.Timeout = TimeSpan.FromSeconds(timeout);
+        }
+        if (fetch.GetValue<double?>("ConnectTimeoutSeconds") is { } connect and > 0)
+        {
+            options.ConnectTimeout = TimeSpan.FromSeconds(connect);
+        }
+        if (fetch["UserAgent"] is { Length: > 0 } userAgent)
+        {
+            options.UserAgent = userAgent;
+        }
+        if (fetch.GetValue<long?>("MaxBodyBytes") is { } maxBody and > 0)
+        {
+            options.MaxBodyBytes = maxBody;
+        }
+        if (fetch.GetValue<int?>("MaxRedirects") is { } redirects and >= 0)
+        {
+            options.MaxRedirects = redirects;
+        }
+        if (fetch.GetValue<int?>("MaxConcurrentPerHost") is { } perHost and > 0)
+        {
+            options.MaxConcurrentPerHost = perHost;
+        }
+        if (fetch.GetValue<int?>("MinDelayPerHostMilliseconds") is { } delay and >= 0)
+        {
+            options.MinDelayPerHost = TimeSpan.FromMilliseconds(delay);
+        }
+        if (fetch.GetValue<int?>("MaxRetries") is { } retries and >= 0)
+        {
+            options.MaxRetries = retries;
+        }
+        if (fetch.GetValue<int?>("RetryBaseDelayMilliseconds") is { } retryDelay and >= 0)
+        {
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(retryDelay);
+        }
+        if (fetch.GetValue<int?>("MaxRetryAfterSeconds") is { } retryAfter and >= 0)
+        {
+            options.MaxRetryAfterWait = TimeSpan.FromSeconds(retryAfter);
+        }
+        return options;
+    }
+
+    private static void AddSchedule(
+        IServiceCollection services, IReadOnlyList<Source> sources, int maxParallel, IReadOnlyDictionary<string, SourceState> states)
     {
         services.AddQuartz(quartz =>
         {
@@ -73,12 +116,18 @@ internal static class NewsAggregatorHost
             for (var index = 0; index < sources.Count; index++)
             {
                 var source = sources[index];
+                // Spread the first passes over the first minutes so a thousand sources do not all
+                // fire, and stay in step, at the same second; but a source backed off (or asked to
+                // wait) in an earlier run keeps its due time across restarts.
+                var start = now + FirstRunOffset(index, sources.Count, source.Interval);
+                if (states.GetValueOrDefault(source.Id)?.NextDueAt is { } due && due > start)
+                {
+                    start = due;
+                }
                 quartz.ScheduleJob<SourceJob>(
                     trigger => trigger
                         .WithIdentity(source.Id, "sources")
-                        // Spread the first passes over the first minutes so a thousand sources
-                        // do not all fire, and stay in step, at the same second.
-                        .StartAt(now + FirstRunOffset(index, sources.Count, source.Interval))
+                        .StartAt(start)
                         .WithSimpleSchedule(schedule => schedule
                             .WithInterval(source.Interval)
                             .RepeatForever()

@@ -4,7 +4,12 @@ using Quartz;
 
 namespace NewsAggregator.Hosting;
 
-/// <summary>The scheduled pass of one source; Quartz never runs two of the same source at once.</summary>
+/// <summary>
+/// The scheduled pass of one source; Quartz never runs two of the same source at once. After each
+/// pass the job moves its own trigger to the source's next due time (backoff after failures,
+/// Retry-After, feed hints); the trigger still repeats at the interval, so a source whose
+/// rescheduling failed keeps running rather than stopping for good.
+/// </summary>
 [DisallowConcurrentExecution]
 internal sealed class SourceJob(SourceCatalog catalog, AggregationRun run, ILogger<SourceJob> logger) : IJob
 {
@@ -20,5 +25,12 @@ internal sealed class SourceJob(SourceCatalog catalog, AggregationRun run, ILogg
         }
         var result = await run.RunSourceAsync(source, cancellationToken);
         logger.Log(result.Succeeded ? LogLevel.Information : LogLevel.Warning, "{Summary}", result.SummaryLine());
+
+        if (result.NextDueAt is { } due && !cancellationToken.IsCancellationRequested)
+        {
+            // The same trigger (identity, interval, misfire rule), starting over at the due time.
+            var moved = context.Trigger.GetTriggerBuilder().StartAt(due).Build();
+            await context.Scheduler.RescheduleJob(context.Trigger.Key, moved, cancellationToken);
+        }
     }
 }

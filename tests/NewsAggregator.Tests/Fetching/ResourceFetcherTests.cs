@@ -13,7 +13,7 @@ public class ResourceFetcherTests
 
     private static IResourceFetcher Fetcher(Action<FetchOptions>? configure = null)
     {
-        var options = new FetchOptions();
+        var options = new FetchOptions { MinDelayPerHost = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
         configure?.Invoke(options);
         return new ServiceCollection().AddResourceFetching(options).BuildServiceProvider().GetRequiredService<IResourceFetcher>();
     }

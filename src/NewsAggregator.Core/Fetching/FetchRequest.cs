@@ -1,0 +1,27 @@
+namespace NewsAggregator.Fetching;
+
+/// <summary>What the caller expects to get back, so a wrong kind of document fails early and clearly.</summary>
+public enum ExpectedContent
+{
+    /// <summary>Whatever the server sends.</summary>
+    Any,
+    /// <summary>An RSS or Atom feed: any textual type (servers label feeds every which way), no images or PDFs.</summary>
+    Feed,
+    /// <summary>An HTML page: an image, a PDF or an archive where a page was expected is an error.</summary>
+    Page,
+}
+
+/// <summary>One GET, with everything that shapes how politely and how safely it is made.</summary>
+public sealed record FetchRequest(Uri Url)
+{
+    /// <summary>Validators from the last time this URL was fetched: sent as If-None-Match / If-Modified-Since.</summary>
+    public CacheValidators? Validators { get; init; }
+
+    public ExpectedContent Expect { get; init; } = ExpectedContent.Any;
+
+    /// <summary>Ask the host's robots.txt first and refuse what it disallows.</summary>
+    public bool ObeyRobots { get; init; }
+
+    /// <summary>Which network addresses this request may connect to.</summary>
+    public NetworkTrust Trust { get; init; } = NetworkTrust.Anywhere;
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+
+namespace NewsAggregator.Fetching;
+
+/// <summary>
+/// Each host's robots.txt, fetched once and kept for <see cref="FetchOptions.RobotsCacheDuration"/>.
+/// Per RFC 9309: a 4xx means no rules (everything allowed); a 5xx, 429 or network failure means
+/// "disallow everything" until it is asked for again after <see cref="FetchOptions.RobotsUnreachableRetry"/>.
+/// </summary>
+internal sealed class RobotsCache(
+    FetchOptions options, TimeProvider clock, Func<FetchRequest, CancellationToken, Task<FetchedResource>> fetchRobotsTxt)
+{
+    private readonly ConcurrentDictionary<string, Entry> _byHost = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<RobotsDecision> DecideAsync(Uri url, NetworkTrust trust, CancellationToken cancellationToken)
+    {
+        var key = HostGate.KeyOf(url);
+        var now = clock.GetUtcNow();
+        var entry = _byHost.AddOrUpdate(key,
+            _ => new Entry(url, trust, this),
+            (_, existing) => existing.ExpiresAt is { } expires && expires <= now ? new Entry(url, trust, this) : existing);
+        Rules rules;
+        try
+        {
+            rules = await entry.Rules.Value.WaitAsync(cancellationToken);
+        }
+        catch (FetchException)
+        {
+            // Refused by the network policy: nothing learnt about the host, so nothing to keep.
+            _byHost.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            throw;
+        }
+        return rules.Unreachable is { } why
+            ? RobotsDecision.Disallow($"robots.txt of {key} could not be had ({why}); nothing is fetched from the host until it can")
+            : rules.Txt.Decide(url, options.RobotsProductToken);
+    }
+
+    private async Task<Rules> LoadAsync(Uri url, NetworkTrust trust, Entry entry)
+    {
+        var robotsUrl = new Uri(url, "/robots.txt");
+        Rules rules;
+        try
+        {
+            // Not tied to the first asker's cancellation: other requests may be waiting on the same answer.
+            var fetched = await fetchRobotsTxt(new FetchRequest(robotsUrl) { Trust = trust }, CancellationToken.None);
+            rules = new Rules(RobotsTxt.Parse(fetched.Body), null);
+            entry.ExpiresAt = clock.GetUtcNow() + options.RobotsCacheDuration;
+        }
+        catch (FetchException e) when (e.Failure == FetchFailure.Refused)
+        {
+            throw;
+        }
+        catch (FetchException e) when (e.StatusCode is >= 400 and < 500 and not 429)
+        {
+            rules = new Rules(RobotsTxt.AllowAll, null);
+            entry.ExpiresAt = clock.GetUtcNow() + options.RobotsCacheDuration;
+        }
+        catch (FetchException e)
+        {
+            rules = new Rules(RobotsTxt.AllowAll, e.Reason);
+            entry.ExpiresAt = clock.GetUtcNow() + options.RobotsUnreachableRetry;
+        }
+        return rules;
+    }
+
+    private sealed record Rules(RobotsTxt Txt, string? Unreachable);
+
+    private sealed class Entry
+    {
+        public Entry(Uri url, NetworkTrust trust, RobotsCache cache) =>
+            Rules = new Lazy<Task<Rules>>(() => cache.LoadAsync(url, trust, this));
+
+        public Lazy<Task<Rules>> Rules { get; }
+
+        /// <summary>Null while the first fetch is under way.</summary>
+        public DateTimeOffset? ExpiresAt { get; set; }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text;
+
+namespace NewsAggregator.Fetching;
+
+/// <summary>Whether robots.txt lets us fetch a URL, and why: loggable, testable, shown to users.</summary>
+public sealed record RobotsDecision(bool Allowed, string Reason)
+{
+    public static RobotsDecision Allow(string reason) => new(true, reason);
+    public static RobotsDecision Disallow(string reason) => new(false, reason);
+}
+
+/// <summary>
+/// A parsed robots.txt (RFC 9309): the group for our product token if there is one, else the
+/// <c>*</c> group; the longest matching Allow/Disallow path wins, Allow on a tie; <c>*</c> matches
+/// any characters and a final <c>$</c> anchors the end.
+/// </summary>
+public sealed class RobotsTxt
+{
+    // RFC 9309 2.5: crawlers must parse at least 500 KiB; what follows may be ignored.
+    public const int ParsedBytes = 500 * 1024;
+
+    private readonly List<Group> _groups;
+
+    private RobotsTxt(List<Group> groups) => _groups = groups;
+
+    /// <summary>Allows everything: what a missing (4xx) robots.txt means.</summary>
+    public static RobotsTxt AllowAll { get; } = new([]);
+
+    public static RobotsTxt Parse(byte[] body) =>
+        Parse(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ParsedBytes)));
+
+    public static RobotsTxt Parse(string text)
+    {
+        var groups = new List<Group>();
+        Group? current = null;
+        var lastWasAgent = false;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = rawLine;
+            var hash = line.IndexOf('#');
+            if (hash >= 0)
+            {
+                line = line[..hash];
+            }
+            var colon = line.IndexOf(':');
+            if (colon < 0)
+            {
+                continue;
+            }
+            var key = line[..colon].Trim().ToLowerInvariant();
+            var value = line[(colon + 1)..].Trim().TrimStart('\uFEFF');
+            switch (key)
+            {
+                case "user-agent" or "useragent" or "user agent":
+                    if (!lastWasAgent || current is null)
+                    {
+                        current = new Group();
+                        groups.Add(current);
+                    }
+                    current.Agents.Add(value.ToLowerInvariant());
+                    lastWasAgent = true;
+                    break;
+                case "allow" or "disallow" or "dissallow" or "dissalow" or "disalow":
+                    lastWasAgent = false;
+                    // An empty Disallow allows everything: it adds no rule.
+                    if (current is not null && value.Length > 0)
+                    {
+                        current.Rules.Add(new Rule(key == "allow", value));
+                    }
+                    break;
+                default:
+                    // Sitemap, Crawl-delay and the like neither end a group's agent list nor add rules.
+                    break;
+            }
+        }
+        return new RobotsTxt(groups);
+    }
+
+    /// <summary>The decision for <paramref name="url"/> and a crawler whose product token is <paramref name="productToken"/>.</summary>
+    public RobotsDecision Decide(Uri url, string productToken)
+    {
+        var path = url.PathAndQuery is { Length: > 0 } p ? p : "/";
+        if (url.AbsolutePath == "/robots.txt")
+        {
+            return RobotsDecision.Allow("robots.txt itself is always allowed");
+        }
+        var token = productToken.ToLowerInvariant();
+        var agent = token;
+        var rules = _groups.Where(g => g.Agents.Any(a => MatchesAgent(a, token))).SelectMany(g => g.Rules).ToList();
+        if (rules.Count == 0 && !_groups.Any(g => g.Agents.Any(a => MatchesAgent(a, token))))
+        {
+            agent = "*";
+            rules = _groups.Where(g => g.Agents.Contains("*")).SelectMany(g => g.Rules).ToList();
+        }
+
+        Rule? best = null;
+        foreach (var rule in rules)
+        {
+            if (!Matches(rule.Pattern, path))
+            {
+                continue;
+            }
+            if (best is null || rule.Pattern.Length > best.Pattern.Length
+                || (rule.Pattern.Length == best.Pattern.Length && rule.Allow && !best.Allow))
+            {
+                best = rule;
+            }
+        }
+
+        if (best is null)
+        {
+            return RobotsDecision.Allow($"no robots.txt rule for user-agent {agent} matches {path}");
+        }
+        var ruleText = $"\"{(best.Allow ? "Allow" : "Disallow")}: {best.Pattern}\" for user-agent {agent}";
+        return best.Allow
+            ? RobotsDecision.Allow($"allowed by robots.txt ({ruleText})")
+            : RobotsDecision.Disallow($"disallowed by robots.txt ({ruleText})");
+    }
+
+    // "NewsAggregator/1.0" in a robots.txt still names our product token.
+    private static bool MatchesAgent(string agent, string token) =>
+        agent != "*" && (agent == token || agent.Split('/', ' ')[0] == token);
+
+    /// <summary>Pattern match with <c>*</c> (any run of characters) and a trailing <c>$</c> (end of path).</summary>
+    internal static bool Matches(string pattern, string path)
+    {
+        pattern = NormalizeEscapes(pattern);
+        path = NormalizeEscapes(path);
+        var anchored = pattern.EndsWith('$');
+        if (anchored)
+        {
+            pattern = pattern[..^1];
+        }
+        var pieces = pattern.Split('*');
+        if (!path.StartsWith(pieces[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var position = pieces[0].Length;
+        for (var i = 1; i < pieces.Length; i++)
+        {
+            var piece = pieces[i];
+            if (i == pieces.Length - 1 && anchored)
+            {
+                // The last piece must end the path (and may start anywhere after the previous one).
+                return path.Length - piece.Length >= position && path.EndsWith(piece, StringComparison.Ordinal);
+            }
+            var found = path.IndexOf(piece, position, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+            position = found + piece.Length;
+        }
+        return !anchored || position == path.Length;
+    }
+
+    // Paths and patterns compare byte for byte once percent-escapes share a case and non-ASCII is escaped.
+    private static string NormalizeEscapes(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '%' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
+            {
+                builder.Append('%').Append(char.ToUpperInvariant(value[i + 1])).Append(char.ToUpperInvariant(value[i + 2]));
+                i += 2;
+            }
+            else if (c > 0x7F)
+            {
+                foreach (var b in Encoding.UTF8.GetBytes(c.ToString()))
+                {
+                    builder.Append('%').Append(b.ToString("X2"));
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private sealed class Group
+    {
+        public readonly List<string> Agents = [];
+        public readonly List<Rule> Rules = [];
+    }
+
+    private sealed record Rule(bool Allow, string Pattern);
+}
