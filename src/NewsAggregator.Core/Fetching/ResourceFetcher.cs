@@ -336,7 +336,8 @@ public sealed class ResourceFetcher : IResourceFetcher
             _ when e.HttpRequestError == HttpRequestError.ConnectionError => ($"cannot connect: {e.Message}", FetchFailure.Transient),
             _ when e.HttpRequestError == HttpRequestError.SecureConnectionError => ($"TLS handshake failed: {e.Message}", FetchFailure.Permanent),
             _ when e.HttpRequestError == HttpRequestError.ResponseEnded =>
-                ($"connection broken while reading the response: {e.Message}", FetchFailure.Transient),
+                ("connection broken while reading the response: the server closed it before the response was complete", FetchFailure.Transient),
+            IOException io => ($"connection broken while reading the response: {io.Message}", FetchFailure.Transient),
             _ => ($"request failed: {e.Message}", FetchFailure.Transient),
         };
         return new FetchException(url, reason, e, failure);

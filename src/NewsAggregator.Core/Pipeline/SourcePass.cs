@@ -43,6 +43,7 @@ public sealed class SourcePass(
                 {
                     // One odd page must not cost the source its other articles.
                     tally.Failed++;
+                    tally.Note(entry.Link.ToString(), $"could not be processed: {e.Message}");
                     logger.LogError(e, "Source {SourceId}: {Url} could not be processed", source.Id, entry.Link);
                 }
             }
@@ -82,6 +83,7 @@ public sealed class SourcePass(
             Failed = result.Failed,
             Known = result.Known,
             Error = error,
+            EntryProblems = tally.Problems,
             NextDueAt = next.At,
             SourceUrl = source.Type == SourceType.Page ? null : source.Url.ToString(),
             // Kept only when every entry was dealt with: a 304 next time must not hide an entry
@@ -239,6 +241,7 @@ public sealed class SourcePass(
             text = ArticleText.FromHtmlFragment(feedContent);
             if (text.Length > 0)
             {
+                tally.Note(url, $"{problem}; the feed's text was stored instead");
                 logger.LogInformation("Source {SourceId}: {Url}: {Problem}; using the feed's content", source.Id, url, problem);
             }
         }
@@ -248,6 +251,7 @@ public sealed class SourcePass(
             {
                 throw new SourceContentException($"{problem} ({entry.Link})");
             }
+            tally.Note(url, problem ?? "no article text");
             logger.LogWarning("Source {SourceId}: {Url}: {Problem}", source.Id, url, problem);
             return null;
         }
@@ -286,6 +290,16 @@ public sealed class SourcePass(
         public int Known;
         /// <summary>The longest Retry-After an article's host sent, for the source's next due time.</summary>
         public TimeSpan? RetryAfter;
+        public readonly List<string> Problems = [];
+
+        /// <summary>Keeps why an entry failed or fell back, for the run's record (the first few are enough).</summary>
+        public void Note(string url, string problem)
+        {
+            if (Problems.Count < 50)
+            {
+                Problems.Add($"{url}: {problem}");
+            }
+        }
     }
 
     /// <summary>The entries a source lists, and what its server said about the document listing them.</summary>

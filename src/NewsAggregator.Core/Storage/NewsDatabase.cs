@@ -203,8 +203,8 @@ public sealed class NewsDatabase
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO runs (source_id, started_at, finished_at, new_articles, duplicates, failed, known, error)
-                VALUES ($source, $started, $finished, $new, $duplicates, $failed, $known, $error);
+                INSERT INTO runs (source_id, started_at, finished_at, new_articles, duplicates, failed, known, error, entry_problems)
+                VALUES ($source, $started, $finished, $new, $duplicates, $failed, $known, $error, $problems);
 
                 INSERT INTO source_state (source_id, last_run_at, last_success_at, consecutive_failures, last_error)
                 VALUES ($source, $finished, CASE WHEN $error IS NULL THEN $finished END,
@@ -218,7 +218,8 @@ public sealed class NewsDatabase
             Bind(insert,
                 ("$source", run.SourceId), ("$started", Format(run.StartedAt)), ("$finished", Format(run.FinishedAt)),
                 ("$new", run.NewArticles), ("$duplicates", run.Duplicates), ("$failed", run.Failed),
-                ("$known", run.Known), ("$error", run.Error));
+                ("$known", run.Known), ("$error", run.Error),
+                ("$problems", run.EntryProblems.Count == 0 ? null : string.Join('\n', run.EntryProblems)));
             insert.ExecuteNonQuery();
 
             Execute(connection, "UPDATE source_state SET next_due_at = $due WHERE source_id = $source;", transaction,

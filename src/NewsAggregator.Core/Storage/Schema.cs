@@ -69,11 +69,12 @@ internal static class Schema
         );
         CREATE INDEX runs_source ON runs(source_id, started_at);
         """,
-        // Resilience: when each source is next due (backoff, Retry-After, feed hints), and the
-        // validators of the documents each source fetched, for conditional GETs. Self-contained,
-        // so it can run after any other step.
+        // Resilience: when each source is next due (backoff, Retry-After, feed hints), why single
+        // entries of a run failed, and the validators of the documents each source fetched, for
+        // conditional GETs. Self-contained, so it can run after any other step.
         """
         ALTER TABLE source_state ADD COLUMN next_due_at TEXT;
+        ALTER TABLE runs ADD COLUMN entry_problems TEXT;
 
         CREATE TABLE fetch_validators (
             source_id     TEXT NOT NULL REFERENCES sources(id),

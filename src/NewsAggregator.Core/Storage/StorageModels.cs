@@ -43,6 +43,8 @@ public sealed record SourceRunRecord
     public int Known { get; init; }
     /// <summary>Why the source as a whole failed; null when it succeeded.</summary>
     public string? Error { get; init; }
+    /// <summary>Why single entries failed or fell back to the feed's text ("url: reason"), kept in <c>runs.entry_problems</c>.</summary>
+    public IReadOnlyList<string> EntryProblems { get; init; } = [];
     /// <summary>When the service should run the source next (backoff, Retry-After, feed hints).</summary>
     public DateTimeOffset? NextDueAt { get; init; }
     /// <summary>
