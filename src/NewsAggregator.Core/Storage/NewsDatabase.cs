@@ -43,6 +43,10 @@ public sealed class NewsDatabase
         var database = new NewsDatabase(fullPath);
         try
         {
+            if (!File.Exists(fullPath))
+            {
+                CreateInPlace(fullPath);
+            }
             database.Migrate();
         }
         catch (SqliteException e)
@@ -50,6 +54,38 @@ public sealed class NewsDatabase
             throw new StorageException($"{path}: cannot use the database: {e.Message}", e);
         }
         return database;
+    }
+
+    /// <summary>
+    /// A new database is built beside its final name and renamed into place, already in WAL mode
+    /// and migrated: a reader that finds the file never meets the moment a fresh file is switched
+    /// to WAL (which locks readers out), and a crash while creating leaves no half-made file.
+    /// </summary>
+    private static void CreateInPlace(string fullPath)
+    {
+        var building = $"{fullPath}.new-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        var draft = new NewsDatabase(building);
+        try
+        {
+            draft.Migrate();
+            draft.Close();
+            try
+            {
+                // Not overwriting: if another worker created the file meanwhile, that one is used.
+                File.Move(building, fullPath, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(fullPath))
+            {
+            }
+        }
+        finally
+        {
+            draft.Close();
+            foreach (var leftover in new[] { building, building + "-wal", building + "-shm" })
+            {
+                File.Delete(leftover);
+            }
+        }
     }
 
     /// <summary>Releases pooled connections, so the file can be moved or deleted.</summary>

@@ -6,14 +6,18 @@ namespace NewsAggregator.Tests.Hosting;
 /// </summary>
 internal static class WorkerExecutable
 {
-    public static string DllPath { get; } = Find();
+    public static string DllPath { get; } = Find(Path.Combine("src", "NewsAggregator"), "newsaggregator.dll");
 
-    private static string Find()
+    /// <summary>The pipeline-like reader the concurrent-reader test runs beside the worker.</summary>
+    public static string DatabaseReaderDllPath { get; } =
+        Find(Path.Combine("tests", "NewsAggregator.DatabaseReader"), "NewsAggregator.DatabaseReader.dll");
+
+    private static string Find(string project, string dllName)
     {
-        // tests/NewsAggregator.Tests/bin/<configuration>/<framework>/ -> src/NewsAggregator/bin/<configuration>/<framework>/
+        // tests/NewsAggregator.Tests/bin/<configuration>/<framework>/ -> <project>/bin/<configuration>/<framework>/
         var testProject = Path.Combine(RepositoryRoot.Path, "tests", "NewsAggregator.Tests");
         var buildFolder = Path.GetRelativePath(testProject, AppContext.BaseDirectory);
-        var dll = Path.Combine(RepositoryRoot.Path, "src", "NewsAggregator", buildFolder, "newsaggregator.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"The worker is not built at {dll}");
+        var dll = Path.Combine(RepositoryRoot.Path, project, buildFolder, dllName);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dllName} is not built at {dll}");
     }
 }

@@ -13,7 +13,7 @@ namespace NewsAggregator.Tests.Resilience;
 /// <summary>
 /// One pass over every fault of <see cref="FaultWeb"/>, each behind a source of its own, beside a
 /// well-behaved feed: what the run returned and left in the database, and what the server saw.
-/// Fetch limits are small so the run is quick (a one-second deadline, a 1 MB body cap).
+/// Fetch limits are small so the run is quick (a three-second deadline, a 1 MB body cap).
 /// </summary>
 public sealed class FaultRun : IAsyncLifetime
 {
@@ -22,7 +22,7 @@ public sealed class FaultRun : IAsyncLifetime
 
     public static readonly FetchOptions Options = new()
     {
-        Timeout = TimeSpan.FromSeconds(1),
+        Timeout = TimeSpan.FromSeconds(3),
         ConnectTimeout = TimeSpan.FromSeconds(1),
         MaxBodyBytes = 1_000_000,
         MaxRedirects = 5,

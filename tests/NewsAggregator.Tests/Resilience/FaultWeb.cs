@@ -109,6 +109,7 @@ public sealed class FaultWeb : IAsyncDisposable
                 "/fault/malformed.xml" => Text(context, "application/rss+xml", "<rss version=\"2.0\"><channel><title>Broken</title><item><title>A</title></chan"),
                 "/fault/wrong-charset.html" => WrongCharsetAsync(context),
                 "/fault/bogus-charset.html" => Bytes(context, "text/html; charset=x-no-such-charset", Encoding.UTF8.GetBytes(Article("Bogus charset harbour report", 13))),
+                _ when path.StartsWith("/slow/", StringComparison.Ordinal) => SlowSiteAsync(context, path, token),
                 _ when path.StartsWith("/good/", StringComparison.Ordinal) || path.StartsWith("/public/", StringComparison.Ordinal) =>
                     Text(context, "text/html", Article(Path.GetFileNameWithoutExtension(path).Replace('-', ' '), path.Length)),
                 _ => Status(context, 404),
@@ -172,6 +173,34 @@ public sealed class FaultWeb : IAsyncDisposable
     }
 
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    /// <summary>Stories per feed of the slow sites.</summary>
+    public const int SlowStories = 12;
+
+    /// <summary>The feed of the slow site <paramref name="site"/>: <see cref="SlowStories"/> stories, each page served after a pause.</summary>
+    public Uri SlowFeed(string site) => Url($"/slow/{site}/feed.xml");
+
+    // A site slow enough that a worker can be caught in the middle of a run. Its feed has an ETag
+    // and honours If-None-Match, so a worker that kept validators too early would miss stories.
+    private async Task SlowSiteAsync(HttpContext context, string path, CancellationToken token)
+    {
+        var site = path.Split('/')[2];
+        if (path.EndsWith("/feed.xml", StringComparison.Ordinal))
+        {
+            const string etag = "\"slow-feed-1\"";
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.Contains(etag))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            await Text(context, "application/rss+xml", Feed($"Slow {site}", Enumerable.Range(1, SlowStories)
+                .Select(i => ($"Slow {site} story {i}", Url($"/slow/{site}/story-{i}.html"), (string?)null)).ToArray()));
+            return;
+        }
+        await Task.Delay(100, token);
+        await Text(context, "text/html", Article($"Slow {site} {Path.GetFileNameWithoutExtension(path)}", path.Length * 31 + site[0]));
+    }
 
     private static Task Text(HttpContext context, string contentType, string text) =>
         Bytes(context, contentType + "; charset=utf-8", Encoding.UTF8.GetBytes(text));
