@@ -18,6 +18,9 @@ public sealed class NewsDatabase
 
     public string Path { get; }
 
+    // SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
+    private const int NoCheckpointOnClose = 1006;
+
     private NewsDatabase(string path)
     {
         Path = path;
@@ -68,6 +71,8 @@ public sealed class NewsDatabase
         try
         {
             draft.Migrate();
+            // Everything into the main file: only that file is renamed.
+            draft.Checkpoint("TRUNCATE");
             draft.Close();
             try
             {
@@ -88,13 +93,37 @@ public sealed class NewsDatabase
         }
     }
 
-    /// <summary>Releases pooled connections, so the file can be moved or deleted.</summary>
-    public void Close() => SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    /// <summary>
+    /// Copies what the write-ahead log holds into the database file (without waiting for readers)
+    /// and releases pooled connections, so the file can be moved or deleted.
+    /// </summary>
+    public void Close()
+    {
+        Checkpoint("PASSIVE");
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    }
+
+    private void Checkpoint(string mode)
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            Execute(connection, $"PRAGMA wal_checkpoint({mode});");
+        }
+        catch (SqliteException)
+        {
+            // The file is gone or unusable: nothing to copy, and Close must not fail over it.
+        }
+    }
 
     internal SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // By default the last connection to close checkpoints the log and deletes it under an
+        // exclusive lock, which a pipeline opening the file at that moment sees as "database is
+        // locked". Leaving the log in place spares readers that; Close checkpoints passively.
+        SQLitePCL.raw.sqlite3_db_config(connection.Handle, NoCheckpointOnClose, 1, out _);
         using var pragmas = connection.CreateCommand();
         pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         pragmas.ExecuteNonQuery();

@@ -1,36 +1,16 @@
 using NewsAggregator.Tests.Hosting;
-using NewsAggregator.Tests.TestWeb;
 
 namespace NewsAggregator.Tests.Resilience;
 
 /// <summary>A pipeline reading the database in another process while the worker runs is never locked out.</summary>
-public sealed class ConcurrentReaderTests : IAsyncLifetime
+public sealed class ConcurrentReaderTests(SlowSites sites) : IClassFixture<SlowSites>
 {
-    private readonly TempWorkspace _workspace = new();
-    private FaultWeb _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        _web = await FaultWeb.StartAsync(_workspace.WriteFile("secret.txt", FaultWeb.Secret));
-        SourcesJson.Write(_workspace,
-        [
-            new SourceEntry("slow-a", "Slow A", "rss", _web.SlowFeed("a").ToString()),
-            new SourceEntry("slow-b", "Slow B", "rss", _web.SlowFeed("b").ToString()),
-        ]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        _workspace.Dispose();
-    }
-
     [Fact]
     public async Task Reader_process_gets_no_lock_errors_during_a_run()
     {
         // The reader starts first and waits for the file, so it also sees the database being created.
-        using var reader = WorkerRun.Start(WorkerExecutable.DatabaseReaderDllPath, redirectInput: true, args: [_workspace.DatabasePath]);
-        using var worker = WorkerRun.Once(_workspace.SourcesPath, _workspace.DatabasePath);
+        using var reader = WorkerRun.Start(WorkerExecutable.DatabaseReaderDllPath, redirectInput: true, args: [sites.DatabasePath]);
+        using var worker = WorkerRun.Once(sites.SourcesPath, sites.DatabasePath);
         var run = await worker.WaitAsync();
         reader.Input.Close();
         var (_, report, readerError) = await reader.WaitAsync();

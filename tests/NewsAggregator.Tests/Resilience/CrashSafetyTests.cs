@@ -1,5 +1,3 @@
-using NewsAggregator.Tests.TestWeb;
-
 namespace NewsAggregator.Tests.Resilience;
 
 /// <summary>
@@ -7,31 +5,12 @@ namespace NewsAggregator.Tests.Resilience;
 /// <c>PRAGMA integrity_check</c> and holds no half-stored article; the next run finishes the work
 /// with no duplicate rows.
 /// </summary>
-public sealed class CrashSafetyTests : IAsyncLifetime
+public sealed class CrashSafetyTests(SlowSites sites) : IClassFixture<SlowSites>
 {
-    private readonly TempWorkspace _workspace = new();
-    private FaultWeb _web = null!;
-
     // One source at a time, so "the first source's run is recorded" falls in the middle of the run.
     private static readonly Dictionary<string, string> Environment = new() { ["NEWSAGGREGATOR_MaxParallelSources"] = "1" };
 
-    public async Task InitializeAsync()
-    {
-        _web = await FaultWeb.StartAsync(_workspace.WriteFile("secret.txt", FaultWeb.Secret));
-        SourcesJson.Write(_workspace,
-        [
-            new SourceEntry("slow-a", "Slow A", "rss", _web.SlowFeed("a").ToString()),
-            new SourceEntry("slow-b", "Slow B", "rss", _web.SlowFeed("b").ToString()),
-        ]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        _workspace.Dispose();
-    }
-
-    private string Database => _workspace.DatabasePath;
+    private string Database => sites.DatabasePath;
 
     private long Articles => WorkerRun.Count(Database, "SELECT count(*) FROM articles") ?? 0;
 
@@ -51,7 +30,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         foreach (var (name, reached) in killPoints)
         {
             var (articlesBefore, runsBefore) = (Articles, Runs);
-            using var worker = WorkerRun.Once(_workspace.SourcesPath, Database, Environment);
+            using var worker = WorkerRun.Once(sites.SourcesPath, Database, Environment);
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (!reached(articlesBefore, runsBefore) && !worker.HasExited && DateTime.UtcNow < deadline)
             {
@@ -68,7 +47,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
             AssertSound(name);
         }
 
-        using var rerun = WorkerRun.Once(_workspace.SourcesPath, Database, Environment);
+        using var rerun = WorkerRun.Once(sites.SourcesPath, Database, Environment);
         var (exitCode, output, error) = await rerun.WaitAsync();
 
         Assert.True(exitCode == 0, $"{output}\n{error}");
