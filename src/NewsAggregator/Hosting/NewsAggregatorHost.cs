@@ -116,14 +116,7 @@ internal static class NewsAggregatorHost
             for (var index = 0; index < sources.Count; index++)
             {
                 var source = sources[index];
-                // Spread the first passes over the first minutes so a thousand sources do not all
-                // fire, and stay in step, at the same second; but a source backed off (or asked to
-                // wait) in an earlier run keeps its due time across restarts.
-                var start = now + FirstRunOffset(index, sources.Count, source.Interval);
-                if (states.GetValueOrDefault(source.Id)?.NextDueAt is { } due && due > start)
-                {
-                    start = due;
-                }
+                var start = FirstRunAt(source, index, sources.Count, now, states.GetValueOrDefault(source.Id));
                 quartz.ScheduleJob<SourceJob>(
                     trigger => trigger
                         .WithIdentity(source.Id, "sources")
@@ -138,6 +131,17 @@ internal static class NewsAggregatorHost
             }
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+    }
+
+    /// <summary>
+    /// When the service first runs a source: spread over the first minutes so a thousand sources
+    /// do not all fire, and stay in step, at the same second; but a source backed off (or asked
+    /// to wait) in an earlier run keeps its due time across restarts.
+    /// </summary>
+    internal static DateTimeOffset FirstRunAt(Source source, int index, int count, DateTimeOffset now, SourceState? state)
+    {
+        var start = now + FirstRunOffset(index, count, source.Interval);
+        return state?.NextDueAt is { } due && due > start ? due : start;
     }
 
     internal static TimeSpan FirstRunOffset(int index, int count, TimeSpan interval)

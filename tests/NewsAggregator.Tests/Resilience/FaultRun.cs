@@ -1,12 +1,8 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NewsAggregator.Fetching;
 using NewsAggregator.Pipeline;
 using NewsAggregator.Sources;
 using NewsAggregator.Tests.TestWeb;
-using StorageDatabase = NewsAggregator.Storage.NewsDatabase;
 
 namespace NewsAggregator.Tests.Resilience;
 
@@ -17,9 +13,6 @@ namespace NewsAggregator.Tests.Resilience;
 /// </summary>
 public sealed class FaultRun : IAsyncLifetime
 {
-    // Guards the suite against a hang; not a timing assertion.
-    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
-
     public static readonly FetchOptions Options = new()
     {
         Timeout = TimeSpan.FromSeconds(3),
@@ -70,19 +63,7 @@ public sealed class FaultRun : IAsyncLifetime
             Source("public-feed", SourceType.Rss, Web.Url(FaultWeb.PublicHost, "/public/feed.xml")),
         ];
 
-        var database = StorageDatabase.Open(DatabasePath);
-        database.SyncSources(Sources, DateTimeOffset.UtcNow);
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton(Web.Resolver)
-            .AddNewsPipeline(database, Options, new AggregationOptions { MaxParallelSources = 8 })
-            .BuildServiceProvider();
-        await using (services)
-        {
-            using var guard = new CancellationTokenSource(HangGuard);
-            Results = await services.GetRequiredService<AggregationRun>().RunOnceAsync(Sources, guard.Token).WaitAsync(HangGuard);
-        }
-        database.Close();
+        Results = await InProcessRun.RunAsync(DatabasePath, Sources, Options, Web.Resolver);
         After = TestWeb.NewsDatabase.Read(DatabasePath);
     }
 
