@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using NewsAggregator.Fetching;
 using NewsAggregator.Tests.TestWeb;
 
@@ -9,17 +8,8 @@ namespace NewsAggregator.Tests.Fetching;
 /// <summary>Conditional GET, politeness, retries and the network policy of <see cref="ResourceFetcher"/>, over real loopback HTTP.</summary>
 public class ConditionalAndPoliteFetchTests
 {
-    private static IResourceFetcher Fetcher(Action<FetchOptions>? configure = null, IHostResolver? resolver = null)
-    {
-        var options = new FetchOptions { MinDelayPerHost = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        configure?.Invoke(options);
-        var services = new ServiceCollection();
-        if (resolver is not null)
-        {
-            services.AddSingleton(resolver);
-        }
-        return services.AddResourceFetching(options).BuildServiceProvider().GetRequiredService<IResourceFetcher>();
-    }
+    private static IResourceFetcher Fetcher(Action<FetchOptions>? configure = null, IHostResolver? resolver = null) =>
+        TestFetcher.Create(configure, resolver);
 
     private static Task Page(HttpContext context, string text = "<p>page</p>")
     {

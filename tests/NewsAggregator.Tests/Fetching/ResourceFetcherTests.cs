@@ -11,12 +11,7 @@ public class ResourceFetcherTests
 {
     private const string Page = "<!DOCTYPE html><html><body><p>Hello from the loopback web.</p></body></html>";
 
-    private static IResourceFetcher Fetcher(Action<FetchOptions>? configure = null)
-    {
-        var options = new FetchOptions { MinDelayPerHost = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        configure?.Invoke(options);
-        return new ServiceCollection().AddResourceFetching(options).BuildServiceProvider().GetRequiredService<IResourceFetcher>();
-    }
+    private static IResourceFetcher Fetcher(Action<FetchOptions>? configure = null) => TestFetcher.Create(configure);
 
     private static async Task WritePage(HttpContext context, string contentType = "text/html; charset=utf-8")
     {
