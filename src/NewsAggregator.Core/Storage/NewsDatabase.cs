@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using NewsAggregator.Dedup;
 using NewsAggregator.Sources;
 
 namespace NewsAggregator.Storage;
@@ -88,6 +89,10 @@ public sealed class NewsDatabase
                     continue;
                 }
                 Execute(connection, Schema.Migrations[step], transaction);
+                if (step + 1 == Schema.NearDuplicateIndexVersion)
+                {
+                    NearDuplicateIndex.AddAll(connection, transaction);
+                }
                 Execute(connection, $"PRAGMA user_version = {step + 1};", transaction);
                 transaction.Commit();
             }
@@ -160,10 +165,14 @@ public sealed class NewsDatabase
 
     /// <summary>
     /// Stores a new story, or records it as a sighting of the story already stored under the
-    /// same URL or the same text: all in one transaction.
+    /// same URL, the same text, the canonical URL its page declares, or a near-duplicate text
+    /// (see <see cref="NearDuplicateRule"/>): all in one transaction.
     /// </summary>
     public StoreOutcome StoreArticle(ArticleRecord article)
     {
+        // Shingling is work on this article alone: done before queueing for the write lock.
+        var shingles = StoryShingles.Of(article.Text);
+        var keys = LshBands.KeysOf(shingles);
         lock (_writeLock)
         {
             using var connection = OpenConnection();
@@ -178,9 +187,14 @@ public sealed class NewsDatabase
             {
                 outcome = new StoreOutcome(StoreOutcomeKind.SameText, same);
             }
+            else if (FindCopied(connection, transaction, article, shingles, keys) is { } copied)
+            {
+                outcome = copied;
+            }
             else
             {
                 outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article));
+                NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
             }
 
             InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);
@@ -231,6 +245,37 @@ public sealed class NewsDatabase
     private static long? FindArticleIdByUrl(SqliteConnection connection, SqliteTransaction? transaction, string url) =>
         Scalar(connection, "SELECT article_id FROM article_sightings WHERE url = $url LIMIT 1;", transaction, ("$url", url))
             is long id ? id : null;
+
+    /// <summary>
+    /// The stored story this article is a copy of: the one at the canonical URL its page
+    /// declares, when the texts agree, else a near-duplicate; a copy that holds the stored
+    /// text and is clearly longer replaces it (the first copy was cut).
+    /// </summary>
+    private static StoreOutcome? FindCopied(
+        SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, StoryShingles shingles, long[] keys)
+    {
+        var sites = article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet();
+        var incoming = new StoryCopy(shingles, article.PublishedAt ?? article.FetchedAt, sites);
+        var kind = StoreOutcomeKind.DeclaredCanonical;
+        var match = article.DeclaredCanonicalUrl is { } declared && declared != article.Url
+            && FindArticleIdByUrl(connection, transaction, declared) is { } declaredId
+                ? NearDuplicateIndex.ConfirmDeclared(connection, transaction, declaredId, incoming)
+                : null;
+        if (match is null)
+        {
+            kind = StoreOutcomeKind.NearDuplicate;
+            match = NearDuplicateIndex.FindOriginal(connection, transaction, incoming, keys);
+        }
+        if (match is null)
+        {
+            return null;
+        }
+        if (match.Verdict.UpgradesText)
+        {
+            NearDuplicateIndex.ReplaceText(connection, transaction, match.Story, article.Text, article.ContentHash, keys);
+        }
+        return new StoreOutcome(kind, match.ArticleId, match.Verdict.UpgradesText);
+    }
 
     private static long? FindArticleIdByHash(SqliteConnection connection, SqliteTransaction transaction, string hash) =>
         Scalar(connection, "SELECT id FROM articles WHERE content_hash = $hash;", transaction, ("$hash", hash))
