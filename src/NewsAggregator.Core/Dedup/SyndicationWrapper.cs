@@ -24,8 +24,9 @@ public static partial class SyndicationWrapper
     [GeneratedRegex(@"^\p{Lu}[\p{Lu}\p{M}\s.'’/-]{1,40}?(?:,\s*[\p{L}\p{M}\d\s.'’]{1,40}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s*")]
     private static partial Regex CapitalisedDateline();
 
-    // "Belgrade, Serbia (AP) — ", "(CNN) — ": any place, but then the credit in parentheses is required.
-    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}\p{M}\s.'’/-]{1,40}?(?:,\s*[\p{L}\p{M}\d\s.'’]{1,40}?)?\s*)?\([^()\n]{1,40}\)\s*(?:[—–]|-{1,2})\s*")]
+    // "Belgrade, Serbia (AP) — ", "(CNN) — ", "(CNN)President": any place, but then the credit in
+    // parentheses is required, and the dash too unless the credit opens the paragraph.
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}\p{M}\s.'’/-]{1,40}?(?:,\s*[\p{L}\p{M}\d\s.'’]{1,40}?)?\s*\([^()\n]{1,40}\)\s*(?:[—–]|-{1,2})|\([^()\n]{1,40}\)\s*(?:[—–]|-{1,2})?)\s*")]
     private static partial Regex CreditedDateline();
 
     // "By Jovana Gec, Associated Press", "By JOVANA GEC and DUSAN STOJANOVIC": a short line naming writers.
