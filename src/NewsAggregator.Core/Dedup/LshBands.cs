@@ -19,10 +19,12 @@ namespace NewsAggregator.Dedup;
 /// <para>The rule confirms copies at Jaccard ≥ 0.8, but a copy cut to 60–90 % of the story is
 /// confirmed by containment while its Jaccard is only about its length ratio (0.6–0.9), and a
 /// cut copy with an edited paragraph lower still (the corpus's lowest positive: see
-/// NearDuplicateRule). So the banding aims at s ≈ 0.55–0.6, not 0.8. Unrelated news stories
-/// share almost no runs of five words (s &lt; 0.01 between the benchmark's 181 articles), so
-/// at a million stored stories a lookup meets a handful of chance candidates at most; those
-/// in between (same-topic stories, 0.1–0.4) are rare and rejected by exact confirmation.</para>
+/// NearDuplicateRule: 0.65). So the banding aims at s ≈ 0.55–0.6, not 0.8. Unrelated news
+/// stories share almost no runs of five words: of the 16,290 pairs of the extraction
+/// benchmark's 181 articles, 99.1 % share none and 99.9 % have s &lt; 0.01 (the highest, 0.13,
+/// is one company's two press releases; it was the only pair to share a band). At a million
+/// stored stories a lookup therefore meets a few chance candidates at most, and those in
+/// between (same-event stories, up to 0.16 in the corpus) are rejected by exact confirmation.</para>
 /// <para>Fewer rows per band would raise the chance candidates (r = 2 gives 16·s², 0.16 % at
 /// s = 0.01, a thousand candidates at a million stories); more rows or fewer bands lose
 /// cut copies (32 × 4: 0.988 at s = 0.6; 16 × 3: 0.98).</para>

@@ -70,7 +70,8 @@ public sealed class StoryShingles
     /// <summary>The words similarity compares: wrapper stripped, folded, in order.</summary>
     public static IReadOnlyList<string> Words(string text)
     {
-        var folded = ContentFingerprint.Fold(string.Join(' ', SyndicationWrapper.Strip(text)), PartsWords);
+        // The ellipsis goes before folding: NFKC would make it three full stops, which vanish.
+        var folded = ContentFingerprint.Fold(string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' '), PartsWords);
         return folded.Length == 0 ? [] : folded.Split(' ');
     }
 
@@ -101,7 +102,7 @@ public sealed class StoryShingles
     }
 
     private static bool PartsWords(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.DashPunctuation || rune.Value is '/' or '…';
+        Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.DashPunctuation || rune.Value == '/';
 
     private static int Dedupe(ulong[] sorted)
     {
