@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using NewsAggregator.Tests.Cli;
 using NewsAggregator.Tests.TestWeb;
 
 namespace NewsAggregator.Tests.Hosting;
@@ -28,7 +27,7 @@ public class ServiceModeTests : IDisposable
             """);
 
         using var stop = new CancellationTokenSource();
-        var service = CommandLineRunner.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token);
+        var service = CommandRun.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token);
 
         // The first pass is due at once; wait for the scheduler to have run it (the bound only
         // keeps a broken build from hanging the suite).
