@@ -1,2 +1,15 @@
-Console.Error.WriteLine("usage: dotnet run -c Release --project tests/NewsAggregator.Benchmarks -- <benchmark>");
-return 2;
+using NewsAggregator.Benchmarks.Quality;
+
+// One entry per benchmark; each lives in its own file and takes the remaining arguments.
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["extraction"] = ExtractionBenchmark.Run,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/NewsAggregator.Benchmarks -- <benchmark> [options]");
+    Console.Error.WriteLine("benchmarks: " + string.Join(", ", benchmarks.Keys));
+    return 2;
+}
+return run(args[1..]);

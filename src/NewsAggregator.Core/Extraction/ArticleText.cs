@@ -1,3 +1,5 @@
+using AngleSharp.Html.Parser;
+
 namespace NewsAggregator.Extraction;
 
 /// <summary>Plain text of HTML, block by block: paragraphs separated by a blank line.</summary>
@@ -6,9 +8,19 @@ public static class ArticleText
     /// <summary>Text of an HTML fragment such as a feed entry's content.</summary>
     public static string FromHtmlFragment(string html)
     {
-        var parser = new AngleSharp.Html.Parser.HtmlParser();
-        var document = parser.ParseDocument("<body>" + html + "</body>");
-        return string.Join("\n\n", (document.Body?.TextContent ?? "")
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return "";
+        }
+        var document = PageParser.Parse("<body>" + html + "</body>");
+        return document.Body is null ? "" : BlockRenderer.Join(BlockRenderer.Render(document.Body));
     }
+
+    /// <summary>
+    /// Plain text such as a JSON-LD articleBody in the same shape: publishers leave entities
+    /// and stray tags in it, so it goes through the HTML renderer with line ends as breaks
+    /// (two in a row end a paragraph).
+    /// </summary>
+    internal static string FromPlainText(string text) =>
+        FromHtmlFragment(text.ReplaceLineEndings("<br>"));
 }

@@ -1,15 +1,205 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace NewsAggregator.Extraction;
 
-/// <summary>Bytes of an HTML page to text, in the encoding the page really uses.</summary>
-public static class PageDecoder
+/// <summary>
+/// Bytes of an HTML page to text, in the encoding the page really uses. The order follows
+/// the HTML standard's sniffing (byte order mark, transport header, &lt;meta&gt; prescan,
+/// then a guess), with one deliberate difference: a declared legacy charset loses to a body
+/// that is valid UTF-8 with non-ASCII characters in it, because servers and templates that
+/// still label UTF-8 output as ISO-8859-1 are far more common than legacy text that happens
+/// to be valid UTF-8.
+/// </summary>
+public static partial class PageDecoder
 {
+    // The HTML standard prescans 1024 bytes; pages with long <head> comments put the <meta> later.
+    private const int PrescanLength = 4096;
+
+    private static readonly Encoding Windows1252;
+    private static readonly Encoding Windows1251;
+
+    static PageDecoder()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Windows1252 = Encoding.GetEncoding(1252);
+        Windows1251 = Encoding.GetEncoding(1251);
+    }
+
+    [GeneratedRegex("""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetaCharset();
+
+    [GeneratedRegex("""<html[^>]*?\slang\s*=\s*["']?([a-z]{2,3})(?:[-_]([a-z0-9]{2,4}))?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlLang();
+
+    [GeneratedRegex("""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_:.+-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex XmlEncoding();
+
     /// <param name="body">The response body.</param>
     /// <param name="declaredCharset">The charset of the HTTP Content-Type header, if any.</param>
     public static string Decode(ReadOnlySpan<byte> body, string? declaredCharset)
     {
-        // Placeholder until the charset cascade lands: UTF-8 with BOM detection.
-        return Encoding.UTF8.GetString(body.StartsWith(Encoding.UTF8.Preamble) ? body[3..] : body);
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Encoding.UTF8.GetString(body[3..]);
+        }
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(body[2..]);
+        }
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(body[2..]);
+        }
+        var encoding = Choose(body, declaredCharset);
+        return encoding.GetString(body);
+    }
+
+    /// <summary>The encoding <see cref="Decode"/> uses for a body without a byte order mark.</summary>
+    public static Encoding Choose(ReadOnlySpan<byte> body, string? declaredCharset)
+    {
+        var validUtf8 = Utf8.IsValid(body);
+        var hasNonAscii = body.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
+        foreach (var label in (ReadOnlySpan<string?>)[declaredCharset, PrescanCharset(body)])
+        {
+            var declared = FromLabel(label);
+            if (declared is null)
+            {
+                continue;
+            }
+            if (declared.CodePage == Encoding.UTF8.CodePage)
+            {
+                // A UTF-8 label on bytes that are not UTF-8 is wrong; look further.
+                if (validUtf8 || !hasNonAscii)
+                {
+                    return Encoding.UTF8;
+                }
+                continue;
+            }
+            return validUtf8 && hasNonAscii ? Encoding.UTF8 : declared;
+        }
+        return validUtf8 ? Encoding.UTF8 : Guess(body);
+    }
+
+    /// <summary>
+    /// An encoding for a WHATWG label: latin1, ascii and iso-8859-1 mean windows-1252 on
+    /// the web, and UTF-16 in a &lt;meta&gt; cannot be true of an ASCII-readable page.
+    /// </summary>
+    internal static Encoding? FromLabel(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return null;
+        }
+        var name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        switch (name)
+        {
+            case "iso-8859-1" or "iso8859-1" or "latin1" or "l1" or "ascii" or "us-ascii" or "cp1252" or "windows-1252" or "iso_8859-1" or "cp819":
+                return Windows1252;
+            case "utf8" or "utf-8" or "unicode-1-1-utf-8" or "utf-16" or "utf-16le" or "utf-16be" or "unicode":
+                return Encoding.UTF8;
+            case "gb2312" or "gbk" or "x-gbk" or "gb_2312-80" or "chinese" or "csgb2312":
+                return Encoding.GetEncoding("gb18030");
+            case "euc-kr" or "ks_c_5601-1987" or "korean" or "windows-949" or "cseuckr":
+                return Encoding.GetEncoding(949);
+            case "x-sjis" or "sjis" or "ms932" or "windows-31j" or "ms_kanji" or "shift-jis":
+                return Encoding.GetEncoding("shift_jis");
+        }
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The charset a &lt;meta&gt; tag or XML declaration near the start names, if any.</summary>
+    internal static string? PrescanCharset(ReadOnlySpan<byte> body)
+    {
+        // Latin-1 maps bytes to chars one to one, so ASCII markup reads the same in any ASCII-compatible encoding.
+        var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanLength)]);
+        var xml = XmlEncoding().Match(head);
+        if (xml.Success)
+        {
+            return xml.Groups[1].Value;
+        }
+        var meta = MetaCharset().Match(head);
+        return meta.Success ? meta.Groups[1].Value : null;
+    }
+
+    /// <summary>
+    /// No label and not UTF-8. The page's language, when its markup states one, says which
+    /// legacy encoding its authors' tools wrote (as a browser's locale does); the guess is kept
+    /// only if the body decodes without an invalid sequence. Without it, Cyrillic text in
+    /// windows-1251 is told from Western text in windows-1252 by its runs of high bytes:
+    /// whole words above 0x7F against single accented letters inside ASCII words.
+    /// </summary>
+    private static Encoding Guess(ReadOnlySpan<byte> body)
+    {
+        if (LegacyEncodingOfLanguage(body) is { } byLanguage && DecodesCleanly(byLanguage, body))
+        {
+            return byLanguage;
+        }
+        int runs = 0, highBytes = 0;
+        var inRun = false;
+        foreach (var b in body)
+        {
+            var high = b >= 0xC0;
+            if (high)
+            {
+                highBytes++;
+                if (!inRun)
+                {
+                    runs++;
+                }
+            }
+            inRun = high;
+        }
+        return runs > 0 && (double)highBytes / runs >= 3 ? Windows1251 : Windows1252;
+    }
+
+    private static Encoding? LegacyEncodingOfLanguage(ReadOnlySpan<byte> body)
+    {
+        var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanLength)]);
+        var lang = HtmlLang().Match(head);
+        if (!lang.Success)
+        {
+            return null;
+        }
+        var region = lang.Groups[2].Value.ToLowerInvariant();
+        int? codePage = lang.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "ru" or "uk" or "be" or "bg" or "mk" or "sr" => 1251,
+            "ja" => 932,
+            "ko" => 949,
+            "zh" => region is "tw" or "hk" or "hant" ? 950 : 54936,
+            "pl" or "cs" or "sk" or "hu" or "sl" or "hr" or "ro" => 1250,
+            "el" => 1253,
+            "tr" => 1254,
+            "he" or "iw" => 1255,
+            "ar" or "fa" or "ur" => 1256,
+            "lt" or "lv" or "et" => 1257,
+            "vi" => 1258,
+            "th" => 874,
+            _ => null,
+        };
+        return codePage is { } cp ? Encoding.GetEncoding(cp) : null;
+    }
+
+    private static bool DecodesCleanly(Encoding encoding, ReadOnlySpan<byte> body)
+    {
+        var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        try
+        {
+            strict.GetCharCount(body);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 }

@@ -1,0 +1,76 @@
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// A page title without its site branding: "Story — Site", "Site | Story" and
+/// "Story - Section - Site" all give "Story".
+/// </summary>
+internal static class Headline
+{
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " // ", " ~ ", " • ", "｜"];
+
+    /// <param name="title">The raw title (og:title, headline or &lt;title&gt;).</param>
+    /// <param name="siteName">The site's name when the page states it; a part equal to it is branding.</param>
+    /// <param name="heading">The page's h1: when the title starts or ends with it, it is the headline.</param>
+    public static string? Clean(string? title, string? siteName, string? heading)
+    {
+        title = Fold(title);
+        if (string.IsNullOrEmpty(title))
+        {
+            return null;
+        }
+        heading = Fold(heading);
+        if (!string.IsNullOrEmpty(heading) && heading.Length < title.Length && heading.Length >= 15 &&
+            (title.StartsWith(heading, StringComparison.OrdinalIgnoreCase) || title.EndsWith(heading, StringComparison.OrdinalIgnoreCase)))
+        {
+            return heading;
+        }
+        foreach (var separator in Separators)
+        {
+            var parts = title.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+            var kept = parts.Where(p => !IsSiteName(p, siteName)).ToList();
+            if (kept.Count == 0)
+            {
+                return title;
+            }
+            if (kept.Count < parts.Length)
+            {
+                return string.Join(separator.Trim() == "-" ? " - " : separator, kept);
+            }
+            // Without a known site name: branding is the short part at either end.
+            var first = parts[0];
+            var last = parts[^1];
+            if (WordCount(last) <= 4 && WordCount(first) > WordCount(last))
+            {
+                return string.Join(separator, parts[..^1]);
+            }
+            if (WordCount(first) <= 3 && WordCount(last) > WordCount(first) + 2)
+            {
+                return string.Join(separator, parts[1..]);
+            }
+        }
+        return title;
+    }
+
+    /// <summary>Whitespace folded to single spaces and trimmed.</summary>
+    public static string? Fold(string? text) =>
+        text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool IsSiteName(string part, string? siteName)
+    {
+        if (string.IsNullOrEmpty(siteName))
+        {
+            return false;
+        }
+        var p = Compact(part);
+        var s = Compact(siteName);
+        return p.Length > 0 && (p == s || (p.Length >= 4 && (s.Contains(p, StringComparison.Ordinal) || p.Contains(s, StringComparison.Ordinal))));
+    }
+
+    private static string Compact(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+}

@@ -1,0 +1,31 @@
+namespace NewsAggregator.Extraction;
+
+/// <summary>What HTML's elements mean for plain text: which ones start a paragraph, which never hold readable text.</summary>
+internal static class HtmlVocabulary
+{
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol",
+        "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
+    };
+
+    // Elements whose content a reader never sees as text (scripts, media, form controls).
+    private static readonly HashSet<string> Textless = new(StringComparer.Ordinal)
+    {
+        "head", "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+        "embed", "video", "audio", "map", "button", "input", "select", "option", "textarea", "link",
+        "meta", "title", "img", "picture", "source", "frame", "frameset", "datalist", "dialog",
+    };
+
+    public static bool IsBlock(string localName) => Blocks.Contains(localName);
+
+    public static bool IsTextless(string localName) => Textless.Contains(localName);
+
+    public static bool IsHeading(string localName) =>
+        localName.Length == 2 && localName[0] == 'h' && localName[1] is >= '1' and <= '6';
+
+    /// <summary>Zero-width and soft-hyphen characters that only steer layout.</summary>
+    public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+}

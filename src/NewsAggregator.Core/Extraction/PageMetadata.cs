@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// What a page says about itself, read before the body is cleaned: JSON-LD first where it is
+/// the publisher's deliberate statement, then OpenGraph and other &lt;meta&gt;, then the markup.
+/// </summary>
+internal sealed partial record PageMetadata
+{
+    public string? Title { get; init; }
+    public string? Byline { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public string? Language { get; init; }
+    public string? SiteName { get; init; }
+    public string? CanonicalUrl { get; init; }
+    public string? ImageUrl { get; init; }
+    public string? Description { get; init; }
+    /// <summary>The JSON-LD articleBody, kept to check the text found in the markup against.</summary>
+    public string? StructuredBody { get; init; }
+
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|przez|автор:?)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylinePrefix();
+
+    public static PageMetadata Read(IHtmlDocument document, Uri? pageUrl)
+    {
+        var meta = MarkupClues.Of(document);
+        var structured = StructuredArticle.FromScripts(meta.JsonLd);
+        var siteName = Headline.Fold(meta.First("og:site_name", "application-name", "twitter:site:name") ?? structured?.Publisher);
+        var heading = Headline.Fold(meta.FirstHeading?.TextContent);
+        var rawTitle = meta.First("og:title", "twitter:title") ?? structured?.Headline ?? heading ?? document.Title;
+
+        return new PageMetadata
+        {
+            Title = Headline.Clean(rawTitle, siteName, heading),
+            Byline = ReadByline(meta, structured),
+            PublishedAt = ReadPublished(meta, structured, pageUrl),
+            Language = LanguageTag.Normalize(document.DocumentElement?.GetAttribute("lang"))
+                       ?? LanguageTag.Normalize(document.DocumentElement?.GetAttribute("xml:lang"))
+                       ?? LanguageTag.Normalize(meta.First("content-language", "dc.language", "language"))
+                       ?? LanguageTag.Normalize(meta.First("og:locale"))
+                       ?? LanguageTag.Normalize(structured?.Language),
+            SiteName = siteName,
+            CanonicalUrl = AbsoluteUrl(meta.Canonical ?? meta.First("og:url"), pageUrl),
+            ImageUrl = AbsoluteUrl(meta.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
+            Description = Headline.Fold(meta.First("og:description", "description", "twitter:description") ?? structured?.Description),
+            StructuredBody = structured?.ArticleBody,
+        };
+    }
+
+    private static string? ReadByline(MarkupClues clues, StructuredArticle? structured)
+    {
+        // Cheapest and most deliberate first; the markup is read only when the metadata is silent.
+        return CleanByline(structured?.Author)
+               ?? CleanByline(clues.First("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"))
+               ?? CleanByline(clues.AuthorProperty?.QuerySelector("[itemprop~='name' i]")?.TextContent)
+               ?? CleanByline(clues.AuthorProperty?.TextContent)
+               ?? CleanByline(clues.AuthorLink?.TextContent)
+               ?? CleanByline(clues.BylineElement?.TextContent);
+    }
+
+    /// <summary>"By Jane Doe" to "Jane Doe"; profile URLs and over-long text are not bylines.</summary>
+    internal static string? CleanByline(string? text)
+    {
+        var folded = Headline.Fold(text);
+        if (string.IsNullOrEmpty(folded) || folded.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        folded = BylinePrefix().Replace(folded, "").Trim(' ', '|', ',', '-', '–', '—', ':');
+        return folded.Length is > 0 and <= 120 ? folded : null;
+    }
+
+    private static DateTimeOffset? ReadPublished(MarkupClues clues, StructuredArticle? structured, Uri? pageUrl)
+    {
+        return PublicationDate.Parse(structured?.DatePublished)
+               ?? PublicationDate.Parse(clues.First("article:published_time", "og:published_time", "published_time", "datepublished",
+                   "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "date"))
+               ?? PublicationDate.Parse(clues.DatePublishedProperty?.GetAttribute("content") ?? clues.DatePublishedProperty?.GetAttribute("datetime"))
+               ?? PublicationDate.Parse(clues.Time?.GetAttribute("datetime"))
+               ?? PublicationDate.FromUrl(pageUrl);
+    }
+
+    private static string? AbsoluteUrl(string? value, Uri? pageUrl)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        value = value.Trim();
+        // On Unix a bare "/path" parses as an absolute file URI, so resolve against the page first.
+        var resolved = pageUrl is not null
+            ? Uri.TryCreate(pageUrl, value, out var url)
+            : Uri.TryCreate(value, UriKind.Absolute, out url) && value.Contains("://", StringComparison.Ordinal);
+        if (!resolved || url is null)
+        {
+            return null;
+        }
+        return url.Scheme is "http" or "https" ? url.AbsoluteUri : null;
+    }
+}
+
+/// <summary>
+/// What the metadata reader looks at, gathered in one walk over the document: &lt;meta&gt;
+/// values by name, property, itemprop or http-equiv (the first of each wins), JSON-LD
+/// scripts, and the first of each element that can carry a headline, byline or date.
+/// </summary>
+internal sealed class MarkupClues
+{
+    private readonly Dictionary<string, string> _meta = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<string> JsonLd { get; } = [];
+    public IElement? FirstHeading { get; private set; }
+    public string? Canonical { get; private set; }
+    public IElement? AuthorProperty { get; private set; }
+    public IElement? AuthorLink { get; private set; }
+    public IElement? BylineElement { get; private set; }
+    public IElement? DatePublishedProperty { get; private set; }
+    /// <summary>The first &lt;time pubdate&gt;, else the first &lt;time datetime&gt;.</summary>
+    public IElement? Time { get; private set; }
+
+    public static MarkupClues Of(IDocument document)
+    {
+        var clues = new MarkupClues();
+        IElement? firstTime = null;
+        if (document.DocumentElement is { } root)
+        {
+            foreach (var element in root.Descendants<IElement>())
+            {
+                clues.Visit(element, ref firstTime);
+            }
+        }
+        clues.Time ??= firstTime;
+        return clues;
+    }
+
+    public string? First(params ReadOnlySpan<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (_meta.TryGetValue(key, out var value))
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private void Visit(IElement element, ref IElement? firstTime)
+    {
+        switch (element.LocalName)
+        {
+            case "meta":
+                AddMeta(element);
+                break;
+            case "script":
+                if (string.Equals(element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                {
+                    JsonLd.Add(element.TextContent);
+                }
+                return;
+            case "h1":
+                FirstHeading ??= element;
+                break;
+            case "link":
+                if (Canonical is null && HasToken(element.GetAttribute("rel"), "canonical"))
+                {
+                    Canonical = element.GetAttribute("href");
+                }
+                return;
+            case "time" when element.HasAttribute("datetime") || element.HasAttribute("pubdate"):
+                if (element.HasAttribute("pubdate"))
+                {
+                    Time ??= element;
+                }
+                firstTime ??= element;
+                break;
+            case "a" when AuthorLink is null && HasToken(element.GetAttribute("rel"), "author"):
+                AuthorLink = element;
+                break;
+        }
+        var itemprop = element.GetAttribute("itemprop");
+        if (itemprop is not null)
+        {
+            if (AuthorProperty is null && HasToken(itemprop, "author"))
+            {
+                AuthorProperty = element;
+            }
+            if (DatePublishedProperty is null && HasToken(itemprop, "datePublished"))
+            {
+                DatePublishedProperty = element;
+            }
+        }
+        if (BylineElement is null && element.GetAttribute("class") is { } cls &&
+            (cls.Contains("byline", StringComparison.OrdinalIgnoreCase) || cls.Contains("author-name", StringComparison.OrdinalIgnoreCase)))
+        {
+            BylineElement = element;
+        }
+    }
+
+    private void AddMeta(IElement meta)
+    {
+        var content = meta.GetAttribute("content");
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return;
+        }
+        foreach (var key in (ReadOnlySpan<string?>)[meta.GetAttribute("property"), meta.GetAttribute("name"), meta.GetAttribute("itemprop"), meta.GetAttribute("http-equiv")])
+        {
+            if (!string.IsNullOrWhiteSpace(key))
+            {
+                _meta.TryAdd(key.Trim(), content.Trim());
+            }
+        }
+    }
+
+    private static bool HasToken(string? list, string token)
+    {
+        if (list is null)
+        {
+            return false;
+        }
+        foreach (var range in list.AsSpan().Split(' '))
+        {
+            if (list.AsSpan()[range].Trim().Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// The article a page describes in its JSON-LD (schema.org Article and its kinds).
+/// Publishers fill it for search engines, so it is often the cleanest metadata on the page,
+/// but its articleBody is frequently cut short or stripped of paragraph breaks.
+/// </summary>
+internal sealed record StructuredArticle
+{
+    private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+        "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle", "ScholarlyArticle", "Report", "LiveBlogPosting",
+        "SocialMediaPosting", "Posting", "Review", "CreativeWork",
+    };
+
+    private static readonly JsonDocumentOptions Lenient = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    public string? Headline { get; init; }
+    public string? Author { get; init; }
+    public string? DatePublished { get; init; }
+    public string? ArticleBody { get; init; }
+    public string? Image { get; init; }
+    public string? Publisher { get; init; }
+    public string? Description { get; init; }
+    public string? Language { get; init; }
+
+    /// <summary>The first Article-like object among the page's JSON-LD scripts; null when there is none or none parses.</summary>
+    public static StructuredArticle? FromScripts(IEnumerable<string> scripts)
+    {
+        foreach (var script in scripts)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(script.Trim().TrimEnd(';'), Lenient);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            using (document)
+            {
+                if (FindArticle(document.RootElement, 0) is { } article)
+                {
+                    return Read(article);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonElement? FindArticle(JsonElement node, int depth)
+    {
+        if (depth > 8)
+        {
+            return null;
+        }
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var item in node.EnumerateArray())
+                {
+                    if (FindArticle(item, depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            case JsonValueKind.Object:
+                if (IsArticle(node))
+                {
+                    return node;
+                }
+                foreach (var key in (ReadOnlySpan<string>)["@graph", "mainEntity", "mainEntityOfPage"])
+                {
+                    if (node.TryGetProperty(key, out var nested) && FindArticle(nested, depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsArticle(JsonElement node)
+    {
+        if (!node.TryGetProperty("@type", out var type))
+        {
+            return false;
+        }
+        return type.ValueKind switch
+        {
+            JsonValueKind.String => ArticleTypes.Contains(type.GetString()!),
+            JsonValueKind.Array => type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && ArticleTypes.Contains(t.GetString()!)),
+            _ => false,
+        };
+    }
+
+    private static StructuredArticle Read(JsonElement article) => new()
+    {
+        Headline = Text(article, "headline") ?? Text(article, "name"),
+        Author = Names(article, "author"),
+        DatePublished = Text(article, "datePublished") ?? Text(article, "dateCreated"),
+        ArticleBody = Text(article, "articleBody") ?? Text(article, "text"),
+        Image = Url(article, "image") ?? Url(article, "thumbnailUrl"),
+        Publisher = Names(article, "publisher"),
+        Description = Text(article, "description"),
+        Language = Text(article, "inLanguage"),
+    };
+
+    private static string? Text(JsonElement node, string property) =>
+        node.TryGetProperty(property, out var value) ? FirstString(value) : null;
+
+    private static string? FirstString(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => NullIfBlank(value.GetString()),
+        JsonValueKind.Array => value.EnumerateArray().Select(FirstString).FirstOrDefault(s => s is not null),
+        _ => null,
+    };
+
+    /// <summary>Person or organisation names: a string, an object with a name, or a list of either.</summary>
+    private static string? Names(JsonElement node, string property)
+    {
+        if (!node.TryGetProperty(property, out var value))
+        {
+            return null;
+        }
+        var items = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
+        var names = items
+            .Select(item => item.ValueKind switch
+            {
+                JsonValueKind.String => NullIfBlank(item.GetString()),
+                JsonValueKind.Object => Text(item, "name"),
+                _ => null,
+            })
+            .Where(n => n is not null)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    private static string? Url(JsonElement node, string property)
+    {
+        if (!node.TryGetProperty(property, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => NullIfBlank(value.GetString()),
+            JsonValueKind.Object => Text(value, "url") ?? Text(value, "contentUrl"),
+            JsonValueKind.Array => value.EnumerateArray()
+                .Select(item => item.ValueKind == JsonValueKind.Object ? Text(item, "url") : FirstString(item))
+                .FirstOrDefault(u => u is not null),
+            _ => null,
+        };
+    }
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

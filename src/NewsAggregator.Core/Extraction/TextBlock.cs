@@ -1,0 +1,25 @@
+using AngleSharp.Dom;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>What kind of element a block of text came from.</summary>
+internal enum BlockKind
+{
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+    Preformatted,
+    TableRow,
+    Caption,
+}
+
+/// <summary>
+/// One paragraph of rendered text with what the extractor needs to judge it:
+/// its kind, how much of it is link text and the element it came from.
+/// </summary>
+internal sealed record TextBlock(string Text, BlockKind Kind, int LinkChars, IElement? Container)
+{
+    /// <summary>Share of the block's characters inside links: menus and related-story lists are nearly all link.</summary>
+    public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
+}

@@ -1,0 +1,50 @@
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+public class PageDecoderTests
+{
+    private const string Russian = "Москва готовится к зиме: коммунальные службы проверяют отопление в жилых домах.";
+    private const string French = "Le café de la gare a rouvert après des travaux : les habitués retrouvent leur comptoir.";
+
+    [Theory]
+    [InlineData("windows-1251-meta.html", null, Russian)] // <meta http-equiv> prescan
+    [InlineData("windows-1251-meta.html", "windows-1251", Russian)] // header and meta agree
+    [InlineData("windows-1251-undeclared.html", null, Russian)] // no label: the html lang picks the legacy encoding
+    [InlineData("utf8-labelled-latin1.html", "ISO-8859-1", French)] // header and meta lie: the body is valid multi-byte UTF-8
+    [InlineData("windows-1252-labelled-utf8.html", "utf-8", French)] // header says UTF-8 but the bytes are not
+    [InlineData("utf8-bom.html", "windows-1252", French)] // the byte order mark beats the header
+    [InlineData("utf16le-bom.html", null, Russian)] // UTF-16 is only ever trusted from its byte order mark
+    [InlineData("shift_jis-meta.html", null, "東京の桜は例年より早く満開になりました。")]
+    [InlineData("euc-kr-undeclared.html", null, "서울의 지하철 노선이 새로 개통되었습니다.")]
+    [InlineData("euc-kr-undeclared.html", "euc-kr", "서울의 지하철 노선이 새로 개통되었습니다.")]
+    [InlineData("gb2312-xml-declaration.html", null, "北京今天的天气晴朗，气温适宜。")]
+    public void Page_is_decoded_in_the_encoding_it_really_uses(string fixture, string? declaredCharset, string expected)
+    {
+        var text = PageDecoder.Decode(ExtractionFixtures.Bytes("Charset", fixture), declaredCharset);
+
+        Assert.Contains(expected, text);
+        Assert.DoesNotContain('\uFEFF', text);
+    }
+
+    [Fact]
+    public void Iso_8859_1_means_windows_1252_as_on_the_web()
+    {
+        // 0x93 and 0x94 are C1 controls in ISO-8859-1 but curly quotes in windows-1252.
+        byte[] body = [0x93, (byte)'h', (byte)'i', 0x94];
+
+        Assert.Equal("\u201Chi\u201D", PageDecoder.Decode(body, "iso-8859-1"));
+    }
+
+    [Fact]
+    public void Unknown_labels_fall_through_to_the_next_clue()
+    {
+        Assert.Equal(French, PageDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(French), "x-no-such-charset"));
+    }
+
+    [Fact]
+    public void Empty_body_is_empty_text()
+    {
+        Assert.Equal("", PageDecoder.Decode([], "utf-8"));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text;
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+/// <summary>Whatever the markup, extraction returns an article (perhaps with empty text) and never throws.</summary>
+public class RobustnessTests
+{
+    private readonly ArticleExtractor _extractor = new();
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("<html></html>")]
+    [InlineData("<!DOCTYPE html><html><head><title>Only a title</title></head><body></body></html>")]
+    [InlineData("plain text with no markup at all")]
+    public void Empty_documents_give_no_text(string html)
+    {
+        var article = _extractor.Extract(html, null);
+
+        Assert.Equal("", article.Text);
+        Assert.False(article.HasText);
+    }
+
+    [Fact]
+    public void A_page_without_an_article_gives_no_text()
+    {
+        // A section front: menus, headline lists and a footer, no prose.
+        var article = _extractor.Extract(ExtractionFixtures.Text("Robustness", "section-front.html"), new Uri("https://news.example/world/"));
+
+        Assert.Equal("", article.Text);
+        Assert.Equal("World news", article.Title);
+    }
+
+    [Fact]
+    public void Broken_markup_still_yields_the_article()
+    {
+        var article = _extractor.Extract(ExtractionFixtures.Text("Robustness", "broken-markup.html"), null);
+
+        Assert.Equal(ExtractionFixtures.Expected("Robustness", "broken-markup.expected.txt"), article.Text);
+    }
+
+    [Fact]
+    public void Deeply_nested_markup_does_not_exhaust_the_stack()
+    {
+        const int depth = 20_000;
+        var html = new StringBuilder("<html><body>");
+        html.Insert(html.Length, "<div>", depth);
+        html.Append("<p>At the bottom of twenty thousand nested elements sits one paragraph of real prose, long enough to be an article on its own.</p>");
+        html.Insert(html.Length, "</div>", depth);
+        html.Append("</body></html>");
+
+        var article = _extractor.Extract(html.ToString(), null);
+
+        Assert.Equal("At the bottom of twenty thousand nested elements sits one paragraph of real prose, long enough to be an article on its own.", article.Text);
+    }
+
+    [Fact]
+    public void Malformed_json_ld_is_ignored()
+    {
+        const string html = """
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+            <title>Fallback title</title></head><body><p>Body text that is long enough to count as the article on this small test page, which is all it holds.</p></body></html>
+            """;
+
+        var article = _extractor.Extract(html, null);
+
+        Assert.Equal("Fallback title", article.Title);
+        Assert.Equal("Body text that is long enough to count as the article on this small test page, which is all it holds.", article.Text);
+    }
+
+    [Fact]
+    public void Cancellation_is_honoured()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => _extractor.Extract("<p>text</p>", null, cancelled.Token));
+    }
+
+    [Fact]
+    public void One_extractor_serves_many_threads_with_the_same_result()
+    {
+        var html = ExtractionFixtures.Text("Samples", "kosovo-tensions-brief.html");
+        var expected = _extractor.Extract(html, null).Text;
+
+        var results = new string[64];
+        Parallel.For(0, results.Length, i => results[i] = _extractor.Extract(html, null).Text);
+
+        Assert.All(results, text => Assert.Equal(expected, text));
+    }
+}
