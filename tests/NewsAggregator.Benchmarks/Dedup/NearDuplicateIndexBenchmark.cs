@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NewsAggregator.Benchmarks.Quality;
 using NewsAggregator.Dedup;
 using NewsAggregator.Storage;
 
@@ -163,14 +163,12 @@ public static class NearDuplicateIndexBenchmark
     /// <summary>Shingles, signature and keys of one article; re-shingling and comparing one candidate.</summary>
     private static void MeasureTextWork()
     {
-        var truth = LocateGroundTruth();
-        if (truth is null)
+        if (EvaluationSet.Locate() is not { } folder)
         {
             Console.WriteLine("text work: skipped (shared/datasets/zyte-article-extraction not found beside the repository)");
             return;
         }
-        using var document = JsonDocument.Parse(File.ReadAllText(truth));
-        var texts = document.RootElement.EnumerateObject().Select(e => e.Value.GetProperty("articleBody").GetString() ?? "").ToArray();
+        var texts = EvaluationSet.Load(folder).Select(page => page.ArticleBody).ToArray();
         var incoming = StoryShingles.Of(texts[0]);
 
         double Best(Action<string> work)
@@ -200,19 +198,6 @@ public static class NearDuplicateIndexBenchmark
             $"text work over {texts.Length} articles ({texts.Average(t => t.Length):0} characters on average), best of 5 rounds:"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  shingles {shingle:0} µs, shingles + MinHash + band keys {keys:0} µs, confirming a candidate from its text {confirm:0} µs"));
-    }
-
-    private static string? LocateGroundTruth()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NewsAggregator.sln")))
-            {
-                var path = Path.Combine(folder.FullName, "..", "shared", "datasets", "zyte-article-extraction", "ground-truth.json");
-                return File.Exists(path) ? path : null;
-            }
-        }
-        return null;
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
