@@ -57,10 +57,40 @@ internal static class NearDuplicateIndex
     }
 
     /// <summary>
+    /// The stored story <paramref name="article"/> is a copy of: the one at the canonical URL its
+    /// page declares (<paramref name="declaredArticleId"/>) when the texts agree, else a
+    /// near-duplicate. A copy that holds the stored text and is clearly longer replaces it
+    /// (the first copy was cut short).
+    /// </summary>
+    public static StoreOutcome? FindCopied(
+        SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, StoryShingles shingles,
+        IReadOnlyList<long> keys, long? declaredArticleId)
+    {
+        var sites = article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet();
+        var incoming = new StoryCopy(shingles, article.PublishedAt ?? article.FetchedAt, sites);
+        var kind = StoreOutcomeKind.DeclaredCanonical;
+        var match = declaredArticleId is { } declared ? ConfirmDeclared(connection, transaction, declared, incoming) : null;
+        if (match is null)
+        {
+            kind = StoreOutcomeKind.NearDuplicate;
+            match = FindOriginal(connection, transaction, incoming, keys);
+        }
+        if (match is null)
+        {
+            return null;
+        }
+        if (match.Verdict.UpgradesText)
+        {
+            ReplaceText(connection, transaction, match.Story, article.Text, article.ContentHash, keys);
+        }
+        return new StoreOutcome(kind, match.ArticleId, match.Verdict.UpgradesText);
+    }
+
+    /// <summary>
     /// The stored story <paramref name="incoming"/> is a copy of, if any: among the candidates
     /// the rule confirms, the most similar (the oldest on a tie).
     /// </summary>
-    public static NearDuplicateMatch? FindOriginal(
+    private static NearDuplicateMatch? FindOriginal(
         SqliteConnection connection, SqliteTransaction transaction, StoryCopy incoming, IReadOnlyList<long> keys)
     {
         NearDuplicateMatch? best = null;
@@ -83,7 +113,7 @@ internal static class NearDuplicateIndex
     /// The stored story a page names as its canonical URL, when the texts agree. The page's own
     /// claim stands in for the time and site rules (an AMP page and its article are one site).
     /// </summary>
-    public static NearDuplicateMatch? ConfirmDeclared(
+    private static NearDuplicateMatch? ConfirmDeclared(
         SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy incoming)
     {
         if (Load(connection, transaction, articleId) is not { } stored)
@@ -95,7 +125,7 @@ internal static class NearDuplicateIndex
     }
 
     /// <summary>Gives a stored story a later copy's longer text, and re-indexes it under the new text's keys.</summary>
-    public static void ReplaceText(
+    private static void ReplaceText(
         SqliteConnection connection, SqliteTransaction transaction, StoredStory stored, string text, string? contentHash, IReadOnlyList<long> keys)
     {
         using (var update = connection.CreateCommand())
@@ -112,7 +142,7 @@ internal static class NearDuplicateIndex
     }
 
     /// <summary>A stored article with what the rule needs of it, or null when there is no such article.</summary>
-    public static StoredStory? Load(SqliteConnection connection, SqliteTransaction? transaction, long articleId)
+    private static StoredStory? Load(SqliteConnection connection, SqliteTransaction? transaction, long articleId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

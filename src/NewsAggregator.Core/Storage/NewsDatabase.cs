@@ -190,7 +190,9 @@ public sealed class NewsDatabase
             {
                 outcome = new StoreOutcome(StoreOutcomeKind.SameText, same);
             }
-            else if (FindCopied(connection, transaction, article, shingles, keys) is { } copied)
+            else if (NearDuplicateIndex.FindCopied(connection, transaction, article, shingles, keys,
+                         article.DeclaredCanonicalUrl is { } declared ? FindArticleIdByUrl(connection, transaction, declared) : null)
+                     is { } copied)
             {
                 outcome = copied;
             }
@@ -248,37 +250,6 @@ public sealed class NewsDatabase
     private static long? FindArticleIdByUrl(SqliteConnection connection, SqliteTransaction? transaction, string url) =>
         Scalar(connection, "SELECT article_id FROM article_sightings WHERE url = $url LIMIT 1;", transaction, ("$url", url))
             is long id ? id : null;
-
-    /// <summary>
-    /// The stored story this article is a copy of: the one at the canonical URL its page
-    /// declares, when the texts agree, else a near-duplicate; a copy that holds the stored
-    /// text and is clearly longer replaces it (the first copy was cut).
-    /// </summary>
-    private static StoreOutcome? FindCopied(
-        SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, StoryShingles shingles, long[] keys)
-    {
-        var sites = article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet();
-        var incoming = new StoryCopy(shingles, article.PublishedAt ?? article.FetchedAt, sites);
-        var kind = StoreOutcomeKind.DeclaredCanonical;
-        var match = article.DeclaredCanonicalUrl is { } declared && declared != article.Url
-            && FindArticleIdByUrl(connection, transaction, declared) is { } declaredId
-                ? NearDuplicateIndex.ConfirmDeclared(connection, transaction, declaredId, incoming)
-                : null;
-        if (match is null)
-        {
-            kind = StoreOutcomeKind.NearDuplicate;
-            match = NearDuplicateIndex.FindOriginal(connection, transaction, incoming, keys);
-        }
-        if (match is null)
-        {
-            return null;
-        }
-        if (match.Verdict.UpgradesText)
-        {
-            NearDuplicateIndex.ReplaceText(connection, transaction, match.Story, article.Text, article.ContentHash, keys);
-        }
-        return new StoreOutcome(kind, match.ArticleId, match.Verdict.UpgradesText);
-    }
 
     private static long? FindArticleIdByHash(SqliteConnection connection, SqliteTransaction transaction, string hash) =>
         Scalar(connection, "SELECT id FROM articles WHERE content_hash = $hash;", transaction, ("$hash", hash))
