@@ -51,6 +51,7 @@ internal sealed class TextMass
         public bool IsBlock { get; } = isBlock;
         public double OwnChars;
         public double OwnLinkChars;
+        public int OwnLinks;
         public bool EndsWithEllipsis;
         public bool HasBlockChild;
         public double Score;
@@ -111,6 +112,10 @@ internal sealed class TextMass
                 if (name == "a")
                 {
                     linkDepth++;
+                    if (blockFrames.TryPeek(out var linkBlock))
+                    {
+                        linkBlock.OwnLinks++;
+                    }
                 }
                 stack.Push((element, true));
                 for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
@@ -131,7 +136,7 @@ internal sealed class TextMass
                 blockFrames.Pop();
                 var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" ? ParagraphCost : UnitCost);
                 // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
-                if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.EndsWithEllipsis) && unit > 0)
+                if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
                 {
                     unit = 0;
                 }
@@ -172,14 +177,16 @@ internal sealed class TextMass
     {
         // Units shorter than this (labels, names, dates) neither start nor break a run.
         private const double LabelChars = 40;
+        private const double HeadlineChars = 15;
         private bool _afterHeadline;
         private int _pairs;
 
-        public bool IsTeaser(double chars, double linkChars, bool endsWithEllipsis)
+        public bool IsTeaser(double chars, double linkChars, int links, bool endsWithEllipsis)
         {
             if (linkChars >= chars * 0.8)
             {
-                _afterHeadline = true;
+                // A headline (perhaps with its picture) links once or twice; a row of shop or share links is no headline.
+                _afterHeadline = links <= 2 && chars >= HeadlineChars;
                 return false;
             }
             if (chars < LabelChars)
