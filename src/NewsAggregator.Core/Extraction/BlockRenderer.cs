@@ -113,6 +113,13 @@ internal sealed class BlockRenderer
     private void Leave(IElement element)
     {
         var name = element.LocalName;
+        var isBlock = HtmlVocabulary.IsBlock(name);
+        if (isBlock)
+        {
+            // The paragraph ends while the element is still open, so a blockquote's last line is still a quote.
+            EndParagraph();
+            _openBlocks.TryPop(out _);
+        }
         switch (name)
         {
             case "a":
@@ -127,11 +134,6 @@ internal sealed class BlockRenderer
             case "blockquote":
                 _quoteDepth--;
                 break;
-        }
-        if (HtmlVocabulary.IsBlock(name))
-        {
-            EndParagraph();
-            _openBlocks.TryPop(out _);
         }
     }
 
