@@ -28,6 +28,8 @@ internal static class ArticleBody
             return domText;
         }
         var structured = ArticleText.FromPlainText(structuredBody);
-        return structured.Length > domText.Length * 2 && structured.Length > 400 ? structured : domText;
+        // Twice the markup's text: a body that is merely a little longer may only repeat captions or credits.
+        var clearlyMore = structured.Length > domText.Length * 2 && (structured.Length > 400 || domText.Length == 0);
+        return clearlyMore ? structured : domText;
     }
 }

@@ -4,10 +4,9 @@ namespace NewsAggregator.Extraction;
 
 /// <summary>
 /// How much article-like text each element holds. Every run of text between block
-/// boundaries is a unit worth its non-link characters, minus a penalty for its link
-/// characters and a fixed cost per unit: prose scores high, menus and headline lists low.
-/// An element's <see cref="Score"/> is the sum over its units, so the best-scoring element
-/// is the one that gathers the most prose for the least furniture.
+/// boundaries is a unit worth its non-link characters less a fixed cost; a unit that is
+/// mostly link text (a menu item, a headline in a list) also pays a penalty on its links, and
+/// the blurbs of teaser lists are worth nothing. Links inside prose cost nothing: articles link.
 /// </summary>
 internal sealed class TextMass
 {
@@ -22,6 +21,9 @@ internal sealed class TextMass
     private readonly Dictionary<IElement, Measure> _measures = new();
     private readonly List<KeyValuePair<IElement, Measure>> _postOrder = [];
 
+    /// <param name="Score">Sum of the unit values below the element: the best-scoring element gathers the most prose for the least furniture.</param>
+    /// <param name="Prose">Sum of the positive unit values only.</param>
+    /// <param name="Chars">Weighed visible characters, furniture included.</param>
     public readonly record struct Measure(double Score, double Prose, int Chars);
 
     private TextMass()
