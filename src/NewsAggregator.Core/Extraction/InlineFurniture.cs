@@ -20,7 +20,7 @@ internal static partial class InlineFurniture
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"recommended|sign up.*|subscribe.*|.*\bsubscribed\b.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
-        @".*affiliate (and/or referral )?links?.*|" +
+        @".*affiliate (and/or referral )?links?.*|related (post|article|story|reading)s?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|skip to .*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -44,6 +44,13 @@ internal static partial class InlineFurniture
     [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
 
+    // Credits and notes wire stories end with, and time stamps pages put above or below the text.
+    [GeneratedRegex(
+        @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|.*\bcontributed to this (report|story|article)\.?|" +
+        @".*\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b.*|.*\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b.*)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EdgeNote();
+
     /// <summary>The blocks a reader would call the article.</summary>
     public static List<TextBlock> Without(List<TextBlock> blocks, PageMetadata metadata)
     {
@@ -63,7 +70,7 @@ internal static partial class InlineFurniture
             if (linkList[i] ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
-                (atEdge && block.Kind != BlockKind.Quote && (IsByline(text, metadata.Byline) || IsDateline(text))) ||
+                (atEdge && block.Kind != BlockKind.Quote && (IsByline(text, metadata.Byline) || IsDateline(text) || IsEdgeNote(text))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]))
             {
                 continue;
@@ -87,6 +94,8 @@ internal static partial class InlineFurniture
 
     private static bool IsByline(string text, string? byline) =>
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));
+
+    private static bool IsEdgeNote(string text) => text.Length < 200 && EdgeNote().IsMatch(text);
 
     private static bool EndsSentence(string text) => text[^1] is '.' or '!' or '?' or '"' or '”' or '»';
 

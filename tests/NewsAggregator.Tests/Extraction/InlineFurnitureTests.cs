@@ -20,6 +20,8 @@ public class InlineFurnitureTests
     [InlineData("<p>reporter@harbour.example</p>")]
     [InlineData("<p>You have been successfully subscribed!</p>")]
     [InlineData("<ul><li><a href='/a'>Ferry fares to rise in spring</a></li><li><a href='/b'>New pier opens at the marina</a></li></ul>")]
+    [InlineData("<p>Related post: <a href='/c'>Ferry fares to rise in spring</a> and more</p>")]
+    [InlineData("<p>Filed under: Transport | Harbour</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -32,6 +34,16 @@ public class InlineFurnitureTests
     public void Bylines_datelines_and_the_headline_at_the_top_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"{furniture}<p>{First}</p><p>{Last}</p>"));
+    }
+
+    [Theory]
+    [InlineData("<p>Updated at 1:23 p.m.</p>")]
+    [InlineData("<p>Reporting by Jane Doe; Editing by John Roe</p>")]
+    [InlineData("<p>Jane Doe contributed to this report.</p>")]
+    [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
+    public void Notes_under_the_text_are_dropped(string furniture)
+    {
+        Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
     }
 
     [Theory]
