@@ -8,12 +8,11 @@ internal static class ArticleBody
     public static string Find(IElement body, PageMetadata metadata, CancellationToken cancellationToken)
     {
         var survey = MainContent.Survey(body);
-        var leftOut = survey.LeftOut;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var mass = TextMass.Of(body, leftOut.Contains);
+        var mass = TextMass.Of(body, survey.LeftOut.Contains);
         var best = MainContent.Best(mass, survey.MarkedBodies);
-        var domText = best is null ? "" : BlockRenderer.Join(InlineFurniture.Without(BlockRenderer.Render(best, leftOut.Contains), metadata));
+        var domText = best is null ? "" : BlockRenderer.Join(InlineFurniture.Without(BlockRenderer.Render(best, survey.Unrendered), metadata));
         return Prefer(domText, metadata.StructuredBody);
     }
 

@@ -12,7 +12,7 @@ internal static partial class BoilerplateMarkers
 {
     private static readonly HashSet<string> BoilerplateTags = new(StringComparer.Ordinal)
     {
-        "nav", "aside", "footer", "header", "dialog", "menu", "figcaption",
+        "nav", "aside", "footer", "dialog", "menu", "figcaption",
     };
 
     private static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)

@@ -10,6 +10,7 @@ public class ArticleBodyTests
     [InlineData("jsonld-teaser-loses-to-markup")] // structured body is a truncated teaser: the markup wins
     [InlineData("split-body-beside-teasers")] // an ad splits the body; headline-and-blurb teasers beside it stay out
     [InlineData("link-list-and-quoted-tweet-in-body")] // "More:" headline list dropped, quoted tweet kept
+    [InlineData("teaser-cards-with-headers")] // teaser cards whose headlines sit in <header>: their blurbs stay out, and so does the article's own header
     public void Text_is_exactly_the_article(string page)
     {
         var html = ExtractionFixtures.Text("Body", page + ".html");
