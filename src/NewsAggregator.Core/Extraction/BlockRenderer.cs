@@ -113,6 +113,13 @@ internal sealed class BlockRenderer
     private void Leave(IElement element)
     {
         var name = element.LocalName;
+        var isBlock = HtmlVocabulary.IsBlock(name);
+        if (isBlock)
+        {
+            // The paragraph ends while the element is still open, so a blockquote's last line is still a quote.
+            EndParagraph();
+            _openBlocks.TryPop(out _);
+        }
         switch (name)
         {
             case "a":
@@ -127,11 +134,6 @@ internal sealed class BlockRenderer
             case "blockquote":
                 _quoteDepth--;
                 break;
-        }
-        if (HtmlVocabulary.IsBlock(name))
-        {
-            EndParagraph();
-            _openBlocks.TryPop(out _);
         }
     }
 
@@ -210,21 +212,10 @@ internal sealed class BlockRenderer
 
     private BlockKind KindOf(IElement? container)
     {
-        if (_preDepth > 0)
-        {
-            return BlockKind.Preformatted;
-        }
         if (_quoteDepth > 0)
         {
             return BlockKind.Quote;
         }
-        return container?.LocalName switch
-        {
-            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
-            "li" or "dd" or "dt" => BlockKind.ListItem,
-            "tr" or "td" or "th" or "table" or "tbody" => BlockKind.TableRow,
-            "figcaption" or "caption" => BlockKind.Caption,
-            _ => BlockKind.Paragraph,
-        };
+        return container?.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" ? BlockKind.Heading : BlockKind.Paragraph;
     }
 }

@@ -4,7 +4,14 @@ using AngleSharp.Dom;
 namespace NewsAggregator.Extraction;
 
 /// <summary>What the survey of a page found: the elements the article leaves out and those the publisher marked as its body.</summary>
-internal sealed record PageSurvey(HashSet<IElement> LeftOut, IReadOnlyList<IElement> MarkedBodies);
+/// <param name="LeftOut">Hidden elements and furniture: neither measured nor rendered.</param>
+/// <param name="Headers">&lt;header&gt; elements: measured, because a teaser's headline sits in one and
+/// gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
+/// <param name="MarkedBodies">Elements marked itemprop=articleBody.</param>
+internal sealed record PageSurvey(HashSet<IElement> LeftOut, HashSet<IElement> Headers, IReadOnlyList<IElement> MarkedBodies)
+{
+    public bool Unrendered(IElement element) => LeftOut.Contains(element) || Headers.Contains(element);
+}
 
 /// <summary>
 /// Finds the element that holds the article. Furniture is left out first (unless it holds
@@ -39,6 +46,7 @@ internal static partial class MainContent
         var markedBodies = root.QuerySelectorAll("[itemprop~='articleBody' i]").ToList();
         var marked = ProtectedWrappers(root, markedBodies);
         var leftOut = new HashSet<IElement>();
+        var headers = new HashSet<IElement>();
         var stack = new Stack<IElement>();
         PushChildren(stack, root);
         while (stack.Count > 0)
@@ -52,9 +60,13 @@ internal static partial class MainContent
                 leftOut.Add(element);
                 continue;
             }
+            if (element.LocalName == "header" && !marked.Contains(element))
+            {
+                headers.Add(element);
+            }
             PushChildren(stack, element);
         }
-        return new PageSurvey(leftOut, markedBodies);
+        return new PageSurvey(leftOut, headers, markedBodies);
     }
 
     /// <summary>The element with the highest score, or null when nothing on the page reads like prose.</summary>
