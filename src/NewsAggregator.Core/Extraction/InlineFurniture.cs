@@ -20,7 +20,7 @@ internal static partial class InlineFurniture
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"recommended|sign up.*|subscribe.*|.*\bsubscribed\b.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
-        @".*affiliate (and/or referral )?links?.*|related (post|article|story|reading)s?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
+        @".*affiliate (and/or referral )?links?.*|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|skip to .*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -47,7 +47,8 @@ internal static partial class InlineFurniture
     // Credits and notes wire stories end with, and time stamps pages put above or below the text.
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|.*\bcontributed to this (report|story|article)\.?|" +
-        @".*\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b.*|.*\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b.*)$",
+        @".*\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b.*|.*\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b.*|" +
+        @".*\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+).*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EdgeNote();
 
@@ -69,6 +70,7 @@ internal static partial class InlineFurniture
             var atEdge = i < EdgeBlocks || i >= blocks.Count - EdgeBlocks;
             if (linkList[i] ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
+                (text.Length < 300 && CookieNotice().IsMatch(text)) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (atEdge && block.Kind != BlockKind.Quote && (IsByline(text, metadata.Byline) || IsDateline(text) || IsEdgeNote(text))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]))
@@ -94,6 +96,10 @@ internal static partial class InlineFurniture
 
     private static bool IsByline(string text, string? byline) =>
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));
+
+    // A cookie notice that the site rendered inside the article's container.
+    [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CookieNotice();
 
     private static bool IsEdgeNote(string text) => text.Length < 200 && EdgeNote().IsMatch(text);
 
