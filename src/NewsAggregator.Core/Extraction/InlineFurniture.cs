@@ -20,7 +20,8 @@ internal static partial class InlineFurniture
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"recommended|sign up.*|subscribe.*|.*\bsubscribed\b.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
-        @".*affiliate (and/or referral )?links?.*|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
+        @".*affiliate (and/or referral )?links?.*|.*\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b.*|" +
+        @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|.*\bphotos?\b.*©.*|.*©.*\bphotos?\b.*|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|skip to .*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -23,6 +23,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Related post: <a href='/c'>Ferry fares to rise in spring</a> and more</p>")]
     [InlineData("<p>Filed under: Transport | Harbour</p>")]
     [InlineData("<p>Related Roundup: <a href='/ferries'>Ferries</a></p>")]
+    [InlineData("<p>Tell us what YOU think...</p>")]
+    [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
     [InlineData("<p>This website uses cookies to count visitors anonymously. View our privacy policy.</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
