@@ -39,7 +39,7 @@ internal static partial class InlineFurniture
     private static partial Regex ContactLine();
 
     // "By" and a capitalised name: "By 2030, ..." and "by the river" start sentences, not bylines.
-    [GeneratedRegex(@"^\s*(?i:by|von|par|por|di|door|av|przez|автор:?)\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")\s+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant)]

@@ -21,31 +21,34 @@ internal sealed partial record PageMetadata
     /// <summary>The JSON-LD articleBody, kept to check the text found in the markup against.</summary>
     public string? StructuredBody { get; init; }
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|przez|автор:?)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The word a byline opens with, in the languages the extractor meets most.</summary>
+    internal const string BylineWords = "by|von|par|por|di|door|av|przez|автор:?";
+
+    [GeneratedRegex(@"^\s*(?:" + BylineWords + @")\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
     public static PageMetadata Read(IHtmlDocument document, Uri? pageUrl)
     {
-        var meta = MarkupClues.Of(document);
-        var structured = StructuredArticle.FromScripts(meta.JsonLd);
-        var siteName = Headline.Fold(meta.First("og:site_name", "application-name", "twitter:site:name") ?? structured?.Publisher);
-        var heading = Headline.Fold(meta.FirstHeading?.TextContent);
-        var rawTitle = meta.First("og:title", "twitter:title") ?? structured?.Headline ?? heading ?? document.Title;
+        var clues = MarkupClues.Of(document);
+        var structured = StructuredArticle.FromScripts(clues.JsonLd);
+        var siteName = Headline.Fold(clues.First("og:site_name", "application-name", "twitter:site:name") ?? structured?.Publisher);
+        var heading = Headline.Fold(clues.FirstHeading?.TextContent);
+        var rawTitle = clues.First("og:title", "twitter:title") ?? structured?.Headline ?? heading ?? document.Title;
 
         return new PageMetadata
         {
             Title = Headline.Clean(rawTitle, siteName, heading),
-            Byline = ReadByline(meta, structured),
-            PublishedAt = ReadPublished(meta, structured, pageUrl),
+            Byline = ReadByline(clues, structured),
+            PublishedAt = ReadPublished(clues, structured, pageUrl),
             Language = LanguageTag.Normalize(document.DocumentElement?.GetAttribute("lang"))
                        ?? LanguageTag.Normalize(document.DocumentElement?.GetAttribute("xml:lang"))
-                       ?? LanguageTag.Normalize(meta.First("content-language", "dc.language", "language"))
-                       ?? LanguageTag.Normalize(meta.First("og:locale"))
+                       ?? LanguageTag.Normalize(clues.First("content-language", "dc.language", "language"))
+                       ?? LanguageTag.Normalize(clues.First("og:locale"))
                        ?? LanguageTag.Normalize(structured?.Language),
             SiteName = siteName,
-            CanonicalUrl = AbsoluteUrl(meta.Canonical ?? meta.First("og:url"), pageUrl),
-            ImageUrl = AbsoluteUrl(meta.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
-            Description = Headline.Fold(meta.First("og:description", "description", "twitter:description") ?? structured?.Description),
+            CanonicalUrl = AbsoluteUrl(clues.Canonical ?? clues.First("og:url"), pageUrl),
+            ImageUrl = AbsoluteUrl(clues.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
+            Description = Headline.Fold(clues.First("og:description", "description", "twitter:description") ?? structured?.Description),
             StructuredBody = structured?.ArticleBody,
         };
     }
