@@ -54,7 +54,7 @@ internal static partial class InlineFurniture
     private static partial Regex EdgeNote();
 
     /// <summary>The blocks a reader would call the article.</summary>
-    public static List<TextBlock> Without(List<TextBlock> blocks, PageMetadata metadata)
+    public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
     {
         var linkList = blocks.Select(IsLinkList).ToArray();
         var kept = new List<TextBlock>(blocks.Count);

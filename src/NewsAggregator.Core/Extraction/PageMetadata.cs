@@ -5,29 +5,19 @@ using AngleSharp.Html.Dom;
 namespace NewsAggregator.Extraction;
 
 /// <summary>
-/// What a page says about itself, read before the body is cleaned: JSON-LD first where it is
-/// the publisher's deliberate statement, then OpenGraph and other &lt;meta&gt;, then the markup.
+/// What a page says about itself: JSON-LD first where it is the publisher's deliberate
+/// statement, then OpenGraph and other &lt;meta&gt;, then the markup.
 /// </summary>
-internal sealed partial record PageMetadata
+internal static partial class PageMetadata
 {
-    public string? Title { get; init; }
-    public string? Byline { get; init; }
-    public DateTimeOffset? PublishedAt { get; init; }
-    public string? Language { get; init; }
-    public string? SiteName { get; init; }
-    public string? CanonicalUrl { get; init; }
-    public string? ImageUrl { get; init; }
-    public string? Description { get; init; }
-    /// <summary>The JSON-LD articleBody, kept to check the text found in the markup against.</summary>
-    public string? StructuredBody { get; init; }
-
     /// <summary>The word a byline opens with, in the languages the extractor meets most.</summary>
     internal const string BylineWords = "by|von|par|por|di|door|av|przez|автор:?";
 
     [GeneratedRegex(@"^\s*(?:" + BylineWords + @")\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
-    public static PageMetadata Read(IHtmlDocument document, Uri? pageUrl)
+    /// <summary>The page's metadata as an article without text yet, and the JSON-LD articleBody to check the markup's text against.</summary>
+    public static (ExtractedArticle Article, string? StructuredBody) Read(IHtmlDocument document, Uri? pageUrl)
     {
         var clues = MarkupClues.Of(document);
         var structured = StructuredArticle.FromScripts(clues.JsonLd);
@@ -35,7 +25,7 @@ internal sealed partial record PageMetadata
         var heading = Headline.Fold(clues.FirstHeading?.TextContent);
         var rawTitle = clues.First("og:title", "twitter:title") ?? structured?.Headline ?? heading ?? document.Title;
 
-        return new PageMetadata
+        var article = new ExtractedArticle
         {
             Title = Headline.Clean(rawTitle, siteName, heading),
             Byline = ReadByline(clues, structured),
@@ -49,8 +39,8 @@ internal sealed partial record PageMetadata
             CanonicalUrl = AbsoluteUrl(clues.Canonical ?? clues.First("og:url"), pageUrl),
             ImageUrl = AbsoluteUrl(clues.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
             Description = Headline.Fold(clues.First("og:description", "description", "twitter:description") ?? structured?.Description),
-            StructuredBody = structured?.ArticleBody,
         };
+        return (article, structured?.ArticleBody);
     }
 
     private static string? ReadByline(MarkupClues clues, StructuredArticle? structured)
