@@ -118,11 +118,18 @@ internal sealed class MarkupClues
     {
         var clues = new MarkupClues();
         IElement? firstTime = null;
+        // Sibling links and an explicit stack: no enumerator per element, no recursion.
+        var stack = new Stack<IElement>();
         if (document.DocumentElement is { } root)
         {
-            foreach (var element in root.Descendants<IElement>())
+            stack.Push(root);
+        }
+        while (stack.TryPop(out var element))
+        {
+            clues.Visit(element, ref firstTime);
+            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
             {
-                clues.Visit(element, ref firstTime);
+                stack.Push(child);
             }
         }
         clues.Time ??= firstTime;
