@@ -5,7 +5,9 @@ namespace NewsAggregator.Extraction;
 /// <summary>The article's paragraphs: the best prose container's blocks, less the furniture that sits inside it.</summary>
 internal static class ArticleBody
 {
-    public static string Find(IElement body, PageMetadata metadata, CancellationToken cancellationToken)
+    /// <param name="metadata">The page's metadata: its title and byline are not part of the text.</param>
+    /// <param name="structuredBody">The JSON-LD articleBody, if the page has one.</param>
+    public static string Find(IElement body, ExtractedArticle metadata, string? structuredBody, CancellationToken cancellationToken)
     {
         var survey = MainContent.Survey(body);
         cancellationToken.ThrowIfCancellationRequested();
@@ -13,7 +15,7 @@ internal static class ArticleBody
         var mass = TextMass.Of(body, survey.LeftOut.Contains);
         var best = MainContent.Best(mass, survey.MarkedBodies);
         var domText = best is null ? "" : BlockRenderer.Join(InlineFurniture.Without(BlockRenderer.Render(best, survey.Unrendered), metadata));
-        return Prefer(domText, metadata.StructuredBody);
+        return Prefer(domText, structuredBody);
     }
 
     /// <summary>

@@ -20,7 +20,8 @@ internal static partial class InlineFurniture
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"recommended|sign up.*|subscribe.*|.*\bsubscribed\b.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
-        @".*affiliate (and/or referral )?links?.*|related (post|article|story|reading)s?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
+        @".*affiliate (and/or referral )?links?.*|.*\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b.*|" +
+        @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|.*\bphotos?\b.*©.*|.*©.*\bphotos?\b.*|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|skip to .*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -38,7 +39,7 @@ internal static partial class InlineFurniture
     private static partial Regex ContactLine();
 
     // "By" and a capitalised name: "By 2030, ..." and "by the river" start sentences, not bylines.
-    [GeneratedRegex(@"^\s*(?i:by|von|par|por|di|door|av|przez|автор:?)\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")\s+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex BylineStart();
 
     [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant)]
@@ -47,12 +48,13 @@ internal static partial class InlineFurniture
     // Credits and notes wire stories end with, and time stamps pages put above or below the text.
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|.*\bcontributed to this (report|story|article)\.?|" +
-        @".*\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b.*|.*\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b.*)$",
+        @".*\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b.*|.*\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b.*|" +
+        @".*\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+).*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EdgeNote();
 
     /// <summary>The blocks a reader would call the article.</summary>
-    public static List<TextBlock> Without(List<TextBlock> blocks, PageMetadata metadata)
+    public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
     {
         var linkList = blocks.Select(IsLinkList).ToArray();
         var kept = new List<TextBlock>(blocks.Count);
@@ -69,6 +71,7 @@ internal static partial class InlineFurniture
             var atEdge = i < EdgeBlocks || i >= blocks.Count - EdgeBlocks;
             if (linkList[i] ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
+                (text.Length < 300 && CookieNotice().IsMatch(text)) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (atEdge && block.Kind != BlockKind.Quote && (IsByline(text, metadata.Byline) || IsDateline(text) || IsEdgeNote(text))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]))
@@ -94,6 +97,10 @@ internal static partial class InlineFurniture
 
     private static bool IsByline(string text, string? byline) =>
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));
+
+    // A cookie notice that the site rendered inside the article's container.
+    [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CookieNotice();
 
     private static bool IsEdgeNote(string text) => text.Length < 200 && EdgeNote().IsMatch(text);
 

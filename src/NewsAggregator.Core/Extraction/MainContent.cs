@@ -41,10 +41,27 @@ internal static partial class MainContent
     /// </summary>
     public static PageSurvey Survey(IElement root)
     {
-        var mass = TextMass.Of(root, IsHidden);
+        // The measuring walk visits every visible element once; it notes the landmarks on the way.
+        var markedBodies = new List<IElement>();
+        var quotedPosts = new List<IElement>();
+        var mass = TextMass.Of(root, element =>
+        {
+            if (IsHidden(element))
+            {
+                return true;
+            }
+            if (element.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+            {
+                markedBodies.Add(element);
+            }
+            else if (element.LocalName == "blockquote" && SocialPost().IsMatch(element.GetAttribute("class") ?? ""))
+            {
+                quotedPosts.Add(element);
+            }
+            return false;
+        });
         var protectedProse = mass[root].Prose * ProtectedProseShare;
-        var markedBodies = root.QuerySelectorAll("[itemprop~='articleBody' i]").ToList();
-        var marked = ProtectedWrappers(root, markedBodies);
+        var marked = ProtectedWrappers(markedBodies, quotedPosts);
         var leftOut = new HashSet<IElement>();
         var headers = new HashSet<IElement>();
         var stack = new Stack<IElement>();
@@ -134,7 +151,7 @@ internal static partial class MainContent
     /// publisher's itemprop=articleBody mark, and the close wrappers of a social post the
     /// article quotes (a tweet's blockquote sits in "widget" or "video-container" boxes).
     /// </summary>
-    private static HashSet<IElement> ProtectedWrappers(IElement root, List<IElement> markedBodies)
+    private static HashSet<IElement> ProtectedWrappers(List<IElement> markedBodies, List<IElement> quotedPosts)
     {
         var path = new HashSet<IElement>();
         foreach (var marked in markedBodies)
@@ -143,12 +160,8 @@ internal static partial class MainContent
             {
             }
         }
-        foreach (var quote in root.QuerySelectorAll("blockquote[class]"))
+        foreach (var quote in quotedPosts)
         {
-            if (!SocialPost().IsMatch(quote.ClassName ?? ""))
-            {
-                continue;
-            }
             var element = quote;
             for (var level = 0; level < QuotedPostWrapperDepth && element is not null; level++, element = element.ParentElement)
             {

@@ -67,11 +67,8 @@ internal sealed class TextMass
         var blockFrames = new Stack<Frame>();
         var linkDepth = 0;
         var teasers = new TeaserRun();
-        var stack = new Stack<(INode Node, bool Leaving)>();
-        stack.Push((root, false));
-        while (stack.Count > 0)
+        foreach (var (node, leaving) in DomWalk.Of(root, skip))
         {
-            var (node, leaving) = stack.Pop();
             if (node is IText text)
             {
                 if (blockFrames.TryPeek(out var block))
@@ -89,17 +86,10 @@ internal sealed class TextMass
                 }
                 continue;
             }
-            if (node is not IElement element)
-            {
-                continue;
-            }
+            var element = (IElement)node;
             var name = element.LocalName;
             if (!leaving)
             {
-                if (HtmlVocabulary.IsTextless(name) || skip(element))
-                {
-                    continue;
-                }
                 // The root is a block whatever its tag so no text goes unweighed.
                 var frame = new Frame(element, HtmlVocabulary.IsBlock(name) || frames.Count == 0);
                 frames.Add(frame);
@@ -118,11 +108,6 @@ internal sealed class TextMass
                     {
                         linkBlock.OwnLinks++;
                     }
-                }
-                stack.Push((element, true));
-                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
-                {
-                    stack.Push((child, false));
                 }
                 continue;
             }

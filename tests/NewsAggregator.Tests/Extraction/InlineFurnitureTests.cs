@@ -22,6 +22,10 @@ public class InlineFurnitureTests
     [InlineData("<ul><li><a href='/a'>Ferry fares to rise in spring</a></li><li><a href='/b'>New pier opens at the marina</a></li></ul>")]
     [InlineData("<p>Related post: <a href='/c'>Ferry fares to rise in spring</a> and more</p>")]
     [InlineData("<p>Filed under: Transport | Harbour</p>")]
+    [InlineData("<p>Related Roundup: <a href='/ferries'>Ferries</a></p>")]
+    [InlineData("<p>Tell us what YOU think...</p>")]
+    [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
+    [InlineData("<p>This website uses cookies to count visitors anonymously. View our privacy policy.</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -40,6 +44,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Updated at 1:23 p.m.</p>")]
     [InlineData("<p>Reporting by Jane Doe; Editing by John Roe</p>")]
     [InlineData("<p>Jane Doe contributed to this report.</p>")]
+    [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
     public void Notes_under_the_text_are_dropped(string furniture)
     {
