@@ -73,6 +73,7 @@ internal static partial class InlineFurniture
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (text.Length < 300 && CookieNotice().IsMatch(text)) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
+                (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (atEdge && block.Kind != BlockKind.Quote && (IsByline(text, metadata.Byline) || IsDateline(text) || IsEdgeNote(text))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]))
             {
