@@ -77,6 +77,7 @@ public class MetadataTests
     [InlineData("A long story headline with many words – Daily", null, "A long story headline with many words")]
     [InlineData("Daily :: A long story headline with many words", null, "A long story headline with many words")]
     [InlineData("Trump - Ukraine", null, "Trump - Ukraine")]
+    [InlineData("Third case of plague in China as panic begins – ‘The plague is coming’", null, "Third case of plague in China as panic begins – ‘The plague is coming’")]
     [InlineData("   Just a   headline  ", null, "Just a headline")]
     public void Headline_loses_its_site_branding(string title, string? siteName, string expected)
     {
