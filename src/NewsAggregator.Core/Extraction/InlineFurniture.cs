@@ -14,18 +14,26 @@ internal static partial class InlineFurniture
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
 
+    // Whole lines that are labels, prompts or credits.
     [GeneratedRegex(
         @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|реклама|広告|광고|" +
         @"share|share this( article| story)?|share on \w+|tweet|email|print|" +
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
-        @"recommended|sign up.*|subscribe.*|.*\bsubscribed\b.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
-        @".*affiliate (and/or referral )?links?.*|.*\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b.*|" +
-        @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|.*\bphotos?\b.*©.*|.*©.*\bphotos?\b.*|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
+        @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
+        @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|skip to .*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureLine();
+
+    // Phrases that make a short line furniture wherever they stand in it. Searched, not
+    // anchored behind ".*", so a line costs one pass instead of backtracking.
+    [GeneratedRegex(
+        @"\bsubscribed\b|affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
+        @"\bphotos?\b[^©]*©|©[^©]*\bphotos?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FurnitureMention();
 
     [GeneratedRegex(@"^(photo|image|picture|credit|foto|фото|bild|写真|사진)s?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditLabel();
@@ -45,13 +53,16 @@ internal static partial class InlineFurniture
     [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
 
-    // Credits and notes wire stories end with, and time stamps pages put above or below the text.
-    [GeneratedRegex(
-        @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|.*\bcontributed to this (report|story|article)\.?|" +
-        @".*\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b.*|.*\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b.*|" +
-        @".*\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+).*)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Time stamps pages put above or below the text, and the credits wire stories end with.
+    [GeneratedRegex(@"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EdgeNote();
+
+    // Notes under the text: contributors, newsletter pitches, where to follow the author.
+    [GeneratedRegex(
+        @"\bcontributed to this (report|story|article)|\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b|\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b|" +
+        @"\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EdgeMention();
 
     /// <summary>The blocks a reader would call the article.</summary>
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
@@ -70,9 +81,10 @@ internal static partial class InlineFurniture
             }
             var atEdge = i < EdgeBlocks || i >= blocks.Count - EdgeBlocks;
             if (linkList[i] ||
-                (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
+                (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (text.Length < 300 && CookieNotice().IsMatch(text)) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
+                (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (atEdge && block.Kind != BlockKind.Quote && (IsByline(text, metadata.Byline) || IsDateline(text) || IsEdgeNote(text))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]))
             {
@@ -102,7 +114,7 @@ internal static partial class InlineFurniture
     [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CookieNotice();
 
-    private static bool IsEdgeNote(string text) => text.Length < 200 && EdgeNote().IsMatch(text);
+    private static bool IsEdgeNote(string text) => text.Length < 200 && (EdgeNote().IsMatch(text) || EdgeMention().IsMatch(text));
 
     private static bool EndsSentence(string text) => text[^1] is '.' or '!' or '?' or '"' or '”' or '»';
 

@@ -61,7 +61,7 @@ internal static partial class MainContent
             return false;
         });
         var protectedProse = mass[root].Prose * ProtectedProseShare;
-        var marked = ProtectedWrappers(markedBodies, quotedPosts);
+        var protectedWrappers = ProtectedWrappers(markedBodies, quotedPosts);
         var leftOut = new HashSet<IElement>();
         var headers = new HashSet<IElement>();
         var stack = new Stack<IElement>();
@@ -71,13 +71,13 @@ internal static partial class MainContent
             var element = stack.Pop();
             // The measure left out hidden elements (and those without text) already.
             if (!mass.Holds(element) ||
-                (BoilerplateMarkers.IsFurniture(element) && !marked.Contains(element) &&
+                (BoilerplateMarkers.IsFurniture(element) && !protectedWrappers.Contains(element) &&
                  element.LocalName is not ("article" or "main") && mass[element].Prose < protectedProse))
             {
                 leftOut.Add(element);
                 continue;
             }
-            if (element.LocalName == "header" && !marked.Contains(element))
+            if (element.LocalName == "header" && !protectedWrappers.Contains(element))
             {
                 headers.Add(element);
             }

@@ -47,18 +47,18 @@ internal static partial class PageMetadata
     {
         // Cheapest and most deliberate first; the markup is read only when the metadata is silent.
         return CleanByline(structured?.Author)
-               ?? CleanByline(clues.First("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"))
+               ?? CleanByline(clues.First("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"))
                ?? CleanByline(clues.AuthorProperty?.QuerySelector("[itemprop~='name' i]")?.TextContent)
                ?? CleanByline(clues.AuthorProperty?.TextContent)
                ?? CleanByline(clues.AuthorLink?.TextContent)
                ?? CleanByline(clues.BylineElement?.TextContent);
     }
 
-    /// <summary>"By Jane Doe" to "Jane Doe"; profile URLs and over-long text are not bylines.</summary>
+    /// <summary>"By Jane Doe" to "Jane Doe"; profile URLs, social handles and over-long text are not bylines.</summary>
     internal static string? CleanByline(string? text)
     {
         var folded = Headline.Fold(text);
-        if (string.IsNullOrEmpty(folded) || folded.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(folded) || folded.StartsWith("http", StringComparison.OrdinalIgnoreCase) || folded.StartsWith('@'))
         {
             return null;
         }

@@ -7,7 +7,8 @@ namespace NewsAggregator.Benchmarks.Quality;
 /// <summary>
 /// Quality and speed of article extraction on the shared evaluation set, ours beside SmartReader.
 /// Options: <c>--pages</c> lists every page's scores for our extractor, worst first;
-/// <c>--show ID</c> prints our text and the expected text of one page; <c>--ours</c> skips SmartReader.
+/// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (with
+/// <c>--text</c>, also its metadata and whole text); <c>--ours</c> skips SmartReader.
 /// </summary>
 public static class ExtractionBenchmark
 {
@@ -28,7 +29,13 @@ public static class ExtractionBenchmark
         if (showIndex >= 0 && showIndex + 1 < args.Length)
         {
             var page = pages.Single(p => p.Id.StartsWith(args[showIndex + 1], StringComparison.Ordinal));
-            ShowDifference(page, ours.Extract(page.Html, page.Url).Text);
+            var article = ours.Extract(page.Html, page.Url);
+            if (args.Contains("--text"))
+            {
+                Console.WriteLine(article with { Text = "" });
+                Console.WriteLine(article.Text);
+            }
+            ShowDifference(page, article.Text);
             return 0;
         }
 

@@ -35,6 +35,7 @@ public class InlineFurnitureTests
     [InlineData("<p>By Jane Doe</p>")] // byline above the text
     [InlineData("<p>Published 30 July 2018, 20:13</p>")] // dateline above the text
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
+    [InlineData("<h1>Harbour authority gives the ferry terminal the go-ahead</h1>")] // the page's own headline, worded unlike its title
     public void Bylines_datelines_and_the_headline_at_the_top_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"{furniture}<p>{First}</p><p>{Last}</p>"));
