@@ -1,9 +1,11 @@
+using NewsAggregator.Benchmarks.Dedup;
 using NewsAggregator.Benchmarks.Quality;
 
 // One entry per benchmark; each lives in its own file and takes the remaining arguments.
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["extraction"] = ExtractionBenchmark.Run,
+    ["near-duplicate-index"] = NearDuplicateIndexBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -33,16 +33,20 @@ public static class CanonicalUrl
         {
             return url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);
         }
+        if (AmpForms.Unwrap(url) is { } publisherUrl)
+        {
+            return Normalize(publisherUrl);
+        }
 
         var builder = new StringBuilder(url.OriginalString.Length);
         builder.Append(url.Scheme).Append("://");
-        builder.Append(url.IdnHost.TrimEnd('.').ToLowerInvariant());
+        builder.Append(AmpForms.PublisherHost(url.IdnHost.TrimEnd('.').ToLowerInvariant()));
         if (!url.IsDefaultPort)
         {
             builder.Append(':').Append(url.Port);
         }
 
-        var path = url.AbsolutePath;
+        var path = AmpForms.PublisherPath(url.AbsolutePath);
         builder.Append(string.IsNullOrEmpty(path) ? "/" : path);
 
         var query = CleanQuery(url.Query);
@@ -90,7 +94,7 @@ public static class CanonicalUrl
         {
             var equals = pair.IndexOf('=');
             var name = Uri.UnescapeDataString((equals < 0 ? pair : pair[..equals]).Replace('+', ' '));
-            if (!IsTrackingParameter(name))
+            if (!IsTrackingParameter(name) && !AmpForms.IsAmpParameter(name, equals < 0 ? "" : pair[(equals + 1)..]))
             {
                 kept.Add((name, pair));
             }

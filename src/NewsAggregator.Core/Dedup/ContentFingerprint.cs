@@ -26,29 +26,43 @@ public static class ContentFingerprint
     }
 
     /// <summary>NFKC, lower case, punctuation and symbols dropped, whitespace folded to one space.</summary>
-    public static string Normalize(string text)
+    public static string Normalize(string text) => Fold(text, partsWords: null);
+
+    /// <summary>
+    /// <see cref="Normalize"/>, except that the characters <paramref name="partsWords"/> picks
+    /// separate words like whitespace instead of vanishing.
+    /// </summary>
+    internal static string Fold(string text, Func<Rune, bool>? partsWords)
     {
         var folded = text.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(folded.Length);
+        Span<char> lower = stackalloc char[2];
         var pendingSpace = false;
         foreach (var rune in folded.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            int length;
+            // Most news text is ASCII; its letters and digits need no Unicode tables.
+            if (rune.IsAscii ? char.IsAsciiLetterOrDigit((char)rune.Value) : IsWordPart(rune))
             {
-                if (pendingSpace && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-                pendingSpace = false;
-                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                length = Rune.ToLowerInvariant(rune).EncodeToUtf16(lower);
             }
-            else if (Rune.IsWhiteSpace(rune))
+            else
             {
-                pendingSpace = true;
+                pendingSpace |= Rune.IsWhiteSpace(rune) || (partsWords is not null && partsWords(rune));
+                // Punctuation and symbols vanish without a space, so "don't" and "dont" agree.
+                continue;
             }
-            // Punctuation and symbols vanish without a space, so "don't" and "dont" agree.
+            if (pendingSpace && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+            pendingSpace = false;
+            builder.Append(lower[..length]);
         }
         return builder.ToString();
     }
+
+    private static bool IsWordPart(Rune rune) =>
+        Rune.IsLetterOrDigit(rune)
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

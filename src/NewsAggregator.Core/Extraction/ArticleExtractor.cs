@@ -1,9 +1,11 @@
 namespace NewsAggregator.Extraction;
 
 /// <summary>
-/// Finds a page's article with a cascade: the markup's best prose container after page
-/// furniture is cut away, checked against the publisher's JSON-LD articleBody; when the
-/// markup yields too little, the structured body stands in for it.
+/// Finds a page's article with a cascade, no rule keyed to any site: page furniture is left
+/// out by what its markup names it; the container that gathers the most prose for the least
+/// furniture wins (the publisher's itemprop=articleBody element when it holds most of that
+/// prose); furniture inside it goes line by line; and the JSON-LD articleBody stands in only
+/// when it is clearly more complete than what the markup gave.
 /// </summary>
 public sealed class ArticleExtractor : IArticleExtractor
 {
@@ -11,23 +13,11 @@ public sealed class ArticleExtractor : IArticleExtractor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var document = PageParser.Parse(html ?? "");
-        var metadata = PageMetadata.Read(document, pageUrl);
+        var (metadata, structuredBody) = PageMetadata.Read(document, pageUrl);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var text = document.Body is null ? "" : ArticleBody.Find(document.Body, metadata, cancellationToken);
-
-        return new ExtractedArticle
-        {
-            Text = text,
-            Title = metadata.Title,
-            Byline = metadata.Byline,
-            PublishedAt = metadata.PublishedAt,
-            Language = metadata.Language,
-            SiteName = metadata.SiteName,
-            CanonicalUrl = metadata.CanonicalUrl,
-            ImageUrl = metadata.ImageUrl,
-            Description = metadata.Description,
-        };
+        var text = document.Body is null ? "" : ArticleBody.Find(document.Body, metadata, structuredBody, cancellationToken);
+        return metadata with { Text = text };
     }
 }
 

@@ -7,7 +7,6 @@ namespace NewsAggregator.Extraction;
 /// The one place that turns markup into plain text: block elements become paragraphs,
 /// whitespace inside a paragraph folds to one space, <c>br</c> is a line break and two
 /// of them in a row end the paragraph (old layouts separate paragraphs that way).
-/// Walks iteratively so deeply nested markup cannot exhaust the stack.
 /// </summary>
 internal sealed class BlockRenderer
 {
@@ -40,45 +39,20 @@ internal sealed class BlockRenderer
 
     private void Walk(INode root, Func<IElement, bool>? skip)
     {
-        // (node, leaving): a node is pushed once to enter and once more to leave.
-        var stack = new Stack<(INode Node, bool Leaving)>();
-        stack.Push((root, false));
-        while (stack.Count > 0)
+        foreach (var (node, leaving) in DomWalk.Of(root, skip))
         {
-            var (node, leaving) = stack.Pop();
-            if (node is IText text)
+            switch (node)
             {
-                Append(text.Data);
-                continue;
+                case IText text:
+                    Append(text.Data);
+                    break;
+                case IElement element when leaving:
+                    Leave(element);
+                    break;
+                case IElement element:
+                    Enter(element);
+                    break;
             }
-            if (node is not IElement element)
-            {
-                if (node.NodeType is NodeType.Document or NodeType.DocumentFragment)
-                {
-                    PushChildren(stack, node);
-                }
-                continue;
-            }
-            if (leaving)
-            {
-                Leave(element);
-                continue;
-            }
-            if (HtmlVocabulary.IsTextless(element.LocalName) || skip?.Invoke(element) == true)
-            {
-                continue;
-            }
-            Enter(element);
-            stack.Push((element, true));
-            PushChildren(stack, element);
-        }
-    }
-
-    private static void PushChildren(Stack<(INode, bool)> stack, INode parent)
-    {
-        for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
-        {
-            stack.Push((child, false));
         }
     }
 
@@ -113,6 +87,13 @@ internal sealed class BlockRenderer
     private void Leave(IElement element)
     {
         var name = element.LocalName;
+        var isBlock = HtmlVocabulary.IsBlock(name);
+        if (isBlock)
+        {
+            // The paragraph ends while the element is still open, so a blockquote's last line is still a quote.
+            EndParagraph();
+            _openBlocks.TryPop(out _);
+        }
         switch (name)
         {
             case "a":
@@ -127,11 +108,6 @@ internal sealed class BlockRenderer
             case "blockquote":
                 _quoteDepth--;
                 break;
-        }
-        if (HtmlVocabulary.IsBlock(name))
-        {
-            EndParagraph();
-            _openBlocks.TryPop(out _);
         }
     }
 
@@ -210,21 +186,10 @@ internal sealed class BlockRenderer
 
     private BlockKind KindOf(IElement? container)
     {
-        if (_preDepth > 0)
-        {
-            return BlockKind.Preformatted;
-        }
         if (_quoteDepth > 0)
         {
             return BlockKind.Quote;
         }
-        return container?.LocalName switch
-        {
-            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
-            "li" or "dd" or "dt" => BlockKind.ListItem,
-            "tr" or "td" or "th" or "table" or "tbody" => BlockKind.TableRow,
-            "figcaption" or "caption" => BlockKind.Caption,
-            _ => BlockKind.Paragraph,
-        };
+        return container?.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" ? BlockKind.Heading : BlockKind.Paragraph;
     }
 }

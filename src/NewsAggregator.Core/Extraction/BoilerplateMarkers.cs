@@ -12,7 +12,7 @@ internal static partial class BoilerplateMarkers
 {
     private static readonly HashSet<string> BoilerplateTags = new(StringComparer.Ordinal)
     {
-        "nav", "aside", "footer", "header", "dialog", "menu", "figcaption",
+        "nav", "aside", "footer", "dialog", "menu", "figcaption",
     };
 
     private static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -20,14 +20,15 @@ internal static partial class BoilerplateMarkers
         "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",
     };
 
-    // Parts of class or id values that name furniture wherever they appear in the value.
+    // Parts of class or id values that name furniture wherever they appear in the value
+    // ("hidden-lg" and the like only hide on one screen size, so they are not furniture).
     [GeneratedRegex(
         "comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
         "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|widget|popup|modal|trending|popular|most-?read|outbrain|" +
         "taboola|footer|masthead|navbar|navigation|menu|toolbar|author|byline|caption|credit|keyword|print|skip|" +
-        "banner|overlay|login|follow|read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\b)|also-?read|read-?next|up-?next|see-?also|hidden|sr-only|screen-?reader|" +
+        "banner|overlay|login|follow|read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\b)|also-?read|read-?next|up-?next|see-?also|hidden(?!-(xs|sm|md|lg|xl))|sr-only|screen-?reader|" +
         "header|jump|rating|gallery|slideshow|slider|carousel|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
-        "newsletter|donate|correction|disclaimer|copyright|contact|ads-|-ads|adslot|ad-slot|ad-container|ad-wrapper",
+        "donate|correction|disclaimer|copyright|contact|ads-|-ads|adslot|ad-slot|ad-container|ad-wrapper",
         RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureWord();
 

@@ -40,14 +40,14 @@ internal static class Headline
             {
                 return string.Join(separator.Trim() == "-" ? " - " : separator, kept);
             }
-            // Without a known site name: branding is the short part at either end.
+            // Without a known site name: branding is the short part at either end (a quotation is the story's).
             var first = parts[0];
             var last = parts[^1];
-            if (WordCount(last) <= 4 && WordCount(first) > WordCount(last))
+            if (WordCount(last) <= 4 && WordCount(first) > WordCount(last) && !IsQuotation(last))
             {
                 return string.Join(separator, parts[..^1]);
             }
-            if (WordCount(first) <= 3 && WordCount(last) > WordCount(first) + 2)
+            if (WordCount(first) <= 3 && WordCount(last) > WordCount(first) + 2 && !IsQuotation(first))
             {
                 return string.Join(separator, parts[1..]);
             }
@@ -71,6 +71,8 @@ internal static class Headline
     }
 
     private static string Compact(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    private static bool IsQuotation(string part) => part.Length > 0 && part[0] is '\'' or '"' or '‘' or '“' or '«' or '„' or '「';
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -23,9 +23,6 @@ internal static class HtmlVocabulary
 
     public static bool IsTextless(string localName) => Textless.Contains(localName);
 
-    public static bool IsHeading(string localName) =>
-        localName.Length == 2 && localName[0] == 'h' && localName[1] is >= '1' and <= '6';
-
     /// <summary>Zero-width and soft-hyphen characters that only steer layout.</summary>
     public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
 }

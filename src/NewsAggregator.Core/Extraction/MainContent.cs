@@ -4,7 +4,14 @@ using AngleSharp.Dom;
 namespace NewsAggregator.Extraction;
 
 /// <summary>What the survey of a page found: the elements the article leaves out and those the publisher marked as its body.</summary>
-internal sealed record PageSurvey(HashSet<IElement> LeftOut, IReadOnlyList<IElement> MarkedBodies);
+/// <param name="LeftOut">Hidden elements and furniture: neither measured nor rendered.</param>
+/// <param name="Headers">&lt;header&gt; elements: measured, because a teaser's headline sits in one and
+/// gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
+/// <param name="MarkedBodies">Elements marked itemprop=articleBody.</param>
+internal sealed record PageSurvey(HashSet<IElement> LeftOut, HashSet<IElement> Headers, IReadOnlyList<IElement> MarkedBodies)
+{
+    public bool Unrendered(IElement element) => LeftOut.Contains(element) || Headers.Contains(element);
+}
 
 /// <summary>
 /// Finds the element that holds the article. Furniture is left out first (unless it holds
@@ -34,11 +41,29 @@ internal static partial class MainContent
     /// </summary>
     public static PageSurvey Survey(IElement root)
     {
-        var mass = TextMass.Of(root, IsHidden);
+        // The measuring walk visits every visible element once; it notes the landmarks on the way.
+        var markedBodies = new List<IElement>();
+        var quotedPosts = new List<IElement>();
+        var mass = TextMass.Of(root, element =>
+        {
+            if (IsHidden(element))
+            {
+                return true;
+            }
+            if (element.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+            {
+                markedBodies.Add(element);
+            }
+            else if (element.LocalName == "blockquote" && SocialPost().IsMatch(element.GetAttribute("class") ?? ""))
+            {
+                quotedPosts.Add(element);
+            }
+            return false;
+        });
         var protectedProse = mass[root].Prose * ProtectedProseShare;
-        var markedBodies = root.QuerySelectorAll("[itemprop~='articleBody' i]").ToList();
-        var marked = ProtectedWrappers(root, markedBodies);
+        var protectedWrappers = ProtectedWrappers(markedBodies, quotedPosts);
         var leftOut = new HashSet<IElement>();
+        var headers = new HashSet<IElement>();
         var stack = new Stack<IElement>();
         PushChildren(stack, root);
         while (stack.Count > 0)
@@ -46,15 +71,19 @@ internal static partial class MainContent
             var element = stack.Pop();
             // The measure left out hidden elements (and those without text) already.
             if (!mass.Holds(element) ||
-                (BoilerplateMarkers.IsFurniture(element) && !marked.Contains(element) &&
+                (BoilerplateMarkers.IsFurniture(element) && !protectedWrappers.Contains(element) &&
                  element.LocalName is not ("article" or "main") && mass[element].Prose < protectedProse))
             {
                 leftOut.Add(element);
                 continue;
             }
+            if (element.LocalName == "header" && !protectedWrappers.Contains(element))
+            {
+                headers.Add(element);
+            }
             PushChildren(stack, element);
         }
-        return new PageSurvey(leftOut, markedBodies);
+        return new PageSurvey(leftOut, headers, markedBodies);
     }
 
     /// <summary>The element with the highest score, or null when nothing on the page reads like prose.</summary>
@@ -122,7 +151,7 @@ internal static partial class MainContent
     /// publisher's itemprop=articleBody mark, and the close wrappers of a social post the
     /// article quotes (a tweet's blockquote sits in "widget" or "video-container" boxes).
     /// </summary>
-    private static HashSet<IElement> ProtectedWrappers(IElement root, List<IElement> markedBodies)
+    private static HashSet<IElement> ProtectedWrappers(List<IElement> markedBodies, List<IElement> quotedPosts)
     {
         var path = new HashSet<IElement>();
         foreach (var marked in markedBodies)
@@ -131,12 +160,8 @@ internal static partial class MainContent
             {
             }
         }
-        foreach (var quote in root.QuerySelectorAll("blockquote[class]"))
+        foreach (var quote in quotedPosts)
         {
-            if (!SocialPost().IsMatch(quote.ClassName ?? ""))
-            {
-                continue;
-            }
             var element = quote;
             for (var level = 0; level < QuotedPostWrapperDepth && element is not null; level++, element = element.ParentElement)
             {

@@ -5,67 +5,60 @@ using AngleSharp.Html.Dom;
 namespace NewsAggregator.Extraction;
 
 /// <summary>
-/// What a page says about itself, read before the body is cleaned: JSON-LD first where it is
-/// the publisher's deliberate statement, then OpenGraph and other &lt;meta&gt;, then the markup.
+/// What a page says about itself: JSON-LD first where it is the publisher's deliberate
+/// statement, then OpenGraph and other &lt;meta&gt;, then the markup.
 /// </summary>
-internal sealed partial record PageMetadata
+internal static partial class PageMetadata
 {
-    public string? Title { get; init; }
-    public string? Byline { get; init; }
-    public DateTimeOffset? PublishedAt { get; init; }
-    public string? Language { get; init; }
-    public string? SiteName { get; init; }
-    public string? CanonicalUrl { get; init; }
-    public string? ImageUrl { get; init; }
-    public string? Description { get; init; }
-    /// <summary>The JSON-LD articleBody, kept to check the text found in the markup against.</summary>
-    public string? StructuredBody { get; init; }
+    /// <summary>The word a byline opens with, in the languages the extractor meets most.</summary>
+    internal const string BylineWords = "by|von|par|por|di|door|av|przez|автор:?";
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|door|av|przez|автор:?)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:" + BylineWords + @")\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
-    public static PageMetadata Read(IHtmlDocument document, Uri? pageUrl)
+    /// <summary>The page's metadata as an article without text yet, and the JSON-LD articleBody to check the markup's text against.</summary>
+    public static (ExtractedArticle Article, string? StructuredBody) Read(IHtmlDocument document, Uri? pageUrl)
     {
-        var meta = MarkupClues.Of(document);
-        var structured = StructuredArticle.FromScripts(meta.JsonLd);
-        var siteName = Headline.Fold(meta.First("og:site_name", "application-name", "twitter:site:name") ?? structured?.Publisher);
-        var heading = Headline.Fold(meta.FirstHeading?.TextContent);
-        var rawTitle = meta.First("og:title", "twitter:title") ?? structured?.Headline ?? heading ?? document.Title;
+        var clues = MarkupClues.Of(document);
+        var structured = StructuredArticle.FromScripts(clues.JsonLd);
+        var siteName = Headline.Fold(clues.First("og:site_name", "application-name", "twitter:site:name") ?? structured?.Publisher);
+        var heading = Headline.Fold(clues.FirstHeading?.TextContent);
+        var rawTitle = clues.First("og:title", "twitter:title") ?? structured?.Headline ?? heading ?? document.Title;
 
-        return new PageMetadata
+        var article = new ExtractedArticle
         {
             Title = Headline.Clean(rawTitle, siteName, heading),
-            Byline = ReadByline(meta, structured),
-            PublishedAt = ReadPublished(meta, structured, pageUrl),
+            Byline = ReadByline(clues, structured),
+            PublishedAt = ReadPublished(clues, structured, pageUrl),
             Language = LanguageTag.Normalize(document.DocumentElement?.GetAttribute("lang"))
                        ?? LanguageTag.Normalize(document.DocumentElement?.GetAttribute("xml:lang"))
-                       ?? LanguageTag.Normalize(meta.First("content-language", "dc.language", "language"))
-                       ?? LanguageTag.Normalize(meta.First("og:locale"))
+                       ?? LanguageTag.Normalize(clues.First("content-language", "dc.language", "language"))
+                       ?? LanguageTag.Normalize(clues.First("og:locale"))
                        ?? LanguageTag.Normalize(structured?.Language),
             SiteName = siteName,
-            CanonicalUrl = AbsoluteUrl(meta.Canonical ?? meta.First("og:url"), pageUrl),
-            ImageUrl = AbsoluteUrl(meta.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
-            Description = Headline.Fold(meta.First("og:description", "description", "twitter:description") ?? structured?.Description),
-            StructuredBody = structured?.ArticleBody,
+            CanonicalUrl = AbsoluteUrl(clues.Canonical ?? clues.First("og:url"), pageUrl),
+            ImageUrl = AbsoluteUrl(clues.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
+            Description = Headline.Fold(clues.First("og:description", "description", "twitter:description") ?? structured?.Description),
         };
+        return (article, structured?.ArticleBody);
     }
 
     private static string? ReadByline(MarkupClues clues, StructuredArticle? structured)
     {
         // Cheapest and most deliberate first; the markup is read only when the metadata is silent.
         return CleanByline(structured?.Author)
-               ?? CleanByline(clues.First("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"))
+               ?? CleanByline(clues.First("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"))
                ?? CleanByline(clues.AuthorProperty?.QuerySelector("[itemprop~='name' i]")?.TextContent)
                ?? CleanByline(clues.AuthorProperty?.TextContent)
                ?? CleanByline(clues.AuthorLink?.TextContent)
                ?? CleanByline(clues.BylineElement?.TextContent);
     }
 
-    /// <summary>"By Jane Doe" to "Jane Doe"; profile URLs and over-long text are not bylines.</summary>
+    /// <summary>"By Jane Doe" to "Jane Doe"; profile URLs, social handles and over-long text are not bylines.</summary>
     internal static string? CleanByline(string? text)
     {
         var folded = Headline.Fold(text);
-        if (string.IsNullOrEmpty(folded) || folded.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(folded) || folded.StartsWith("http", StringComparison.OrdinalIgnoreCase) || folded.StartsWith('@'))
         {
             return null;
         }
@@ -125,11 +118,18 @@ internal sealed class MarkupClues
     {
         var clues = new MarkupClues();
         IElement? firstTime = null;
+        // Sibling links and an explicit stack: no enumerator per element, no recursion.
+        var stack = new Stack<IElement>();
         if (document.DocumentElement is { } root)
         {
-            foreach (var element in root.Descendants<IElement>())
+            stack.Push(root);
+        }
+        while (stack.TryPop(out var element))
+        {
+            clues.Visit(element, ref firstTime);
+            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
             {
-                clues.Visit(element, ref firstTime);
+                stack.Push(child);
             }
         }
         clues.Time ??= firstTime;

@@ -2,16 +2,12 @@ using AngleSharp.Dom;
 
 namespace NewsAggregator.Extraction;
 
-/// <summary>What kind of element a block of text came from.</summary>
+/// <summary>What kind of element a block of text came from, as far as judging it needs.</summary>
 internal enum BlockKind
 {
     Paragraph,
     Heading,
-    ListItem,
     Quote,
-    Preformatted,
-    TableRow,
-    Caption,
 }
 
 /// <summary>

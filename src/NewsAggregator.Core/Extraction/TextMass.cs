@@ -4,10 +4,9 @@ namespace NewsAggregator.Extraction;
 
 /// <summary>
 /// How much article-like text each element holds. Every run of text between block
-/// boundaries is a unit worth its non-link characters, minus a penalty for its link
-/// characters and a fixed cost per unit: prose scores high, menus and headline lists low.
-/// An element's <see cref="Score"/> is the sum over its units, so the best-scoring element
-/// is the one that gathers the most prose for the least furniture.
+/// boundaries is a unit worth its non-link characters less a fixed cost; a unit that is
+/// mostly link text (a menu item, a headline in a list) also pays a penalty on its links, and
+/// the blurbs of teaser lists are worth nothing. Links inside prose cost nothing: articles link.
 /// </summary>
 internal sealed class TextMass
 {
@@ -22,6 +21,9 @@ internal sealed class TextMass
     private readonly Dictionary<IElement, Measure> _measures = new();
     private readonly List<KeyValuePair<IElement, Measure>> _postOrder = [];
 
+    /// <param name="Score">Sum of the unit values below the element: the best-scoring element gathers the most prose for the least furniture.</param>
+    /// <param name="Prose">Sum of the positive unit values only.</param>
+    /// <param name="Chars">Weighed visible characters, furniture included.</param>
     public readonly record struct Measure(double Score, double Prose, int Chars);
 
     private TextMass()
@@ -51,6 +53,7 @@ internal sealed class TextMass
         public bool IsBlock { get; } = isBlock;
         public double OwnChars;
         public double OwnLinkChars;
+        public int OwnLinks;
         public bool EndsWithEllipsis;
         public bool HasBlockChild;
         public double Score;
@@ -64,11 +67,8 @@ internal sealed class TextMass
         var blockFrames = new Stack<Frame>();
         var linkDepth = 0;
         var teasers = new TeaserRun();
-        var stack = new Stack<(INode Node, bool Leaving)>();
-        stack.Push((root, false));
-        while (stack.Count > 0)
+        foreach (var (node, leaving) in DomWalk.Of(root, skip))
         {
-            var (node, leaving) = stack.Pop();
             if (node is IText text)
             {
                 if (blockFrames.TryPeek(out var block))
@@ -86,17 +86,10 @@ internal sealed class TextMass
                 }
                 continue;
             }
-            if (node is not IElement element)
-            {
-                continue;
-            }
+            var element = (IElement)node;
             var name = element.LocalName;
             if (!leaving)
             {
-                if (HtmlVocabulary.IsTextless(name) || skip(element))
-                {
-                    continue;
-                }
                 // The root is a block whatever its tag so no text goes unweighed.
                 var frame = new Frame(element, HtmlVocabulary.IsBlock(name) || frames.Count == 0);
                 frames.Add(frame);
@@ -111,11 +104,10 @@ internal sealed class TextMass
                 if (name == "a")
                 {
                     linkDepth++;
-                }
-                stack.Push((element, true));
-                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
-                {
-                    stack.Push((child, false));
+                    if (blockFrames.TryPeek(out var linkBlock))
+                    {
+                        linkBlock.OwnLinks++;
+                    }
                 }
                 continue;
             }
@@ -131,7 +123,7 @@ internal sealed class TextMass
                 blockFrames.Pop();
                 var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" ? ParagraphCost : UnitCost);
                 // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
-                if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.EndsWithEllipsis) && unit > 0)
+                if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
                 {
                     unit = 0;
                 }
@@ -172,14 +164,16 @@ internal sealed class TextMass
     {
         // Units shorter than this (labels, names, dates) neither start nor break a run.
         private const double LabelChars = 40;
+        private const double HeadlineChars = 15;
         private bool _afterHeadline;
         private int _pairs;
 
-        public bool IsTeaser(double chars, double linkChars, bool endsWithEllipsis)
+        public bool IsTeaser(double chars, double linkChars, int links, bool endsWithEllipsis)
         {
             if (linkChars >= chars * 0.8)
             {
-                _afterHeadline = true;
+                // A headline (perhaps with its picture) links once or twice; a row of shop or share links is no headline.
+                _afterHeadline = links <= 2 && chars >= HeadlineChars;
                 return false;
             }
             if (chars < LabelChars)

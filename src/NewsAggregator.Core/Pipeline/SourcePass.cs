@@ -183,8 +183,11 @@ public sealed class SourcePass(
                 break;
             case StoreOutcomeKind.SameText:
             case StoreOutcomeKind.KnownUrl:
+            case StoreOutcomeKind.DeclaredCanonical:
+            case StoreOutcomeKind.NearDuplicate:
                 tally.Duplicates++;
-                logger.LogDebug("Source {SourceId}: {Url} is a copy of article {ArticleId}", source.Id, article.Url, outcome.ArticleId);
+                logger.LogDebug("Source {SourceId}: {Url} is a copy of article {ArticleId} ({Match}, text replaced: {TextReplaced})",
+                    source.Id, article.Url, outcome.ArticleId, outcome.Kind, outcome.TextReplaced);
                 break;
         }
     }
@@ -264,6 +267,7 @@ public sealed class SourcePass(
             AlsoSeenAt = finalUrl == url ? [] : [url],
             Text = text,
             ContentHash = ContentFingerprint.Of(text),
+            DeclaredCanonicalUrl = DeclaredCanonical.Accept(extracted?.CanonicalUrl),
             Title = FirstNonEmpty(extracted?.Title, entry.Title),
             Byline = FirstNonEmpty(extracted?.Byline, entry.Author),
             PublishedAt = extracted?.PublishedAt ?? entry.PublishedAt,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using NewsAggregator.Dedup;
 using NewsAggregator.Sources;
 
 namespace NewsAggregator.Storage;
@@ -125,7 +126,10 @@ public sealed class NewsDatabase
         // locked". Leaving the log in place spares readers that; Close checkpoints passively.
         SQLitePCL.raw.sqlite3_db_config(connection.Handle, NoCheckpointOnClose, 1, out _);
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        // Reads through a memory map of up to 2 GiB (SQLite's usual ceiling) share the OS page cache
+        // across connections and skip a system call a page: the near-duplicate lookup at a million
+        // articles takes less than half the time (tests/NewsAggregator.Benchmarks, near-duplicate-index).
+        pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 2147483648;";
         pragmas.ExecuteNonQuery();
         return connection;
     }
@@ -153,6 +157,10 @@ public sealed class NewsDatabase
                     continue;
                 }
                 Execute(connection, Schema.Migrations[step], transaction);
+                if (step + 1 == Schema.NearDuplicateIndexVersion)
+                {
+                    NearDuplicateIndex.AddAll(connection, transaction);
+                }
                 Execute(connection, $"PRAGMA user_version = {step + 1};", transaction);
                 transaction.Commit();
             }
@@ -225,10 +233,14 @@ public sealed class NewsDatabase
 
     /// <summary>
     /// Stores a new story, or records it as a sighting of the story already stored under the
-    /// same URL or the same text: all in one transaction.
+    /// same URL, the same text, the canonical URL its page declares, or a near-duplicate text
+    /// (see <see cref="NearDuplicateRule"/>): all in one transaction.
     /// </summary>
     public StoreOutcome StoreArticle(ArticleRecord article)
     {
+        // Shingling is work on this article alone: done before queueing for the write lock.
+        var shingles = StoryShingles.Of(article.Text);
+        var keys = LshBands.KeysOf(shingles);
         lock (_writeLock)
         {
             using var connection = OpenConnection();
@@ -243,9 +255,16 @@ public sealed class NewsDatabase
             {
                 outcome = new StoreOutcome(StoreOutcomeKind.SameText, same);
             }
+            else if (NearDuplicateIndex.FindCopied(connection, transaction, article, shingles, keys,
+                         article.DeclaredCanonicalUrl is { } declared ? FindArticleIdByUrl(connection, transaction, declared) : null)
+                     is { } copied)
+            {
+                outcome = copied;
+            }
             else
             {
                 outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article));
+                NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
             }
 
             InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);

@@ -69,7 +69,21 @@ internal static class Schema
         );
         CREATE INDEX runs_source ON runs(source_id, started_at);
         """,
-        // Resilience: when each source is next due (backoff, Retry-After, feed hints), why single
+
+        // 2: the near-duplicate index, the LSH band keys of each article (Dedup/LshBands). Keys
+        // first, so a lookup is a range of the primary key; WITHOUT ROWID, so a row is only its
+        // two integers (about 20 bytes, 32 rows an article). No foreign key: it is derived data,
+        // and a key would make every delete from articles scan it. Existing articles are
+        // indexed by NewsDatabase right after this step, in the same transaction.
+        """
+        CREATE TABLE near_duplicate_bands (
+            band_key   INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (band_key, article_id)
+        ) WITHOUT ROWID;
+        """,
+
+        // 3: resilience: when each source is next due (backoff, Retry-After, feed hints), why single
         // entries of a run failed, and the validators of the documents each source fetched, for
         // conditional GETs. Self-contained, so it can run after any other step.
         """
@@ -86,4 +100,7 @@ internal static class Schema
         ) WITHOUT ROWID;
         """,
     ];
+
+    /// <summary>The version whose migration creates the near-duplicate index, which then needs filling.</summary>
+    public const int NearDuplicateIndexVersion = 2;
 }

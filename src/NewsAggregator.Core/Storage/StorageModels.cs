@@ -15,6 +15,12 @@ public sealed record ArticleRecord
     public string? SiteName { get; init; }
     public string? ImageUrl { get; init; }
     public string? Description { get; init; }
+    /// <summary>
+    /// The canonical URL the page declares (<c>link rel=canonical</c>, <c>og:url</c>), already
+    /// judged plausible (<see cref="Dedup.DeclaredCanonical"/>): the story stored there is this
+    /// one when the texts agree.
+    /// </summary>
+    public string? DeclaredCanonicalUrl { get; init; }
     /// <summary>Other URLs this source reached the same page by (the feed's link before redirects).</summary>
     public IReadOnlyList<string> AlsoSeenAt { get; init; } = [];
 }
@@ -27,9 +33,14 @@ public enum StoreOutcomeKind
     KnownUrl,
     /// <summary>The same text is already stored under another URL: recorded as a sighting of it.</summary>
     SameText,
+    /// <summary>The page declares the URL of a stored story as its canonical one, and the texts agree.</summary>
+    DeclaredCanonical,
+    /// <summary>Another site's copy of a stored story, published within days (see <see cref="Dedup.NearDuplicateRule"/>).</summary>
+    NearDuplicate,
 }
 
-public sealed record StoreOutcome(StoreOutcomeKind Kind, long ArticleId);
+/// <param name="TextReplaced">The copy held the stored text and was clearly longer, so its text replaced the stored one.</param>
+public sealed record StoreOutcome(StoreOutcomeKind Kind, long ArticleId, bool TextReplaced = false);
 
 /// <summary>What one pass over one source did, as kept in the <c>runs</c> table.</summary>
 public sealed record SourceRunRecord

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using NewsAggregator.Tests.TestWeb;
+
 namespace NewsAggregator.Tests.Cli;
 
 public class ExtractCommandTests
@@ -12,7 +14,7 @@ public class ExtractCommandTests
     [Fact]
     public async Task Folder_gives_one_json_line_per_page_found_recursively_with_paths_relative_to_it()
     {
-        var (exitCode, output, error) = await CommandLineRunner.RunAsync(["extract", SavedPages]);
+        var (exitCode, output, error) = await CommandRun.RunAsync(["extract", SavedPages]);
 
         Assert.True(exitCode == 0, error);
         var pages = JsonLines(output);
@@ -35,7 +37,7 @@ public class ExtractCommandTests
         var outputFile = Path.Combine(Path.GetTempPath(), $"extract-{Guid.NewGuid():N}.jsonl");
         try
         {
-            var (exitCode, output, _) = await CommandLineRunner.RunAsync(
+            var (exitCode, output, _) = await CommandRun.RunAsync(
                 ["extract", page, "--output", outputFile, "--url", "https://gazette.example/city/harbour-market"]);
 
             Assert.Equal(0, exitCode);
@@ -53,7 +55,7 @@ public class ExtractCommandTests
     [Fact]
     public async Task Missing_path_is_a_usage_error_naming_it()
     {
-        var (exitCode, _, error) = await CommandLineRunner.RunAsync(["extract", "no/such/folder"]);
+        var (exitCode, _, error) = await CommandRun.RunAsync(["extract", "no/such/folder"]);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("no/such/folder: no such file or folder", error);
@@ -62,7 +64,7 @@ public class ExtractCommandTests
     [Fact]
     public async Task Extract_without_a_path_is_a_usage_error()
     {
-        var (exitCode, _, error) = await CommandLineRunner.RunAsync(["extract"]);
+        var (exitCode, _, error) = await CommandRun.RunAsync(["extract"]);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Required argument missing", error);

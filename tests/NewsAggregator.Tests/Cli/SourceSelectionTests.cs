@@ -21,7 +21,7 @@ public sealed class SourceSelectionTests(FixtureWebHost host) : IClassFixture<Fi
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal([FixtureNews.HeraldFeature], run.Summaries.Select(summary => summary.SourceId));
-        var articles = NewsDatabase.Read(workspace.DatabasePath).Articles;
+        var articles = StoredRows.Read(workspace.DatabasePath).Articles;
         Assert.Equal([FixtureNews.HeraldFeature], articles.Select(article => article.SourceId));
         Assert.Equal(feedRequests, Web.RequestsTo("/wire-times/feed.rss") + Web.RequestsTo("/daily-planet/feeds/latest.atom"));
     }

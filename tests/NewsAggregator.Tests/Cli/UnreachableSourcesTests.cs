@@ -30,6 +30,6 @@ public sealed class UnreachableSourcesTests
         });
         Assert.DoesNotMatch(@"(?m)^\s+at \S", run.Output + run.Error);
         Assert.DoesNotContain("Exception", run.Output);
-        Assert.Empty(NewsDatabase.Read(workspace.DatabasePath).Articles);
+        Assert.Empty(StoredRows.Read(workspace.DatabasePath).Articles);
     }
 }

@@ -42,7 +42,7 @@ public class MetadataTests
     [InlineData("url-date-only.html", Harvest, "PublishedAt", "2019-11-19T00:00:00Z")]
     [InlineData("url-date-only.html", Harvest, "Title", "Harvest festival draws record crowds")]
     [InlineData("url-date-only.html", Harvest, "Language", null)]
-    [InlineData("url-date-only.html", Harvest, "Byline", null)]
+    [InlineData("url-date-only.html", Harvest, "Byline", null)] // a twitter:creator handle is not a byline
     // schema.org microdata.
     [InlineData("microdata.html", Jornal, "Byline", "Mariana Lopes")]
     [InlineData("microdata.html", Jornal, "PublishedAt", "2021-02-14T21:45:00Z")]
@@ -77,6 +77,7 @@ public class MetadataTests
     [InlineData("A long story headline with many words – Daily", null, "A long story headline with many words")]
     [InlineData("Daily :: A long story headline with many words", null, "A long story headline with many words")]
     [InlineData("Trump - Ukraine", null, "Trump - Ukraine")]
+    [InlineData("Third case of plague in China as panic begins – ‘The plague is coming’", null, "Third case of plague in China as panic begins – ‘The plague is coming’")]
     [InlineData("   Just a   headline  ", null, "Just a headline")]
     public void Headline_loses_its_site_branding(string title, string? siteName, string expected)
     {

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using NewsAggregator.Tests.Cli;
+using NewsAggregator.Tests.TestWeb;
 
 namespace NewsAggregator.Tests.Hosting;
 
@@ -9,18 +9,14 @@ public class ServiceModeTests : IDisposable
     private static readonly string Story =
         new Uri(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html")).AbsoluteUri;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("newsaggregator-service-").FullName;
+    private readonly TempWorkspace _workspace = new();
 
-    private string SourcesPath => Path.Combine(_folder, "sources.json");
-    private string DatabasePath => Path.Combine(_folder, "news.db");
+    private string SourcesPath => _workspace.SourcesPath;
+    private string DatabasePath => _workspace.DatabasePath;
 
-    private void WriteSources(string sources) => File.WriteAllText(SourcesPath, $$"""{ "sources": [ {{sources}} ] }""");
+    private void WriteSources(string sources) => _workspace.WriteFile("sources.json", $$"""{ "sources": [ {{sources}} ] }""");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task Service_runs_each_source_on_its_schedule_and_stops_cleanly_when_asked()
@@ -31,7 +27,7 @@ public class ServiceModeTests : IDisposable
             """);
 
         using var stop = new CancellationTokenSource();
-        var service = CommandLineRunner.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token);
+        var service = CommandRun.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token);
 
         // The first pass is due at once; wait for the scheduler to have run it (the bound only
         // keeps a broken build from hanging the suite).

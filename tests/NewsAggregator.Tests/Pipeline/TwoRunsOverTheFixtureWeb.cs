@@ -28,11 +28,11 @@ public sealed class TwoRunsOverTheFixtureWeb : IAsyncLifetime
         SourcesJson.Write(workspace, FixtureNews.Sources(Web));
 
         FirstRun = await CommandRun.OnceAsync(workspace);
-        AfterFirstRun = NewsDatabase.Read(workspace.DatabasePath);
+        AfterFirstRun = StoredRows.Read(workspace.DatabasePath);
         RequestsAfterFirstRun = Web.RequestCounts();
 
         SecondRun = await CommandRun.OnceAsync(workspace);
-        AfterSecondRun = NewsDatabase.Read(workspace.DatabasePath);
+        AfterSecondRun = StoredRows.Read(workspace.DatabasePath);
         RequestsAfterSecondRun = Web.RequestCounts();
     }
 

@@ -64,7 +64,7 @@ public sealed class FaultRun : IAsyncLifetime
         ];
 
         Results = await InProcessRun.RunAsync(DatabasePath, Sources, Options, Web.Resolver);
-        After = TestWeb.NewsDatabase.Read(DatabasePath);
+        After = StoredRows.Read(DatabasePath);
     }
 
     public async Task DisposeAsync()

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using NewsAggregator.Sources;
 using NewsAggregator.Hosting;
 using NewsAggregator.Storage;
-using NewsAggregator.Tests.Cli;
+using NewsAggregator.Tests.TestWeb;
 using StorageDatabase = NewsAggregator.Storage.NewsDatabase;
 
 namespace NewsAggregator.Tests.Resilience;
@@ -67,7 +67,7 @@ public sealed class ServiceScheduleTests : IDisposable
         database.Close();
 
         using var stop = new CancellationTokenSource();
-        var service = CommandLineRunner.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token);
+        var service = CommandRun.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token);
         // Both sources would be due within the first minutes of a fresh start (first passes are
         // spread over at most 5 minutes, here 2 sources: 0 s and 2.5 min); wait for "due" to run.
         var deadline = DateTime.UtcNow.AddSeconds(60);

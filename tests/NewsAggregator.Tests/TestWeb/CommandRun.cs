@@ -8,12 +8,17 @@ public sealed record CommandRun(int ExitCode, string Output, string Error)
     // A guard against a hung run blocking the whole test session, not a timing assertion.
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(90);
 
-    public static async Task<CommandRun> RunAsync(params string[] args)
+    public static Task<CommandRun> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <param name="stop">Cancelling it is what SIGTERM and Ctrl+C do to the executable.</param>
+    public static async Task<CommandRun> RunAsync(string[] args, CancellationToken stop)
     {
+        // Writers are shared by the run's threads (logging, summaries): synchronise them.
         using var output = new StringWriter();
         using var error = new StringWriter();
-        using var cancel = new CancellationTokenSource(HangGuard);
-        var exitCode = await NewsAggregatorCommandLine.RunAsync(args, output, error, cancel.Token)
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        cancel.CancelAfter(HangGuard);
+        var exitCode = await NewsAggregatorCommandLine.RunAsync(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancel.Token)
             .WaitAsync(HangGuard + TimeSpan.FromSeconds(10));
         return new CommandRun(exitCode, output.ToString(), error.ToString());
     }

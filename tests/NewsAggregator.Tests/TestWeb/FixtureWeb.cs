@@ -1,13 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NewsAggregator.Tests.TestWeb;
 
@@ -19,39 +12,28 @@ namespace NewsAggregator.Tests.TestWeb;
 /// </summary>
 public sealed class FixtureWeb : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly LoopbackServer server;
     private readonly FixtureFiles files;
     private readonly ConcurrentDictionary<string, int> requestCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ProgrammedResponse> programmed = new(StringComparer.Ordinal);
 
-    private FixtureWeb(WebApplication app, FixtureFiles files, Uri baseUrl)
+    private FixtureWeb(LoopbackServer server, FixtureFiles files)
     {
-        this.app = app;
+        this.server = server;
         this.files = files;
-        BaseUrl = baseUrl;
     }
 
     /// <summary>The server's root, always ending with a slash, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => server.BaseUrl;
 
     /// <summary>Starts serving <paramref name="fixtureRoot"/> (default: the copied Fixtures/Web folder).</summary>
     public static async Task<FixtureWeb> StartAsync(string? fixtureRoot = null)
     {
         var root = Path.GetFullPath(fixtureRoot ?? FixturePaths.Web);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root });
-        builder.Logging.ClearProviders();
-        // Port 0: the OS picks a free port, so parallel test classes never collide.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-
         // The handler needs the instance, which needs the bound address, known only after start.
         FixtureWeb? web = null;
-        app.Run(context => web!.HandleAsync(context));
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var baseUrl = new Uri(address.TrimEnd('/') + "/");
-        web = new FixtureWeb(app, new FixtureFiles(root, baseUrl), baseUrl);
+        var server = await LoopbackServer.StartAsync(context => web!.HandleAsync(context));
+        web = new FixtureWeb(server, new FixtureFiles(root, server.BaseUrl));
         return web;
     }
 
@@ -73,11 +55,7 @@ public sealed class FixtureWeb : IAsyncDisposable
     /// <summary>From now on <paramref name="path"/> answers with <paramref name="response"/> instead of its file.</summary>
     public void Program(string path, ProgrammedResponse response) => programmed[path] = response;
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -19,7 +19,7 @@ public sealed record DatabaseSnapshot(
 }
 
 /// <summary>Reads the worker's SQLite file read-only and unpooled, so the file can be deleted right after.</summary>
-public static class NewsDatabase
+public static class StoredRows
 {
     public static DatabaseSnapshot Read(string path)
     {

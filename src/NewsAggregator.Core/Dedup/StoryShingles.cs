@@ -1,0 +1,141 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+
+namespace NewsAggregator.Dedup;
+
+/// <summary>
+/// The set of word 5-shingles of a story's text (every run of five consecutive words), each
+/// kept as a stable 64-bit hash: what near-duplicate detection compares. Two copies of one
+/// story share most of their shingles whatever their templates; two stories on one topic
+/// share names and phrases but few runs of five words.
+/// </summary>
+/// <remarks>
+/// The text is first stripped of the syndicating site's wrapper (<see cref="SyndicationWrapper"/>)
+/// and folded like the exact fingerprint (NFKC, lower case, punctuation dropped), except that
+/// dashes, slashes and ellipses part words: one copy's "2008—and" is another's "2008 -- and".
+/// The hashes are persisted (through <see cref="MinHashSignature"/> and <see cref="LshBands"/>):
+/// changing how they are computed needs a migration that indexes every article again.
+/// </remarks>
+public sealed class StoryShingles
+{
+    public const int WordsPerShingle = 5;
+
+    private readonly ulong[] _hashes;
+
+    private StoryShingles(ulong[] sortedDistinctHashes, int wordCount)
+    {
+        _hashes = sortedDistinctHashes;
+        WordCount = wordCount;
+    }
+
+    /// <summary>The distinct shingle hashes, in ascending order.</summary>
+    public ReadOnlySpan<ulong> Hashes => _hashes;
+
+    /// <summary>How many distinct shingles: the story's length as similarity sees it.</summary>
+    public int Count => _hashes.Length;
+
+    /// <summary>Words of the compared text, after the wrapper was stripped.</summary>
+    public int WordCount { get; }
+
+    public static StoryShingles Of(string text)
+    {
+        var words = Words(text);
+        if (words.Count < WordsPerShingle)
+        {
+            return new StoryShingles([], words.Count);
+        }
+
+        var wordHashes = new ulong[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            wordHashes[i] = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(words[i]));
+        }
+        var hashes = new ulong[words.Count - WordsPerShingle + 1];
+        Span<byte> run = stackalloc byte[WordsPerShingle * sizeof(ulong)];
+        for (var start = 0; start < hashes.Length; start++)
+        {
+            // Little-endian bytes, so the hash is the same on every machine that ever reads the index.
+            for (var k = 0; k < WordsPerShingle; k++)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(run[(k * sizeof(ulong))..], wordHashes[start + k]);
+            }
+            hashes[start] = XxHash3.HashToUInt64(run);
+        }
+        Array.Sort(hashes);
+        var distinct = hashes.AsSpan()[..Dedupe(hashes)].ToArray();
+        return new StoryShingles(distinct, words.Count);
+    }
+
+    /// <summary>The words similarity compares: wrapper stripped, folded, in order.</summary>
+    public static IReadOnlyList<string> Words(string text)
+    {
+        // The ellipsis goes before folding: NFKC would make it three full stops, which vanish.
+        var folded = ContentFingerprint.Fold(string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' '), PartsWords);
+        return folded.Length == 0 ? [] : folded.Split(' ');
+    }
+
+    /// <summary>How much this story and <paramref name="other"/> share.</summary>
+    public ShingleOverlap OverlapWith(StoryShingles other)
+    {
+        var shared = 0;
+        ReadOnlySpan<ulong> a = _hashes, b = other._hashes;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return new ShingleOverlap(shared, Count, other.Count);
+    }
+
+    private static bool PartsWords(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.DashPunctuation || rune.Value == '/';
+
+    private static int Dedupe(ulong[] sorted)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+        var kept = 1;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i] != sorted[kept - 1])
+            {
+                sorted[kept++] = sorted[i];
+            }
+        }
+        return kept;
+    }
+}
+
+/// <summary>Shingles two stories share, and each one's count: the numbers every similarity rule is made of.</summary>
+public readonly record struct ShingleOverlap(int Shared, int FirstCount, int SecondCount)
+{
+    /// <summary>|A ∩ B| / |A ∪ B|: how alike two copies of similar length are.</summary>
+    public double Jaccard => Shared == 0 ? 0 : (double)Shared / (FirstCount + SecondCount - Shared);
+
+    /// <summary>|A ∩ B| / min(|A|, |B|): how much of the shorter text the longer one holds (a cut copy is held whole).</summary>
+    public double Containment => Shared == 0 ? 0 : (double)Shared / Math.Min(FirstCount, SecondCount);
+
+    /// <summary>How much of the first text the second one holds.</summary>
+    public double FirstContainedInSecond => Shared == 0 ? 0 : (double)Shared / FirstCount;
+
+    /// <summary>The shorter text's length as a share of the longer one's.</summary>
+    public double LengthRatio => Math.Max(FirstCount, SecondCount) == 0 ? 0 : (double)Math.Min(FirstCount, SecondCount) / Math.Max(FirstCount, SecondCount);
+
+    public int ShorterCount => Math.Min(FirstCount, SecondCount);
+}

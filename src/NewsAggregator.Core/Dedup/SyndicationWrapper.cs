@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+
+namespace NewsAggregator.Dedup;
+
+/// <summary>
+/// What a site that republishes a wire story puts around the agency's words: a dateline and
+/// credit before the first sentence ("BELGRADE, Serbia (AP) — "), a byline paragraph, and
+/// trailing lines ("… contributed to this report.", "Copyright … All rights reserved.",
+/// "Reporting by …; Editing by …"). Each copy has its own, so they are cut before two texts
+/// are compared.
+/// </summary>
+/// <remarks>
+/// Only similarity sees the stripped text; the stored text keeps everything. A rule that cuts
+/// a little too much therefore costs a few shingles of evidence, never a word of an article.
+/// </remarks>
+public static partial class SyndicationWrapper
+{
+    // A trailer line is short; a long paragraph that mentions "copyright" is part of the story.
+    private const int MaximumTrailerWords = 60;
+    private const int MaximumBylineWords = 12;
+
+    // "BELGRADE, Serbia (AP) — ", "NEW YORK, Nov 18 (Reuters) - ", "LONDON — ", "NEW DELHI: ":
+    // a place in capitals, an optional ", region or date", an optional agency credit, a dash or colon.
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}\p{M}\s.'’/-]{1,40}?(?:,\s*[\p{L}\p{M}\d\s.'’]{1,40}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s*")]
+    private static partial Regex CapitalisedDateline();
+
+    // "Belgrade, Serbia (AP) — ", "(CNN) — ", "(CNN)President": any place, but then the credit in
+    // parentheses is required, and the dash too unless the credit opens the paragraph.
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}\p{M}\s.'’/-]{1,40}?(?:,\s*[\p{L}\p{M}\d\s.'’]{1,40}?)?\s*\([^()\n]{1,40}\)\s*(?:[—–]|-{1,2})|\([^()\n]{1,40}\)\s*(?:[—–]|-{1,2})?)\s*")]
+    private static partial Regex CreditedDateline();
+
+    // "By Jovana Gec, Associated Press", "By JOVANA GEC and DUSAN STOJANOVIC": a short line naming writers.
+    [GeneratedRegex(@"^By\s+\p{Lu}[^.!?]*$")]
+    private static partial Regex BylineParagraph();
+
+    [GeneratedRegex(@"^(?:The\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg|dpa|PA Media|Press Association)\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AgencyLine();
+
+    [GeneratedRegex("""
+        contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story|article)
+        |all\s+rights\s+reserved
+        |may\s+not\s+be\s+(?:published|reproduced|redistributed)
+        |^(?:copyright\b|©|\(c\)\s)
+        |^[(\[]?(?:reporting|additional\s+reporting|writing|editing)\s+by\b
+        |^follow\s+(?:\S+\s+){0,6}(?:on\s+(?:twitter|x|facebook|instagram|bluesky|threads)\b|at\s+https?:)
+        |^(?:find|read|see)\s+more\s+(?:of\s+)?(?:ap|ap's|ap’s|reuters|our)\b
+        |^(?:this\s+(?:story|article|report)\s+(?:has\s+been|was)\s+(?:corrected|updated))
+        |^(?:sign\s+up|subscribe)\s+(?:for|to)\b
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex TrailerLine();
+
+    // Separator lines some templates put before a trailer: "___", "* * *", "—".
+    [GeneratedRegex(@"^[\s_*—–=-]*$")]
+    private static partial Regex SeparatorLine();
+
+    /// <summary>The paragraphs of <paramref name="text"/> without the syndicating site's dateline, byline and trailer.</summary>
+    public static IReadOnlyList<string> Strip(string text)
+    {
+        var paragraphs = text.ReplaceLineEndings("\n")
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .ToList();
+
+        while (paragraphs.Count > 0 && IsLeadingWrapper(paragraphs[0]))
+        {
+            paragraphs.RemoveAt(0);
+        }
+        if (paragraphs.Count > 0)
+        {
+            var lead = WithoutDateline(paragraphs[0]);
+            if (lead.Length == 0)
+            {
+                paragraphs.RemoveAt(0);
+            }
+            else
+            {
+                paragraphs[0] = lead;
+            }
+        }
+        while (paragraphs.Count > 0 && IsTrailer(paragraphs[^1]))
+        {
+            paragraphs.RemoveAt(paragraphs.Count - 1);
+        }
+        return paragraphs;
+    }
+
+    /// <summary>The first paragraph without a leading dateline and agency credit.</summary>
+    public static string WithoutDateline(string paragraph)
+    {
+        var match = CapitalisedDateline().Match(paragraph);
+        if (!match.Success || !HasTwoCapitals(match.Value))
+        {
+            match = CreditedDateline().Match(paragraph);
+        }
+        return match.Success ? paragraph[match.Length..] : paragraph;
+    }
+
+    private static bool IsLeadingWrapper(string paragraph) =>
+        WordCount(paragraph) <= MaximumBylineWords
+        && (BylineParagraph().IsMatch(paragraph) || AgencyLine().IsMatch(paragraph) || SeparatorLine().IsMatch(paragraph));
+
+    private static bool IsTrailer(string paragraph) =>
+        SeparatorLine().IsMatch(paragraph)
+        || (WordCount(paragraph) <= MaximumTrailerWords && TrailerLine().IsMatch(paragraph));
+
+    // "A —" is a sentence that starts with a capital and a dash, not a place; "LONDON —" is.
+    private static bool HasTwoCapitals(string dateline) => dateline.Count(char.IsUpper) >= 2;
+
+    private static int WordCount(string paragraph) =>
+        paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}

@@ -1,0 +1,48 @@
+using AngleSharp.Dom;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// Depth-first walk over a subtree as events: each text node once, each element on entering
+/// and on leaving. Iterative, so deeply nested markup cannot exhaust the stack; elements that
+/// never carry text, and those the caller skips, are passed over with their whole subtree.
+/// </summary>
+internal static class DomWalk
+{
+    public readonly record struct Step(INode Node, bool Leaving);
+
+    public static IEnumerable<Step> Of(INode root, Func<IElement, bool>? skip = null)
+    {
+        var stack = new Stack<Step>();
+        stack.Push(new Step(root, false));
+        while (stack.Count > 0)
+        {
+            var step = stack.Pop();
+            switch (step.Node)
+            {
+                case IText:
+                    yield return step;
+                    continue;
+                case IElement element when !step.Leaving:
+                    if (HtmlVocabulary.IsTextless(element.LocalName) || skip?.Invoke(element) == true)
+                    {
+                        continue;
+                    }
+                    yield return step;
+                    stack.Push(new Step(element, true));
+                    break;
+                case IElement:
+                    yield return step;
+                    continue;
+                case { NodeType: NodeType.Document or NodeType.DocumentFragment }:
+                    break;
+                default:
+                    continue;
+            }
+            for (var child = step.Node.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                stack.Push(new Step(child, false));
+            }
+        }
+    }
+}

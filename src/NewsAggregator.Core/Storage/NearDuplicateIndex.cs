@@ -1,0 +1,206 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsAggregator.Dedup;
+
+namespace NewsAggregator.Storage;
+
+/// <summary>A stored story found again, and what the rule said about it.</summary>
+internal sealed record NearDuplicateMatch(long ArticleId, NearDuplicateVerdict Verdict, StoredStory Story);
+
+/// <summary>A stored article as similarity needs it: its shingles, time and the sites it was seen on.</summary>
+internal sealed record StoredStory(long ArticleId, StoryCopy Copy);
+
+/// <summary>
+/// The persisted side of near-duplicate detection: the table <c>near_duplicate_bands</c> holds
+/// each indexed article's <see cref="LshBands"/> keys, so a new story's candidates are one
+/// indexed <c>IN</c> lookup of its 32 keys, at any number of stored articles. Candidates are
+/// then confirmed on exact shingles, re-computed from the stored text: no shingles are stored
+/// (they would cost about 6 KB an article: 750 hashes of 8 bytes for the benchmark's average
+/// article, twelve times the index), and re-shingling a candidate costs about 0.3 ms, paid
+/// only for the rare candidates.
+/// </summary>
+internal static class NearDuplicateIndex
+{
+    /// <summary>Indexes an article under its band keys (none for a text too short to compare).</summary>
+    public static void Add(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<long> keys) =>
+        ForEachKey(connection, transaction, articleId, keys,
+            "INSERT INTO near_duplicate_bands (band_key, article_id) VALUES ($key, $article) ON CONFLICT DO NOTHING;");
+
+    /// <summary>Removes an article's band keys (those of the text it was indexed with).</summary>
+    private static void Remove(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<long> keys) =>
+        ForEachKey(connection, transaction, articleId, keys,
+            "DELETE FROM near_duplicate_bands WHERE band_key = $key AND article_id = $article;");
+
+    /// <summary>Articles sharing at least one band key with <paramref name="keys"/>, oldest first.</summary>
+    public static IReadOnlyList<long> Candidates(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var names = new string[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            names[i] = "$k" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(names[i], keys[i]);
+        }
+        command.CommandText =
+            $"SELECT DISTINCT article_id FROM near_duplicate_bands WHERE band_key IN ({string.Join(',', names)}) ORDER BY article_id;";
+        var found = new List<long>();
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            found.Add(rows.GetInt64(0));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The stored story <paramref name="article"/> is a copy of: the one at the canonical URL its
+    /// page declares (<paramref name="declaredArticleId"/>) when the texts agree, else a
+    /// near-duplicate. A copy that holds the stored text and is clearly longer replaces it
+    /// (the first copy was cut short).
+    /// </summary>
+    public static StoreOutcome? FindCopied(
+        SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, StoryShingles shingles,
+        IReadOnlyList<long> keys, long? declaredArticleId)
+    {
+        var sites = article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet();
+        var incoming = new StoryCopy(shingles, article.PublishedAt ?? article.FetchedAt, sites);
+        var kind = StoreOutcomeKind.DeclaredCanonical;
+        var match = declaredArticleId is { } declared ? ConfirmDeclared(connection, transaction, declared, incoming) : null;
+        if (match is null)
+        {
+            kind = StoreOutcomeKind.NearDuplicate;
+            match = FindOriginal(connection, transaction, incoming, keys);
+        }
+        if (match is null)
+        {
+            return null;
+        }
+        if (match.Verdict.UpgradesText)
+        {
+            ReplaceText(connection, transaction, match.Story, article.Text, article.ContentHash, keys);
+        }
+        return new StoreOutcome(kind, match.ArticleId, match.Verdict.UpgradesText);
+    }
+
+    /// <summary>
+    /// The stored story <paramref name="incoming"/> is a copy of, if any: among the candidates
+    /// the rule confirms, the most similar (the oldest on a tie).
+    /// </summary>
+    private static NearDuplicateMatch? FindOriginal(
+        SqliteConnection connection, SqliteTransaction transaction, StoryCopy incoming, IReadOnlyList<long> keys)
+    {
+        NearDuplicateMatch? best = null;
+        foreach (var candidate in Candidates(connection, transaction, keys))
+        {
+            if (Load(connection, transaction, candidate) is not { } stored)
+            {
+                continue;
+            }
+            var verdict = NearDuplicateRule.Judge(stored.Copy, incoming);
+            if (verdict.IsCopy && (best is null || verdict.Overlap.Jaccard > best.Verdict.Overlap.Jaccard))
+            {
+                best = new NearDuplicateMatch(candidate, verdict, stored);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The stored story a page names as its canonical URL, when the texts agree. The page's own
+    /// claim stands in for the time and site rules (an AMP page and its article are one site).
+    /// </summary>
+    private static NearDuplicateMatch? ConfirmDeclared(
+        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy incoming)
+    {
+        if (Load(connection, transaction, articleId) is not { } stored)
+        {
+            return null;
+        }
+        var verdict = NearDuplicateRule.CompareTexts(stored.Copy.Shingles, incoming.Shingles);
+        return verdict.IsCopy ? new NearDuplicateMatch(articleId, verdict, stored) : null;
+    }
+
+    /// <summary>Gives a stored story a later copy's longer text, and re-indexes it under the new text's keys.</summary>
+    private static void ReplaceText(
+        SqliteConnection connection, SqliteTransaction transaction, StoredStory stored, string text, string? contentHash, IReadOnlyList<long> keys)
+    {
+        using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE articles SET text = $text, content_hash = $hash WHERE id = $id;";
+            update.Parameters.AddWithValue("$text", text);
+            update.Parameters.AddWithValue("$hash", (object?)contentHash ?? DBNull.Value);
+            update.Parameters.AddWithValue("$id", stored.ArticleId);
+            update.ExecuteNonQuery();
+        }
+        Remove(connection, transaction, stored.ArticleId, LshBands.KeysOf(stored.Copy.Shingles));
+        Add(connection, transaction, stored.ArticleId, keys);
+    }
+
+    /// <summary>A stored article with what the rule needs of it, or null when there is no such article.</summary>
+    private static StoredStory? Load(SqliteConnection connection, SqliteTransaction? transaction, long articleId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT a.text, coalesce(a.published_at, a.fetched_at), s.url
+            FROM articles a LEFT JOIN article_sightings s ON s.article_id = a.id
+            WHERE a.id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", articleId);
+        string? text = null;
+        var published = default(DateTimeOffset);
+        var sites = new HashSet<string>(StringComparer.Ordinal);
+        using (var rows = command.ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                text ??= rows.GetString(0);
+                published = DateTimeOffset.Parse(rows.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                if (!rows.IsDBNull(2))
+                {
+                    sites.Add(StorySite.Of(rows.GetString(2)));
+                }
+            }
+        }
+        return text is null ? null : new StoredStory(articleId, new StoryCopy(StoryShingles.Of(text), published, sites));
+    }
+
+    /// <summary>Indexes every stored article: run once, when the index table is created on an existing database.</summary>
+    public static void AddAll(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        // Streamed: SQLite lets one connection write a table while it reads another.
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT id, text FROM articles ORDER BY id;";
+        using var rows = select.ExecuteReader();
+        while (rows.Read())
+        {
+            Add(connection, transaction, rows.GetInt64(0), LshBands.KeysOf(StoryShingles.Of(rows.GetString(1))));
+        }
+    }
+
+    private static void ForEachKey(
+        SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<long> keys, string sql)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var key = command.Parameters.Add("$key", SqliteType.Integer);
+        command.Parameters.AddWithValue("$article", articleId);
+        foreach (var value in keys)
+        {
+            key.Value = value;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+/// <summary>The cascade on small pages, each fixture beside the exact text expected of it.</summary>
+public class ArticleBodyTests
+{
+    [Theory]
+    [InlineData("jsonld-body-behind-paywall")] // markup shows a teaser: the structured body is more complete
+    [InlineData("jsonld-teaser-loses-to-markup")] // structured body is a truncated teaser: the markup wins
+    [InlineData("split-body-beside-teasers")] // an ad splits the body; headline-and-blurb teasers beside it stay out
+    [InlineData("link-list-and-quoted-tweet-in-body")] // "More:" headline list dropped, quoted tweet kept
+    [InlineData("teaser-cards-with-headers")] // teaser cards whose headlines sit in <header>: their blurbs stay out, and so does the article's own header
+    public void Text_is_exactly_the_article(string page)
+    {
+        var html = ExtractionFixtures.Text("Body", page + ".html");
+
+        var article = new ArticleExtractor().Extract(html, new Uri("https://valleycourier.example/news/" + page));
+
+        Assert.Equal(ExtractionFixtures.Expected("Body", page + ".expected.txt"), article.Text);
+        Assert.Equal("Reservoirs hit record low as drought tightens", article.Title);
+    }
+
+    [Fact]
+    public void Paragraphs_interleaved_with_link_heavy_boxes_are_all_kept()
+    {
+        // Each product box costs more than a paragraph earns, so the best single element is one
+        // paragraph; the post around it adds mostly prose and is taken in. The store links go.
+        var html = ExtractionFixtures.Text("Body", "deals-between-paragraphs.html");
+
+        var article = new ArticleExtractor().Extract(html, null);
+
+        Assert.Equal(ExtractionFixtures.Expected("Body", "deals-between-paragraphs.expected.txt"), article.Text);
+    }
+}

@@ -1,0 +1,69 @@
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+/// <summary>Lines inside the article's own container that are furniture, and look-alikes that are not.</summary>
+public class InlineFurnitureTests
+{
+    private const string First = "The harbour authority approved the plan for a new ferry terminal on Tuesday, after two years of consultation with residents and shipping companies.";
+    private const string Last = "Construction is due to start next spring and the terminal should open to passengers in the summer of the following year, the authority said.";
+
+    [Theory]
+    [InlineData("<p>Advertisement</p>")]
+    [InlineData("<p>Anzeige</p>")]
+    [InlineData("<p>Read more: <a href='/x'>Port workers vote to strike over pay</a></p>")]
+    [InlineData("<p>You may also like</p>")]
+    [InlineData("<p><em>Photo by Mario Heller/Unsplash</em></p>")]
+    [InlineData("<dl><dt>Фото:</dt><dd>личный архив автора</dd></dl>")]
+    [InlineData("<p>[사진=MBC, SBS]</p>")]
+    [InlineData("<p>[button link=\"/submit\" type=\"big\"]Send us your story[/button]</p>")]
+    [InlineData("<p>reporter@harbour.example</p>")]
+    [InlineData("<p>You have been successfully subscribed!</p>")]
+    [InlineData("<ul><li><a href='/a'>Ferry fares to rise in spring</a></li><li><a href='/b'>New pier opens at the marina</a></li></ul>")]
+    [InlineData("<p>Related post: <a href='/c'>Ferry fares to rise in spring</a> and more</p>")]
+    [InlineData("<p>Filed under: Transport | Harbour</p>")]
+    [InlineData("<p>Related Roundup: <a href='/ferries'>Ferries</a></p>")]
+    [InlineData("<p>Tell us what YOU think...</p>")]
+    [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
+    [InlineData("<p>This website uses cookies to count visitors anonymously. View our privacy policy.</p>")]
+    public void Furniture_inside_the_body_is_dropped(string furniture)
+    {
+        Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
+    }
+
+    [Theory]
+    [InlineData("<p>By Jane Doe</p>")] // byline above the text
+    [InlineData("<p>Published 30 July 2018, 20:13</p>")] // dateline above the text
+    [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
+    [InlineData("<h1>Harbour authority gives the ferry terminal the go-ahead</h1>")] // the page's own headline, worded unlike its title
+    public void Bylines_datelines_and_the_headline_at_the_top_are_dropped(string furniture)
+    {
+        Assert.Equal(First + "\n\n" + Last, Extract($"{furniture}<p>{First}</p><p>{Last}</p>"));
+    }
+
+    [Theory]
+    [InlineData("<p>Updated at 1:23 p.m.</p>")]
+    [InlineData("<p>Reporting by Jane Doe; Editing by John Roe</p>")]
+    [InlineData("<p>Jane Doe contributed to this report.</p>")]
+    [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
+    [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
+    public void Notes_under_the_text_are_dropped(string furniture)
+    {
+        Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
+    }
+
+    [Theory]
+    [InlineData("<h2>What happens next</h2>")] // a subheading
+    [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
+    [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
+    [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
+    public void Look_alikes_that_belong_to_the_article_are_kept(string content)
+    {
+        var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
+
+        Assert.Equal(ArticleText.FromHtmlFragment(content), text.Split("\n\n")[1..^1].Aggregate((a, b) => a + "\n\n" + b));
+    }
+
+    private static string Extract(string body) =>
+        new ArticleExtractor().Extract($"<html><head><title>Harbour plan approved | Harbour Times</title></head><body><article>{body}</article></body></html>", null).Text;
+}

@@ -1,0 +1,39 @@
+using NewsAggregator.Tests.TestWeb;
+
+namespace NewsAggregator.Tests.Pipeline;
+
+/// <summary>Every source type works from file:// URLs: saved feeds and pages, no network at all.</summary>
+public class OfflineSourcesTests : IDisposable
+{
+    private static readonly string Folder = FixturePath.Of("Offline");
+    private readonly TempWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    private static string FileUrl(string relative) => new Uri(Path.Combine(Folder, relative)).AbsoluteUri;
+
+    [Fact]
+    public async Task Feed_section_page_and_page_sources_all_read_from_disk()
+    {
+        SourcesJson.Write(_workspace,
+        [
+            new SourceEntry("saved-feed", "Saved feed", "rss", FileUrl("feed.atom")),
+            new SourceEntry("saved-section", "Saved section", "html", FileUrl("section.html")) { LinkSelector = "a.headline" },
+            new SourceEntry("saved-page", "Saved page", "page", FileUrl("2024/05/orchard-cooperative-buys-press.html")),
+        ]);
+
+        var run = await CommandRun.OnceAsync(_workspace);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var rows = StoredRows.Read(_workspace.DatabasePath);
+        // Two stories: the feed's relative link and the section's links resolve to the same files.
+        Assert.Equal(
+            [FileUrl("2024/05/orchard-cooperative-buys-press.html"), FileUrl("2024/05/reservoir-highest-level.html")],
+            rows.Articles.Select(a => a.Url).Order(StringComparer.Ordinal));
+        var reservoir = rows.Articles.Single(a => a.Url.EndsWith("reservoir-highest-level.html", StringComparison.Ordinal));
+        Assert.Equal("Reservoir reaches its highest level in twenty years", reservoir.Title);
+        Assert.StartsWith("After the wettest spring since records began", reservoir.Text);
+        Assert.DoesNotContain("About us", reservoir.Text);
+        Assert.Equal(["saved-feed", "saved-section"], rows.SightingsOf(reservoir).Select(s => s.SourceId).Order(StringComparer.Ordinal));
+    }
+}
