@@ -49,14 +49,20 @@ public sealed class ResourceFetcher : IResourceFetcher
 
     private async Task<FetchedResource> FetchHttpAsync(FetchRequest request, CancellationToken cancellationToken)
     {
-        Func<Uri, CancellationToken, Task>? checkRobots = null;
-        if (request.ObeyRobots)
-        {
-            checkRobots = (url, token) => CheckRobotsAsync(url, request.Trust, token);
-            await checkRobots(request.Url, cancellationToken);
-        }
+        Func<Uri, CancellationToken, Task>? checkRobots = request.ObeyRobots
+            ? (url, token) => CheckRobotsAsync(url, request.Trust, token)
+            : null;
+        // robots.txt is asked within each attempt: cached, it costs nothing, and a host that
+        // could not be reached for it gets the same retries as the request itself.
         return await _retry.ExecuteAsync(
-            static async (state, token) => await state.Fetcher.ExchangeAsync(state.Request, state.CheckRobots, state.Fetcher._options.MaxBodyBytes, token),
+            static async (state, token) =>
+            {
+                if (state.CheckRobots is { } check)
+                {
+                    await check(state.Request.Url, token);
+                }
+                return await state.Fetcher.ExchangeAsync(state.Request, state.CheckRobots, state.Fetcher._options.MaxBodyBytes, token);
+            },
             (Fetcher: this, Request: request, CheckRobots: checkRobots),
             cancellationToken);
     }

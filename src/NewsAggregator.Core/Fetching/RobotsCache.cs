@@ -4,8 +4,10 @@ namespace NewsAggregator.Fetching;
 
 /// <summary>
 /// Each host's robots.txt, fetched once and kept for <see cref="FetchOptions.RobotsCacheDuration"/>.
-/// Per RFC 9309: a 4xx means no rules (everything allowed); a 5xx, 429 or network failure means
-/// "disallow everything" until it is asked for again after <see cref="FetchOptions.RobotsUnreachableRetry"/>.
+/// Per RFC 9309: a 4xx means no rules (everything allowed); a 5xx or 429 means "disallow
+/// everything" until it is asked for again after <see cref="FetchOptions.RobotsUnreachableRetry"/>.
+/// A host that cannot be reached at all (refused, timed out) fails the request with that reason,
+/// which disallows it just as well and says why; nothing is kept, so the next request asks again.
 /// </summary>
 internal sealed class RobotsCache(
     FetchOptions options, TimeProvider clock, Func<FetchRequest, CancellationToken, Task<FetchedResource>> fetchRobotsTxt)
@@ -24,11 +26,13 @@ internal sealed class RobotsCache(
         {
             rules = await entry.Rules.Value.WaitAsync(cancellationToken);
         }
-        catch (FetchException)
+        catch (FetchException e)
         {
-            // Refused by the network policy: nothing learnt about the host, so nothing to keep.
+            // Refused by the network policy, or the host could not be reached at all: nothing
+            // learnt about its rules, so nothing to keep. The request fails as its robots.txt did,
+            // which says more than "disallowed" would ("connection refused", "timed out").
             _byHost.TryRemove(new KeyValuePair<string, Entry>(key, entry));
-            throw;
+            throw new FetchException(url, e.Reason, e, e.Failure, e.RetryAfter);
         }
         return rules.Unreachable is { } why
             ? RobotsDecision.Disallow($"robots.txt of {key} could not be had ({why}); nothing is fetched from the host until it can")
@@ -46,7 +50,7 @@ internal sealed class RobotsCache(
             rules = new Rules(RobotsTxt.Parse(fetched.Body), null);
             entry.ExpiresAt = clock.GetUtcNow() + options.RobotsCacheDuration;
         }
-        catch (FetchException e) when (e.Failure == FetchFailure.Refused)
+        catch (FetchException e) when (e.Failure == FetchFailure.Refused || e.StatusCode is null)
         {
             throw;
         }

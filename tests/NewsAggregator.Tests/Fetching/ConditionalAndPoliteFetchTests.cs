@@ -201,6 +201,19 @@ public class ConditionalAndPoliteFetchTests
     }
 
     [Fact]
+    public async Task A_host_unreachable_for_its_robots_txt_fails_the_request_with_the_network_reason()
+    {
+        var url = new Uri($"http://127.0.0.1:{ClosedLoopbackPort.Take()}/story.html");
+
+        var error = await Assert.ThrowsAsync<FetchException>(() =>
+            Fetcher().FetchAsync(new FetchRequest(url) { ObeyRobots = true }, CancellationToken.None));
+
+        Assert.Equal("connection refused", error.Reason);
+        Assert.Equal(url, error.Url);
+        Assert.True(error.IsTransient);
+    }
+
+    [Fact]
     public async Task Robots_txt_is_fetched_once_per_host()
     {
         var robotsRequests = 0;
