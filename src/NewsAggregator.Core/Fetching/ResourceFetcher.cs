@@ -103,7 +103,6 @@ public sealed class ResourceFetcher : IResourceFetcher
         FetchRequest request, Func<Uri, CancellationToken, Task>? checkHop, long maxBodyBytes, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.Timeout);
         var url = request.Url;
         var chain = new List<Uri> { url };
         try
@@ -111,6 +110,11 @@ public sealed class ResourceFetcher : IResourceFetcher
             for (var hop = 0; ; hop++)
             {
                 using var turn = await _gate.EnterAsync(url, deadline.Token);
+                if (hop == 0)
+                {
+                    // The deadline is the server's: time spent waiting for our own turn at the host does not count.
+                    deadline.CancelAfter(_options.Timeout);
+                }
                 var client = _httpClientFactory.CreateClient(
                     request.Trust.Trusts(url.IdnHost) ? FetchOptions.HttpClientName : FetchOptions.PublicOnlyHttpClientName);
                 using var message = new HttpRequestMessage(HttpMethod.Get, url);

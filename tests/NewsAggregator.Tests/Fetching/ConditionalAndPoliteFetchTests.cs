@@ -143,6 +143,28 @@ public class ConditionalAndPoliteFetchTests
     }
 
     [Fact]
+    public async Task Waiting_for_a_turn_at_a_busy_host_does_not_count_against_the_response_deadline()
+    {
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            await Task.Delay(300);
+            await Page(context);
+        });
+        // One request at a time, each taking 0.3 s: the last of ten waits 2.7 s for its turn,
+        // longer than the 2 s a response may take.
+        var fetcher = Fetcher(o =>
+        {
+            o.MaxConcurrentPerHost = 1;
+            o.Timeout = TimeSpan.FromSeconds(2);
+            o.MaxRetries = 0;
+        });
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => fetcher.FetchAsync(server.Url($"/{i}"), CancellationToken.None)));
+
+        Assert.All(pages, page => Assert.NotEmpty(page.Body));
+    }
+
+    [Fact]
     public async Task A_host_that_sent_a_long_retry_after_is_not_asked_again_in_the_same_run()
     {
         var requests = 0;
