@@ -91,7 +91,7 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
         Assert.True(second.Succeeded, second.SummaryLine());
         Assert.True(second.NotModified);
         Assert.EndsWith(", not modified", second.SummaryLine());
-        Assert.Equal([null, "\"feed-1\""], _feedIfNoneMatch.ToArray());
+        Assert.Equal(new string?[] { null, "\"feed-1\"" }, _feedIfNoneMatch.ToArray());
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
         var second = await PassAsync(Wire());
 
         Assert.Equal((1, 1), (first.NewArticles, first.Failed));
-        Assert.Equal([null, null], _feedIfNoneMatch.ToArray());
+        Assert.Equal(new string?[] { null, null }, _feedIfNoneMatch.ToArray());
         Assert.Equal((1, 1), (second.NewArticles, second.Known));
     }
 

@@ -1,6 +1,6 @@
 using NewsAggregator.Pipeline;
 
-namespace NewsAggregator.Tests.Pipeline;
+namespace NewsAggregator.Tests.Resilience;
 
 public class SourceScheduleTests
 {
