@@ -30,7 +30,8 @@ internal sealed class SourceJob(SourceCatalog catalog, AggregationRun run, ILogg
         {
             // The same trigger (identity, interval, misfire rule), starting over at the due time.
             var moved = context.Trigger.GetTriggerBuilder().StartAt(due).Build();
-            await context.Scheduler.RescheduleJob(context.Trigger.Key, moved, cancellationToken);
+            var next = await context.Scheduler.RescheduleJob(context.Trigger.Key, moved, cancellationToken);
+            logger.LogDebug("Source {SourceId}: next pass at {NextPass:u}", source.Id, next);
         }
     }
 }
