@@ -21,6 +21,7 @@ public sealed class FaultInjectionTests(FaultRun run) : IClassFixture<FaultRun>
     [InlineData("reset", "connection broken while reading the response")]
     [InlineData("truncated", "connection broken while reading the response")]
     [InlineData("huge", "larger than the 1000000 byte limit")]
+    [InlineData("huge-feed", "larger than the 1000000 byte limit")]
     [InlineData("bomb", "larger than the 1000000 byte limit (after decompression)")]
     [InlineData("redirect-loop", "redirect loop: ")]
     [InlineData("pdf", "expected an HTML page, got application/pdf")]
@@ -118,6 +119,17 @@ public sealed class FaultInjectionTests(FaultRun run) : IClassFixture<FaultRun>
     {
         var article = Assert.Single(run.ArticlesOf("wrong-charset"));
         Assert.Contains("Café owners on the quay", article.Title);
+        Assert.Contains("Zoë Brontë", article.Text);
+    }
+
+    [Fact]
+    public void Feed_whose_charset_lies_is_read_in_the_one_it_uses()
+    {
+        var result = run.ResultOf("lying-charset-feed");
+
+        Assert.True(result.Succeeded, result.SummaryLine());
+        var article = Assert.Single(run.ArticlesOf("lying-charset-feed"));
+        Assert.Equal("Crème brûlée wins the fair", article.Title);
         Assert.Contains("Zoë Brontë", article.Text);
     }
 

@@ -51,6 +51,7 @@ public sealed class FaultRun : IAsyncLifetime
             Source("reset", SourceType.Page, Web.OwnHostUrl("reset", "/fault/reset")),
             Source("truncated", SourceType.Rss, Web.OwnHostUrl("truncated", "/fault/truncated.xml")),
             Source("huge", SourceType.Page, Web.OwnHostUrl("huge", "/fault/huge")),
+            Source("huge-feed", SourceType.Rss, Web.OwnHostUrl("huge-feed", "/fault/huge")),
             Source("bomb", SourceType.Page, Web.OwnHostUrl("bomb", "/fault/bomb")),
             Source("redirect-loop", SourceType.Page, Web.OwnHostUrl("redirect-loop", "/fault/loop-a")),
             Source("pdf", SourceType.Page, Web.OwnHostUrl("pdf", "/fault/report.pdf")),
@@ -60,6 +61,7 @@ public sealed class FaultRun : IAsyncLifetime
             Source("malformed", SourceType.Rss, Web.OwnHostUrl("malformed", "/fault/malformed.xml")),
             Source("wrong-charset", SourceType.Page, Web.OwnHostUrl("wrong-charset", "/fault/wrong-charset.html")),
             Source("bogus-charset", SourceType.Page, Web.OwnHostUrl("bogus-charset", "/fault/bogus-charset.html")),
+            Source("lying-charset-feed", SourceType.Rss, Web.Url("/fault/lying-charset.xml")),
             Source("public-feed", SourceType.Rss, Web.Url(FaultWeb.PublicHost, "/public/feed.xml")),
         ];
 

@@ -108,6 +108,7 @@ public sealed class FaultWeb : IAsyncDisposable
                 "/fault/xxe.xml" => Text(context, "application/rss+xml", XxeFeed()),
                 "/fault/malformed.xml" => Text(context, "application/rss+xml", "<rss version=\"2.0\"><channel><title>Broken</title><item><title>A</title></chan"),
                 "/fault/wrong-charset.html" => WrongCharsetAsync(context),
+                "/fault/lying-charset.xml" => LyingCharsetFeedAsync(context),
                 "/fault/bogus-charset.html" => Bytes(context, "text/html; charset=x-no-such-charset", Encoding.UTF8.GetBytes(Article("Bogus charset harbour report", 13))),
                 _ when path.StartsWith("/slow/", StringComparison.Ordinal) => SlowSiteAsync(context, path, token),
                 _ when path.StartsWith("/good/", StringComparison.Ordinal) || path.StartsWith("/public/", StringComparison.Ordinal) =>
@@ -317,6 +318,19 @@ public sealed class FaultWeb : IAsyncDisposable
             .Replace("The council said", "The café owner, Zoë Brontë, said");
         context.Response.ContentType = "text/html; charset=utf-8";
         var body = CodePages.Windows1252.GetBytes(html);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body);
+    }
+
+    private async Task LyingCharsetFeedAsync(HttpContext context)
+    {
+        // Header and XML declaration both say UTF-8; the bytes are windows-1252.
+        // Its one entry's page is gone, so what is stored comes from the feed's own (mis-labelled) text.
+        var xml = Feed("Café news", ("Crème brûlée wins the fair", Url("/fault/gone.html"),
+            "<p>The crème brûlée of the Café du Port won the county fair on Saturday; the judges praised its "
+            + "caramel, and the café's owner, Zoë Brontë, said the recipe had not changed in forty years.</p>"));
+        context.Response.ContentType = "application/rss+xml; charset=utf-8";
+        var body = CodePages.Windows1252.GetBytes(xml);
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body);
     }

@@ -20,6 +20,8 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
     private string Robots { get; set; } = "User-agent: *\nAllow: /\n";
     private bool SecondStoryFails { get; set; }
     private bool FeedFails { get; set; }
+    private bool ListsAnEmptyPage { get; set; }
+    private readonly ConcurrentQueue<string?> _emptyPageIfNoneMatch = new();
 
     public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(HandleAsync);
 
@@ -56,8 +58,20 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
                     <?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>{_server.BaseUrl}</link><ttl>120</ttl>
                     <item><title>One</title><link>{_server.Url("/story-1.html")}</link><description>{WebUtility.HtmlEncode(FeedText("one"))}</description></item>
                     <item><title>Two</title><link>{_server.Url("/story-2.html")}</link></item>
+                    {(ListsAnEmptyPage ? $"<item><title>Empty</title><link>{_server.Url("/empty.html")}</link></item>" : "")}
                     </channel></rss>
                     """);
+                return;
+            case "/empty.html":
+                _emptyPageIfNoneMatch.Enqueue(context.Request.Headers.IfNoneMatch);
+                context.Response.Headers.ETag = "\"empty-1\"";
+                if (context.Request.Headers.IfNoneMatch == "\"empty-1\"")
+                {
+                    context.Response.StatusCode = 304;
+                    return;
+                }
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<!DOCTYPE html><html><body><nav><a href=\"/\">Home</a></nav></body></html>");
                 return;
             case "/story-2.html" when SecondStoryFails:
                 context.Response.StatusCode = 500;
@@ -113,6 +127,21 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
         Assert.Equal((1, 1), (first.NewArticles, first.Failed));
         Assert.Equal(new string?[] { null, null }, _feedIfNoneMatch.ToArray());
         Assert.Equal((1, 1), (second.NewArticles, second.Known));
+    }
+
+    [Fact]
+    public async Task A_page_that_gave_no_text_is_asked_for_conditionally_next_time()
+    {
+        ListsAnEmptyPage = true;
+
+        var first = await PassAsync(Wire());
+        var second = await PassAsync(Wire());
+
+        Assert.Equal((2, 1), (first.NewArticles, first.Failed));
+        Assert.Equal(1, second.Failed);
+        Assert.Equal(new string?[] { null, "\"empty-1\"" }, _emptyPageIfNoneMatch.ToArray());
+        Assert.Contains("empty.html: the page is unchanged since it last gave no article text",
+            _files.Scalar("SELECT entry_problems FROM runs ORDER BY id DESC LIMIT 1") as string);
     }
 
     [Fact]
