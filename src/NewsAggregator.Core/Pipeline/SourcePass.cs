@@ -234,7 +234,7 @@ public sealed class SourcePass(
             {
                 throw;
             }
-            problem = e.Message;
+            problem = e.Reason;
             tally.RetryAfter = Longest(tally.RetryAfter, e.RetryAfter);
         }
 
