@@ -10,18 +10,7 @@ namespace NewsAggregator.Feeds;
 /// </summary>
 internal static partial class FeedCharset
 {
-    // windows-125x, KOI8-R, ISO-8859-x beyond Latin-1 live in the code pages provider on .NET Core.
-    // Asked directly rather than registered, so decoding does not depend on process-wide state
-    // (FeedReader registers it too, but only once it has been called).
-    private static readonly EncodingProvider CodePages = CodePagesEncodingProvider.Instance;
-    private static readonly Encoding Windows1252 = CodePages.GetEncoding(1252)!;
-
-    // Labels that servers and feeds use for what is really windows-1252 (WHATWG Encoding
-    // standard): text labelled Latin-1 routinely carries curly quotes in 0x80-0x9F.
-    private static readonly HashSet<string> Windows1252Labels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819", "us-ascii", "ascii",
-    };
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     [GeneratedRegex("""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""", RegexOptions.CultureInvariant)]
     private static partial Regex DeclaredEncoding();
@@ -60,24 +49,10 @@ internal static partial class FeedCharset
         {
             return null;
         }
-        var label = match.Groups[1].Value;
-        if (Windows1252Labels.Contains(label))
-        {
-            return Windows1252;
-        }
-        // A UTF-16 label on bytes we just read as ASCII is a lie; UTF-8 is the useful guess.
-        if (label.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) || label.StartsWith("utf-32", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-        try
-        {
-            return CodePages.GetEncoding(label) ?? Encoding.GetEncoding(label);
-        }
-        catch (ArgumentException)
-        {
-            return null; // unknown label: fall back to UTF-8 rather than refuse the feed
-        }
+        // The same WHATWG label table as pages: Latin-1 means windows-1252, a UTF-16 label on bytes
+        // just read as ASCII is a lie (UTF-8 is then the useful guess), an unknown label falls back
+        // to UTF-8 rather than refusing the feed.
+        return Extraction.PageDecoder.FromLabel(match.Groups[1].Value);
     }
 
     private static bool IsUtf8(Encoding encoding) => encoding.CodePage == Encoding.UTF8.CodePage;
