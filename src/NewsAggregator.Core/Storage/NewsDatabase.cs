@@ -179,10 +179,8 @@ public sealed class NewsDatabase
     /// <summary>Mirrors sources.json into <c>sources</c>; sources no longer listed stay (their articles refer to them).</summary>
     public void SyncSources(IEnumerable<Source> sources, DateTimeOffset now)
     {
-        lock (_writeLock)
+        InWriteTransaction((connection, transaction) =>
         {
-            using var connection = OpenConnection();
-            using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -209,8 +207,7 @@ public sealed class NewsDatabase
                 enabled.Value = source.Enabled ? 1 : 0;
                 command.ExecuteNonQuery();
             }
-            transaction.Commit();
-        }
+        });
     }
 
     /// <summary>The article already seen at this canonical URL, by any source.</summary>
@@ -241,11 +238,8 @@ public sealed class NewsDatabase
         // Shingling is work on this article alone: done before queueing for the write lock.
         var shingles = StoryShingles.Of(article.Text);
         var keys = LshBands.KeysOf(shingles);
-        lock (_writeLock)
+        return InWriteTransaction((connection, transaction) =>
         {
-            using var connection = OpenConnection();
-            using var transaction = connection.BeginTransaction();
-
             StoreOutcome outcome;
             if (FindArticleIdByUrl(connection, transaction, article.Url) is { } known)
             {
@@ -272,18 +266,15 @@ public sealed class NewsDatabase
             {
                 InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
             }
-            transaction.Commit();
             return outcome;
-        }
+        });
     }
 
     /// <summary>Keeps the outcome of one pass over a source and updates its state.</summary>
     public void RecordRun(SourceRunRecord run)
     {
-        lock (_writeLock)
+        InWriteTransaction((connection, transaction) =>
         {
-            using var connection = OpenConnection();
-            using var transaction = connection.BeginTransaction();
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
@@ -314,8 +305,7 @@ public sealed class NewsDatabase
                 // so the next pass fetches the document again and finishes the work.
                 ReplaceValidators(connection, transaction, run.SourceId, sourceUrl, run.SourceValidators, run.FinishedAt);
             }
-            transaction.Commit();
-        }
+        });
     }
 
     /// <summary>The state of one source, or null before its first run.</summary>
@@ -368,13 +358,10 @@ public sealed class NewsDatabase
     /// <summary>Keeps (or, given null, forgets) the validators of a document a source fetched.</summary>
     public void SaveValidators(string sourceId, string url, StoredValidators? validators, DateTimeOffset now)
     {
-        lock (_writeLock)
+        InWriteTransaction((connection, transaction) =>
         {
-            using var connection = OpenConnection();
-            using var transaction = connection.BeginTransaction();
             ReplaceValidators(connection, transaction, sourceId, url, validators, now);
-            transaction.Commit();
-        }
+        });
     }
 
     private static void ReplaceValidators(
@@ -405,6 +392,30 @@ public sealed class NewsDatabase
     /// <summary>ISO 8601 UTC to the second: fixed width, so text order is time order for readers.</summary>
     public static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one IMMEDIATE transaction and commits it. SQLite allows
+    /// one writer at a time; queueing our own writers on a lock is cheaper than letting them spin
+    /// on SQLITE_BUSY, and leaves the busy timeout for other processes.
+    /// </summary>
+    private T InWriteTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> write)
+    {
+        lock (_writeLock)
+        {
+            using var connection = OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            var result = write(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+    }
+
+    private void InWriteTransaction(Action<SqliteConnection, SqliteTransaction> write) =>
+        InWriteTransaction<object?>((connection, transaction) =>
+        {
+            write(connection, transaction);
+            return null;
+        });
 
     private static long? FindArticleIdByUrl(SqliteConnection connection, SqliteTransaction? transaction, string url) =>
         Scalar(connection, "SELECT article_id FROM article_sightings WHERE url = $url LIMIT 1;", transaction, ("$url", url))
