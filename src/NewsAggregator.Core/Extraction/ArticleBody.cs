@@ -24,13 +24,17 @@ internal static class ArticleBody
     /// </summary>
     private static string Prefer(string domText, string? structuredBody)
     {
-        if (string.IsNullOrWhiteSpace(structuredBody))
+        // Rendering never lengthens text (tags, entities and runs of whitespace only shrink), so a
+        // raw body that is not clearly more cannot become so: it is not worth a second parse.
+        if (string.IsNullOrWhiteSpace(structuredBody) || !ClearlyMore(structuredBody.Length, domText.Length))
         {
             return domText;
         }
         var structured = ArticleText.FromPlainText(structuredBody);
-        // Twice the markup's text: a body that is merely a little longer may only repeat captions or credits.
-        var clearlyMore = structured.Length > domText.Length * 2 && (structured.Length > 400 || domText.Length == 0);
-        return clearlyMore ? structured : domText;
+        return ClearlyMore(structured.Length, domText.Length) ? structured : domText;
     }
+
+    // Twice the markup's text: a body that is merely a little longer may only repeat captions or credits.
+    private static bool ClearlyMore(int structuredLength, int domLength) =>
+        structuredLength > domLength * 2 && (structuredLength > 400 || domLength == 0);
 }
