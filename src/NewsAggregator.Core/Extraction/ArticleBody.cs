@@ -9,12 +9,14 @@ internal static class ArticleBody
     /// <param name="structuredBody">The JSON-LD articleBody, if the page has one.</param>
     public static string Find(IElement body, ExtractedArticle metadata, string? structuredBody, CancellationToken cancellationToken)
     {
-        var survey = MainContent.Survey(body);
+        var outline = PageOutline.Of(body);
+        var survey = MainContent.Survey(outline);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var mass = TextMass.Of(body, survey.LeftOut.Contains);
-        var best = MainContent.Best(mass, survey.MarkedBodies);
-        var domText = best is null ? "" : BlockRenderer.Join(InlineFurniture.Without(BlockRenderer.Render(best, survey.Unrendered), metadata));
+        var mass = TextMass.Of(outline, survey.LeftOut);
+        var domText = MainContent.Best(outline, mass, survey.MarkedBodies) is { } best
+            ? BlockRenderer.Join(InlineFurniture.Without(BlockRenderer.Render(outline.Element(best), outline.SkipperFrom(best, survey.Unrendered)), metadata))
+            : "";
         return Prefer(domText, structuredBody);
     }
 

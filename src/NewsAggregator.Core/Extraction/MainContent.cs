@@ -4,14 +4,11 @@ using AngleSharp.Dom;
 namespace NewsAggregator.Extraction;
 
 /// <summary>What the survey of a page found: the elements the article leaves out and those the publisher marked as its body.</summary>
-/// <param name="LeftOut">Hidden elements and furniture: neither measured nor rendered.</param>
-/// <param name="Headers">&lt;header&gt; elements: measured, because a teaser's headline sits in one and
-/// gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
-/// <param name="MarkedBodies">Elements marked itemprop=articleBody.</param>
-internal sealed record PageSurvey(HashSet<IElement> LeftOut, HashSet<IElement> Headers, IReadOnlyList<IElement> MarkedBodies)
-{
-    public bool Unrendered(IElement element) => LeftOut.Contains(element) || Headers.Contains(element);
-}
+/// <param name="LeftOut">By position: hidden elements and furniture, neither measured nor rendered.</param>
+/// <param name="Unrendered">By position: what is left out and &lt;header&gt; elements, which are measured, because a
+/// teaser's headline sits in one and gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
+/// <param name="MarkedBodies">Positions of elements marked itemprop=articleBody.</param>
+internal sealed record PageSurvey(bool[] LeftOut, bool[] Unrendered, IReadOnlyList<int> MarkedBodies);
 
 /// <summary>
 /// Finds the element that holds the article. Furniture is left out first (unless it holds
@@ -39,74 +36,80 @@ internal static partial class MainContent
     /// the page's prose or the publisher's articleBody mark. Nothing is removed from the DOM:
     /// measuring and rendering skip these subtrees, which costs less than mutating the tree.
     /// </summary>
-    public static PageSurvey Survey(IElement root)
+    public static PageSurvey Survey(PageOutline outline)
     {
-        // The measuring walk visits every visible element once; it notes the landmarks on the way.
-        var markedBodies = new List<IElement>();
-        var quotedPosts = new List<IElement>();
-        var mass = TextMass.Of(root, element =>
+        // One pass finds what a reader does not see and notes the landmarks of what they do.
+        var hidden = new bool[outline.Count];
+        var markedBodies = new List<int>();
+        var quotedPosts = new List<int>();
+        for (var position = 0; position < outline.Count;)
         {
+            var element = outline.Element(position);
             if (IsHidden(element))
             {
-                return true;
+                hidden[position] = true;
+                position = outline.SubtreeEnd(position);
+                continue;
             }
             if (element.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
             {
-                markedBodies.Add(element);
+                markedBodies.Add(position);
             }
             else if (element.LocalName == "blockquote" && SocialPost().IsMatch(element.GetAttribute("class") ?? ""))
             {
-                quotedPosts.Add(element);
+                quotedPosts.Add(position);
             }
-            return false;
-        });
-        var protectedProse = mass[root].Prose * ProtectedProseShare;
-        var protectedWrappers = ProtectedWrappers(markedBodies, quotedPosts);
-        var leftOut = new HashSet<IElement>();
-        var headers = new HashSet<IElement>();
-        var stack = new Stack<IElement>();
-        PushChildren(stack, root);
-        while (stack.Count > 0)
+            position++;
+        }
+        var mass = TextMass.Of(outline, hidden);
+        var protectedProse = mass[0].Prose * ProtectedProseShare;
+        var protectedWrappers = ProtectedWrappers(outline, markedBodies, quotedPosts);
+        var leftOut = new bool[outline.Count];
+        var unrendered = new bool[outline.Count];
+        // The root's descendants, each subtree left out passed over whole.
+        for (var position = 1; position < outline.Count;)
         {
-            var element = stack.Pop();
-            // The measure left out hidden elements (and those without text) already.
-            if (!mass.Holds(element) ||
-                (BoilerplateMarkers.IsFurniture(element) && !protectedWrappers.Contains(element) &&
-                 element.LocalName is not ("article" or "main") && mass[element].Prose < protectedProse))
+            var element = outline.Element(position);
+            // The measure left out hidden elements already.
+            if (!mass.Holds(position) ||
+                (BoilerplateMarkers.IsFurniture(element) && !protectedWrappers[position] &&
+                 element.LocalName is not ("article" or "main") && mass[position].Prose < protectedProse))
             {
-                leftOut.Add(element);
+                leftOut[position] = unrendered[position] = true;
+                position = outline.SubtreeEnd(position);
                 continue;
             }
-            if (element.LocalName == "header" && !protectedWrappers.Contains(element))
+            if (element.LocalName == "header" && !protectedWrappers[position])
             {
-                headers.Add(element);
+                unrendered[position] = true;
             }
-            PushChildren(stack, element);
+            position++;
         }
-        return new PageSurvey(leftOut, headers, markedBodies);
+        return new PageSurvey(leftOut, unrendered, markedBodies);
     }
 
-    /// <summary>The element with the highest score, or null when nothing on the page reads like prose.</summary>
+    /// <summary>The position of the element with the highest score, or null when nothing on the page reads like prose.</summary>
+    /// <param name="outline">The page's body.</param>
     /// <param name="mass">The page measured without what <see cref="Survey"/> left out.</param>
-    /// <param name="markedBodies">Elements marked itemprop=articleBody.</param>
-    public static IElement? Best(TextMass mass, IReadOnlyList<IElement> markedBodies)
+    /// <param name="markedBodies">Positions of elements marked itemprop=articleBody.</param>
+    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies)
     {
-        IElement? best = null;
+        int? best = null;
         double bestScore = MinimumScore;
         // Post-order visits children first, so a parent must do strictly better than its best child to win.
-        foreach (var (element, measure) in mass.All)
+        foreach (var position in mass.PostOrder)
         {
-            if (measure.Score > bestScore)
+            if (mass[position].Score > bestScore)
             {
-                best = element;
-                bestScore = measure.Score;
+                best = position;
+                bestScore = mass[position].Score;
             }
         }
-        if (best is null)
+        if (best is not { } found)
         {
             return null;
         }
-        var chosen = Widen(best, mass);
+        var chosen = Widen(outline, found, mass);
         // The precise candidate: the publisher's own articleBody mark, when it holds most of what the measure found.
         foreach (var marked in markedBodies)
         {
@@ -123,11 +126,11 @@ internal static partial class MainContent
     /// paragraphs are interleaved with product boxes or link-led list items scores below its
     /// best paragraph, yet the ancestor's additions read like text, not like furniture.
     /// </summary>
-    private static IElement Widen(IElement best, TextMass mass)
+    private static int Widen(PageOutline outline, int best, TextMass mass)
     {
         var current = best;
         var kept = mass[best];
-        for (var ancestor = best.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+        for (var ancestor = outline.Parent(best); ancestor >= 0; ancestor = outline.Parent(ancestor))
         {
             var measure = mass[ancestor];
             var addedProse = measure.Prose - kept.Prose;
@@ -151,21 +154,22 @@ internal static partial class MainContent
     /// publisher's itemprop=articleBody mark, and the close wrappers of a social post the
     /// article quotes (a tweet's blockquote sits in "widget" or "video-container" boxes).
     /// </summary>
-    private static HashSet<IElement> ProtectedWrappers(List<IElement> markedBodies, List<IElement> quotedPosts)
+    private static bool[] ProtectedWrappers(PageOutline outline, List<int> markedBodies, List<int> quotedPosts)
     {
-        var path = new HashSet<IElement>();
+        var path = new bool[outline.Count];
         foreach (var marked in markedBodies)
         {
-            for (var element = marked; element is not null && path.Add(element); element = element.ParentElement)
+            for (var position = marked; position >= 0 && !path[position]; position = outline.Parent(position))
             {
+                path[position] = true;
             }
         }
         foreach (var quote in quotedPosts)
         {
-            var element = quote;
-            for (var level = 0; level < QuotedPostWrapperDepth && element is not null; level++, element = element.ParentElement)
+            var position = quote;
+            for (var level = 0; level < QuotedPostWrapperDepth && position >= 0; level++, position = outline.Parent(position))
             {
-                path.Add(element);
+                path[position] = true;
             }
         }
         return path;
@@ -188,13 +192,5 @@ internal static partial class MainContent
         var compact = style.Replace(" ", "", StringComparison.Ordinal);
         return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
                compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static void PushChildren(Stack<IElement> stack, IElement parent)
-    {
-        for (var child = parent.LastElementChild; child is not null; child = child.PreviousElementSibling)
-        {
-            stack.Push(child);
-        }
     }
 }

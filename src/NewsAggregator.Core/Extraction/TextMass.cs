@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-
 namespace NewsAggregator.Extraction;
 
 /// <summary>
@@ -18,39 +16,47 @@ internal sealed class TextMass
     // even a one-line paragraph or a row of figures should not count against its container.
     private const double ParagraphCost = 5;
 
-    private readonly Dictionary<IElement, Measure> _measures = new();
-    private readonly List<KeyValuePair<IElement, Measure>> _postOrder = [];
+    private readonly PageOutline _outline;
+    private readonly Measure[] _measures;
+    private readonly bool[] _held;
+    private readonly List<int> _postOrder = [];
 
     /// <param name="Score">Sum of the unit values below the element: the best-scoring element gathers the most prose for the least furniture.</param>
     /// <param name="Prose">Sum of the positive unit values only.</param>
     /// <param name="Chars">Weighed visible characters, furniture included.</param>
     public readonly record struct Measure(double Score, double Prose, int Chars);
 
-    private TextMass()
+    private TextMass(PageOutline outline)
     {
+        _outline = outline;
+        _measures = new Measure[outline.Count];
+        _held = new bool[outline.Count];
     }
 
-    /// <summary>Measures every element under <paramref name="root"/> (inclusive).</summary>
-    /// <param name="skip">Elements left out with their subtree, besides those that never carry text.</param>
-    public static TextMass Of(IElement root, Func<IElement, bool> skip)
+    /// <summary>Measures every element of <paramref name="outline"/>, its root included.</summary>
+    /// <param name="skip">Positions of elements left out with their subtree.</param>
+    public static TextMass Of(PageOutline outline, bool[] skip)
     {
-        var mass = new TextMass();
-        mass.Walk(root, skip);
+        var mass = new TextMass(outline);
+        mass.Walk(skip);
         return mass;
     }
 
-    public Measure this[IElement element] => _measures.GetValueOrDefault(element);
+    /// <summary>The element's measure; zero for one that was not measured.</summary>
+    public Measure this[int position] => _measures[position];
 
     /// <summary>The element was measured: it is neither skipped nor inside a skipped subtree.</summary>
-    public bool Holds(IElement element) => _measures.ContainsKey(element);
+    public bool Holds(int position) => _held[position];
 
-    /// <summary>Every measured element, children before their parent.</summary>
-    public IReadOnlyList<KeyValuePair<IElement, Measure>> All => _postOrder;
+    /// <summary>Positions of every measured element, children before their parent.</summary>
+    public IReadOnlyList<int> PostOrder => _postOrder;
 
-    private sealed class Frame(IElement element, bool isBlock)
+    /// <summary>An open element while the walk is inside it.</summary>
+    private struct Frame
     {
-        public IElement Element { get; } = element;
-        public bool IsBlock { get; } = isBlock;
+        public int Position;
+        // The frame of the block the element's text counts toward: its own when it is a block.
+        public int Block;
         public double OwnChars;
         public double OwnLinkChars;
         public int OwnLinks;
@@ -61,86 +67,104 @@ internal sealed class TextMass
         public int Chars;
     }
 
-    private void Walk(IElement root, Func<IElement, bool> skip)
+    /// <summary>
+    /// The outline's elements and text runs in document order, as a walk over the DOM would meet
+    /// them: the runs before each element's start belong to the elements still open.
+    /// </summary>
+    private void Walk(bool[] skip)
     {
-        var frames = new List<Frame>();
-        var blockFrames = new Stack<Frame>();
+        var frames = new Frame[8];
+        var depth = 0;
+        var run = 0;
         var linkDepth = 0;
         var teasers = new TeaserRun();
-        foreach (var (node, leaving) in DomWalk.Of(root, skip))
+        for (var position = 0; position < _outline.Count;)
         {
-            if (node is IText text)
+            while (depth > 0 && _outline.SubtreeEnd(frames[depth - 1].Position) <= position)
             {
-                if (blockFrames.TryPeek(out var block))
-                {
-                    var weight = Weigh(text.Data);
-                    if (weight > 0)
-                    {
-                        block.EndsWithEllipsis = EndsWithEllipsis(text.Data);
-                    }
-                    block.OwnChars += weight;
-                    if (linkDepth > 0)
-                    {
-                        block.OwnLinkChars += weight;
-                    }
-                }
+                Leave(frames, ref depth, ref run, ref linkDepth, ref teasers);
+            }
+            AddRuns(frames, depth, ref run, _outline.RunStart(position), linkDepth);
+            if (skip[position])
+            {
+                run = _outline.RunEnd(position);
+                position = _outline.SubtreeEnd(position);
                 continue;
             }
-            var element = (IElement)node;
-            var name = element.LocalName;
-            if (!leaving)
+            var name = _outline.Element(position).LocalName;
+            if (depth == frames.Length)
             {
-                // The root is a block whatever its tag so no text goes unweighed.
-                var frame = new Frame(element, HtmlVocabulary.IsBlock(name) || frames.Count == 0);
-                frames.Add(frame);
-                if (frame.IsBlock)
-                {
-                    if (blockFrames.TryPeek(out var parentBlock))
-                    {
-                        parentBlock.HasBlockChild = true;
-                    }
-                    blockFrames.Push(frame);
-                }
-                if (name == "a")
-                {
-                    linkDepth++;
-                    if (blockFrames.TryPeek(out var linkBlock))
-                    {
-                        linkBlock.OwnLinks++;
-                    }
-                }
-                continue;
+                Array.Resize(ref frames, depth * 2);
             }
-
-            var done = frames[^1];
-            frames.RemoveAt(frames.Count - 1);
+            // The root is a block whatever its tag so no text goes unweighed.
+            var isBlock = HtmlVocabulary.IsBlock(name) || depth == 0;
+            var enclosingBlock = depth > 0 ? frames[depth - 1].Block : -1;
+            frames[depth] = new Frame { Position = position, Block = isBlock ? depth : enclosingBlock };
+            if (isBlock && enclosingBlock >= 0)
+            {
+                frames[enclosingBlock].HasBlockChild = true;
+            }
             if (name == "a")
             {
-                linkDepth--;
+                linkDepth++;
+                frames[frames[depth].Block].OwnLinks++;
             }
-            if (done.IsBlock)
+            depth++;
+            position++;
+        }
+        while (depth > 0)
+        {
+            Leave(frames, ref depth, ref run, ref linkDepth, ref teasers);
+        }
+    }
+
+    /// <summary>Text runs up to <paramref name="end"/> count toward the innermost open block.</summary>
+    private void AddRuns(Frame[] frames, int depth, ref int run, int end, int linkDepth)
+    {
+        for (; run < end; run++)
+        {
+            var text = _outline.Run(run);
+            ref var block = ref frames[frames[depth - 1].Block];
+            block.EndsWithEllipsis = text.EndsWithEllipsis;
+            block.OwnChars += text.Weight;
+            if (linkDepth > 0)
             {
-                blockFrames.Pop();
-                var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" ? ParagraphCost : UnitCost);
-                // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
-                if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
-                {
-                    unit = 0;
-                }
-                done.Score += unit;
-                done.Prose += Math.Max(0, unit);
-                done.Chars += (int)done.OwnChars;
+                block.OwnLinkChars += text.Weight;
             }
-            var measure = new Measure(done.Score, done.Prose, done.Chars);
-            _measures[done.Element] = measure;
-            _postOrder.Add(new(done.Element, measure));
-            if (frames.Count > 0)
+        }
+    }
+
+    private void Leave(Frame[] frames, ref int depth, ref int run, ref int linkDepth, ref TeaserRun teasers)
+    {
+        ref var done = ref frames[depth - 1];
+        AddRuns(frames, depth, ref run, _outline.RunEnd(done.Position), linkDepth);
+        depth--;
+        var name = _outline.Element(done.Position).LocalName;
+        if (name == "a")
+        {
+            linkDepth--;
+        }
+        if (done.Block == depth)
+        {
+            var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" ? ParagraphCost : UnitCost);
+            // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
+            if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
             {
-                var parent = frames[^1];
-                parent.Score += done.Score;
-                parent.Prose += done.Prose;
-                parent.Chars += done.Chars;
+                unit = 0;
             }
+            done.Score += unit;
+            done.Prose += Math.Max(0, unit);
+            done.Chars += (int)done.OwnChars;
+        }
+        _measures[done.Position] = new Measure(done.Score, done.Prose, done.Chars);
+        _held[done.Position] = true;
+        _postOrder.Add(done.Position);
+        if (depth > 0)
+        {
+            ref var parent = ref frames[depth - 1];
+            parent.Score += done.Score;
+            parent.Prose += done.Prose;
+            parent.Chars += done.Chars;
         }
     }
 
@@ -186,7 +210,7 @@ internal sealed class TextMass
         }
     }
 
-    private static bool EndsWithEllipsis(string data)
+    internal static bool EndsWithEllipsis(string data)
     {
         var trimmed = data.AsSpan().TrimEnd();
         return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]");
