@@ -75,7 +75,7 @@ public class RobustnessTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.Throws<OperationCanceledException>(() => _extractor.Extract("<p>text</p>", null, cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => _extractor.Extract("<p>text</p>", null, cancellationToken: cancelled.Token));
     }
 
     [Fact]
