@@ -152,9 +152,11 @@ internal sealed class ArticleHtml
 
     private static void PushChildren(Stack<(INode, bool)> stack, INode parent)
     {
-        for (var child = parent.LastChild; child is not null; child = child.PreviousSibling)
+        // By index: AngleSharp finds a node's sibling by searching its parent's children.
+        var children = parent.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            stack.Push((child, false));
+            stack.Push((children[i], false));
         }
     }
 

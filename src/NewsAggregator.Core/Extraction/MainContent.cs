@@ -192,9 +192,14 @@ internal static partial class MainContent
 
     private static void PushChildren(Stack<IElement> stack, IElement parent)
     {
-        for (var child = parent.LastElementChild; child is not null; child = child.PreviousElementSibling)
+        // By index: AngleSharp finds a node's sibling by searching its parent's children.
+        var children = parent.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            stack.Push(child);
+            if (children[i] is IElement child)
+            {
+                stack.Push(child);
+            }
         }
     }
 }
