@@ -2,38 +2,112 @@ using AngleSharp.Dom;
 
 namespace NewsAggregator.Extraction;
 
+/// <summary>An article's text and the same article as sanitised HTML.</summary>
+internal readonly record struct ArticleContent(string Text, string Html)
+{
+    public static readonly ArticleContent Empty = new("", "");
+
+    public static ArticleContent FromText(string text) => new(text, ArticleHtml.FromText(text));
+}
+
 /// <summary>The article's paragraphs: the best prose container's blocks, less the furniture that sits inside it.</summary>
 internal static class ArticleBody
 {
     /// <param name="metadata">The page's metadata: its title and byline are not part of the text.</param>
     /// <param name="structuredBody">The JSON-LD articleBody, if the page has one.</param>
-    public static string Find(IElement body, ExtractedArticle metadata, string? structuredBody, CancellationToken cancellationToken)
+    /// <param name="pageUrl">Resolves the links and images of the HTML.</param>
+    public static ArticleContent Find(IElement body, ExtractedArticle metadata, string? structuredBody, Uri? pageUrl, CancellationToken cancellationToken)
     {
-        var outline = PageOutline.Of(body);
-        var survey = MainContent.Survey(outline);
+        var survey = MainContent.Survey(body);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var mass = TextMass.Of(outline, survey.LeftOut);
-        var domText = MainContent.Best(outline, mass, survey.MarkedBodies) is { } best
-            ? BlockRenderer.Join(InlineFurniture.Without(BlockRenderer.Render(outline.Element(best), outline.SkipperFrom(best, survey.Unrendered)), metadata))
-            : "";
-        return Prefer(domText, structuredBody);
+        var mass = TextMass.Of(survey.Outline, survey.LeftOut);
+        var content = MainContent.Best(survey.Outline, mass, survey.MarkedBodies) is { } best
+            ? Render([survey.Outline.Element(best)], survey.Unrendered, metadata, pageUrl)
+            : ArticleContent.Empty;
+        return Prefer(content, structuredBody);
+    }
+
+    /// <summary>The article held by elements a source's selector chose: only hidden elements and furniture inside them go.</summary>
+    public static ArticleContent Of(IReadOnlyList<IElement> chosen, ExtractedArticle metadata, Uri? pageUrl)
+    {
+        var surveys = chosen.Select(MainContent.Survey).ToList();
+        return Render(chosen, element => surveys.Any(survey => survey.Unrendered(element)), metadata, pageUrl);
+    }
+
+    /// <summary>
+    /// The text of <paramref name="roots"/> less the furniture lines among it, and the HTML of
+    /// the same: the furniture's text nodes are left out of the HTML, and so is every element
+    /// that held nothing but furniture (with its images).
+    /// </summary>
+    private static ArticleContent Render(IReadOnlyList<IElement> roots, Func<IElement, bool> unrendered, ExtractedArticle metadata, Uri? pageUrl)
+    {
+        var blocks = new List<TextBlock>();
+        foreach (var root in roots)
+        {
+            blocks.AddRange(BlockRenderer.Render(root, unrendered));
+        }
+        var kept = InlineFurniture.Without(blocks, metadata);
+        if (kept.Count == 0)
+        {
+            return ArticleContent.Empty;
+        }
+        var text = BlockRenderer.Join(kept);
+        if (kept.Count == blocks.Count)
+        {
+            return new ArticleContent(text, ArticleHtml.Write(roots, pageUrl, unrendered));
+        }
+        var (furnitureText, furnitureElements) = Furniture(blocks, kept);
+        var html = ArticleHtml.Write(roots, pageUrl, element => unrendered(element) || furnitureElements.Contains(element), furnitureText.Contains);
+        return new ArticleContent(text, html);
+    }
+
+    /// <summary>
+    /// The text nodes of the blocks the furniture filter dropped, and the elements that held
+    /// only such blocks (none that also holds a kept block).
+    /// </summary>
+    private static (HashSet<IText> Text, HashSet<IElement> Elements) Furniture(List<TextBlock> all, List<TextBlock> kept)
+    {
+        var holdsKept = new HashSet<IElement>();
+        var keptBlocks = new HashSet<TextBlock>(ReferenceEqualityComparer.Instance);
+        foreach (var block in kept)
+        {
+            keptBlocks.Add(block);
+            for (var element = block.Container; element is not null && holdsKept.Add(element); element = element.ParentElement)
+            {
+            }
+        }
+        var text = new HashSet<IText>();
+        var elements = new HashSet<IElement>();
+        foreach (var block in all)
+        {
+            if (keptBlocks.Contains(block))
+            {
+                continue;
+            }
+            text.UnionWith(block.Sources);
+            if (block.Container is { } container && !holdsKept.Contains(container))
+            {
+                elements.Add(container);
+            }
+        }
+        return (text, elements);
     }
 
     /// <summary>
     /// The markup's text unless the JSON-LD body is clearly more complete: structured bodies
     /// are often truncated teasers, but on pages that hide the text in markup they are all there is.
     /// </summary>
-    private static string Prefer(string domText, string? structuredBody)
+    private static ArticleContent Prefer(ArticleContent dom, string? structuredBody)
     {
         // Rendering never lengthens text (tags, entities and runs of whitespace only shrink), so a
         // raw body that is not clearly more cannot become so: it is not worth a second parse.
-        if (string.IsNullOrWhiteSpace(structuredBody) || !ClearlyMore(structuredBody.Length, domText.Length))
+        if (string.IsNullOrWhiteSpace(structuredBody) || !ClearlyMore(structuredBody.Length, dom.Text.Length))
         {
-            return domText;
+            return dom;
         }
         var structured = ArticleText.FromPlainText(structuredBody);
-        return ClearlyMore(structured.Length, domText.Length) ? structured : domText;
+        return ClearlyMore(structured.Length, dom.Text.Length) ? ArticleContent.FromText(structured) : dom;
     }
 
     // Twice the markup's text: a body that is merely a little longer may only repeat captions or credits.

@@ -1,5 +1,3 @@
-using AngleSharp.Html.Parser;
-
 namespace NewsAggregator.Extraction;
 
 /// <summary>Plain text of HTML, block by block: paragraphs separated by a blank line.</summary>
@@ -14,6 +12,23 @@ public static class ArticleText
         }
         var document = PageParser.Parse("<body>" + html + "</body>");
         return document.Body is null ? "" : BlockRenderer.Join(BlockRenderer.Render(document.Body));
+    }
+
+    /// <summary>A feed entry's content as clean text and as sanitised HTML, for when its page gives none.</summary>
+    /// <param name="baseUrl">Resolves the fragment's relative links and images.</param>
+    public static (string Text, string Html) FromFeedContent(string html, Uri? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return ("", "");
+        }
+        var body = PageParser.Parse("<body>" + PageLimits.Bound(html) + "</body>").Body;
+        if (body is null)
+        {
+            return ("", "");
+        }
+        var text = BlockRenderer.Join(BlockRenderer.Render(body));
+        return text.Length == 0 ? ("", "") : (text, ArticleHtml.Write([body], baseUrl));
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal sealed class BlockRenderer
 {
     private readonly List<TextBlock> _blocks = [];
     private readonly StringBuilder _text = new();
+    private List<IText> _sources = [];
     private readonly Stack<IElement> _openBlocks = new();
     private IElement? _container;
     private int _linkChars;
@@ -44,6 +45,7 @@ internal sealed class BlockRenderer
             switch (node)
             {
                 case IText text:
+                    _sources.Add(text);
                     Append(text.Data);
                     break;
                 case IElement element when leaving:
@@ -177,7 +179,8 @@ internal sealed class BlockRenderer
         if (end > 0)
         {
             var text = _text.ToString(0, end);
-            _blocks.Add(new TextBlock(text, KindOf(_container), Math.Min(_linkChars, text.Length), _container));
+            _blocks.Add(new TextBlock(text, KindOf(_container), Math.Min(_linkChars, text.Length), _container, _sources));
+            _sources = [];
         }
         _text.Clear();
         _linkChars = 0;

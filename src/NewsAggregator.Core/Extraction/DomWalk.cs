@@ -39,9 +39,12 @@ internal static class DomWalk
                 default:
                     continue;
             }
-            for (var child = step.Node.LastChild; child is not null; child = child.PreviousSibling)
+            // By index: AngleSharp finds a node's sibling by searching its parent's children,
+            // which made a page of many thousand siblings cost seconds.
+            var children = step.Node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(new Step(child, false));
+                stack.Push(new Step(children[i], false));
             }
         }
     }

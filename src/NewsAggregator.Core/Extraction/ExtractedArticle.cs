@@ -2,11 +2,18 @@ namespace NewsAggregator.Extraction;
 
 /// <summary>
 /// What extraction keeps of one page: the clean article text (paragraphs separated by a
-/// blank line; empty when the page holds no article) and the page's metadata.
+/// blank line; empty when the page holds no article), the same article as sanitised HTML,
+/// and the page's metadata.
 /// </summary>
 public sealed record ExtractedArticle
 {
     public string Text { get; init; } = "";
+    /// <summary>
+    /// The article as HTML from an allow-list (paragraphs, headings, lists, quotes, tables,
+    /// figures, emphasis, absolute links and images; no scripts, styles, event handlers,
+    /// <c>javascript:</c> URLs, tracking pixels, classes or ids); empty when <see cref="Text"/> is.
+    /// </summary>
+    public string Html { get; init; } = "";
     public string? Title { get; init; }
     public string? Byline { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
@@ -17,6 +24,9 @@ public sealed record ExtractedArticle
     public string? CanonicalUrl { get; init; }
     public string? ImageUrl { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The source's <see cref="ExtractionRules.ContentSelector"/> matched nothing, so the heuristics found the article.</summary>
+    public bool ContentSelectorMissed { get; init; }
 
     public bool HasText => Text.Length > 0;
 }

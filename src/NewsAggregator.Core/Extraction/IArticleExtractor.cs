@@ -5,5 +5,6 @@ public interface IArticleExtractor
 {
     /// <param name="html">The decoded page.</param>
     /// <param name="pageUrl">Where the page was fetched from; resolves relative URLs, may be null for files.</param>
-    ExtractedArticle Extract(string html, Uri? pageUrl, CancellationToken cancellationToken = default);
+    /// <param name="rules">The source's selectors, if it has any.</param>
+    ExtractedArticle Extract(string html, Uri? pageUrl, ExtractionRules? rules = null, CancellationToken cancellationToken = default);
 }

@@ -4,11 +4,16 @@ using AngleSharp.Dom;
 namespace NewsAggregator.Extraction;
 
 /// <summary>What the survey of a page found: the elements the article leaves out and those the publisher marked as its body.</summary>
+/// <param name="Outline">The surveyed subtree.</param>
 /// <param name="LeftOut">By position: hidden elements and furniture, neither measured nor rendered.</param>
-/// <param name="Unrendered">By position: what is left out and &lt;header&gt; elements, which are measured, because a
-/// teaser's headline sits in one and gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
+/// <param name="Headers">By position: &lt;header&gt; elements, measured, because a teaser's headline sits in one
+/// and gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
 /// <param name="MarkedBodies">Positions of elements marked itemprop=articleBody.</param>
-internal sealed record PageSurvey(bool[] LeftOut, bool[] Unrendered, IReadOnlyList<int> MarkedBodies);
+internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] Headers, IReadOnlyList<int> MarkedBodies)
+{
+    public bool Unrendered(IElement element) =>
+        Outline.PositionOf(element) is var position and >= 0 && (LeftOut[position] || Headers[position]);
+}
 
 /// <summary>
 /// Finds the element that holds the article. Furniture is left out first (unless it holds
@@ -36,8 +41,9 @@ internal static partial class MainContent
     /// the page's prose or the publisher's articleBody mark. Nothing is removed from the DOM:
     /// measuring and rendering skip these subtrees, which costs less than mutating the tree.
     /// </summary>
-    public static PageSurvey Survey(PageOutline outline)
+    public static PageSurvey Survey(IElement root)
     {
+        var outline = PageOutline.Of(root);
         // One pass finds what a reader does not see and notes the landmarks of what they do.
         var hidden = new bool[outline.Count];
         var markedBodies = new List<int>();
@@ -62,10 +68,11 @@ internal static partial class MainContent
             position++;
         }
         var mass = TextMass.Of(outline, hidden);
-        var protectedProse = mass[0].Prose * ProtectedProseShare;
+        // A root that never carries text (a source's selector may choose one) has no position.
+        var protectedProse = outline.Count > 0 ? mass[0].Prose * ProtectedProseShare : 0;
         var protectedWrappers = ProtectedWrappers(outline, markedBodies, quotedPosts);
         var leftOut = new bool[outline.Count];
-        var unrendered = new bool[outline.Count];
+        var headers = new bool[outline.Count];
         // The root's descendants, each subtree left out passed over whole.
         for (var position = 1; position < outline.Count;)
         {
@@ -75,17 +82,17 @@ internal static partial class MainContent
                 (BoilerplateMarkers.IsFurniture(element) && !protectedWrappers[position] &&
                  element.LocalName is not ("article" or "main") && mass[position].Prose < protectedProse))
             {
-                leftOut[position] = unrendered[position] = true;
+                leftOut[position] = true;
                 position = outline.SubtreeEnd(position);
                 continue;
             }
             if (element.LocalName == "header" && !protectedWrappers[position])
             {
-                unrendered[position] = true;
+                headers[position] = true;
             }
             position++;
         }
-        return new PageSurvey(leftOut, unrendered, markedBodies);
+        return new PageSurvey(outline, leftOut, headers, markedBodies);
     }
 
     /// <summary>The position of the element with the highest score, or null when nothing on the page reads like prose.</summary>

@@ -127,9 +127,14 @@ internal sealed class MarkupClues
         while (stack.TryPop(out var element))
         {
             clues.Visit(element, ref firstTime);
-            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+            // By index: AngleSharp finds a node's sibling by searching its parent's children.
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(child);
+                if (children[i] is IElement child)
+                {
+                    stack.Push(child);
+                }
             }
         }
         clues.Time ??= firstTime;

@@ -14,6 +14,7 @@ internal sealed class PageOutline
 {
     private readonly List<Entry> _entries = [];
     private readonly List<TextRun> _runs = [];
+    private int _lastFound = -1;
 
     /// <param name="Parent">The parent's position; -1 for the root.</param>
     /// <param name="SubtreeEnd">The position after the element's last descendant.</param>
@@ -78,23 +79,38 @@ internal sealed class PageOutline
 
     public TextRun Run(int index) => _runs[index];
 
-    /// <summary>
-    /// <paramref name="skipped"/> as the skip predicate of a <see cref="DomWalk"/> of the
-    /// subtree at <paramref name="start"/>: the walk asks about elements in document order and
-    /// never enters one it skips, so each question is about the outline's next position.
-    /// </summary>
-    public Func<IElement, bool> SkipperFrom(int start, bool[] skipped)
+    /// <summary>The element's position; -1 when it is not in the outline.</summary>
+    /// <remarks>
+    /// Walks ask in document order, so the element after the last one found (the first child
+    /// of an element entered) or after its subtree (what follows one passed over) is nearly
+    /// always the one asked for; anything else is searched for by reference, which costs less
+    /// than hashing every element would. Not thread-safe, like the DOM it outlines.
+    /// </remarks>
+    public int PositionOf(IElement element)
     {
-        var next = start;
-        return element =>
+        if (_lastFound >= 0)
         {
-            if (next >= _entries.Count || !ReferenceEquals(_entries[next].Element, element))
+            foreach (var next in (ReadOnlySpan<int>)[_lastFound + 1, _entries[_lastFound].SubtreeEnd])
             {
-                throw new InvalidOperationException("The walk left the outline's document order.");
+                if (next < _entries.Count && ReferenceEquals(_entries[next].Element, element))
+                {
+                    return _lastFound = next;
+                }
             }
-            var skip = skipped[next];
-            next = skip ? _entries[next].SubtreeEnd : next + 1;
-            return skip;
-        };
+        }
+        if (_entries.Count == 0 || !_entries[0].Element.Contains(element))
+        {
+            return -1;
+        }
+        // A walk that passed over subtrees without asking goes on ahead; a new walk starts behind.
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            var position = (_lastFound + 1 + i) % _entries.Count;
+            if (ReferenceEquals(_entries[position].Element, element))
+            {
+                return _lastFound = position;
+            }
+        }
+        return -1;
     }
 }

@@ -1,13 +1,11 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Feeds;
 
 /// <summary>The article links of a section or front page.</summary>
 public static class SectionPageLinks
 {
-    private static readonly HtmlParser Parser = new();
-
     // In a matched container (a teaser, a card) the headline's link is the story's, not the image's or the byline's.
     private const string HeadingLink = "h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href]";
 
@@ -23,7 +21,7 @@ public static class SectionPageLinks
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
 
-        var document = Parser.ParseDocument(html);
+        var document = PageParser.Parse(html);
         var baseUrl = BaseUrl(document, pageUrl);
         var found = new FoundLinks();
         var anchors = linkSelector is null ? document.QuerySelectorAll("a[href]") : Selected(document, linkSelector);
@@ -42,20 +40,6 @@ public static class SectionPageLinks
             found.Add(link, title, title is not null && LinkHeadline.InHeading(anchor));
         }
         return found.Entries();
-    }
-
-    /// <summary>Whether <paramref name="selector"/> is CSS that <see cref="Find"/> accepts, for checking configuration early.</summary>
-    public static bool IsValidSelector(string selector)
-    {
-        try
-        {
-            Parser.ParseDocument("").QuerySelector(selector);
-            return true;
-        }
-        catch (DomException)
-        {
-            return false;
-        }
     }
 
     private static bool LooksLikeStory(IElement anchor, Uri link, Uri pageUrl, string? title)

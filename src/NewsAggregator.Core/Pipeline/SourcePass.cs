@@ -218,9 +218,14 @@ public sealed class SourcePass(
             }
             else
             {
-                var html = PageDecoder.Decode(page.Body, page.Charset);
-                extracted = extractor.Extract(html, page.FinalUrl, cancellationToken);
+                var pageHtml = PageDecoder.Decode(page.Body, page.Charset);
+                extracted = extractor.Extract(pageHtml, page.FinalUrl, source.ExtractionRules, cancellationToken);
                 problem = extracted.HasText ? null : "no article text found on the page";
+                if (extracted.ContentSelectorMissed)
+                {
+                    // Most often the site changed its templates: say so while the heuristics carry on.
+                    tally.Note(url, $"contentSelector \"{source.ExtractionRules.ContentSelector}\" matched nothing; the article was found without it");
+                }
                 if (!isSource && (problem is not null || validators is not null))
                 {
                     database.SaveValidators(source.Id, url, problem is null ? null : ToStored(page.Validators), clock.GetUtcNow());
@@ -239,9 +244,10 @@ public sealed class SourcePass(
         }
 
         var text = extracted?.Text;
+        var articleHtml = extracted?.Html;
         if (string.IsNullOrEmpty(text) && entry.ContentHtml is { } feedContent)
         {
-            text = ArticleText.FromHtmlFragment(feedContent);
+            (text, articleHtml) = ArticleText.FromFeedContent(feedContent, Uri.TryCreate(url, UriKind.Absolute, out var entryUrl) ? entryUrl : null);
             if (text.Length > 0)
             {
                 tally.Note(url, $"{problem}; the feed's text was stored instead");
@@ -266,6 +272,7 @@ public sealed class SourcePass(
             Url = finalUrl,
             AlsoSeenAt = finalUrl == url ? [] : [url],
             Text = text,
+            Html = string.IsNullOrEmpty(articleHtml) ? null : articleHtml,
             ContentHash = ContentFingerprint.Of(text),
             DeclaredCanonicalUrl = DeclaredCanonical.Accept(extracted?.CanonicalUrl),
             Title = FirstNonEmpty(extracted?.Title, entry.Title),

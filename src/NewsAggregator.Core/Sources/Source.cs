@@ -1,3 +1,5 @@
+using NewsAggregator.Extraction;
+
 namespace NewsAggregator.Sources;
 
 public enum SourceType
@@ -23,6 +25,8 @@ public sealed record Source
     public bool Enabled { get; init; } = true;
     /// <summary>For <see cref="SourceType.Html"/>: CSS selector of the article links; heuristics when null.</summary>
     public string? LinkSelector { get; init; }
+    /// <summary>Selectors for this source's article pages (<c>contentSelector</c>, <c>removeSelectors</c>); none by default.</summary>
+    public ExtractionRules ExtractionRules { get; init; } = ExtractionRules.None;
     /// <summary>How often the service runs this source.</summary>
     public TimeSpan Interval { get; init; } = DefaultInterval;
     /// <summary>At most this many new article pages are fetched per pass (newest first).</summary>

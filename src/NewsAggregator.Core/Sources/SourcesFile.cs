@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Sources;
 
@@ -11,7 +12,7 @@ namespace NewsAggregator.Sources;
 public static partial class SourcesFile
 {
     private static readonly string[] KnownFields =
-        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots"];
+        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots", "contentSelector", "removeSelectors"];
 
     public static IReadOnlyList<Source> Load(string path)
     {
@@ -120,18 +121,18 @@ public static partial class SourcesFile
         var enabled = OptionalBool(item, "enabled", true, who, fileName);
         var ignoreRobots = OptionalBool(item, "ignoreRobots", false, who, fileName);
 
-        string? linkSelector = null;
-        if (item.TryGetProperty("linkSelector", out var selectorElement))
+        var linkSelector = OptionalSelector(item, "linkSelector", who, fileName);
+        var contentSelector = OptionalSelector(item, "contentSelector", who, fileName);
+        var removeSelectors = new List<string>();
+        if (item.TryGetProperty("removeSelectors", out var removeElement))
         {
-            linkSelector = selectorElement.ValueKind == JsonValueKind.String ? selectorElement.GetString() : null;
-            if (string.IsNullOrWhiteSpace(linkSelector))
+            if (removeElement.ValueKind != JsonValueKind.Array)
             {
-                throw new SourcesFileException($"{fileName}: {who} field \"linkSelector\": expected a non-empty CSS selector");
+                throw new SourcesFileException($"{fileName}: {who} field \"removeSelectors\": expected an array of CSS selectors");
             }
-            if (!Feeds.SectionPageLinks.IsValidSelector(linkSelector))
+            foreach (var selector in removeElement.EnumerateArray())
             {
-                throw new SourcesFileException(
-                    $"{fileName}: {who} field \"linkSelector\": \"{linkSelector}\" is not a valid CSS selector");
+                removeSelectors.Add(Selector(selector, $"removeSelectors[{removeSelectors.Count}]", who, fileName));
             }
         }
 
@@ -155,10 +156,30 @@ public static partial class SourcesFile
             Url = url,
             Enabled = enabled,
             LinkSelector = linkSelector,
+            ExtractionRules = contentSelector is null && removeSelectors.Count == 0
+                ? ExtractionRules.None
+                : new ExtractionRules { ContentSelector = contentSelector, RemoveSelectors = removeSelectors },
             Interval = interval,
             MaxArticles = maxArticles,
             IgnoreRobots = ignoreRobots,
         };
+    }
+
+    private static string? OptionalSelector(JsonElement item, string field, string who, string fileName) =>
+        item.TryGetProperty(field, out var value) ? Selector(value, field, who, fileName) : null;
+
+    private static string Selector(JsonElement value, string field, string who, string fileName)
+    {
+        var selector = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim() : null;
+        if (string.IsNullOrEmpty(selector))
+        {
+            throw new SourcesFileException($"{fileName}: {who} field \"{field}\": expected a non-empty CSS selector");
+        }
+        if (!CssSelector.IsValid(selector))
+        {
+            throw new SourcesFileException($"{fileName}: {who} field \"{field}\": \"{selector}\" is not a valid CSS selector");
+        }
+        return selector;
     }
 
     private static bool OptionalBool(JsonElement item, string field, bool absent, string who, string fileName)

@@ -82,7 +82,7 @@ internal static class NearDuplicateIndex
         }
         if (match.Verdict.UpgradesText)
         {
-            ReplaceText(connection, transaction, match.Story, article.Text, article.ContentHash, keys);
+            ReplaceText(connection, transaction, match.Story, article, keys);
         }
         return new StoreOutcome(kind, match.ArticleId, match.Verdict.UpgradesText);
     }
@@ -125,16 +125,17 @@ internal static class NearDuplicateIndex
         return verdict.IsCopy ? new NearDuplicateMatch(articleId, verdict, stored) : null;
     }
 
-    /// <summary>Gives a stored story a later copy's longer text, and re-indexes it under the new text's keys.</summary>
+    /// <summary>Gives a stored story a later copy's longer text (and its HTML), and re-indexes it under the new text's keys.</summary>
     private static void ReplaceText(
-        SqliteConnection connection, SqliteTransaction transaction, StoredStory stored, string text, string? contentHash, IReadOnlyList<long> keys)
+        SqliteConnection connection, SqliteTransaction transaction, StoredStory stored, ArticleRecord copy, IReadOnlyList<long> keys)
     {
         using (var update = connection.CreateCommand())
         {
             update.Transaction = transaction;
-            update.CommandText = "UPDATE articles SET text = $text, content_hash = $hash WHERE id = $id;";
-            update.Parameters.AddWithValue("$text", text);
-            update.Parameters.AddWithValue("$hash", (object?)contentHash ?? DBNull.Value);
+            update.CommandText = "UPDATE articles SET text = $text, content_hash = $hash, html = $html WHERE id = $id;";
+            update.Parameters.AddWithValue("$text", copy.Text);
+            update.Parameters.AddWithValue("$hash", (object?)copy.ContentHash ?? DBNull.Value);
+            update.Parameters.AddWithValue("$html", (object?)copy.Html ?? DBNull.Value);
             update.Parameters.AddWithValue("$id", stored.ArticleId);
             update.ExecuteNonQuery();
         }

@@ -431,9 +431,9 @@ public sealed class NewsDatabase
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO articles (source_id, url, title, byline, published_at, fetched_at, language, text,
-                                  content_hash, site_name, image_url, description)
+                                  content_hash, site_name, image_url, description, html)
             VALUES ($source, $url, $title, $byline, $published, $fetched, $language, $text,
-                    $hash, $site, $image, $description)
+                    $hash, $site, $image, $description, $html)
             RETURNING id;
             """;
         Bind(command,
@@ -441,7 +441,7 @@ public sealed class NewsDatabase
             ("$published", article.PublishedAt is { } published ? Format(published) : null),
             ("$fetched", Format(article.FetchedAt)), ("$language", article.Language), ("$text", article.Text),
             ("$hash", article.ContentHash), ("$site", article.SiteName), ("$image", article.ImageUrl),
-            ("$description", article.Description));
+            ("$description", article.Description), ("$html", article.Html));
         return (long)command.ExecuteScalar()!;
     }
 

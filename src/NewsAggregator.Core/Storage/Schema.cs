@@ -99,6 +99,12 @@ internal static class Schema
             PRIMARY KEY (source_id, url)
         ) WITHOUT ROWID;
         """,
+
+        // 4: the article as sanitised HTML beside its text. Rows stored before it keep NULL:
+        // their pages are not fetched again, and the text is still there.
+        """
+        ALTER TABLE articles ADD COLUMN html TEXT;
+        """,
     ];
 
     /// <summary>The version whose migration creates the near-duplicate index, which then needs filling.</summary>

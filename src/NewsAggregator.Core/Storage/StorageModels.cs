@@ -6,6 +6,8 @@ public sealed record ArticleRecord
     public required string SourceId { get; init; }
     public required string Url { get; init; }
     public required string Text { get; init; }
+    /// <summary>The same article as sanitised HTML (see <see cref="Extraction.ExtractedArticle.Html"/>).</summary>
+    public string? Html { get; init; }
     public string? ContentHash { get; init; }
     public string? Title { get; init; }
     public string? Byline { get; init; }

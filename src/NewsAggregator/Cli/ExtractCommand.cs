@@ -7,8 +7,9 @@ using NewsAggregator.Extraction;
 namespace NewsAggregator.Cli;
 
 /// <summary>
-/// <c>extract PATH... [--output FILE] [--url URL]</c>: the clean text of saved pages as JSON
-/// lines, one object per page, for inspection and for benchmarks.
+/// <c>extract PATH... [--output FILE] [--url URL] [--html] [--content-selector CSS] [--remove CSS]...</c>:
+/// the clean text of saved pages as JSON lines, one object per page, for inspection, for
+/// benchmarks, and for trying a source's selectors before they go into sources.json.
 /// </summary>
 internal static class ExtractCommand
 {
@@ -38,23 +39,54 @@ internal static class ExtractCommand
             Description = "The address the pages were saved from (resolves relative links, dates in the URL).",
             HelpName = "URL",
         };
+        var html = new Option<bool>("--html")
+        {
+            Description = "Add the article as sanitised HTML (the html column of the database) to each object.",
+        };
+        var contentSelector = new Option<string?>("--content-selector")
+        {
+            Description = "CSS selector of the article's content, as a source's contentSelector in sources.json.",
+            HelpName = "CSS",
+        };
+        var remove = new Option<string[]>("--remove")
+        {
+            Description = "CSS selector of elements to cut before extraction, as a source's removeSelectors; may be repeated.",
+            HelpName = "CSS",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("extract", "Print the clean article text of saved pages, one JSON object per page per line.")
         {
-            paths, outputFile, url,
+            paths, outputFile, url, html, contentSelector, remove,
         };
         command.SetAction((parse, token) =>
-            RunAsync(parse.GetValue(paths)!, parse.GetValue(outputFile), parse.GetValue(url), output, error, token));
+        {
+            var rules = new ExtractionRules
+            {
+                ContentSelector = parse.GetValue(contentSelector),
+                RemoveSelectors = parse.GetValue(remove) ?? [],
+            };
+            return RunAsync(parse.GetValue(paths)!, parse.GetValue(outputFile), parse.GetValue(url), parse.GetValue(html), rules, output, error, token);
+        });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string[] paths, string? outputPath, string? urlText, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string[] paths, string? outputPath, string? urlText, bool withHtml, ExtractionRules rules,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         Uri? pageUrl = null;
         if (urlText is not null && !Uri.TryCreate(urlText, UriKind.Absolute, out pageUrl))
         {
             await error.WriteLineAsync($"error: --url \"{urlText}\" is not an absolute URL");
             return NewsAggregatorCommandLine.UsageError;
+        }
+        foreach (var (option, selector) in rules.RemoveSelectors.Select(s => ("--remove", s)).Prepend(("--content-selector", rules.ContentSelector)))
+        {
+            if (selector is not null && !CssSelector.IsValid(selector))
+            {
+                await error.WriteLineAsync($"error: {option} \"{selector}\" is not a valid CSS selector");
+                return NewsAggregatorCommandLine.UsageError;
+            }
         }
 
         var pages = new List<(string FullPath, string Shown)>();
@@ -89,10 +121,11 @@ internal static class ExtractCommand
                 try
                 {
                     var html = PageDecoder.Decode(await ReadPageAsync(fullPath, cancellationToken), declaredCharset: null);
-                    var article = extractor.Extract(html, pageUrl, cancellationToken);
+                    var article = extractor.Extract(html, pageUrl, rules, cancellationToken);
                     await writer.WriteLineAsync(JsonSerializer.Serialize(new ExtractedPage(
                         shown, pageUrl?.ToString() ?? article.CanonicalUrl, article.Title, article.Byline,
-                        article.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), article.Language, article.Text),
+                        article.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), article.Language, article.Text,
+                        withHtml ? article.Html : null),
                         JsonLines));
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -139,5 +172,8 @@ internal static class ExtractCommand
         [property: System.Text.Json.Serialization.JsonPropertyName("byline")] string? Byline,
         [property: System.Text.Json.Serialization.JsonPropertyName("published")] string? Published,
         [property: System.Text.Json.Serialization.JsonPropertyName("language")] string? Language,
-        [property: System.Text.Json.Serialization.JsonPropertyName("text")] string Text);
+        [property: System.Text.Json.Serialization.JsonPropertyName("text")] string Text,
+        [property: System.Text.Json.Serialization.JsonPropertyName("html"),
+                   System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        string? Html);
 }

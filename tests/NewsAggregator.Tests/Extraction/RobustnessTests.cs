@@ -43,7 +43,8 @@ public class RobustnessTests
     [Fact]
     public void Deeply_nested_markup_does_not_exhaust_the_stack()
     {
-        const int depth = 20_000;
+        // Fifteen times the depth the page limits flatten to, within their element count.
+        const int depth = 15_000;
         var html = new StringBuilder("<html><body>");
         html.Insert(html.Length, "<div>", depth);
         html.Append("<p>At the bottom of twenty thousand nested elements sits one paragraph of real prose, long enough to be an article on its own.</p>");
@@ -53,6 +54,45 @@ public class RobustnessTests
         var article = _extractor.Extract(html.ToString(), null);
 
         Assert.Equal("At the bottom of twenty thousand nested elements sits one paragraph of real prose, long enough to be an article on its own.", article.Text);
+    }
+
+    [Fact]
+    public void A_twenty_megabyte_page_gives_the_article_at_its_top()
+    {
+        var html = new StringBuilder("<html><head><title>The longest page</title></head><body><article>");
+        for (var i = 0; html.Length < 20_000_000; i++)
+        {
+            html.Append("<p>Paragraph ").Append(i).Append(" of a very long report on the river and the town, with enough words to read as prose.</p>\n");
+        }
+        html.Append("</article></body></html>");
+
+        var article = _extractor.Extract(html.ToString(), null);
+
+        Assert.StartsWith("Paragraph 0 of a very long report", article.Text);
+        Assert.InRange(article.Text.Length, 100_000, PageLimits.MaxChars);
+        Assert.DoesNotContain("Paragraph 190000 ", article.Text);
+        Assert.Equal("The longest page", article.Title);
+    }
+
+    [Fact]
+    public void A_twenty_megabyte_page_of_one_unbroken_text_is_cut_to_the_limit()
+    {
+        var html = "<html><body><p>" + string.Concat(Enumerable.Repeat("word ", 4_000_000)) + "</p></body></html>";
+
+        var article = _extractor.Extract(html, null);
+
+        Assert.StartsWith("word word", article.Text);
+        Assert.True(article.Text.Length < PageLimits.MaxChars);
+    }
+
+    [Fact]
+    public void A_twenty_megabyte_page_of_a_million_nested_elements_gives_no_article_rather_than_a_hang()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div><b>", 2_000_000)) + "</body></html>";
+
+        var article = _extractor.Extract(html, null);
+
+        Assert.False(article.HasText);
     }
 
     [Fact]
@@ -75,7 +115,7 @@ public class RobustnessTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.Throws<OperationCanceledException>(() => _extractor.Extract("<p>text</p>", null, cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => _extractor.Extract("<p>text</p>", null, cancellationToken: cancelled.Token));
     }
 
     [Fact]

@@ -126,13 +126,13 @@ public class SectionPageLinksTests
     {
         var error = Assert.Throws<ArgumentException>(() => Find("section-world.html", WorldPage, selector));
         Assert.Contains(selector, error.Message);
-        Assert.False(SectionPageLinks.IsValidSelector(selector));
+        Assert.False(NewsAggregator.Extraction.CssSelector.IsValid(selector));
     }
 
     [Fact]
     public void A_valid_selector_is_recognised()
     {
-        Assert.True(SectionPageLinks.IsValidSelector("main article h2 > a.headline"));
+        Assert.True(NewsAggregator.Extraction.CssSelector.IsValid("main article h2 > a.headline"));
     }
 
     [Fact]

@@ -16,11 +16,14 @@ public class SourcesFileTests
         Assert.Equal(Source.DefaultInterval, wire.Interval);
         Assert.Equal(Source.DefaultMaxArticles, wire.MaxArticles);
         Assert.Null(wire.LinkSelector);
+        Assert.True(wire.ExtractionRules.IsEmpty);
 
         var desk = sources[1];
         Assert.Equal(SourceType.Html, desk.Type);
         Assert.Equal("h2.headline a", desk.LinkSelector);
         Assert.Equal(TimeSpan.FromMinutes(15), desk.Interval);
+        Assert.Equal("div.story-body", desk.ExtractionRules.ContentSelector);
+        Assert.Equal([".inline-promo", "aside.related"], desk.ExtractionRules.RemoveSelectors);
 
         var story = sources[2];
         Assert.Equal(SourceType.Page, story.Type);
@@ -41,6 +44,9 @@ public class SourcesFileTests
     [InlineData("path-not-url.json", "source \"wire\" (#0) field \"url\": \"/srv/feed.xml\" is not")]
     [InlineData("unknown-field.json", "source \"wire\" (#0) field \"linkSelectr\": unknown field")]
     [InlineData("invalid-selector.json", "source \"desk\" (#0) field \"linkSelector\": \"a[\" is not a valid CSS selector")]
+    [InlineData("invalid-content-selector.json", "source \"desk\" (#0) field \"contentSelector\": \"div..body\" is not a valid CSS selector")]
+    [InlineData("invalid-remove-selector.json", "source \"desk\" (#0) field \"removeSelectors[1]\": \"aside[\" is not a valid CSS selector")]
+    [InlineData("remove-selectors-not-a-list.json", "source \"desk\" (#0) field \"removeSelectors\": expected an array of CSS selectors")]
     [InlineData("zero-interval.json", "source \"wire\" (#0) field \"intervalMinutes\": expected a whole number")]
     [InlineData("syntax-error.json", "invalid JSON at line 2")]
     [InlineData("no-sources-array.json", "expected an object with a \"sources\" array")]

@@ -1,0 +1,554 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// The article as clean HTML, written from an allow-list rather than by removing what is
+/// known to be bad: only the elements and attributes below come out, so nothing a page hides
+/// in its markup (scripts, styles, event handlers, <c>javascript:</c> links, forms, frames,
+/// tracking pixels, class and style soup) can reach a reader of the database. Layout wrappers
+/// (div, section, span...) are dropped and their loose text becomes paragraphs; links and
+/// images are absolute; text and attribute values are escaped.
+/// </summary>
+internal sealed class ArticleHtml
+{
+    // Block elements kept as they are; their content is what the text renderer turned into paragraphs.
+    private static readonly HashSet<string> KeptBlocks = new(StringComparer.Ordinal)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "figure", "hr",
+    };
+
+    // Blocks that may hold running text themselves; inside the others loose text gets a <p>.
+    private static readonly HashSet<string> TextBlocks = new(StringComparer.Ordinal)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li", "dt", "dd", "th", "td", "caption", "blockquote", "figure",
+    };
+
+    // Inline elements kept as they are: emphasis, code, quotations, sub/superscripts, links, line breaks.
+    private static readonly HashSet<string> KeptInline = new(StringComparer.Ordinal)
+    {
+        "a", "em", "i", "strong", "b", "u", "s", "del", "ins", "sub", "sup", "small", "mark", "code", "kbd",
+        "samp", "var", "q", "cite", "abbr", "time", "br", "img",
+    };
+
+    // Elements that never hold content an allow-list could pass on, whatever is inside them.
+    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "iframe", "frame",
+        "frameset", "object", "embed", "applet", "svg", "math", "canvas", "video", "audio", "source", "track",
+        "map", "area", "form", "input", "button", "select", "option", "textarea", "datalist", "dialog", "slot",
+        "portal", "param",
+    };
+
+    // Hosts and paths of analytics beacons that arrive as one-pixel images.
+    private static readonly string[] TrackerMarks =
+    [
+        "doubleclick.net", "google-analytics.com", "googletagmanager.com", "facebook.com/tr", "scorecardresearch.com",
+        "quantserve.com", "pixel.", "/pixel", "beacon", "/b/ss/", "chartbeat", "omtrdc.net", "parsely.com/plogger",
+    ];
+
+    /// <summary>An element being written: the tag that went out for it (null when only its content does) and where that tag starts and its content begins.</summary>
+    private struct Frame
+    {
+        public string? Tag;
+        public int Start;
+        public int ContentStart;
+    }
+
+    private readonly StringBuilder _html = new();
+    private readonly List<Frame> _open = [];
+    private readonly Uri? _baseUrl;
+    private readonly Func<IElement, bool>? _skip;
+    private readonly Func<IText, bool>? _skipText;
+    // The paragraph opened for loose text: where it starts, and how many elements were open before it.
+    private bool _paragraphOpen;
+    private int _paragraphStart;
+    private int _paragraphDepth;
+    private bool _atBlockStart = true;
+    private bool _pendingSpace;
+    private int _pendingBreaks;
+    private int _preDepth;
+
+    private ArticleHtml(Uri? baseUrl, Func<IElement, bool>? skip, Func<IText, bool>? skipText)
+    {
+        _baseUrl = baseUrl;
+        _skip = skip;
+        _skipText = skipText;
+    }
+
+    /// <summary>
+    /// The clean HTML of <paramref name="roots"/> in order, less the subtrees <paramref name="skip"/>
+    /// names and the text nodes <paramref name="skipText"/> names; elements left empty go too.
+    /// </summary>
+    /// <param name="baseUrl">Resolves relative links and images; without it only absolute ones are kept.</param>
+    public static string Write(IEnumerable<IElement> roots, Uri? baseUrl, Func<IElement, bool>? skip = null, Func<IText, bool>? skipText = null)
+    {
+        var writer = new ArticleHtml(baseUrl, skip, skipText);
+        foreach (var root in roots)
+        {
+            writer.WriteChildren(root);
+            writer.CloseParagraph();
+        }
+        return writer._html.ToString().TrimEnd();
+    }
+
+    /// <summary>Plain text (paragraphs separated by a blank line, lines by a line end) as paragraphs of HTML.</summary>
+    public static string FromText(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var html = new StringBuilder(text.Length + 64);
+        foreach (var paragraph in text.Split("\n\n"))
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>\n");
+        }
+        return html.ToString().TrimEnd();
+    }
+
+    private void WriteChildren(INode parent)
+    {
+        // An explicit stack of (node, leaving): deeply nested markup cannot exhaust the call stack.
+        var stack = new Stack<(INode Node, bool Leaving)>();
+        PushChildren(stack, parent);
+        while (stack.TryPop(out var step))
+        {
+            switch (step.Node)
+            {
+                case IText text:
+                    if (_skipText?.Invoke(text) != true)
+                    {
+                        AppendText(text.Data);
+                    }
+                    break;
+                case IElement element when step.Leaving:
+                    Leave(element);
+                    break;
+                case IElement element:
+                    if (Dropped.Contains(element.LocalName) || IsSkipped(element))
+                    {
+                        break;
+                    }
+                    if (Enter(element))
+                    {
+                        stack.Push((element, true));
+                        PushChildren(stack, element);
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Images are judged by their own markup (an author's avatar, a share icon): the text
+    /// measures never look at elements without text, so the caller's skip would drop them all.
+    /// </summary>
+    private bool IsSkipped(IElement element) =>
+        element.LocalName is "img" or "picture" ? BoilerplateMarkers.IsFurniture(element) : _skip?.Invoke(element) == true;
+
+    private static void PushChildren(Stack<(INode, bool)> stack, INode parent)
+    {
+        // By index: AngleSharp finds a node's sibling by searching its parent's children.
+        var children = parent.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            stack.Push((children[i], false));
+        }
+    }
+
+    /// <summary>Writes the element's opening; false when it has no content to walk (an image, a break, a rule).</summary>
+    private bool Enter(IElement element)
+    {
+        var name = element.LocalName;
+        switch (name)
+        {
+            case "br":
+                _pendingBreaks++;
+                _pendingSpace = false;
+                return false;
+            case "img":
+                WriteImage(element);
+                return false;
+            case "hr":
+                CloseParagraph();
+                _html.Append("<hr>\n");
+                _atBlockStart = true;
+                return false;
+        }
+        if (KeptBlocks.Contains(name))
+        {
+            CloseParagraph();
+            // A list item or cell outside its list or table is written as its content only.
+            Push(BelongsHere(name) ? name : null, element);
+            if (name == "pre")
+            {
+                _preDepth++;
+            }
+            return true;
+        }
+        if (KeptInline.Contains(name))
+        {
+            EnsureTextContext();
+            // A link that goes nowhere safe keeps its text and loses its markup.
+            Push(name == "a" && SafeUrl(element.GetAttribute("href"), allowMail: true) is null ? null : name, element);
+            return true;
+        }
+        if (HtmlVocabulary.IsBlock(name))
+        {
+            // A layout wrapper: its edges end the running paragraph, the tag itself goes.
+            CloseParagraph();
+        }
+        // Wrappers and other inline elements (span, font, custom elements): their content only.
+        Push(null, element);
+        return true;
+    }
+
+    private void Push(string? tag, IElement element)
+    {
+        var frame = new Frame { Tag = tag, Start = _html.Length };
+        if (tag is not null)
+        {
+            if (_pendingSpace && !_atBlockStart && KeptInline.Contains(tag))
+            {
+                // "word <b>bold</b>": the space goes before the tag, not inside it.
+                _html.Append(' ');
+                frame.Start++;
+            }
+            _pendingSpace = false;
+            OpenTag(tag, element);
+            _atBlockStart = KeptBlocks.Contains(tag);
+        }
+        frame.ContentStart = _html.Length;
+        _open.Add(frame);
+    }
+
+    private void Leave(IElement element)
+    {
+        var name = element.LocalName;
+        if (KeptBlocks.Contains(name) || HtmlVocabulary.IsBlock(name))
+        {
+            CloseParagraph();
+        }
+        var frame = _open[^1];
+        _open.RemoveAt(_open.Count - 1);
+        if (name == "pre" && KeptBlocks.Contains(name))
+        {
+            _preDepth--;
+        }
+        if (frame.Tag is null)
+        {
+            return;
+        }
+        var isBlock = KeptBlocks.Contains(frame.Tag);
+        if (isBlock)
+        {
+            _pendingBreaks = 0;
+            _pendingSpace = false;
+        }
+        TrimTrailingSpace(frame.ContentStart);
+        if (_html.Length == frame.ContentStart && frame.Tag is not ("td" or "th"))
+        {
+            // Nothing came out inside it: no empty paragraph, link or list item is left behind.
+            _html.Length = frame.Start;
+            return;
+        }
+        _html.Append("</").Append(frame.Tag).Append('>');
+        if (isBlock && frame.Tag is not ("li" or "td" or "th" or "dt" or "dd"))
+        {
+            _html.Append('\n');
+        }
+        _atBlockStart = isBlock;
+    }
+
+    /// <summary>Whether a list item or table part sits in the list or table it belongs to, as written so far.</summary>
+    private bool BelongsHere(string name)
+    {
+        if (name is not ("li" or "dt" or "dd" or "tr" or "th" or "td" or "thead" or "tbody" or "tfoot" or "caption"))
+        {
+            return true;
+        }
+        for (var i = _open.Count - 1; i >= 0; i--)
+        {
+            var open = _open[i].Tag;
+            if (open is null)
+            {
+                continue;
+            }
+            return (name, open) switch
+            {
+                ("li", "ul" or "ol") => true,
+                ("dt" or "dd", "dl") => true,
+                ("tr", "table" or "thead" or "tbody" or "tfoot") => true,
+                ("thead" or "tbody" or "tfoot" or "caption", "table") => true,
+                ("th" or "td", "tr") => true,
+                _ => false,
+            };
+        }
+        return false;
+    }
+
+    private void OpenTag(string name, IElement element)
+    {
+        _html.Append('<').Append(name);
+        switch (name)
+        {
+            case "a":
+                if (SafeUrl(element.GetAttribute("href"), allowMail: true) is { } href)
+                {
+                    AppendAttribute("href", href);
+                }
+                break;
+            case "td" or "th":
+                AppendNumber(element, "colspan");
+                AppendNumber(element, "rowspan");
+                break;
+            case "ol":
+                AppendNumber(element, "start");
+                break;
+            case "time":
+                if (element.GetAttribute("datetime") is { Length: > 0 and < 64 } datetime)
+                {
+                    AppendAttribute("datetime", datetime.Trim());
+                }
+                break;
+            case "abbr":
+                if (element.GetAttribute("title") is { Length: > 0 and < 200 } title)
+                {
+                    AppendAttribute("title", title.Trim());
+                }
+                break;
+        }
+        _html.Append('>');
+    }
+
+    private void WriteImage(IElement image)
+    {
+        if (IsTrackingPixel(image) || ImageSource(image) is not { } source)
+        {
+            return;
+        }
+        EnsureTextContext();
+        if (_pendingSpace && !_atBlockStart)
+        {
+            _html.Append(' ');
+        }
+        _pendingSpace = false;
+        _html.Append("<img");
+        AppendAttribute("src", source);
+        if (image.GetAttribute("alt") is { } alt && !string.IsNullOrWhiteSpace(alt))
+        {
+            AppendAttribute("alt", alt.Trim());
+        }
+        _html.Append('>');
+        _atBlockStart = false;
+    }
+
+    /// <summary>
+    /// The image's real address: lazy-loading pages keep it in a data attribute and put a
+    /// placeholder (a data: URI or a blank gif) in src.
+    /// </summary>
+    private string? ImageSource(IElement image)
+    {
+        foreach (var attribute in (ReadOnlySpan<string>)["data-src", "data-lazy-src", "data-original", "src"])
+        {
+            if (SafeUrl(image.GetAttribute(attribute), allowMail: false) is { } url)
+            {
+                return url;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsTrackingPixel(IElement image)
+    {
+        if (IsTiny(image.GetAttribute("width")) || IsTiny(image.GetAttribute("height")))
+        {
+            return true;
+        }
+        var source = image.GetAttribute("src") ?? "";
+        foreach (var mark in TrackerMarks)
+        {
+            if (source.Contains(mark, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+
+        static bool IsTiny(string? size) =>
+            size is not null && int.TryParse(size.Trim().TrimEnd('x', 'p'), out var pixels) && pixels <= 2;
+    }
+
+    /// <summary>An absolute http(s) URL (or mailto: for links), resolved against the page; null for anything else.</summary>
+    private string? SafeUrl(string? value, bool allowMail)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        value = value.Trim();
+        Uri? url;
+        if (_baseUrl is not null)
+        {
+            if (!Uri.TryCreate(_baseUrl, value, out url))
+            {
+                return null;
+            }
+        }
+        else if (!Uri.TryCreate(value, UriKind.Absolute, out url) || !value.Contains("://", StringComparison.Ordinal) && !value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            // On Unix a bare "/path" parses as an absolute file URI: without a base it is no address.
+            return null;
+        }
+        return url.Scheme switch
+        {
+            "http" or "https" => url.AbsoluteUri,
+            "mailto" when allowMail => url.AbsoluteUri,
+            _ => null,
+        };
+    }
+
+    private void AppendNumber(IElement element, string attribute)
+    {
+        if (int.TryParse(element.GetAttribute(attribute), out var number) && number is > 1 and < 1000)
+        {
+            AppendAttribute(attribute, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private void AppendAttribute(string name, string value) =>
+        _html.Append(' ').Append(name).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
+
+    private void AppendText(string data)
+    {
+        foreach (var c in data)
+        {
+            if (HtmlVocabulary.IsInvisible(c))
+            {
+                continue;
+            }
+            if (_preDepth == 0 && char.IsWhiteSpace(c))
+            {
+                _pendingSpace = true;
+                continue;
+            }
+            EnsureTextContext();
+            if (_pendingSpace && !_atBlockStart)
+            {
+                _html.Append(' ');
+            }
+            _pendingSpace = false;
+            _atBlockStart = false;
+            switch (c)
+            {
+                case '<':
+                    _html.Append("&lt;");
+                    break;
+                case '>':
+                    _html.Append("&gt;");
+                    break;
+                case '&':
+                    _html.Append("&amp;");
+                    break;
+                default:
+                    _html.Append(c);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before inline content: a paragraph opens when the content would stand loose in a
+    /// layout wrapper or a list; two line breaks in a row end the paragraph, one stays a break.
+    /// </summary>
+    private void EnsureTextContext()
+    {
+        if (_pendingBreaks >= 2 && _paragraphOpen)
+        {
+            CloseParagraph();
+        }
+        if (!_paragraphOpen && NeedsParagraph())
+        {
+            _paragraphStart = _html.Length;
+            _paragraphDepth = _open.Count;
+            _paragraphOpen = true;
+            _html.Append("<p>");
+            _atBlockStart = true;
+            _pendingBreaks = 0;
+        }
+        if (_pendingBreaks > 0 && !_atBlockStart)
+        {
+            _html.Append("<br>");
+            _atBlockStart = true;
+            _pendingSpace = false;
+        }
+        _pendingBreaks = 0;
+    }
+
+    /// <summary>Loose content needs a paragraph unless the innermost written element holds running text.</summary>
+    private bool NeedsParagraph()
+    {
+        for (var i = _open.Count - 1; i >= 0; i--)
+        {
+            if (_open[i].Tag is { } tag)
+            {
+                return !TextBlocks.Contains(tag) && !KeptInline.Contains(tag);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Ends the paragraph opened for loose text, closing the inline elements still open inside it.</summary>
+    private void CloseParagraph()
+    {
+        _pendingBreaks = 0;
+        _pendingSpace = false;
+        if (!_paragraphOpen)
+        {
+            return;
+        }
+        _paragraphOpen = false;
+        for (var i = _open.Count - 1; i >= _paragraphDepth; i--)
+        {
+            var frame = _open[i];
+            if (frame.Tag is null)
+            {
+                continue;
+            }
+            TrimTrailingSpace(frame.ContentStart);
+            if (_html.Length == frame.ContentStart)
+            {
+                _html.Length = frame.Start;
+            }
+            else
+            {
+                _html.Append("</").Append(frame.Tag).Append('>');
+            }
+            // What follows the block boundary continues without the element's markup.
+            frame.Tag = null;
+            _open[i] = frame;
+        }
+        TrimTrailingSpace(_paragraphStart + 3);
+        if (_html.Length == _paragraphStart + 3)
+        {
+            _html.Length = _paragraphStart;
+        }
+        else
+        {
+            _html.Append("</p>\n");
+        }
+        _atBlockStart = true;
+    }
+
+    private void TrimTrailingSpace(int floor)
+    {
+        while (_html.Length > floor && _html[^1] == ' ')
+        {
+            _html.Length--;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// Bounds on what one page may cost, applied to the markup before it is parsed. Real article
+/// pages are at most a few megabytes with a few thousand elements nested a few dozen deep;
+/// past the caps a page is cut, not refused, because the article sits near the top of any page
+/// that has one. Nesting is flattened rather than cut (as browsers do past 512 levels): the
+/// parser's cost grows with the square of the depth, and the text down there may be the article.
+/// </summary>
+public static class PageLimits
+{
+    /// <summary>Characters of a page that are read (about 3 MB of markup).</summary>
+    public const int MaxChars = 3_000_000;
+
+    /// <summary>Start tags of a page that are read.</summary>
+    public const int MaxElements = 20_000;
+
+    /// <summary>Elements nested deeper than this lose their tags, and keep their content.</summary>
+    public const int MaxDepth = 1_000;
+
+    // Elements that close themselves or whose end tag is optional: they do not nest without end tags.
+    private static readonly HashSet<string> Unnested = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+        "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+    };
+
+    // Elements whose content is raw text: tags inside them are not tags.
+    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnnestedNames = Unnested.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary><paramref name="html"/> within the caps: cut after <see cref="MaxChars"/> or <see cref="MaxElements"/>, flattened below <see cref="MaxDepth"/>.</summary>
+    public static string Bound(string html)
+    {
+        var scan = new Scan(html.AsSpan(0, Math.Min(html.Length, MaxChars)));
+        scan.Run();
+        if (scan.End == html.Length && scan.Dropped.Count == 0)
+        {
+            return html;
+        }
+        var bounded = new StringBuilder(scan.End);
+        var at = 0;
+        foreach (var (start, length) in scan.Dropped)
+        {
+            bounded.Append(html, at, start - at);
+            at = start + length;
+        }
+        return bounded.Append(html, at, scan.End - at).ToString();
+    }
+
+    /// <summary>One pass over the markup, tag by tag, as far as the caps allow.</summary>
+    private ref struct Scan(ReadOnlySpan<char> html)
+    {
+        private readonly ReadOnlySpan<char> _html = html;
+        private int _elements;
+        private int _depth;
+        // Start tags dropped for depth whose end tags are still to come.
+        private int _flattened;
+
+        /// <summary>Where the kept markup ends.</summary>
+        public int End = html.Length;
+
+        /// <summary>Tags taken out to flatten the nesting, in order.</summary>
+        public readonly List<(int Start, int Length)> Dropped = [];
+
+        public void Run()
+        {
+            var at = 0;
+            while (at < _html.Length)
+            {
+                var open = _html[at..].IndexOf('<');
+                if (open < 0)
+                {
+                    return;
+                }
+                at += open;
+                var close = _html[at..].IndexOf('>');
+                if (close < 0)
+                {
+                    // The cut fell inside a tag: end before it.
+                    End = at;
+                    return;
+                }
+                var tag = _html.Slice(at, close + 1);
+                var next = at + close + 1;
+                if (tag.StartsWith("<!--"))
+                {
+                    var end = _html[(at + 4)..].IndexOf("-->");
+                    next = end < 0 ? _html.Length : at + 4 + end + 3;
+                }
+                else if (tag.Length > 2 && tag[1] == '/' && char.IsAsciiLetter(tag[2]))
+                {
+                    EndTag(Name(tag[2..]), at, tag.Length);
+                }
+                else if (char.IsAsciiLetter(tag[1]))
+                {
+                    if (++_elements > MaxElements)
+                    {
+                        End = at;
+                        return;
+                    }
+                    var name = Name(tag[1..]);
+                    if (RawTextNames.Contains(name))
+                    {
+                        var end = _html[next..].IndexOf(("</" + name.ToString()).AsSpan(), StringComparison.OrdinalIgnoreCase);
+                        next = end < 0 ? _html.Length : next + end;
+                    }
+                    else
+                    {
+                        StartTag(name, tag, at);
+                    }
+                }
+                at = next;
+            }
+        }
+
+        private void StartTag(ReadOnlySpan<char> name, ReadOnlySpan<char> tag, int at)
+        {
+            if (tag.EndsWith("/>") || UnnestedNames.Contains(name))
+            {
+                return;
+            }
+            if (_depth >= MaxDepth)
+            {
+                Dropped.Add((at, tag.Length));
+                _flattened++;
+                return;
+            }
+            _depth++;
+        }
+
+        private void EndTag(ReadOnlySpan<char> name, int at, int length)
+        {
+            if (UnnestedNames.Contains(name))
+            {
+                return;
+            }
+            if (_flattened > 0)
+            {
+                Dropped.Add((at, length));
+                _flattened--;
+                return;
+            }
+            _depth = Math.Max(0, _depth - 1);
+        }
+
+        private static ReadOnlySpan<char> Name(ReadOnlySpan<char> rest)
+        {
+            var end = 0;
+            while (end < rest.Length && (char.IsAsciiLetterOrDigit(rest[end]) || rest[end] == '-'))
+            {
+                end++;
+            }
+            return rest[..end];
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using AngleSharp.Html.Parser;
+using NewsAggregator.Benchmarks.Quality;
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+/// <summary>
+/// The sanitised HTML stored beside the text: only allow-listed elements and attributes, the
+/// same article as the text, links and images absolute. Cases are fixture pages with the HTML
+/// expected of them (Fixtures/Extraction/Html/NAME.html and NAME.expected.html).
+/// </summary>
+public class ArticleHtmlTests
+{
+    private static readonly Uri PageUrl = new("https://news.example/world/2024/05/river-report.html");
+
+    private static readonly HashSet<string> AllowedElements =
+    [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption",
+        "thead", "tbody", "tfoot", "tr", "th", "td", "figure", "hr", "a", "em", "i", "strong", "b", "u", "s", "del", "ins",
+        "sub", "sup", "small", "mark", "code", "kbd", "samp", "var", "q", "cite", "abbr", "time", "br", "img",
+    ];
+
+    private static readonly HashSet<string> AllowedAttributes = ["href", "src", "alt", "colspan", "rowspan", "start", "datetime", "title"];
+
+    private readonly ArticleExtractor _extractor = new();
+
+    [Theory]
+    [InlineData("unsafe-markup")]
+    [InlineData("layout-wrappers")]
+    [InlineData("images")]
+    [InlineData("furniture-inside-the-article")]
+    public void Html_is_the_article_from_the_allow_list(string name)
+    {
+        var article = _extractor.Extract(ExtractionFixtures.Text("Html", name + ".html"), PageUrl);
+
+        Assert.Equal(ExtractionFixtures.Expected("Html", name + ".expected.html"), article.Html);
+        AssertOnlyAllowedMarkup(article.Html);
+    }
+
+    [Fact]
+    public void Without_a_page_url_relative_links_and_images_lose_their_address_but_keep_their_text()
+    {
+        var article = _extractor.Extract(ExtractionFixtures.Text("Html", "images.html"), pageUrl: null);
+
+        Assert.DoesNotContain("src=\"/", article.Html);
+        Assert.Contains("<img src=\"https://images.example/2024/river-wide.jpg\" alt=\"The river at dawn\">", article.Html);
+    }
+
+    [Fact]
+    public void A_page_without_an_article_has_no_html()
+    {
+        var article = _extractor.Extract(ExtractionFixtures.Text("Robustness", "section-front.html"), PageUrl);
+
+        Assert.Equal("", article.Html);
+    }
+
+    [Fact]
+    public void Text_taken_from_json_ld_becomes_paragraphs_of_escaped_text()
+    {
+        Assert.Equal("<p>Tom &amp; Jerry &lt;3<br>second line</p>\n<p>Next</p>", ArticleHtml.FromText("Tom & Jerry <3\nsecond line\n\nNext"));
+    }
+
+    [Fact]
+    public void A_feed_entry_content_is_sanitised_too()
+    {
+        var (text, html) = ArticleText.FromFeedContent(
+            "<p onclick=\"x()\">Feed <a href=\"/more\">text</a></p><script>alert(1)</script><img src=\"https://pixel.example/p.gif\" width=\"1\" height=\"1\">",
+            new Uri("https://feed.example/story"));
+
+        Assert.Equal("Feed text", text);
+        Assert.Equal("<p>Feed <a href=\"https://feed.example/more\">text</a></p>", html);
+    }
+
+    /// <summary>
+    /// Over every page of the shared evaluation set: the HTML holds nothing outside the allow-list,
+    /// and its text is the extracted text, word for word (scored as the benchmark scores).
+    /// </summary>
+    [Fact]
+    public void On_every_evaluation_page_the_html_is_safe_and_carries_the_text()
+    {
+        var folder = EvaluationSet.Locate();
+        Assert.True(folder is not null, "shared/datasets/zyte-article-extraction was not found beside the repository root");
+        var pages = EvaluationSet.Load(folder);
+
+        var agreement = new double[pages.Count];
+        Parallel.For(0, pages.Count, i =>
+        {
+            var article = _extractor.Extract(pages[i].Html, pages[i].Url);
+            AssertOnlyAllowedMarkup(article.Html);
+            var score = ExtractionScore.Page(article.Text, ArticleText.FromHtmlFragment(article.Html));
+            agreement[i] = score.Precision + score.Recall == 0 ? 0 : 2 * score.Precision * score.Recall / (score.Precision + score.Recall);
+        });
+
+        var worst = string.Join("; ", agreement.Select((a, i) => (a, i)).OrderBy(x => x.a).Take(8).Select(x => $"{x.a:F3} {pages[x.i].Id[..8]} {pages[x.i].Url}"));
+        Assert.True(agreement.Min() >= 0.9999, $"lowest agreement: {worst}");
+    }
+
+    private static void AssertOnlyAllowedMarkup(string html)
+    {
+        var body = new HtmlParser().ParseDocument("<body>" + html + "</body>").Body!;
+        foreach (var element in body.QuerySelectorAll("*"))
+        {
+            Assert.Contains(element.LocalName, AllowedElements);
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.Contains(attribute.Name, AllowedAttributes);
+                if (attribute.Name is "href" or "src")
+                {
+                    Assert.Matches("^(https?://|mailto:)", attribute.Value);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using NewsAggregator.Benchmarks.Quality;
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+/// <summary>The caps cut or flatten only what no real page needs, and leave markup the parser can read.</summary>
+public class PageLimitsTests
+{
+    [Fact]
+    public void No_page_of_the_evaluation_set_is_touched()
+    {
+        var folder = EvaluationSet.Locate();
+        Assert.True(folder is not null, "shared/datasets/zyte-article-extraction was not found beside the repository root");
+
+        Assert.All(EvaluationSet.Load(folder), page => Assert.Same(page.Html, PageLimits.Bound(page.Html)));
+    }
+
+    [Fact]
+    public void A_page_over_the_element_cap_is_cut_before_the_first_tag_past_it()
+    {
+        var html = string.Concat(Enumerable.Repeat("<p>x</p>", PageLimits.MaxElements + 10));
+
+        var bounded = PageLimits.Bound(html);
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("<p>x</p>", PageLimits.MaxElements)), bounded);
+    }
+
+    [Fact]
+    public void A_cut_by_length_never_leaves_half_a_tag()
+    {
+        var html = new string('a', PageLimits.MaxChars - 3) + "<span class=\"x\">tail</span>";
+
+        var bounded = PageLimits.Bound(html);
+
+        Assert.Equal(new string('a', PageLimits.MaxChars - 3), bounded);
+    }
+
+    [Fact]
+    public void Tags_inside_scripts_and_comments_do_not_count()
+    {
+        var script = "<script>var t = '" + string.Concat(Enumerable.Repeat("<div>", PageLimits.MaxElements + 1)) + "';</script>";
+        var comment = "<!--" + string.Concat(Enumerable.Repeat("<div>", PageLimits.MaxElements + 1)) + "-->";
+        var html = "<html><head>" + script + "</head><body>" + comment + "<p>text</p></body></html>";
+
+        Assert.Same(html, PageLimits.Bound(html));
+    }
+
+    [Fact]
+    public void Nesting_past_the_depth_cap_loses_its_tags_and_keeps_its_text()
+    {
+        const int depth = PageLimits.MaxDepth + 500;
+        var html = string.Concat(Enumerable.Repeat("<div>", depth)) + "deep text" + string.Concat(Enumerable.Repeat("</div>", depth)) + "<p>after</p>";
+
+        var bounded = PageLimits.Bound(html);
+
+        var expected = string.Concat(Enumerable.Repeat("<div>", PageLimits.MaxDepth)) + "deep text" + string.Concat(Enumerable.Repeat("</div>", PageLimits.MaxDepth)) + "<p>after</p>";
+        Assert.Equal(expected, bounded);
+    }
+
+    [Fact]
+    public void Unclosed_paragraphs_and_list_items_do_not_count_as_nesting()
+    {
+        var html = "<div>" + string.Concat(Enumerable.Repeat("<p>one<li>two<br>", PageLimits.MaxDepth + 10)) + "</div>";
+
+        Assert.Same(html, PageLimits.Bound(html));
+    }
+}
