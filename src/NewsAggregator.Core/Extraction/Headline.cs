@@ -59,6 +59,43 @@ internal static class Headline
     public static string? Fold(string? text) =>
         text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>
+    /// The texts are equal once folded, ignoring case: compared word by word, without building
+    /// the folded strings (every paragraph of an article is compared with its title).
+    /// </summary>
+    public static bool SameFolded(string a, string b)
+    {
+        var left = a.AsSpan();
+        var right = b.AsSpan();
+        while (true)
+        {
+            var leftWord = NextWord(ref left);
+            var rightWord = NextWord(ref right);
+            if (leftWord.IsEmpty || rightWord.IsEmpty)
+            {
+                return leftWord.IsEmpty && rightWord.IsEmpty;
+            }
+            if (!leftWord.Equals(rightWord, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>The next run of characters that <see cref="Fold"/> keeps between spaces; empty at the end.</summary>
+    private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart();
+        var end = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+        var word = text[..end];
+        text = text[end..];
+        return word;
+    }
+
     private static bool IsSiteName(string part, string? siteName)
     {
         if (string.IsNullOrEmpty(siteName))

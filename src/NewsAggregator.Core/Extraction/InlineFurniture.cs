@@ -124,5 +124,5 @@ internal static partial class InlineFurniture
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10;
 
     private static bool SameText(string a, string b) =>
-        a.Length == b.Length ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase) : string.Equals(Headline.Fold(a), Headline.Fold(b), StringComparison.OrdinalIgnoreCase);
+        a.Length == b.Length ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase) : Headline.SameFolded(a, b);
 }
