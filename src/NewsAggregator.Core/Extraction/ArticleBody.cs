@@ -18,12 +18,13 @@ internal static class ArticleBody
     /// <param name="pageUrl">Resolves the links and images of the HTML.</param>
     public static ArticleContent Find(IElement body, ExtractedArticle metadata, string? structuredBody, Uri? pageUrl, CancellationToken cancellationToken)
     {
-        var survey = MainContent.Survey(body);
+        using var outline = PageOutline.Of(body);
+        var survey = MainContent.Survey(outline);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var mass = TextMass.Of(survey.Outline, survey.LeftOut);
-        var content = MainContent.Best(survey.Outline, mass, survey.MarkedBodies) is { } best
-            ? Render([survey.Outline.Element(best)], survey.Unrendered, metadata, pageUrl)
+        var mass = TextMass.Of(outline, survey.LeftOut);
+        var content = MainContent.Best(outline, mass, survey.MarkedBodies) is { } best
+            ? Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl)
             : ArticleContent.Empty;
         return Prefer(content, structuredBody);
     }
@@ -31,8 +32,16 @@ internal static class ArticleBody
     /// <summary>The article held by elements a source's selector chose: only hidden elements and furniture inside them go.</summary>
     public static ArticleContent Of(IReadOnlyList<IElement> chosen, ExtractedArticle metadata, Uri? pageUrl)
     {
-        var surveys = chosen.Select(MainContent.Survey).ToList();
-        return Render(chosen, element => surveys.Any(survey => survey.Unrendered(element)), metadata, pageUrl);
+        var outlines = chosen.Select(PageOutline.Of).ToList();
+        try
+        {
+            var surveys = outlines.Select(MainContent.Survey).ToList();
+            return Render(chosen, element => surveys.Any(survey => survey.Unrendered(element)), metadata, pageUrl);
+        }
+        finally
+        {
+            outlines.ForEach(outline => outline.Dispose());
+        }
     }
 
     /// <summary>

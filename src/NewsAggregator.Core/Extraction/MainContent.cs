@@ -41,9 +41,8 @@ internal static partial class MainContent
     /// the page's prose or the publisher's articleBody mark. Nothing is removed from the DOM:
     /// measuring and rendering skip these subtrees, which costs less than mutating the tree.
     /// </summary>
-    public static PageSurvey Survey(IElement root)
+    public static PageSurvey Survey(PageOutline outline)
     {
-        var outline = PageOutline.Of(root);
         // One pass finds what a reader does not see and notes the landmarks of what they do.
         var hidden = new bool[outline.Count];
         var markedBodies = new List<int>();

@@ -10,10 +10,11 @@ namespace NewsAggregator.Extraction;
 /// objects were a tenth of the extractor's time), a subtree is a range skipped in one step,
 /// and measuring again without some subtrees needs no second walk over the DOM.
 /// </summary>
-internal sealed class PageOutline
+internal sealed class PageOutline : IDisposable
 {
-    private readonly List<Entry> _entries = [];
-    private readonly List<TextRun> _runs = [];
+    // Enough for most article pages' bodies, so the storage is rarely rented twice.
+    private readonly PooledList<Entry> _entries = new(1024);
+    private readonly PooledList<TextRun> _runs = new(512);
     private int _lastFound = -1;
 
     /// <param name="Parent">The parent's position; -1 for the root.</param>
@@ -53,8 +54,9 @@ internal sealed class PageOutline
             }
             else
             {
-                var entry = outline._entries[open];
-                outline._entries[open] = entry with { SubtreeEnd = outline._entries.Count, RunEnd = outline._runs.Count };
+                ref var entry = ref outline._entries[open];
+                entry.SubtreeEnd = outline._entries.Count;
+                entry.RunEnd = outline._runs.Count;
                 open = entry.Parent;
             }
         }
@@ -62,6 +64,13 @@ internal sealed class PageOutline
     }
 
     public int Count => _entries.Count;
+
+    /// <summary>Gives the storage back to the pool: the outline is of no use after.</summary>
+    public void Dispose()
+    {
+        _entries.Dispose();
+        _runs.Dispose();
+    }
 
     public IElement Element(int position) => _entries[position].Element;
 

@@ -19,7 +19,8 @@ internal sealed class TextMass
     private readonly PageOutline _outline;
     private readonly Measure[] _measures;
     private readonly bool[] _held;
-    private readonly List<int> _postOrder = [];
+    private readonly int[] _postOrder;
+    private int _measured;
 
     /// <param name="Score">Sum of the unit values below the element: the best-scoring element gathers the most prose for the least furniture.</param>
     /// <param name="Prose">Sum of the positive unit values only.</param>
@@ -31,6 +32,7 @@ internal sealed class TextMass
         _outline = outline;
         _measures = new Measure[outline.Count];
         _held = new bool[outline.Count];
+        _postOrder = new int[outline.Count];
     }
 
     /// <summary>Measures every element of <paramref name="outline"/>, its root included.</summary>
@@ -49,7 +51,7 @@ internal sealed class TextMass
     public bool Holds(int position) => _held[position];
 
     /// <summary>Positions of every measured element, children before their parent.</summary>
-    public IReadOnlyList<int> PostOrder => _postOrder;
+    public ReadOnlySpan<int> PostOrder => _postOrder.AsSpan(0, _measured);
 
     /// <summary>An open element while the walk is inside it.</summary>
     private struct Frame
@@ -158,7 +160,7 @@ internal sealed class TextMass
         }
         _measures[done.Position] = new Measure(done.Score, done.Prose, done.Chars);
         _held[done.Position] = true;
-        _postOrder.Add(done.Position);
+        _postOrder[_measured++] = done.Position;
         if (depth > 0)
         {
             ref var parent = ref frames[depth - 1];
