@@ -383,34 +383,7 @@ internal sealed class ArticleHtml
             size is not null && int.TryParse(size.Trim().TrimEnd('x', 'p'), out var pixels) && pixels <= 2;
     }
 
-    /// <summary>An absolute http(s) URL (or mailto: for links), resolved against the page; null for anything else.</summary>
-    private string? SafeUrl(string? value, bool allowMail)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        value = value.Trim();
-        Uri? url;
-        if (_baseUrl is not null)
-        {
-            if (!Uri.TryCreate(_baseUrl, value, out url))
-            {
-                return null;
-            }
-        }
-        else if (!Uri.TryCreate(value, UriKind.Absolute, out url) || !value.Contains("://", StringComparison.Ordinal) && !value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
-        {
-            // On Unix a bare "/path" parses as an absolute file URI: without a base it is no address.
-            return null;
-        }
-        return url.Scheme switch
-        {
-            "http" or "https" => url.AbsoluteUri,
-            "mailto" when allowMail => url.AbsoluteUri,
-            _ => null,
-        };
-    }
+    private string? SafeUrl(string? value, bool allowMail) => PageLink.Absolute(value, _baseUrl, allowMail);
 
     private void AppendNumber(IElement element, string attribute)
     {

@@ -36,8 +36,8 @@ internal static partial class PageMetadata
                        ?? LanguageTag.Normalize(clues.First("og:locale"))
                        ?? LanguageTag.Normalize(structured?.Language),
             SiteName = siteName,
-            CanonicalUrl = AbsoluteUrl(clues.Canonical ?? clues.First("og:url"), pageUrl),
-            ImageUrl = AbsoluteUrl(clues.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
+            CanonicalUrl = PageLink.Absolute(clues.Canonical ?? clues.First("og:url"), pageUrl),
+            ImageUrl = PageLink.Absolute(clues.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
             Description = Headline.Fold(clues.First("og:description", "description", "twitter:description") ?? structured?.Description),
         };
         return (article, structured?.ArticleBody);
@@ -74,24 +74,6 @@ internal static partial class PageMetadata
                ?? PublicationDate.Parse(clues.DatePublishedProperty?.GetAttribute("content") ?? clues.DatePublishedProperty?.GetAttribute("datetime"))
                ?? PublicationDate.Parse(clues.Time?.GetAttribute("datetime"))
                ?? PublicationDate.FromUrl(pageUrl);
-    }
-
-    private static string? AbsoluteUrl(string? value, Uri? pageUrl)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        value = value.Trim();
-        // On Unix a bare "/path" parses as an absolute file URI, so resolve against the page first.
-        var resolved = pageUrl is not null
-            ? Uri.TryCreate(pageUrl, value, out var url)
-            : Uri.TryCreate(value, UriKind.Absolute, out url) && value.Contains("://", StringComparison.Ordinal);
-        if (!resolved || url is null)
-        {
-            return null;
-        }
-        return url.Scheme is "http" or "https" ? url.AbsoluteUri : null;
     }
 }
 

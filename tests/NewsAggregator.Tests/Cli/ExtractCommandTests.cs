@@ -28,6 +28,45 @@ public class ExtractCommandTests
         {
             Assert.True(market.TryGetProperty(field, out _), $"missing field {field}");
         }
+        Assert.False(market.TryGetProperty("html", out _), "html is only written when asked for");
+    }
+
+    [Fact]
+    public async Task Html_flag_adds_the_sanitised_html()
+    {
+        var (exitCode, output, error) = await CommandRun.RunAsync(["extract", Path.Combine(SavedPages, "harbour-market.html"), "--html"]);
+
+        Assert.True(exitCode == 0, error);
+        var html = Assert.Single(JsonLines(output)).GetProperty("html").GetString();
+        Assert.StartsWith("<p>", html);
+        Assert.Contains("forty stalls for local growers", html);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
+    public async Task Selectors_on_the_command_line_work_as_in_sources_json()
+    {
+        var page = FixturePath.Of("Extraction", "Rules", "split-story.html");
+
+        var (exitCode, output, error) = await CommandRun.RunAsync(["extract", page, "--content-selector", "div.q7", "--remove", "p.x3f", "--remove", "span.none"]);
+
+        Assert.True(exitCode == 0, error);
+        var text = Assert.Single(JsonLines(output)).GetProperty("text").GetString();
+        Assert.StartsWith("The harbour wall on the east pier", text);
+        Assert.DoesNotContain("Letters from readers", text);
+        Assert.DoesNotContain("Coast Courier on your phone", text);
+    }
+
+    [Theory]
+    [InlineData("--content-selector", "div..body")]
+    [InlineData("--remove", "aside[")]
+    public async Task An_invalid_selector_is_a_usage_error_naming_it(string option, string selector)
+    {
+        var (exitCode, output, error) = await CommandRun.RunAsync(["extract", SavedPages, option, selector]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains($"{option} \"{selector}\" is not a valid CSS selector", error);
     }
 
     [Fact]

@@ -36,4 +36,41 @@ public class OfflineSourcesTests : IDisposable
         Assert.DoesNotContain("About us", reservoir.Text);
         Assert.Equal(["saved-feed", "saved-section"], rows.SightingsOf(reservoir).Select(s => s.SourceId).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_sources_selectors_shape_what_is_stored_and_a_selector_that_matches_nothing_is_reported()
+    {
+        SourcesJson.Write(_workspace,
+        [
+            new SourceEntry("with-rules", "With rules", "page", new Uri(FixturePath.Of("Extraction", "Rules", "split-story.html")).AbsoluteUri)
+            {
+                ContentSelector = "div.q7",
+                RemoveSelectors = ["p.x3f"],
+            },
+            new SourceEntry("stale-rules", "Stale rules", "page", FileUrl("2024/05/orchard-cooperative-buys-press.html"))
+            {
+                ContentSelector = "div.story-body-v1",
+            },
+        ]);
+
+        var run = await CommandRun.OnceAsync(_workspace);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var rows = StoredRows.Read(_workspace.DatabasePath);
+        var story = rows.Articles.Single(a => a.SourceId == "with-rules");
+        Assert.Equal(File.ReadAllText(FixturePath.Of("Extraction", "Rules", "split-story.both.expected.txt")).ReplaceLineEndings("\n").TrimEnd('\n'), story.Text);
+        Assert.DoesNotContain("Coast Courier on your phone", story.Html);
+        Assert.StartsWith("Orchard", rows.Articles.Single(a => a.SourceId == "stale-rules").Title);
+        Assert.Contains("contentSelector \"div.story-body-v1\" matched nothing; the article was found without it", EntryProblems("stale-rules"));
+    }
+
+    private string EntryProblems(string sourceId)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(entry_problems, '\n') FROM runs WHERE source_id = $source";
+        command.Parameters.AddWithValue("$source", sourceId);
+        return command.ExecuteScalar() as string ?? "";
+    }
 }

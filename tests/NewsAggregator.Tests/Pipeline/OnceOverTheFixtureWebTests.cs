@@ -95,6 +95,20 @@ public sealed class OnceOverTheFixtureWebTests(TwoRunsOverTheFixtureWeb runs) : 
     }
 
     [Fact]
+    public void Article_html_holds_the_story_and_no_markup_outside_the_allow_list()
+    {
+        var unsafeMarkup = new System.Text.RegularExpressions.Regex(@"<(script|style|iframe|form)\b|<[^>]*\s(on\w+|class|style|id)=|javascript:", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        Assert.All(FixtureNews.Stories, story => Assert.All(runs.RowsOf(story), article =>
+        {
+            Assert.False(string.IsNullOrEmpty(article.Html), $"\"{story}\" ({article.Url}) has no html");
+            var text = StoryBody.Fold(NewsAggregator.Extraction.ArticleText.FromHtmlFragment(article.Html));
+            Assert.All(story.Body.Paragraphs(), paragraph => Assert.Contains(paragraph, text));
+            Assert.All(FixtureNews.PageFurniture, furniture => Assert.DoesNotContain(furniture, article.Html));
+            Assert.DoesNotMatch(unsafeMarkup, article.Html);
+        }));
+    }
+
+    [Fact]
     public void Article_whose_page_is_gone_keeps_the_feeds_full_text()
     {
         var story = FixtureNews.StoryWithMissingPage;

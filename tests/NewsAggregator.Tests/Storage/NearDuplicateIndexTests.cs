@@ -88,12 +88,13 @@ public class NearDuplicateIndexTests : IDisposable
     {
         var database = Open();
         var cut = Cut(Story, 0.75);
-        var first = database.StoreArticle(Article("a", "https://cut-copies.example/news/bridge", cut));
+        var first = database.StoreArticle(Article("a", "https://cut-copies.example/news/bridge", cut) with { Html = "<p>cut</p>" });
 
-        var whole = database.StoreArticle(Article("b", "https://www.harwick-herald.example/news/2026/03/bridge-closed", Story, 2));
+        var whole = database.StoreArticle(Article("b", "https://www.harwick-herald.example/news/2026/03/bridge-closed", Story, 2) with { Html = "<p>whole</p>" });
 
         Assert.Equal(new StoreOutcome(StoreOutcomeKind.NearDuplicate, first.ArticleId, TextReplaced: true), whole);
         Assert.Equal(Story, _files.Scalar("SELECT text FROM articles"));
+        Assert.Equal("<p>whole</p>", _files.Scalar("SELECT html FROM articles"));
         Assert.Equal(ContentFingerprint.Of(Story), _files.Scalar("SELECT content_hash FROM articles"));
         Assert.Equal("https://cut-copies.example/news/bridge", _files.Scalar("SELECT url FROM articles"));
         Assert.Equal(LshBands.Count, Count("SELECT count(*) FROM near_duplicate_bands"));

@@ -23,7 +23,7 @@ public class NewsDatabaseTests : IDisposable
 
     [Theory]
     [InlineData("sources", "id,name,type,url")]
-    [InlineData("articles", "id,source_id,url,title,byline,published_at,fetched_at,language,text")]
+    [InlineData("articles", "id,source_id,url,title,byline,published_at,fetched_at,language,text,html")]
     [InlineData("article_sightings", "article_id,source_id,url,seen_at")]
     public void New_database_has_the_public_tables_and_columns(string table, string columns)
     {
@@ -109,6 +109,41 @@ public class NewsDatabaseTests : IDisposable
         Assert.Equal("2026-03-04T04:06:07Z", _files.Scalar("SELECT published_at FROM articles"));
         Assert.Equal(2L, _files.Scalar($"SELECT count(*) FROM article_sightings WHERE article_id = {outcome.ArticleId}"));
         Assert.Equal(outcome.ArticleId, database.FindArticleIdByUrl("https://a.example/short/1"));
+    }
+
+    [Fact]
+    public void The_article_html_is_stored_beside_its_text()
+    {
+        var database = _files.Open();
+        database.SyncSources(TemporaryDatabase.Sources("a"), Now);
+
+        database.StoreArticle(Article("a", "https://a.example/1") with { Html = "<p>Body of the story.</p>" });
+        database.StoreArticle(Article("a", "https://a.example/2", "Another story without html."));
+
+        Assert.Equal("<p>Body of the story.</p>", _files.Scalar("SELECT html FROM articles WHERE url = 'https://a.example/1'"));
+        Assert.Equal(DBNull.Value, _files.Scalar("SELECT html FROM articles WHERE url = 'https://a.example/2'"));
+    }
+
+    [Fact]
+    public void A_database_from_before_the_html_column_gains_it_and_keeps_its_rows()
+    {
+        using (var connection = new SqliteConnection($"Data Source={_files.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(Schema.Migrations.Take(3)) + """
+                PRAGMA user_version = 3;
+                INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
+                INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (7, 'a', 'https://a.example/old', '2026-03-04T05:06:07Z', 'Old text.');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var database = _files.Open();
+
+        Assert.Equal(Schema.Migrations.Length, database.SchemaVersion);
+        Assert.Equal("Old text.", _files.Scalar("SELECT text FROM articles WHERE id = 7"));
+        Assert.Equal(DBNull.Value, _files.Scalar("SELECT html FROM articles WHERE id = 7"));
     }
 
     [Fact]

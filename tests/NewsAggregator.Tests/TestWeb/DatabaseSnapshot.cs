@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace NewsAggregator.Tests.TestWeb;
 
 public sealed record StoredArticle(
-    long Id, string SourceId, string Url, string? Title, string? Byline, string? PublishedAt, string Text);
+    long Id, string SourceId, string Url, string? Title, string? Byline, string? PublishedAt, string Text, string? Html);
 
 public sealed record StoredSighting(long ArticleId, string SourceId, string Url);
 
@@ -34,10 +34,10 @@ public static class StoredRows
 
         var sourceIds = Query(connection, "SELECT id FROM sources ORDER BY id", row => row.GetString(0));
         var articles = Query(connection,
-            "SELECT id, source_id, url, title, byline, published_at, text FROM articles ORDER BY id",
+            "SELECT id, source_id, url, title, byline, published_at, text, html FROM articles ORDER BY id",
             row => new StoredArticle(
                 row.GetInt64(0), row.GetString(1), row.GetString(2), NullableString(row, 3), NullableString(row, 4),
-                NullableString(row, 5), row.IsDBNull(6) ? "" : row.GetString(6)));
+                NullableString(row, 5), row.IsDBNull(6) ? "" : row.GetString(6), NullableString(row, 7)));
         var sightings = Query(connection,
             "SELECT article_id, source_id, url FROM article_sightings ORDER BY article_id, source_id, url",
             row => new StoredSighting(row.GetInt64(0), row.GetString(1), row.GetString(2)));

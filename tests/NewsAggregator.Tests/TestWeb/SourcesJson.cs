@@ -9,6 +9,10 @@ public sealed record SourceEntry(string Id, string Name, string Type, string Url
     public string? LinkSelector { get; init; }
 
     public bool? Enabled { get; init; }
+
+    public string? ContentSelector { get; init; }
+
+    public string[]? RemoveSelectors { get; init; }
 }
 
 /// <summary>Writes sources.json at test time, when the fixture server's port is known.</summary>
