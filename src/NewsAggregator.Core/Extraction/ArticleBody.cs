@@ -22,7 +22,7 @@ internal static class ArticleBody
         var survey = MainContent.Survey(outline);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var mass = TextMass.Of(outline, survey.LeftOut);
+        using var mass = TextMass.Of(outline, survey.LeftOut);
         var content = MainContent.Best(outline, mass, survey.MarkedBodies) is { } best
             ? Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl)
             : ArticleContent.Empty;

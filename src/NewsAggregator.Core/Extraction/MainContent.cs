@@ -66,7 +66,7 @@ internal static partial class MainContent
             }
             position++;
         }
-        var mass = TextMass.Of(outline, hidden);
+        using var mass = TextMass.Of(outline, hidden);
         // A root that never carries text (a source's selector may choose one) has no position.
         var protectedProse = outline.Count > 0 ? mass[0].Prose * ProtectedProseShare : 0;
         var protectedWrappers = ProtectedWrappers(outline, markedBodies, quotedPosts);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsAggregator.Extraction;
 
 /// <summary>
@@ -5,8 +7,9 @@ namespace NewsAggregator.Extraction;
 /// boundaries is a unit worth its non-link characters less a fixed cost; a unit that is
 /// mostly link text (a menu item, a headline in a list) also pays a penalty on its links, and
 /// the blurbs of teaser lists are worth nothing. Links inside prose cost nothing: articles link.
+/// Its arrays are rented from the shared pool, like the outline's, and go back on Dispose.
 /// </summary>
-internal sealed class TextMass
+internal sealed class TextMass : IDisposable
 {
     // A headline link in a list of teasers costs more than its length so the teaser's blurb cannot buy it in.
     private const double LinkPenalty = 2.0;
@@ -30,9 +33,10 @@ internal sealed class TextMass
     private TextMass(PageOutline outline)
     {
         _outline = outline;
-        _measures = new Measure[outline.Count];
-        _held = new bool[outline.Count];
-        _postOrder = new int[outline.Count];
+        _measures = ArrayPool<Measure>.Shared.Rent(outline.Count);
+        _held = ArrayPool<bool>.Shared.Rent(outline.Count);
+        Array.Clear(_held);
+        _postOrder = ArrayPool<int>.Shared.Rent(outline.Count);
     }
 
     /// <summary>Measures every element of <paramref name="outline"/>, its root included.</summary>
@@ -45,13 +49,20 @@ internal sealed class TextMass
     }
 
     /// <summary>The element's measure; zero for one that was not measured.</summary>
-    public Measure this[int position] => _measures[position];
+    public Measure this[int position] => _held[position] ? _measures[position] : default;
 
     /// <summary>The element was measured: it is neither skipped nor inside a skipped subtree.</summary>
     public bool Holds(int position) => _held[position];
 
     /// <summary>Positions of every measured element, children before their parent.</summary>
     public ReadOnlySpan<int> PostOrder => _postOrder.AsSpan(0, _measured);
+
+    public void Dispose()
+    {
+        ArrayPool<Measure>.Shared.Return(_measures);
+        ArrayPool<bool>.Shared.Return(_held);
+        ArrayPool<int>.Shared.Return(_postOrder);
+    }
 
     /// <summary>An open element while the walk is inside it.</summary>
     private struct Frame
