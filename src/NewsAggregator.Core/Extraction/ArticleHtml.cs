@@ -92,7 +92,13 @@ internal sealed class ArticleHtml
             writer.WriteChildren(root);
             writer.CloseParagraph();
         }
-        return writer._html.ToString().TrimEnd();
+        // Trimmed before it becomes a string: the article's HTML is copied out once, not twice.
+        var end = writer._html.Length;
+        while (end > 0 && char.IsWhiteSpace(writer._html[end - 1]))
+        {
+            end--;
+        }
+        return writer._html.ToString(0, end);
     }
 
     /// <summary>Plain text (paragraphs separated by a blank line, lines by a line end) as paragraphs of HTML.</summary>
