@@ -50,17 +50,18 @@ internal static partial class MainContent
         for (var position = 0; position < outline.Count;)
         {
             var element = outline.Element(position);
-            if (IsHidden(element))
+            var marks = Marks.Of(element);
+            if (marks.Hidden)
             {
                 hidden[position] = true;
                 position = outline.SubtreeEnd(position);
                 continue;
             }
-            if (element.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+            if (marks.ItemProp is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
             {
                 markedBodies.Add(position);
             }
-            else if (element.LocalName == "blockquote" && SocialPost().IsMatch(element.GetAttribute("class") ?? ""))
+            else if (element.LocalName == "blockquote" && SocialPost().IsMatch(marks.Class ?? ""))
             {
                 quotedPosts.Add(position);
             }
@@ -184,19 +185,52 @@ internal static partial class MainContent
     [GeneratedRegex("twitter|tweet|instagram|tiktok|facebook|reddit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SocialPost();
 
-    private static bool IsHidden(IElement element)
+    /// <summary>
+    /// What the survey reads of an element's attributes, gathered in one pass over them: most
+    /// elements have none or one, and a search by name for each costs more than the pass.
+    /// </summary>
+    /// <param name="Hidden">Hidden from every reader: the hidden attribute, aria-hidden="true", or display:none or visibility:hidden.</param>
+    private readonly record struct Marks(bool Hidden, string? ItemProp, string? Class)
     {
-        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
+        public static Marks Of(IElement element)
         {
-            return true;
+            bool hidden = false;
+            string? ariaHidden = null, style = null, itemProp = null, @class = null;
+            var attributes = element.Attributes;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                var attribute = attributes[i]!;
+                switch (attribute.Name)
+                {
+                    case "hidden":
+                        hidden = true;
+                        break;
+                    case "aria-hidden":
+                        ariaHidden ??= attribute.Value;
+                        break;
+                    case "style":
+                        style ??= attribute.Value;
+                        break;
+                    case "itemprop":
+                        itemProp ??= attribute.Value;
+                        break;
+                    case "class":
+                        @class ??= attribute.Value;
+                        break;
+                }
+            }
+            return new Marks(hidden || ariaHidden == "true" || HidesByStyle(style), itemProp, @class);
         }
-        var style = element.GetAttribute("style");
-        if (string.IsNullOrEmpty(style))
+
+        private static bool HidesByStyle(string? style)
         {
-            return false;
+            if (string.IsNullOrEmpty(style))
+            {
+                return false;
+            }
+            var compact = style.Replace(" ", "", StringComparison.Ordinal);
+            return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
+                   compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
         }
-        var compact = style.Replace(" ", "", StringComparison.Ordinal);
-        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
-               compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
     }
 }
