@@ -168,7 +168,7 @@ internal sealed class MarkupClues
                 AuthorLink = element;
                 break;
         }
-        var itemprop = element.GetAttribute("itemprop");
+        var (itemprop, cls) = ItempropAndClass(element);
         if (itemprop is not null)
         {
             if (AuthorProperty is null && HasToken(itemprop, "author"))
@@ -180,11 +180,31 @@ internal sealed class MarkupClues
                 DatePublishedProperty = element;
             }
         }
-        if (BylineElement is null && element.GetAttribute("class") is { } cls &&
+        if (BylineElement is null && cls is not null &&
             (cls.Contains("byline", StringComparison.OrdinalIgnoreCase) || cls.Contains("author-name", StringComparison.OrdinalIgnoreCase)))
         {
             BylineElement = element;
         }
+    }
+
+    /// <summary>Both in one pass over the attributes: every element of the page is asked, and most have none.</summary>
+    private static (string? Itemprop, string? Class) ItempropAndClass(IElement element)
+    {
+        string? itemprop = null, cls = null;
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i]!;
+            if (attribute.Name == "itemprop")
+            {
+                itemprop ??= attribute.Value;
+            }
+            else if (attribute.Name == "class")
+            {
+                cls ??= attribute.Value;
+            }
+        }
+        return (itemprop, cls);
     }
 
     private void AddMeta(IElement meta)
