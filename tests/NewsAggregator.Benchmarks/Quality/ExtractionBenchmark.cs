@@ -46,7 +46,7 @@ public static class ExtractionBenchmark
         }
 
         var contenders = Contenders(ours).Where(c => c.Key != "parse" && (c.Key == "ours" || !args.Contains("--ours"))).ToList();
-        Console.WriteLine($"{pages.Count} pages, {Environment.ProcessorCount} cores; each timing in a fresh process, best of 5 runs after 6 warm-up runs");
+        Console.WriteLine($"{pages.Count} pages, {Environment.ProcessorCount} cores; each timing in a fresh process, best of 5 runs once the JIT has settled");
         Console.WriteLine($"{"extractor",-20} {"P",6} {"R",6} {"F1",6} {"empty",5} {"pages/s 1 core",15} {"pages/CPU-s",12} {"pages/s all",12} {"slowest ms",10}");
         var speeds = new Dictionary<string, Speed>();
         foreach (var contender in contenders)
@@ -165,16 +165,22 @@ public static class ExtractionBenchmark
     private static double F1(PageScore s) => s.Precision + s.Recall == 0 ? 0 : 2 * s.Precision * s.Recall / (s.Precision + s.Recall);
 
     /// <summary>
-    /// Wall-clock and process CPU seconds of the fastest of five runs after six warm-up runs:
-    /// tiered JIT (with its profile-guided second pass) needs a few runs before the code is final, and the best run is the
-    /// least disturbed by other work on the machine. CPU time (garbage collection included)
-    /// is the steadier figure of the two on a busy machine.
+    /// Wall-clock and process CPU seconds of the fastest of five runs, once the JIT has settled.
+    /// Tiered compilation (with its profile-guided second pass) keeps replacing code for many
+    /// runs, and on a single core its background compiler competes with the runs themselves
+    /// (large generated regular expressions were still being compiled after twenty runs), so
+    /// warm-up goes on until two runs in a row compile no method at all (at least five runs,
+    /// at most 300). The best run is the least disturbed by other work on the machine; CPU
+    /// time counts the garbage collector's and the JIT's threads too.
     /// </summary>
     private static (double Wall, double Cpu) Timed(Action action)
     {
-        for (var warmUp = 0; warmUp < 6; warmUp++)
+        var quietRuns = 0;
+        for (var warmUp = 0; warmUp < 300 && (warmUp < 5 || quietRuns < 2); warmUp++)
         {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             action();
+            quietRuns = System.Runtime.JitInfo.GetCompiledMethodCount() == compiled ? quietRuns + 1 : 0;
         }
         var process = Process.GetCurrentProcess();
         (double Wall, double Cpu) best = (double.MaxValue, double.MaxValue);
