@@ -116,58 +116,41 @@ internal sealed class ArticleHtml
         return html.ToString().TrimEnd();
     }
 
-    private void WriteChildren(INode parent)
+    /// <summary>What is inside <paramref name="root"/>: its own tag is not written, whatever the container the extractor chose.</summary>
+    private void WriteChildren(IElement root)
     {
-        // An explicit stack of (node, leaving): deeply nested markup cannot exhaust the call stack.
-        var stack = new Stack<(INode Node, bool Leaving)>();
-        PushChildren(stack, parent);
-        while (stack.TryPop(out var step))
+        var children = root.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            switch (step.Node)
+            foreach (var (node, leaving) in DomWalk.Of(children[i], IsSkipped, withImages: true))
             {
-                case IText text:
-                    if (_skipText?.Invoke(text) != true)
-                    {
+                switch (node)
+                {
+                    case IText text when _skipText?.Invoke(text) != true:
                         AppendText(text.Data);
-                    }
-                    break;
-                case IElement element when step.Leaving:
-                    Leave(element);
-                    break;
-                case IElement element:
-                    if (Dropped.Contains(element.LocalName) || IsSkipped(element))
-                    {
                         break;
-                    }
-                    if (Enter(element))
-                    {
-                        stack.Push((element, true));
-                        PushChildren(stack, element);
-                    }
-                    break;
+                    case IElement element when leaving:
+                        Leave(element);
+                        break;
+                    case IElement element:
+                        Enter(element);
+                        break;
+                }
             }
         }
     }
 
     /// <summary>
-    /// Images are judged by their own markup (an author's avatar, a share icon): the text
-    /// measures never look at elements without text, so the caller's skip would drop them all.
+    /// Elements left out with their content: those no allow-list could pass on, and those the
+    /// caller skips. Images are judged by their own markup (an author's avatar, a share icon):
+    /// the text measures never look at elements without text, so the caller's skip would drop them all.
     /// </summary>
     private bool IsSkipped(IElement element) =>
-        element.LocalName is "img" or "picture" ? BoilerplateMarkers.IsFurniture(element) : _skip?.Invoke(element) == true;
+        Dropped.Contains(element.LocalName) ||
+        (element.LocalName is "img" or "picture" ? BoilerplateMarkers.IsFurniture(element) : _skip?.Invoke(element) == true);
 
-    private static void PushChildren(Stack<(INode, bool)> stack, INode parent)
-    {
-        // By index: AngleSharp finds a node's sibling by searching its parent's children.
-        var children = parent.ChildNodes;
-        for (var i = children.Length - 1; i >= 0; i--)
-        {
-            stack.Push((children[i], false));
-        }
-    }
-
-    /// <summary>Writes the element's opening; false when it has no content to walk (an image, a break, a rule).</summary>
-    private bool Enter(IElement element)
+    /// <summary>Writes the element's opening (all of it for an image, a break or a rule).</summary>
+    private void Enter(IElement element)
     {
         var name = element.LocalName;
         switch (name)
@@ -175,15 +158,15 @@ internal sealed class ArticleHtml
             case "br":
                 _pendingBreaks++;
                 _pendingSpace = false;
-                return false;
+                return;
             case "img":
                 WriteImage(element);
-                return false;
+                return;
             case "hr":
                 CloseParagraph();
                 _html.Append("<hr>\n");
                 _atBlockStart = true;
-                return false;
+                return;
         }
         if (KeptBlocks.Contains(name))
         {
@@ -194,14 +177,14 @@ internal sealed class ArticleHtml
             {
                 _preDepth++;
             }
-            return true;
+            return;
         }
         if (KeptInline.Contains(name))
         {
             EnsureTextContext();
             // A link that goes nowhere safe keeps its text and loses its markup.
             Push(name == "a" && SafeUrl(element.GetAttribute("href"), allowMail: true) is null ? null : name, element);
-            return true;
+            return;
         }
         if (HtmlVocabulary.IsBlock(name))
         {
@@ -210,7 +193,6 @@ internal sealed class ArticleHtml
         }
         // Wrappers and other inline elements (span, font, custom elements): their content only.
         Push(null, element);
-        return true;
     }
 
     private void Push(string? tag, IElement element)
@@ -235,13 +217,18 @@ internal sealed class ArticleHtml
     private void Leave(IElement element)
     {
         var name = element.LocalName;
+        if (name is "br" or "img" or "hr")
+        {
+            // Written whole on entering: no frame was opened for them.
+            return;
+        }
         if (KeptBlocks.Contains(name) || HtmlVocabulary.IsBlock(name))
         {
             CloseParagraph();
         }
         var frame = _open[^1];
         _open.RemoveAt(_open.Count - 1);
-        if (name == "pre" && KeptBlocks.Contains(name))
+        if (name == "pre")
         {
             _preDepth--;
         }

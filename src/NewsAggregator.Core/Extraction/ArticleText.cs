@@ -4,32 +4,26 @@ namespace NewsAggregator.Extraction;
 public static class ArticleText
 {
     /// <summary>Text of an HTML fragment such as a feed entry's content.</summary>
-    public static string FromHtmlFragment(string html)
-    {
-        if (string.IsNullOrWhiteSpace(html))
-        {
-            return "";
-        }
-        var document = PageParser.Parse("<body>" + html + "</body>");
-        return document.Body is null ? "" : BlockRenderer.Join(BlockRenderer.Render(document.Body));
-    }
+    public static string FromHtmlFragment(string html) =>
+        FragmentBody(html) is { } body ? TextOf(body) : "";
 
     /// <summary>A feed entry's content as clean text and as sanitised HTML, for when its page gives none.</summary>
     /// <param name="baseUrl">Resolves the fragment's relative links and images.</param>
     public static (string Text, string Html) FromFeedContent(string html, Uri? baseUrl)
     {
-        if (string.IsNullOrWhiteSpace(html))
+        if (FragmentBody(PageLimits.Bound(html)) is not { } body)
         {
             return ("", "");
         }
-        var body = PageParser.Parse("<body>" + PageLimits.Bound(html) + "</body>").Body;
-        if (body is null)
-        {
-            return ("", "");
-        }
-        var text = BlockRenderer.Join(BlockRenderer.Render(body));
+        var text = TextOf(body);
         return text.Length == 0 ? ("", "") : (text, ArticleHtml.Write([body], baseUrl));
     }
+
+    /// <summary>A fragment parsed as a page's body; null when there is nothing to parse.</summary>
+    private static AngleSharp.Dom.IElement? FragmentBody(string html) =>
+        string.IsNullOrWhiteSpace(html) ? null : PageParser.Parse("<body>" + html + "</body>").Body;
+
+    private static string TextOf(AngleSharp.Dom.IElement body) => BlockRenderer.Join(BlockRenderer.Render(body));
 
     /// <summary>
     /// Plain text such as a JSON-LD articleBody in the same shape: publishers leave entities

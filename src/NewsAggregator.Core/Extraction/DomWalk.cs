@@ -5,13 +5,15 @@ namespace NewsAggregator.Extraction;
 /// <summary>
 /// Depth-first walk over a subtree as events: each text node once, each element on entering
 /// and on leaving. Iterative, so deeply nested markup cannot exhaust the stack; elements that
-/// never carry text, and those the caller skips, are passed over with their whole subtree.
+/// never carry text (images too, unless asked for), and those the caller skips, are passed
+/// over with their whole subtree.
 /// </summary>
 internal static class DomWalk
 {
     public readonly record struct Step(INode Node, bool Leaving);
 
-    public static IEnumerable<Step> Of(INode root, Func<IElement, bool>? skip = null)
+    /// <param name="withImages">Visit &lt;img&gt; and &lt;picture&gt; too: for writing the article's HTML, not for measuring text.</param>
+    public static IEnumerable<Step> Of(INode root, Func<IElement, bool>? skip = null, bool withImages = false)
     {
         var stack = new Stack<Step>();
         stack.Push(new Step(root, false));
@@ -24,7 +26,8 @@ internal static class DomWalk
                     yield return step;
                     continue;
                 case IElement element when !step.Leaving:
-                    if (HtmlVocabulary.IsTextless(element.LocalName) || skip?.Invoke(element) == true)
+                    if ((HtmlVocabulary.IsTextless(element.LocalName) && !(withImages && element.LocalName is "img" or "picture")) ||
+                        skip?.Invoke(element) == true)
                     {
                         continue;
                     }
