@@ -1,12 +1,9 @@
 namespace NewsAggregator.Tests;
 
-/// <summary>The checkout the tests were built from, and the shared material beside it.</summary>
+/// <summary>The checkout the tests were built from.</summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
-
-    /// <summary>The <c>shared</c> folder that sits beside the checkout (benchmark data sets, samples).</summary>
-    public static string Shared => System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "shared"));
 
     private static string Find()
     {

@@ -173,7 +173,7 @@ internal static partial class ArticleUrlShape
             (x.s.Equals("page", StringComparison.OrdinalIgnoreCase) && x.i + 1 < segments.Length && segments[x.i + 1].All(char.IsAsciiDigit))
             || (x.s.StartsWith("page-", StringComparison.OrdinalIgnoreCase) && x.s[5..].Length > 0 && x.s[5..].All(char.IsAsciiDigit)));
 
-    private static IReadOnlyList<string> QueryKeys(Uri link) =>
+    private static List<string> QueryKeys(Uri link) =>
         link.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => Uri.UnescapeDataString(pair.Split('=')[0])).ToList();
 
     private static bool HasNumericValue(Uri link) =>

@@ -116,6 +116,6 @@ public static class SectionPageLinks
             }
         }
 
-        public IReadOnlyList<FeedEntry> Entries() => _links.Select(l => new FeedEntry { Link = l.Link, Title = l.Title }).ToList();
+        public List<FeedEntry> Entries() => _links.Select(l => new FeedEntry { Link = l.Link, Title = l.Title }).ToList();
     }
 }

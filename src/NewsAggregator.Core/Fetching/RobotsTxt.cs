@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace NewsAggregator.Fetching;
@@ -171,7 +172,7 @@ public sealed class RobotsTxt
             {
                 foreach (var b in Encoding.UTF8.GetBytes(c.ToString()))
                 {
-                    builder.Append('%').Append(b.ToString("X2"));
+                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
                 }
             }
             else

@@ -80,7 +80,7 @@ internal static class ExtractCommand
             await error.WriteLineAsync($"error: --url \"{urlText}\" is not an absolute URL");
             return NewsAggregatorCommandLine.UsageError;
         }
-        foreach (var (option, selector) in rules.RemoveSelectors.Select(s => ("--remove", s)).Prepend(("--content-selector", rules.ContentSelector)))
+        foreach (var (option, selector) in rules.RemoveSelectors.Select(s => ("--remove", (string?)s)).Prepend(("--content-selector", rules.ContentSelector)))
         {
             if (selector is not null && !CssSelector.IsValid(selector))
             {
@@ -124,7 +124,7 @@ internal static class ExtractCommand
                     var article = extractor.Extract(html, pageUrl, rules, cancellationToken);
                     await writer.WriteLineAsync(JsonSerializer.Serialize(new ExtractedPage(
                         shown, pageUrl?.ToString() ?? article.CanonicalUrl, article.Title, article.Byline,
-                        article.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), article.Language, article.Text,
+                        article.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), article.Language, article.Text,
                         withHtml ? article.Html : null),
                         JsonLines));
                 }

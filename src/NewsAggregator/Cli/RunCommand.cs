@@ -47,7 +47,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error)
         }
     }
 
-    private IReadOnlyList<Source> SelectSources(IReadOnlyList<Source> all, RunSettings settings)
+    private static IReadOnlyList<Source> SelectSources(IReadOnlyList<Source> all, RunSettings settings)
     {
         if (settings.OnlySourceIds.Count == 0)
         {

@@ -107,7 +107,7 @@ internal static class NewsAggregatorHost
     }
 
     private static void AddSchedule(
-        IServiceCollection services, IReadOnlyList<Source> sources, int maxParallel, IReadOnlyDictionary<string, SourceState> states)
+        IServiceCollection services, List<Source> sources, int maxParallel, IReadOnlyDictionary<string, SourceState> states)
     {
         services.AddQuartz(quartz =>
         {

@@ -8,25 +8,36 @@ namespace NewsAggregator.Benchmarks.Quality;
 public sealed record EvaluationPage(string Id, Uri Url, string Html, string ArticleBody);
 
 /// <summary>
-/// The shared article-extraction set (shared/datasets/zyte-article-extraction), read from
-/// the folder beside the repository so no copy of the data lives in the repo.
+/// The article-extraction set the repository carries (tests/data/zyte-article-extraction, MIT,
+/// with its LICENSE and README), so that tests and benchmarks run from a clone alone.
 /// </summary>
 public static class EvaluationSet
 {
-    private const string DatasetFolder = "datasets/zyte-article-extraction";
+    private const string DatasetFolder = "tests/data/zyte-article-extraction";
 
-    /// <summary>The dataset folder, or null when this checkout has no shared/ beside it.</summary>
-    public static string? Locate()
+    /// <summary>The dataset folder in the checkout the code was built from.</summary>
+    public static string Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "NewsAggregator.sln")))
             {
-                var folder = Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared", DatasetFolder);
-                return Directory.Exists(folder) ? folder : null;
+                var folder = Path.Combine(dir.FullName, DatasetFolder);
+                return Directory.Exists(folder)
+                    ? folder
+                    : throw new DirectoryNotFoundException($"{folder}: the evaluation set is missing from this checkout");
             }
         }
-        return null;
+        throw new DirectoryNotFoundException($"No NewsAggregator.sln above {AppContext.BaseDirectory}");
+    }
+
+    /// <summary>The ground truth of every page, by id, without reading the pages.</summary>
+    public static Dictionary<string, string> ArticleBodies(string folder)
+    {
+        using var truthFile = File.OpenRead(Path.Combine(folder, "ground-truth.json"));
+        using var truth = JsonDocument.Parse(truthFile);
+        return truth.RootElement.EnumerateObject()
+            .ToDictionary(entry => entry.Name, entry => entry.Value.GetProperty("articleBody").GetString() ?? "", StringComparer.Ordinal);
     }
 
     public static IReadOnlyList<EvaluationPage> Load(string folder)

@@ -5,7 +5,7 @@ using NewsAggregator.Extraction;
 namespace NewsAggregator.Benchmarks.Quality;
 
 /// <summary>
-/// Quality and speed of article extraction on the shared evaluation set, ours beside SmartReader.
+/// Quality and speed of article extraction on the evaluation set the repository carries, ours beside SmartReader.
 /// Options: <c>--pages</c> lists every page's scores for our extractor, worst first;
 /// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (with
 /// <c>--text</c>, also its metadata and whole text); <c>--ours</c> skips SmartReader.
@@ -17,11 +17,6 @@ public static class ExtractionBenchmark
     public static int Run(string[] args)
     {
         var folder = EvaluationSet.Locate();
-        if (folder is null)
-        {
-            Console.Error.WriteLine("The evaluation set was not found: expected shared/datasets/zyte-article-extraction beside the repository.");
-            return 2;
-        }
         var pages = EvaluationSet.Load(folder);
         var ours = new ArticleExtractor();
 

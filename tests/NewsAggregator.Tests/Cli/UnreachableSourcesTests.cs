@@ -26,7 +26,7 @@ public sealed class UnreachableSourcesTests
             var summary = run.SummaryOf(id);
             Assert.False(summary.Succeeded, summary.Line);
             // "Clear" means it says where it could not go.
-            Assert.Contains(port.ToString(), summary.Line);
+            Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), summary.Line);
         });
         Assert.DoesNotMatch(@"(?m)^\s+at \S", run.Output + run.Error);
         Assert.DoesNotContain("Exception", run.Output);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using NewsAggregator.Benchmarks.Quality;
 using System.Text.RegularExpressions;
 
 namespace NewsAggregator.Tests.Dedup;
@@ -15,7 +15,7 @@ internal sealed record CorpusPair(string Case, bool SameStory, string Placement,
 
 /// <summary>
 /// The labelled near-duplicate corpus described in Fixtures/Dedup/near-duplicates.tsv, built at
-/// test time from the shared benchmark texts and samples (never copied into the repository).
+/// test time from the benchmark texts in tests/data and the sample pages' expected text in Fixtures.
 /// </summary>
 internal static partial class NearDuplicateCorpus
 {
@@ -84,7 +84,7 @@ internal static partial class NearDuplicateCorpus
         {
             "zyte" => Paragraphs(BenchmarkText(name)),
             "story" => Paragraphs(FixturePath.ReadText("Dedup", "Stories", name + ".txt")),
-            "sample" => SampleLines(name),
+            "sample" => Paragraphs(FixturePath.ReadText("Extraction", "Samples", name + ".expected.txt")),
             _ => throw new FormatException($"near-duplicates.tsv: unknown source \"{source}\""),
         };
     }
@@ -171,21 +171,8 @@ internal static partial class NearDuplicateCorpus
             : throw new FormatException($"near-duplicates.tsv: {matches.Count} benchmark articles start with \"{idPrefix}\"");
     }
 
-    private static List<string> SampleLines(string spec)
-    {
-        var parts = spec.Split(':');
-        var range = parts[1].Split('-').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Shared, "samples", parts[0] + ".txt"));
-        return lines[(range[0] - 1)..range[1]].Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-    }
-
-    private static IReadOnlyDictionary<string, string> ReadBenchmarkTexts()
-    {
-        var path = Path.Combine(RepositoryRoot.Shared, "datasets", "zyte-article-extraction", "ground-truth.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateObject()
-            .ToDictionary(entry => entry.Name, entry => entry.Value.GetProperty("articleBody").GetString() ?? "");
-    }
+    private static Dictionary<string, string> ReadBenchmarkTexts() =>
+        EvaluationSet.ArticleBodies(EvaluationSet.Locate());
 
     [GeneratedRegex("\"([^\"]*)\"")]
     private static partial Regex StraightDoubleQuote();

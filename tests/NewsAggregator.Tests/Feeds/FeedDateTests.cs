@@ -22,7 +22,7 @@ public class FeedDateTests
     [InlineData("Empty is no date", "  ", null)]
     public void Reads(string rule, string text, string? expectedUtc)
     {
-        var actual = FeedDate.Parse(text)?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'");
+        var actual = FeedDate.Parse(text)?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(expectedUtc == actual, $"{rule}: \"{text}\" read as {actual ?? "(none)"}");
     }
 

@@ -293,7 +293,7 @@ public class ConditionalAndPoliteFetchTests
     {
         await using var server = await LoopbackServer.StartAsync(context =>
         {
-            var hop = int.Parse(context.Request.Path.Value!.TrimStart('/'));
+            var hop = int.Parse(context.Request.Path.Value!.TrimStart('/'), System.Globalization.CultureInfo.InvariantCulture);
             context.Response.Redirect($"/{hop + 1}");
             return Task.CompletedTask;
         });

@@ -3,7 +3,7 @@ using NewsAggregator.Tests.TestWeb;
 
 namespace NewsAggregator.Tests.Hosting;
 
-public class ServiceModeTests : IDisposable
+public sealed class ServiceModeTests : IDisposable
 {
     // A saved article page reached as a file:// URL: service mode is tested without a network.
     private static readonly string Story =
@@ -70,7 +70,7 @@ public class ServiceModeTests : IDisposable
             }
             Assert.False(process.HasExited, "the service stopped by itself");
 
-            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString()]))
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync();
             }

@@ -3,7 +3,7 @@ using NewsAggregator.Tests.TestWeb;
 namespace NewsAggregator.Tests.Pipeline;
 
 /// <summary>Every source type works from file:// URLs: saved feeds and pages, no network at all.</summary>
-public class OfflineSourcesTests : IDisposable
+public sealed class OfflineSourcesTests : IDisposable
 {
     private static readonly string Folder = FixturePath.Of("Offline");
     private readonly TempWorkspace _workspace = new();

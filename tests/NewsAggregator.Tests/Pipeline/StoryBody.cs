@@ -52,7 +52,7 @@ public abstract partial record StoryBody
         }
     }
 
-    private static IReadOnlyList<string> ParagraphsOf(string html, string selector) =>
+    private static List<string> ParagraphsOf(string html, string selector) =>
         new HtmlParser().ParseDocument(html).QuerySelectorAll(selector)
             .Select(paragraph => Fold(paragraph.TextContent))
             .Where(text => text.Length > 0)

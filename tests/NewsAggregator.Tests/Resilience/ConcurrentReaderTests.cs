@@ -18,7 +18,7 @@ public sealed class ConcurrentReaderTests(SlowSites sites) : IClassFixture<SlowS
         Assert.True(run.ExitCode == 0, run.ToString());
         var counts = report.Split('\n')[0].Split(' ');
         Assert.True(counts is ["reads", _, "errors", _], $"unexpected reader output: {report}\n{readerError}");
-        Assert.True(int.Parse(counts[1]) > 0, $"the reader never got to read:\n{report}");
+        Assert.True(int.Parse(counts[1], System.Globalization.CultureInfo.InvariantCulture) > 0, $"the reader never got to read:\n{report}");
         Assert.True(counts[3].Trim() == "0", $"the reader was locked out:\n{report}");
     }
 }

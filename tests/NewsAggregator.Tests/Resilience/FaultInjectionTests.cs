@@ -82,8 +82,8 @@ public sealed class FaultInjectionTests(FaultRun run) : IClassFixture<FaultRun>
         Assert.Equal(1, run.Web.RequestsTo(url.AbsolutePath));
 
         var result = run.ResultOf(sourceId);
-        var due = DateTimeOffset.Parse(run.Recorded("SELECT next_due_at FROM source_state WHERE source_id = $source", sourceId)!);
-        var finished = DateTimeOffset.Parse(run.Recorded("SELECT finished_at FROM runs WHERE source_id = $source", sourceId)!);
+        var due = DateTimeOffset.Parse(run.Recorded("SELECT next_due_at FROM source_state WHERE source_id = $source", sourceId)!, System.Globalization.CultureInfo.InvariantCulture);
+        var finished = DateTimeOffset.Parse(run.Recorded("SELECT finished_at FROM runs WHERE source_id = $source", sourceId)!, System.Globalization.CultureInfo.InvariantCulture);
         // The HTTP date of the 429 is to the second and was taken a moment before the run finished.
         Assert.InRange(due - finished, TimeSpan.FromHours(hours) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(hours));
         Assert.Equal(result.NextDueAt!.Value.ToUnixTimeSeconds(), due.ToUnixTimeSeconds());

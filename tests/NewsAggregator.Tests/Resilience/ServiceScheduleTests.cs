@@ -81,7 +81,7 @@ public sealed class ServiceScheduleTests : IDisposable
         Assert.True(exitCode == 0, error);
         Assert.Equal(1, Runs("due"));
         Assert.Equal(1, Runs("backed-off")); // only the one recorded before the service started
-        var due = DateTimeOffset.Parse((string)Scalar("SELECT next_due_at FROM source_state WHERE source_id = 'due'")!);
+        var due = DateTimeOffset.Parse((string)Scalar("SELECT next_due_at FROM source_state WHERE source_id = 'due'")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(due > DateTimeOffset.UtcNow.AddMinutes(20), $"next due {due:u}");
     }
 

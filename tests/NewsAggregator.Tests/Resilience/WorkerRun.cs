@@ -79,7 +79,7 @@ internal sealed class WorkerRun : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = sql;
-            return Convert.ToInt64(command.ExecuteScalar());
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (SqliteException)
         {

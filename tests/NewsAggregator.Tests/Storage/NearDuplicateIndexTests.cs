@@ -5,7 +5,7 @@ using NewsAggregator.Storage;
 namespace NewsAggregator.Tests.Storage;
 
 /// <summary>Near-duplicate detection as storage applies it, on a real SQLite file.</summary>
-public class NearDuplicateIndexTests : IDisposable
+public sealed class NearDuplicateIndexTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     private static readonly string Story = FixturePath.ReadText("Dedup", "Stories", "bridge-closed.txt");

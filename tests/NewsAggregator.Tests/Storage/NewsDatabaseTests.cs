@@ -3,7 +3,7 @@ using NewsAggregator.Storage;
 
 namespace NewsAggregator.Tests.Storage;
 
-public class NewsDatabaseTests : IDisposable
+public sealed class NewsDatabaseTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     private readonly TemporaryDatabase _files = new();

@@ -2,7 +2,7 @@ using NewsAggregator.Storage;
 
 namespace NewsAggregator.Tests.Storage;
 
-public class SourceStateTests : IDisposable
+public sealed class SourceStateTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     private readonly TemporaryDatabase _files = new();
@@ -100,6 +100,6 @@ public class SourceStateTests : IDisposable
     {
         _files.Open().Close();
 
-        Assert.Equal(["news.db"], Directory.GetFiles(_files.Folder).Select(Path.GetFileName).Where(f => !f!.EndsWith("-wal") && !f.EndsWith("-shm")));
+        Assert.Equal(["news.db"], Directory.GetFiles(_files.Folder).Select(Path.GetFileName).Where(f => !f!.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)));
     }
 }

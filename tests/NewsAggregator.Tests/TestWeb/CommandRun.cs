@@ -19,7 +19,7 @@ public sealed record CommandRun(int ExitCode, string Output, string Error)
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
         cancel.CancelAfter(HangGuard);
         var exitCode = await NewsAggregatorCommandLine.RunAsync(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancel.Token)
-            .WaitAsync(HangGuard + TimeSpan.FromSeconds(10));
+            .WaitAsync(HangGuard + TimeSpan.FromSeconds(10), CancellationToken.None);
         return new CommandRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -19,7 +19,7 @@ public sealed partial record SourceSummary(bool Succeeded, string SourceId, stri
     public int? Count(string label)
     {
         var match = Regex.Match(Line, @"(\d+)\s+" + Regex.Escape(label) + @"\b");
-        return match.Success ? int.Parse(match.Groups[1].Value) : null;
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     [GeneratedRegex(@"^\s*(ok|FAILED)\s+([^\s:]+):.*$")]
