@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using NewsAggregator.Cli;
+using NewsAggregator.Hosting;
 
 // SIGINT (Ctrl+C) and SIGTERM finish the current work cleanly instead of killing the process.
 using var stop = new CancellationTokenSource();
@@ -11,4 +12,15 @@ void RequestStop(PosixSignalContext context)
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 
-return await NewsAggregatorCommandLine.RunAsync(args, Console.Out, Console.Error, stop.Token);
+// SIGHUP, which would end the process, makes the service read sources.json again, as daemons do.
+var reload = new SourcesReload();
+using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+{
+    context.Cancel = true;
+    if (!reload.Request())
+    {
+        Console.Error.WriteLine("SIGHUP ignored: only the service reloads sources.json");
+    }
+});
+
+return await NewsAggregatorCommandLine.RunAsync(args, Console.Out, Console.Error, stop.Token, reload);

@@ -14,8 +14,15 @@ public static partial class SourcesFile
     private static readonly string[] KnownFields =
         ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots", "contentSelector", "removeSelectors"];
 
+    private static readonly string[] KnownTopLevelFields = ["sources"];
+
     public static IReadOnlyList<Source> Load(string path)
     {
+        // Reading a folder fails with "access denied" on Unix, which sends people after permissions.
+        if (Directory.Exists(path))
+        {
+            throw new SourcesFileException($"{path}: is a folder, not a sources file; give the path of sources.json");
+        }
         string json;
         try
         {
@@ -54,6 +61,15 @@ public static partial class SourcesFile
             {
                 throw new SourcesFileException($"{fileName}: expected an object with a \"sources\" array");
             }
+            // A misspelt top-level key ("source", "defaults") would otherwise be ignored without a word.
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!KnownTopLevelFields.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    throw new SourcesFileException(
+                        $"{fileName}: top-level field \"{property.Name}\": unknown field (known: {string.Join(", ", KnownTopLevelFields)})");
+                }
+            }
 
             var sources = new List<Source>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -85,7 +101,7 @@ public static partial class SourcesFile
         if (!IdPattern().IsMatch(id))
         {
             throw new SourcesFileException(
-                $"{fileName}: source #{index} field \"id\": \"{id}\" must be 1-100 letters, digits, '-', '_' or '.'");
+                $"{fileName}: source #{index} field \"id\": \"{id}\" must be 1-100 ASCII letters (a-z, A-Z), digits, '-', '_' or '.', starting with a letter or digit");
         }
         var who = $"source \"{id}\" (#{index})";
 

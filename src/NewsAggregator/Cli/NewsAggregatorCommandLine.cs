@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsAggregator.Hosting;
 
 namespace NewsAggregator.Cli;
 
@@ -10,15 +11,20 @@ public static class NewsAggregatorCommandLine
     public const int UsageError = 2;
 
     /// <summary>Runs the command <paramref name="args"/> name and returns the process exit code (0, 1 or 2).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="reload">Raised on SIGHUP: the service reads sources.json again.</param>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, SourcesReload? reload = null)
     {
-        var root = BuildRootCommand(output, error);
+        var root = BuildRootCommand(output, error, reload);
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var problems = parsed.Errors.Select(e => e.Message)
+            .Concat(parsed.CommandResult.Command == root ? parsed.UnmatchedTokens.Where(t => !IsSetting(t)).Select(t => $"Unrecognized command or argument '{t}'.") : [])
+            .ToList();
+        if (problems.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
+            foreach (var problem in problems)
             {
-                await error.WriteLineAsync($"error: {parseError.Message}");
+                await error.WriteLineAsync($"error: {problem}");
             }
             await error.WriteLineAsync("Run 'newsaggregator --help' for usage.");
             return UsageError;
@@ -34,7 +40,16 @@ public static class NewsAggregatorCommandLine
         }, cancellationToken);
     }
 
-    private static RootCommand BuildRootCommand(TextWriter output, TextWriter error)
+    /// <summary>
+    /// A setting on the command line, as the .NET command-line configuration writes it:
+    /// <c>--Fetch:TimeoutSeconds=60</c> or <c>--MaxParallelSources=16</c>. Anything else left
+    /// over is a mistyped option, not a setting.
+    /// </summary>
+    private static bool IsSetting(string token) =>
+        token.StartsWith("--", StringComparison.Ordinal) && token.IndexOf('=', StringComparison.Ordinal) is var equals and > 2
+        && token[2..equals].All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '_' or '.');
+
+    private static RootCommand BuildRootCommand(TextWriter output, TextWriter error, SourcesReload? reload)
     {
         var once = new Option<bool>("--once")
         {
@@ -59,17 +74,28 @@ public static class NewsAggregatorCommandLine
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var config = new Option<string?>("--config")
+        {
+            Description = "A settings file (JSON, as appsettings.json); default ./appsettings.json when it exists. " +
+                          "NEWSAGGREGATOR_* environment variables and --Section:Key=value arguments override it.",
+            HelpName = "FILE",
+        };
+
         var root = new RootCommand(
             "NewsAggregator: fetches news feeds and pages, keeps the clean article text, removes duplicates, stores it in SQLite.")
         {
-            once, sources, database, only,
+            once, sources, database, only, config,
         };
-        root.SetAction((parse, token) => new RunCommand(output, error).RunAsync(new RunSettings
+        // Settings such as --Fetch:TimeoutSeconds=60 reach the configuration; other leftovers are errors (RunAsync).
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction((parse, token) => new RunCommand(output, error, reload).RunAsync(new RunSettings
         {
             Once = parse.GetValue(once),
             SourcesPath = parse.GetValue(sources)!,
             DatabasePath = parse.GetValue(database)!,
             OnlySourceIds = parse.GetValue(only) ?? [],
+            ConfigPath = parse.GetValue(config),
+            SettingOverrides = parse.UnmatchedTokens.ToList(),
         }, token));
 
         root.Subcommands.Add(ExtractCommand.Build(output, error));

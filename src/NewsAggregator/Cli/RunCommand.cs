@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NewsAggregator.Configuration;
 using NewsAggregator.Hosting;
 using NewsAggregator.Pipeline;
 using NewsAggregator.Sources;
@@ -8,18 +9,29 @@ using NewsAggregator.Storage;
 namespace NewsAggregator.Cli;
 
 /// <summary>The main job: <c>--once</c> over the sources, or the scheduled service.</summary>
-internal sealed class RunCommand(TextWriter output, TextWriter error)
+internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesReload? reload = null)
 {
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellationToken)
     {
+        // Settings, then sources, then the database: each stops the start with exit 2 before the
+        // next is touched, so a mistake in one never creates or changes the others.
         IReadOnlyList<Source> sources;
+        IReadOnlyList<Source> toRun;
+        Microsoft.Extensions.Configuration.IConfigurationRoot configuration;
+        CheckedSettings checkedSettings;
         try
         {
-            sources = SelectSources(SourcesFile.Load(settings.SourcesPath), settings);
+            configuration = WorkerConfiguration.Build(settings.ConfigPath, settings.SettingOverrides);
+            checkedSettings = WorkerSettingsRegistration.Check(configuration);
+            sources = SourcesFile.Load(settings.SourcesPath);
+            toRun = SelectSources(sources, settings);
         }
-        catch (SourcesFileException e)
+        catch (Exception e) when (e is SettingsException or SourcesFileException)
         {
-            await error.WriteLineAsync($"error: {e.Message}");
+            foreach (var line in e.Message.Split(Environment.NewLine))
+            {
+                await error.WriteLineAsync($"error: {line}");
+            }
             return NewsAggregatorCommandLine.UsageError;
         }
 
@@ -27,6 +39,8 @@ internal sealed class RunCommand(TextWriter output, TextWriter error)
         try
         {
             database = NewsDatabase.Open(settings.DatabasePath);
+            // The file's own flags: naming a disabled source with --source runs it without enabling it.
+            database.SyncSources(sources, DateTimeOffset.UtcNow);
         }
         catch (StorageException e)
         {
@@ -36,10 +50,10 @@ internal sealed class RunCommand(TextWriter output, TextWriter error)
 
         try
         {
-            database.SyncSources(sources, DateTimeOffset.UtcNow);
+            var setup = new WorkerSetup(configuration, checkedSettings, settings.SourcesPath, toRun, database, error);
             return settings.Once
-                ? await RunOnceAsync(sources, database, cancellationToken)
-                : await RunServiceAsync(sources, database, cancellationToken);
+                ? await RunOnceAsync(setup, cancellationToken)
+                : await RunServiceAsync(setup, cancellationToken);
         }
         finally
         {
@@ -68,11 +82,11 @@ internal sealed class RunCommand(TextWriter output, TextWriter error)
         return settings.OnlySourceIds.Distinct(StringComparer.Ordinal).Select(id => byId[id] with { Enabled = true }).ToList();
     }
 
-    private async Task<int> RunOnceAsync(IReadOnlyList<Source> sources, NewsDatabase database, CancellationToken cancellationToken)
+    private async Task<int> RunOnceAsync(WorkerSetup setup, CancellationToken cancellationToken)
     {
-        using var host = NewsAggregatorHost.Build(sources, database, error, service: false);
+        using var host = NewsAggregatorHost.Build(setup, service: false);
         var run = host.Services.GetRequiredService<AggregationRun>();
-        var enabled = sources.Where(s => s.Enabled).ToList();
+        var enabled = setup.Sources.Where(s => s.Enabled).ToList();
         if (enabled.Count == 0)
         {
             await output.WriteLineAsync("no enabled sources");
@@ -102,9 +116,9 @@ internal sealed class RunCommand(TextWriter output, TextWriter error)
         return failed == 0 ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
     }
 
-    private async Task<int> RunServiceAsync(IReadOnlyList<Source> sources, NewsDatabase database, CancellationToken cancellationToken)
+    private async Task<int> RunServiceAsync(WorkerSetup setup, CancellationToken cancellationToken)
     {
-        using var host = NewsAggregatorHost.Build(sources, database, error, service: true);
+        using var host = NewsAggregatorHost.Build(setup, service: true, reload);
         await host.RunAsync(cancellationToken);
         return NewsAggregatorCommandLine.Success;
     }

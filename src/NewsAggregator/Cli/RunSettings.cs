@@ -7,4 +7,10 @@ public sealed record RunSettings
     public required string SourcesPath { get; init; }
     public required string DatabasePath { get; init; }
     public IReadOnlyList<string> OnlySourceIds { get; init; } = [];
+
+    /// <summary>The settings file <c>--config</c> named; null for ./appsettings.json when there is one.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>Settings given on the command line, each <c>--Section:Key=value</c>.</summary>
+    public IReadOnlyList<string> SettingOverrides { get; init; } = [];
 }

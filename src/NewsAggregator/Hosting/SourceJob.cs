@@ -18,20 +18,32 @@ internal sealed class SourceJob(SourceCatalog catalog, AggregationRun run, ILogg
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var id = context.MergedJobDataMap.GetString(SourceIdKey);
-        if (id is null || catalog.Find(id) is not { } source)
+        if (id is null || catalog.Find(id) is not { Enabled: true } source)
         {
-            logger.LogError("Scheduled job {Job} names no known source", context.JobDetail.Key);
+            // Removed or disabled by a reload while this run was already on its way.
+            logger.LogDebug("Scheduled job {Job} names no enabled source; skipped", context.JobDetail.Key);
             return;
         }
         var result = await run.RunSourceAsync(source, cancellationToken);
         logger.Log(result.Succeeded ? LogLevel.Information : LogLevel.Warning, "{Summary}", result.SummaryLine());
 
-        if (result.NextDueAt is { } due && !cancellationToken.IsCancellationRequested)
+        if (result.NextDueAt is not { } due || cancellationToken.IsCancellationRequested || IsStopping(context.Scheduler))
+        {
+            return;
+        }
+        try
         {
             // The same trigger (identity, interval, misfire rule), starting over at the due time.
             var moved = context.Trigger.GetTriggerBuilder().StartAt(due).Build();
             var next = await context.Scheduler.RescheduleJob(context.Trigger.Key, moved, cancellationToken);
             logger.LogDebug("Source {SourceId}: next pass at {NextPass:u}", source.Id, next);
         }
+        catch (SchedulerException) when (IsStopping(context.Scheduler))
+        {
+            // The service is stopping (SIGTERM during the pass): the due time is in source_state
+            // already, and the next start schedules from it.
+        }
     }
+
+    private static bool IsStopping(IScheduler scheduler) => scheduler.Status is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown;
 }

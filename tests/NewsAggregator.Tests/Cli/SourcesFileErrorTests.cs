@@ -47,6 +47,10 @@ public sealed class SourcesFileErrorTests(FixtureWebHost host) : IClassFixture<F
             $$$"""{ "sources": [ {{{Wire}}}, { "id": "herald", "name": "H", "type": "html", "url": "{{base}}/harbour-herald/local/", "linkSelector": "h2[" } ] }""",
             "herald", "linkSelector"),
         new("no-sources-array.json", """{ "feeds": [] }""", "sources"),
+        new("unknown-top-level-field.json", $$$"""{ "sources": [ {{{Wire}}} ], "defaults": { "intervalMinutes": 5 } }""", "defaults", "unknown field"),
+        new("non-ascii-id.json",
+            $$$"""{ "sources": [ {{{Wire}}}, { "id": "zürich-post", "name": "Post", "type": "rss", "url": "{{base}}/feed.xml" } ] }""",
+            "zürich-post", "id", "ASCII"),
         new("syntax-error.json",
             $$$"""{ "sources": [ {{{Wire}}}, { "id": "planet" "name": "The Daily Planet" } ] }""",
             "line"),
@@ -97,6 +101,20 @@ public sealed class SourcesFileErrorTests(FixtureWebHost host) : IClassFixture<F
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("no-such-sources.json", run.Error);
         AssertNoStackTrace(run);
+    }
+
+    [Fact]
+    public async Task Sources_path_naming_a_folder_says_it_is_a_folder()
+    {
+        using var workspace = new TempWorkspace();
+
+        var run = await CommandRun.RunAsync("--once", "--sources", workspace.Folder, "--db", workspace.DatabasePath);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("is a folder", run.Error);
+        Assert.DoesNotContain("denied", run.Error);
+        AssertNoStackTrace(run);
+        Assert.False(File.Exists(workspace.DatabasePath), "no database is made for a run that cannot start");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class ServiceScheduleTests : IDisposable
     {
         var state = new SourceState { SourceId = "wire", NextDueAt = Now.AddHours(8) };
 
-        Assert.Equal(Now.AddHours(8), NewsAggregatorHost.FirstRunAt(Wire, 0, 1, Now, state));
+        Assert.Equal(Now.AddHours(8), SourceSchedule.FirstRunAt(Wire, 0, 1, Now, state));
     }
 
     [Fact]
@@ -40,8 +40,8 @@ public sealed class ServiceScheduleTests : IDisposable
     {
         var overdue = new SourceState { SourceId = "wire", NextDueAt = Now.AddHours(-8) };
 
-        Assert.Equal(Now + TimeSpan.FromMinutes(2.5), NewsAggregatorHost.FirstRunAt(Wire, 1, 2, Now, overdue));
-        Assert.Equal(Now, NewsAggregatorHost.FirstRunAt(Wire, 0, 2, Now, null));
+        Assert.Equal(Now + TimeSpan.FromMinutes(2.5), SourceSchedule.FirstRunAt(Wire, 1, 2, Now, overdue));
+        Assert.Equal(Now, SourceSchedule.FirstRunAt(Wire, 0, 2, Now, null));
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsAggregator.Configuration;
+
+/// <summary>The <c>Storage</c> section: how the worker shares the database with other processes.</summary>
+public sealed class StorageSettings
+{
+    public const string Section = "Storage";
+
+    /// <summary>How long a write waits for another process's write lock before the write fails.</summary>
+    [Range(1, 3600, ErrorMessage = "accepted 1 to 3600 (seconds)")]
+    public int BusyTimeoutSeconds { get; set; } = 30;
+}
