@@ -88,7 +88,8 @@ public static partial class WorkerSettingsRegistration
         return property?.GetCustomAttribute<RangeAttribute>()?.ErrorMessage ?? "see the README's settings table";
     }
 
-    [GeneratedRegex("configuration value at '(?<key>[^']+)'")]
+    // "Failed to convert configuration value 'abc' at 'Fetch:TimeoutSeconds' to type 'System.Double'."
+    [GeneratedRegex("at '(?<key>[^']+)' to type '[^']+'")]
     private static partial Regex UnconvertibleValue();
 
     private sealed class SectionCheck<T>(IConfigurationRoot configuration, string section, string[] knownKeys) : IValidateOptions<T>

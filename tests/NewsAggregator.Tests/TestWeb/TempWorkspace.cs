@@ -26,6 +26,16 @@ public sealed class TempWorkspace : IDisposable
         return path;
     }
 
+    /// <summary>Removes the database with its write-ahead log, so that the next run starts from nothing.</summary>
+    public void DeleteDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+
     public void Dispose()
     {
         // A pooled connection left open by the worker would keep the database file in use.
