@@ -110,7 +110,23 @@ internal static class ExtractCommand
             }
         }
 
-        var writer = outputPath is null ? output : new StreamWriter(outputPath, append: false);
+        if (pages.Count == 0)
+        {
+            await error.WriteLineAsync(
+                $"error: no pages found in {string.Join(", ", paths)} (looked for {string.Join(", ", PageExtensions.Select(e => "*" + e))})");
+            return NewsAggregatorCommandLine.UsageError;
+        }
+
+        TextWriter writer;
+        try
+        {
+            writer = outputPath is null ? output : OpenOutput(outputPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: --output {outputPath}: {e.Message}");
+            return NewsAggregatorCommandLine.UsageError;
+        }
         var failures = 0;
         try
         {
@@ -147,6 +163,21 @@ internal static class ExtractCommand
             }
         }
         return failures == 0 ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
+    }
+
+    /// <summary>The output file, with the mistakes people make named in their terms rather than the system's.</summary>
+    private static StreamWriter OpenOutput(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException("is a folder; give a file name for the JSON lines");
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new IOException($"the folder {folder} does not exist");
+        }
+        return new StreamWriter(path, append: false);
     }
 
     private static bool IsPage(string file) =>

@@ -100,6 +100,37 @@ public class ExtractCommandTests
         Assert.Contains("no/such/folder: no such file or folder", error);
     }
 
+    [Theory]
+    [InlineData("missing-folder", "does not exist")]
+    [InlineData("a-folder", "is a folder")]
+    public async Task Output_that_cannot_be_written_is_a_usage_error_naming_it(string where, string message)
+    {
+        using var workspace = new TempWorkspace();
+        Directory.CreateDirectory(workspace.PathOf("a-folder"));
+        var output = where == "a-folder" ? workspace.PathOf("a-folder") : Path.Combine(workspace.PathOf("missing-folder"), "x.jsonl");
+
+        var run = await CommandRun.RunAsync(["extract", FixturePath.Of("ExtractCommand", "saved"), "--output", output]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(output, run.Error, StringComparison.Ordinal);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        SourcesFileErrorTests.AssertNoStackTrace(run);
+    }
+
+    [Fact]
+    public async Task Folder_without_pages_is_a_usage_error_that_says_so()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.WriteFile("notes.txt", "not a page");
+
+        var run = await CommandRun.RunAsync(["extract", workspace.Folder]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("no pages found in " + workspace.Folder, run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
     [Fact]
     public async Task Extract_without_a_path_is_a_usage_error()
     {

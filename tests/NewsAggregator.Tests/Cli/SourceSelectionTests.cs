@@ -71,4 +71,28 @@ public sealed class SourceSelectionTests(FixtureWebHost host) : IClassFixture<Fi
         Assert.Equal([FixtureNews.HeraldFeature], run.Summaries.Select(summary => summary.SourceId));
         Assert.Equal(wireRequests, Web.RequestsTo("/wire-times/feed.rss"));
     }
+
+    [Fact]
+    public async Task Naming_a_disabled_source_runs_it_without_enabling_it_in_the_database()
+    {
+        using var workspace = new TempWorkspace();
+        SourcesJson.Write(workspace, [Source(FixtureNews.HeraldFeature) with { Enabled = false }, Source(FixtureNews.WireRss)]);
+
+        var run = await CommandRun.OnceAsync(workspace, "--source", FixtureNews.HeraldFeature);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal([FixtureNews.HeraldFeature], run.Summaries.Select(summary => summary.SourceId));
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={workspace.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, enabled FROM sources ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var enabled = new Dictionary<string, long>();
+        while (reader.Read())
+        {
+            enabled[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        Assert.Equal(0L, enabled[FixtureNews.HeraldFeature]);
+        Assert.Equal(1L, enabled[FixtureNews.WireRss]);
+    }
 }
