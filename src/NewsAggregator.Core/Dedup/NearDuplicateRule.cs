@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NewsAggregator.Dedup;
 
 /// <summary>A story as the near-duplicate rule needs it: its shingles, when it was published, and every site it was seen on.</summary>
@@ -65,25 +67,25 @@ public static class NearDuplicateRule
         var overlap = stored.OverlapWith(incoming);
         if (!IsComparable(stored) || !IsComparable(incoming))
         {
-            return new(false, $"text too short to compare ({overlap.ShorterCount} shingles, need {MinimumShingles})", overlap);
+            return new(false, string.Create(CultureInfo.InvariantCulture, $"text too short to compare ({overlap.ShorterCount} shingles, need {MinimumShingles})"), overlap);
         }
         if (overlap.Jaccard >= MinimumJaccard)
         {
-            return new(true, $"Jaccard {overlap.Jaccard:0.00} ≥ {MinimumJaccard}", overlap, UpgradesText(overlap));
+            return new(true, string.Create(CultureInfo.InvariantCulture, $"Jaccard {overlap.Jaccard:0.00} ≥ {MinimumJaccard}"), overlap, UpgradesText(overlap));
         }
         if (overlap.Containment < MinimumContainment)
         {
-            return new(false, $"Jaccard {overlap.Jaccard:0.00}, containment {overlap.Containment:0.00}: different texts", overlap);
+            return new(false, string.Create(CultureInfo.InvariantCulture, $"Jaccard {overlap.Jaccard:0.00}, containment {overlap.Containment:0.00}: different texts"), overlap);
         }
         if (overlap.ShorterCount < MinimumShinglesForContainment)
         {
-            return new(false, $"containment {overlap.Containment:0.00} but the shorter text has only {overlap.ShorterCount} shingles", overlap);
+            return new(false, string.Create(CultureInfo.InvariantCulture, $"containment {overlap.Containment:0.00} but the shorter text has only {overlap.ShorterCount} shingles"), overlap);
         }
         if (overlap.LengthRatio < MinimumLengthRatio)
         {
-            return new(false, $"containment {overlap.Containment:0.00} but one text is {overlap.LengthRatio:0.00} of the other's length", overlap);
+            return new(false, string.Create(CultureInfo.InvariantCulture, $"containment {overlap.Containment:0.00} but one text is {overlap.LengthRatio:0.00} of the other's length"), overlap);
         }
-        return new(true, $"containment {overlap.Containment:0.00} ≥ {MinimumContainment}", overlap, UpgradesText(overlap));
+        return new(true, string.Create(CultureInfo.InvariantCulture, $"containment {overlap.Containment:0.00} ≥ {MinimumContainment}"), overlap, UpgradesText(overlap));
     }
 
     /// <summary>Whether <paramref name="incoming"/> is another copy of the stored story.</summary>
@@ -97,13 +99,13 @@ public static class NearDuplicateRule
         var apart = (incoming.PublishedAt - stored.PublishedAt).Duration();
         if (apart > PublicationWindow)
         {
-            return texts with { IsCopy = false, UpgradesText = false, Reason = $"{texts.Reason}, but published {apart.TotalDays:0} days apart" };
+            return texts with { IsCopy = false, UpgradesText = false, Reason = string.Create(CultureInfo.InvariantCulture, $"{texts.Reason}, but published {apart.TotalDays:0} days apart") };
         }
         if (incoming.Sites.FirstOrDefault(stored.Sites.Contains) is { } site)
         {
             // A site does not syndicate to itself: two of its URLs with similar text are two
             // articles (an update, a sister story), unless the URL or exact text says otherwise.
-            return texts with { IsCopy = false, UpgradesText = false, Reason = $"{texts.Reason}, but both are on {site}" };
+            return texts with { IsCopy = false, UpgradesText = false, Reason = string.Create(CultureInfo.InvariantCulture, $"{texts.Reason}, but both are on {site}") };
         }
         return texts;
     }

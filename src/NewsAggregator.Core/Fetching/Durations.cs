@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NewsAggregator.Fetching;
 
 /// <summary>Spans of time in the words of a log line or a summary: "45 s", "12 min", "2 h", "1 h 30 min".</summary>
@@ -7,11 +9,11 @@ public static class Durations
     {
         if (span < TimeSpan.FromMinutes(1))
         {
-            return $"{Math.Max(0, (int)Math.Ceiling(span.TotalSeconds))} s";
+            return string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)Math.Ceiling(span.TotalSeconds))} s");
         }
         if (span < TimeSpan.FromHours(1))
         {
-            return $"{(int)Math.Round(span.TotalMinutes)} min";
+            return string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Round(span.TotalMinutes)} min");
         }
         var hours = (int)span.TotalHours;
         var minutes = (int)Math.Round(span.TotalMinutes - hours * 60);
@@ -20,6 +22,8 @@ public static class Durations
             hours++;
             minutes = 0;
         }
-        return minutes == 0 ? $"{hours} h" : $"{hours} h {minutes} min";
+        return minutes == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours} h")
+            : string.Create(CultureInfo.InvariantCulture, $"{hours} h {minutes} min");
     }
 }

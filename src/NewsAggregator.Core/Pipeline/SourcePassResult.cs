@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NewsAggregator.Pipeline;
 
 /// <summary>What one pass over one source did.</summary>
@@ -36,15 +38,16 @@ public sealed record SourcePassResult
     /// </summary>
     public string SummaryLine()
     {
-        var line = $"{(Succeeded ? "ok    " : "FAILED")} {SourceId}: {NewArticles} new, {Duplicates} duplicate, " +
-                   $"{Failed} failed, {Known} known ({Elapsed.TotalSeconds:0.0} s)";
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{(Succeeded ? "ok    " : "FAILED")} {SourceId}: {NewArticles} new, {Duplicates} duplicate, {Failed} failed, {Known} known ({Elapsed.TotalSeconds:0.0} s)");
         if (Succeeded)
         {
             return NotModified ? $"{line}, not modified" : line;
         }
         var backoff = NextTryIn is { } wait
-            ? $"; {(ConsecutiveFailures > 1 ? $"{ConsecutiveFailures} failures in a row" : "first failure")}, next try in {Fetching.Durations.Describe(wait)}"
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"; {(ConsecutiveFailures > 1 ? $"{ConsecutiveFailures} failures in a row" : "first failure")}, next try in {Fetching.Durations.Describe(wait)}")
             : "";
-        return $"{line}: {Error}{backoff}";
+        return $"{line}: {LongUrls.Shorten(Error ?? "")}{backoff}";
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsAggregator.Configuration;
@@ -109,10 +110,10 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
             await output.WriteLineAsync(result.SummaryLine());
         }
         var failed = results.Count(r => !r.Succeeded);
-        await output.WriteLineAsync(
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{results.Count} sources: {results.Count - failed} ok, {failed} failed; " +
             $"{results.Sum(r => r.NewArticles)} new articles, {results.Sum(r => r.Duplicates)} duplicates, " +
-            $"{results.Sum(r => r.Failed)} articles failed");
+            $"{results.Sum(r => r.Failed)} articles failed"));
         return failed == 0 ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
     }
 

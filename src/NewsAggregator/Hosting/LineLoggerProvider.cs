@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NewsAggregator.Pipeline;
 
 namespace NewsAggregator.Hosting;
 
@@ -50,7 +52,8 @@ internal sealed class LineLoggerProvider(TextWriter writer) : ILoggerProvider
                 LogLevel.Error => "fail",
                 _ => "crit",
             };
-            var line = $"{DateTimeOffset.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'} {level} {category}: {formatter(state, exception)}";
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"{DateTimeOffset.UtcNow:yyyy-MM-dd'T'HH:mm:ss'Z'} {level} {category}: {LongUrls.Shorten(formatter(state, exception))}");
             // Unexpected errors keep their stack trace: they are bugs to report, not user mistakes.
             provider.Write(exception is null ? line : $"{line}{Environment.NewLine}{exception}");
         }
