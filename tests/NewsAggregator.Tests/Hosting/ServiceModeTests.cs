@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using NewsAggregator.Tests.TestWeb;
 
@@ -87,6 +88,156 @@ public sealed class ServiceModeTests : IDisposable
 
         Assert.True(process.ExitCode == 0, await errorText);
         Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM articles"));
+    }
+
+    [Fact]
+    public async Task Reload_applies_a_changed_sources_file_and_keeps_the_old_one_when_the_new_one_is_wrong()
+    {
+        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "intervalMinutes": 60 }""");
+        var reload = new NewsAggregator.Hosting.SourcesReload();
+        using var stop = new CancellationTokenSource();
+        var service = CommandRun.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token, reload);
+        await WaitUntilAsync(() => CountRuns(DatabasePath) == 1, service);
+
+        // A mistake in the file: reported, and the running sources go on.
+        _workspace.WriteFile("sources.json", """{ "sources": [ { "id": "story", "name": "One story", "type": "podcast" } ] }""");
+        Assert.True(reload.Request(), "the running service listens for reloads");
+        // The second source replaces the first; the first stays in the table, disabled.
+        await Task.Delay(500);
+        WriteSources($$"""
+            { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "enabled": false },
+            { "id": "second", "name": "Same story again", "type": "page", "url": "{{Story}}?from=second" }
+            """);
+        Assert.True(reload.Request());
+        await WaitUntilAsync(() => CountRuns(DatabasePath) == 2, service);
+
+        stop.Cancel();
+        var (exitCode, _, error) = await service;
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("sources.json was not reloaded", error);
+        Assert.Contains("unknown type \"podcast\"", error);
+        Assert.Contains("Reloaded", error);
+        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
+        Assert.Equal(0L, Scalar(DatabasePath, "SELECT enabled FROM sources WHERE id = 'story'"));
+        Assert.Equal(1L, Scalar(DatabasePath, "SELECT enabled FROM sources WHERE id = 'second'"));
+        Assert.DoesNotContain("Exception", error);
+    }
+
+    [Fact]
+    public async Task Service_process_survives_SIGHUP_and_reloads_its_sources()
+    {
+        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }""");
+        using var process = StartWorkerProcess();
+        var errorText = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await WaitUntilAsync(() => CountRuns(DatabasePath) == 1, process);
+            WriteSources($$"""
+                { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" },
+                { "id": "second", "name": "Same story again", "type": "page", "url": "{{Story}}?from=second" }
+                """);
+            await SignalAsync(process, "HUP");
+            await WaitUntilAsync(() => CountRuns(DatabasePath) == 2, process);
+            await SignalAsync(process, "TERM");
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(bound.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var log = await errorText;
+        Assert.True(process.ExitCode == 0, log);
+        Assert.Contains("Reloaded", log);
+        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
+    }
+
+    /// <summary>
+    /// SIGTERM while a pass waits on a slow server: the pass finishes (documented), its result is
+    /// recorded, and stopping logs no exception (moving the finished job's trigger after the
+    /// scheduler began shutting down used to log 25 lines of stack trace).
+    /// </summary>
+    [Fact]
+    public async Task SIGTERM_during_a_pass_stops_cleanly_without_an_exception_in_the_log()
+    {
+        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var page = await File.ReadAllTextAsync(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html"));
+        await using var slow = await LoopbackServer.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/robots.txt")
+            {
+                context.Response.StatusCode = 404;
+                return;
+            }
+            requested.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(page);
+        });
+        WriteSources($$"""{ "id": "slow", "name": "Slow", "type": "page", "url": "{{slow.Url("/2024/05/harbour-market.html")}}" }""");
+        using var process = StartWorkerProcess();
+        var errorText = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await requested.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await SignalAsync(process, "TERM");
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(bound.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var log = await errorText;
+        Assert.True(process.ExitCode == 0, log);
+        Assert.DoesNotContain("Exception", log);
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"^\s+at \S", System.Text.RegularExpressions.RegexOptions.Multiline), log);
+        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'slow'"));
+    }
+
+    private System.Diagnostics.Process StartWorkerProcess() =>
+        System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo
+        {
+            FileName = "dotnet",
+            ArgumentList = { WorkerExecutable.DllPath, "--sources", SourcesPath, "--db", DatabasePath },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+
+    private static async Task SignalAsync(System.Diagnostics.Process process, string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    // The bound only keeps a broken build from hanging the suite.
+    private static async Task WaitUntilAsync(Func<bool> condition, Task service)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition() && DateTime.UtcNow < deadline && !service.IsCompleted)
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(condition(), service.IsCompleted ? "the service stopped by itself" : "timed out waiting");
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, System.Diagnostics.Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition() && DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(condition(), process.HasExited ? $"the service exited with {process.ExitCode}" : "timed out waiting");
     }
 
     private static long CountRuns(string databasePath) =>

@@ -11,14 +11,15 @@ public sealed record CommandRun(int ExitCode, string Output, string Error)
     public static Task<CommandRun> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
 
     /// <param name="stop">Cancelling it is what SIGTERM and Ctrl+C do to the executable.</param>
-    public static async Task<CommandRun> RunAsync(string[] args, CancellationToken stop)
+    /// <param name="reload">Requesting it is what SIGHUP does to the executable.</param>
+    public static async Task<CommandRun> RunAsync(string[] args, CancellationToken stop, global::NewsAggregator.Hosting.SourcesReload? reload = null)
     {
         // Writers are shared by the run's threads (logging, summaries): synchronise them.
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
         cancel.CancelAfter(HangGuard);
-        var exitCode = await NewsAggregatorCommandLine.RunAsync(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancel.Token)
+        var exitCode = await NewsAggregatorCommandLine.RunAsync(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancel.Token, reload)
             .WaitAsync(HangGuard + TimeSpan.FromSeconds(10), CancellationToken.None);
         return new CommandRun(exitCode, output.ToString(), error.ToString());
     }
