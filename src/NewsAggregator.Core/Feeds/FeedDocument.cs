@@ -14,7 +14,9 @@ namespace NewsAggregator.Feeds;
 /// therefore read the document first with settings of our own: DTD entities are expanded but
 /// external ones are never resolved (no resolver), expansion is capped low enough that an
 /// entity bomb fails in milliseconds, and the DTD is dropped from the text FeedReader gets, so
-/// its own parse has no entities left to expand.
+/// its own parse has no entities left to expand. The same read refuses a feed past
+/// <see cref="FeedLimits"/> before the tree built from it grows costly, so FeedReader's parse of
+/// what we hand on is bounded too.
 /// </remarks>
 internal static partial class FeedDocument
 {
@@ -38,7 +40,7 @@ internal static partial class FeedDocument
     private static partial Regex HtmlStart();
 
     /// <summary>The feed as XML text FeedReader may parse, and its root element's name.</summary>
-    public static (string Xml, XName Root) Load(byte[] body, Uri feedUrl)
+    public static (string Xml, XName Root) Load(byte[] body, Uri feedUrl, CancellationToken cancellationToken)
     {
         var text = WithoutInvalidCharacters(FeedCharset.Decode(body));
         if (string.IsNullOrWhiteSpace(text))
@@ -47,7 +49,7 @@ internal static partial class FeedDocument
         }
         RejectNonXml(text, feedUrl);
 
-        var document = ParseSafely(text, feedUrl);
+        var document = ParseSafely(text, feedUrl, cancellationToken);
         var root = document.Root!;
         CheckRoot(root, feedUrl);
         // The root alone: no DOCTYPE, and every entity already expanded (or, if external, left empty).
@@ -77,11 +79,11 @@ internal static partial class FeedDocument
         new($"The document is an HTML page, not an RSS or Atom feed ({feedUrl}). If it lists articles, use source type \"html\"; " +
             "if it links a feed (<link rel=\"alternate\" type=\"application/rss+xml\">), use that feed's URL.");
 
-    private static XDocument ParseSafely(string text, Uri feedUrl)
+    private static XDocument ParseSafely(string text, Uri feedUrl, CancellationToken cancellationToken)
     {
         try
         {
-            return Parse(text);
+            return Parse(text, feedUrl, cancellationToken);
         }
         catch (XmlException first)
         {
@@ -89,6 +91,7 @@ internal static partial class FeedDocument
             {
                 throw EntityBomb(feedUrl, first);
             }
+            cancellationToken.ThrowIfCancellationRequested();
             var repaired = FeedMarkupRepair.Repair(text);
             if (repaired is null)
             {
@@ -96,7 +99,7 @@ internal static partial class FeedDocument
             }
             try
             {
-                return Parse(repaired);
+                return Parse(repaired, feedUrl, cancellationToken);
             }
             catch (XmlException second)
             {
@@ -107,9 +110,10 @@ internal static partial class FeedDocument
         }
     }
 
-    private static XDocument Parse(string text)
+    /// <exception cref="FeedFormatException">The feed is past one of <see cref="FeedLimits"/>.</exception>
+    private static XDocument Parse(string text, Uri feedUrl, CancellationToken cancellationToken)
     {
-        using var reader = XmlReader.Create(new StringReader(text), SafeSettings);
+        using var reader = new BoundedXmlReader(XmlReader.Create(new StringReader(text), SafeSettings), feedUrl, cancellationToken);
         return XDocument.Load(reader);
     }
 

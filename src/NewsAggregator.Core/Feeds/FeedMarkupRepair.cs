@@ -14,7 +14,9 @@ internal static partial class FeedMarkupRepair
     private static readonly HashSet<string> XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
 
     // CDATA sections and comments are matched only to be passed over: an ampersand there is text.
-    [GeneratedRegex(@"<!\[CDATA\[.*?\]\]>|<!--.*?-->|&(?:(?<name>[A-Za-z][A-Za-z0-9]{0,31});|(?<numeric>#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};))?",
+    // One left open runs to the end of the text, as it does in XML. Were it not matched at all,
+    // every later "<!--" would be scanned to the end again: quadratic on a feed full of them.
+    [GeneratedRegex(@"<!\[CDATA\[.*?(?:\]\]>|\z)|<!--.*?(?:-->|\z)|&(?:(?<name>[A-Za-z][A-Za-z0-9]{0,31});|(?<numeric>#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};))?",
         RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex AmpersandOrSkipped();
 

@@ -8,12 +8,16 @@ namespace NewsAggregator.Feeds;
 public static class FeedParser
 {
     /// <exception cref="FeedFormatException">The bytes are not a feed we can read; the message says why.</exception>
-    public static ParsedFeed Parse(byte[] body, Uri feedUrl)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the feed was read.</exception>
+    public static ParsedFeed Parse(byte[] body, Uri feedUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(feedUrl);
+        cancellationToken.ThrowIfCancellationRequested();
 
-        var (xml, root) = FeedDocument.Load(body, feedUrl);
+        var (xml, root) = FeedDocument.Load(body, feedUrl, cancellationToken);
+        // FeedReader's parse takes no token; within the limits our own read enforced it is quick.
+        cancellationToken.ThrowIfCancellationRequested();
         FeedReaderFeed feed;
         try
         {
@@ -29,7 +33,12 @@ public static class FeedParser
             ? new AtomEntryReader(EntryLinkBase.ForAtom(feedUrl), feedElement).Read
             : new RssItemReader(EntryLinkBase.ForRss(feedUrl, feed.Link)).Read;
 
-        return new ParsedFeed(EntryText.Plain(feed.Title), feed.Items.Select(read).OfType<FeedEntry>().ToList())
+        var entries = feed.Items.Select(item =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return read(item);
+        });
+        return new ParsedFeed(EntryText.Plain(feed.Title), entries.OfType<FeedEntry>().ToList())
         {
             TimeToLive = TimeToLive(feedElement),
         };

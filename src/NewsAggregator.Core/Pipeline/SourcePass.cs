@@ -123,7 +123,7 @@ public sealed class SourcePass(
                 {
                     return SourceListing.Unchanged(feed);
                 }
-                var parsed = FeedParser.Parse(feed.Body, feed.FinalUrl);
+                var parsed = FeedParser.Parse(feed.Body, feed.FinalUrl, cancellationToken);
                 return new SourceListing(parsed.Entries, NotModified: false, ToStored(feed.Validators), Longest(parsed.TimeToLive, feed.FreshFor));
             }
             case SourceType.Html:

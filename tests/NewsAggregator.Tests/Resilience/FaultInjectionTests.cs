@@ -28,6 +28,7 @@ public sealed class FaultInjectionTests(FaultRun run) : IClassFixture<FaultRun>
     [InlineData("pdf-as-html", "expected an HTML page, got a PDF document (served as text/html)")]
     [InlineData("image", "expected an HTML page, got image/jpeg")]
     [InlineData("malformed", "is not well-formed XML")]
+    [InlineData("deep-feed", "nests elements more than 256 deep; no real feed does, so it was not read")]
     public void Fault_is_recorded_against_its_source_with_a_clear_message(string sourceId, string message)
     {
         var result = run.ResultOf(sourceId);

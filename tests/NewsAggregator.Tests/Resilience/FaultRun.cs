@@ -59,6 +59,7 @@ public sealed class FaultRun : IAsyncLifetime
             Source("image", SourceType.Page, Web.OwnHostUrl("image", "/fault/photo.html")),
             Source("xxe", SourceType.Rss, Web.OwnHostUrl("xxe", "/fault/xxe.xml")),
             Source("malformed", SourceType.Rss, Web.OwnHostUrl("malformed", "/fault/malformed.xml")),
+            Source("deep-feed", SourceType.Rss, Web.OwnHostUrl("deep-feed", "/fault/deep.xml")),
             Source("wrong-charset", SourceType.Page, Web.OwnHostUrl("wrong-charset", "/fault/wrong-charset.html")),
             Source("bogus-charset", SourceType.Page, Web.OwnHostUrl("bogus-charset", "/fault/bogus-charset.html")),
             Source("lying-charset-feed", SourceType.Rss, Web.Url("/fault/lying-charset.xml")),

@@ -107,6 +107,7 @@ public sealed class FaultWeb : IAsyncDisposable
                 "/fault/photo.html" => Bytes(context, "image/jpeg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F']),
                 "/fault/xxe.xml" => Text(context, "application/rss+xml", XxeFeed()),
                 "/fault/malformed.xml" => Text(context, "application/rss+xml", "<rss version=\"2.0\"><channel><title>Broken</title><item><title>A</title></chan"),
+                "/fault/deep.xml" => Text(context, "application/rss+xml", DeepFeed()),
                 "/fault/wrong-charset.html" => WrongCharsetAsync(context),
                 "/fault/lying-charset.xml" => LyingCharsetFeedAsync(context),
                 "/fault/bogus-charset.html" => Bytes(context, "text/html; charset=x-no-such-charset", Encoding.UTF8.GetBytes(Article("Bogus charset harbour report", 13))),
@@ -149,6 +150,12 @@ public sealed class FaultWeb : IAsyncDisposable
             <description>Before &secret; between &probe; after</description></item>
         </channel></rss>
         """;
+
+    // Elements nested 100 000 deep in one description: 700 KB, under the run's 1 MB body cap.
+    private static string DeepFeed() =>
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Deep</title><item><title>Deep story</title><description>"
+        + string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000))
+        + "</description></item></channel></rss>";
 
     private static string Feed(string title, params (string Title, Uri Link, string? Content)[] items)
     {

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using NewsAggregator.Feeds;
+
+namespace NewsAggregator.Tests.Feeds;
+
+/// <summary>
+/// Feeds shaped to stall a parser are refused quickly with a message naming the feed and the
+/// limit, while feeds of any real shape are still read. The hostile documents are generated
+/// here: they are megabytes of one repeated tag.
+/// </summary>
+public class FeedLimitsTests
+{
+    private static readonly Uri FeedUrl = new("https://deep.example.org/rss");
+
+    // Each of these is read in tens of milliseconds; before the limits the smallest took most of a
+    // minute of CPU. The bound is generous so that a busy machine does not fail the test.
+    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(2);
+
+    // rss, channel, title, item, title, link and description around what a test puts inside.
+    private const int ElementsAround = 7;
+    private const int DepthAround = 4;
+
+    /// <summary>An RSS 2.0 feed of one item whose description holds the markup <paramref name="inside"/> writes.</summary>
+    private static byte[] RssWith(Action<StringBuilder> inside)
+    {
+        var xml = new StringBuilder("""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Deep</title>""")
+            .Append("<item><title>The story</title><link>https://deep.example.org/story</link><description>");
+        inside(xml);
+        return Encoding.UTF8.GetBytes(xml.Append("</description></item></channel></rss>").ToString());
+    }
+
+    private static byte[] Nested(int levels) => RssWith(xml =>
+    {
+        xml.Insert(xml.Length, "<div>", levels).Append("deep text");
+        xml.Insert(xml.Length, "</div>", levels);
+    });
+
+    private static byte[] Empties(int count) => RssWith(xml => xml.Insert(xml.Length, "<br/>", count));
+
+    private static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> parse)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = parse();
+        return (result, watch.Elapsed);
+    }
+
+    private static FeedFormatException Refused(byte[] body)
+    {
+        var (error, elapsed) = Timed(() => Assert.Throws<FeedFormatException>(() => FeedParser.Parse(body, FeedUrl)));
+        Assert.True(elapsed < Quickly, $"refused after {elapsed.TotalMilliseconds:F0} ms: {error.Message}");
+        Assert.Contains(FeedUrl.ToString(), error.Message, StringComparison.Ordinal);
+        return error;
+    }
+
+    private static string TooDeep => $"nests elements more than {FeedLimits.MaxDepth} deep; no real feed does, so it was not read";
+
+    private static string TooMany => string.Create(CultureInfo.InvariantCulture, $"has more than {FeedLimits.MaxElements:N0} elements");
+
+    [Theory]
+    [InlineData(100_000)] // 700 KB
+    [InlineData(1_000_000)] // 7 MB
+    public void A_feed_nested_far_past_the_depth_limit_is_refused_quickly(int levels)
+    {
+        var error = Refused(Nested(levels));
+
+        Assert.Contains(TooDeep, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_feed_of_a_million_empty_elements_is_refused_quickly()
+    {
+        var error = Refused(Empties(1_000_000));
+
+        Assert.Contains(TooMany, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_to_the_limit_is_read_and_one_level_more_is_refused()
+    {
+        var atLimit = FeedParser.Parse(Nested(FeedLimits.MaxDepth - DepthAround), FeedUrl);
+        Assert.Equal("deep text", atLimit.Entries.Single().ContentHtml);
+
+        Assert.Contains(TooDeep, Refused(Nested(FeedLimits.MaxDepth - DepthAround + 1)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Elements_up_to_the_limit_are_read_and_one_more_is_refused()
+    {
+        var atLimit = FeedParser.Parse(Empties(FeedLimits.MaxElements - ElementsAround), FeedUrl);
+        Assert.Equal("https://deep.example.org/story", atLimit.Entries.Single().Link.AbsoluteUri);
+
+        Assert.Contains(TooMany, Refused(Empties(FeedLimits.MaxElements - ElementsAround + 1)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xhtml_content_nested_forty_levels_deep_is_read()
+    {
+        var feed = FeedParser.Parse(FeedFixture.Bytes("atom-deep-xhtml.xml"), new Uri("https://longreads.example.org/atom"));
+
+        var content = feed.Entries.Single().ContentHtml;
+        Assert.NotNull(content);
+        Assert.Contains("<p>At the bottom of it all, <em>the tide <b>still turns</b></em>.</p>", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_split_by_a_quarter_of_a_million_comments_is_read_quickly_and_whole()
+    {
+        const int pieces = 250_000; // 2 MB; before its pieces were joined this took most of a minute
+        var body = RssWith(xml => xml.Insert(xml.Length, "w<!-- -->", pieces));
+
+        var (feed, elapsed) = Timed(() => FeedParser.Parse(body, FeedUrl));
+
+        Assert.True(elapsed < Quickly, $"read in {elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(new string('w', pieces), feed.Entries.Single().ContentHtml);
+    }
+
+    [Fact]
+    public void Unclosed_CDATA_sections_are_reported_as_broken_XML_quickly()
+    {
+        // Ill-formed, so the markup repair runs over the whole text before the feed is refused.
+        var error = Refused(RssWith(xml => xml.Insert(xml.Length, "<![CDATA[", 200_000)));
+
+        Assert.Contains("is not well-formed XML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancelled_pass_stops_the_parse()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => FeedParser.Parse(FeedFixture.Bytes("rss20-news.xml"), FeedUrl, cancelled.Token));
+    }
+}
