@@ -12,7 +12,7 @@ namespace NewsAggregator.Tests.Pipeline;
 /// internal machine (127.0.0.2), lists a story of its own and a page on news.example:P2. The
 /// story is stored; the page on the other port is neither fetched nor stored.
 /// </summary>
-public sealed class LinksToOtherPortsTests : IAsyncLifetime
+public sealed class LinksToOtherPortsTests : IAsyncLifetime, IDisposable
 {
     private const string Host = "news.example";
     private const string Secret = "Admin password for the billing console";
@@ -38,8 +38,10 @@ public sealed class LinksToOtherPortsTests : IAsyncLifetime
     {
         await _site.DisposeAsync();
         await _internal.DisposeAsync();
-        _files.Dispose();
     }
+
+    // After DisposeAsync, when nothing writes to the database any more.
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task The_feed_s_own_story_is_stored_and_the_page_on_another_port_of_its_host_is_not_fetched()
