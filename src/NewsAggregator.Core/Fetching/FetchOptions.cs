@@ -8,7 +8,8 @@ public sealed class FetchOptions
 
     /// <summary>
     /// The client for requests that may not reach the local network: its connections are checked
-    /// after DNS resolution (see <see cref="NetworkTrust"/>).
+    /// after DNS resolution, and its requests through a proxy before they are sent (see
+    /// <see cref="NetworkTrust"/>).
     /// </summary>
     public const string PublicOnlyHttpClientName = "NewsAggregator.PublicOnly";
 
