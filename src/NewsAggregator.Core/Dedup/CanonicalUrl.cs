@@ -1,4 +1,5 @@
 using System.Text;
+using NewsAggregator.Urls;
 
 namespace NewsAggregator.Dedup;
 
@@ -40,7 +41,7 @@ public static class CanonicalUrl
 
         var builder = new StringBuilder(url.OriginalString.Length);
         builder.Append(url.Scheme).Append("://");
-        builder.Append(AmpForms.PublisherHost(url.IdnHost.TrimEnd('.').ToLowerInvariant()));
+        builder.Append(AmpForms.PublisherHost(UrlHost.Of(url).TrimEnd('.')));
         if (!url.IsDefaultPort)
         {
             builder.Append(':').Append(url.Port);

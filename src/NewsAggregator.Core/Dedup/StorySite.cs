@@ -1,5 +1,5 @@
-using System.Net;
 using NewsAggregator.Feeds;
+using NewsAggregator.Urls;
 
 namespace NewsAggregator.Dedup;
 
@@ -17,8 +17,8 @@ public static class StorySite
         {
             return parsed?.Scheme ?? "";
         }
-        var host = parsed.IdnHost.TrimEnd('.').ToLowerInvariant();
-        var domain = IPAddress.TryParse(host, out _) ? host : SiteIdentity.RegistrableDomain(host);
+        var host = UrlHost.Of(parsed).TrimEnd('.');
+        var domain = UrlHost.IsAddress(parsed) ? host : SiteIdentity.RegistrableDomain(host);
         return parsed.IsDefaultPort ? domain : $"{domain}:{parsed.Port}";
     }
 }

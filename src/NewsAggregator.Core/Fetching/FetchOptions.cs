@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace NewsAggregator.Fetching;
 
 public sealed class FetchOptions
@@ -6,9 +8,18 @@ public sealed class FetchOptions
 
     /// <summary>
     /// The client for requests that may not reach the local network: its connections are checked
-    /// after DNS resolution (see <see cref="NetworkTrust"/>).
+    /// after DNS resolution, and its requests through a proxy before they are sent (see
+    /// <see cref="NetworkTrust"/>).
     /// </summary>
     public const string PublicOnlyHttpClientName = "NewsAggregator.PublicOnly";
+
+    /// <summary>
+    /// The proxy every request goes through unless the proxy says it is bypassed. Null (the
+    /// default) means the one HTTP_PROXY, HTTPS_PROXY and NO_PROXY name, as .NET reads them
+    /// (<see cref="HttpClient.DefaultProxy"/>); set it to use another, or none (an
+    /// <see cref="IWebProxy"/> that bypasses everything).
+    /// </summary>
+    public IWebProxy? Proxy { get; set; }
 
     /// <summary>Names the product and where to learn about it, as polite crawlers do.</summary>
     public string UserAgent { get; set; } = "NewsAggregator/1.0 (+https://github.com/newsaggregator/newsaggregator)";

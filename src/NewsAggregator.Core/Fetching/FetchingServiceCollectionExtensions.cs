@@ -8,9 +8,10 @@ public static class FetchingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IResourceFetcher"/> and its two HttpClients: one that connects anywhere
-    /// (for URLs the user wrote) and one that refuses local addresses after DNS resolution (for links
-    /// found inside sources). Separate clients keep separate connection pools, so a connection
-    /// opened to a trusted local address is never reused for an untrusted request.
+    /// (for URLs the user wrote) and one that refuses local addresses (for links found inside
+    /// sources). Separate clients keep separate connection pools, so a connection opened to a
+    /// trusted local address is never reused for an untrusted request. Both use the same proxy,
+    /// by the same rule (<see cref="FetchOptions.Proxy"/>).
     /// </summary>
     public static IServiceCollection AddResourceFetching(this IServiceCollection services, FetchOptions options)
     {
@@ -18,15 +19,18 @@ public static class FetchingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHostResolver, SystemHostResolver>();
         services.AddSingleton<HostGate>();
-        AddClient(services, FetchOptions.HttpClientName, options, publicOnly: false);
-        AddClient(services, FetchOptions.PublicOnlyHttpClientName, options, publicOnly: true);
+        // Read once: HttpClient.DefaultProxy reads the environment when first asked, and both clients must agree.
+        var route = new ProxyRoute(options.Proxy ?? HttpClient.DefaultProxy);
+        AddClient(services, FetchOptions.HttpClientName, options, route, publicOnly: false);
+        AddClient(services, FetchOptions.PublicOnlyHttpClientName, options, route, publicOnly: true)
+            .AddHttpMessageHandler(provider => new ProxiedLinkCheck(new LinkAddressCheck(provider.GetRequiredService<IHostResolver>()), route));
         services.AddSingleton<IResourceFetcher, ResourceFetcher>();
         return services;
     }
 
-    private static void AddClient(IServiceCollection services, string name, FetchOptions options, bool publicOnly)
+    private static IHttpClientBuilder AddClient(IServiceCollection services, string name, FetchOptions options, ProxyRoute route, bool publicOnly)
     {
-        services.AddHttpClient(name, client =>
+        return services.AddHttpClient(name, client =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
                 client.DefaultRequestHeaders.Accept.ParseAdd(
@@ -40,11 +44,12 @@ public static class FetchingServiceCollectionExtensions
                 // Redirects are followed by ResourceFetcher, which detects loops and checks each hop.
                 AllowAutoRedirect = false,
                 ConnectTimeout = options.ConnectTimeout,
-                ConnectCallback = new GuardedConnector(provider.GetRequiredService<IHostResolver>(), publicOnly).ConnectAsync,
+                ConnectCallback = new GuardedConnector(
+                    new LinkAddressCheck(provider.GetRequiredService<IHostResolver>()), route, publicOnly).ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 UseCookies = false,
-                // Through a proxy we would check the proxy's address, not the link's: links go direct.
-                UseProxy = !publicOnly,
+                Proxy = route.Proxy,
+                UseProxy = route.Proxy is not null,
             });
     }
 }

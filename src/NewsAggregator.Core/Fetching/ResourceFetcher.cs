@@ -116,7 +116,7 @@ public sealed class ResourceFetcher : IResourceFetcher
                     deadline.CancelAfter(_options.Timeout);
                 }
                 var client = _httpClientFactory.CreateClient(
-                    request.Trust.Trusts(url.IdnHost) ? FetchOptions.HttpClientName : FetchOptions.PublicOnlyHttpClientName);
+                    request.Trust.Trusts(url) ? FetchOptions.HttpClientName : FetchOptions.PublicOnlyHttpClientName);
                 using var message = new HttpRequestMessage(HttpMethod.Get, url);
                 AddValidators(message, request.Validators);
                 using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
@@ -139,7 +139,7 @@ public sealed class ResourceFetcher : IResourceFetcher
         }
         catch (HttpRequestException e)
         {
-            throw DescribeNetworkError(url, e);
+            throw DescribeNetworkError(url, request.Trust, e);
         }
         catch (IOException e)
         {
@@ -329,11 +329,11 @@ public sealed class ResourceFetcher : IResourceFetcher
     private static string ReasonPhrase(HttpResponseMessage response) =>
         string.IsNullOrWhiteSpace(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase;
 
-    private static FetchException DescribeNetworkError(Uri url, HttpRequestException e)
+    private static FetchException DescribeNetworkError(Uri url, NetworkTrust trust, HttpRequestException e)
     {
         if (e.InnerException is NetworkPolicyException refused)
         {
-            return new FetchException(url, refused.Message, e, FetchFailure.Refused);
+            return new FetchException(url, refused.Message + trust.RefusalNote(url), e, FetchFailure.Refused);
         }
         var (reason, failure) = e.InnerException switch
         {

@@ -313,7 +313,7 @@ public class ConditionalAndPoliteFetchTests
             Interlocked.Increment(ref requests);
             return Page(context);
         });
-        var request = new FetchRequest(server.Url("/")) { Trust = NetworkTrust.PublicExcept("news.example") };
+        var request = new FetchRequest(server.Url("/")) { Trust = NetworkTrust.PublicExcept(new Uri("http://news.example/")) };
 
         var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchAsync(request, CancellationToken.None));
 
@@ -337,7 +337,7 @@ public class ConditionalAndPoliteFetchTests
             return Page(context);
         });
         var url = new Uri($"http://news.example:{server.BaseUrl.Port}/story");
-        var request = new FetchRequest(url) { Trust = NetworkTrust.PublicExcept("news.example") };
+        var request = new FetchRequest(url) { Trust = NetworkTrust.PublicExcept(url) };
 
         var error = await Assert.ThrowsAsync<FetchException>(() =>
             Fetcher(resolver: new OneName("news.example")).FetchAsync(request, CancellationToken.None));

@@ -37,32 +37,4 @@ public class NetworkPolicyTests
     {
         Assert.Null(NetworkAddressPolicy.Classify(IPAddress.Parse(address)));
     }
-
-    [Theory]
-    [InlineData("http://127.0.0.1:8080/feed.xml")]
-    [InlineData("http://localhost/feed.xml")]
-    [InlineData("http://feeds.localhost/feed.xml")]
-    [InlineData("http://192.168.1.20/feed.xml")]
-    [InlineData("http://[::1]:8080/feed.xml")]
-    public void Links_of_a_source_on_the_local_network_may_go_anywhere(string sourceUrl)
-    {
-        Assert.True(NetworkTrust.ForLinksOf(new Uri(sourceUrl)).IsAnywhere);
-    }
-
-    [Fact]
-    public void Links_of_a_public_looking_source_are_checked_except_on_its_own_host()
-    {
-        var trust = NetworkTrust.ForLinksOf(new Uri("https://News.Example/feed.xml"));
-
-        Assert.False(trust.IsAnywhere);
-        Assert.True(trust.Trusts("news.example"));
-        Assert.False(trust.Trusts("127.0.0.1"));
-        Assert.False(trust.Trusts("rebind.example"));
-    }
-
-    [Fact]
-    public void Links_of_a_file_source_are_checked()
-    {
-        Assert.False(NetworkTrust.ForLinksOf(new Uri("file:///srv/feeds/feed.xml")).Trusts("127.0.0.1"));
-    }
 }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace NewsAggregator.Tests.TestWeb;
 
 /// <summary>
-/// Kestrel on 127.0.0.1 at a port the OS picks, answering every request with one handler:
-/// real HTTP for tests of how the worker behaves on the wire.
+/// Kestrel on 127.0.0.1 (or another loopback address) at a port the OS picks, answering every
+/// request with one handler: real HTTP for tests of how the worker behaves on the wire.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
@@ -28,11 +28,12 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseUrl, path.TrimStart('/'));
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    /// <param name="listenOn">127.0.0.1 unless given: 127.0.0.2, 127.0.0.3 ... give a test hosts of their own.</param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, IPAddress? listenOn = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listenOn ?? IPAddress.Loopback, 0));
         var app = builder.Build();
         app.Run(handler);
         await app.StartAsync();
