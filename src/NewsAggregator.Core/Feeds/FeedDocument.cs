@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -123,7 +124,8 @@ internal static partial class FeedDocument
         error.Message.Contains(nameof(XmlReaderSettings.MaxCharactersFromEntities), StringComparison.Ordinal);
 
     private static FeedFormatException EntityBomb(Uri feedUrl, XmlException error) =>
-        new($"The feed at {feedUrl} declares entities that expand to more than {MaxCharactersFromEntities:N0} characters " +
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"The feed at {feedUrl} declares entities that expand to more than {MaxCharactersFromEntities:N0} characters ") +
             "(an entity-expansion attack or a broken DTD); it was not read.", error);
 
     private static FeedFormatException Malformed(Uri feedUrl, XmlException error)

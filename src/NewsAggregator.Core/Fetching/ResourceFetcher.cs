@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -135,7 +136,7 @@ public sealed class ResourceFetcher : IResourceFetcher
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FetchException(request.Url, $"timed out after {_options.Timeout.TotalSeconds:0.#} s", failure: FetchFailure.Transient);
+            throw new FetchException(request.Url, string.Create(CultureInfo.InvariantCulture, $"timed out after {_options.Timeout.TotalSeconds:0.#} s"), failure: FetchFailure.Transient);
         }
         catch (HttpRequestException e)
         {
