@@ -54,39 +54,13 @@ public sealed class ServiceModeTests : IDisposable
     {
         WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }""");
 
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo
+        var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
-            FileName = "dotnet",
-            ArgumentList = { WorkerExecutable.DllPath, "--sources", SourcesPath, "--db", DatabasePath },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var errorText = process.StandardError.ReadToEndAsync();
-        try
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (CountRuns(DatabasePath) == 0 && DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-            Assert.False(process.HasExited, "the service stopped by itself");
+            await WaitUntilAsync(() => CountRuns(DatabasePath) > 0, process);
+            await SignalAsync(process, "TERM");
+        });
 
-            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(bound.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        Assert.True(process.ExitCode == 0, await errorText);
+        Assert.True(exitCode == 0, log);
         Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM articles"));
     }
 
@@ -128,9 +102,7 @@ public sealed class ServiceModeTests : IDisposable
     public async Task Service_process_survives_SIGHUP_and_reloads_its_sources()
     {
         WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }""");
-        using var process = StartWorkerProcess();
-        var errorText = process.StandardError.ReadToEndAsync();
-        try
+        var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
             await WaitUntilAsync(() => CountRuns(DatabasePath) == 1, process);
             WriteSources($$"""
@@ -140,19 +112,9 @@ public sealed class ServiceModeTests : IDisposable
             await SignalAsync(process, "HUP");
             await WaitUntilAsync(() => CountRuns(DatabasePath) == 2, process);
             await SignalAsync(process, "TERM");
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(bound.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        });
 
-        var log = await errorText;
-        Assert.True(process.ExitCode == 0, log);
+        Assert.True(exitCode == 0, log);
         Assert.Contains("Reloaded", log);
         Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
     }
@@ -180,12 +142,35 @@ public sealed class ServiceModeTests : IDisposable
             await context.Response.WriteAsync(page);
         });
         WriteSources($$"""{ "id": "slow", "name": "Slow", "type": "page", "url": "{{slow.Url("/2024/05/harbour-market.html")}}" }""");
-        using var process = StartWorkerProcess();
-        var errorText = process.StandardError.ReadToEndAsync();
-        try
+        var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
             await requested.Task.WaitAsync(TimeSpan.FromSeconds(60));
             await SignalAsync(process, "TERM");
+        });
+
+        Assert.True(exitCode == 0, log);
+        Assert.DoesNotContain("Exception", log);
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"^\s+at \S", System.Text.RegularExpressions.RegexOptions.Multiline), log);
+        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'slow'"));
+    }
+
+    /// <summary>
+    /// The service as its own process: <paramref name="whileRunning"/> acts on it (signals), then the
+    /// process must exit by itself; a bound keeps a broken build from hanging the suite.
+    /// </summary>
+    private async Task<(int ExitCode, string Log)> RunWorkerProcessAsync(Func<System.Diagnostics.Process, Task> whileRunning)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo
+        {
+            FileName = "dotnet",
+            ArgumentList = { WorkerExecutable.DllPath, "--sources", SourcesPath, "--db", DatabasePath },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var log = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await whileRunning(process);
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await process.WaitForExitAsync(bound.Token);
         }
@@ -196,22 +181,8 @@ public sealed class ServiceModeTests : IDisposable
                 process.Kill(entireProcessTree: true);
             }
         }
-
-        var log = await errorText;
-        Assert.True(process.ExitCode == 0, log);
-        Assert.DoesNotContain("Exception", log);
-        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"^\s+at \S", System.Text.RegularExpressions.RegexOptions.Multiline), log);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'slow'"));
+        return (process.ExitCode, await log);
     }
-
-    private System.Diagnostics.Process StartWorkerProcess() =>
-        System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo
-        {
-            FileName = "dotnet",
-            ArgumentList = { WorkerExecutable.DllPath, "--sources", SourcesPath, "--db", DatabasePath },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
 
     private static async Task SignalAsync(System.Diagnostics.Process process, string signal)
     {
@@ -219,25 +190,21 @@ public sealed class ServiceModeTests : IDisposable
         await kill.WaitForExitAsync();
     }
 
-    // The bound only keeps a broken build from hanging the suite.
-    private static async Task WaitUntilAsync(Func<bool> condition, Task service)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition() && DateTime.UtcNow < deadline && !service.IsCompleted)
-        {
-            await Task.Delay(100);
-        }
-        Assert.True(condition(), service.IsCompleted ? "the service stopped by itself" : "timed out waiting");
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, Task service) =>
+        WaitUntilAsync(condition, () => service.IsCompleted ? "the service stopped by itself" : null);
 
-    private static async Task WaitUntilAsync(Func<bool> condition, System.Diagnostics.Process process)
+    private static Task WaitUntilAsync(Func<bool> condition, System.Diagnostics.Process process) =>
+        WaitUntilAsync(condition, () => process.HasExited ? $"the service exited with {process.ExitCode}" : null);
+
+    // The bound only keeps a broken build from hanging the suite.
+    private static async Task WaitUntilAsync(Func<bool> condition, Func<string?> stopped)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition() && DateTime.UtcNow < deadline && !process.HasExited)
+        while (!condition() && DateTime.UtcNow < deadline && stopped() is null)
         {
             await Task.Delay(100);
         }
-        Assert.True(condition(), process.HasExited ? $"the service exited with {process.ExitCode}" : "timed out waiting");
+        Assert.True(condition(), stopped() ?? "timed out waiting");
     }
 
     private static long CountRuns(string databasePath) =>
