@@ -31,15 +31,24 @@ internal sealed class RunCommand(TextWriter output, TextWriter error)
         catch (StorageException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");
-            return NewsAggregatorCommandLine.UsageError;
+            // A file that cannot be our database is the user's to fix; a lock or a full disk may pass.
+            return e.Failure == StorageFailure.Unusable ? NewsAggregatorCommandLine.UsageError : NewsAggregatorCommandLine.SourceFailed;
         }
 
         try
         {
             database.SyncSources(sources, DateTimeOffset.UtcNow);
-            return settings.Once
+            var exitCode = settings.Once
                 ? await RunOnceAsync(sources, database, cancellationToken)
                 : await RunServiceAsync(sources, database, cancellationToken);
+            // Whatever the passes reported, nothing is kept if the file was taken away meanwhile.
+            database.EnsureInPlace();
+            return exitCode;
+        }
+        catch (StorageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return NewsAggregatorCommandLine.SourceFailed;
         }
         finally
         {
