@@ -9,18 +9,23 @@ namespace NewsAggregator.Storage;
 /// <c>PRAGMA application_id</c> (migration 5 on), or, for files made by earlier versions, a schema
 /// version above zero with all the tables of migration 1. Anything else is refused untouched: a
 /// file that is not SQLite, a damaged one, and another program's database (even one with its own
-/// <c>articles</c> table). The look is read-only, unpooled and leaves no <c>-wal</c> or <c>-shm</c>
-/// behind on a file it then refuses.
+/// <c>articles</c> table), and one of a newer version of ours.
 /// </summary>
 internal static class ExistingFile
 {
-    /// <exception cref="StorageException">The file is not an empty database nor one of ours.</exception>
+    /// <exception cref="StorageException">The file is not an empty database nor one of ours that this version can use.</exception>
     /// <exception cref="SqliteException">SQLite could not read the file (the caller words the message).</exception>
     public static void Recognise(string fullPath, string shownPath)
     {
+        var wal = new FileInfo(fullPath + "-wal");
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = fullPath,
+            // Immutable: no locks, and no -wal or -shm created beside a file that may be refused
+            // (a read-only connection would leave both). It reads the main file alone, which holds
+            // the header and schema of any database of ours (a new one is checkpointed before it is
+            // renamed into place). Only when a write-ahead log with content is already there does it
+            // matter, and then the look goes through it, creating nothing but perhaps the -shm.
+            DataSource = wal.Exists && wal.Length > 0 ? fullPath : new Uri(fullPath).AbsoluteUri + "?immutable=1",
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString();
@@ -44,6 +49,10 @@ internal static class ExistingFile
         }
         if (applicationId == Schema.ApplicationId)
         {
+            if (version > Schema.Migrations.Length)
+            {
+                throw StorageProblems.Newer(shownPath, (int)version, Schema.Migrations.Length);
+            }
             return;
         }
         if (applicationId != 0)

@@ -606,13 +606,18 @@ public sealed class NewsDatabase
             return null;
         });
 
-    /// <summary>Runs a read on a pooled connection; SQLite's errors leave as <see cref="StorageException"/>.</summary>
+    /// <summary>
+    /// Runs a read on a pooled connection; SQLite's errors leave as <see cref="StorageException"/>.
+    /// A file that is no longer ours is not read either: a new connection would read whatever
+    /// file now sits at the path, and leave a <c>-wal</c> and <c>-shm</c> beside it.
+    /// </summary>
     private T Read<T>(Func<SqliteConnection, T> read)
     {
         SqliteConnection? connection = null;
         try
         {
             connection = OpenConnection();
+            ThrowIfGone(connection);
             return read(connection);
         }
         catch (SqliteException e)

@@ -17,11 +17,13 @@ internal static class StorageProblems
     public static StorageException MissingFolder(string path, string folder) =>
         new($"{path}: the folder {folder} does not exist");
 
-    public static StorageException NotADatabase(string path, string detail) =>
-        new($"{path} is not an SQLite database ({detail}); it was left untouched: give another file name, or move the file away");
+    public static StorageException NotADatabase(string path, string detail, Exception? inner = null) =>
+        new($"{path} is not an SQLite database ({detail}); it was left untouched: give another file name, or move the file away",
+            StorageFailure.Unusable, inner);
 
-    public static StorageException Damaged(string path, string detail) =>
-        new($"{path} is a damaged SQLite database ({detail}); it was left untouched: restore it from a backup, or move it away to start a new one");
+    public static StorageException Damaged(string path, string detail, Exception? inner = null) =>
+        new($"{path} is a damaged SQLite database ({detail}); it was left untouched: restore it from a backup, or move it away to start a new one",
+            StorageFailure.Unusable, inner);
 
     public static StorageException Foreign(string path, string detail) =>
         new($"{path} is an SQLite database of another program ({detail}); NewsAggregator does not add its tables to another program's file: give another file name");
@@ -41,15 +43,14 @@ internal static class StorageProblems
             "or give a file name in another one", StorageFailure.Unusable, inner);
 
     public static StorageException Moved(string path, Exception? inner = null) =>
-        new($"the database file {path} was removed or replaced while the worker was writing; nothing more is written to it, since it " +
-            "would be lost: restore the file, or run again to start a new database", StorageFailure.Moved, inner);
+        new($"the database file {path} was removed or replaced while the worker was writing; restore it, or run again to start a new one",
+            StorageFailure.Moved, inner);
 
     public static StorageException Locked(string path, TimeSpan busyTimeout, Exception? inner = null) =>
-        new($"the database is locked by another process for more than {Durations.Describe(busyTimeout)} ({path}); " +
-            "what was stored before is kept", StorageFailure.Locked, inner);
+        new($"the database is locked by another process for more than {Durations.Describe(busyTimeout)} ({path})", StorageFailure.Locked, inner);
 
     public static StorageException Full(string path, Exception? inner = null) =>
-        new($"database or disk is full: {path} cannot grow; free space on its disk (what was stored before is kept)", StorageFailure.Full, inner);
+        new($"database or disk is full: {path} cannot grow; free space on its disk", StorageFailure.Full, inner);
 
     /// <summary>What an error SQLite reported while the database was in use means for the user.</summary>
     public static StorageException Of(SqliteException e, string path, TimeSpan busyTimeout) => e.SqliteErrorCode switch
@@ -57,8 +58,8 @@ internal static class StorageProblems
         SQLITE_FULL => Full(path, e),
         SQLITE_BUSY or SQLITE_LOCKED => Locked(path, busyTimeout, e),
         SQLITE_READONLY => Unwritable(path, Detail(e), e),
-        SQLITE_CORRUPT => new StorageException(Damaged(path, Detail(e)).Message, StorageFailure.Unusable, e),
-        SQLITE_NOTADB => new StorageException(NotADatabase(path, Detail(e)).Message, StorageFailure.Unusable, e),
+        SQLITE_CORRUPT => Damaged(path, Detail(e), e),
+        SQLITE_NOTADB => NotADatabase(path, Detail(e), e),
         SQLITE_IOERR => new StorageException($"disk I/O error on {path} ({Detail(e)}); check the disk and the file system", StorageFailure.Failed, e),
         _ => new StorageException($"{path}: {Detail(e)}", StorageFailure.Failed, e),
     };
