@@ -17,13 +17,15 @@ internal sealed class SmallDiskWorker : IDisposable
 {
     public const string DiskSize = "32m";
 
-    // $1 size, $2 the folder to mount over, $3 where to copy the database to; then the worker's command.
+    // $1 size, $2 the folder to mount over, $3 where to copy the database to, $4 "full" to fill the
+    // disk before the worker starts; then the worker's command.
     private const string Script = """
         mount -t tmpfs -o size="$1" tmpfs "$2" || exit 97
-        disk="$2"; kept="$3"; shift 3
+        disk="$2"; kept="$3"; fill="$4"; shift 4
+        if [ "$fill" = full ]; then cat /dev/zero > "$disk/ballast" 2>/dev/null; fi
         "$@"
         code=$?
-        cp "$disk/news.db" "$kept/" && cp "$disk/news.db-wal" "$kept/" 2>/dev/null
+        { cp "$disk/news.db" "$kept/" && cp "$disk/news.db-wal" "$kept/"; } 2>/dev/null
         exit $code
         """;
 
@@ -57,7 +59,8 @@ internal sealed class SmallDiskWorker : IDisposable
     public string KeptDatabasePath => Path.Combine(Kept, "news.db");
 
     /// <summary><c>--once</c> over <paramref name="workspace"/>'s sources.json, the database on a small disk in it.</summary>
-    public static SmallDiskWorker Once(TempWorkspace workspace)
+    /// <param name="fullFromTheStart">The disk is filled before the worker starts, rather than by <see cref="Fill"/>.</param>
+    public static SmallDiskWorker Once(TempWorkspace workspace, bool fullFromTheStart = false)
     {
         var disk = Directory.CreateDirectory(workspace.PathOf("disk")).FullName;
         var kept = Directory.CreateDirectory(workspace.PathOf("kept")).FullName;
@@ -69,7 +72,7 @@ internal sealed class SmallDiskWorker : IDisposable
         };
         foreach (var arg in new[]
                  {
-                     "-Urm", "sh", "-c", Script, "sh", DiskSize, disk, kept,
+                     "-Urm", "sh", "-c", Script, "sh", DiskSize, disk, kept, fullFromTheStart ? "full" : "room",
                      "dotnet", WorkerExecutable.DllPath, "--once", "--sources", workspace.SourcesPath, "--db", Path.Combine(disk, "news.db"),
                  })
         {

@@ -183,6 +183,27 @@ public sealed class StorageFailureRunTests
         }
     }
 
+    [Fact]
+    public async Task Disk_full_before_the_run_exits_1_with_one_line_and_fetches_nothing()
+    {
+        using var workspace = new TempWorkspace();
+        var fetched = 0;
+        await using var site = await BreakingSite.StartAsync(() => Interlocked.Increment(ref fetched));
+        SourcesJson.Write(workspace, [site.Source("gazette")]);
+
+        using var worker = SmallDiskWorker.Once(workspace, fullFromTheStart: true);
+        var run = await worker.WaitAsync();
+
+        // Not a configuration error (exit 2): the same command succeeds once there is room.
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var message = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: database or disk is full: {worker.DatabasePath}", message);
+        SourcesFileErrorTests.AssertNoStackTrace(run);
+        Assert.Empty(run.Summaries);
+        Assert.Equal(0, fetched);
+        Assert.False(File.Exists(worker.KeptDatabasePath), "a half-made database was left at the path");
+    }
+
     /// <summary>One pass over <paramref name="source"/> in this process, the worker's busy timeout one second.</summary>
     private static async Task<SourcePassResult> RunPassAsync(string databasePath, Source source, Action beforePass, Action<string> onWarning)
     {

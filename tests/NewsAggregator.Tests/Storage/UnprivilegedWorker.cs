@@ -28,6 +28,10 @@ internal static class UnprivilegedWorker
 
     private static void SetMode(string path, bool write)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("Unix file modes: these tests run on Linux, where the worker runs");
+        }
         const UnixFileMode read = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         const UnixFileMode enter = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
         var folder = Directory.Exists(path);
