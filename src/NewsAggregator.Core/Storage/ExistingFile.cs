@@ -20,12 +20,12 @@ internal static class ExistingFile
         var wal = new FileInfo(fullPath + "-wal");
         var connectionString = new SqliteConnectionStringBuilder
         {
-            // Immutable: no locks, and no -wal or -shm created beside a file that may be refused
-            // (a read-only connection would leave both). It reads the main file alone, which holds
-            // the header and schema of any database of ours (a new one is checkpointed before it is
-            // renamed into place). Only when a write-ahead log with content is already there does it
-            // matter, and then the look goes through it, creating nothing but perhaps the -shm.
-            DataSource = wal.Exists && wal.Length > 0 ? fullPath : new Uri(fullPath).AbsoluteUri + "?immutable=1",
+            // A file without a write-ahead log beside it is read as immutable: no locks, and no -wal
+            // or -shm left beside a file that may be refused (a read-only connection would leave
+            // both). The main file alone then holds all there is. A file with a log (ours, left by an
+            // earlier run, possibly in use by another worker now) is read through it, with SQLite's
+            // locks, for a consistent view; at most the -shm is created.
+            DataSource = wal.Exists ? fullPath : new Uri(fullPath).AbsoluteUri + "?immutable=1",
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString();
