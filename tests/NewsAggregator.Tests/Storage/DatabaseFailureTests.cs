@@ -164,6 +164,23 @@ public sealed class DatabaseFailureTests(FixtureWebHost host) : IClassFixture<Fi
     }
 
     [Fact]
+    public void Database_locked_by_another_process_at_start_is_refused_as_locked_not_as_unusable()
+    {
+        using var files = new TemporaryDatabase();
+        DatabaseFiles.Ours(files.Path);
+        using var holder = new Resilience.WriteLockHolder(files.Path);
+        holder.Take();
+
+        var error = Assert.Throws<StorageException>(() => NewsDatabase.Open(files.Path, new StorageOptions { BusyTimeout = TimeSpan.FromSeconds(1) }));
+
+        // Exit 1 rather than 2 from the command line: the same command may succeed once the lock is let go.
+        Assert.Equal(StorageFailure.Locked, error.Failure);
+        Assert.StartsWith("the database is locked by another process for more than 1 s", error.Message);
+        holder.Release();
+        NewsDatabase.Open(files.Path).Close();
+    }
+
+    [Fact]
     public async Task An_empty_file_is_taken_as_a_new_database_and_marked_as_ours()
     {
         using var workspace = new TempWorkspace();
