@@ -237,18 +237,26 @@ public sealed class NewsDatabase
     private SqliteConnection OpenConnection(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        // By default the last connection to close checkpoints the log and deletes it under an
-        // exclusive lock, which a pipeline opening the file at that moment sees as "database is
-        // locked". Leaving the log in place spares readers that; Close checkpoints passively.
-        SQLitePCL.raw.sqlite3_db_config(connection.Handle, NoCheckpointOnClose, 1, out _);
-        using var pragmas = connection.CreateCommand();
-        // Reads through a memory map of up to 2 GiB (SQLite's usual ceiling) share the OS page cache
-        // across connections and skip a system call a page: the near-duplicate lookup at a million
-        // articles takes less than half the time (tests/NewsAggregator.Benchmarks, near-duplicate-index).
-        pragmas.CommandText = $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 2147483648;";
-        pragmas.ExecuteNonQuery();
-        return connection;
+        try
+        {
+            connection.Open();
+            // By default the last connection to close checkpoints the log and deletes it under an
+            // exclusive lock, which a pipeline opening the file at that moment sees as "database is
+            // locked". Leaving the log in place spares readers that; Close checkpoints passively.
+            SQLitePCL.raw.sqlite3_db_config(connection.Handle, NoCheckpointOnClose, 1, out _);
+            using var pragmas = connection.CreateCommand();
+            // Reads through a memory map of up to 2 GiB (SQLite's usual ceiling) share the OS page cache
+            // across connections and skip a system call a page: the near-duplicate lookup at a million
+            // articles takes less than half the time (tests/NewsAggregator.Benchmarks, near-duplicate-index).
+            pragmas.CommandText = $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 2147483648;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
