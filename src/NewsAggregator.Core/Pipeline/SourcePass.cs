@@ -29,15 +29,19 @@ public sealed class SourcePass(
         string? error = null;
         TimeSpan? retryAfter = null;
         SourceListing? listing = null;
+        RunId? run = null;
         try
         {
+            // The run's row comes first, so that every article stored below is counted in it by
+            // the transaction that stores it, whatever happens to the rest of the pass.
+            run = database.BeginRun(source.Id, startedAt);
             listing = await ListEntriesAsync(source, cancellationToken);
             foreach (var entry in listing.Entries.Take(source.MaxArticles))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    await ProcessEntryAsync(source, entry, tally, cancellationToken);
+                    await ProcessEntryAsync(source, entry, run.Value, tally, cancellationToken);
                 }
                 catch (Exception e) when (IsEntryFault(e, source))
                 {
@@ -54,34 +58,35 @@ public sealed class SourcePass(
             retryAfter = (e as FetchException)?.RetryAfter;
             logger.LogWarning("Source {SourceId} failed: {Reason}", source.Id, e.Message);
         }
+        catch (StorageException e)
+        {
+            // The database failed, not the source: the pass stops writing, and its tally is still
+            // exactly what was committed (a count goes up only once its transaction has).
+            error = e.Message;
+            logger.LogWarning("Source {SourceId} failed: {Reason}", source.Id, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug, reported as one (with its stack trace in the log); the pass is still recorded
+            // with what it stored, so the summary and the runs row agree.
+            error = $"internal error: {e.Message}";
+            logger.LogError(e, "Source {SourceId} failed unexpectedly", source.Id);
+        }
 
         var finishedAt = clock.GetUtcNow();
-        var failures = error is null ? 0 : (database.GetSourceState(source.Id)?.ConsecutiveFailures ?? 0) + 1;
+        var failures = error is null ? 0 : PreviousFailures(source) + 1;
         var hint = error is null ? Longest(listing?.RefreshHint, tally.RetryAfter) : Longest(retryAfter, tally.RetryAfter);
         var next = SourceSchedule.After(finishedAt, source.Interval, failures, hint, Random.Shared.NextDouble());
-        var result = new SourcePassResult
+        var recordError = Record(source, new SourceRunRecord
         {
             SourceId = source.Id,
+            Run = run,
+            StartedAt = startedAt,
+            FinishedAt = finishedAt,
             NewArticles = tally.New,
             Duplicates = tally.Duplicates,
             Failed = tally.Failed,
             Known = tally.Known,
-            Elapsed = stopwatch.Elapsed,
-            Error = error,
-            NotModified = listing?.NotModified ?? false,
-            ConsecutiveFailures = failures,
-            NextDueAt = next.At,
-            NextTryIn = next.At - finishedAt,
-        };
-        database.RecordRun(new SourceRunRecord
-        {
-            SourceId = source.Id,
-            StartedAt = startedAt,
-            FinishedAt = finishedAt,
-            NewArticles = result.NewArticles,
-            Duplicates = result.Duplicates,
-            Failed = result.Failed,
-            Known = result.Known,
             Error = error,
             EntryProblems = tally.Problems,
             NextDueAt = next.At,
@@ -91,7 +96,50 @@ public sealed class SourcePass(
             SourceValidators = error is null && tally.Failed == 0 ? listing?.Validators : null,
         });
         logger.LogDebug("Source {SourceId} next due at {NextDue:u}: {Reason}", source.Id, next.At, next.Reason);
-        return result;
+        return new SourcePassResult
+        {
+            SourceId = source.Id,
+            NewArticles = tally.New,
+            Duplicates = tally.Duplicates,
+            Failed = tally.Failed,
+            Known = tally.Known,
+            Elapsed = stopwatch.Elapsed,
+            Error = error,
+            RecordError = recordError,
+            NotModified = listing?.NotModified ?? false,
+            ConsecutiveFailures = failures,
+            NextDueAt = next.At,
+            NextTryIn = next.At - finishedAt,
+        };
+    }
+
+    /// <summary>Failed passes in a row before this one; none when the database cannot tell.</summary>
+    private int PreviousFailures(Source source)
+    {
+        try
+        {
+            return database.GetSourceState(source.Id)?.ConsecutiveFailures ?? 0;
+        }
+        catch (StorageException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Writes the run's end and the source's state; why that failed, or null.</summary>
+    private string? Record(Source source, SourceRunRecord run)
+    {
+        try
+        {
+            database.RecordRun(run);
+            return null;
+        }
+        catch (StorageException e)
+        {
+            // The run's row (if it was begun) still counts what was stored, marked unfinished.
+            logger.LogWarning("Source {SourceId}: the run could not be recorded: {Reason}", source.Id, e.Message);
+            return e.Message;
+        }
     }
 
     private static TimeSpan? Longest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
@@ -150,13 +198,13 @@ public sealed class SourcePass(
         }
     }
 
-    private async Task ProcessEntryAsync(Source source, FeedEntry entry, Tally tally, CancellationToken cancellationToken)
+    private async Task ProcessEntryAsync(Source source, FeedEntry entry, RunId run, Tally tally, CancellationToken cancellationToken)
     {
         var url = CanonicalUrl.Normalize(entry.Link);
         if (database.FindArticleIdByUrl(url) is { } knownId)
         {
             // Another source's copy at the same URL is a sighting; our own is simply known.
-            if (database.AddSighting(knownId, source.Id, url, clock.GetUtcNow()))
+            if (database.AddSighting(knownId, source.Id, url, clock.GetUtcNow(), run))
             {
                 tally.Duplicates++;
             }
@@ -174,7 +222,7 @@ public sealed class SourcePass(
             return;
         }
 
-        var outcome = database.StoreArticle(article);
+        var outcome = database.StoreArticle(article, run);
         switch (outcome.Kind)
         {
             case StoreOutcomeKind.Stored:
@@ -286,9 +334,10 @@ public sealed class SourcePass(
         };
     }
 
+    // A storage failure is no fault of the entry: the database will fail the next one too.
     private static bool IsEntryFault(Exception e, Source source) =>
         source.Type != SourceType.Page
-        && e is not (OperationCanceledException or FetchException or SourceContentException or Microsoft.Data.Sqlite.SqliteException);
+        && e is not (OperationCanceledException or FetchException or SourceContentException or StorageException);
 
     private static string? FirstNonEmpty(params string?[] values) =>
         values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

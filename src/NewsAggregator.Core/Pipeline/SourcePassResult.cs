@@ -15,10 +15,16 @@ public sealed record SourcePassResult
     /// <summary>Entries whose URL this source had already stored: skipped without fetching.</summary>
     public int Known { get; init; }
     public TimeSpan Elapsed { get; init; }
-    /// <summary>Why the source as a whole failed (its feed or page could not be had); null on success.</summary>
+    /// <summary>Why the source as a whole failed (its feed or page could not be had, the database failed); null on success.</summary>
     public string? Error { get; init; }
 
-    public bool Succeeded => Error is null;
+    /// <summary>
+    /// Why the pass's end and the source's state could not be written (the database failed); null
+    /// when they were. Its <c>runs</c> row, if begun, then stays marked unfinished, its counts true.
+    /// </summary>
+    public string? RecordError { get; init; }
+
+    public bool Succeeded => Error is null && RecordError is null;
 
     /// <summary>The source's document answered 304: nothing new since the last pass.</summary>
     public bool NotModified { get; init; }
@@ -34,7 +40,8 @@ public sealed record SourcePassResult
 
     /// <summary>
     /// One line for people: <c>ok     id: 3 new, 1 duplicate, 0 failed, 2 known (0.4 s)</c>; a failed
-    /// source adds its error and its backoff (<c>: HTTP 503 (url); 3 failures in a row, next try in 2 h</c>).
+    /// source adds its error and its backoff (<c>: HTTP 503 (url); 3 failures in a row, next try in 2 h</c>),
+    /// and a run that could not be written says so (<c>; the run could not be recorded: database or disk is full…</c>).
     /// </summary>
     public string SummaryLine()
     {
@@ -44,10 +51,16 @@ public sealed record SourcePassResult
         {
             return NotModified ? $"{line}, not modified" : line;
         }
+        var unrecorded = RecordError is null ? "" : $"the run could not be recorded: {LongUrls.Shorten(RecordError)}";
+        if (Error is null)
+        {
+            return $"{line}: {unrecorded}";
+        }
         var backoff = NextTryIn is { } wait
             ? string.Create(CultureInfo.InvariantCulture,
                 $"; {(ConsecutiveFailures > 1 ? $"{ConsecutiveFailures} failures in a row" : "first failure")}, next try in {Fetching.Durations.Describe(wait)}")
             : "";
-        return $"{line}: {LongUrls.Shorten(Error ?? "")}{backoff}";
+        var error = LongUrls.Shorten(Error);
+        return RecordError is null ? $"{line}: {error}{backoff}" : $"{line}: {error}; {unrecorded}";
     }
 }

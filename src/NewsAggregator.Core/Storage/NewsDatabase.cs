@@ -9,55 +9,111 @@ namespace NewsAggregator.Storage;
 /// The SQLite file: the only place that speaks SQL. WAL mode lets pipelines read while we
 /// write; every article is stored in one transaction, so a crash never leaves half of one.
 /// Each call opens a pooled connection, which makes the type safe to share between threads.
+/// Every failure leaves as a <see cref="StorageException"/> whose one-line message names the file.
 /// </summary>
 public sealed class NewsDatabase
 {
+    /// <summary>
+    /// The <c>error</c> of a <c>runs</c> row from <see cref="BeginRun"/> until <see cref="RecordRun"/>
+    /// completes it: a row left so says the worker stopped (or could not write) before the pass ended.
+    /// </summary>
+    public const string UnfinishedRun = "unfinished: the pass was still running, or the worker stopped before it could record its end";
+
     private readonly string _connectionString;
+    private readonly string _anchorConnectionString;
+    private readonly TimeSpan _busyTimeout;
     // SQLite allows one writer at a time; queueing our own writers here is cheaper than
     // letting them spin on SQLITE_BUSY, and leaves the busy timeout for other processes.
     private readonly Lock _writeLock = new();
+    private readonly Lock _anchorLock = new();
+    // Open from Open to Close: its file is the one we opened, so SQLite can tell us whether the
+    // file at the path is still that one (pooled connections come and go, and a new one would
+    // simply open whatever file is at the path by then).
+    private SqliteConnection? _anchor;
 
     public string Path { get; }
 
     // SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
     private const int NoCheckpointOnClose = 1006;
 
-    private NewsDatabase(string path)
+    private NewsDatabase(string path, StorageOptions options, bool create)
     {
         Path = path;
-        _connectionString = new SqliteConnectionStringBuilder
+        // Whole seconds, at least one: Microsoft.Data.Sqlite retries a busy statement until its
+        // command timeout (whole seconds, 0 meaning forever) on top of SQLite's own busy timeout;
+        // with both equal a write waits for a lock as long as the setting says, not twice as long.
+        var seconds = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        _busyTimeout = TimeSpan.FromSeconds(seconds);
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Once the file exists it is never created again: a connection opened after the file
+            // was deleted must fail rather than start an empty database at its path.
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+            DefaultTimeout = seconds,
+        };
+        _connectionString = builder.ToString();
+        builder.Pooling = false;
+        _anchorConnectionString = builder.ToString();
     }
 
-    /// <summary>Opens (creating if needed) the database and brings its schema up to date.</summary>
-    /// <exception cref="StorageException">The file is not a usable database.</exception>
-    public static NewsDatabase Open(string path)
+    /// <summary>
+    /// Opens (creating if needed) the database, checks that it is ours and that this process can
+    /// write it, and brings its schema up to date. Nothing is written to a file that is not ours.
+    /// </summary>
+    /// <param name="options">The busy timeout; <see cref="StorageOptions.Default"/> when null.</param>
+    /// <exception cref="StorageException">
+    /// The path or file is not a usable database (<see cref="StorageFailure.Unusable"/>: a folder,
+    /// another program's file, not SQLite, damaged, not writable, from a newer version), or the
+    /// database was locked or the disk full while opening it.
+    /// </exception>
+    public static NewsDatabase Open(string path, StorageOptions? options = null)
     {
+        options ??= StorageOptions.Default;
         var fullPath = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw StorageProblems.IsFolder(path);
+        }
         var directory = System.IO.Path.GetDirectoryName(fullPath);
         if (directory is not null && !Directory.Exists(directory))
         {
-            throw new StorageException($"{path}: the folder {directory} does not exist");
+            throw StorageProblems.MissingFolder(path, directory);
         }
-        var database = new NewsDatabase(fullPath);
+        var database = new NewsDatabase(fullPath, options, create: false);
         try
         {
-            if (!File.Exists(fullPath))
+            if (File.Exists(fullPath))
             {
-                CreateInPlace(fullPath);
+                ExistingFile.Recognise(fullPath, path);
             }
-            database.Migrate();
+            else
+            {
+                CreateInPlace(fullPath, path, directory ?? fullPath, options);
+            }
+            database.EnsureWritable(path);
+            database.Migrate(path);
+            database.HoldOpen();
+            return database;
         }
         catch (SqliteException e)
         {
-            throw new StorageException($"{path}: cannot use the database: {e.Message}", e);
+            database.Release();
+            throw e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN
+                ? StorageProblems.Unwritable(path, StorageProblems.Detail(e), e)
+                : StorageProblems.Of(e, path, database._busyTimeout);
         }
-        return database;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            database.Release();
+            throw new StorageException($"{path}: cannot use the database: {e.Message}", StorageFailure.Unusable, e);
+        }
+        catch (StorageException)
+        {
+            database.Release();
+            throw;
+        }
     }
 
     /// <summary>
@@ -65,16 +121,16 @@ public sealed class NewsDatabase
     /// and migrated: a reader that finds the file never meets the moment a fresh file is switched
     /// to WAL (which locks readers out), and a crash while creating leaves no half-made file.
     /// </summary>
-    private static void CreateInPlace(string fullPath)
+    private static void CreateInPlace(string fullPath, string shownPath, string folder, StorageOptions options)
     {
         var building = $"{fullPath}.new-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        var draft = new NewsDatabase(building);
+        var draft = new NewsDatabase(building, options, create: true);
         try
         {
-            draft.Migrate();
+            draft.Migrate(shownPath);
             // Everything into the main file: only that file is renamed.
             draft.Checkpoint("TRUNCATE");
-            draft.Close();
+            draft.Release();
             try
             {
                 // Not overwriting: if another worker created the file meanwhile, that one is used.
@@ -84,9 +140,17 @@ public sealed class NewsDatabase
             {
             }
         }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_READONLY)
+        {
+            throw StorageProblems.CannotCreate(shownPath, folder, StorageProblems.Detail(e), e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw StorageProblems.CannotCreate(shownPath, folder, e.Message, e);
+        }
         finally
         {
-            draft.Close();
+            draft.Release();
             foreach (var leftover in new[] { building, building + "-wal", building + "-shm" })
             {
                 File.Delete(leftover);
@@ -96,13 +160,64 @@ public sealed class NewsDatabase
 
     /// <summary>
     /// Copies what the write-ahead log holds into the database file (without waiting for readers)
-    /// and releases pooled connections, so the file can be moved or deleted.
+    /// and releases the connections, so the file can be moved or deleted. Never throws: when the
+    /// file is gone or replaced there is nothing of ours at the path to copy into.
     /// </summary>
     public void Close()
     {
-        Checkpoint("PASSIVE");
+        if (!IsGone(null))
+        {
+            Checkpoint("PASSIVE");
+        }
+        Release();
+    }
+
+    /// <summary>
+    /// Fails when the file at <see cref="Path"/> is no longer the one opened (deleted, or another
+    /// file put there): whatever the worker stored is then not in the database its users read.
+    /// </summary>
+    /// <exception cref="StorageException">With <see cref="StorageFailure.Moved"/>.</exception>
+    public void EnsureInPlace()
+    {
+        if (IsGone(null))
+        {
+            throw StorageProblems.Moved(Path);
+        }
+    }
+
+    private void Release()
+    {
+        lock (_anchorLock)
+        {
+            _anchor?.Dispose();
+            _anchor = null;
+        }
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
     }
+
+    private void HoldOpen()
+    {
+        var anchor = OpenConnection(_anchorConnectionString);
+        lock (_anchorLock)
+        {
+            _anchor = anchor;
+        }
+    }
+
+    /// <summary>
+    /// Whether the file at the path is no longer the one we opened (asked of the anchor), or
+    /// <paramref name="connection"/> writes to another file than the one at the path.
+    /// </summary>
+    private bool IsGone(SqliteConnection? connection)
+    {
+        lock (_anchorLock)
+        {
+            return IsGoneFor(_anchor) || IsGoneFor(connection);
+        }
+    }
+
+    private bool IsGoneFor(SqliteConnection? connection) =>
+        connection is not null && (MovedFileCheck.HasMoved(connection) ?? !File.Exists(Path));
 
     private void Checkpoint(string mode)
     {
@@ -113,36 +228,62 @@ public sealed class NewsDatabase
         }
         catch (SqliteException)
         {
-            // The file is gone or unusable: nothing to copy, and Close must not fail over it.
+            // The file is gone, locked or the disk full: nothing to copy, and Close must not fail over it.
         }
     }
 
-    internal SqliteConnection OpenConnection()
+    internal SqliteConnection OpenConnection() => OpenConnection(_connectionString);
+
+    private SqliteConnection OpenConnection(string connectionString)
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // By default the last connection to close checkpoints the log and deletes it under an
-        // exclusive lock, which a pipeline opening the file at that moment sees as "database is
-        // locked". Leaving the log in place spares readers that; Close checkpoints passively.
-        SQLitePCL.raw.sqlite3_db_config(connection.Handle, NoCheckpointOnClose, 1, out _);
-        using var pragmas = connection.CreateCommand();
-        // Reads through a memory map of up to 2 GiB (SQLite's usual ceiling) share the OS page cache
-        // across connections and skip a system call a page: the near-duplicate lookup at a million
-        // articles takes less than half the time (tests/NewsAggregator.Benchmarks, near-duplicate-index).
-        pragmas.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 2147483648;";
-        pragmas.ExecuteNonQuery();
-        return connection;
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            // By default the last connection to close checkpoints the log and deletes it under an
+            // exclusive lock, which a pipeline opening the file at that moment sees as "database is
+            // locked". Leaving the log in place spares readers that; Close checkpoints passively.
+            SQLitePCL.raw.sqlite3_db_config(connection.Handle, NoCheckpointOnClose, 1, out _);
+            using var pragmas = connection.CreateCommand();
+            // Reads through a memory map of up to 2 GiB (SQLite's usual ceiling) share the OS page cache
+            // across connections and skip a system call a page: the near-duplicate lookup at a million
+            // articles takes less than half the time (tests/NewsAggregator.Benchmarks, near-duplicate-index).
+            pragmas.CommandText = $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 2147483648;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
-    private void Migrate()
+    /// <summary>
+    /// Refuses, before any source runs, a database this process can open but not write: SQLite
+    /// quietly opens a file it may not write read-only, and a read-only <c>-wal</c> or <c>-shm</c>
+    /// (left by a run as another user) only shows when a transaction starts.
+    /// </summary>
+    private void EnsureWritable(string shownPath)
+    {
+        using var connection = OpenConnection();
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw StorageProblems.Unwritable(shownPath, "SQLite could open it only read-only");
+        }
+        // Takes the write lock (BEGIN IMMEDIATE) and lets it go, writing nothing.
+        using var transaction = connection.BeginTransaction();
+        transaction.Rollback();
+    }
+
+    private void Migrate(string shownPath)
     {
         using var connection = OpenConnection();
         Execute(connection, "PRAGMA journal_mode = WAL;");
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
         if (version > Schema.Migrations.Length)
         {
-            throw new StorageException(
-                $"{Path}: schema version {version} is newer than this program knows ({Schema.Migrations.Length}); upgrade NewsAggregator");
+            throw StorageProblems.Newer(shownPath, version, Schema.Migrations.Length);
         }
         for (var step = version; step < Schema.Migrations.Length; step++)
         {
@@ -167,14 +308,7 @@ public sealed class NewsDatabase
         }
     }
 
-    public int SchemaVersion
-    {
-        get
-        {
-            using var connection = OpenConnection();
-            return Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-        }
-    }
+    public int SchemaVersion => Read(connection => Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture));
 
     /// <summary>Mirrors sources.json into <c>sources</c>; sources no longer listed stay (their articles refer to them).</summary>
     public void SyncSources(IEnumerable<Source> sources, DateTimeOffset now)
@@ -211,29 +345,43 @@ public sealed class NewsDatabase
     }
 
     /// <summary>The article already seen at this canonical URL, by any source.</summary>
-    public long? FindArticleIdByUrl(string url)
-    {
-        using var connection = OpenConnection();
-        return FindArticleIdByUrl(connection, null, url);
-    }
+    public long? FindArticleIdByUrl(string url) => Read(connection => FindArticleIdByUrl(connection, null, url));
+
+    /// <summary>
+    /// Starts the <c>runs</c> row of a pass, marked <see cref="UnfinishedRun"/>. Each article and
+    /// sighting the pass stores counts itself in that row in its own transaction (see
+    /// <see cref="StoreArticle"/>), so the row counts exactly what was stored even when the pass
+    /// never gets to <see cref="RecordRun"/>: killed, the disk full, the database locked.
+    /// </summary>
+    public RunId BeginRun(string sourceId, DateTimeOffset startedAt) =>
+        InWriteTransaction((connection, transaction) => new RunId(Convert.ToInt64(Scalar(connection, """
+            INSERT INTO runs (source_id, started_at, finished_at, new_articles, duplicates, failed, known, error)
+            VALUES ($source, $started, $started, 0, 0, 0, 0, $unfinished)
+            RETURNING id;
+            """, transaction, ("$source", sourceId), ("$started", Format(startedAt)), ("$unfinished", UnfinishedRun)),
+            CultureInfo.InvariantCulture)));
 
     /// <summary>Records that <paramref name="sourceId"/> showed the article at <paramref name="url"/>.</summary>
+    /// <param name="run">The pass's row, whose <c>duplicates</c> counts a new sighting in the same transaction.</param>
     /// <returns>True when this (source, url) had not been recorded before.</returns>
-    public bool AddSighting(long articleId, string sourceId, string url, DateTimeOffset seenAt)
-    {
-        lock (_writeLock)
+    public bool AddSighting(long articleId, string sourceId, string url, DateTimeOffset seenAt, RunId? run = null) =>
+        InWriteTransaction((connection, transaction) =>
         {
-            using var connection = OpenConnection();
-            return InsertSighting(connection, null, articleId, sourceId, url, seenAt);
-        }
-    }
+            var added = InsertSighting(connection, transaction, articleId, sourceId, url, seenAt);
+            if (added && run is { } counted)
+            {
+                CountInRun(connection, transaction, counted, RunCount.Duplicates, seenAt);
+            }
+            return added;
+        });
 
     /// <summary>
     /// Stores a new story, or records it as a sighting of the story already stored under the
     /// same URL, the same text, the canonical URL its page declares, or a near-duplicate text
-    /// (see <see cref="NearDuplicateRule"/>): all in one transaction.
+    /// (see <see cref="NearDuplicateRule"/>): all in one transaction, with its count in the pass's
+    /// <paramref name="run"/> row (<c>new_articles</c> for a new story, else <c>duplicates</c>).
     /// </summary>
-    public StoreOutcome StoreArticle(ArticleRecord article)
+    public StoreOutcome StoreArticle(ArticleRecord article, RunId? run = null)
     {
         // Shingling is work on this article alone: done before queueing for the write lock.
         var shingles = StoryShingles.Of(article.Text);
@@ -266,21 +414,58 @@ public sealed class NewsDatabase
             {
                 InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
             }
+            if (run is { } counted)
+            {
+                CountInRun(connection, transaction, counted,
+                    outcome.Kind == StoreOutcomeKind.Stored ? RunCount.NewArticles : RunCount.Duplicates, article.FetchedAt);
+            }
             return outcome;
         });
     }
 
-    /// <summary>Keeps the outcome of one pass over a source and updates its state.</summary>
+    /// <summary>The counters of a <c>runs</c> row that the storing transactions keep.</summary>
+    private enum RunCount
+    {
+        NewArticles,
+        Duplicates,
+    }
+
+    /// <summary>One more stored row in the pass's counts; <c>finished_at</c> says when, until the pass records its end.</summary>
+    private static void CountInRun(SqliteConnection connection, SqliteTransaction transaction, RunId run, RunCount count, DateTimeOffset at) =>
+        Execute(connection, count == RunCount.NewArticles
+                ? "UPDATE runs SET new_articles = new_articles + 1, finished_at = max(finished_at, $at) WHERE id = $run;"
+                : "UPDATE runs SET duplicates = duplicates + 1, finished_at = max(finished_at, $at) WHERE id = $run;",
+            transaction, ("$run", run.Value), ("$at", Format(at)));
+
+    /// <summary>
+    /// Keeps the outcome of one pass over a source and updates its state. A pass begun with
+    /// <see cref="BeginRun"/> (<see cref="SourceRunRecord.Run"/>) completes that row and keeps the
+    /// <c>new_articles</c> and <c>duplicates</c> its storing transactions counted; otherwise a row
+    /// is added with the record's counts.
+    /// </summary>
     public void RecordRun(SourceRunRecord run)
     {
         InWriteTransaction((connection, transaction) =>
         {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO runs (source_id, started_at, finished_at, new_articles, duplicates, failed, known, error, entry_problems)
-                VALUES ($source, $started, $finished, $new, $duplicates, $failed, $known, $error, $problems);
+            var problems = run.EntryProblems.Count == 0 ? null : string.Join('\n', run.EntryProblems);
+            var completed = run.Run is { } begun && ExecuteCount(connection, """
+                UPDATE runs SET finished_at = $finished, failed = $failed, known = $known, error = $error, entry_problems = $problems
+                WHERE id = $run;
+                """, transaction,
+                ("$run", begun.Value), ("$finished", Format(run.FinishedAt)), ("$failed", run.Failed), ("$known", run.Known),
+                ("$error", run.Error), ("$problems", problems)) == 1;
+            if (!completed)
+            {
+                Execute(connection, """
+                    INSERT INTO runs (source_id, started_at, finished_at, new_articles, duplicates, failed, known, error, entry_problems)
+                    VALUES ($source, $started, $finished, $new, $duplicates, $failed, $known, $error, $problems);
+                    """, transaction,
+                    ("$source", run.SourceId), ("$started", Format(run.StartedAt)), ("$finished", Format(run.FinishedAt)),
+                    ("$new", run.NewArticles), ("$duplicates", run.Duplicates), ("$failed", run.Failed),
+                    ("$known", run.Known), ("$error", run.Error), ("$problems", problems));
+            }
 
+            Execute(connection, """
                 INSERT INTO source_state (source_id, last_run_at, last_success_at, consecutive_failures, last_error)
                 VALUES ($source, $finished, CASE WHEN $error IS NULL THEN $finished END,
                         CASE WHEN $error IS NULL THEN 0 ELSE 1 END, $error)
@@ -289,13 +474,7 @@ public sealed class NewsDatabase
                     last_success_at = coalesce(excluded.last_success_at, source_state.last_success_at),
                     consecutive_failures = CASE WHEN $error IS NULL THEN 0 ELSE source_state.consecutive_failures + 1 END,
                     last_error = excluded.last_error;
-                """;
-            Bind(insert,
-                ("$source", run.SourceId), ("$started", Format(run.StartedAt)), ("$finished", Format(run.FinishedAt)),
-                ("$new", run.NewArticles), ("$duplicates", run.Duplicates), ("$failed", run.Failed),
-                ("$known", run.Known), ("$error", run.Error),
-                ("$problems", run.EntryProblems.Count == 0 ? null : string.Join('\n', run.EntryProblems)));
-            insert.ExecuteNonQuery();
+                """, transaction, ("$source", run.SourceId), ("$finished", Format(run.FinishedAt)), ("$error", run.Error));
 
             Execute(connection, "UPDATE source_state SET next_due_at = $due WHERE source_id = $source;", transaction,
                 ("$source", run.SourceId), ("$due", run.NextDueAt is { } due ? Format(due) : null));
@@ -316,9 +495,8 @@ public sealed class NewsDatabase
     public IReadOnlyDictionary<string, SourceState> ReadSourceStates() =>
         ReadSourceStates("").ToDictionary(state => state.SourceId, StringComparer.Ordinal);
 
-    private List<SourceState> ReadSourceStates(string where, params (string Name, object? Value)[] parameters)
+    private List<SourceState> ReadSourceStates(string where, params (string Name, object? Value)[] parameters) => Read(connection =>
     {
-        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT source_id, last_run_at, last_success_at, consecutive_failures, last_error, next_due_at
@@ -340,12 +518,11 @@ public sealed class NewsDatabase
             });
         }
         return states;
-    }
+    });
 
     /// <summary>The validators <paramref name="sourceId"/> kept for <paramref name="url"/>, if any.</summary>
-    public StoredValidators? FindValidators(string sourceId, string url)
+    public StoredValidators? FindValidators(string sourceId, string url) => Read(connection =>
     {
-        using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, last_modified FROM fetch_validators WHERE source_id = $source AND url = $url;";
         Bind(command, ("$source", sourceId), ("$url", url));
@@ -353,7 +530,7 @@ public sealed class NewsDatabase
         return reader.Read()
             ? new StoredValidators(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
             : null;
-    }
+    });
 
     /// <summary>Keeps (or, given null, forgets) the validators of a document a source fetched.</summary>
     public void SaveValidators(string sourceId, string url, StoredValidators? validators, DateTimeOffset now)
@@ -396,17 +573,37 @@ public sealed class NewsDatabase
     /// <summary>
     /// Runs <paramref name="write"/> in one IMMEDIATE transaction and commits it. SQLite allows
     /// one writer at a time; queueing our own writers on a lock is cheaper than letting them spin
-    /// on SQLITE_BUSY, and leaves the busy timeout for other processes.
+    /// on SQLITE_BUSY, and leaves the busy timeout for other processes. Before and after, the file
+    /// must still be the one at the path: a write into a deleted or replaced file would be
+    /// reported as stored and then lost.
     /// </summary>
+    /// <exception cref="StorageException">The write did not happen, or happened in a file no longer at the path.</exception>
     private T InWriteTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> write)
     {
         lock (_writeLock)
         {
-            using var connection = OpenConnection();
-            using var transaction = connection.BeginTransaction();
-            var result = write(connection, transaction);
-            transaction.Commit();
-            return result;
+            SqliteConnection? connection = null;
+            try
+            {
+                connection = OpenConnection();
+                ThrowIfGone(connection);
+                T result;
+                using (var transaction = connection.BeginTransaction())
+                {
+                    result = write(connection, transaction);
+                    transaction.Commit();
+                }
+                ThrowIfGone(connection);
+                return result;
+            }
+            catch (SqliteException e)
+            {
+                throw Problem(e, connection);
+            }
+            finally
+            {
+                connection?.Dispose();
+            }
         }
     }
 
@@ -416,6 +613,45 @@ public sealed class NewsDatabase
             write(connection, transaction);
             return null;
         });
+
+    /// <summary>
+    /// Runs a read on a pooled connection; SQLite's errors leave as <see cref="StorageException"/>.
+    /// A file that is no longer ours is not read either: a new connection would read whatever
+    /// file now sits at the path, and leave a <c>-wal</c> and <c>-shm</c> beside it.
+    /// </summary>
+    private T Read<T>(Func<SqliteConnection, T> read)
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = OpenConnection();
+            ThrowIfGone(connection);
+            return read(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw Problem(e, connection);
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private void ThrowIfGone(SqliteConnection connection)
+    {
+        if (IsGone(connection))
+        {
+            throw StorageProblems.Moved(Path);
+        }
+    }
+
+    /// <summary>
+    /// What a failed statement means. A deleted or replaced file shows as anything (no such table,
+    /// cannot open, I/O error), so that is asked first.
+    /// </summary>
+    private StorageException Problem(SqliteException e, SqliteConnection? connection) =>
+        IsGone(connection) ? StorageProblems.Moved(Path, e) : StorageProblems.Of(e, Path, _busyTimeout);
 
     private static long? FindArticleIdByUrl(SqliteConnection connection, SqliteTransaction? transaction, string url) =>
         Scalar(connection, "SELECT article_id FROM article_sightings WHERE url = $url LIMIT 1;", transaction, ("$url", url))
@@ -467,6 +703,16 @@ public sealed class NewsDatabase
         command.CommandText = sql;
         Bind(command, parameters);
         command.ExecuteNonQuery();
+    }
+
+    private static int ExecuteCount(
+        SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        Bind(command, parameters);
+        return command.ExecuteNonQuery();
     }
 
     private static object? Scalar(

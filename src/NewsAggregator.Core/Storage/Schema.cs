@@ -105,7 +105,26 @@ internal static class Schema
         """
         ALTER TABLE articles ADD COLUMN html TEXT;
         """,
+
+        // 5: marks the file as ours (ApplicationId), so that a database is recognised by something
+        // positive before anything is written to it: another program's SQLite file is refused, not
+        // given our tables.
+        """
+        PRAGMA application_id = 1312900935;
+        """,
     ];
+
+    /// <summary>
+    /// <c>PRAGMA application_id</c> of our databases from migration 5 on ("NAGG" in ASCII), the way
+    /// SQLite means other programs to tell their files apart.
+    /// </summary>
+    public const int ApplicationId = 0x4E414747;
+
+    /// <summary>
+    /// The tables migration 1 creates: a database made before <see cref="ApplicationId"/> existed is
+    /// recognised as ours by a schema version above zero together with all of them.
+    /// </summary>
+    public static readonly string[] FirstTables = ["sources", "articles", "article_sightings", "source_state", "runs"];
 
     /// <summary>The version whose migration creates the near-duplicate index, which then needs filling.</summary>
     public const int NearDuplicateIndexVersion = 2;

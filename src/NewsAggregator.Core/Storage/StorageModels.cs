@@ -44,10 +44,19 @@ public enum StoreOutcomeKind
 /// <param name="TextReplaced">The copy held the stored text and was clearly longer, so its text replaced the stored one.</param>
 public sealed record StoreOutcome(StoreOutcomeKind Kind, long ArticleId, bool TextReplaced = false);
 
+/// <summary>A row of <c>runs</c>, begun when its pass started (<see cref="NewsDatabase.BeginRun"/>).</summary>
+public readonly record struct RunId(long Value);
+
 /// <summary>What one pass over one source did, as kept in the <c>runs</c> table.</summary>
 public sealed record SourceRunRecord
 {
     public required string SourceId { get; init; }
+    /// <summary>
+    /// The row <see cref="NewsDatabase.BeginRun"/> made for this pass, whose <c>new_articles</c> and
+    /// <c>duplicates</c> were counted as the pass stored (so <see cref="NewArticles"/> and
+    /// <see cref="Duplicates"/> are not written over them); null: the record makes a row of its own.
+    /// </summary>
+    public RunId? Run { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public required DateTimeOffset FinishedAt { get; init; }
     public int NewArticles { get; init; }

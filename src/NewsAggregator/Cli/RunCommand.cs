@@ -39,22 +39,31 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         NewsDatabase database;
         try
         {
-            database = NewsDatabase.Open(settings.DatabasePath);
-            // The file's own flags: naming a disabled source with --source runs it without enabling it.
-            database.SyncSources(sources, DateTimeOffset.UtcNow);
+            database = NewsDatabase.Open(settings.DatabasePath, checkedSettings.Storage);
         }
         catch (StorageException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");
-            return NewsAggregatorCommandLine.UsageError;
+            // A file that cannot be our database is the user's to fix; a lock or a full disk may pass.
+            return e.Failure == StorageFailure.Unusable ? NewsAggregatorCommandLine.UsageError : NewsAggregatorCommandLine.SourceFailed;
         }
 
         try
         {
+            // The file's own flags: naming a disabled source with --source runs it without enabling it.
+            database.SyncSources(sources, DateTimeOffset.UtcNow);
             var setup = new WorkerSetup(configuration, checkedSettings, settings.SourcesPath, toRun, database, error);
-            return settings.Once
+            var exitCode = settings.Once
                 ? await RunOnceAsync(setup, cancellationToken)
                 : await RunServiceAsync(setup, cancellationToken);
+            // Whatever the passes reported, nothing is kept if the file was taken away meanwhile.
+            database.EnsureInPlace();
+            return exitCode;
+        }
+        catch (StorageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return NewsAggregatorCommandLine.SourceFailed;
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsAggregator.Storage;
 
 namespace NewsAggregator.Configuration;
 
@@ -9,5 +10,7 @@ public sealed class StorageSettings
 
     /// <summary>How long a write waits for another process's write lock before the write fails.</summary>
     [Range(1, 3600, ErrorMessage = "accepted 1 to 3600 (seconds)")]
-    public int BusyTimeoutSeconds { get; set; } = 30;
+    public int BusyTimeoutSeconds { get; set; } = (int)new StorageOptions().BusyTimeout.TotalSeconds;
+
+    public StorageOptions ToStorageOptions() => new() { BusyTimeout = TimeSpan.FromSeconds(BusyTimeoutSeconds) };
 }

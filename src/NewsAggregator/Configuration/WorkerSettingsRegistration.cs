@@ -44,7 +44,7 @@ public static partial class WorkerSettingsRegistration
             return new CheckedSettings(
                 services.GetRequiredService<IOptions<FetchSettings>>().Value.ToFetchOptions(),
                 worker.ToAggregationOptions(),
-                services.GetRequiredService<IOptions<StorageSettings>>().Value);
+                services.GetRequiredService<IOptions<StorageSettings>>().Value.ToStorageOptions());
         }
         catch (OptionsValidationException e)
         {
@@ -144,4 +144,5 @@ public static partial class WorkerSettingsRegistration
 }
 
 /// <summary>The settings of a run, bound and checked.</summary>
-public sealed record CheckedSettings(NewsAggregator.Fetching.FetchOptions Fetch, NewsAggregator.Pipeline.AggregationOptions Aggregation, StorageSettings Storage);
+public sealed record CheckedSettings(
+    NewsAggregator.Fetching.FetchOptions Fetch, NewsAggregator.Pipeline.AggregationOptions Aggregation, NewsAggregator.Storage.StorageOptions Storage);

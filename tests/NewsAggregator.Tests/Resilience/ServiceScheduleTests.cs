@@ -85,7 +85,9 @@ public sealed class ServiceScheduleTests : IDisposable
         Assert.True(due > DateTimeOffset.UtcNow.AddMinutes(20), $"next due {due:u}");
     }
 
-    private long Runs(string sourceId) => (long)(Scalar($"SELECT count(*) FROM runs WHERE source_id = '{sourceId}'") ?? 0L);
+    // Passes that recorded their end: a pass's row exists from its start, marked unfinished until then.
+    private long Runs(string sourceId) =>
+        (long)(Scalar($"SELECT count(*) FROM runs WHERE source_id = '{sourceId}' AND error IS NOT '{StorageDatabase.UnfinishedRun}'") ?? 0L);
 
     private object? Scalar(string sql)
     {
