@@ -131,6 +131,7 @@ public sealed class NewsDatabase
             // Everything into the main file: only that file is renamed.
             draft.Checkpoint("TRUNCATE");
             draft.Release();
+            SetAsideOrphanedLog(fullPath);
             try
             {
                 // Not overwriting: if another worker created the file meanwhile, that one is used.
@@ -154,6 +155,29 @@ public sealed class NewsDatabase
             foreach (var leftover in new[] { building, building + "-wal", building + "-shm" })
             {
                 File.Delete(leftover);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A write-ahead log with no database beside it belongs to a database that was deleted (say with
+    /// <c>rm news.db</c> while its <c>-wal</c> stayed). SQLite cannot tell: it would replay that log
+    /// into the new file, bringing the old articles back or corrupting the new schema. The log and
+    /// its index are renamed aside (<c>news.db-wal.orphaned-…</c>), not deleted, in case someone
+    /// wants what they hold.
+    /// </summary>
+    private static void SetAsideOrphanedLog(string fullPath)
+    {
+        if (File.Exists(fullPath))
+        {
+            return;
+        }
+        var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        foreach (var suffix in new[] { "-wal", "-shm" })
+        {
+            if (File.Exists(fullPath + suffix))
+            {
+                File.Move(fullPath + suffix, $"{fullPath}{suffix}.orphaned-{stamp}", overwrite: true);
             }
         }
     }

@@ -151,6 +151,28 @@ public sealed class StorageFailureRunTests
         AssertSourceState(workspace.DatabasePath, recorded, result.Error!, runBegun: !held.FromBeforeThePass);
     }
 
+    /// <summary>The same through the command line, with the busy timeout as an operator sets it.</summary>
+    [Fact]
+    public async Task Lock_held_past_the_busy_timeout_ends_the_run_with_exit_1_and_true_counts()
+    {
+        using var workspace = new TempWorkspace();
+        using var holder = new WriteLockHolder(workspace.DatabasePath);
+        await using var site = await BreakingSite.StartAsync(holder.Take);
+        SourcesJson.Write(workspace, [site.Source("gazette")]);
+
+        var run = await CommandRun.OnceAsync(workspace, "--Storage:BusyTimeoutSeconds=1");
+        holder.Release();
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var summary = run.SummaryOf("gazette");
+        Assert.False(summary.Succeeded, summary.Line);
+        Assert.Equal(BreakingSite.StoredBeforeTrouble, summary.Count("new"));
+        Assert.Contains("the database is locked by another process for more than 1 s", summary.Line);
+        Assert.Contains($"{BreakingSite.StoredBeforeTrouble} new articles", run.Output);
+        SourcesFileErrorTests.AssertNoStackTrace(run);
+        AssertCountsAgree(workspace.DatabasePath, BreakingSite.StoredBeforeTrouble);
+    }
+
     public static TheoryData<FullDisk> FullDisks() => new()
     {
         new("the disk full for good", LeaveFree: 0),
