@@ -5,8 +5,24 @@ namespace NewsAggregator.Pipeline;
 
 public sealed class AggregationOptions
 {
-    /// <summary>How many sources are worked on at the same time in a <c>--once</c> run.</summary>
-    public int MaxParallelSources { get; set; } = 4;
+    /// <summary>
+    /// How many sources are worked on at the same time. A pass spends most of its time waiting on
+    /// its host's politeness (a second between requests), and waiting costs nothing, so many
+    /// passes run at once; the cores are shared out by the extraction stage, not by this.
+    /// </summary>
+    public int MaxParallelSources { get; set; } = 256;
+
+    /// <summary>
+    /// Entries of one pass fetched and extracted side by side: as many as a host lets us ask for
+    /// at once (Fetch:MaxConcurrentPerHost), since a source's entries are mostly on its own host.
+    /// </summary>
+    public int EntriesInFlightPerSource { get; set; } = 2;
+
+    /// <summary>The most one source's pass may take; entries not reached by then count as failed.</summary>
+    public TimeSpan PassDeadline { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The most one entry (its page's fetch with retries, extraction and storage) may take.</summary>
+    public TimeSpan EntryDeadline { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>

@@ -14,6 +14,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddResourceFetching(fetchOptions);
         services.AddSingleton(aggregationOptions);
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
+        services.AddSingleton<ExtractionStage>();
+        services.AddSingleton<StorageWriter>();
         services.AddSingleton(database);
         services.AddSingleton<SourcePass>();
         services.AddSingleton<AggregationRun>();

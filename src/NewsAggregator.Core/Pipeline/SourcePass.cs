@@ -12,12 +12,18 @@ namespace NewsAggregator.Pipeline;
 /// <summary>
 /// One pass of the whole flow for one source: fetch it, list its entries, fetch and extract
 /// each article not yet known, and store it (or record it as a sighting of a story we have).
-/// <c>--once</c> and the scheduled service both run exactly this.
+/// <c>--once</c> and the scheduled service both run exactly this. A pass's entries go through
+/// the stages side by side: fetching waits on each host's politeness, extraction on the cores
+/// (<see cref="ExtractionStage"/>), storage on the single writer (<see cref="StorageWriter"/>);
+/// a deadline bounds the pass and each entry, and a host that times out or refuses twice is
+/// left alone for the rest of the pass.
 /// </summary>
 public sealed class SourcePass(
     IResourceFetcher fetcher,
-    IArticleExtractor extractor,
+    ExtractionStage extraction,
+    StorageWriter writer,
     NewsDatabase database,
+    AggregationOptions options,
     TimeProvider clock,
     ILogger<SourcePass> logger)
 {
@@ -30,33 +36,64 @@ public sealed class SourcePass(
         TimeSpan? retryAfter = null;
         SourceListing? listing = null;
         RunId? run = null;
+        using var passDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        passDeadline.CancelAfter(options.PassDeadline);
         try
         {
             // The run's row comes first, so that every article stored below is counted in it by
             // the transaction that stores it, whatever happens to the rest of the pass.
             run = database.BeginRun(source.Id, startedAt);
-            listing = await ListEntriesAsync(source, cancellationToken);
-            foreach (var entry in listing.Entries.Take(source.MaxArticles))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                try
+            listing = await ListEntriesAsync(source, passDeadline.Token);
+            var breaker = new HostBreaker();
+            await Parallel.ForEachAsync(
+                listing.Entries.Take(source.MaxArticles),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.EntriesInFlightPerSource) },
+                async (entry, _) =>
                 {
-                    await ProcessEntryAsync(source, entry, run.Value, tally, cancellationToken);
-                }
-                catch (Exception e) when (IsEntryFault(e, source))
-                {
-                    // One odd page must not cost the source its other articles.
-                    tally.Failed++;
-                    tally.Note(entry.Link.ToString(), $"could not be processed: {e.Message}");
-                    logger.LogError(e, "Source {SourceId}: {Url} could not be processed", source.Id, entry.Link);
-                }
-            }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (passDeadline.IsCancellationRequested)
+                    {
+                        tally.Fail(entry.Link.ToString(), $"not reached: the pass ran past its deadline ({Durations.Describe(options.PassDeadline)})");
+                        return;
+                    }
+                    using var entryDeadline = CancellationTokenSource.CreateLinkedTokenSource(passDeadline.Token);
+                    entryDeadline.CancelAfter(options.EntryDeadline);
+                    try
+                    {
+                        await ProcessEntryAsync(source, entry, run.Value, tally, breaker, entryDeadline.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // A dead link costs its entry deadline, not the pass.
+                        var why = passDeadline.IsCancellationRequested
+                            ? $"stopped: the pass ran past its deadline ({Durations.Describe(options.PassDeadline)})"
+                            : $"stopped: took longer than the entry deadline ({Durations.Describe(options.EntryDeadline)})";
+                        if (source.Type == SourceType.Page)
+                        {
+                            throw new SourceContentException($"{why} ({entry.Link})");
+                        }
+                        tally.Fail(entry.Link.ToString(), why);
+                        breaker.Record(entry.Link, why);
+                    }
+                    catch (Exception e) when (IsEntryFault(e, source))
+                    {
+                        // One odd page must not cost the source its other articles.
+                        tally.Fail(entry.Link.ToString(), $"could not be processed: {e.Message}");
+                        logger.LogError(e, "Source {SourceId}: {Url} could not be processed", source.Id, entry.Link);
+                    }
+                });
         }
         catch (Exception e) when (e is FetchException or FeedFormatException or SourceContentException)
         {
             error = e.Message;
             retryAfter = (e as FetchException)?.RetryAfter;
             logger.LogWarning("Source {SourceId} failed: {Reason}", source.Id, e.Message);
+        }
+        catch (OperationCanceledException) when (passDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Only the source's own document can take the whole pass: an entry stops at its deadline.
+            error = $"the pass ran past its deadline ({Durations.Describe(options.PassDeadline)})";
+            logger.LogWarning("Source {SourceId} failed: {Reason}", source.Id, error);
         }
         catch (StorageException e)
         {
@@ -198,7 +235,8 @@ public sealed class SourcePass(
         }
     }
 
-    private async Task ProcessEntryAsync(Source source, FeedEntry entry, RunId run, Tally tally, CancellationToken cancellationToken)
+    private async Task ProcessEntryAsync(
+        Source source, FeedEntry entry, RunId run, Tally tally, HostBreaker breaker, CancellationToken cancellationToken)
     {
         var url = CanonicalUrl.Normalize(entry.Link);
         if (database.FindArticleIdByUrl(url) is { } knownId)
@@ -206,34 +244,34 @@ public sealed class SourcePass(
             // Another source's copy at the same URL is a sighting; our own is simply known.
             if (database.AddSighting(knownId, source.Id, url, clock.GetUtcNow(), run))
             {
-                tally.Duplicates++;
+                Interlocked.Increment(ref tally.Duplicates);
             }
             else
             {
-                tally.Known++;
+                Interlocked.Increment(ref tally.Known);
             }
             return;
         }
 
-        var article = await FetchArticleAsync(source, entry, url, tally, cancellationToken);
+        var article = await FetchArticleAsync(source, entry, url, tally, breaker, cancellationToken);
         if (article is null)
         {
-            tally.Failed++;
+            Interlocked.Increment(ref tally.Failed);
             return;
         }
 
-        var outcome = database.StoreArticle(article, run);
+        var outcome = await writer.StoreAsync(article, run);
         switch (outcome.Kind)
         {
             case StoreOutcomeKind.Stored:
-                tally.New++;
+                Interlocked.Increment(ref tally.New);
                 logger.LogDebug("Source {SourceId}: stored {Url} as article {ArticleId}", source.Id, article.Url, outcome.ArticleId);
                 break;
             case StoreOutcomeKind.SameText:
             case StoreOutcomeKind.KnownUrl:
             case StoreOutcomeKind.DeclaredCanonical:
             case StoreOutcomeKind.NearDuplicate:
-                tally.Duplicates++;
+                Interlocked.Increment(ref tally.Duplicates);
                 logger.LogDebug("Source {SourceId}: {Url} is a copy of article {ArticleId} ({Match}, text replaced: {TextReplaced})",
                     source.Id, article.Url, outcome.ArticleId, outcome.Kind, outcome.TextReplaced);
                 break;
@@ -242,7 +280,7 @@ public sealed class SourcePass(
 
     /// <summary>The article behind an entry: its page extracted, else the feed's own content.</summary>
     private async Task<ArticleRecord?> FetchArticleAsync(
-        Source source, FeedEntry entry, string url, Tally tally, CancellationToken cancellationToken)
+        Source source, FeedEntry entry, string url, Tally tally, HostBreaker breaker, CancellationToken cancellationToken)
     {
         ExtractedArticle? extracted = null;
         var finalUrl = url;
@@ -252,6 +290,11 @@ public sealed class SourcePass(
         var validators = isSource ? null : ToFetching(database.FindValidators(source.Id, url));
         try
         {
+            if (breaker.Broken(entry.Link) is { } broken)
+            {
+                // Its host timed out or refused twice in this pass: asking again would only wait.
+                throw new FetchException(entry.Link, broken, failure: FetchFailure.Transient);
+            }
             var page = await fetcher.FetchAsync(new FetchRequest(entry.Link)
             {
                 Expect = ExpectedContent.Page,
@@ -266,8 +309,7 @@ public sealed class SourcePass(
             }
             else
             {
-                var pageHtml = PageDecoder.Decode(page.Body, page.Charset);
-                extracted = extractor.Extract(pageHtml, page.FinalUrl, source.ExtractionRules, cancellationToken);
+                extracted = await extraction.ExtractAsync(page.Body, page.Charset, page.FinalUrl, source.ExtractionRules, cancellationToken);
                 problem = extracted.HasText ? null : "no article text found on the page";
                 if (extracted.ContentSelectorMissed)
                 {
@@ -288,7 +330,8 @@ public sealed class SourcePass(
                 throw;
             }
             problem = e.Reason;
-            tally.RetryAfter = Longest(tally.RetryAfter, e.RetryAfter);
+            tally.WaitAtLeast(e.RetryAfter);
+            breaker.Record(entry.Link, e);
         }
 
         var text = extracted?.Text;
@@ -342,23 +385,64 @@ public sealed class SourcePass(
     private static string? FirstNonEmpty(params string?[] values) =>
         values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
+    /// <summary>What a pass did, counted by its entries as they finish side by side.</summary>
     private sealed class Tally
     {
         public int New;
         public int Duplicates;
         public int Failed;
         public int Known;
+        private readonly Lock _gate = new();
+        private readonly List<string> _problems = [];
+        private TimeSpan? _retryAfter;
+
         /// <summary>The longest Retry-After an article's host sent, for the source's next due time.</summary>
-        public TimeSpan? RetryAfter;
-        public readonly List<string> Problems = [];
+        public TimeSpan? RetryAfter
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _retryAfter;
+                }
+            }
+        }
+
+        public IReadOnlyList<string> Problems
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _problems];
+                }
+            }
+        }
+
+        public void WaitAtLeast(TimeSpan? retryAfter)
+        {
+            lock (_gate)
+            {
+                _retryAfter = Longest(_retryAfter, retryAfter);
+            }
+        }
 
         /// <summary>Keeps why an entry failed or fell back, for the run's record (the first few are enough).</summary>
         public void Note(string url, string problem)
         {
-            if (Problems.Count < 50)
+            lock (_gate)
             {
-                Problems.Add($"{url}: {problem}");
+                if (_problems.Count < 50)
+                {
+                    _problems.Add($"{url}: {problem}");
+                }
             }
+        }
+
+        public void Fail(string url, string problem)
+        {
+            Interlocked.Increment(ref Failed);
+            Note(url, problem);
         }
     }
 

@@ -405,46 +405,60 @@ public sealed class NewsDatabase
     /// (see <see cref="NearDuplicateRule"/>): all in one transaction, with its count in the pass's
     /// <paramref name="run"/> row (<c>new_articles</c> for a new story, else <c>duplicates</c>).
     /// </summary>
-    public StoreOutcome StoreArticle(ArticleRecord article, RunId? run = null)
-    {
-        // Shingling is work on this article alone: done before queueing for the write lock.
-        var shingles = StoryShingles.Of(article.Text);
-        var keys = LshBands.KeysOf(shingles);
-        return InWriteTransaction((connection, transaction) =>
-        {
-            StoreOutcome outcome;
-            if (FindArticleIdByUrl(connection, transaction, article.Url) is { } known)
-            {
-                outcome = new StoreOutcome(StoreOutcomeKind.KnownUrl, known);
-            }
-            else if (article.ContentHash is not null && FindArticleIdByHash(connection, transaction, article.ContentHash) is { } same)
-            {
-                outcome = new StoreOutcome(StoreOutcomeKind.SameText, same);
-            }
-            else if (NearDuplicateIndex.FindCopied(connection, transaction, article, shingles, keys,
-                         article.DeclaredCanonicalUrl is { } declared ? FindArticleIdByUrl(connection, transaction, declared) : null)
-                     is { } copied)
-            {
-                outcome = copied;
-            }
-            else
-            {
-                outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article));
-                NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
-            }
+    public StoreOutcome StoreArticle(ArticleRecord article, RunId? run = null) =>
+        StoreArticles([PreparedArticle.Of(article, run)])[0];
 
-            InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);
-            foreach (var other in article.AlsoSeenAt)
+    /// <summary>
+    /// Stores several articles in one transaction (a batch from the pipeline's writer), each
+    /// decided as <see cref="StoreArticle"/> decides it and in the order given: a later copy in the
+    /// batch sees the earlier one, so two copies arriving together still become one story.
+    /// </summary>
+    public IReadOnlyList<StoreOutcome> StoreArticles(IReadOnlyList<PreparedArticle> articles) =>
+        InWriteTransaction((connection, transaction) =>
+        {
+            var outcomes = new StoreOutcome[articles.Count];
+            for (var i = 0; i < articles.Count; i++)
             {
-                InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
+                outcomes[i] = Store(connection, transaction, articles[i]);
             }
-            if (run is { } counted)
-            {
-                CountInRun(connection, transaction, counted,
-                    outcome.Kind == StoreOutcomeKind.Stored ? RunCount.NewArticles : RunCount.Duplicates, article.FetchedAt);
-            }
-            return outcome;
+            return outcomes;
         });
+
+    private static StoreOutcome Store(SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared)
+    {
+        var (article, run, shingles, keys) = (prepared.Article, prepared.Run, prepared.Shingles, prepared.Keys);
+        StoreOutcome outcome;
+        if (FindArticleIdByUrl(connection, transaction, article.Url) is { } known)
+        {
+            outcome = new StoreOutcome(StoreOutcomeKind.KnownUrl, known);
+        }
+        else if (article.ContentHash is not null && FindArticleIdByHash(connection, transaction, article.ContentHash) is { } same)
+        {
+            outcome = new StoreOutcome(StoreOutcomeKind.SameText, same);
+        }
+        else if (NearDuplicateIndex.FindCopied(connection, transaction, article, shingles, keys,
+                     article.DeclaredCanonicalUrl is { } declared ? FindArticleIdByUrl(connection, transaction, declared) : null)
+                 is { } copied)
+        {
+            outcome = copied;
+        }
+        else
+        {
+            outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article));
+            NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
+        }
+
+        InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);
+        foreach (var other in article.AlsoSeenAt)
+        {
+            InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
+        }
+        if (run is { } counted)
+        {
+            CountInRun(connection, transaction, counted,
+                outcome.Kind == StoreOutcomeKind.Stored ? RunCount.NewArticles : RunCount.Duplicates, article.FetchedAt);
+        }
+        return outcome;
     }
 
     /// <summary>The counters of a <c>runs</c> row that the storing transactions keep.</summary>

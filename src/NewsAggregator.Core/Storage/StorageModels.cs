@@ -1,3 +1,5 @@
+using NewsAggregator.Dedup;
+
 namespace NewsAggregator.Storage;
 
 /// <summary>An article ready to store: clean text and metadata, URL already canonical.</summary>
@@ -89,4 +91,17 @@ public sealed record SourceState
     public int ConsecutiveFailures { get; init; }
     public string? LastError { get; init; }
     public DateTimeOffset? NextDueAt { get; init; }
+}
+
+/// <summary>
+/// An article ready for the writer: its shingles and band keys are worked out beforehand, on the
+/// caller's thread, so the write lock is held for the database work alone.
+/// </summary>
+public sealed record PreparedArticle(ArticleRecord Article, RunId? Run, StoryShingles Shingles, IReadOnlyList<long> Keys)
+{
+    public static PreparedArticle Of(ArticleRecord article, RunId? run)
+    {
+        var shingles = StoryShingles.Of(article.Text);
+        return new PreparedArticle(article, run, shingles, LshBands.KeysOf(shingles));
+    }
 }

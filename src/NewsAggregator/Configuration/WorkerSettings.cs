@@ -11,10 +11,24 @@ public sealed class WorkerSettings
 {
     /// <summary>The top-level keys the worker reads; any other is a mistake worth stopping for.</summary>
     public static readonly string[] KnownKeys =
-        [nameof(MaxParallelSources), FetchSettings.Section, StorageSettings.Section, "Logging"];
+        [nameof(MaxParallelSources), nameof(PassDeadlineSeconds), nameof(EntryDeadlineSeconds),
+         FetchSettings.Section, StorageSettings.Section, "Logging"];
 
-    [Range(1, 1024, ErrorMessage = "accepted 1 to 1024")]
-    public int MaxParallelSources { get; set; } = new AggregationOptions().MaxParallelSources;
+    private static readonly AggregationOptions Defaults = new();
 
-    public AggregationOptions ToAggregationOptions() => new() { MaxParallelSources = MaxParallelSources };
+    [Range(1, 4096, ErrorMessage = "accepted 1 to 4096")]
+    public int MaxParallelSources { get; set; } = Defaults.MaxParallelSources;
+
+    [Range(10, 86_400, ErrorMessage = "accepted 10 to 86400 (seconds)")]
+    public int PassDeadlineSeconds { get; set; } = (int)Defaults.PassDeadline.TotalSeconds;
+
+    [Range(1, 3600, ErrorMessage = "accepted 1 to 3600 (seconds)")]
+    public int EntryDeadlineSeconds { get; set; } = (int)Defaults.EntryDeadline.TotalSeconds;
+
+    public AggregationOptions ToAggregationOptions() => new()
+    {
+        MaxParallelSources = MaxParallelSources,
+        PassDeadline = TimeSpan.FromSeconds(PassDeadlineSeconds),
+        EntryDeadline = TimeSpan.FromSeconds(EntryDeadlineSeconds),
+    };
 }

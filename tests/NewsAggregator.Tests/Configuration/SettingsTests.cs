@@ -56,7 +56,7 @@ public sealed class SettingsTests : IAsyncLifetime
         new("negative", """{ "Fetch": { "TimeoutSeconds": -5 } }""", [], "Fetch:TimeoutSeconds", "\"-5\"", "accepted 1 to 3600"),
         new("too many retries", """{ "Fetch": { "MaxRetries": 99 } }""", [], "Fetch:MaxRetries", "accepted 0 to 10"),
         new("empty user agent", """{ "Fetch": { "UserAgent": " " } }""", [], "Fetch:UserAgent", "non-empty"),
-        new("parallel sources out of range", """{ "MaxParallelSources": 0 }""", [], "MaxParallelSources", "accepted 1 to 1024"),
+        new("parallel sources out of range", """{ "MaxParallelSources": 0 }""", [], "MaxParallelSources", "accepted 1 to 4096"),
         new("busy timeout out of range", """{ "Storage": { "BusyTimeoutSeconds": 0 } }""", [], "Storage:BusyTimeoutSeconds", "accepted 1 to 3600"),
         new("misspelt key", """{ "Fetch": { "TimeoutSecond": 60 } }""", [], "Fetch:TimeoutSecond", "unknown setting", "TimeoutSeconds"),
         new("unknown section", """{ "Fecth": { "TimeoutSeconds": 60 } }""", [], "Fecth", "unknown setting"),

@@ -7,7 +7,7 @@ namespace NewsAggregator.Tests.Resilience;
 
 /// <summary>
 /// A small news site on loopback whose feed lists <see cref="Stories"/> stories, read one after
-/// the other by a worker. Before it serves story <see cref="BreakingStory"/> it runs the test's
+/// the other by a worker (run with <c>Fetch:MaxConcurrentPerHost=1</c>, so one entry at a time). Before it serves story <see cref="BreakingStory"/> it runs the test's
 /// action (remove the database, fill the disk, lock the file): the worker has then stored exactly
 /// the stories before it, and meets the trouble when it stores that one. No timing is involved.
 /// </summary>

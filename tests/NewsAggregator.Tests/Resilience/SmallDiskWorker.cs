@@ -73,7 +73,7 @@ internal sealed class SmallDiskWorker : IDisposable
         foreach (var arg in new[]
                  {
                      "-Urm", "sh", "-c", Script, "sh", DiskSize, disk, kept, fullFromTheStart ? "full" : "room",
-                     "dotnet", WorkerExecutable.DllPath, "--once", "--sources", workspace.SourcesPath, "--db", Path.Combine(disk, "news.db"),
+                     "dotnet", WorkerExecutable.DllPath, "--once", "--sources", workspace.SourcesPath, "--db", Path.Combine(disk, "news.db"), "--Fetch:MaxConcurrentPerHost=1",
                  })
         {
             start.ArgumentList.Add(arg);

@@ -47,6 +47,12 @@ public sealed record FullDisk(string Name, long LeaveFree)
 /// </summary>
 public sealed class StorageFailureRunTests
 {
+    /// <summary>
+    /// BreakingSite's stories are read one after the other, so that the trouble meets exactly the
+    /// story it is set up for (with two in flight, the next story may be stored before it).
+    /// </summary>
+    private const string OneStoryAtATime = "--Fetch:MaxConcurrentPerHost=1";
+
     private static readonly Lazy<byte[]> RestoredBackup = new(() =>
     {
         using var files = new TemporaryDatabase();
@@ -85,7 +91,7 @@ public sealed class StorageFailureRunTests
         await using var site = await BreakingSite.StartAsync(() => removal.Remove(database));
         SourcesJson.Write(workspace, [site.Source("gazette")]);
 
-        var run = await CommandRun.RunAsync("--once", "--sources", workspace.SourcesPath, "--db", database);
+        var run = await CommandRun.RunAsync("--once", "--sources", workspace.SourcesPath, "--db", database, OneStoryAtATime);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         var summary = run.SummaryOf("gazette");
@@ -160,7 +166,7 @@ public sealed class StorageFailureRunTests
         await using var site = await BreakingSite.StartAsync(holder.Take);
         SourcesJson.Write(workspace, [site.Source("gazette")]);
 
-        var run = await CommandRun.OnceAsync(workspace, "--Storage:BusyTimeoutSeconds=1");
+        var run = await CommandRun.OnceAsync(workspace, "--Storage:BusyTimeoutSeconds=1", OneStoryAtATime);
         holder.Release();
 
         Assert.True(run.ExitCode == 1, run.ToString());
@@ -235,7 +241,7 @@ public sealed class StorageFailureRunTests
             database.SyncSources([source], DateTimeOffset.UtcNow);
             await using var provider = new ServiceCollection()
                 .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new WarningWatcher(onWarning)))
-                .AddNewsPipeline(database, InProcessRun.QuickOptions(), new AggregationOptions { MaxParallelSources = 1 })
+                .AddNewsPipeline(database, InProcessRun.QuickOptions(), new AggregationOptions { MaxParallelSources = 1, EntriesInFlightPerSource = 1 })
                 .BuildServiceProvider();
             beforePass();
             using var guard = new CancellationTokenSource(InProcessRun.HangGuard);
