@@ -19,7 +19,7 @@ public sealed class WorkerSettings
     [Range(1, 4096, ErrorMessage = "accepted 1 to 4096")]
     public int MaxParallelSources { get; set; } = Defaults.MaxParallelSources;
 
-    [Range(10, 86_400, ErrorMessage = "accepted 10 to 86400 (seconds)")]
+    [Range(1, 86_400, ErrorMessage = "accepted 1 to 86400 (seconds)")]
     public int PassDeadlineSeconds { get; set; } = (int)Defaults.PassDeadline.TotalSeconds;
 
     [Range(1, 3600, ErrorMessage = "accepted 1 to 3600 (seconds)")]
