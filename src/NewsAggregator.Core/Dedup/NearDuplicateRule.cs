@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace NewsAggregator.Dedup;
 
-/// <summary>A story as the near-duplicate rule needs it: its shingles, when it was published, and every site it was seen on.</summary>
-public sealed record StoryCopy(StoryShingles Shingles, DateTimeOffset PublishedAt, IReadOnlyCollection<string> Sites);
+/// <summary>
+/// A story as the near-duplicate rule needs it: its shingles, when it was published (when its
+/// page or feed says), when it was first seen (fetched), and every site it was seen on.
+/// </summary>
+public sealed record StoryCopy(StoryShingles Shingles, DateTimeOffset? PublishedAt, DateTimeOffset FirstSeenAt, IReadOnlyCollection<string> Sites);
 
 /// <summary>Whether a new copy is a stored story again, why, and whether its text should replace the stored one.</summary>
 public sealed record NearDuplicateVerdict(bool IsCopy, string Reason, ShingleOverlap Overlap, bool UpgradesText = false);
@@ -96,10 +99,15 @@ public static class NearDuplicateRule
         {
             return texts;
         }
-        var apart = (incoming.PublishedAt - stored.PublishedAt).Duration();
+        // Like with like: two publication times, or else the two times the copies were first seen.
+        // An undated copy's fetch time against a dated original's publication time would measure
+        // how late we fetched, not how far apart the two were published.
+        var (apart, measured) = incoming.PublishedAt is { } incomingPublished && stored.PublishedAt is { } storedPublished
+            ? ((incomingPublished - storedPublished).Duration(), "published")
+            : ((incoming.FirstSeenAt - stored.FirstSeenAt).Duration(), "first seen");
         if (apart > PublicationWindow)
         {
-            return texts with { IsCopy = false, UpgradesText = false, Reason = string.Create(CultureInfo.InvariantCulture, $"{texts.Reason}, but published {apart.TotalDays:0} days apart") };
+            return texts with { IsCopy = false, UpgradesText = false, Reason = string.Create(CultureInfo.InvariantCulture, $"{texts.Reason}, but {measured} {apart.TotalDays:0} days apart") };
         }
         if (incoming.Sites.FirstOrDefault(stored.Sites.Contains) is { } site)
         {

@@ -68,7 +68,7 @@ internal static class NearDuplicateIndex
         IReadOnlyList<long> keys, long? declaredArticleId)
     {
         var sites = article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet();
-        var incoming = new StoryCopy(shingles, article.PublishedAt ?? article.FetchedAt, sites);
+        var incoming = new StoryCopy(shingles, article.PublishedAt, article.FetchedAt, sites);
         var kind = StoreOutcomeKind.DeclaredCanonical;
         var match = declaredArticleId is { } declared ? ConfirmDeclared(connection, transaction, declared, incoming) : null;
         if (match is null)
@@ -149,27 +149,29 @@ internal static class NearDuplicateIndex
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT a.text, coalesce(a.published_at, a.fetched_at), s.url
+            SELECT a.text, a.published_at, a.fetched_at, s.url
             FROM articles a LEFT JOIN article_sightings s ON s.article_id = a.id
             WHERE a.id = $id;
             """;
         command.Parameters.AddWithValue("$id", articleId);
         string? text = null;
-        var published = default(DateTimeOffset);
+        DateTimeOffset? published = null;
+        var firstSeen = default(DateTimeOffset);
         var sites = new HashSet<string>(StringComparer.Ordinal);
         using (var rows = command.ExecuteReader())
         {
             while (rows.Read())
             {
                 text ??= rows.GetString(0);
-                published = DateTimeOffset.Parse(rows.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-                if (!rows.IsDBNull(2))
+                published = rows.IsDBNull(1) ? null : DateTimeOffset.Parse(rows.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                firstSeen = DateTimeOffset.Parse(rows.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                if (!rows.IsDBNull(3))
                 {
-                    sites.Add(StorySite.Of(rows.GetString(2)));
+                    sites.Add(StorySite.Of(rows.GetString(3)));
                 }
             }
         }
-        return text is null ? null : new StoredStory(articleId, new StoryCopy(StoryShingles.Of(text), published, sites));
+        return text is null ? null : new StoredStory(articleId, new StoryCopy(StoryShingles.Of(text), published, firstSeen, sites));
     }
 
     /// <summary>Indexes every stored article: run once, when the index table is created on an existing database.</summary>

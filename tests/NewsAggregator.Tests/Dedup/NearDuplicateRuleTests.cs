@@ -10,7 +10,7 @@ public class NearDuplicateRuleTests
     private static string Stories(string name) => FixturePath.ReadText("Dedup", "Stories", name + ".txt");
 
     private static StoryCopy Copy(string text, string site = "first.example", double hoursLater = 0) =>
-        new(StoryShingles.Of(text), Published.AddHours(hoursLater), [site]);
+        new(StoryShingles.Of(text), Published.AddHours(hoursLater), Published.AddHours(hoursLater), [site]);
 
     // The first share of the words, at a word boundary.
     private static string Cut(string text, double share)
@@ -48,7 +48,7 @@ public class NearDuplicateRuleTests
     [Fact]
     public void A_site_the_story_was_already_seen_on_counts_as_its_own()
     {
-        var stored = new StoryCopy(StoryShingles.Of(Story), Published, ["first.example", "second.example"]);
+        var stored = new StoryCopy(StoryShingles.Of(Story), Published, Published, ["first.example", "second.example"]);
         Assert.False(NearDuplicateRule.Judge(stored, Copy(Story, "second.example", 2)).IsCopy);
     }
 
@@ -61,6 +61,27 @@ public class NearDuplicateRuleTests
     {
         var verdict = NearDuplicateRule.Judge(Copy(Story), Copy(Story, "second.example", hoursLater));
         Assert.True(isCopy == verdict.IsCopy, verdict.Reason);
+    }
+
+    /// <summary>
+    /// A dated original published ten days before we fetched it, and an undated copy fetched a
+    /// second later: publication against fetch time would call them ten days apart.
+    /// </summary>
+    [Theory]
+    [InlineData("dated original, undated copy seen a second later", -240.0, null, true)]
+    [InlineData("undated original, dated copy seen a second later", null, -240.0, true)]
+    [InlineData("both dated, ten days apart, seen a second apart", -240.0, 0.0, false)]
+    [InlineData("both undated, seen a second apart", null, null, true)]
+    public void The_window_compares_publication_times_only_when_both_copies_have_one(
+        string rule, double? storedPublishedHours, double? incomingPublishedHours, bool isCopy)
+    {
+        var fetched = Published.AddDays(30);
+        var stored = new StoryCopy(StoryShingles.Of(Story), fetched.AddHoursOrNull(storedPublishedHours), fetched, ["first.example"]);
+        var incoming = new StoryCopy(StoryShingles.Of(Story), fetched.AddHoursOrNull(incomingPublishedHours), fetched.AddSeconds(1), ["second.example"]);
+
+        var verdict = NearDuplicateRule.Judge(stored, incoming);
+
+        Assert.True(isCopy == verdict.IsCopy, $"{rule}: {verdict.Reason}");
     }
 
     [Fact]
@@ -119,4 +140,9 @@ public class NearDuplicateRuleTests
         Assert.False(verdict.IsCopy);
         Assert.False(verdict.UpgradesText);
     }
+}
+
+internal static class TimeOffsets
+{
+    public static DateTimeOffset? AddHoursOrNull(this DateTimeOffset time, double? hours) => hours is { } h ? time.AddHours(h) : null;
 }
