@@ -24,6 +24,7 @@ public static class FetchingServiceCollectionExtensions
         AddClient(services, FetchOptions.HttpClientName, options, route, publicOnly: false);
         AddClient(services, FetchOptions.PublicOnlyHttpClientName, options, route, publicOnly: true)
             .AddHttpMessageHandler(provider => new ProxiedLinkCheck(new LinkAddressCheck(provider.GetRequiredService<IHostResolver>()), route));
+        services.TryAddSingleton<IRobotsStore>(NoRobotsStore.Instance);
         services.AddSingleton<IResourceFetcher, ResourceFetcher>();
         return services;
     }

@@ -24,13 +24,15 @@ public sealed class ResourceFetcher : IResourceFetcher
     private readonly RobotsCache _robots;
     private readonly ResiliencePipeline<FetchedResource> _retry;
 
-    public ResourceFetcher(IHttpClientFactory httpClientFactory, FetchOptions options, TimeProvider clock, HostGate gate)
+    public ResourceFetcher(
+        IHttpClientFactory httpClientFactory, FetchOptions options, TimeProvider clock, HostGate gate, IRobotsStore? robotsStore = null)
     {
         _httpClientFactory = httpClientFactory;
         _options = options;
         _clock = clock;
         _gate = gate;
-        _robots = new RobotsCache(options, clock, (request, token) => ExchangeAsync(request, checkHop: null, RobotsTxt.ParsedBytes, token));
+        _robots = new RobotsCache(options, clock, (request, token) => ExchangeAsync(request, checkHop: null, RobotsTxt.ParsedBytes, token),
+            robotsStore ?? NoRobotsStore.Instance);
         _retry = BuildRetry(options, clock);
     }
 

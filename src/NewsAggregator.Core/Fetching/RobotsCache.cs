@@ -8,9 +8,12 @@ namespace NewsAggregator.Fetching;
 /// everything" until it is asked for again after <see cref="FetchOptions.RobotsUnreachableRetry"/>.
 /// A host that cannot be reached at all (refused, timed out) fails the request with that reason,
 /// which disallows it just as well and says why; nothing is kept, so the next request asks again.
+/// Answers are also kept in <see cref="IRobotsStore"/> (the database) with their expiry, so the
+/// next process asks a host for its robots.txt only once the answer has expired.
 /// </summary>
 internal sealed class RobotsCache(
-    FetchOptions options, TimeProvider clock, Func<FetchRequest, CancellationToken, Task<FetchedResource>> fetchRobotsTxt)
+    FetchOptions options, TimeProvider clock, Func<FetchRequest, CancellationToken, Task<FetchedResource>> fetchRobotsTxt,
+    IRobotsStore store)
 {
     private readonly ConcurrentDictionary<string, Entry> _byHost = new(StringComparer.OrdinalIgnoreCase);
 
@@ -41,14 +44,20 @@ internal sealed class RobotsCache(
 
     private async Task<Rules> LoadAsync(Uri url, NetworkTrust trust, Entry entry)
     {
+        var key = HostGate.KeyOf(url);
+        if (store.Find(key) is { } kept && kept.ExpiresAt > clock.GetUtcNow())
+        {
+            entry.ExpiresAt = kept.ExpiresAt;
+            return new Rules(kept.Body is null ? RobotsTxt.AllowAll : RobotsTxt.Parse(kept.Body), kept.Unreachable);
+        }
+
         var robotsUrl = new Uri(url, "/robots.txt");
-        Rules rules;
+        StoredRobots answer;
         try
         {
             // Not tied to the first asker's cancellation: other requests may be waiting on the same answer.
             var fetched = await fetchRobotsTxt(new FetchRequest(robotsUrl) { Trust = trust }, CancellationToken.None);
-            rules = new Rules(RobotsTxt.Parse(fetched.Body), null);
-            entry.ExpiresAt = clock.GetUtcNow() + options.RobotsCacheDuration;
+            answer = new StoredRobots(fetched.Body, null, clock.GetUtcNow() + options.RobotsCacheDuration);
         }
         catch (FetchException e) when (e.Failure == FetchFailure.Refused || e.StatusCode is null)
         {
@@ -56,15 +65,15 @@ internal sealed class RobotsCache(
         }
         catch (FetchException e) when (e.StatusCode is >= 400 and < 500 and not 429)
         {
-            rules = new Rules(RobotsTxt.AllowAll, null);
-            entry.ExpiresAt = clock.GetUtcNow() + options.RobotsCacheDuration;
+            answer = new StoredRobots(null, null, clock.GetUtcNow() + options.RobotsCacheDuration);
         }
         catch (FetchException e)
         {
-            rules = new Rules(RobotsTxt.AllowAll, e.Reason);
-            entry.ExpiresAt = clock.GetUtcNow() + options.RobotsUnreachableRetry;
+            answer = new StoredRobots(null, e.Reason, clock.GetUtcNow() + options.RobotsUnreachableRetry);
         }
-        return rules;
+        entry.ExpiresAt = answer.ExpiresAt;
+        store.Save(key, answer);
+        return new Rules(answer.Body is null ? RobotsTxt.AllowAll : RobotsTxt.Parse(answer.Body), answer.Unreachable);
     }
 
     private sealed record Rules(RobotsTxt Txt, string? Unreachable);

@@ -17,6 +17,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ExtractionStage>();
         services.AddSingleton<StorageWriter>();
         services.AddSingleton(database);
+        // robots.txt answers outlive the process, so a run from cron asks each host once a day.
+        services.AddSingleton<IRobotsStore>(new DatabaseRobotsStore(database));
         services.AddSingleton<SourcePass>();
         services.AddSingleton<AggregationRun>();
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NewsAggregator.Dedup;
+using NewsAggregator.Fetching;
 using NewsAggregator.Sources;
 
 namespace NewsAggregator.Storage;
@@ -557,6 +558,29 @@ public sealed class NewsDatabase
         }
         return states;
     });
+
+    /// <summary>The robots.txt answer kept for a host (scheme://name:port), if any.</summary>
+    public StoredRobots? FindRobots(string hostKey) =>
+        Read(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT body, unreachable, expires_at FROM robots_txt WHERE host = $host;";
+            Bind(command, ("$host", hostKey));
+            using var reader = command.ExecuteReader();
+            return reader.Read()
+                ? new StoredRobots(
+                    reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0),
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    ParseTime(reader, 2)!.Value)
+                : null;
+        });
+
+    public void SaveRobots(string hostKey, StoredRobots robots) =>
+        InWriteTransaction((connection, transaction) => Execute(connection, """
+            INSERT INTO robots_txt (host, body, unreachable, expires_at) VALUES ($host, $body, $unreachable, $expires)
+            ON CONFLICT (host) DO UPDATE SET body = excluded.body, unreachable = excluded.unreachable, expires_at = excluded.expires_at;
+            """, transaction,
+            ("$host", hostKey), ("$body", robots.Body), ("$unreachable", robots.Unreachable), ("$expires", Format(robots.ExpiresAt))));
 
     /// <summary>The validators <paramref name="sourceId"/> kept for <paramref name="url"/>, if any.</summary>
     public StoredValidators? FindValidators(string sourceId, string url) => Read(connection =>

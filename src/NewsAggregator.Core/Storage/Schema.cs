@@ -112,6 +112,19 @@ internal static class Schema
         """
         PRAGMA application_id = 1312900935;
         """,
+
+        // 6: each host's robots.txt answer with its expiry, so that a process started from cron
+        // does not ask every host for it again (Fetching/RobotsCache). host is scheme://name:port;
+        // body is NULL when the file gave no rules (4xx); unreachable says why a 5xx or 429 answer
+        // disallows everything until expires_at.
+        """
+        CREATE TABLE robots_txt (
+            host        TEXT PRIMARY KEY,
+            body        BLOB,
+            unreachable TEXT,
+            expires_at  TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>

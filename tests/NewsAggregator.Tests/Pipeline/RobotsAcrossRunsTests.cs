@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using NewsAggregator.Tests.TestWeb;
+
+namespace NewsAggregator.Tests.Pipeline;
+
+/// <summary>
+/// robots.txt answers are kept in the database with their expiry: a second <c>--once</c> over an
+/// unchanged source costs one conditional request, not a robots.txt and a feed a second apart.
+/// </summary>
+public sealed class RobotsAcrossRunsTests : IAsyncLifetime
+{
+    private const string FeedTag = "\"feed-v1\"";
+    private static readonly string Story = File.ReadAllText(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html"));
+
+    private readonly TempWorkspace _workspace = new();
+    private readonly ConcurrentQueue<string> _requests = new();
+    private LoopbackServer _site = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = await LoopbackServer.StartAsync(async context =>
+        {
+            var path = context.Request.Path.Value!;
+            _requests.Enqueue(path);
+            switch (path)
+            {
+                case "/robots.txt":
+                    await context.Response.WriteAsync("User-agent: *\nDisallow: /private/\n");
+                    break;
+                case "/feed.xml" when context.Request.Headers.IfNoneMatch == FeedTag:
+                    context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    break;
+                case "/feed.xml":
+                    context.Response.ContentType = "application/rss+xml";
+                    context.Response.Headers.ETag = FeedTag;
+                    await context.Response.WriteAsync($"""
+                        <?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title><link>http://{context.Request.Host}/</link>
+                        <item><title>Market</title><link>http://{context.Request.Host}/2024/05/harbour-market.html</link></item>
+                        <item><title>Private</title><link>http://{context.Request.Host}/private/notes.html</link><description>Feed text of the private notes, which robots.txt keeps us from fetching.</description></item>
+                        </channel></rss>
+                        """);
+                    break;
+                default:
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.WriteAsync(Story);
+                    break;
+            }
+        });
+        _workspace.WriteFile("sources.json", $$"""{ "sources": [ { "id": "gazette", "name": "Gazette", "type": "rss", "url": "{{_site.Url("/feed.xml")}}" } ] }""");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        _workspace.Dispose();
+    }
+
+    [Fact]
+    public async Task A_second_run_asks_an_unchanged_source_once_and_still_obeys_its_robots_txt()
+    {
+        var first = await CommandRun.OnceAsync(_workspace);
+        var firstRequests = Drain();
+        var second = await CommandRun.OnceAsync(_workspace);
+        var secondRequests = Drain();
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(["/2024/05/harbour-market.html", "/feed.xml", "/robots.txt"], firstRequests.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("/private/notes.html", firstRequests);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(["/feed.xml"], secondRequests);
+        Assert.Contains("not modified", second.SummaryOf("gazette").Line, StringComparison.Ordinal);
+    }
+
+    private List<string> Drain()
+    {
+        var requests = _requests.ToList();
+        _requests.Clear();
+        return requests;
+    }
+}
