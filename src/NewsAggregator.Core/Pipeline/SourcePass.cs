@@ -272,8 +272,8 @@ public sealed class SourcePass(
             case StoreOutcomeKind.DeclaredCanonical:
             case StoreOutcomeKind.NearDuplicate:
                 Interlocked.Increment(ref tally.Duplicates);
-                logger.LogDebug("Source {SourceId}: {Url} is a copy of article {ArticleId} ({Match}, text replaced: {TextReplaced})",
-                    source.Id, article.Url, outcome.ArticleId, outcome.Kind, outcome.TextReplaced);
+                logger.LogDebug("Source {SourceId}: {Url} is a copy of article {ArticleId} ({Match}: {Reason}; text replaced: {TextReplaced})",
+                    source.Id, article.Url, outcome.ArticleId, outcome.Kind, outcome.Reason, outcome.TextReplaced);
                 break;
         }
     }

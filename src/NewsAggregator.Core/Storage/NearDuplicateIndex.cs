@@ -4,12 +4,6 @@ using NewsAggregator.Dedup;
 
 namespace NewsAggregator.Storage;
 
-/// <summary>A stored story found again, and what the rule said about it.</summary>
-internal sealed record NearDuplicateMatch(long ArticleId, NearDuplicateVerdict Verdict, StoredStory Story);
-
-/// <summary>A stored article as similarity needs it: its shingles, time and the sites it was seen on.</summary>
-internal sealed record StoredStory(long ArticleId, StoryCopy Copy);
-
 /// <summary>
 /// The persisted side of near-duplicate detection: the table <c>near_duplicate_bands</c> holds
 /// each indexed article's <see cref="LshBands"/> keys, so a new story's candidates are one
@@ -57,77 +51,9 @@ internal static class NearDuplicateIndex
         return found;
     }
 
-    /// <summary>
-    /// The stored story <paramref name="article"/> is a copy of: the one at the canonical URL its
-    /// page declares (<paramref name="declaredArticleId"/>) when the texts agree, else a
-    /// near-duplicate. A copy that holds the stored text and is clearly longer replaces it
-    /// (the first copy was cut short).
-    /// </summary>
-    public static StoreOutcome? FindCopied(
-        SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, StoryShingles shingles,
-        IReadOnlyList<long> keys, long? declaredArticleId)
-    {
-        var sites = article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet();
-        var incoming = new StoryCopy(shingles, article.PublishedAt, article.FetchedAt, sites);
-        var kind = StoreOutcomeKind.DeclaredCanonical;
-        var match = declaredArticleId is { } declared ? ConfirmDeclared(connection, transaction, declared, incoming) : null;
-        if (match is null)
-        {
-            kind = StoreOutcomeKind.NearDuplicate;
-            match = FindOriginal(connection, transaction, incoming, keys);
-        }
-        if (match is null)
-        {
-            return null;
-        }
-        if (match.Verdict.UpgradesText)
-        {
-            ReplaceText(connection, transaction, match.Story, article, keys);
-        }
-        return new StoreOutcome(kind, match.ArticleId, match.Verdict.UpgradesText);
-    }
-
-    /// <summary>
-    /// The stored story <paramref name="incoming"/> is a copy of, if any: among the candidates
-    /// the rule confirms, the most similar (the oldest on a tie).
-    /// </summary>
-    private static NearDuplicateMatch? FindOriginal(
-        SqliteConnection connection, SqliteTransaction transaction, StoryCopy incoming, IReadOnlyList<long> keys)
-    {
-        NearDuplicateMatch? best = null;
-        foreach (var candidate in Candidates(connection, transaction, keys))
-        {
-            if (Load(connection, transaction, candidate) is not { } stored)
-            {
-                continue;
-            }
-            var verdict = NearDuplicateRule.Judge(stored.Copy, incoming);
-            if (verdict.IsCopy && (best is null || verdict.Overlap.Jaccard > best.Verdict.Overlap.Jaccard))
-            {
-                best = new NearDuplicateMatch(candidate, verdict, stored);
-            }
-        }
-        return best;
-    }
-
-    /// <summary>
-    /// The stored story a page names as its canonical URL, when the texts agree. The page's own
-    /// claim stands in for the time and site rules (an AMP page and its article are one site).
-    /// </summary>
-    private static NearDuplicateMatch? ConfirmDeclared(
-        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy incoming)
-    {
-        if (Load(connection, transaction, articleId) is not { } stored)
-        {
-            return null;
-        }
-        var verdict = NearDuplicateRule.CompareTexts(stored.Copy.Shingles, incoming.Shingles);
-        return verdict.IsCopy ? new NearDuplicateMatch(articleId, verdict, stored) : null;
-    }
-
     /// <summary>Gives a stored story a later copy's longer text (and its HTML), and re-indexes it under the new text's keys.</summary>
-    private static void ReplaceText(
-        SqliteConnection connection, SqliteTransaction transaction, StoredStory stored, ArticleRecord copy, IReadOnlyList<long> keys)
+    public static void ReplaceText(
+        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, IReadOnlyList<long> keys)
     {
         using (var update = connection.CreateCommand())
         {
@@ -136,15 +62,15 @@ internal static class NearDuplicateIndex
             update.Parameters.AddWithValue("$text", copy.Text);
             update.Parameters.AddWithValue("$hash", (object?)copy.ContentHash ?? DBNull.Value);
             update.Parameters.AddWithValue("$html", (object?)copy.Html ?? DBNull.Value);
-            update.Parameters.AddWithValue("$id", stored.ArticleId);
+            update.Parameters.AddWithValue("$id", articleId);
             update.ExecuteNonQuery();
         }
-        Remove(connection, transaction, stored.ArticleId, LshBands.KeysOf(stored.Copy.Shingles));
-        Add(connection, transaction, stored.ArticleId, keys);
+        Remove(connection, transaction, articleId, LshBands.KeysOf(stored.Shingles));
+        Add(connection, transaction, articleId, keys);
     }
 
     /// <summary>A stored article with what the rule needs of it, or null when there is no such article.</summary>
-    private static StoredStory? Load(SqliteConnection connection, SqliteTransaction? transaction, long articleId)
+    public static StoryCopy? Load(SqliteConnection connection, SqliteTransaction? transaction, long articleId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -171,7 +97,7 @@ internal static class NearDuplicateIndex
                 }
             }
         }
-        return text is null ? null : new StoredStory(articleId, new StoryCopy(StoryShingles.Of(text), published, firstSeen, sites));
+        return text is null ? null : new StoryCopy(StoryShingles.Of(text), published, firstSeen, sites);
     }
 
     /// <summary>Indexes every stored article: run once, when the index table is created on an existing database.</summary>

@@ -425,28 +425,29 @@ public sealed class NewsDatabase
             return outcomes;
         });
 
+    /// <summary>Decides (<see cref="DuplicateResolver"/>) and carries the decision out, in the caller's transaction.</summary>
     private static StoreOutcome Store(SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared)
     {
         var (article, run, shingles, keys) = (prepared.Article, prepared.Run, prepared.Shingles, prepared.Keys);
+        var lookup = new StoryLookup(connection, transaction);
+        var incoming = new IncomingStory(
+            article.Url, article.ContentHash, article.DeclaredCanonicalUrl,
+            new StoryCopy(shingles, article.PublishedAt, article.FetchedAt, article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet()),
+            keys);
+        var decision = DuplicateResolver.Decide(incoming, lookup);
         StoreOutcome outcome;
-        if (FindArticleIdByUrl(connection, transaction, article.Url) is { } known)
+        if (decision.ArticleId is not { } existing)
         {
-            outcome = new StoreOutcome(StoreOutcomeKind.KnownUrl, known);
-        }
-        else if (article.ContentHash is not null && FindArticleIdByHash(connection, transaction, article.ContentHash) is { } same)
-        {
-            outcome = new StoreOutcome(StoreOutcomeKind.SameText, same);
-        }
-        else if (NearDuplicateIndex.FindCopied(connection, transaction, article, shingles, keys,
-                     article.DeclaredCanonicalUrl is { } declared ? FindArticleIdByUrl(connection, transaction, declared) : null)
-                 is { } copied)
-        {
-            outcome = copied;
+            outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article), Reason: decision.Reason);
+            NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
         }
         else
         {
-            outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article));
-            NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
+            if (decision.UpgradesText && lookup.Story(existing) is { } stored)
+            {
+                NearDuplicateIndex.ReplaceText(connection, transaction, existing, stored, article, keys);
+            }
+            outcome = new StoreOutcome(KindOf(decision.Kind), existing, decision.UpgradesText, decision.Reason);
         }
 
         InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);
@@ -461,6 +462,15 @@ public sealed class NewsDatabase
         }
         return outcome;
     }
+
+    private static StoreOutcomeKind KindOf(DuplicateKind kind) => kind switch
+    {
+        DuplicateKind.KnownUrl => StoreOutcomeKind.KnownUrl,
+        DuplicateKind.SameText => StoreOutcomeKind.SameText,
+        DuplicateKind.DeclaredCanonical => StoreOutcomeKind.DeclaredCanonical,
+        DuplicateKind.NearDuplicate => StoreOutcomeKind.NearDuplicate,
+        _ => StoreOutcomeKind.Stored,
+    };
 
     /// <summary>The counters of a <c>runs</c> row that the storing transactions keep.</summary>
     private enum RunCount
@@ -715,11 +725,11 @@ public sealed class NewsDatabase
     private StorageException Problem(SqliteException e, SqliteConnection? connection) =>
         IsGone(connection) ? StorageProblems.Moved(Path, e) : StorageProblems.Of(e, Path, _busyTimeout);
 
-    private static long? FindArticleIdByUrl(SqliteConnection connection, SqliteTransaction? transaction, string url) =>
+    internal static long? FindArticleIdByUrl(SqliteConnection connection, SqliteTransaction? transaction, string url) =>
         Scalar(connection, "SELECT article_id FROM article_sightings WHERE url = $url LIMIT 1;", transaction, ("$url", url))
             is long id ? id : null;
 
-    private static long? FindArticleIdByHash(SqliteConnection connection, SqliteTransaction transaction, string hash) =>
+    internal static long? FindArticleIdByHash(SqliteConnection connection, SqliteTransaction transaction, string hash) =>
         Scalar(connection, "SELECT id FROM articles WHERE content_hash = $hash;", transaction, ("$hash", hash))
             is long id ? id : null;
 

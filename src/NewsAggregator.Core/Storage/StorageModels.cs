@@ -44,7 +44,15 @@ public enum StoreOutcomeKind
 }
 
 /// <param name="TextReplaced">The copy held the stored text and was clearly longer, so its text replaced the stored one.</param>
-public sealed record StoreOutcome(StoreOutcomeKind Kind, long ArticleId, bool TextReplaced = false);
+/// <param name="Reason">Why the duplicate decision went as it did, for logs.</param>
+public sealed record StoreOutcome(StoreOutcomeKind Kind, long ArticleId, bool TextReplaced = false, string? Reason = null)
+{
+    /// <summary>Two outcomes are the same decision whatever the words of their reasons.</summary>
+    public bool Equals(StoreOutcome? other) =>
+        other is not null && Kind == other.Kind && ArticleId == other.ArticleId && TextReplaced == other.TextReplaced;
+
+    public override int GetHashCode() => HashCode.Combine(Kind, ArticleId, TextReplaced);
+}
 
 /// <summary>A row of <c>runs</c>, begun when its pass started (<see cref="NewsDatabase.BeginRun"/>).</summary>
 public readonly record struct RunId(long Value);
