@@ -185,17 +185,12 @@ public sealed class SourcePass(
     private FetchRequest SourceDocumentRequest(Source source, ExpectedContent expect) => new(source.Url)
     {
         Expect = expect,
-        Validators = ToFetching(database.FindValidators(source.Id, source.Url.ToString())),
+        Validators = database.FindValidators(source.Id, source.Url.ToString()),
         // The publisher offers this feed for reading: a source may say so against its robots.txt.
         ObeyRobots = !source.IgnoreRobots,
         Trust = NetworkTrust.ForLinksOf(source.Url),
     };
 
-    private static CacheValidators? ToFetching(StoredValidators? stored) =>
-        stored is null ? null : CacheValidators.OrNull(stored.ETag, stored.LastModified);
-
-    private static StoredValidators? ToStored(CacheValidators? validators) =>
-        validators is null ? null : new StoredValidators(validators.ETag, validators.LastModified);
 
     private async Task<SourceListing> ListEntriesAsync(Source source, CancellationToken cancellationToken)
     {
@@ -209,7 +204,7 @@ public sealed class SourcePass(
                     return SourceListing.Unchanged(feed);
                 }
                 var parsed = FeedParser.Parse(feed.Body, feed.FinalUrl, cancellationToken);
-                return new SourceListing(parsed.Entries, NotModified: false, ToStored(feed.Validators), Longest(parsed.TimeToLive, feed.FreshFor));
+                return new SourceListing(parsed.Entries, NotModified: false, feed.Validators, Longest(parsed.TimeToLive, feed.FreshFor));
             }
             case SourceType.Html:
             {
@@ -226,7 +221,7 @@ public sealed class SourcePass(
                         ? "no article links found on the page; set \"linkSelector\" for this source"
                         : $"no links match linkSelector \"{source.LinkSelector}\"");
                 }
-                return new SourceListing(links, NotModified: false, ToStored(page.Validators), page.FreshFor);
+                return new SourceListing(links, NotModified: false, page.Validators, page.FreshFor);
             }
             case SourceType.Page:
                 return new SourceListing([new FeedEntry { Link = source.Url }], NotModified: false, null, null);
@@ -287,7 +282,7 @@ public sealed class SourcePass(
         string? problem;
         var isSource = source.Type == SourceType.Page;
         // A page that gave no text keeps its validators: while it is unchanged, a 304 saves the download.
-        var validators = isSource ? null : ToFetching(database.FindValidators(source.Id, url));
+        var validators = isSource ? null : database.FindValidators(source.Id, url);
         try
         {
             if (breaker.Broken(entry.Link) is { } broken)
@@ -318,7 +313,7 @@ public sealed class SourcePass(
                 }
                 if (!isSource && (problem is not null || validators is not null))
                 {
-                    database.SaveValidators(source.Id, url, problem is null ? null : ToStored(page.Validators), clock.GetUtcNow());
+                    database.SaveValidators(source.Id, url, problem is null ? null : page.Validators, clock.GetUtcNow());
                 }
             }
         }
@@ -448,10 +443,10 @@ public sealed class SourcePass(
 
     /// <summary>The entries a source lists, and what its server said about the document listing them.</summary>
     private sealed record SourceListing(
-        IReadOnlyList<FeedEntry> Entries, bool NotModified, StoredValidators? Validators, TimeSpan? RefreshHint)
+        IReadOnlyList<FeedEntry> Entries, bool NotModified, CacheValidators? Validators, TimeSpan? RefreshHint)
     {
         public static SourceListing Unchanged(FetchedResource document) =>
-            new([], NotModified: true, ToStored(document.Validators), document.FreshFor);
+            new([], NotModified: true, document.Validators, document.FreshFor);
     }
 }
 

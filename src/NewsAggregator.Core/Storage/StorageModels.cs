@@ -1,3 +1,4 @@
+using NewsAggregator.Fetching;
 using NewsAggregator.Dedup;
 
 namespace NewsAggregator.Storage;
@@ -84,11 +85,8 @@ public sealed record SourceRunRecord
     /// <see cref="SourceValidators"/> (null: forget them, so the next pass fetches it in full).
     /// </summary>
     public string? SourceUrl { get; init; }
-    public StoredValidators? SourceValidators { get; init; }
+    public CacheValidators? SourceValidators { get; init; }
 }
-
-/// <summary>ETag and Last-Modified of a document as its server sent them, for the next conditional GET.</summary>
-public sealed record StoredValidators(string? ETag, string? LastModified);
 
 /// <summary>How a source is doing, as kept in <c>source_state</c>.</summary>
 public sealed record SourceState

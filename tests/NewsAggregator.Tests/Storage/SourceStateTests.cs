@@ -1,3 +1,4 @@
+using NewsAggregator.Fetching;
 using NewsAggregator.Storage;
 
 namespace NewsAggregator.Tests.Storage;
@@ -16,7 +17,7 @@ public sealed class SourceStateTests : IDisposable
         return database;
     }
 
-    private static SourceRunRecord Run(string? error = null, StoredValidators? validators = null) => new()
+    private static SourceRunRecord Run(string? error = null, CacheValidators? validators = null) => new()
     {
         SourceId = "wire",
         StartedAt = Now,
@@ -62,7 +63,7 @@ public sealed class SourceStateTests : IDisposable
     public void A_run_replaces_or_forgets_the_validators_of_the_source_document()
     {
         var database = Open();
-        var validators = new StoredValidators("\"v1\"", "Wed, 04 Mar 2026 05:06:07 GMT");
+        var validators = new CacheValidators("\"v1\"", "Wed, 04 Mar 2026 05:06:07 GMT");
 
         database.RecordRun(Run(validators: validators));
         var kept = database.FindValidators("wire", "https://wire.example/feed.xml");
@@ -79,9 +80,9 @@ public sealed class SourceStateTests : IDisposable
         var database = _files.Open();
         database.SyncSources(TemporaryDatabase.Sources("one", "two"), Now);
 
-        database.SaveValidators("one", "https://x.example/page", new StoredValidators("\"a\"", null), Now);
+        database.SaveValidators("one", "https://x.example/page", new CacheValidators("\"a\"", null), Now);
 
-        Assert.Equal(new StoredValidators("\"a\"", null), database.FindValidators("one", "https://x.example/page"));
+        Assert.Equal(new CacheValidators("\"a\"", null), database.FindValidators("one", "https://x.example/page"));
         Assert.Null(database.FindValidators("two", "https://x.example/page"));
     }
 

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsAggregator.Dedup;
+using NewsAggregator.Fetching;
+using NewsAggregator.Sources;
+
+namespace NewsAggregator.Storage;
+
+/// <summary>Articles, their sightings and the near-duplicate index: what the writer stores and the passes look up.</summary>
+public sealed partial class NewsDatabase
+{
+    /// <summary>The article already seen at this canonical URL, by any source.</summary>
+    public long? FindArticleIdByUrl(string url) => Read(connection => FindArticleIdByUrl(connection, null, url));
+
+    /// <summary>Records that <paramref name="sourceId"/> showed the article at <paramref name="url"/>.</summary>
+    /// <param name="run">The pass's row, whose <c>duplicates</c> counts a new sighting in the same transaction.</param>
+    /// <returns>True when this (source, url) had not been recorded before.</returns>
+    public bool AddSighting(long articleId, string sourceId, string url, DateTimeOffset seenAt, RunId? run = null) =>
+        InWriteTransaction((connection, transaction) =>
+        {
+            var added = InsertSighting(connection, transaction, articleId, sourceId, url, seenAt);
+            if (added && run is { } counted)
+            {
+                CountInRun(connection, transaction, counted, RunCount.Duplicates, seenAt);
+            }
+            return added;
+        });
+
+    /// <summary>
+    /// Stores a new story, or records it as a sighting of the story already stored under the
+    /// same URL, the same text, the canonical URL its page declares, or a near-duplicate text
+    /// (see <see cref="NearDuplicateRule"/>): all in one transaction, with its count in the pass's
+    /// <paramref name="run"/> row (<c>new_articles</c> for a new story, else <c>duplicates</c>).
+    /// </summary>
+    public StoreOutcome StoreArticle(ArticleRecord article, RunId? run = null) =>
+        StoreArticles([PreparedArticle.Of(article, run)])[0];
+
+    /// <summary>
+    /// Stores several articles in one transaction (a batch from the pipeline's writer), each
+    /// decided as <see cref="StoreArticle"/> decides it and in the order given: a later copy in the
+    /// batch sees the earlier one, so two copies arriving together still become one story.
+    /// </summary>
+    public IReadOnlyList<StoreOutcome> StoreArticles(IReadOnlyList<PreparedArticle> articles) =>
+        InWriteTransaction((connection, transaction) =>
+        {
+            var outcomes = new StoreOutcome[articles.Count];
+            for (var i = 0; i < articles.Count; i++)
+            {
+                outcomes[i] = Store(connection, transaction, articles[i]);
+            }
+            return outcomes;
+        });
+
+    /// <summary>Decides (<see cref="DuplicateResolver"/>) and carries the decision out, in the caller's transaction.</summary>
+    private static StoreOutcome Store(SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared)
+    {
+        var (article, run, shingles, keys) = (prepared.Article, prepared.Run, prepared.Shingles, prepared.Keys);
+        var lookup = new StoryLookup(connection, transaction);
+        var incoming = new IncomingStory(
+            article.Url, article.ContentHash, article.DeclaredCanonicalUrl,
+            new StoryCopy(shingles, article.PublishedAt, article.FetchedAt, article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet()),
+            keys);
+        var decision = DuplicateResolver.Decide(incoming, lookup);
+        StoreOutcome outcome;
+        if (decision.ArticleId is not { } existing)
+        {
+            outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article), Reason: decision.Reason);
+            NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
+        }
+        else
+        {
+            if (decision.UpgradesText && lookup.Story(existing) is { } stored)
+            {
+                NearDuplicateIndex.ReplaceText(connection, transaction, existing, stored, article, keys);
+            }
+            outcome = new StoreOutcome(KindOf(decision.Kind), existing, decision.UpgradesText, decision.Reason);
+        }
+
+        InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);
+        foreach (var other in article.AlsoSeenAt)
+        {
+            InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
+        }
+        if (run is { } counted)
+        {
+            CountInRun(connection, transaction, counted,
+                outcome.Kind == StoreOutcomeKind.Stored ? RunCount.NewArticles : RunCount.Duplicates, article.FetchedAt);
+        }
+        return outcome;
+    }
+
+    private static StoreOutcomeKind KindOf(DuplicateKind kind) => kind switch
+    {
+        DuplicateKind.KnownUrl => StoreOutcomeKind.KnownUrl,
+        DuplicateKind.SameText => StoreOutcomeKind.SameText,
+        DuplicateKind.DeclaredCanonical => StoreOutcomeKind.DeclaredCanonical,
+        DuplicateKind.NearDuplicate => StoreOutcomeKind.NearDuplicate,
+        _ => StoreOutcomeKind.Stored,
+    };
+
+    internal static long? FindArticleIdByUrl(SqliteConnection connection, SqliteTransaction? transaction, string url) =>
+        Scalar(connection, "SELECT article_id FROM article_sightings WHERE url = $url LIMIT 1;", transaction, ("$url", url))
+            is long id ? id : null;
+
+    internal static long? FindArticleIdByHash(SqliteConnection connection, SqliteTransaction transaction, string hash) =>
+        Scalar(connection, "SELECT id FROM articles WHERE content_hash = $hash;", transaction, ("$hash", hash))
+            is long id ? id : null;
+
+    private static long InsertArticle(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO articles (source_id, url, title, byline, published_at, fetched_at, language, text,
+                                  content_hash, site_name, image_url, description, html)
+            VALUES ($source, $url, $title, $byline, $published, $fetched, $language, $text,
+                    $hash, $site, $image, $description, $html)
+            RETURNING id;
+            """;
+        Bind(command,
+            ("$source", article.SourceId), ("$url", article.Url), ("$title", article.Title), ("$byline", article.Byline),
+            ("$published", article.PublishedAt is { } published ? Format(published) : null),
+            ("$fetched", Format(article.FetchedAt)), ("$language", article.Language), ("$text", article.Text),
+            ("$hash", article.ContentHash), ("$site", article.SiteName), ("$image", article.ImageUrl),
+            ("$description", article.Description), ("$html", article.Html));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static bool InsertSighting(
+        SqliteConnection connection, SqliteTransaction? transaction, long articleId, string sourceId, string url, DateTimeOffset seenAt)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO article_sightings (article_id, source_id, url, seen_at)
+            VALUES ($article, $source, $url, $seen)
+            ON CONFLICT (source_id, url) DO NOTHING;
+            """;
+        Bind(command, ("$article", articleId), ("$source", sourceId), ("$url", url), ("$seen", Format(seenAt)));
+        return command.ExecuteNonQuery() == 1;
+    }
+}
