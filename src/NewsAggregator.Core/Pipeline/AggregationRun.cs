@@ -23,6 +23,9 @@ public sealed class AggregationOptions
 
     /// <summary>The most one entry (its page's fetch with retries, extraction and storage) may take.</summary>
     public TimeSpan EntryDeadline { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>With <c>--once</c>: report the CPU each stage took (<see cref="StageTimes"/>) when the run ends.</summary>
+    public bool ReportStageTimes { get; set; }
 }
 
 /// <summary>

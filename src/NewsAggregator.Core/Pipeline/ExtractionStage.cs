@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Pipeline;
@@ -7,7 +8,7 @@ namespace NewsAggregator.Pipeline;
 /// that however many pages the fetchers bring in at once, extraction runs at the machine's pace
 /// and pages wait here (bounded by the entries in flight) rather than crowding the cores.
 /// </summary>
-public sealed class ExtractionStage(IArticleExtractor extractor) : IDisposable
+public sealed class ExtractionStage(IArticleExtractor extractor, StageTimes times) : IDisposable
 {
     private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
@@ -18,7 +19,18 @@ public sealed class ExtractionStage(IArticleExtractor extractor) : IDisposable
         try
         {
             // Off the caller's continuation: the fetchers' threads go back to waiting on the network.
-            return await Task.Run(() => extractor.Extract(PageDecoder.Decode(body, charset), url, rules, cancellationToken), cancellationToken);
+            return await Task.Run(() =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    return extractor.Extract(PageDecoder.Decode(body, charset), url, rules, cancellationToken);
+                }
+                finally
+                {
+                    times.AddExtract(Stopwatch.GetTimestamp() - started);
+                }
+            }, cancellationToken);
         }
         finally
         {

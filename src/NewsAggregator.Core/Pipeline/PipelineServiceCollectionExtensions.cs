@@ -14,6 +14,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddResourceFetching(fetchOptions);
         services.AddSingleton(aggregationOptions);
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
+        services.AddSingleton<StageTimes>();
         services.AddSingleton<ExtractionStage>();
         services.AddSingleton<StorageWriter>();
         services.AddSingleton(database);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using NewsAggregator.Storage;
 
@@ -11,7 +12,7 @@ namespace NewsAggregator.Pipeline;
 /// quiet. Every duplicate decision is made inside that one writer, in arrival order, so two copies
 /// of a story arriving together still end as one article and two sightings.
 /// </summary>
-public sealed class StorageWriter(NewsDatabase database) : IDisposable
+public sealed class StorageWriter(NewsDatabase database, StageTimes times) : IDisposable
 {
     /// <summary>Most articles in one transaction: a commit stays short for readers waiting on the log.</summary>
     public const int MaxBatch = 256;
@@ -23,7 +24,9 @@ public sealed class StorageWriter(NewsDatabase database) : IDisposable
     public async Task<StoreOutcome> StoreAsync(ArticleRecord article, RunId? run)
     {
         // Shingling is this article's own work: done before queueing, on the caller's thread.
+        var started = Stopwatch.GetTimestamp();
         var pending = new Pending(PreparedArticle.Of(article, run));
+        times.AddDedupe(Stopwatch.GetTimestamp() - started);
         _waiting.Enqueue(pending);
         while (!pending.Outcome.Task.IsCompleted)
         {
@@ -34,7 +37,9 @@ public sealed class StorageWriter(NewsDatabase database) : IDisposable
             {
                 if (!pending.Outcome.Task.IsCompleted)
                 {
+                    var committing = Stopwatch.GetTimestamp();
                     CommitWaiting();
+                    times.AddStore(Stopwatch.GetTimestamp() - committing);
                 }
             }
             finally

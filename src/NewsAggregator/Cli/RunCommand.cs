@@ -118,6 +118,11 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         {
             await output.WriteLineAsync(result.SummaryLine());
         }
+        if (setup.Settings.Aggregation.ReportStageTimes)
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            await error.WriteLineAsync(host.Services.GetRequiredService<StageTimes>().Report(process.TotalProcessorTime));
+        }
         var failed = results.Count(r => !r.Succeeded);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{results.Count} sources: {results.Count - failed} ok, {failed} failed; " +

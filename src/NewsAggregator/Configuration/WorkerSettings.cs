@@ -11,7 +11,7 @@ public sealed class WorkerSettings
 {
     /// <summary>The top-level keys the worker reads; any other is a mistake worth stopping for.</summary>
     public static readonly string[] KnownKeys =
-        [nameof(MaxParallelSources), nameof(PassDeadlineSeconds), nameof(EntryDeadlineSeconds),
+        [nameof(MaxParallelSources), nameof(PassDeadlineSeconds), nameof(EntryDeadlineSeconds), nameof(ReportStageTimes),
          FetchSettings.Section, StorageSettings.Section, "Logging"];
 
     private static readonly AggregationOptions Defaults = new();
@@ -25,10 +25,14 @@ public sealed class WorkerSettings
     [Range(1, 3600, ErrorMessage = "accepted 1 to 3600 (seconds)")]
     public int EntryDeadlineSeconds { get; set; } = (int)Defaults.EntryDeadline.TotalSeconds;
 
+    /// <summary>With <c>--once</c>: a last line on standard error with the CPU seconds each stage took (<see cref="StageTimes"/>).</summary>
+    public bool ReportStageTimes { get; set; }
+
     public AggregationOptions ToAggregationOptions() => new()
     {
         MaxParallelSources = MaxParallelSources,
         PassDeadline = TimeSpan.FromSeconds(PassDeadlineSeconds),
         EntryDeadline = TimeSpan.FromSeconds(EntryDeadlineSeconds),
+        ReportStageTimes = ReportStageTimes,
     };
 }

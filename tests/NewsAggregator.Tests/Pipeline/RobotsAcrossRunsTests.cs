@@ -78,4 +78,20 @@ public sealed class RobotsAcrossRunsTests : IAsyncLifetime
         _requests.Clear();
         return requests;
     }
+
+    [Fact]
+    public async Task Stage_times_are_reported_when_asked_for()
+    {
+        // A database of its own: over one the other test filled, the feed is unchanged and nothing is extracted.
+        _workspace.DeleteDatabase();
+        var run = await CommandRun.OnceAsync(_workspace, "--ReportStageTimes=true");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n'), l => l.StartsWith("stage-cpu ", StringComparison.Ordinal));
+        var seconds = System.Text.RegularExpressions.Regex.Matches(line, @"(\w+)=(\d+\.\d\d)")
+            .ToDictionary(m => m.Groups[1].Value, m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["dedupe", "extract", "fetch", "store", "total"], seconds.Keys.Order(StringComparer.Ordinal));
+        Assert.True(seconds["extract"] > 0, line);
+        Assert.True(seconds["total"] >= seconds["extract"] + seconds["dedupe"] + seconds["store"] - 0.01, line);
+    }
 }

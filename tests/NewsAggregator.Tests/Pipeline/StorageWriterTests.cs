@@ -35,7 +35,7 @@ public sealed class StorageWriterTests : IDisposable
         database.SyncSources(TemporaryDatabase.Sources([.. Enumerable.Range(0, 12).Select(site => $"site-{site}")]), Now);
         string[] stories = ["bridge-closed", "election-coalition", "port-strike-begins", "wildfire-cause"];
         var texts = stories.ToDictionary(story => story, story => FixturePath.ReadText("Dedup", "Stories", story + ".txt").Trim());
-        using var writer = new StorageWriter(database);
+        using var writer = new StorageWriter(database, new StageTimes());
 
         // Twelve sites each run every story, some word for word, some behind a dateline of their own.
         var arrivals = Enumerable.Range(0, 12).SelectMany(site => stories.Select(story =>
