@@ -32,8 +32,7 @@ internal static partial class BoilerplateMarkers
         RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureWord();
 
-    [GeneratedRegex("(social|tweet|twitter|instagram|facebook|tiktok|reddit)[^ ]*embed|embed[^ ]*(social|tweet|twitter|instagram|facebook|tiktok|reddit)", RegexOptions.CultureInvariant)]
-    private static partial Regex SocialEmbed();
+    private static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
 
     // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
     private static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
@@ -78,9 +77,39 @@ internal static partial class BoilerplateMarkers
         }
         var lower = value.ToLowerInvariant();
         // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
-        furniture = !SocialEmbed().IsMatch(lower) && (FurnitureWord().IsMatch(lower) || HasFurnitureToken(lower));
+        furniture = !NamesSocialEmbed(lower) && (FurnitureWord().IsMatch(lower) || HasFurnitureToken(lower));
         judged[value] = furniture;
         return furniture;
+    }
+
+    /// <summary>
+    /// A class name (a run without spaces) with a network's name and "embed" after it, or "embed"
+    /// and a network's name after it: what (social|tweet|…)[^ ]*embed|embed[^ ]*(social|tweet|…)
+    /// matched. That pattern scanned to the end of the name from every network's name and every
+    /// "embed" in it, so a megabyte of "embedembed…" in one class attribute took about an hour. The first
+    /// occurrence of each word is the only one to look after: it leaves the most of the name.
+    /// </summary>
+    private static bool NamesSocialEmbed(string names)
+    {
+        foreach (var range in names.AsSpan().Split(' '))
+        {
+            var name = names.AsSpan()[range];
+            var embed = name.IndexOf("embed", StringComparison.Ordinal);
+            if (embed < 0)
+            {
+                continue;
+            }
+            foreach (var network in Networks)
+            {
+                var at = name.IndexOf(network, StringComparison.Ordinal);
+                if (at >= 0 && (name[(at + network.Length)..].Contains("embed", StringComparison.Ordinal) ||
+                                name[(embed + "embed".Length)..].Contains(network, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureTokenLookup = FurnitureTokens.GetAlternateLookup<ReadOnlySpan<char>>();

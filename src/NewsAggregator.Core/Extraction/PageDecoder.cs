@@ -27,10 +27,14 @@ public static partial class PageDecoder
         Windows1251 = Encoding.GetEncoding(1251);
     }
 
-    [GeneratedRegex("""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The attribute is looked for up to the tag's ">" but not past the next "<meta": a tag that
+    // has none would otherwise be scanned again from every "<meta" in it, quadratic in the
+    // prescan's length on "<meta<meta<meta…". Whatever a later "<meta" finds is found the same.
+    [GeneratedRegex("""<meta(?:(?!<meta)[^>])*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetaCharset();
 
-    [GeneratedRegex("""<html[^>]*?\slang\s*=\s*["']?([a-z]{2,3})(?:[-_]([a-z0-9]{2,4}))?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Bounded by the next "<html" for the same reason as MetaCharset.
+    [GeneratedRegex("""<html(?:(?!<html)[^>])*?\slang\s*=\s*["']?([a-z]{2,3})(?:[-_]([a-z0-9]{2,4}))?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlLang();
 
     [GeneratedRegex("""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-z0-9_:.+-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

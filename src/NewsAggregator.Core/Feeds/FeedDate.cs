@@ -41,11 +41,16 @@ internal static partial class FeedDate
     [GeneratedRegex(@"^\d{4}[-/]\d{1,2}", RegexOptions.CultureInvariant)]
     private static partial Regex StartsWithYear();
 
-    [GeneratedRegex(@"\([^)]*\)", RegexOptions.CultureInvariant)]
+    // "(Eastern Standard Time)" and the like. One left open runs to the end and is put back as it
+    // was (see FromParts): were it not matched, every "(" after it would be scanned to the end
+    // again, which on a date of "((((…" takes time in the square of its length.
+    [GeneratedRegex(@"\([^)]*\)?", RegexOptions.CultureInvariant)]
     private static partial Regex Comment();
 
-    // 14:30, 14:30:00, 14:30:00.123, optionally followed at once by a zone (14:30:00Z, 14:30+0100)
-    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?(?<zone>.*)$", RegexOptions.CultureInvariant)]
+    // 14:30, 14:30:00, 14:30:00.123, optionally followed at once by a zone (14:30:00Z, 14:30+0100).
+    // The fraction is atomic: whether the zone reaches the end does not depend on where the digits
+    // stop, and trying each length of "0.1111…" against a line break after it took quadratic time.
+    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2})(?>[.,]\d+)?)?(?<zone>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Time();
 
     // +0100, -05:00, +01, and GMT+2 / UTC-0500 spelled together
@@ -77,7 +82,7 @@ internal static partial class FeedDate
         TimeSpan? offset = null;
         bool? afternoon = null;
 
-        var tokens = Comment().Replace(value, " ").Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = Comment().Replace(value, comment => comment.Value[^1] == ')' ? " " : comment.Value).Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
         foreach (var raw in tokens)
         {
             var token = raw.TrimEnd('.');

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NewsAggregator.Dedup;
 
 namespace NewsAggregator.Tests.Dedup;
@@ -87,5 +88,33 @@ public class SyndicationWrapperTests
     public void Dateline_on_a_line_of_its_own_leaves_no_empty_paragraph()
     {
         Assert.Equal(["The council voted."], SyndicationWrapper.Strip("BELGRADE, Serbia (AP) —\n\nThe council voted."));
+    }
+
+    [Theory]
+    [InlineData("the spaces end in a dash", "— Work starts in spring.", "Work starts in spring.")]
+    [InlineData("the spaces end in a word", "Work starts in spring.", null)]
+    [InlineData("a credit after the spaces", "(AP) — Work starts in spring.", "Work starts in spring.")]
+    public void A_long_run_of_white_space_after_a_datelines_comma_is_read_quickly(string rule, string rest, string? expected)
+    {
+        // Text from the renderer has its white space folded; text from elsewhere may not. "AB, " and a
+        // thousand spaces took seconds before, ten thousand most of an hour.
+        var paragraph = "AB, " + new string(' ', 100_000) + rest;
+        var watch = Stopwatch.StartNew();
+
+        var stripped = SyndicationWrapper.WithoutDateline(paragraph);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{rule}: took {watch.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(expected ?? paragraph, stripped);
+    }
+
+    [Theory]
+    [InlineData("region after the comma's spaces", "PARIS,   France (AFP) — Talks resumed", "Talks resumed")]
+    [InlineData("spaces alone after the comma", "PARIS,   — Talks resumed", "Talks resumed")]
+    [InlineData("nothing after the comma", "PARIS,— Talks resumed", "PARIS,— Talks resumed")]
+    [InlineData("forty characters after the comma, spaces around them not counted", "PARIS,  Abcdefghij abcdefghij abcdefghij abcdefg  — Talks resumed", "Talks resumed")]
+    [InlineData("forty-one are too many", "PARIS, Abcdefghij abcdefghij abcdefghij abcdefgh — Talks resumed", "PARIS, Abcdefghij abcdefghij abcdefghij abcdefgh — Talks resumed")]
+    public void The_part_after_a_datelines_comma_is_read_as_before(string rule, string paragraph, string expected)
+    {
+        Assert.True(expected == SyndicationWrapper.WithoutDateline(paragraph), $"{rule}: got \"{SyndicationWrapper.WithoutDateline(paragraph)}\"");
     }
 }
