@@ -99,6 +99,11 @@ internal static partial class FeedDate
             }
             else if (token.All(char.IsAsciiDigit))
             {
+                // No day or year has more than four digits; a longer number is not a date we can place.
+                if (token.Length > 4)
+                {
+                    return null;
+                }
                 var number = int.Parse(token, CultureInfo.InvariantCulture);
                 if (token.Length == 4 || day is not null)
                 {

@@ -23,6 +23,8 @@ public class FeedDateTests
     [InlineData("Unknown words give no date rather than a wrong one", "Tue, 05 Mar 2024 14:30:00 Mars Standard Time", null)]
     [InlineData("Hour 25 is no time", "Tue, 05 Mar 2024 25:30:00 GMT", null)]
     [InlineData("Empty is no date", "  ", null)]
+    [InlineData("A day too long for a number is no date, not a crash", "Tue, 99999999999 Mar 2024 14:30:00 GMT", null)]
+    [InlineData("Five-digit years are not read", "Tue, 05 Mar 20245 14:30:00 GMT", null)]
     public void Reads(string rule, string text, string? expectedUtc)
     {
         var actual = FeedDate.Parse(text)?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
