@@ -1,8 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using NewsAggregator.Dedup;
-using NewsAggregator.Fetching;
-using NewsAggregator.Sources;
 
 namespace NewsAggregator.Storage;
 
