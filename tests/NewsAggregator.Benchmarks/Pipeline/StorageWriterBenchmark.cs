@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsAggregator.Benchmarks.Quality;
+using NewsAggregator.Dedup;
+using NewsAggregator.Pipeline;
+using NewsAggregator.Sources;
+using NewsAggregator.Storage;
+
+namespace NewsAggregator.Benchmarks.Pipeline;
+
+/// <summary>
+/// The storage writer alone: articles handed to it by many passes at once, stored with every
+/// duplicate decision (URL, text, near-duplicate lookup and confirmation) on a real SQLite file in
+/// WAL mode. Texts are drawn from the words of the evaluation set, each article its own; a share of
+/// them (<c>--copies</c>, 10 %) are another site's copy of an earlier one behind a dateline, which
+/// takes the near-duplicate path. Prints articles per second batched (StorageWriter, many callers)
+/// and one at a time (StoreArticle, one caller), and checks the decisions.
+/// Options: <c>--articles 20000</c>, <c>--writers 64</c>, <c>--copies 0.1</c>.
+/// </summary>
+public static class StorageWriterBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var count = int.Parse(Option(args, "--articles", "20000"), CultureInfo.InvariantCulture);
+        var writers = int.Parse(Option(args, "--writers", "64"), CultureInfo.InvariantCulture);
+        var copyShare = double.Parse(Option(args, "--copies", "0.1"), CultureInfo.InvariantCulture);
+        var articles = Articles(count, copyShare, out var expectedStories);
+        Console.WriteLine($"storage writer: {count} articles ({count - expectedStories} copies of others), {writers} callers at once");
+
+        var batched = Measure("batched (StorageWriter)", articles, expectedStories, async database =>
+        {
+            var times = new StageTimes();
+            using var writer = new StorageWriter(database, times);
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+            {
+                for (var i = Interlocked.Increment(ref next); i < articles.Count; i = Interlocked.Increment(ref next))
+                {
+                    await writer.StoreAsync(articles[i], run: null);
+                }
+            })));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  shingles and band keys {times.Dedupe.TotalSeconds:0.00} s (on the callers' threads), transactions {times.Store.TotalSeconds:0.00} s"));
+        });
+        var single = Measure("one at a time (StoreArticle)", articles, expectedStories, database =>
+        {
+            foreach (var article in articles)
+            {
+                database.StoreArticle(article);
+            }
+            return Task.CompletedTask;
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"batched / one at a time: {batched / single:0.00}x; target: batched >= 5000 articles/s: {(batched >= 5000 ? "met" : "NOT met")}"));
+        return 0;
+    }
+
+    private static double Measure(string name, List<ArticleRecord> articles, int expectedStories, Func<NewsDatabase, Task> store)
+    {
+        var folder = Directory.CreateTempSubdirectory("newsaggregator-writer-").FullName;
+        try
+        {
+            var database = NewsDatabase.Open(Path.Combine(folder, "news.db"));
+            database.SyncSources(articles.Select(a => a.SourceId).Distinct().Select(id =>
+                new Source { Id = id, Name = id, Type = SourceType.Rss, Url = new Uri($"https://{id}.example/feed.xml") }), DateTimeOffset.UtcNow);
+            var watch = Stopwatch.StartNew();
+            store(database).GetAwaiter().GetResult();
+            watch.Stop();
+            long stories;
+            using (var connection = database.OpenConnection())
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT count(*) FROM articles";
+                stories = (long)command.ExecuteScalar()!;
+            }
+            database.Close();
+            var rate = articles.Count / watch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-30} {watch.Elapsed.TotalSeconds,7:0.00} s  {rate,8:0} articles/s  stories {stories} (expected {expectedStories})"));
+            return rate;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Distinct texts of 250–450 words drawn from the evaluation set's words; copies are earlier texts on another site.</summary>
+    private static List<ArticleRecord> Articles(int count, double copyShare, out int stories)
+    {
+        var words = EvaluationSet.ArticleBodies(EvaluationSet.Locate()).Values
+            .SelectMany(text => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal).ToArray();
+        var random = new Random(20261201);
+        var now = DateTimeOffset.UtcNow;
+        var articles = new List<ArticleRecord>(count);
+        stories = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var site = $"site{i % 500}";
+            string text;
+            if (i > 10 && random.NextDouble() < copyShare)
+            {
+                var original = articles[random.Next(articles.Count)];
+                text = $"HARBOUR CITY ({site}) — {original.Text}";
+                site = original.SourceId == site ? $"site{(i + 1) % 500}" : site;
+            }
+            else
+            {
+                stories++;
+                var paragraphs = Enumerable.Range(0, 5).Select(_ =>
+                    string.Join(' ', Enumerable.Range(0, random.Next(50, 90)).Select(_ => words[random.Next(words.Length)])) + ".");
+                text = string.Join("\n\n", paragraphs);
+            }
+            articles.Add(new ArticleRecord
+            {
+                SourceId = site,
+                Url = $"https://www.{site}.example/news/{i}.html",
+                Text = text,
+                ContentHash = ContentFingerprint.Of(text),
+                Title = $"Story {i}",
+                FetchedAt = now,
+                PublishedAt = now.AddMinutes(-i % 600),
+            });
+        }
+        return articles;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+}
