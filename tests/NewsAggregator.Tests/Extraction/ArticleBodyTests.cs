@@ -32,4 +32,16 @@ public class ArticleBodyTests
 
         Assert.Equal(ExtractionFixtures.Expected("Body", "deals-between-paragraphs.expected.txt"), article.Text);
     }
+
+    [Theory]
+    [InlineData("cms-wrappers-named-like-furniture")] // taxonomy classes, a BEM modifier, "entry-header", widget wrappers, a hidden label and "commentary" name no furniture
+    [InlineData("article-in-a-wrapper-named-furniture")] // the only wrapper is named like a sidebar and the comments outweigh it: a second look without names finds the article
+    public void Wrappers_named_like_furniture_do_not_hide_the_article(string page)
+    {
+        var html = ExtractionFixtures.Text("Body", page + ".html");
+
+        var article = new ArticleExtractor().Extract(html, new Uri("https://hillford.example/news/" + page));
+
+        Assert.Equal(ExtractionFixtures.Expected("Body", page + ".expected.txt"), article.Text);
+    }
 }
