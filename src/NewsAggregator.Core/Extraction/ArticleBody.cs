@@ -50,7 +50,7 @@ internal static class ArticleBody
         var survey = MainContent.Survey(outline, look);
         using var mass = TextMass.Of(outline, survey.LeftOut);
         return MainContent.Best(outline, mass, survey.MarkedBodies) is { } best
-            ? Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl)
+            ? Render(MainContent.WithSiblings(outline, mass, best).ConvertAll(outline.Element), survey.Unrendered, metadata, pageUrl)
             : ArticleContent.Empty;
     }
 

@@ -32,6 +32,12 @@ internal static partial class MainContent
     private const double WidenProseShare = 0.4;
     // The articleBody mark is taken over the measure's choice when it holds this share of the chosen prose.
     private const double MarkedBodyProseShare = 0.7;
+    // A sibling of the chosen element joins it with this share of its score (and at least the minimum),
+    private const double SiblingScoreShare = 0.2;
+    private const double SiblingMinimumScore = 20;
+    // or as a paragraph of this much plain text, nearly all of it prose.
+    private const double SiblingParagraphChars = 80;
+    private const double SiblingPlainShare = 0.8;
     // An element named furniture-unless-prose keeps its place with this much prose, making up this share of its text.
     private const double UnlessProseMinimum = 80;
     private const double UnlessProseShare = 0.5;
@@ -136,6 +142,43 @@ internal static partial class MainContent
             }
         }
         return chosen;
+    }
+
+    /// <summary>
+    /// The chosen element with the siblings that continue its article, in page order: an
+    /// article split over several blocks under one parent (the parent also holding ads or
+    /// teasers, which keep it from winning) is taken whole, and so is a lead or standfirst just
+    /// outside the publisher's articleBody. A sibling joins when it scores a fair share of the
+    /// chosen element's score, or when it is a paragraph of plain prose (Readability's rule too).
+    /// </summary>
+    public static List<int> WithSiblings(PageOutline outline, TextMass mass, int chosen)
+    {
+        var parent = outline.Parent(chosen);
+        if (parent < 0)
+        {
+            return [chosen];
+        }
+        var threshold = Math.Max(SiblingMinimumScore, SiblingScoreShare * mass[chosen].Score);
+        var joined = new List<int>();
+        for (var sibling = parent + 1; sibling < outline.SubtreeEnd(parent); sibling = outline.SubtreeEnd(sibling))
+        {
+            if (sibling == chosen)
+            {
+                joined.Add(sibling);
+                continue;
+            }
+            if (!mass.Holds(sibling))
+            {
+                continue;
+            }
+            var measure = mass[sibling];
+            if (measure.Score >= threshold ||
+                (measure.Prose >= SiblingParagraphChars && measure.Score >= SiblingPlainShare * measure.Chars))
+            {
+                joined.Add(sibling);
+            }
+        }
+        return joined;
     }
 
     /// <summary>

@@ -36,7 +36,8 @@ public class ArticleBodyTests
     [Theory]
     [InlineData("cms-wrappers-named-like-furniture")] // taxonomy classes, a BEM modifier, "entry-header", widget wrappers, a hidden label and "commentary" name no furniture
     [InlineData("article-in-a-wrapper-named-furniture")] // the only wrapper is named like a sidebar and the comments outweigh it: a second look without names finds the article
-    public void Wrappers_named_like_furniture_do_not_hide_the_article(string page)
+    [InlineData("standfirst-outside-the-marked-body")] // the standfirst just outside itemprop=articleBody joins it
+    public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
         var html = ExtractionFixtures.Text("Body", page + ".html");
 
