@@ -11,6 +11,8 @@ internal static partial class InlineFurniture
 {
     // Lines this short can be labels; a longer block is prose whatever words it starts with.
     private const int LabelLength = 120;
+    // A block this long that ends a sentence is prose even inside a link.
+    private const int LinkedProseChars = 150;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
 
@@ -101,7 +103,15 @@ internal static partial class InlineFurniture
     /// section headings), unless it is an item of a list, which makes it a list of headlines.
     /// </summary>
     private static bool IsLinkList(TextBlock block) =>
-        block.LinkDensity > 0.5 && (block.Kind != BlockKind.Heading || block.Container?.Closest("li") is not null);
+        block.LinkDensity > 0.5 && (block.Kind != BlockKind.Heading || block.Container?.Closest("li") is not null) && !IsLinkedProse(block.Text);
+
+    /// <summary>
+    /// Long text that ends a sentence is prose even when it sits in a link (an unclosed &lt;a&gt;
+    /// of an old template, a paragraph that links its source throughout): menus and headline
+    /// lists are neither that long per block nor sentences, and a teaser's blurb is cut off with "...".
+    /// </summary>
+    private static bool IsLinkedProse(string text) =>
+        text.Length >= LinkedProseChars && !TextMass.EndsWithEllipsis(text) && (EndsSentence(text) || text[^1] is '。' or '！' or '？');
 
     /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
     private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>
