@@ -13,6 +13,8 @@ internal static partial class InlineFurniture
     private const int LabelLength = 120;
     // A block this long that ends a sentence is prose even inside a link.
     private const int LinkedProseChars = 150;
+    // Short lines above the headline are the site's or the section's, not the article's.
+    private const int AboveHeadlineLength = 200;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
 
@@ -70,11 +72,17 @@ internal static partial class InlineFurniture
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
     {
         var linkList = blocks.Select(IsLinkList).ToArray();
+        var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             var text = block.Text;
+            if (i < headline && text.Length < AboveHeadlineLength)
+            {
+                // Above the headline: the site's tagline, a kicker, a section label.
+                continue;
+            }
             if (CreditLabel().IsMatch(text) && i + 1 < blocks.Count && blocks[i + 1].Text.Length < 100)
             {
                 // "Photo:" on its own: the credit is the next block.
@@ -95,6 +103,19 @@ internal static partial class InlineFurniture
             kept.Add(block);
         }
         return kept;
+    }
+
+    /// <summary>Where the headline (the title, or an h1) stands among the first blocks; -1 when it is not there.</summary>
+    private static int HeadlineIndex(List<TextBlock> blocks, ExtractedArticle metadata)
+    {
+        for (var i = 0; i < Math.Min(EdgeBlocks, blocks.Count); i++)
+        {
+            if (blocks[i].Container?.LocalName == "h1" || (metadata.Title is not null && blocks[i].Kind == BlockKind.Heading && SameText(blocks[i].Text, metadata.Title)))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>
