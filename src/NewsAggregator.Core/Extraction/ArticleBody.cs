@@ -49,9 +49,20 @@ internal static class ArticleBody
     {
         var survey = MainContent.Survey(outline, look);
         using var mass = TextMass.Of(outline, survey.LeftOut);
-        return MainContent.Best(outline, mass, survey.MarkedBodies) is { } best
-            ? Render(MainContent.WithSiblings(outline, mass, best).ConvertAll(outline.Element), survey.Unrendered, metadata, pageUrl)
-            : ArticleContent.Empty;
+        if (MainContent.Best(outline, mass, survey.MarkedBodies) is not { } best)
+        {
+            return ArticleContent.Empty;
+        }
+        var joined = MainContent.WithSiblings(outline, mass, best);
+        if (joined.Count == 1)
+        {
+            return Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl);
+        }
+        // The siblings' parent is rendered as one root, less its other children, so that the text
+        // and the HTML see one tree exactly as they do for a single element.
+        var parent = outline.Element(outline.Parent(best));
+        var kept = joined.ConvertAll(outline.Element).ToHashSet();
+        return Render([parent], element => survey.Unrendered(element) || (element.ParentElement == parent && !kept.Contains(element)), metadata, pageUrl);
     }
 
     /// <summary>The article held by elements a source's selector chose: only hidden elements and furniture inside them go.</summary>

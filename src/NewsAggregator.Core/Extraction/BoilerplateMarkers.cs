@@ -24,7 +24,7 @@ internal static partial class BoilerplateMarkers
     // whatever else the value says: nobody wraps their article in a "share-content" box.
     [GeneratedRegex(
         "comment(?!ary)|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
-        "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|popup|modal|trending|popular|most-?read|outbrain|" +
+        "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
         "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +

@@ -167,7 +167,8 @@ internal static partial class MainContent
                 joined.Add(sibling);
                 continue;
             }
-            if (!mass.Holds(sibling))
+            // Only blocks continue an article: inline siblings run into their neighbours' paragraphs.
+            if (!mass.Holds(sibling) || !HtmlVocabulary.IsBlock(outline.Element(sibling).LocalName))
             {
                 continue;
             }

@@ -12,7 +12,9 @@ namespace NewsAggregator.Benchmarks.Quality;
 /// Options: <c>--sets zyte,daniel,cleaneval</c> picks sets; <c>--quality</c> skips the
 /// timings; <c>--pages</c> lists every page's scores for our extractor, worst first;
 /// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (with
-/// <c>--text</c>, also its metadata and whole text); <c>--ours</c> skips SmartReader.
+/// <c>--text</c>, also its metadata and whole text; with <c>--html</c>, where its HTML and
+/// text disagree; with <c>--trace</c>, the elements above the truth's longest paragraphs);
+/// <c>--ours</c> skips SmartReader.
 /// </summary>
 public static class ExtractionBenchmark
 {
@@ -59,6 +61,11 @@ public static class ExtractionBenchmark
                 Console.WriteLine(article.Text);
             }
             ShowDifference(page, article.Text);
+            if (args.Contains("--html"))
+            {
+                // Where the HTML's text and the text part ways.
+                ShowDifference(page with { ArticleBody = article.Text }, ArticleText.FromHtmlFragment(article.Html));
+            }
             if (args.Contains("--trace"))
             {
                 Trace(page);
