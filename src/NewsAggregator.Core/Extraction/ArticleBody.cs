@@ -23,11 +23,11 @@ internal static class ArticleBody
         cancellationToken.ThrowIfCancellationRequested();
         // Class and id names are a guess at what furniture is, and on some pages a wrong one
         // hides the article's wrapper: as Readability does, look again, first sparing the named
-        // element richest in prose, then without names, and take what a look finds when it is
-        // clearly more.
+        // element richest in prose when the text is short, then without names when there is
+        // still none, and take what a look finds when it is clearly more.
         foreach (var look in (ReadOnlySpan<Look>)[Look.SpareRichestNamed, Look.IgnoreNames])
         {
-            if (content.Text.Length >= RetryBelowChars)
+            if (content.Text.Length >= (look == Look.IgnoreNames ? 1 : RetryBelowChars))
             {
                 break;
             }
