@@ -16,6 +16,7 @@ internal static class PageParser
 {
     // A <noscript> holding more than this share of the body's text swallowed the page: its end tag is missing.
     private const double SwallowedShare = 0.5;
+    private const int SwallowedMinimumChars = 200;
 
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions
     {
@@ -44,10 +45,16 @@ internal static class PageParser
     /// </summary>
     private static void OpenSwallowingNoscript(IElement body)
     {
-        var bodyText = body.TextContent.Length;
+        int? bodyText = null;
         foreach (var noscript in body.GetElementsByTagName("noscript").ToList())
         {
-            if (noscript.Parent is { } parent && noscript.TextContent.Length > SwallowedShare * bodyText)
+            // Most hold a pixel or a line of text: only one holding elements and some text is measured against the body.
+            if (noscript.Parent is not { } parent || noscript.ChildElementCount == 0)
+            {
+                continue;
+            }
+            var length = noscript.TextContent.Length;
+            if (length >= SwallowedMinimumChars && length > SwallowedShare * (bodyText ??= body.TextContent.Length))
             {
                 while (noscript.FirstChild is { } child)
                 {
