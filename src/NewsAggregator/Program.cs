@@ -17,7 +17,7 @@ var reload = new SourcesReload();
 using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
 {
     context.Cancel = true;
-    if (!reload.Request())
+    if (reload.Request() is null)
     {
         Console.Error.WriteLine("SIGHUP ignored: only the service reloads sources.json");
     }

@@ -19,14 +19,50 @@ internal static class ArticleBody
     public static ArticleContent Find(IElement body, ExtractedArticle metadata, string? structuredBody, Uri? pageUrl, CancellationToken cancellationToken)
     {
         using var outline = PageOutline.Of(body);
-        var survey = MainContent.Survey(outline);
+        var content = Find(outline, Look.First, metadata, pageUrl);
         cancellationToken.ThrowIfCancellationRequested();
-
-        using var mass = TextMass.Of(outline, survey.LeftOut);
-        var content = MainContent.Best(outline, mass, survey.MarkedBodies) is { } best
-            ? Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl)
-            : ArticleContent.Empty;
+        // Class and id names are a guess at what furniture is, and on some pages a wrong one
+        // hides the article's wrapper: as Readability does, look again, first sparing the named
+        // element richest in prose when the text is short, then without names when there is
+        // still none, and take what a look finds when it is clearly more.
+        foreach (var look in (ReadOnlySpan<Look>)[Look.SpareRichestNamed, Look.IgnoreNames])
+        {
+            if (content.Text.Length >= (look == Look.IgnoreNames ? 1 : RetryBelowChars))
+            {
+                break;
+            }
+            var again = Find(outline, look, metadata, pageUrl);
+            if (again.Text.Length > RetryGainFactor * content.Text.Length + RetryMinimumGainChars)
+            {
+                content = again;
+            }
+        }
         return Prefer(content, structuredBody);
+    }
+
+    // Articles shorter than this are rare enough that a second look at the page costs little.
+    private const int RetryBelowChars = 400;
+    private const double RetryGainFactor = 2;
+    private const int RetryMinimumGainChars = 200;
+
+    private static ArticleContent Find(PageOutline outline, Look look, ExtractedArticle metadata, Uri? pageUrl)
+    {
+        var survey = MainContent.Survey(outline, look);
+        using var mass = TextMass.Of(outline, survey.LeftOut);
+        if (MainContent.Best(outline, mass, survey.MarkedBodies) is not { } best)
+        {
+            return ArticleContent.Empty;
+        }
+        var joined = MainContent.WithSiblings(outline, mass, best);
+        if (joined.Count == 1)
+        {
+            return Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl);
+        }
+        // The siblings' parent is rendered as one root, less its other children, so that the text
+        // and the HTML see one tree exactly as they do for a single element.
+        var parent = outline.Element(outline.Parent(best));
+        var kept = joined.ConvertAll(outline.Element).ToHashSet();
+        return Render([parent], element => survey.Unrendered(element) || (element.ParentElement == parent && !kept.Contains(element)), metadata, pageUrl);
     }
 
     /// <summary>The article held by elements a source's selector chose: only hidden elements and furniture inside them go.</summary>
@@ -35,7 +71,7 @@ internal static class ArticleBody
         var outlines = chosen.Select(PageOutline.Of).ToList();
         try
         {
-            var surveys = outlines.Select(MainContent.Survey).ToList();
+            var surveys = outlines.Select(outline => MainContent.Survey(outline)).ToList();
             return Render(chosen, element => surveys.Any(survey => survey.Unrendered(element)), metadata, pageUrl);
         }
         finally

@@ -20,53 +20,92 @@ internal static partial class BoilerplateMarkers
         "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",
     };
 
-    // Parts of class or id values that name furniture wherever they appear in the value
-    // ("hidden-lg" and the like only hide on one screen size, so they are not furniture).
+    // Parts of class or id values that name furniture wherever they appear in the value, and
+    // whatever else the value says: nobody wraps their article in a "share-content" box.
     [GeneratedRegex(
-        "comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
-        "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|widget|popup|modal|trending|popular|most-?read|outbrain|" +
-        "taboola|footer|masthead|navbar|navigation|menu|toolbar|author|byline|caption|credit|keyword|print|skip|" +
-        "banner|overlay|login|follow|read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\b)|also-?read|read-?next|up-?next|see-?also|hidden(?!-(xs|sm|md|lg|xl))|sr-only|screen-?reader|" +
-        "header|jump|rating|gallery|slideshow|slider|carousel|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
-        "donate|correction|disclaimer|copyright|contact|ads-|-ads|adslot|ad-slot|ad-container|ad-wrapper",
+        "comment(?!ary)|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
+        "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
+        "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
+        "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
+        "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
+        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper",
         RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureWord();
 
     private static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
 
+    // Parts that name furniture only when nothing in the value names content: CMSs put them on
+    // the article's own wrappers too ("article-header" holding the lead, "field-label-hidden"
+    // on a body field, "elementor-widget-text-editor" around every text block, "print" on what
+    // is worth printing). Readability makes the same exception for the same reason.
+    // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all.)
+    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|header", RegexOptions.CultureInvariant)]
+    private static partial Regex WeakFurnitureWord();
+
+    // Weak parts that page builders and slideshows also put around every block of an article's
+    // text ("elementor-widget-container", "Section--Ads" in BEM): furniture only when the element
+    // holds no prose either, which the caller judges (an ad slot or a sidebar widget holds none).
+    [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads", RegexOptions.CultureInvariant)]
+    private static partial Regex UnlessProseWord();
+
+    // Words that name the article's own wrappers.
+    [GeneratedRegex("article|body|content|main|entry|story|text|column", RegexOptions.CultureInvariant)]
+    private static partial Regex ContentWord();
+
     // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
     private static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
     {
-        "ad", "ads", "adv", "dfp", "nav", "tags", "tag", "bio", "aside", "hide", "meta", "foot", "share", "tools",
-        "promo", "byline", "date", "time", "crumbs", "related",
+        "dfp", "nav", "aside", "share", "promo", "cta", "crumbs", "related", "bio", "meta", "foot", "tools", "byline", "date", "time",
     };
 
-    /// <summary>The element is page furniture by its tag, ARIA role, class or id.</summary>
-    public static bool IsFurniture(IElement element)
+    // The same, but weak: a content word in the value outweighs them.
+    private static readonly HashSet<string> WeakFurnitureTokens = new(StringComparer.Ordinal)
+    {
+        "tags", "tag", "hide",
+    };
+
+    // The same, but furniture only when holding no prose.
+    private static readonly HashSet<string> UnlessProseTokens = new(StringComparer.Ordinal)
+    {
+        "ad", "ads", "adv",
+    };
+
+    /// <summary>The element is page furniture by its tag, ARIA role, class or id (those that name it furniture unless it holds prose included).</summary>
+    /// <param name="byName">Judge its class and id too; without, only its tag and role count.</param>
+    public static bool IsFurniture(IElement element, bool byName = true) => Judge(element, byName) != Furniture.None;
+
+    /// <summary>What the element's tag, ARIA role, class and id say it is.</summary>
+    /// <param name="byName">Judge its class and id too; without, only its tag and role count.</param>
+    public static Furniture Judge(IElement element, bool byName = true)
     {
         if (BoilerplateTags.Contains(element.LocalName))
         {
-            return true;
+            return Furniture.Named;
         }
         var role = element.GetAttribute("role");
         if (role is not null && BoilerplateRoles.Contains(role))
         {
-            return true;
+            return Furniture.Named;
         }
-        return NamesFurniture(element.GetAttribute("class")) || NamesFurniture(element.GetAttribute("id"));
+        if (!byName)
+        {
+            return Furniture.None;
+        }
+        var byClass = NamesFurniture(element.GetAttribute("class"));
+        return byClass == Furniture.Named ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id")));
     }
 
     // Pages repeat a few hundred class values thousands of times; each is judged once per thread.
     [ThreadStatic]
-    private static Dictionary<string, bool>? _judged;
+    private static Dictionary<string, Furniture>? _judged;
 
-    private static bool NamesFurniture(string? value)
+    private static Furniture NamesFurniture(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
-            return false;
+            return Furniture.None;
         }
-        var judged = _judged ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        var judged = _judged ??= new Dictionary<string, Furniture>(StringComparer.Ordinal);
         if (judged.TryGetValue(value, out var furniture))
         {
             return furniture;
@@ -76,8 +115,14 @@ internal static partial class BoilerplateMarkers
             judged.Clear();
         }
         var lower = value.ToLowerInvariant();
+        var significant = Significant(lower);
         // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
-        furniture = !NamesSocialEmbed(lower) && (FurnitureWord().IsMatch(lower) || HasFurnitureToken(lower));
+        furniture = NamesSocialEmbed(lower) ? Furniture.None
+            : FurnitureWord().IsMatch(lower) || HasToken(lower, FurnitureTokenLookup) ? Furniture.Named
+            : ContentWord().IsMatch(lower) ? Furniture.None
+            : WeakFurnitureWord().IsMatch(significant) || HasToken(significant, WeakFurnitureTokenLookup) ? Furniture.Named
+            : UnlessProseWord().IsMatch(significant) || HasToken(significant, UnlessProseTokenLookup) ? Furniture.UnlessProse
+            : Furniture.None;
         judged[value] = furniture;
         return furniture;
     }
@@ -112,18 +157,57 @@ internal static partial class BoilerplateMarkers
         return false;
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureTokenLookup = FurnitureTokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool HasFurnitureToken(string names)
+    /// <summary>
+    /// The class names that say what an element is, for the weak words. A BEM modifier says which variant of a
+    /// block it is ("Section--Ads" is a section, "card--hidden-caption" a card), so it is cut
+    /// off; and in a list of classes, the taxonomy classes CMSs add to a post ("tag-politics",
+    /// "category-ads") name the post's subjects, not its role.
+    /// </summary>
+    private static string Significant(string value)
+    {
+        if (!value.Contains("--", StringComparison.Ordinal) && !value.Contains("tag-", StringComparison.Ordinal) && !value.Contains("category-", StringComparison.Ordinal))
+        {
+            return value;
+        }
+        var names = value.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var kept = new List<string>(names.Length);
+        foreach (var name in names)
+        {
+            if (names.Length >= 3 && (name.StartsWith("tag-", StringComparison.Ordinal) || name.StartsWith("category-", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            var modifier = name.IndexOf("--", StringComparison.Ordinal);
+            kept.Add(modifier > 0 ? name[..modifier] : name);
+        }
+        return string.Join(' ', kept);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureTokenLookup = FurnitureTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakFurnitureTokenLookup = WeakFurnitureTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnlessProseTokenLookup = UnlessProseTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool HasToken(string names, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> tokens)
     {
         foreach (var range in names.AsSpan().SplitAny(" -_:.\t\n/"))
         {
             var token = names.AsSpan()[range];
-            if (token.Length is > 0 and <= 11 && FurnitureTokenLookup.Contains(token))
+            if (token.Length is > 0 and <= 11 && tokens.Contains(token))
             {
                 return true;
             }
         }
         return false;
     }
+}
+
+/// <summary>What an element's markup says about it as furniture.</summary>
+internal enum Furniture
+{
+    None,
+    /// <summary>Furniture unless it holds prose: a name page builders also give the article's text blocks.</summary>
+    UnlessProse,
+    /// <summary>Furniture by its tag, role or name.</summary>
+    Named,
 }

@@ -11,12 +11,14 @@ internal static class HtmlVocabulary
         "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
     };
 
-    // Elements whose content a reader never sees as text (scripts, media, form controls).
+    // Elements whose content a reader never sees as text (scripts, media, form controls), and
+    // ruby annotations: the reading aid above the base text would otherwise run into it.
     private static readonly HashSet<string> Textless = new(StringComparer.Ordinal)
     {
         "head", "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
         "embed", "video", "audio", "map", "button", "input", "select", "option", "textarea", "link",
         "meta", "title", "img", "picture", "source", "frame", "frameset", "datalist", "dialog",
+        "rt", "rp",
     };
 
     public static bool IsBlock(string localName) => Blocks.Contains(localName);

@@ -11,6 +11,10 @@ internal static partial class InlineFurniture
 {
     // Lines this short can be labels; a longer block is prose whatever words it starts with.
     private const int LabelLength = 120;
+    // A block this long that ends a sentence is prose even inside a link.
+    private const int LinkedProseChars = 150;
+    // Short lines above the headline are the site's or the section's, not the article's.
+    private const int AboveHeadlineLength = 200;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
 
@@ -68,11 +72,17 @@ internal static partial class InlineFurniture
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
     {
         var linkList = blocks.Select(IsLinkList).ToArray();
+        var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             var text = block.Text;
+            if (i < headline && text.Length < AboveHeadlineLength)
+            {
+                // Above the headline: the site's tagline, a kicker, a section label.
+                continue;
+            }
             if (CreditLabel().IsMatch(text) && i + 1 < blocks.Count && blocks[i + 1].Text.Length < 100)
             {
                 // "Photo:" on its own: the credit is the next block.
@@ -95,13 +105,34 @@ internal static partial class InlineFurniture
         return kept;
     }
 
+    /// <summary>Where the headline (the title, or an h1) stands among the first blocks; -1 when it is not there.</summary>
+    private static int HeadlineIndex(List<TextBlock> blocks, ExtractedArticle metadata)
+    {
+        for (var i = 0; i < Math.Min(EdgeBlocks, blocks.Count); i++)
+        {
+            if (blocks[i].Container?.LocalName == "h1" || (metadata.Title is not null && blocks[i].Kind == BlockKind.Heading && SameText(blocks[i].Text, metadata.Title)))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>
     /// A block that is mostly link text points elsewhere: a menu, a related-story list. A
     /// linked subheading is the exception (gift guides and explainers link their product and
     /// section headings), unless it is an item of a list, which makes it a list of headlines.
     /// </summary>
     private static bool IsLinkList(TextBlock block) =>
-        block.LinkDensity > 0.5 && (block.Kind != BlockKind.Heading || block.Container?.Closest("li") is not null);
+        block.LinkDensity > 0.5 && (block.Kind != BlockKind.Heading || block.Container?.Closest("li") is not null) && !IsLinkedProse(block.Text);
+
+    /// <summary>
+    /// Long text that ends a sentence is prose even when it sits in a link (an unclosed &lt;a&gt;
+    /// of an old template, a paragraph that links its source throughout): menus and headline
+    /// lists are neither that long per block nor sentences, and a teaser's blurb is cut off with "...".
+    /// </summary>
+    private static bool IsLinkedProse(string text) =>
+        text.Length >= LinkedProseChars && !TextMass.EndsWithEllipsis(text) && (EndsSentence(text) || text[^1] is '。' or '！' or '？');
 
     /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
     private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>

@@ -32,6 +32,15 @@ internal static partial class MainContent
     private const double WidenProseShare = 0.4;
     // The articleBody mark is taken over the measure's choice when it holds this share of the chosen prose.
     private const double MarkedBodyProseShare = 0.7;
+    // A sibling of the chosen element joins it with this share of its score (and at least the minimum),
+    private const double SiblingScoreShare = 0.2;
+    private const double SiblingMinimumScore = 20;
+    // or as a paragraph of this much plain text, nearly all of it prose.
+    private const double SiblingParagraphChars = 80;
+    private const double SiblingPlainShare = 0.8;
+    // An element named furniture-unless-prose keeps its place with this much prose, making up this share of its text.
+    private const double UnlessProseMinimum = 80;
+    private const double UnlessProseShare = 0.5;
     // A quoted social post's own wrappers; further up, a "widget" is a real sidebar widget.
     private const int QuotedPostWrapperDepth = 4;
 
@@ -41,7 +50,9 @@ internal static partial class MainContent
     /// the page's prose or the publisher's articleBody mark. Nothing is removed from the DOM:
     /// measuring and rendering skip these subtrees, which costs less than mutating the tree.
     /// </summary>
-    public static PageSurvey Survey(PageOutline outline)
+    /// <param name="look">A second look spares the element named like furniture (by class or id, not by tag or role)
+    /// that holds the most prose, with its ancestors, as the article's wrapper after all; a third ignores such names.</param>
+    public static PageSurvey Survey(PageOutline outline, Look look = Look.First)
     {
         // One pass finds what a reader does not see and notes the landmarks of what they do.
         var hidden = new bool[outline.Count];
@@ -68,9 +79,14 @@ internal static partial class MainContent
             position++;
         }
         using var mass = TextMass.Of(outline, hidden);
+        var markedPaths = new List<int>(markedBodies);
         // A root that never carries text (a source's selector may choose one) has no position.
         var protectedProse = outline.Count > 0 ? mass[0].Prose * ProtectedProseShare : 0;
-        var protectedWrappers = ProtectedWrappers(outline, markedBodies, quotedPosts);
+        if (look == Look.SpareRichestNamed && RichestNamed(outline, mass) is { } richest)
+        {
+            markedPaths.Add(richest);
+        }
+        var protectedWrappers = ProtectedWrappers(outline, markedPaths, quotedPosts);
         var leftOut = new bool[outline.Count];
         var headers = new bool[outline.Count];
         // The root's descendants, each subtree left out passed over whole.
@@ -79,7 +95,7 @@ internal static partial class MainContent
             var element = outline.Element(position);
             // The measure left out hidden elements already.
             if (!mass.Holds(position) ||
-                (BoilerplateMarkers.IsFurniture(element) && !protectedWrappers[position] &&
+                (IsLeftOut(BoilerplateMarkers.Judge(element, byName: look != Look.IgnoreNames), mass[position]) && !protectedWrappers[position] &&
                  element.LocalName is not ("article" or "main") && mass[position].Prose < protectedProse))
             {
                 leftOut[position] = true;
@@ -129,6 +145,44 @@ internal static partial class MainContent
     }
 
     /// <summary>
+    /// The chosen element with the siblings that continue its article, in page order: an
+    /// article split over several blocks under one parent (the parent also holding ads or
+    /// teasers, which keep it from winning) is taken whole, and so is a lead or standfirst just
+    /// outside the publisher's articleBody. A sibling joins when it scores a fair share of the
+    /// chosen element's score, or when it is a paragraph of plain prose (Readability's rule too).
+    /// </summary>
+    public static List<int> WithSiblings(PageOutline outline, TextMass mass, int chosen)
+    {
+        var parent = outline.Parent(chosen);
+        if (parent < 0)
+        {
+            return [chosen];
+        }
+        var threshold = Math.Max(SiblingMinimumScore, SiblingScoreShare * mass[chosen].Score);
+        var joined = new List<int>();
+        for (var sibling = parent + 1; sibling < outline.SubtreeEnd(parent); sibling = outline.SubtreeEnd(sibling))
+        {
+            if (sibling == chosen)
+            {
+                joined.Add(sibling);
+                continue;
+            }
+            // Only blocks continue an article: inline siblings run into their neighbours' paragraphs.
+            if (!mass.Holds(sibling) || !HtmlVocabulary.IsBlock(outline.Element(sibling).LocalName))
+            {
+                continue;
+            }
+            var measure = mass[sibling];
+            if (measure.Score >= threshold ||
+                (measure.Prose >= SiblingParagraphChars && measure.Score >= SiblingPlainShare * measure.Chars))
+            {
+                joined.Add(sibling);
+            }
+        }
+        return joined;
+    }
+
+    /// <summary>
     /// Climbs from the best element while an ancestor adds mostly prose: an article whose
     /// paragraphs are interleaved with product boxes or link-led list items scores below its
     /// best paragraph, yet the ancestor's additions read like text, not like furniture.
@@ -156,15 +210,43 @@ internal static partial class MainContent
         return current;
     }
 
+    /// <summary>Furniture by name, or by a name that needs the element to hold no prose as well.</summary>
+    private static bool IsLeftOut(Furniture furniture, TextMass.Measure measure) =>
+        furniture == Furniture.Named ||
+        (furniture == Furniture.UnlessProse && !(measure.Prose >= UnlessProseMinimum && measure.Prose >= UnlessProseShare * measure.Chars));
+
+    /// <summary>The outermost element named like furniture that holds the most prose; null when none holds any.</summary>
+    private static int? RichestNamed(PageOutline outline, TextMass mass)
+    {
+        int? richest = null;
+        double most = 0;
+        for (var position = 1; position < outline.Count;)
+        {
+            var element = outline.Element(position);
+            if (mass.Holds(position) && BoilerplateMarkers.IsFurniture(element) && !BoilerplateMarkers.IsFurniture(element, byName: false))
+            {
+                if (mass[position].Prose > most)
+                {
+                    richest = position;
+                    most = mass[position].Prose;
+                }
+                position = outline.SubtreeEnd(position);
+                continue;
+            }
+            position++;
+        }
+        return richest;
+    }
+
     /// <summary>
     /// Elements whose furniture-like names must not hide content: every ancestor of the
-    /// publisher's itemprop=articleBody mark, and the close wrappers of a social post the
+    /// publisher's itemprop=articleBody mark (or of a wrapper spared on a second look), and the close wrappers of a social post the
     /// article quotes (a tweet's blockquote sits in "widget" or "video-container" boxes).
     /// </summary>
-    private static bool[] ProtectedWrappers(PageOutline outline, List<int> markedBodies, List<int> quotedPosts)
+    private static bool[] ProtectedWrappers(PageOutline outline, List<int> markedPaths, List<int> quotedPosts)
     {
         var path = new bool[outline.Count];
-        foreach (var marked in markedBodies)
+        foreach (var marked in markedPaths)
         {
             for (var position = marked; position >= 0 && !path[position]; position = outline.Parent(position))
             {
@@ -233,4 +315,15 @@ internal static partial class MainContent
                    compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
         }
     }
+}
+
+/// <summary>How the survey treats class and id names that call an element furniture.</summary>
+internal enum Look
+{
+    /// <summary>They leave the element out, unless it holds most of the page's prose.</summary>
+    First,
+    /// <summary>As first, but the one that holds the most prose is kept.</summary>
+    SpareRichestNamed,
+    /// <summary>They count for nothing: only tags, roles and hiding do.</summary>
+    IgnoreNames,
 }

@@ -10,7 +10,9 @@ namespace NewsAggregator.Extraction;
 /// then a guess), with one deliberate difference: a declared legacy charset loses to a body
 /// that is valid UTF-8 with non-ASCII characters in it, because servers and templates that
 /// still label UTF-8 output as ISO-8859-1 are far more common than legacy text that happens
-/// to be valid UTF-8.
+/// to be valid UTF-8. A body that is UTF-8 but for a few stray bytes (a legacy fragment pasted
+/// into a UTF-8 template) stays UTF-8, the stray bytes read as windows-1252: decoding the
+/// whole page in a legacy charset would garble every other non-ASCII character of it.
 /// </summary>
 public static partial class PageDecoder
 {
@@ -19,12 +21,17 @@ public static partial class PageDecoder
 
     private static readonly Encoding Windows1252;
     private static readonly Encoding Windows1251;
+    // UTF-8 whose invalid bytes are read one by one as windows-1252 instead of becoming U+FFFD.
+    private static readonly Encoding Utf8WithStrayBytes;
+    private static readonly Encoding StrictWindows1252;
 
     static PageDecoder()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         Windows1252 = Encoding.GetEncoding(1252);
         Windows1251 = Encoding.GetEncoding(1251);
+        StrictWindows1252 = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        Utf8WithStrayBytes = Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new StrayByteFallback());
     }
 
     // The attribute is looked for up to the tag's ">" but not past the next "<meta": a tag that
@@ -57,14 +64,53 @@ public static partial class PageDecoder
             return Encoding.BigEndianUnicode.GetString(body[2..]);
         }
         var encoding = Choose(body, declaredCharset);
-        return encoding.GetString(body);
+        return RepairDoubleEncoding(encoding.GetString(body));
     }
+
+    // A character that a UTF-8 lead byte (0xC2–0xF4) becomes in windows-1252, then the 1–3
+    // characters its continuation bytes (0x80–0xBF) become: "Ã©" for "é", "â€™" for "’".
+    private const string Continuation = "\u00A0-\u00BF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D" +
+        "\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178\u0081\u008D\u008F\u0090\u009D";
+
+    [GeneratedRegex("(?:[\u00C2-\u00DF][" + Continuation + "]|[\u00E0-\u00EF][" + Continuation + "]{2}|[\u00F0-\u00F4][" + Continuation + "]{3})+", RegexOptions.CultureInvariant)]
+    private static partial Regex DoubleEncoded();
+
+    private static readonly System.Buffers.SearchValues<char> LeadCharacters = System.Buffers.SearchValues.Create("ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóô");
+
+    /// <summary>
+    /// Text that was UTF-8, read as windows-1252 and saved as UTF-8 again somewhere before the
+    /// page was served ("CollÃ¨ge", "cityâ€™s"): each run that reads back as valid UTF-8 when
+    /// turned into windows-1252 bytes is put back. Real text has no such runs: an accented capital
+    /// followed by a symbol or a curly quote in the middle of a word.
+    /// </summary>
+    internal static string RepairDoubleEncoding(string text)
+    {
+        if (text.AsSpan().IndexOfAny(LeadCharacters) < 0)
+        {
+            return text;
+        }
+        return DoubleEncoded().Replace(text, match =>
+        {
+            try
+            {
+                var bytes = StrictWindows1252.GetBytes(match.Value);
+                return StrictUtf8.GetString(bytes);
+            }
+            catch (Exception e) when (e is EncoderFallbackException or DecoderFallbackException)
+            {
+                return match.Value;
+            }
+        });
+    }
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
     /// <summary>The encoding <see cref="Decode"/> uses for a body without a byte order mark.</summary>
     public static Encoding Choose(ReadOnlySpan<byte> body, string? declaredCharset)
     {
         var validUtf8 = Utf8.IsValid(body);
         var hasNonAscii = body.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
+        var mostlyUtf8 = !validUtf8 && MostlyUtf8(body);
         foreach (var label in (ReadOnlySpan<string?>)[declaredCharset, PrescanCharset(body)])
         {
             var declared = FromLabel(label);
@@ -79,11 +125,86 @@ public static partial class PageDecoder
                 {
                     return Encoding.UTF8;
                 }
+                if (mostlyUtf8)
+                {
+                    return Utf8WithStrayBytes;
+                }
                 continue;
             }
-            return validUtf8 && hasNonAscii ? Encoding.UTF8 : declared;
+            return mostlyUtf8 ? Utf8WithStrayBytes : validUtf8 && hasNonAscii ? Encoding.UTF8 : declared;
         }
-        return validUtf8 ? Encoding.UTF8 : Guess(body);
+        return validUtf8 ? Encoding.UTF8 : mostlyUtf8 ? Utf8WithStrayBytes : Guess(body);
+    }
+
+    /// <summary>
+    /// More well-formed multi-byte UTF-8 characters than invalid bytes: UTF-8 with strays. Legacy
+    /// text forms a valid sequence only by accident (a lead byte followed by the right number of
+    /// bytes from 0x80–0xBF), while nearly each of its non-ASCII letters is an invalid byte.
+    /// </summary>
+    private static bool MostlyUtf8(ReadOnlySpan<byte> body)
+    {
+        int valid = 0, invalid = 0;
+        while (!body.IsEmpty)
+        {
+            var ascii = body.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0)
+            {
+                break;
+            }
+            body = body[ascii..];
+            var status = System.Text.Rune.DecodeFromUtf8(body, out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else
+            {
+                invalid++;
+            }
+            body = body[Math.Max(1, consumed)..];
+        }
+        return valid > invalid;
+    }
+
+    /// <summary>Invalid UTF-8 bytes as the windows-1252 characters they most likely were.</summary>
+    private sealed class StrayByteFallback : DecoderFallback
+    {
+        public override int MaxCharCount => 4;
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+
+        private sealed class Buffer : DecoderFallbackBuffer
+        {
+            private string _chars = "";
+            private int _next;
+
+            public override int Remaining => _chars.Length - _next;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                _chars = Windows1252.GetString(bytesUnknown);
+                _next = 0;
+                return _chars.Length > 0;
+            }
+
+            public override char GetNextChar() => _next < _chars.Length ? _chars[_next++] : '\0';
+
+            public override bool MovePrevious()
+            {
+                if (_next == 0)
+                {
+                    return false;
+                }
+                _next--;
+                return true;
+            }
+
+            public override void Reset()
+            {
+                _chars = "";
+                _next = 0;
+            }
+        }
     }
 
     /// <summary>

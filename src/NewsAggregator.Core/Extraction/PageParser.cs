@@ -1,16 +1,67 @@
+using System.Text;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 namespace NewsAggregator.Extraction;
 
-/// <summary>HTML to DOM with one parser per thread: AngleSharp does not promise a shared parser is thread-safe.</summary>
+/// <summary>
+/// The one HTML parser settings of the library (one parser per thread: AngleSharp does not
+/// promise a shared parser is thread-safe), scripting off as in a reader without
+/// JavaScript, and the repairs a parse needs before anything reads the text: characters
+/// composed (NFC), so that a decomposed accent matches its precomposed twin, and a
+/// &lt;noscript&gt; that was never closed opened back up.
+/// </summary>
 internal static class PageParser
 {
+    // A <noscript> holding more than this share of the body's text swallowed the page: its end tag is missing.
+    private const double SwallowedShare = 0.5;
+    private const int SwallowedMinimumChars = 200;
+
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions
     {
         IsScripting = false,
         IsKeepingSourceReferences = false,
     }));
 
-    public static IHtmlDocument Parse(string html) => Parser.Value!.ParseDocument(html);
+    public static IHtmlDocument Parse(string html)
+    {
+        if (!html.IsNormalized(NormalizationForm.FormC))
+        {
+            html = html.Normalize(NormalizationForm.FormC);
+        }
+        var document = Parser.Value!.ParseDocument(html);
+        if (document.Body is { } body && html.Contains("<noscript", StringComparison.OrdinalIgnoreCase))
+        {
+            OpenSwallowingNoscript(body);
+        }
+        return document;
+    }
+
+    /// <summary>
+    /// A &lt;noscript&gt; for a tracking pixel whose end tag is missing holds everything after it,
+    /// and a reader without scripts sees all of that. One that holds most of the body's text is
+    /// replaced by its content; a real fallback (a pixel, "enable JavaScript") holds little.
+    /// </summary>
+    private static void OpenSwallowingNoscript(IElement body)
+    {
+        int? bodyText = null;
+        foreach (var noscript in body.GetElementsByTagName("noscript").ToList())
+        {
+            // Most hold a pixel or a line of text: only one holding elements and some text is measured against the body.
+            if (noscript.Parent is not { } parent || noscript.ChildElementCount == 0)
+            {
+                continue;
+            }
+            var length = noscript.TextContent.Length;
+            if (length >= SwallowedMinimumChars && length > SwallowedShare * (bodyText ??= body.TextContent.Length))
+            {
+                while (noscript.FirstChild is { } child)
+                {
+                    parent.InsertBefore(child, noscript);
+                }
+                noscript.Remove();
+            }
+        }
+    }
 }

@@ -11,15 +11,10 @@ public sealed class SourcesReload
     /// <summary>The service's reload; null when nothing listens (<c>--once</c>, or before the service starts).</summary>
     internal void Listen(Func<Task>? listener) => Volatile.Write(ref _listener, listener);
 
-    /// <summary>Asks the running service to reload; false when no service is listening.</summary>
-    public bool Request()
-    {
-        if (Volatile.Read(ref _listener) is not { } listener)
-        {
-            return false;
-        }
-        // Off the signal handler's thread: reloading reads a file and writes the database.
-        _ = Task.Run(listener);
-        return true;
-    }
+    /// <summary>Asks the running service to reload: the reload under way, or null when no service is listening.</summary>
+    public Task? Request() =>
+        Volatile.Read(ref _listener) is { } listener
+            // Off the signal handler's thread: reloading reads a file and writes the database.
+            ? Task.Run(listener)
+            : null;
 }

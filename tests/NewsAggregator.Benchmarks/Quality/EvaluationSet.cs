@@ -1,31 +1,57 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
+using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Benchmarks.Quality;
 
-/// <summary>One page of the evaluation set with the text a person marked as its article.</summary>
-public sealed record EvaluationPage(string Id, Uri Url, string Html, string ArticleBody);
+/// <summary>One page of an evaluation set with the text a person marked as its article.</summary>
+/// <param name="Language">The page's language when the set's meta.json states one (lang).</param>
+public sealed record EvaluationPage(string Id, Uri Url, string Html, string ArticleBody, string? Language = null);
 
 /// <summary>
-/// The article-extraction set the repository carries (tests/data/zyte-article-extraction, MIT,
-/// with its LICENSE and README), so that tests and benchmarks run from a clone alone.
+/// The article-extraction sets: the one the repository carries (tests/data/zyte-article-extraction,
+/// MIT, with its LICENSE and README), so that tests and benchmarks run from a clone alone, and
+/// the internal ones beside the checkout (../shared/datasets), which only benchmarks read.
+/// Every set has the same layout: ground-truth.json, html/&lt;id&gt;.html.gz holding the page's
+/// bytes, and perhaps meta.json. The bytes are decoded as the worker decodes a fetched page
+/// (<see cref="PageDecoder"/>, no transport header), so every contender reads the same text.
 /// </summary>
 public static class EvaluationSet
 {
     private const string DatasetFolder = "tests/data/zyte-article-extraction";
 
+    /// <summary>The named sets, by the key the benchmark's --sets option takes, and where each lives relative to the checkout.</summary>
+    public static readonly IReadOnlyList<(string Key, string RelativeFolder)> Known =
+    [
+        ("zyte", DatasetFolder),
+        ("daniel", "../shared/datasets/daniel-multilingual"),
+        ("cleaneval", "../shared/datasets/cleaneval-oldweb"),
+    ];
+
     /// <summary>The dataset folder in the checkout the code was built from.</summary>
     public static string Locate()
+    {
+        var folder = Path.Combine(CheckoutRoot(), DatasetFolder);
+        return Directory.Exists(folder)
+            ? folder
+            : throw new DirectoryNotFoundException($"{folder}: the evaluation set is missing from this checkout");
+    }
+
+    /// <summary>The folder of a named set, or null when it is not there (the internal sets live outside the checkout).</summary>
+    public static string? LocateSet(string key)
+    {
+        var (_, relative) = Known.Single(set => set.Key == key);
+        var folder = Path.GetFullPath(Path.Combine(CheckoutRoot(), relative));
+        return Directory.Exists(folder) ? folder : null;
+    }
+
+    private static string CheckoutRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "NewsAggregator.sln")))
             {
-                var folder = Path.Combine(dir.FullName, DatasetFolder);
-                return Directory.Exists(folder)
-                    ? folder
-                    : throw new DirectoryNotFoundException($"{folder}: the evaluation set is missing from this checkout");
+                return dir.FullName;
             }
         }
         throw new DirectoryNotFoundException($"No NewsAggregator.sln above {AppContext.BaseDirectory}");
@@ -44,17 +70,40 @@ public static class EvaluationSet
     {
         using var truthFile = File.OpenRead(Path.Combine(folder, "ground-truth.json"));
         using var truth = JsonDocument.Parse(truthFile);
+        var languages = Languages(folder);
         var pages = new List<EvaluationPage>();
         foreach (var entry in truth.RootElement.EnumerateObject().OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             using var gz = new GZipStream(File.OpenRead(Path.Combine(folder, "html", entry.Name + ".html.gz")), CompressionMode.Decompress);
-            using var reader = new StreamReader(gz, Encoding.UTF8);
+            using var bytes = new MemoryStream();
+            gz.CopyTo(bytes);
             pages.Add(new EvaluationPage(
                 entry.Name,
                 new Uri(entry.Value.GetProperty("url").GetString()!),
-                reader.ReadToEnd(),
-                entry.Value.GetProperty("articleBody").GetString() ?? ""));
+                PageDecoder.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), declaredCharset: null),
+                entry.Value.GetProperty("articleBody").GetString() ?? "",
+                languages.GetValueOrDefault(entry.Name)));
         }
         return pages;
+    }
+
+    private static Dictionary<string, string> Languages(string folder)
+    {
+        var path = Path.Combine(folder, "meta.json");
+        var languages = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return languages;
+        }
+        using var metaFile = File.OpenRead(path);
+        using var meta = JsonDocument.Parse(metaFile);
+        foreach (var entry in meta.RootElement.EnumerateObject())
+        {
+            if (entry.Value.TryGetProperty("lang", out var lang) && lang.GetString() is { } value)
+            {
+                languages[entry.Name] = value;
+            }
+        }
+        return languages;
     }
 }

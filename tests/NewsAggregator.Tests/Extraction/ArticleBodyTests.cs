@@ -32,4 +32,20 @@ public class ArticleBodyTests
 
         Assert.Equal(ExtractionFixtures.Expected("Body", "deals-between-paragraphs.expected.txt"), article.Text);
     }
+
+    [Theory]
+    [InlineData("cms-wrappers-named-like-furniture")] // taxonomy classes, a BEM modifier, "entry-header", widget wrappers, a hidden label and "commentary" name no furniture
+    [InlineData("article-in-a-wrapper-named-furniture")] // the only wrapper is named like a sidebar and the comments outweigh it: a second look without names finds the article
+    [InlineData("paragraph-inside-one-link")] // a paragraph of prose inside one link stays; the menu of links goes
+    [InlineData("tagline-above-the-headline")] // the site's tagline above the headline in an old table layout goes
+    [InlineData("tooltips-beside-a-short-article")] // the hover tooltips of a headline list outweigh a short article: they are furniture
+    [InlineData("standfirst-outside-the-marked-body")] // the standfirst just outside itemprop=articleBody joins it
+    public void The_whole_article_is_found_whatever_its_wrappers(string page)
+    {
+        var html = ExtractionFixtures.Text("Body", page + ".html");
+
+        var article = new ArticleExtractor().Extract(html, new Uri("https://hillford.example/news/" + page));
+
+        Assert.Equal(ExtractionFixtures.Expected("Body", page + ".expected.txt"), article.Text);
+    }
 }

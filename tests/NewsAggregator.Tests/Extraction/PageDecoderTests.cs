@@ -7,6 +7,7 @@ namespace NewsAggregator.Tests.Extraction;
 public class PageDecoderTests
 {
     private const string Russian = "Москва готовится к зиме: коммунальные службы проверяют отопление в жилых домах.";
+    private const string Polish = "Kraków przygotowuje się do zimy: służby miejskie sprawdzają ogrzewanie w szkołach i żłobkach.";
     private const string French = "Le café de la gare a rouvert après des travaux : les habitués retrouvent leur comptoir.";
 
     [Theory]
@@ -15,6 +16,8 @@ public class PageDecoderTests
     [InlineData("windows-1251-undeclared.html", null, Russian)] // no label: the html lang picks the legacy encoding
     [InlineData("utf8-labelled-latin1.html", "ISO-8859-1", French)] // header and meta lie: the body is valid multi-byte UTF-8
     [InlineData("windows-1252-labelled-utf8.html", "utf-8", French)] // header says UTF-8 but the bytes are not
+    [InlineData("utf8-with-a-stray-latin1-byte.html", null, Polish)] // labelled and written UTF-8 but for one stray byte: not the lang's legacy charset
+    [InlineData("utf8-with-a-stray-latin1-byte.html", "utf-8", Polish)]
     [InlineData("utf8-bom.html", "windows-1252", French)] // the byte order mark beats the header
     [InlineData("utf16le-bom.html", null, Russian)] // UTF-16 is only ever trusted from its byte order mark
     [InlineData("shift_jis-meta.html", null, "東京の桜は例年より早く満開になりました。")]
@@ -27,6 +30,24 @@ public class PageDecoderTests
 
         Assert.Contains(expected, text);
         Assert.DoesNotContain('\uFEFF', text);
+    }
+
+    [Fact]
+    public void Stray_bytes_in_utf8_read_as_windows_1252_not_as_replacement_characters()
+    {
+        var text = PageDecoder.Decode(ExtractionFixtures.Bytes("Charset", "utf8-with-a-stray-latin1-byte.html"), "utf-8");
+
+        Assert.Contains("café – wydanie", text);
+        Assert.DoesNotContain('\uFFFD', text);
+    }
+
+    [Fact]
+    public void Text_encoded_twice_as_utf8_is_put_back_and_correct_text_left_alone()
+    {
+        var text = PageDecoder.Decode(ExtractionFixtures.Bytes("Charset", "utf8-encoded-twice.html"), null);
+
+        Assert.Contains("Le directeur du Collège des médecins a répondu aux questions de la ville’s council — sans détour.", text);
+        Assert.Contains("Une ligne déjà correcte : Québec, été, naïve.", text);
     }
 
     [Fact]

@@ -75,14 +75,15 @@ public sealed class ServiceModeTests : IDisposable
 
         // A mistake in the file: reported, and the running sources go on.
         _workspace.WriteFile("sources.json", """{ "sources": [ { "id": "story", "name": "One story", "type": "podcast" } ] }""");
-        Assert.True(reload.Request(), "the running service listens for reloads");
+        var rejected = reload.Request();
+        Assert.True(rejected is not null, "the running service listens for reloads");
+        await rejected;
         // The second source replaces the first; the first stays in the table, disabled.
-        await Task.Delay(500);
         WriteSources($$"""
             { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "enabled": false },
             { "id": "second", "name": "Same story again", "type": "page", "url": "{{Story}}?from=second" }
             """);
-        Assert.True(reload.Request());
+        await (reload.Request() ?? Task.CompletedTask);
         await WaitUntilAsync(() => CountRuns(DatabasePath) == 2, service);
 
         stop.Cancel();

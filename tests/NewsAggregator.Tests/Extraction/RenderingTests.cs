@@ -1,0 +1,29 @@
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+/// <summary>Markup that reads one way on screen and another in a naive walk over the DOM.</summary>
+public class RenderingTests
+{
+    private readonly ArticleExtractor _extractor = new();
+
+    [Theory]
+    [InlineData("noscript-left-open")] // a <noscript> never closed holds the rest of the page: its content is still read
+    [InlineData("ruby-soft-hyphen-decomposed")] // ruby annotations and soft hyphens left out, decomposed accents composed (NFC)
+    public void Text_is_what_a_reader_sees(string page)
+    {
+        var article = _extractor.Extract(ExtractionFixtures.Text("Rendering", page + ".html"), new Uri("https://town.example/" + page));
+
+        Assert.Equal(ExtractionFixtures.Expected("Rendering", page + ".expected.txt"), article.Text);
+    }
+
+    [Fact]
+    public void Html_is_composed_and_without_ruby_annotations()
+    {
+        var article = _extractor.Extract(ExtractionFixtures.Text("Rendering", "ruby-soft-hyphen-decomposed.html"), null);
+
+        Assert.True(article.Html.IsNormalized(System.Text.NormalizationForm.FormC));
+        Assert.DoesNotContain("きょう", article.Html);
+        Assert.Contains("東京", article.Html);
+    }
+}
