@@ -1,4 +1,5 @@
 using NewsAggregator.Benchmarks.Dedup;
+using NewsAggregator.Benchmarks.Load;
 using NewsAggregator.Benchmarks.Quality;
 
 // One entry per benchmark; each lives in its own file and takes the remaining arguments.
@@ -6,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
 {
     ["extraction"] = ExtractionBenchmark.Run,
     ["near-duplicate-index"] = NearDuplicateIndexBenchmark.Run,
+    ["load"] = LoadBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
