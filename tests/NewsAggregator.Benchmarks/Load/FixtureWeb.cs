@@ -143,7 +143,7 @@ public sealed class FixtureWeb
         var paragraphs = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"Residents of {publisher.Town} were among the first to hear of it on {Epoch.AddMinutes(story).DayOfWeek}, when story {story} reached the {publisher.Name} newsroom shortly after {random.Next(5, 12)} o'clock."),
+                $"Residents of {publisher.Town} were among the first to hear of it on {Epoch.AddMinutes(story).DayOfWeek}, when story {story} reached the newsroom of {publisher.Name} shortly after {random.Next(5, 12)} o'clock."),
         };
         paragraphs.AddRange(picked.Select(p => pool[p]));
         var words = pool[picked.First()].Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -14,7 +14,7 @@ namespace NewsAggregator.Benchmarks.Load;
 /// request (0), <c>--syndicated F</c> share of copies (0.1), <c>--setting Key=Value</c> passed to the
 /// worker as <c>--Key=Value</c> (repeatable), <c>--max-minutes M</c> caps each worker run,
 /// <c>--extraction-pages P</c> pages for the extraction-only figure (2000), <c>--keep DIR</c> keeps
-/// sources.json and the database there, <c>--worker DLL</c> another build of the worker.
+/// sources.json and the database there, <c>--worker PATH</c> another build of the worker (a .dll runs on dotnet, anything else as an executable).
 /// </summary>
 public static class LoadBenchmark
 {
@@ -32,7 +32,7 @@ public static class LoadBenchmark
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("usage: load [--sources 1000] [--articles 20] [--latency-ms 0] [--syndicated 0.1] [--keep DIR] [--setting Key=Value]... [--max-minutes M] [--extraction-pages 2000] [--worker newsaggregator.dll]");
+            Console.Error.WriteLine("usage: load [--sources 1000] [--articles 20] [--latency-ms 0] [--syndicated 0.1] [--keep DIR] [--setting Key=Value]... [--max-minutes M] [--extraction-pages 2000] [--worker PATH]");
             return 2;
         }
         return RunAsync(options).GetAwaiter().GetResult();
@@ -89,7 +89,7 @@ public static class LoadBenchmark
                 return 1;
             }
             results.Add((run, requests, StoredOutcome.Read(database, web, port)));
-            Console.WriteLine($"{name}: {run.LastStdoutLine}");
+            Console.WriteLine($"{name}: {(run.LastStdoutLine.Length > 0 ? run.LastStdoutLine : "(the worker printed no summary)")}");
             if (run.Killed)
             {
                 Console.WriteLine(Invariant($"{name}: stopped at the {options.MaxMinutes} minute cap; skipping the second run"));
@@ -110,27 +110,42 @@ public static class LoadBenchmark
     {
         Console.WriteLine();
         Console.WriteLine($"{"",-34}{"first run",16}{"second run",16}");
-        void Row(string label, Func<WorkerRun, RequestCounts, StoredOutcome, long, string> figure)
+        // The database accumulates over the runs: "added" is what this run stored, "previous" the outcome before it.
+        var empty = new StoredOutcome(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+        void Row(string label, Func<WorkerRun, RequestCounts, StoredOutcome, StoredOutcome, string> figure)
         {
-            var cells = results.Select((r, i) => figure(r.Run, r.Requests, r.Stored, i == 0 ? r.Stored.Articles : r.Stored.Articles - results[i - 1].Stored.Articles));
+            var cells = results.Select((r, i) => figure(r.Run, r.Requests, r.Stored, i == 0 ? empty : results[i - 1].Stored));
             Console.WriteLine($"{label,-34}" + string.Concat(cells.Select(c => $"{c,16}")));
         }
         Row("wall s", (r, _, _, _) => Invariant($"{r.Wall.TotalSeconds:F1}"));
         Row("exit code", (r, _, _, _) => r.Killed ? $"{r.ExitCode} (capped)" : Invariant($"{r.ExitCode}"));
-        Row("sources run (failed)", (_, _, s, _) => Invariant($"{s.Runs} ({s.FailedRuns})"));
-        Row("articles stored by the run", (_, _, _, added) => Invariant($"{added}"));
-        Row("articles stored per s", (r, _, _, added) => Invariant($"{added / r.Wall.TotalSeconds:F1}"));
+        Row("sources run (failed)", (_, _, s, p) => Invariant($"{s.Runs - p.Runs} ({s.FailedRuns - p.FailedRuns})"));
+        Row("articles stored by the run", (_, _, s, p) => Invariant($"{s.Articles - p.Articles}"));
+        Row("articles stored per s", (r, _, s, p) => Invariant($"{(s.Articles - p.Articles) / r.Wall.TotalSeconds:F1}"));
         Row("requests (of which 304)", (_, q, _, _) => Invariant($"{q.Total} ({q.NotModified})"));
         Row("  feeds / robots / pages / 404", (_, q, _, _) => Invariant($"{q.Feeds}/{q.Robots}/{q.Pages}/{q.NotFound}"));
         Row("worker CPU s (user+sys)", (r, _, _, _) => Invariant($"{r.Cpu:F1}"));
         Row("  user / sys", (r, _, _, _) => Invariant($"{r.UserCpu:F1}/{r.SystemCpu:F1}"));
-        Row("CPU ms per stored article", (r, _, _, added) => added == 0 ? "n/a" : Invariant($"{r.Cpu * 1000 / added:F1}"));
+        Row("CPU ms per stored article", (r, _, s, p) => s.Articles == p.Articles ? "n/a" : Invariant($"{r.Cpu * 1000 / (s.Articles - p.Articles):F1}"));
         Row("CPU ms per source", (r, _, _, _) => Invariant($"{r.Cpu * 1000 / sources:F1}"));
         Row("average cores busy", (r, _, _, _) => Invariant($"{r.Cpu / r.Wall.TotalSeconds:F2}"));
         Row("peak RSS MB (VmHWM)", (r, _, _, _) => Invariant($"{r.PeakRssBytes / 1048576.0:F0}"));
-        Row("GC (collections, pause)", (_, _, _, _) => "n/a");
-        Row("stage CPU s", (r, _, _, _) => r.StageCpu.Count == 0 ? "n/a" : string.Join(" ", r.StageCpu.Select(s => Invariant($"{s.Key}={s.Value:F1}"))));
+        // The worker's own figures, one row each, when it prints them (WorkerProcess: the stage-cpu and gc lines).
+        foreach (var (label, figures, format) in new[] { ("stage CPU s", (Func<WorkerRun, IReadOnlyDictionary<string, double>>)(r => r.StageCpu), "F2"), ("GC", r => r.Gc, "0.#") })
+        {
+            var keys = results.SelectMany(r => figures(r.Run).Keys).Distinct().ToList();
+            if (keys.Count == 0)
+            {
+                Row(label, (_, _, _, _) => "n/a");
+            }
+            foreach (var key in keys)
+            {
+                Row($"{label}: {key}", (r, _, _, _) => figures(r).TryGetValue(key, out var value) ? value.ToString(format, CultureInfo.InvariantCulture) : "n/a");
+            }
+        }
+        Row("database MB (+ -wal/-shm)", (_, _, s, _) => Invariant($"{s.DatabaseBytes / 1e6:F1} (+{s.WalBytes / 1e6:F1})"));
         Row("database bytes per article", (_, _, s, _) => s.Articles == 0 ? "n/a" : Invariant($"{s.DatabaseBytes / s.Articles}"));
+        Row("  with -wal/-shm", (_, _, s, _) => s.Articles == 0 ? "n/a" : Invariant($"{(s.DatabaseBytes + s.WalBytes) / s.Articles}"));
         Row("articles in database", (_, _, s, _) => Invariant($"{s.Articles}"));
         Row("sightings", (_, _, s, _) => Invariant($"{s.Sightings}"));
         Row("fixture pages found / missing", (_, _, s, _) => Invariant($"{s.PagesFound}/{s.PagesMissing}"));

@@ -9,13 +9,14 @@ namespace NewsAggregator.Benchmarks.Load;
 /// article, "the same story" when the generator made them so.
 /// </summary>
 public sealed record StoredOutcome(
-    long Articles, long Sightings, long Runs, long FailedRuns, long DatabaseBytes,
+    long Articles, long Sightings, long Runs, long FailedRuns, long DatabaseBytes, long WalBytes,
     int PagesFound, int PagesMissing, int SyndicatedGroups, int GroupsMergedExactly, int ArticlesHoldingSeveralStories,
     double PairPrecision, double PairRecall)
 {
     public static StoredOutcome Read(string databasePath, FixtureWeb web, int port)
     {
-        var bytes = FilesBytes(databasePath);
+        var bytes = FileBytes(databasePath);
+        var walBytes = FileBytes(databasePath + "-wal") + FileBytes(databasePath + "-shm");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         var articleByUrl = new Dictionary<string, long>(StringComparer.Ordinal);
         var sightingsOf = new Dictionary<long, int>();
@@ -55,7 +56,7 @@ public sealed record StoredOutcome(
         var exact = groups.Count(g => g.Select(f => f.Id).Distinct().Count() == 1 && g.First().Id is { } id && sightingsOf.GetValueOrDefault(id) == g.Count());
         var mixed = stored.GroupBy(f => f.Id).Count(g => g.Select(f => f.Story).Distinct().Count() > 1);
 
-        return new StoredOutcome(articles, sightings, runs, failedRuns, bytes,
+        return new StoredOutcome(articles, sightings, runs, failedRuns, bytes, walBytes,
             stored.Count, found.Count - stored.Count, groups.Count, exact, mixed,
             merged == 0 ? 1 : (double)together / merged, sameStory == 0 ? 1 : (double)together / sameStory);
     }
@@ -69,7 +70,6 @@ public sealed record StoredOutcome(
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>The database file with its -wal and -shm, as the worker left them.</summary>
-    private static long FilesBytes(string path) =>
-        new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+    /// <summary>A file's size as the worker left it (read before this class opens the database); 0 when absent.</summary>
+    private static long FileBytes(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }

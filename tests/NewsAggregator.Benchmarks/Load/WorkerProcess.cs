@@ -9,9 +9,11 @@ namespace NewsAggregator.Benchmarks.Load;
 /// <param name="PeakRssBytes">The highest VmHWM the worker reported while it ran.</param>
 /// <param name="Killed">The wall-time cap ended the run (SIGTERM, then SIGKILL after 30 s).</param>
 /// <param name="StageCpu">The worker's <c>stage-cpu</c> line, as name → CPU seconds; empty when it printed none.</param>
+/// <param name="Gc">The worker's <c>gc</c> line, as name → value; empty when it printed none.</param>
 public sealed record WorkerRun(
     TimeSpan Wall, double UserCpu, double SystemCpu, long PeakRssBytes, int ExitCode, bool Killed,
-    string LastStdoutLine, int StderrLines, IReadOnlyList<string> StderrSample, IReadOnlyDictionary<string, double> StageCpu)
+    string LastStdoutLine, int StderrLines, IReadOnlyList<string> StderrSample,
+    IReadOnlyDictionary<string, double> StageCpu, IReadOnlyDictionary<string, double> Gc)
 {
     public double Cpu => UserCpu + SystemCpu;
 }
@@ -19,9 +21,10 @@ public sealed record WorkerRun(
 /// <summary>
 /// Runs the built worker (<c>dotnet newsaggregator.dll …</c>) as a child process and samples its
 /// resources from /proc while it runs. Asks the worker for per-stage timings through the
-/// environment (<see cref="StageTimingsVariable"/>=1); a worker that prints a line
-/// <c>stage-cpu fetch=1.2 extract=3.4 dedupe=0.5 store=0.6</c> (CPU seconds, invariant culture, any
-/// names) on stderr gets them reported, one that does not gets "n/a".
+/// environment (<see cref="StageTimingsVariable"/>=1); a worker that prints, on stderr before it
+/// exits, a line <c>stage-cpu fetch=1.2 extract=3.4 dedupe=0.5 store=0.6</c> (CPU seconds, invariant
+/// culture, any names) and optionally <c>gc gen0=120 gen1=30 gen2=2 pause-ms=85 allocated-mb=2400</c>
+/// gets them reported; one that prints neither gets "n/a". Neither line counts as a stderr line.
 /// </summary>
 public static partial class WorkerProcess
 {
@@ -31,16 +34,22 @@ public static partial class WorkerProcess
     /// </summary>
     public const string StageTimingsVariable = "NEWSAGG_STAGE_TIMINGS";
     private const string StageCpuPrefix = "stage-cpu ";
+    private const string GcPrefix = "gc ";
 
     public static WorkerRun Run(string workerDll, IEnumerable<string> arguments, TimeSpan? cap)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A .dll runs on the dotnet host (the process is still the worker itself); anything else is run as it is.
+        var isDll = workerDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isDll ? "dotnet" : workerDll)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(workerDll);
+        if (isDll)
+        {
+            start.ArgumentList.Add(workerDll);
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -51,6 +60,7 @@ public static partial class WorkerProcess
         var stderrLines = 0;
         var stderrSample = new List<string>();
         var stageCpu = new Dictionary<string, double>(StringComparer.Ordinal);
+        var gc = new Dictionary<string, double>(StringComparer.Ordinal);
         var before = ChildrenUsage();
         var watch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
@@ -71,7 +81,12 @@ public static partial class WorkerProcess
             {
                 if (line.StartsWith(StageCpuPrefix, StringComparison.Ordinal))
                 {
-                    ParseStages(line, stageCpu);
+                    ParseFigures(line[StageCpuPrefix.Length..], stageCpu);
+                    return;
+                }
+                if (line.StartsWith(GcPrefix, StringComparison.Ordinal))
+                {
+                    ParseFigures(line[GcPrefix.Length..], gc);
                     return;
                 }
                 stderrLines++;
@@ -119,17 +134,18 @@ public static partial class WorkerProcess
             user = sampledCpu;
             system = 0;
         }
-        return new WorkerRun(wall, user, system, peakRss, process.ExitCode, killed, lastStdout, stderrLines, stderrSample, stageCpu);
+        return new WorkerRun(wall, user, system, peakRss, process.ExitCode, killed, lastStdout, stderrLines, stderrSample, stageCpu, gc);
     }
 
-    private static void ParseStages(string line, Dictionary<string, double> stages)
+    /// <summary>"name=1.5 other=2" into the dictionary; a trailing "s" unit is allowed, anything unreadable skipped.</summary>
+    private static void ParseFigures(string line, Dictionary<string, double> figures)
     {
-        foreach (var pair in line[StageCpuPrefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var pair in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals > 0 && double.TryParse(pair.AsSpan(equals + 1).TrimEnd('s'), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             {
-                stages[pair[..equals]] = seconds;
+                figures[pair[..equals]] = seconds;
             }
         }
     }
