@@ -263,6 +263,17 @@ public sealed class FixtureWeb
         return html.ToString();
     }
 
+    /// <summary>
+    /// Texts of <paramref name="article"/>'s page that are not its article, none of which should reach
+    /// the stored text: its comments, the titles of its related stories (unless the body itself holds
+    /// one: a title is the start of a paragraph, which another story may share) and the newsletter box.
+    /// </summary>
+    public static IEnumerable<string> Furniture(FixtureWeb web, FixtureArticle article) =>
+        Enumerable.Range(0, 1 + (article.Slot % 3)).Select(i => Comments[(article.Slot + i) % Comments.Length])
+            .Concat(web.ArticlesOf(article.Publisher).Where(a => a != article).Take(5).Select(a => a.Title)
+                .Where(title => !article.Paragraphs.Any(p => p.Contains(title, StringComparison.Ordinal))))
+            .Append("Get the morning briefing in your inbox.");
+
     private static string Body(FixtureArticle article)
     {
         var body = new StringBuilder();

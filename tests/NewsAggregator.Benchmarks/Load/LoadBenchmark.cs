@@ -111,7 +111,7 @@ public static class LoadBenchmark
         Console.WriteLine();
         Console.WriteLine($"{"",-34}{"first run",16}{"second run",16}");
         // The database accumulates over the runs: "added" is what this run stored, "previous" the outcome before it.
-        var empty = new StoredOutcome(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+        var empty = new StoredOutcome(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0);
         void Row(string label, Func<WorkerRun, RequestCounts, StoredOutcome, StoredOutcome, string> figure)
         {
             var cells = results.Select((r, i) => figure(r.Run, r.Requests, r.Stored, i == 0 ? empty : results[i - 1].Stored));
@@ -153,6 +153,7 @@ public static class LoadBenchmark
         Row("articles holding several stories", (_, _, s, _) => Invariant($"{s.ArticlesHoldingSeveralStories}"));
         Row("duplicate pairs precision", (_, _, s, _) => Invariant($"{s.PairPrecision:F4}"));
         Row("duplicate pairs recall", (_, _, s, _) => Invariant($"{s.PairRecall:F4}"));
+        Row("stored texts whole / with furniture", (_, _, s, _) => Invariant($"{s.WholeTexts}/{s.TextsWithFurniture}"));
         Row("worker stderr lines", (r, _, _, _) => Invariant($"{r.StderrLines}"));
 
         var first = results[0];

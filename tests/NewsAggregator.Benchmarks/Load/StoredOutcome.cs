@@ -6,12 +6,14 @@ namespace NewsAggregator.Benchmarks.Load;
 /// <summary>
 /// What the worker's database holds, against the generator's truth. Duplicate decisions are
 /// scored on pairs of fixture pages: a pair is "merged" when both URLs lead to one stored
-/// article, "the same story" when the generator made them so.
+/// article, "the same story" when the generator made them so. A stored text is "whole" when it
+/// holds every paragraph of its page's body, and "with furniture" when it holds any of the
+/// page's comments, related-story titles or newsletter box.
 /// </summary>
 public sealed record StoredOutcome(
     long Articles, long Sightings, long Runs, long FailedRuns, long DatabaseBytes, long WalBytes,
     int PagesFound, int PagesMissing, int SyndicatedGroups, int GroupsMergedExactly, int ArticlesHoldingSeveralStories,
-    double PairPrecision, double PairRecall)
+    double PairPrecision, double PairRecall, int WholeTexts, int TextsWithFurniture)
 {
     public static StoredOutcome Read(string databasePath, FixtureWeb web, int port)
     {
@@ -21,6 +23,7 @@ public sealed record StoredOutcome(
         var articleByUrl = new Dictionary<string, long>(StringComparer.Ordinal);
         var sightingsOf = new Dictionary<long, int>();
         long articles, sightings, runs, failedRuns;
+        int whole = 0, withFurniture = 0;
         using (var connection = new SqliteConnection(connectionString))
         {
             connection.Open();
@@ -36,6 +39,19 @@ public sealed record StoredOutcome(
                 articleByUrl.TryAdd(reader.GetString(0), reader.GetInt64(1));
             }
             reader.Close();
+            command.CommandText = "SELECT url, text FROM articles";
+            using var texts = command.ExecuteReader();
+            var pageByUrl = web.Articles.ToDictionary(a => CanonicalUrl.Normalize(FixtureWeb.ArticleUrl(a, port)), StringComparer.Ordinal);
+            while (texts.Read())
+            {
+                if (pageByUrl.TryGetValue(texts.GetString(0), out var page))
+                {
+                    var text = Visible(texts.GetString(1));
+                    whole += page.Paragraphs.Skip(1).All(p => text.Contains(Visible(p), StringComparison.Ordinal)) ? 1 : 0;
+                    withFurniture += FixtureWeb.Furniture(web, page).Any(f => text.Contains(f, StringComparison.Ordinal)) ? 1 : 0;
+                }
+            }
+            texts.Close();
             command.CommandText = "SELECT article_id, count(*) FROM article_sightings GROUP BY article_id";
             using var counts = command.ExecuteReader();
             while (counts.Read())
@@ -58,8 +74,12 @@ public sealed record StoredOutcome(
 
         return new StoredOutcome(articles, sightings, runs, failedRuns, bytes, walBytes,
             stored.Count, found.Count - stored.Count, groups.Count, exact, mixed,
-            merged == 0 ? 1 : (double)together / merged, sameStory == 0 ? 1 : (double)together / sameStory);
+            merged == 0 ? 1 : (double)together / merged, sameStory == 0 ? 1 : (double)together / sameStory, whole, withFurniture);
     }
+
+    /// <summary>The text without format characters (soft hyphens, word joiners), which extraction may drop.</summary>
+    private static string Visible(string text) =>
+        string.Concat(text.Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format));
 
     private static long Pairs(long n) => n * (n - 1) / 2;
 
