@@ -98,7 +98,7 @@ public static class LoadBenchmark
         }
 
         var extraction = MeasureExtraction(web, port, options.ExtractionPages);
-        Report(results, extraction, options.Sources);
+        Report(results, extraction);
         if (options.Keep is null)
         {
             Directory.Delete(folder, recursive: true);
@@ -106,7 +106,7 @@ public static class LoadBenchmark
         return 0;
     }
 
-    private static void Report(List<(WorkerRun Run, RequestCounts Requests, StoredOutcome Stored)> results, ExtractionSpeed extraction, int sources)
+    private static void Report(List<(WorkerRun Run, RequestCounts Requests, StoredOutcome Stored)> results, ExtractionSpeed extraction)
     {
         Console.WriteLine();
         Console.WriteLine($"{"",-34}{"first run",16}{"second run",16}");
@@ -127,7 +127,7 @@ public static class LoadBenchmark
         Row("worker CPU s (user+sys)", (r, _, _, _) => Invariant($"{r.Cpu:F1}"));
         Row("  user / sys", (r, _, _, _) => Invariant($"{r.UserCpu:F1}/{r.SystemCpu:F1}"));
         Row("CPU ms per stored article", (r, _, s, p) => s.Articles == p.Articles ? "n/a" : Invariant($"{r.Cpu * 1000 / (s.Articles - p.Articles):F1}"));
-        Row("CPU ms per source", (r, _, _, _) => Invariant($"{r.Cpu * 1000 / sources:F1}"));
+        Row("CPU ms per source run", (r, _, s, p) => s.Runs == p.Runs ? "n/a" : Invariant($"{r.Cpu * 1000 / (s.Runs - p.Runs):F1}"));
         Row("average cores busy", (r, _, _, _) => Invariant($"{r.Cpu / r.Wall.TotalSeconds:F2}"));
         Row("peak RSS MB (VmHWM)", (r, _, _, _) => Invariant($"{r.PeakRssBytes / 1048576.0:F0}"));
         // The worker's own figures, one row each, when it prints them (WorkerProcess: the stage-cpu and gc lines).
@@ -163,6 +163,10 @@ public static class LoadBenchmark
         var cpuPerArticle = first.Stored.Articles == 0 ? double.NaN : first.Run.Cpu * 1000 / first.Stored.Articles;
         Console.WriteLine(Invariant($"end-to-end articles/s / extraction-only pages/s: {articlesPerSecond / extraction.PagesPerSecond:F3}"));
         Console.WriteLine(Invariant($"worker CPU per article / extraction CPU per page: {cpuPerArticle / extraction.CpuMsPerPage:F2}"));
+        foreach (var example in results[^1].Stored.SplitGroupExamples)
+        {
+            Console.WriteLine($"syndicated group not merged: {example}");
+        }
         foreach (var (run, _, _) in results.Where(r => r.Run.StderrSample.Count > 0))
         {
             Console.WriteLine("worker stderr, first lines: " + string.Join(" | ", run.StderrSample.Select(l => l.Length > 200 ? l[..200] + "…" : l)));

@@ -15,6 +15,9 @@ public sealed record StoredOutcome(
     int PagesFound, int PagesMissing, int SyndicatedGroups, int GroupsMergedExactly, int ArticlesHoldingSeveralStories,
     double PairPrecision, double PairRecall, int WholeTexts, int TextsWithFurniture)
 {
+    /// <summary>A few syndicated groups that did not end as one article, as "url → article id" lists, for a look into the database (--keep).</summary>
+    public IReadOnlyList<string> SplitGroupExamples { get; init; } = [];
+
     public static StoredOutcome Read(string databasePath, FixtureWeb web, int port)
     {
         var bytes = FileBytes(databasePath);
@@ -61,7 +64,7 @@ public sealed record StoredOutcome(
         }
 
         var found = web.Articles
-            .Select(a => (a.Story, Id: articleByUrl.TryGetValue(CanonicalUrl.Normalize(FixtureWeb.ArticleUrl(a, port)), out var id) ? id : (long?)null))
+            .Select(a => (a.Story, Url: FixtureWeb.ArticleUrl(a, port), Id: articleByUrl.TryGetValue(CanonicalUrl.Normalize(FixtureWeb.ArticleUrl(a, port)), out var id) ? id : (long?)null))
             .ToList();
         var stored = found.Where(f => f.Id is not null).Select(f => (f.Story, Id: f.Id!.Value)).ToList();
         var together = stored.GroupBy(f => (f.Story, f.Id)).Sum(g => Pairs(g.Count()));
@@ -70,11 +73,17 @@ public sealed record StoredOutcome(
 
         var groups = found.GroupBy(f => f.Story).Where(g => g.Count() > 1).ToList();
         var exact = groups.Count(g => g.Select(f => f.Id).Distinct().Count() == 1 && g.First().Id is { } id && sightingsOf.GetValueOrDefault(id) == g.Count());
+        var split = groups.Where(g => g.Select(f => f.Id).Distinct().Count() > 1).Take(3)
+            .Select(g => string.Join(", ", g.Select(f => $"{f.Url} → {f.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}")))
+            .ToList();
         var mixed = stored.GroupBy(f => f.Id).Count(g => g.Select(f => f.Story).Distinct().Count() > 1);
 
         return new StoredOutcome(articles, sightings, runs, failedRuns, bytes, walBytes,
             stored.Count, found.Count - stored.Count, groups.Count, exact, mixed,
-            merged == 0 ? 1 : (double)together / merged, sameStory == 0 ? 1 : (double)together / sameStory, whole, withFurniture);
+            merged == 0 ? 1 : (double)together / merged, sameStory == 0 ? 1 : (double)together / sameStory, whole, withFurniture)
+        {
+            SplitGroupExamples = split,
+        };
     }
 
     /// <summary>The text without format characters (soft hyphens, word joiners), which extraction may drop.</summary>
