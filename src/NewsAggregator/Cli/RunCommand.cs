@@ -122,6 +122,9 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             await error.WriteLineAsync(host.Services.GetRequiredService<StageTimes>().Report(process.TotalProcessorTime));
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"gc gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} " +
+                $"pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated-mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024):0}"));
         }
         var failed = results.Count(r => !r.Succeeded);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
