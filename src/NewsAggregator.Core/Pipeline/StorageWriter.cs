@@ -23,9 +23,9 @@ public sealed class StorageWriter(NewsDatabase database, StageTimes times) : IDi
     /// <exception cref="StorageException">The database failed; nothing of this article was written.</exception>
     public async Task<StoreOutcome> StoreAsync(ArticleRecord article, RunId? run)
     {
-        // Shingling is this article's own work: done before queueing, on the caller's thread.
+        // Shingling this article and its candidates needs no lock: done before queueing, on the caller's thread.
         var started = Stopwatch.GetTimestamp();
-        var pending = new Pending(PreparedArticle.Of(article, run));
+        var pending = new Pending(database.PrepareArticle(article, run));
         times.AddDedupe(Stopwatch.GetTimestamp() - started);
         _waiting.Enqueue(pending);
         while (!pending.Outcome.Task.IsCompleted)

@@ -30,7 +30,20 @@ public sealed partial class NewsDatabase
     /// <paramref name="run"/> row (<c>new_articles</c> for a new story, else <c>duplicates</c>).
     /// </summary>
     public StoreOutcome StoreArticle(ArticleRecord article, RunId? run = null) =>
-        StoreArticles([PreparedArticle.Of(article, run)])[0];
+        StoreArticles([PrepareArticle(article, run)])[0];
+
+    /// <summary>
+    /// The work of storing an article that needs no write lock: its shingles and band keys, and
+    /// the shingles of the stored texts its keys point at. Done on the caller's thread, so passes
+    /// do it side by side and the single writer only decides and writes.
+    /// </summary>
+    public PreparedArticle PrepareArticle(ArticleRecord article, RunId? run)
+    {
+        var prepared = PreparedArticle.Of(article, run);
+        return prepared.Keys.Count == 0
+            ? prepared
+            : prepared with { CandidateShingles = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys)) };
+    }
 
     /// <summary>
     /// Stores several articles in one transaction (a batch from the pipeline's writer), each
@@ -52,7 +65,7 @@ public sealed partial class NewsDatabase
     private static StoreOutcome Store(SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared)
     {
         var (article, run, shingles, keys) = (prepared.Article, prepared.Run, prepared.Shingles, prepared.Keys);
-        var lookup = new StoryLookup(connection, transaction);
+        var lookup = new StoryLookup(connection, transaction, prepared.CandidateShingles);
         var incoming = new IncomingStory(
             article.Url, article.ContentHash, article.DeclaredCanonicalUrl,
             new StoryCopy(shingles, article.PublishedAt, article.FetchedAt, article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet()),

@@ -103,7 +103,10 @@ public sealed record SourceState
 /// An article ready for the writer: its shingles and band keys are worked out beforehand, on the
 /// caller's thread, so the write lock is held for the database work alone.
 /// </summary>
-public sealed record PreparedArticle(ArticleRecord Article, RunId? Run, StoryShingles Shingles, IReadOnlyList<long> Keys)
+/// <param name="CandidateShingles">Shingles of the stored texts that may be its originals, by content hash, worked out beforehand too.</param>
+public sealed record PreparedArticle(
+    ArticleRecord Article, RunId? Run, StoryShingles Shingles, IReadOnlyList<long> Keys,
+    IReadOnlyDictionary<string, StoryShingles>? CandidateShingles = null)
 {
     public static PreparedArticle Of(ArticleRecord article, RunId? run)
     {

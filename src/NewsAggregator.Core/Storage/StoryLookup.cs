@@ -8,7 +8,8 @@ namespace NewsAggregator.Storage;
 /// transaction (so a story stored earlier in the same batch is seen). Stories loaded for a
 /// decision are kept for carrying it out: a text upgrade needs the old text's band keys.
 /// </summary>
-internal sealed class StoryLookup(SqliteConnection connection, SqliteTransaction transaction) : IStoryLookup
+internal sealed class StoryLookup(
+    SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, StoryShingles>? shinglesByHash) : IStoryLookup
 {
     private readonly Dictionary<long, StoryCopy?> _loaded = [];
 
@@ -22,7 +23,7 @@ internal sealed class StoryLookup(SqliteConnection connection, SqliteTransaction
     {
         if (!_loaded.TryGetValue(articleId, out var story))
         {
-            story = NearDuplicateIndex.Load(connection, transaction, articleId);
+            story = NearDuplicateIndex.Load(connection, transaction, articleId, shinglesByHash);
             _loaded[articleId] = story;
         }
         return story;
