@@ -70,19 +70,19 @@ internal static class NearDuplicateIndex
     }
 
     /// <summary>A stored article with what the rule needs of it, or null when there is no such article.</summary>
-    /// <param name="shinglesByHash">Shingles already worked out for stored texts, by content hash: a text found there is not shingled again.</param>
+    /// <param name="shinglesByHash">Shingles already worked out for stored texts, by content hash: a text found there is not read or shingled again.</param>
     public static StoryCopy? Load(
         SqliteConnection connection, SqliteTransaction? transaction, long articleId, IReadOnlyDictionary<string, StoryShingles>? shinglesByHash = null)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT a.text, a.published_at, a.fetched_at, s.url, a.content_hash
+            SELECT a.content_hash, a.published_at, a.fetched_at, s.url
             FROM articles a LEFT JOIN article_sightings s ON s.article_id = a.id
             WHERE a.id = $id;
             """;
         command.Parameters.AddWithValue("$id", articleId);
-        string? text = null;
+        var found = false;
         string? hash = null;
         DateTimeOffset? published = null;
         var firstSeen = default(DateTimeOffset);
@@ -91,8 +91,8 @@ internal static class NearDuplicateIndex
         {
             while (rows.Read())
             {
-                text ??= rows.GetString(0);
-                hash ??= rows.IsDBNull(4) ? null : rows.GetString(4);
+                found = true;
+                hash ??= rows.IsDBNull(0) ? null : rows.GetString(0);
                 published = rows.IsDBNull(1) ? null : DateTimeOffset.Parse(rows.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
                 firstSeen = DateTimeOffset.Parse(rows.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
                 if (!rows.IsDBNull(3))
@@ -101,12 +101,22 @@ internal static class NearDuplicateIndex
                 }
             }
         }
-        if (text is null)
+        if (!found)
         {
             return null;
         }
-        var shingles = hash is not null && shinglesByHash?.GetValueOrDefault(hash) is { } known ? known : StoryShingles.Of(text);
+        var shingles = (hash is not null ? shinglesByHash?.GetValueOrDefault(hash) ?? ShingleCache.Find(hash) : null)
+            ?? StoryShingles.Of(TextOf(connection, transaction, articleId));
         return new StoryCopy(shingles, published, firstSeen, sites);
+    }
+
+    private static string TextOf(SqliteConnection connection, SqliteTransaction? transaction, long articleId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT text FROM articles WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", articleId);
+        return command.ExecuteScalar() as string ?? "";
     }
 
     /// <summary>
@@ -121,13 +131,18 @@ internal static class NearDuplicateIndex
         foreach (var candidate in Candidates(connection, null, keys))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT text, content_hash FROM articles WHERE id = $id AND content_hash IS NOT NULL;";
+            command.CommandText = "SELECT content_hash FROM articles WHERE id = $id AND content_hash IS NOT NULL;";
             command.Parameters.AddWithValue("$id", candidate);
-            using var rows = command.ExecuteReader();
-            if (rows.Read())
+            if (command.ExecuteScalar() is not string hash || found.ContainsKey(hash))
             {
-                found.TryAdd(rows.GetString(1), StoryShingles.Of(rows.GetString(0)));
+                continue;
             }
+            if (ShingleCache.Find(hash) is not { } shingles)
+            {
+                shingles = StoryShingles.Of(TextOf(connection, null, candidate));
+                ShingleCache.Keep(hash, shingles);
+            }
+            found[hash] = shingles;
         }
         return found;
     }

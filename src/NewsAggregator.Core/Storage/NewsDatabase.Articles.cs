@@ -76,6 +76,11 @@ public sealed partial class NewsDatabase
         {
             outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article), Reason: decision.Reason);
             NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
+            if (article.ContentHash is { } hash && keys.Count > 0)
+            {
+                // The next copy of this story finds it as a candidate: its shingles are at hand.
+                ShingleCache.Keep(hash, shingles);
+            }
         }
         else
         {
