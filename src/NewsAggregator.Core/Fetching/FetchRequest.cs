@@ -24,4 +24,11 @@ public sealed record FetchRequest(Uri Url)
 
     /// <summary>Which network addresses this request may connect to.</summary>
     public NetworkTrust Trust { get; init; } = NetworkTrust.Anywhere;
+
+    /// <summary>
+    /// Awaited once the host has given the request its turn and before anything is sent: the
+    /// caller's bound on work in flight (pages between fetching and storage). Waiting here is not
+    /// the server's slowness, so it does not count against the response deadline.
+    /// </summary>
+    public Func<CancellationToken, ValueTask>? Admit { get; init; }
 }

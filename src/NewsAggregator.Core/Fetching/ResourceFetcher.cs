@@ -113,6 +113,10 @@ public sealed class ResourceFetcher : IResourceFetcher
             for (var hop = 0; ; hop++)
             {
                 using var turn = await _gate.EnterAsync(url, deadline.Token);
+                if (hop == 0 && request.Admit is { } admit)
+                {
+                    await admit(cancellationToken);
+                }
                 if (hop == 0)
                 {
                     // The deadline is the server's: time spent waiting for our own turn at the host does not count.

@@ -24,6 +24,12 @@ public sealed class AggregationOptions
     /// <summary>The most one entry (its page's fetch with retries, extraction and storage) may take.</summary>
     public TimeSpan EntryDeadline { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Pages held between fetching and storage at once, across all passes (<see cref="PageSlots"/>):
+    /// what bounds the run's memory, whatever the number of sources.
+    /// </summary>
+    public int PagesInFlight { get; set; } = 256;
+
     /// <summary>With <c>--once</c>: report the CPU each stage took (<see cref="StageTimes"/>) when the run ends.</summary>
     public bool ReportStageTimes { get; set; }
 }

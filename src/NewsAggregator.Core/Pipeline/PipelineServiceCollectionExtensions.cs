@@ -17,6 +17,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<StageTimes>();
         services.AddSingleton<ExtractionStage>();
         services.AddSingleton<StorageWriter>();
+        services.AddSingleton<PageSlots>();
         services.AddSingleton(database);
         // robots.txt answers outlive the process, so a run from cron asks each host once a day.
         services.AddSingleton<IRobotsStore>(new DatabaseRobotsStore(database));

@@ -22,6 +22,7 @@ public sealed class SourcePass(
     IResourceFetcher fetcher,
     ExtractionStage extraction,
     StorageWriter writer,
+    PageSlots pageSlots,
     NewsDatabase database,
     AggregationOptions options,
     TimeProvider clock,
@@ -248,7 +249,9 @@ public sealed class SourcePass(
             return;
         }
 
-        var article = await FetchArticleAsync(source, entry, url, tally, breaker, cancellationToken);
+        // Held from the page's request to its storage; given back however the entry ends.
+        using var slot = pageSlots.ForEntry();
+        var article = await FetchArticleAsync(source, entry, url, tally, breaker, slot, cancellationToken);
         if (article is null)
         {
             Interlocked.Increment(ref tally.Failed);
@@ -275,7 +278,7 @@ public sealed class SourcePass(
 
     /// <summary>The article behind an entry: its page extracted, else the feed's own content.</summary>
     private async Task<ArticleRecord?> FetchArticleAsync(
-        Source source, FeedEntry entry, string url, Tally tally, HostBreaker breaker, CancellationToken cancellationToken)
+        Source source, FeedEntry entry, string url, Tally tally, HostBreaker breaker, PageSlots.Slot slot, CancellationToken cancellationToken)
     {
         ExtractedArticle? extracted = null;
         var finalUrl = url;
@@ -296,6 +299,7 @@ public sealed class SourcePass(
                 Validators = validators,
                 ObeyRobots = !(isSource && source.IgnoreRobots),
                 Trust = NetworkTrust.ForLinksOf(source.Url),
+                Admit = slot.TakeAsync,
             }, cancellationToken);
             finalUrl = CanonicalUrl.Normalize(page.FinalUrl);
             if (page.NotModified)

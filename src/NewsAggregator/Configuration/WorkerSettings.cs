@@ -11,13 +11,16 @@ public sealed class WorkerSettings
 {
     /// <summary>The top-level keys the worker reads; any other is a mistake worth stopping for.</summary>
     public static readonly string[] KnownKeys =
-        [nameof(MaxParallelSources), nameof(PassDeadlineSeconds), nameof(EntryDeadlineSeconds), nameof(ReportStageTimes),
+        [nameof(MaxParallelSources), nameof(PagesInFlight), nameof(PassDeadlineSeconds), nameof(EntryDeadlineSeconds), nameof(ReportStageTimes),
          FetchSettings.Section, StorageSettings.Section, "Logging"];
 
     private static readonly AggregationOptions Defaults = new();
 
     [Range(1, 4096, ErrorMessage = "accepted 1 to 4096")]
     public int MaxParallelSources { get; set; } = Defaults.MaxParallelSources;
+
+    [Range(1, 100_000, ErrorMessage = "accepted 1 to 100000")]
+    public int PagesInFlight { get; set; } = Defaults.PagesInFlight;
 
     [Range(1, 86_400, ErrorMessage = "accepted 1 to 86400 (seconds)")]
     public int PassDeadlineSeconds { get; set; } = (int)Defaults.PassDeadline.TotalSeconds;
@@ -31,6 +34,7 @@ public sealed class WorkerSettings
     public AggregationOptions ToAggregationOptions() => new()
     {
         MaxParallelSources = MaxParallelSources,
+        PagesInFlight = PagesInFlight,
         PassDeadline = TimeSpan.FromSeconds(PassDeadlineSeconds),
         EntryDeadline = TimeSpan.FromSeconds(EntryDeadlineSeconds),
         ReportStageTimes = ReportStageTimes,
