@@ -12,12 +12,6 @@ public sealed class AggregationOptions
     /// </summary>
     public int MaxParallelSources { get; set; } = 256;
 
-    /// <summary>
-    /// Entries of one pass fetched and extracted side by side: as many as a host lets us ask for
-    /// at once (Fetch:MaxConcurrentPerHost), since a source's entries are mostly on its own host.
-    /// </summary>
-    public int EntriesInFlightPerSource { get; set; } = 2;
-
     /// <summary>The most one source's pass may take; entries not reached by then count as failed.</summary>
     public TimeSpan PassDeadline { get; set; } = TimeSpan.FromMinutes(15);
 

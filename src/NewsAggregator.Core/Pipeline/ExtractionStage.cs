@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Pipeline;
@@ -21,14 +20,9 @@ public sealed class ExtractionStage(IArticleExtractor extractor, StageTimes time
             // Off the caller's continuation: the fetchers' threads go back to waiting on the network.
             return await Task.Run(() =>
             {
-                var started = Stopwatch.GetTimestamp();
-                try
+                using (times.Measure(Stage.Extract))
                 {
                     return extractor.Extract(PageDecoder.Decode(body, charset), url, rules, cancellationToken);
-                }
-                finally
-                {
-                    times.AddExtract(Stopwatch.GetTimestamp() - started);
                 }
             }, cancellationToken);
         }

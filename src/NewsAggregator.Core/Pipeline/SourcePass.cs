@@ -25,6 +25,7 @@ public sealed class SourcePass(
     PageSlots pageSlots,
     NewsDatabase database,
     AggregationOptions options,
+    FetchOptions fetchOptions,
     TimeProvider clock,
     ILogger<SourcePass> logger)
 {
@@ -48,7 +49,9 @@ public sealed class SourcePass(
             var breaker = new HostBreaker();
             await Parallel.ForEachAsync(
                 listing.Entries.Take(source.MaxArticles),
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.EntriesInFlightPerSource) },
+                // As many entries side by side as a host lets us ask for at once: a source's entries
+                // are mostly on its own host, and more would only queue (holding their pages) in its gate.
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetchOptions.MaxConcurrentPerHost) },
                 async (entry, _) =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Collections.Concurrent;
 using NewsAggregator.Storage;
 
@@ -24,9 +23,11 @@ public sealed class StorageWriter(NewsDatabase database, StageTimes times) : IDi
     public async Task<StoreOutcome> StoreAsync(ArticleRecord article, RunId? run)
     {
         // Shingling this article and its candidates needs no lock: done before queueing, on the caller's thread.
-        var started = Stopwatch.GetTimestamp();
-        var pending = new Pending(database.PrepareArticle(article, run));
-        times.AddDedupe(Stopwatch.GetTimestamp() - started);
+        Pending pending;
+        using (times.Measure(Stage.Dedupe))
+        {
+            pending = new Pending(database.PrepareArticle(article, run));
+        }
         _waiting.Enqueue(pending);
         while (!pending.Outcome.Task.IsCompleted)
         {
@@ -37,9 +38,10 @@ public sealed class StorageWriter(NewsDatabase database, StageTimes times) : IDi
             {
                 if (!pending.Outcome.Task.IsCompleted)
                 {
-                    var committing = Stopwatch.GetTimestamp();
-                    CommitWaiting();
-                    times.AddStore(Stopwatch.GetTimestamp() - committing);
+                    using (times.Measure(Stage.Store))
+                    {
+                        CommitWaiting();
+                    }
                 }
             }
             finally

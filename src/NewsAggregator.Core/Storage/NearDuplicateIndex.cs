@@ -105,7 +105,7 @@ internal static class NearDuplicateIndex
         {
             return null;
         }
-        var shingles = (hash is not null ? shinglesByHash?.GetValueOrDefault(hash) ?? ShingleCache.Find(hash) : null)
+        var shingles = (hash is not null ? shinglesByHash?.GetValueOrDefault(hash) : null)
             ?? StoryShingles.Of(TextOf(connection, transaction, articleId));
         return new StoryCopy(shingles, published, firstSeen, sites);
     }
@@ -125,7 +125,7 @@ internal static class NearDuplicateIndex
     /// lock on the caller's thread, so the single writer only compares. A text replaced meanwhile
     /// has another hash and is shingled again under the lock.
     /// </summary>
-    public static Dictionary<string, StoryShingles> CandidateShingles(SqliteConnection connection, IReadOnlyList<long> keys)
+    public static Dictionary<string, StoryShingles> CandidateShingles(SqliteConnection connection, IReadOnlyList<long> keys, ShingleCache cache)
     {
         var found = new Dictionary<string, StoryShingles>(StringComparer.Ordinal);
         foreach (var candidate in Candidates(connection, null, keys))
@@ -137,10 +137,10 @@ internal static class NearDuplicateIndex
             {
                 continue;
             }
-            if (ShingleCache.Find(hash) is not { } shingles)
+            if (cache.Find(hash) is not { } shingles)
             {
                 shingles = StoryShingles.Of(TextOf(connection, null, candidate));
-                ShingleCache.Keep(hash, shingles);
+                cache.Keep(hash, shingles);
             }
             found[hash] = shingles;
         }

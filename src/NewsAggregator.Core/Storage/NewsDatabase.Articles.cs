@@ -6,6 +6,9 @@ namespace NewsAggregator.Storage;
 /// <summary>Articles, their sightings and the near-duplicate index: what the writer stores and the passes look up.</summary>
 public sealed partial class NewsDatabase
 {
+    /// <summary>Shingles of this database's recent texts, so candidates are compared without shingling them again.</summary>
+    private readonly ShingleCache _shingles = new();
+
     /// <summary>The article already seen at this canonical URL, by any source.</summary>
     public long? FindArticleIdByUrl(string url) => Read(connection => FindArticleIdByUrl(connection, null, url));
 
@@ -42,7 +45,7 @@ public sealed partial class NewsDatabase
         var prepared = PreparedArticle.Of(article, run);
         return prepared.Keys.Count == 0
             ? prepared
-            : prepared with { CandidateShingles = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys)) };
+            : prepared with { CandidateShingles = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys, _shingles)) };
     }
 
     /// <summary>
@@ -56,13 +59,13 @@ public sealed partial class NewsDatabase
             var outcomes = new StoreOutcome[articles.Count];
             for (var i = 0; i < articles.Count; i++)
             {
-                outcomes[i] = Store(connection, transaction, articles[i]);
+                outcomes[i] = Store(connection, transaction, articles[i], _shingles);
             }
             return outcomes;
         });
 
     /// <summary>Decides (<see cref="DuplicateResolver"/>) and carries the decision out, in the caller's transaction.</summary>
-    private static StoreOutcome Store(SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared)
+    private static StoreOutcome Store(SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared, ShingleCache cache)
     {
         var (article, run, shingles, keys) = (prepared.Article, prepared.Run, prepared.Shingles, prepared.Keys);
         var lookup = new StoryLookup(connection, transaction, prepared.CandidateShingles);
@@ -79,7 +82,7 @@ public sealed partial class NewsDatabase
             if (article.ContentHash is { } hash && keys.Count > 0)
             {
                 // The next copy of this story finds it as a candidate: its shingles are at hand.
-                ShingleCache.Keep(hash, shingles);
+                cache.Keep(hash, shingles);
             }
         }
         else

@@ -8,40 +8,41 @@ namespace NewsAggregator.Storage;
 /// entry never goes stale). Near-duplicate candidates are mostly recent stories, and re-shingling a
 /// candidate's text (about 0.2 ms) for every incoming copy was the largest part of storing one.
 /// Bounded: past <see cref="Capacity"/> entries the oldest half is let go (a few tens of MB at most).
+/// One per open database, so two databases in one process never share what they compared.
 /// </summary>
-internal static class ShingleCache
+internal sealed class ShingleCache
 {
     public const int Capacity = 2048;
 
-    private static readonly ConcurrentDictionary<string, (StoryShingles Shingles, long Order)> Entries = new(StringComparer.Ordinal);
-    private static long _order;
+    private readonly ConcurrentDictionary<string, (StoryShingles Shingles, long Order)> _entries = new(StringComparer.Ordinal);
+    private long _order;
 
-    public static StoryShingles? Find(string contentHash) =>
-        Entries.TryGetValue(contentHash, out var entry) ? entry.Shingles : null;
+    public StoryShingles? Find(string contentHash) =>
+        _entries.TryGetValue(contentHash, out var entry) ? entry.Shingles : null;
 
-    public static void Keep(string contentHash, StoryShingles shingles)
+    public void Keep(string contentHash, StoryShingles shingles)
     {
-        Entries[contentHash] = (shingles, Interlocked.Increment(ref _order));
-        if (Entries.Count > Capacity)
+        _entries[contentHash] = (shingles, Interlocked.Increment(ref _order));
+        if (_entries.Count > Capacity)
         {
             Trim();
         }
     }
 
-    private static void Trim()
+    private void Trim()
     {
-        lock (Entries)
+        lock (_entries)
         {
-            if (Entries.Count <= Capacity)
+            if (_entries.Count <= Capacity)
             {
                 return;
             }
-            var cut = Entries.Values.Select(e => e.Order).Order().ElementAt(Entries.Count / 2);
-            foreach (var (hash, entry) in Entries)
+            var cut = _entries.Values.Select(e => e.Order).Order().ElementAt(_entries.Count / 2);
+            foreach (var (hash, entry) in _entries)
             {
                 if (entry.Order < cut)
                 {
-                    Entries.TryRemove(hash, out _);
+                    _entries.TryRemove(hash, out _);
                 }
             }
         }

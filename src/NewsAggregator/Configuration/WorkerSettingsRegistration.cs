@@ -41,14 +41,9 @@ public static partial class WorkerSettingsRegistration
         {
             services.GetRequiredService<IStartupValidator>().Validate();
             var worker = services.GetRequiredService<IOptions<WorkerSettings>>().Value;
-            var fetch = services.GetRequiredService<IOptions<FetchSettings>>().Value.ToFetchOptions();
-            var aggregation = worker.ToAggregationOptions();
-            // A source's entries are mostly on its own host: asking for more of them at once than
-            // the host lets us would only queue them (and hold their pages) in the host gate.
-            aggregation.EntriesInFlightPerSource = fetch.MaxConcurrentPerHost;
             return new CheckedSettings(
-                fetch,
-                aggregation,
+                services.GetRequiredService<IOptions<FetchSettings>>().Value.ToFetchOptions(),
+                worker.ToAggregationOptions(),
                 services.GetRequiredService<IOptions<StorageSettings>>().Value.ToStorageOptions());
         }
         catch (OptionsValidationException e)

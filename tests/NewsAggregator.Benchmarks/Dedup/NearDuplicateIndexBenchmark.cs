@@ -25,9 +25,9 @@ public static class NearDuplicateIndexBenchmark
 
     public static int Run(string[] args)
     {
-        var sizes = Option(args, "--sizes", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var lookups = int.Parse(Option(args, "--lookups", "20000"), CultureInfo.InvariantCulture);
-        var folder = Option(args, "--folder", "");
+        var sizes = BenchmarkArgs.Option(args, "--sizes", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var lookups = int.Parse(BenchmarkArgs.Option(args, "--lookups", "20000"), CultureInfo.InvariantCulture);
+        var folder = BenchmarkArgs.Option(args, "--folder", "");
         var temporary = folder.Length == 0;
         if (temporary)
         {
@@ -206,11 +206,5 @@ public static class NearDuplicateIndexBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * share))];
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

@@ -22,9 +22,9 @@ public static class StorageWriterBenchmark
 {
     public static int Run(string[] args)
     {
-        var count = int.Parse(Option(args, "--articles", "20000"), CultureInfo.InvariantCulture);
-        var writers = int.Parse(Option(args, "--writers", "64"), CultureInfo.InvariantCulture);
-        var copyShare = double.Parse(Option(args, "--copies", "0.1"), CultureInfo.InvariantCulture);
+        var count = int.Parse(BenchmarkArgs.Option(args, "--articles", "20000"), CultureInfo.InvariantCulture);
+        var writers = int.Parse(BenchmarkArgs.Option(args, "--writers", "64"), CultureInfo.InvariantCulture);
+        var copyShare = double.Parse(BenchmarkArgs.Option(args, "--copies", "0.1"), CultureInfo.InvariantCulture);
         var articles = Articles(count, copyShare, out var expectedStories);
         Console.WriteLine($"storage writer: {count} articles ({count - expectedStories} copies of others), {writers} callers at once");
 
@@ -126,11 +126,5 @@ public static class StorageWriterBenchmark
             });
         }
         return articles;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

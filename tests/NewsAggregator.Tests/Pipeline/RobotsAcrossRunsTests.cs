@@ -99,8 +99,8 @@ public sealed class RobotsAcrossRunsTests : IAsyncLifetime
     public void Fetching_is_the_process_cpu_less_the_timed_stages()
     {
         var times = new NewsAggregator.Pipeline.StageTimes();
-        times.AddExtract(System.Diagnostics.Stopwatch.Frequency * 3);
-        times.AddStore(System.Diagnostics.Stopwatch.Frequency / 2);
+        times.Add(NewsAggregator.Pipeline.Stage.Extract, TimeSpan.FromSeconds(3));
+        times.Add(NewsAggregator.Pipeline.Stage.Store, TimeSpan.FromSeconds(0.5));
 
         Assert.Equal("stage-cpu fetch=1.50 extract=3.00 dedupe=0.00 store=0.50 total=5.00", times.Report(TimeSpan.FromSeconds(5)));
     }

@@ -241,7 +241,7 @@ public sealed class StorageFailureRunTests
             database.SyncSources([source], DateTimeOffset.UtcNow);
             await using var provider = new ServiceCollection()
                 .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new WarningWatcher(onWarning)))
-                .AddNewsPipeline(database, InProcessRun.QuickOptions(), new AggregationOptions { MaxParallelSources = 1, EntriesInFlightPerSource = 1 })
+                .AddNewsPipeline(database, InProcessRun.QuickOptions(o => o.MaxConcurrentPerHost = 1), new AggregationOptions { MaxParallelSources = 1 })
                 .BuildServiceProvider();
             beforePass();
             using var guard = new CancellationTokenSource(InProcessRun.HangGuard);
