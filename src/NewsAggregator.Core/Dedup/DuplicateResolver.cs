@@ -9,8 +9,8 @@ public interface IStoryLookup
     /// <summary>The article whose normalised text has this fingerprint.</summary>
     long? ArticleWithText(string contentHash);
 
-    /// <summary>Articles sharing a band key with <paramref name="bandKeys"/>, oldest first.</summary>
-    IReadOnlyList<long> Candidates(IReadOnlyList<long> bandKeys);
+    /// <summary>Articles sharing a band key with <paramref name="bandKeys"/>, oldest first, each with its sketch when one is stored.</summary>
+    IReadOnlyList<NearDuplicateCandidate> Candidates(IReadOnlyList<long> bandKeys);
 
     /// <summary>A stored article as the rule needs it, or null when there is no such article.</summary>
     StoryCopy? Story(long articleId);
@@ -38,9 +38,17 @@ public sealed record DuplicateDecision(DuplicateKind Kind, long? ArticleId, stri
     public static DuplicateDecision New(string reason) => new(DuplicateKind.New, null, reason);
 }
 
+/// <summary>A stored article sharing a band key with an incoming one, and its sketch (null for none stored).</summary>
+public readonly record struct NearDuplicateCandidate(long ArticleId, StorySketch? Sketch)
+{
+    /// <summary>Whether the exact shingles need comparing: not when both sketches say the texts are far apart.</summary>
+    public bool MayBeCopyOf(StorySketch? incoming) =>
+        Sketch is not { } stored || incoming is null || NearDuplicateRule.MayBeCopies(stored, incoming);
+}
+
 /// <summary>An article about to be stored, as the duplicate decision needs it.</summary>
 public sealed record IncomingStory(
-    string Url, string? ContentHash, string? DeclaredCanonicalUrl, StoryCopy Copy, IReadOnlyList<long> BandKeys);
+    string Url, string? ContentHash, string? DeclaredCanonicalUrl, StoryCopy Copy, NearDuplicateKeys Keys);
 
 /// <summary>
 /// The duplicate cascade in one place, pure: the same URL, then the same text, then the canonical
@@ -74,16 +82,16 @@ public static class DuplicateResolver
 
         // Among the candidates the rule confirms, the most similar (the oldest on a tie).
         (long Id, NearDuplicateVerdict Verdict)? best = null;
-        foreach (var candidate in stored.Candidates(incoming.BandKeys))
+        foreach (var candidate in stored.Candidates(incoming.Keys.BandKeys))
         {
-            if (stored.Story(candidate) is not { } copy)
+            if (!candidate.MayBeCopyOf(incoming.Keys.Sketch) || stored.Story(candidate.ArticleId) is not { } copy)
             {
                 continue;
             }
             var verdict = NearDuplicateRule.Judge(copy, incoming.Copy);
             if (verdict.IsCopy && (best is null || verdict.Overlap.Jaccard > best.Value.Verdict.Overlap.Jaccard))
             {
-                best = (candidate, verdict);
+                best = (candidate.ArticleId, verdict);
             }
         }
         return best is { } match

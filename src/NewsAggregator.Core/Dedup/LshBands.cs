@@ -39,8 +39,7 @@ public static class LshBands
     private const long KeyMask = (1L << 47) - 1;
 
     /// <summary>The band keys of a story too short to compare are none: it is never a candidate.</summary>
-    public static long[] KeysOf(StoryShingles shingles) =>
-        NearDuplicateRule.IsComparable(shingles) ? KeysOf(MinHashSignature.Of(shingles)) : [];
+    public static long[] KeysOf(StoryShingles shingles) => NearDuplicateKeys.Of(shingles).BandKeys;
 
     /// <summary>One key per band; the band's number is part of the key, so equal rows in different bands never meet.</summary>
     public static long[] KeysOf(MinHashSignature signature)
@@ -62,4 +61,24 @@ public static class LshBands
     /// <summary>The probability that two stories of Jaccard similarity <paramref name="jaccard"/> share a band.</summary>
     public static double CandidateProbability(double jaccard) =>
         1 - Math.Pow(1 - Math.Pow(jaccard, RowsPerBand), Count);
+}
+
+/// <summary>
+/// What the near-duplicate index keeps of a story, both from one <see cref="MinHashSignature"/>:
+/// the band keys that find it as a candidate, and the sketch that dismisses most chance candidates
+/// before their text is read. A story too short to compare has neither.
+/// </summary>
+public sealed record NearDuplicateKeys(long[] BandKeys, StorySketch? Sketch)
+{
+    public static readonly NearDuplicateKeys None = new([], null);
+
+    public static NearDuplicateKeys Of(StoryShingles shingles)
+    {
+        if (!NearDuplicateRule.IsComparable(shingles))
+        {
+            return None;
+        }
+        var signature = MinHashSignature.Of(shingles);
+        return new NearDuplicateKeys(LshBands.KeysOf(signature), StorySketch.Of(signature));
+    }
 }

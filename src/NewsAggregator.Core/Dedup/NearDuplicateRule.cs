@@ -61,6 +61,20 @@ public static class NearDuplicateRule
     /// <summary>A later copy whose text holds the stored one and is this much longer replaces the stored text (it was a cut copy).</summary>
     public const double UpgradeMinimumGrowth = 1.15;
 
+    /// <summary>
+    /// Of the 96 bytes of two <see cref="StorySketch"/>es, how many must agree before the exact
+    /// shingles are compared: below it the pair's Jaccard is almost surely under the 0.51 that any
+    /// confirmed pair has (see <see cref="StorySketch"/> for the odds).
+    /// </summary>
+    public const int MinimumSketchAgreements = 20;
+
+    /// <summary>Whether a candidate is worth confirming on exact shingles at all.</summary>
+    public static bool MayBeCopies(StorySketch stored, StorySketch incoming)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.Agreements(incoming) >= MinimumSketchAgreements;
+    }
+
     /// <summary>Long enough to be compared and indexed at all.</summary>
     public static bool IsComparable(StoryShingles shingles) => shingles.Count >= MinimumShingles;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
@@ -47,9 +48,23 @@ public sealed class StoryShingles
         }
 
         var wordHashes = new ulong[words.Count];
-        for (var i = 0; i < words.Count; i++)
+        var utf8 = ArrayPool<byte>.Shared.Rent(256);
+        try
         {
-            wordHashes[i] = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(words[i]));
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (Encoding.UTF8.GetMaxByteCount(words[i].Length) > utf8.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(utf8);
+                    utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(words[i].Length));
+                }
+                var length = Encoding.UTF8.GetBytes(words[i], utf8);
+                wordHashes[i] = XxHash3.HashToUInt64(utf8.AsSpan(0, length));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
         }
         var hashes = new ulong[words.Count - WordsPerShingle + 1];
         Span<byte> run = stackalloc byte[WordsPerShingle * sizeof(ulong)];

@@ -15,18 +15,36 @@ namespace NewsAggregator.Storage;
 /// </summary>
 internal static class NearDuplicateIndex
 {
-    /// <summary>Indexes an article under its band keys (none for a text too short to compare).</summary>
-    public static void Add(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<long> keys) =>
-        ForEachKey(connection, transaction, articleId, keys,
+    /// <summary>Indexes an article under its band keys, with its sketch (none for a text too short to compare).</summary>
+    public static void Add(SqliteConnection connection, SqliteTransaction transaction, long articleId, NearDuplicateKeys keys)
+    {
+        ForEachKey(connection, transaction, articleId, keys.BandKeys,
             "INSERT INTO near_duplicate_bands (band_key, article_id) VALUES ($key, $article) ON CONFLICT DO NOTHING;");
+        if (keys.Sketch is { } sketch)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT OR REPLACE INTO near_duplicate_sketches (article_id, sketch) VALUES ($article, $sketch);";
+            command.Parameters.AddWithValue("$article", articleId);
+            command.Parameters.AddWithValue("$sketch", sketch.Bytes.ToArray());
+            command.ExecuteNonQuery();
+        }
+    }
 
-    /// <summary>Removes an article's band keys (those of the text it was indexed with).</summary>
-    private static void Remove(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<long> keys) =>
+    /// <summary>Removes an article's band keys (those of the text it was indexed with) and its sketch.</summary>
+    private static void Remove(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<long> keys)
+    {
         ForEachKey(connection, transaction, articleId, keys,
             "DELETE FROM near_duplicate_bands WHERE band_key = $key AND article_id = $article;");
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM near_duplicate_sketches WHERE article_id = $article;";
+        command.Parameters.AddWithValue("$article", articleId);
+        command.ExecuteNonQuery();
+    }
 
-    /// <summary>Articles sharing at least one band key with <paramref name="keys"/>, oldest first.</summary>
-    public static IReadOnlyList<long> Candidates(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> keys)
+    /// <summary>Articles sharing at least one band key with <paramref name="keys"/>, oldest first, with their sketches.</summary>
+    public static IReadOnlyList<NearDuplicateCandidate> Candidates(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> keys)
     {
         if (keys.Count == 0)
         {
@@ -40,20 +58,25 @@ internal static class NearDuplicateIndex
             names[i] = "$k" + i.ToString(CultureInfo.InvariantCulture);
             command.Parameters.AddWithValue(names[i], keys[i]);
         }
-        command.CommandText =
-            $"SELECT DISTINCT article_id FROM near_duplicate_bands WHERE band_key IN ({string.Join(',', names)}) ORDER BY article_id;";
-        var found = new List<long>();
+        command.CommandText = $"""
+            SELECT c.article_id, s.sketch
+            FROM (SELECT DISTINCT article_id FROM near_duplicate_bands WHERE band_key IN ({string.Join(',', names)})) c
+            LEFT JOIN near_duplicate_sketches s ON s.article_id = c.article_id
+            ORDER BY c.article_id;
+            """;
+        var found = new List<NearDuplicateCandidate>();
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {
-            found.Add(rows.GetInt64(0));
+            var sketch = rows.IsDBNull(1) ? null : StorySketch.FromBytes((byte[])rows.GetValue(1));
+            found.Add(new NearDuplicateCandidate(rows.GetInt64(0), sketch));
         }
         return found;
     }
 
     /// <summary>Gives a stored story a later copy's longer text (and its HTML), and re-indexes it under the new text's keys.</summary>
     public static void ReplaceText(
-        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, IReadOnlyList<long> keys)
+        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, NearDuplicateKeys keys)
     {
         using (var update = connection.CreateCommand())
         {
@@ -125,21 +148,25 @@ internal static class NearDuplicateIndex
     /// lock on the caller's thread, so the single writer only compares. A text replaced meanwhile
     /// has another hash and is shingled again under the lock.
     /// </summary>
-    public static Dictionary<string, StoryShingles> CandidateShingles(SqliteConnection connection, IReadOnlyList<long> keys, ShingleCache cache)
+    public static Dictionary<string, StoryShingles> CandidateShingles(SqliteConnection connection, NearDuplicateKeys keys, ShingleCache cache)
     {
         var found = new Dictionary<string, StoryShingles>(StringComparer.Ordinal);
-        foreach (var candidate in Candidates(connection, null, keys))
+        foreach (var candidate in Candidates(connection, null, keys.BandKeys))
         {
+            if (!candidate.MayBeCopyOf(keys.Sketch))
+            {
+                continue;
+            }
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT content_hash FROM articles WHERE id = $id AND content_hash IS NOT NULL;";
-            command.Parameters.AddWithValue("$id", candidate);
+            command.Parameters.AddWithValue("$id", candidate.ArticleId);
             if (command.ExecuteScalar() is not string hash || found.ContainsKey(hash))
             {
                 continue;
             }
             if (cache.Find(hash) is not { } shingles)
             {
-                shingles = StoryShingles.Of(TextOf(connection, null, candidate));
+                shingles = StoryShingles.Of(TextOf(connection, null, candidate.ArticleId));
                 cache.Keep(hash, shingles);
             }
             found[hash] = shingles;
@@ -147,8 +174,11 @@ internal static class NearDuplicateIndex
         return found;
     }
 
-    /// <summary>Indexes every stored article: run once, when the index table is created on an existing database.</summary>
-    public static void AddAll(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>
+    /// Indexes every stored article: run once, when a migration creates the band keys' table
+    /// (<paramref name="withBandKeys"/>) or the sketches' (<paramref name="withSketches"/>) on an existing database.
+    /// </summary>
+    public static void AddAll(SqliteConnection connection, SqliteTransaction transaction, bool withBandKeys = true, bool withSketches = true)
     {
         // Streamed: SQLite lets one connection write a table while it reads another.
         using var select = connection.CreateCommand();
@@ -157,7 +187,12 @@ internal static class NearDuplicateIndex
         using var rows = select.ExecuteReader();
         while (rows.Read())
         {
-            Add(connection, transaction, rows.GetInt64(0), LshBands.KeysOf(StoryShingles.Of(rows.GetString(1))));
+            var keys = NearDuplicateKeys.Of(StoryShingles.Of(rows.GetString(1)));
+            Add(connection, transaction, rows.GetInt64(0), keys with
+            {
+                BandKeys = withBandKeys ? keys.BandKeys : [],
+                Sketch = withSketches ? keys.Sketch : null,
+            });
         }
     }
 

@@ -43,7 +43,7 @@ public sealed partial class NewsDatabase
     public PreparedArticle PrepareArticle(ArticleRecord article, RunId? run)
     {
         var prepared = PreparedArticle.Of(article, run);
-        return prepared.Keys.Count == 0
+        return prepared.Keys.BandKeys.Length == 0
             ? prepared
             : prepared with { CandidateShingles = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys, _shingles)) };
     }
@@ -79,7 +79,7 @@ public sealed partial class NewsDatabase
         {
             outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article), Reason: decision.Reason);
             NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
-            if (article.ContentHash is { } hash && keys.Count > 0)
+            if (article.ContentHash is { } hash && keys.BandKeys.Length > 0)
             {
                 // The next copy of this story finds it as a candidate: its shingles are at hand.
                 cache.Keep(hash, shingles);

@@ -319,7 +319,11 @@ public sealed partial class NewsDatabase
                 Execute(connection, Schema.Migrations[step], transaction);
                 if (step + 1 == Schema.NearDuplicateIndexVersion)
                 {
-                    NearDuplicateIndex.AddAll(connection, transaction);
+                    NearDuplicateIndex.AddAll(connection, transaction, withSketches: false);
+                }
+                else if (step + 1 == Schema.NearDuplicateSketchVersion)
+                {
+                    NearDuplicateIndex.AddAll(connection, transaction, withBandKeys: false);
                 }
                 Execute(connection, $"PRAGMA user_version = {step + 1};", transaction);
                 transaction.Commit();

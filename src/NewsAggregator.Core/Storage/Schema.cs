@@ -125,6 +125,17 @@ internal static class Schema
             expires_at  TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // 7: each indexed article's near-duplicate sketch (Dedup/StorySketch, 96 bytes), so that a
+        // candidate the band keys find by chance is dismissed without reading and shingling its
+        // text. Derived data like the band keys: no foreign key. Filled for existing articles by
+        // NewsDatabase right after this step, in the same transaction.
+        """
+        CREATE TABLE near_duplicate_sketches (
+            article_id INTEGER PRIMARY KEY,
+            sketch     BLOB NOT NULL
+        );
+        """,
     ];
 
     /// <summary>
@@ -141,4 +152,7 @@ internal static class Schema
 
     /// <summary>The version whose migration creates the near-duplicate index, which then needs filling.</summary>
     public const int NearDuplicateIndexVersion = 2;
+
+    /// <summary>The version whose migration creates the near-duplicate sketches, which then need filling.</summary>
+    public const int NearDuplicateSketchVersion = 7;
 }

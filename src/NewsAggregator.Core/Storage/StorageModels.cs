@@ -105,12 +105,12 @@ public sealed record SourceState
 /// </summary>
 /// <param name="CandidateShingles">Shingles of the stored texts that may be its originals, by content hash, worked out beforehand too.</param>
 public sealed record PreparedArticle(
-    ArticleRecord Article, RunId? Run, StoryShingles Shingles, IReadOnlyList<long> Keys,
+    ArticleRecord Article, RunId? Run, StoryShingles Shingles, NearDuplicateKeys Keys,
     IReadOnlyDictionary<string, StoryShingles>? CandidateShingles = null)
 {
     public static PreparedArticle Of(ArticleRecord article, RunId? run)
     {
         var shingles = StoryShingles.Of(article.Text);
-        return new PreparedArticle(article, run, shingles, LshBands.KeysOf(shingles));
+        return new PreparedArticle(article, run, shingles, NearDuplicateKeys.Of(shingles));
     }
 }

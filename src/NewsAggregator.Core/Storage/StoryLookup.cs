@@ -17,7 +17,7 @@ internal sealed class StoryLookup(
 
     public long? ArticleWithText(string contentHash) => NewsDatabase.FindArticleIdByHash(connection, transaction, contentHash);
 
-    public IReadOnlyList<long> Candidates(IReadOnlyList<long> bandKeys) => NearDuplicateIndex.Candidates(connection, transaction, bandKeys);
+    public IReadOnlyList<NearDuplicateCandidate> Candidates(IReadOnlyList<long> bandKeys) => NearDuplicateIndex.Candidates(connection, transaction, bandKeys);
 
     public StoryCopy? Story(long articleId)
     {

@@ -13,14 +13,18 @@ public sealed class DuplicateResolverTests
     private static readonly string Other = FixturePath.ReadText("Dedup", "Stories", "election-coalition.txt").Trim();
 
     /// <summary>Stored stories by id, with the URLs and fingerprints they are known by.</summary>
-    private sealed class Stored : IStoryLookup
+    /// <param name="everyStoryIsACandidate">Every stored story shares a band key with anything (chance candidates).</param>
+    private sealed class Stored(bool everyStoryIsACandidate = false) : IStoryLookup
     {
-        private readonly List<(long Id, string Url, string? Hash, StoryCopy Copy, IReadOnlyList<long> Keys)> _stories = [];
+        private readonly List<(long Id, string Url, string? Hash, StoryCopy Copy, NearDuplicateKeys Keys)> _stories = [];
+
+        /// <summary>The stories the decision read in full.</summary>
+        public List<long> Loaded { get; } = [];
 
         public Stored Add(long id, string url, string text, string site)
         {
             var shingles = StoryShingles.Of(text);
-            _stories.Add((id, url, ContentFingerprint.Of(text), new StoryCopy(shingles, Now, Now, [site]), LshBands.KeysOf(shingles)));
+            _stories.Add((id, url, ContentFingerprint.Of(text), new StoryCopy(shingles, Now, Now, [site]), NearDuplicateKeys.Of(shingles)));
             return this;
         }
 
@@ -28,17 +32,22 @@ public sealed class DuplicateResolverTests
 
         public long? ArticleWithText(string contentHash) => _stories.Where(s => s.Hash == contentHash).Select(s => (long?)s.Id).FirstOrDefault();
 
-        public IReadOnlyList<long> Candidates(IReadOnlyList<long> bandKeys) =>
-            _stories.Where(s => s.Keys.Intersect(bandKeys).Any()).Select(s => s.Id).Order().ToList();
+        public IReadOnlyList<NearDuplicateCandidate> Candidates(IReadOnlyList<long> bandKeys) =>
+            _stories.Where(s => everyStoryIsACandidate || s.Keys.BandKeys.Intersect(bandKeys).Any())
+                .OrderBy(s => s.Id).Select(s => new NearDuplicateCandidate(s.Id, s.Keys.Sketch)).ToList();
 
-        public StoryCopy? Story(long articleId) => _stories.Where(s => s.Id == articleId).Select(s => s.Copy).FirstOrDefault();
+        public StoryCopy? Story(long articleId)
+        {
+            Loaded.Add(articleId);
+            return _stories.Where(s => s.Id == articleId).Select(s => s.Copy).FirstOrDefault();
+        }
     }
 
     private static IncomingStory Incoming(string url, string text, string? declared = null, double hoursLater = 1)
     {
         var shingles = StoryShingles.Of(text);
         return new IncomingStory(url, ContentFingerprint.Of(text), declared,
-            new StoryCopy(shingles, Now.AddHours(hoursLater), Now.AddHours(hoursLater), [StorySite.Of(url)]), LshBands.KeysOf(shingles));
+            new StoryCopy(shingles, Now.AddHours(hoursLater), Now.AddHours(hoursLater), [StorySite.Of(url)]), NearDuplicateKeys.Of(shingles));
     }
 
     private static readonly Stored Herald = new Stored()
@@ -81,5 +90,19 @@ public sealed class DuplicateResolverTests
 
         Assert.Equal(DuplicateKind.NearDuplicate, decision.Kind);
         Assert.True(decision.UpgradesText, decision.Reason);
+    }
+
+    [Fact]
+    public void A_chance_candidate_whose_sketch_is_far_off_is_never_read()
+    {
+        var stored = new Stored(everyStoryIsACandidate: true)
+            .Add(1, "https://herald.example/news/election", Other, "herald.example")
+            .Add(2, "https://herald.example/news/bridge-closed", Story, "herald.example");
+
+        var decision = DuplicateResolver.Decide(Incoming("https://courier.example/world/bridge", "HARWICK (Wire) — " + Story), stored);
+
+        Assert.Equal(DuplicateKind.NearDuplicate, decision.Kind);
+        Assert.Equal(2, decision.ArticleId);
+        Assert.Equal([2L], stored.Loaded);
     }
 }

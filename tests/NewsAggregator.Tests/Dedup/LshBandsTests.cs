@@ -86,4 +86,26 @@ public class LshBandsTests
         var keys = LshBands.KeysOf(MinHashSignature.Of(StoryShingles.Of("one two three four five")));
         Assert.Equal(LshBands.Count, keys.Distinct().Count());
     }
+
+    /// <summary>
+    /// The keys are persisted: any change in how shingles, signatures or keys are computed (a faster
+    /// MinHash, another hash) must give these same keys for the same text, or come with a
+    /// migration that indexes every stored article again.
+    /// </summary>
+    [Fact]
+    public void Keys_of_a_text_are_the_ones_stored_databases_hold()
+    {
+        long[] persisted =
+        [
+        100791769103695L, 133920384425046L, 75970322477914L, 77547261038868L,
+        11592798420154L, 68047171369062L, 139774721024936L, 36335044363671L,
+        7489521529144L, 67817234550659L, 89928258315941L, 10981657868796L,
+        99828832295689L, 70596058175324L, 136683854682721L, 87647343616722L,
+        16162440145324L, 93890911408995L, 3939350846064L, 17003276235446L,
+        3049274351742L, 71358938596006L, 57789491422141L, 100541511632507L,
+        90498990263009L, 102783263838061L, 108356289611937L, 114303942682472L,
+        31481320067961L, 49163017772801L, 27847492106543L, 69987763287531L,
+        ];
+        Assert.Equal(persisted, LshBands.KeysOf(StoryShingles.Of(FixturePath.ReadText("Dedup", "story.txt"))));
+    }
 }

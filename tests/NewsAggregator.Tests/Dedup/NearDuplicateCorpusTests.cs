@@ -80,6 +80,32 @@ public class NearDuplicateCorpusTests(ITestOutputHelper output)
         Assert.All(measured, m => Assert.True(m.Verdict.IsCopy == m.Pair.SameStory, $"{m.Pair.Case}: {m.Verdict.Reason}"));
     }
 
+    [Fact]
+    public void Sketches_send_every_copy_to_confirmation_and_dismiss_different_stories()
+    {
+        var dismissed = 0;
+        foreach (var pair in NearDuplicateCorpus.Pairs)
+        {
+            var (first, second) = (NearDuplicateKeys.Of(Shingles(pair.First)).Sketch, NearDuplicateKeys.Of(Shingles(pair.Second)).Sketch);
+            if (first is null || second is null)
+            {
+                continue;
+            }
+            var agreements = first.Agreements(second);
+            if (pair.SameStory)
+            {
+                Assert.True(NearDuplicateRule.MayBeCopies(first, second), $"{pair.Case}: {agreements} of {StorySketch.Size} agree");
+            }
+            else if (!NearDuplicateRule.MayBeCopies(first, second))
+            {
+                dismissed++;
+            }
+        }
+        var different = NearDuplicateCorpus.Pairs.Count(p => !p.SameStory);
+        output.WriteLine($"{dismissed} of {different} different stories dismissed by their sketches");
+        Assert.True(dismissed >= different * 9 / 10, $"{dismissed} of {different} different stories dismissed");
+    }
+
     private static bool StoreBoth(CorpusPair pair)
     {
         using var files = new TemporaryDatabase();

@@ -177,6 +177,30 @@ public sealed class NearDuplicateIndexTests : IDisposable
         var copy = database.StoreArticle(Article("b", "https://coastal-times.example/world/bridge-closed.html", WireCopy, 2));
 
         Assert.Equal(LshBands.Count + 0L, Count("SELECT count(*) FROM near_duplicate_bands WHERE article_id = 7"));
+        Assert.Equal(1L, Count("SELECT count(*) FROM near_duplicate_sketches WHERE article_id = 7"));
         Assert.Equal(new StoreOutcome(StoreOutcomeKind.NearDuplicate, 7), copy);
+    }
+
+    [Fact]
+    public void Articles_indexed_before_sketches_existed_get_theirs_when_the_schema_is_upgraded()
+    {
+        var database = Open();
+        var original = database.StoreArticle(Article("a", "https://www.harwick-herald.example/news/2026/03/bridge-closed", Story, 1));
+        database.Close();
+        using (var connection = new SqliteConnection($"Data Source={_files.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // The database as version 6 left it.
+            command.CommandText = $"DROP TABLE near_duplicate_sketches; PRAGMA user_version = {Schema.NearDuplicateSketchVersion - 1};";
+            command.ExecuteNonQuery();
+        }
+
+        var reopened = Open();
+
+        Assert.Equal(Schema.Migrations.Length, reopened.SchemaVersion);
+        var stored = (byte[])_files.Scalar($"SELECT sketch FROM near_duplicate_sketches WHERE article_id = {original.ArticleId}")!;
+        Assert.Equal(NearDuplicateKeys.Of(StoryShingles.Of(Story)).Sketch!.Bytes.ToArray(), stored);
+        Assert.Equal(LshBands.Count + 0L, Count($"SELECT count(*) FROM near_duplicate_bands WHERE article_id = {original.ArticleId}"));
     }
 }
