@@ -22,9 +22,7 @@ internal static class NearDuplicateIndex
             "INSERT INTO near_duplicate_bands (band_key, article_id) VALUES ($key, $article) ON CONFLICT DO NOTHING;");
         if (keys.Sketch is { } sketch)
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT OR REPLACE INTO near_duplicate_sketches (article_id, sketch) VALUES ($article, $sketch);";
+            var command = Statements.For(connection, transaction, "INSERT OR REPLACE INTO near_duplicate_sketches (article_id, sketch) VALUES ($article, $sketch);");
             command.Parameters.AddWithValue("$article", articleId);
             command.Parameters.AddWithValue("$sketch", sketch.Bytes.ToArray());
             command.ExecuteNonQuery();
@@ -36,9 +34,7 @@ internal static class NearDuplicateIndex
     {
         ForEachKey(connection, transaction, articleId, keys,
             "DELETE FROM near_duplicate_bands WHERE band_key = $key AND article_id = $article;");
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM near_duplicate_sketches WHERE article_id = $article;";
+        var command = Statements.For(connection, transaction, "DELETE FROM near_duplicate_sketches WHERE article_id = $article;");
         command.Parameters.AddWithValue("$article", articleId);
         command.ExecuteNonQuery();
     }
@@ -50,20 +46,11 @@ internal static class NearDuplicateIndex
         {
             return [];
         }
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var names = new string[keys.Count];
+        var command = Statements.For(connection, transaction, CandidatesSql(keys.Count));
         for (var i = 0; i < keys.Count; i++)
         {
-            names[i] = "$k" + i.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(names[i], keys[i]);
+            command.Parameters.AddWithValue(KeyParameters[i], keys[i]);
         }
-        command.CommandText = $"""
-            SELECT c.article_id, s.sketch
-            FROM (SELECT DISTINCT article_id FROM near_duplicate_bands WHERE band_key IN ({string.Join(',', names)})) c
-            LEFT JOIN near_duplicate_sketches s ON s.article_id = c.article_id
-            ORDER BY c.article_id;
-            """;
         var found = new List<NearDuplicateCandidate>();
         using var rows = command.ExecuteReader();
         while (rows.Read())
@@ -74,14 +61,27 @@ internal static class NearDuplicateIndex
         return found;
     }
 
+    // The lookup's parameter names and SQL, made once: the statement is prepared once per connection.
+    private static readonly string[] KeyParameters =
+        Enumerable.Range(0, LshBands.Count).Select(i => "$k" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static readonly string FullCandidatesSql = CandidatesSqlOf(LshBands.Count);
+
+    private static string CandidatesSql(int keyCount) => keyCount == LshBands.Count ? FullCandidatesSql : CandidatesSqlOf(keyCount);
+
+    private static string CandidatesSqlOf(int keyCount) => $"""
+        SELECT c.article_id, s.sketch
+        FROM (SELECT DISTINCT article_id FROM near_duplicate_bands WHERE band_key IN ({string.Join(',', KeyParameters.Take(keyCount))})) c
+        LEFT JOIN near_duplicate_sketches s ON s.article_id = c.article_id
+        ORDER BY c.article_id;
+        """;
+
     /// <summary>Gives a stored story a later copy's longer text (and its HTML), and re-indexes it under the new text's keys.</summary>
     public static void ReplaceText(
         SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, NearDuplicateKeys keys)
     {
-        using (var update = connection.CreateCommand())
         {
-            update.Transaction = transaction;
-            update.CommandText = "UPDATE articles SET text = $text, content_hash = $hash, html = $html WHERE id = $id;";
+            var update = Statements.For(connection, transaction, "UPDATE articles SET text = $text, content_hash = $hash, html = $html WHERE id = $id;");
             update.Parameters.AddWithValue("$text", copy.Text);
             update.Parameters.AddWithValue("$hash", (object?)copy.ContentHash ?? DBNull.Value);
             update.Parameters.AddWithValue("$html", (object?)copy.Html ?? DBNull.Value);
@@ -97,13 +97,11 @@ internal static class NearDuplicateIndex
     public static StoryCopy? Load(
         SqliteConnection connection, SqliteTransaction? transaction, long articleId, IReadOnlyDictionary<string, StoryShingles>? shinglesByHash = null)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = Statements.For(connection, transaction, """
             SELECT a.content_hash, a.published_at, a.fetched_at, s.url
             FROM articles a LEFT JOIN article_sightings s ON s.article_id = a.id
             WHERE a.id = $id;
-            """;
+            """);
         command.Parameters.AddWithValue("$id", articleId);
         var found = false;
         string? hash = null;
@@ -135,9 +133,7 @@ internal static class NearDuplicateIndex
 
     private static string TextOf(SqliteConnection connection, SqliteTransaction? transaction, long articleId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT text FROM articles WHERE id = $id;";
+        var command = Statements.For(connection, transaction, "SELECT text FROM articles WHERE id = $id;");
         command.Parameters.AddWithValue("$id", articleId);
         return command.ExecuteScalar() as string ?? "";
     }
@@ -157,8 +153,7 @@ internal static class NearDuplicateIndex
             {
                 continue;
             }
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT content_hash FROM articles WHERE id = $id AND content_hash IS NOT NULL;";
+            var command = Statements.For(connection, null, "SELECT content_hash FROM articles WHERE id = $id AND content_hash IS NOT NULL;");
             command.Parameters.AddWithValue("$id", candidate.ArticleId);
             if (command.ExecuteScalar() is not string hash || found.ContainsKey(hash))
             {
@@ -181,9 +176,7 @@ internal static class NearDuplicateIndex
     public static void AddAll(SqliteConnection connection, SqliteTransaction transaction, bool withBandKeys = true, bool withSketches = true)
     {
         // Streamed: SQLite lets one connection write a table while it reads another.
-        using var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText = "SELECT id, text FROM articles ORDER BY id;";
+        var select = Statements.For(connection, transaction, "SELECT id, text FROM articles ORDER BY id;");
         using var rows = select.ExecuteReader();
         while (rows.Read())
         {
@@ -203,9 +196,7 @@ internal static class NearDuplicateIndex
         {
             return;
         }
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = Statements.For(connection, transaction, sql);
         var key = command.Parameters.Add("$key", SqliteType.Integer);
         command.Parameters.AddWithValue("$article", articleId);
         foreach (var value in keys)

@@ -126,15 +126,13 @@ public sealed partial class NewsDatabase
 
     private static long InsertArticle(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = Statements.For(connection, transaction, """
             INSERT INTO articles (source_id, url, title, byline, published_at, fetched_at, language, text,
                                   content_hash, site_name, image_url, description, html)
             VALUES ($source, $url, $title, $byline, $published, $fetched, $language, $text,
                     $hash, $site, $image, $description, $html)
             RETURNING id;
-            """;
+            """);
         Bind(command,
             ("$source", article.SourceId), ("$url", article.Url), ("$title", article.Title), ("$byline", article.Byline),
             ("$published", article.PublishedAt is { } published ? Format(published) : null),
@@ -147,13 +145,11 @@ public sealed partial class NewsDatabase
     private static bool InsertSighting(
         SqliteConnection connection, SqliteTransaction? transaction, long articleId, string sourceId, string url, DateTimeOffset seenAt)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = Statements.For(connection, transaction, """
             INSERT INTO article_sightings (article_id, source_id, url, seen_at)
             VALUES ($article, $source, $url, $seen)
             ON CONFLICT (source_id, url) DO NOTHING;
-            """;
+            """);
         Bind(command, ("$article", articleId), ("$source", sourceId), ("$url", url), ("$seen", Format(seenAt)));
         return command.ExecuteNonQuery() == 1;
     }

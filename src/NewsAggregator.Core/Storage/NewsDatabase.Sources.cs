@@ -19,9 +19,7 @@ public sealed partial class NewsDatabase
     {
         InWriteTransaction((connection, transaction) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
+            var command = Statements.For(connection, transaction, """
                 INSERT INTO sources (id, name, type, url, enabled, updated_at)
                 VALUES ($id, $name, $type, $url, $enabled, $now)
                 ON CONFLICT (id) DO UPDATE SET
@@ -29,7 +27,7 @@ public sealed partial class NewsDatabase
                     enabled = excluded.enabled, updated_at = excluded.updated_at
                 WHERE name IS NOT excluded.name OR type IS NOT excluded.type
                    OR url IS NOT excluded.url OR enabled IS NOT excluded.enabled;
-                """;
+                """);
             var id = command.Parameters.Add("$id", SqliteType.Text);
             var name = command.Parameters.Add("$name", SqliteType.Text);
             var type = command.Parameters.Add("$type", SqliteType.Text);
@@ -136,11 +134,10 @@ public sealed partial class NewsDatabase
 
     private List<SourceState> ReadSourceStates(string where, params (string Name, object? Value)[] parameters) => Read(connection =>
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var command = Statements.For(connection, null, $"""
             SELECT source_id, last_run_at, last_success_at, consecutive_failures, last_error, next_due_at
             FROM source_state {where};
-            """;
+            """);
         Bind(command, parameters);
         using var reader = command.ExecuteReader();
         var states = new List<SourceState>();
@@ -163,8 +160,7 @@ public sealed partial class NewsDatabase
     public StoredRobots? FindRobots(string hostKey) =>
         Read(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT body, unreachable, expires_at FROM robots_txt WHERE host = $host;";
+            var command = Statements.For(connection, null, "SELECT body, unreachable, expires_at FROM robots_txt WHERE host = $host;");
             Bind(command, ("$host", hostKey));
             using var reader = command.ExecuteReader();
             return reader.Read()
@@ -185,8 +181,7 @@ public sealed partial class NewsDatabase
     /// <summary>The validators <paramref name="sourceId"/> kept for <paramref name="url"/>, if any.</summary>
     public CacheValidators? FindValidators(string sourceId, string url) => Read(connection =>
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag, last_modified FROM fetch_validators WHERE source_id = $source AND url = $url;";
+        var command = Statements.For(connection, null, "SELECT etag, last_modified FROM fetch_validators WHERE source_id = $source AND url = $url;");
         Bind(command, ("$source", sourceId), ("$url", url));
         using var reader = command.ExecuteReader();
         return reader.Read()

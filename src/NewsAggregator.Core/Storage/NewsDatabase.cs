@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -25,6 +26,13 @@ public sealed partial class NewsDatabase
     // file at the path is still that one (pooled connections come and go, and a new one would
     // simply open whatever file is at the path by then).
     private SqliteConnection? _anchor;
+    // Connections kept open between calls, each with the statements prepared on it (Statements):
+    // opening one, even from the pool, runs its settings again, and a fresh connection parses
+    // every statement anew. One per thread that uses the database at the same moment, at most
+    // MaxIdleConnections kept.
+    private readonly ConcurrentStack<SqliteConnection> _idle = new();
+    private volatile bool _released;
+    private const int MaxIdleConnections = 8;
 
     public string Path { get; }
 
@@ -206,6 +214,11 @@ public sealed partial class NewsDatabase
 
     private void Release()
     {
+        _released = true;
+        while (_idle.TryPop(out var idle))
+        {
+            Dispose(idle);
+        }
         lock (_anchorLock)
         {
             _anchor?.Dispose();
@@ -356,9 +369,10 @@ public sealed partial class NewsDatabase
         lock (_writeLock)
         {
             SqliteConnection? connection = null;
+            var healthy = false;
             try
             {
-                connection = OpenConnection();
+                connection = Lease();
                 ThrowIfGone(connection);
                 T result;
                 using (var transaction = connection.BeginTransaction())
@@ -367,6 +381,7 @@ public sealed partial class NewsDatabase
                     transaction.Commit();
                 }
                 ThrowIfGone(connection);
+                healthy = true;
                 return result;
             }
             catch (SqliteException e)
@@ -375,7 +390,7 @@ public sealed partial class NewsDatabase
             }
             finally
             {
-                connection?.Dispose();
+                GiveBack(connection, healthy);
             }
         }
     }
@@ -395,11 +410,14 @@ public sealed partial class NewsDatabase
     private T Read<T>(Func<SqliteConnection, T> read)
     {
         SqliteConnection? connection = null;
+        var healthy = false;
         try
         {
-            connection = OpenConnection();
+            connection = Lease();
             ThrowIfGone(connection);
-            return read(connection);
+            var result = read(connection);
+            healthy = true;
+            return result;
         }
         catch (SqliteException e)
         {
@@ -407,8 +425,36 @@ public sealed partial class NewsDatabase
         }
         finally
         {
-            connection?.Dispose();
+            GiveBack(connection, healthy);
         }
+    }
+
+    private SqliteConnection Lease() => _idle.TryPop(out var idle) ? idle : OpenConnection();
+
+    /// <summary>Keeps a connection for the next call, unless its call failed (its state is then unknown) or the database was closed.</summary>
+    private void GiveBack(SqliteConnection? connection, bool healthy)
+    {
+        if (connection is null)
+        {
+            return;
+        }
+        if (healthy && !_released && _idle.Count < MaxIdleConnections)
+        {
+            _idle.Push(connection);
+            // Closed meanwhile: Release may have drained the stack before the push.
+            if (!_released || !_idle.TryPop(out var late))
+            {
+                return;
+            }
+            connection = late;
+        }
+        Dispose(connection);
+    }
+
+    private static void Dispose(SqliteConnection connection)
+    {
+        Statements.Release(connection);
+        connection.Dispose();
     }
 
     private void ThrowIfGone(SqliteConnection connection)
@@ -429,9 +475,7 @@ public sealed partial class NewsDatabase
     private static void Execute(
         SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = Statements.For(connection, transaction, sql);
         Bind(command, parameters);
         command.ExecuteNonQuery();
     }
@@ -439,9 +483,7 @@ public sealed partial class NewsDatabase
     private static int ExecuteCount(
         SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = Statements.For(connection, transaction, sql);
         Bind(command, parameters);
         return command.ExecuteNonQuery();
     }
@@ -449,9 +491,7 @@ public sealed partial class NewsDatabase
     private static object? Scalar(
         SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = Statements.For(connection, transaction, sql);
         Bind(command, parameters);
         return command.ExecuteScalar();
     }
