@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -220,7 +221,7 @@ public sealed class ResourceFetcher : IResourceFetcher
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         // robots.txt is read up to what RFC 9309 asks us to parse; anything else over the cap is refused.
-        var body = await ReadCappedAsync(stream, url, maxBodyBytes, truncate: maxBodyBytes != _options.MaxBodyBytes, cancellationToken);
+        var body = await ReadCappedAsync(stream, url, maxBodyBytes, contentLength, truncate: maxBodyBytes != _options.MaxBodyBytes, cancellationToken);
         ContentCheck.EnsureBody(request, body, mediaType);
         return new FetchedResource
         {
@@ -267,25 +268,52 @@ public sealed class ResourceFetcher : IResourceFetcher
     private static string? LastModified(HttpResponseMessage response) =>
         response.Content.Headers.TryGetValues("Last-Modified", out var values) ? values.FirstOrDefault() : null;
 
-    private static async Task<byte[]> ReadCappedAsync(Stream stream, Uri url, long maxBodyBytes, bool truncate, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, read into a pooled buffer sized from the announced length (when there is one) and
+    /// copied out once at its exact size: a thousand sources read side by side, and a fresh 80 KB
+    /// chunk plus a doubling MemoryStream per response was most of the worker's heap while they waited.
+    /// </summary>
+    private static async Task<byte[]> ReadCappedAsync(
+        Stream stream, Uri url, long maxBodyBytes, long? announcedLength, bool truncate, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        const int FirstRead = 16 * 1024;
+        // One byte past the announced length, so that the end of the body is seen without growing.
+        var initial = announcedLength is > 0 ? (int)Math.Min(announcedLength.Value + 1, Math.Min(maxBodyBytes + 1, int.MaxValue - 1)) : FirstRead;
+        var buffer = ArrayPool<byte>.Shared.Rent(initial);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > maxBodyBytes)
+            while (true)
             {
-                if (truncate)
+                if (length == buffer.Length)
                 {
-                    buffer.Write(chunk, 0, (int)(maxBodyBytes - buffer.Length));
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
                     break;
                 }
-                throw new FetchException(url, $"response is larger than the {maxBodyBytes} byte limit (after decompression)");
+                if (length + read > maxBodyBytes)
+                {
+                    if (truncate)
+                    {
+                        length = (int)maxBodyBytes;
+                        break;
+                    }
+                    throw new FetchException(url, $"response is larger than the {maxBodyBytes} byte limit (after decompression)");
+                }
+                length += read;
             }
-            buffer.Write(chunk, 0, read);
+            return buffer.AsSpan(0, length).ToArray();
         }
-        return buffer.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private async Task<FetchedResource> ReadFileAsync(FetchRequest request, CancellationToken cancellationToken)
