@@ -281,8 +281,8 @@ public sealed partial class NewsDatabase
             // worker's resident memory, which then grows with the database (320 MB of a 1 000-source
             // pass's peak was the map, and it would be five times that at 5 000). Reads go through
             // SQLite's page cache and the OS's instead: the load benchmark's pass took no more CPU.
-            // (A 2 GiB map once halved the near-duplicate lookup at a million articles, about 60 µs
-            // an article: small beside the memory it costs.)
+            // (A 2 GiB map once halved the near-duplicate lookup at a million articles, a lookup
+            // being a small part of storing an article.)
             pragmas.CommandText = $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0;";
             pragmas.ExecuteNonQuery();
             return connection;
