@@ -10,7 +10,7 @@ public sealed class AggregationOptions
     /// its host's politeness (a second between requests), and waiting costs nothing, so many
     /// passes run at once; the cores are shared out by the extraction stage, not by this.
     /// </summary>
-    public int MaxParallelSources { get; set; } = 256;
+    public int MaxParallelSources { get; set; } = 512;
 
     /// <summary>The most one source's pass may take; entries not reached by then count as failed.</summary>
     public TimeSpan PassDeadline { get; set; } = TimeSpan.FromMinutes(15);
