@@ -52,6 +52,10 @@ public static class FetchingServiceCollectionExtensions
                 ConnectCallback = new GuardedConnector(
                     new LinkAddressCheck(provider.GetRequiredService<IHostResolver>()), route, publicOnly).ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                // A host's requests come a second or two apart while its source is worked on and not
+                // again until its next pass: a connection idle for longer is not reused, and a minute
+                // (the default) of idle connections to thousands of finished hosts is memory held for nothing.
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(15),
                 UseCookies = false,
                 Proxy = route.Proxy,
                 UseProxy = route.Proxy is not null,
