@@ -49,11 +49,12 @@ internal static class ArticleBody
     {
         var survey = MainContent.Survey(outline, look);
         using var mass = TextMass.Of(outline, survey.LeftOut);
-        if (MainContent.Best(outline, mass, survey.MarkedBodies) is not { } best)
+        if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle) is not { } best)
         {
             return ArticleContent.Empty;
         }
-        var joined = MainContent.WithSiblings(outline, mass, best);
+        // An <article> is a whole composition by definition: what stands beside it is not more of it.
+        var joined = best == survey.SoleArticle ? [best] : MainContent.WithSiblings(outline, mass, best);
         if (joined.Count == 1)
         {
             return Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl);

@@ -28,7 +28,9 @@ internal static partial class BoilerplateMarkers
         "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
-        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper",
+        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
+        // Readers' comments named in other languages (Polish, German, Spanish, transliterated Russian, Greek and Chinese).
+        "komentarz|opinia|opinie|kommentar|comentario|kommentari|komment|sxolia|pinglun",
         RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureWord();
 

@@ -9,7 +9,8 @@ namespace NewsAggregator.Extraction;
 /// <param name="Headers">By position: &lt;header&gt; elements, measured, because a teaser's headline sits in one
 /// and gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
 /// <param name="MarkedBodies">Positions of elements marked itemprop=articleBody.</param>
-internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] Headers, IReadOnlyList<int> MarkedBodies)
+/// <param name="SoleArticle">Position of the page's one &lt;article&gt; element; -1 when it has none or several.</param>
+internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] Headers, IReadOnlyList<int> MarkedBodies, int SoleArticle = -1)
 {
     public bool Unrendered(IElement element) =>
         Outline.PositionOf(element) is var position and >= 0 && (LeftOut[position] || Headers[position]);
@@ -32,6 +33,9 @@ internal static partial class MainContent
     private const double WidenProseShare = 0.4;
     // The articleBody mark is taken over the measure's choice when it holds this share of the chosen prose.
     private const double MarkedBodyProseShare = 0.7;
+    // The page's only <article> is taken over the measure's choice with this much prose, and this share of the chosen prose.
+    private const double SoleArticleMinimumProse = 200;
+    private const double SoleArticleProseShare = 0.3;
     // A sibling of the chosen element joins it with this share of its score (and at least the minimum),
     private const double SiblingScoreShare = 0.2;
     private const double SiblingMinimumScore = 20;
@@ -58,6 +62,8 @@ internal static partial class MainContent
         var hidden = new bool[outline.Count];
         var markedBodies = new List<int>();
         var quotedPosts = new List<int>();
+        var soleArticle = -1;
+        var articles = 0;
         for (var position = 0; position < outline.Count;)
         {
             var element = outline.Element(position);
@@ -75,6 +81,10 @@ internal static partial class MainContent
             else if (element.LocalName == "blockquote" && SocialPost().IsMatch(marks.Class ?? ""))
             {
                 quotedPosts.Add(position);
+            }
+            if (element.LocalName == "article" && articles++ == 0)
+            {
+                soleArticle = position;
             }
             position++;
         }
@@ -108,14 +118,14 @@ internal static partial class MainContent
             }
             position++;
         }
-        return new PageSurvey(outline, leftOut, headers, markedBodies);
+        return new PageSurvey(outline, leftOut, headers, markedBodies, articles == 1 ? soleArticle : -1);
     }
 
     /// <summary>The position of the element with the highest score, or null when nothing on the page reads like prose.</summary>
     /// <param name="outline">The page's body.</param>
     /// <param name="mass">The page measured without what <see cref="Survey"/> left out.</param>
     /// <param name="markedBodies">Positions of elements marked itemprop=articleBody.</param>
-    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies)
+    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies, int soleArticle = -1)
     {
         int? best = null;
         double bestScore = MinimumScore;
@@ -140,6 +150,13 @@ internal static partial class MainContent
             {
                 return marked;
             }
+        }
+        // The author's own mark, one level less precise: the page's only <article>, when the measure
+        // chose something around it or beside it (a comment thread that outweighs a short story).
+        if (soleArticle > 0 && mass.Holds(soleArticle) && !(soleArticle <= chosen && chosen < outline.SubtreeEnd(soleArticle)) &&
+            mass[soleArticle].Prose >= SoleArticleMinimumProse && mass[soleArticle].Prose >= SoleArticleProseShare * mass[chosen].Prose)
+        {
+            return soleArticle;
         }
         return chosen;
     }

@@ -14,7 +14,8 @@ namespace NewsAggregator.Benchmarks.Quality;
 /// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (with
 /// <c>--text</c>, also its metadata and whole text; with <c>--html</c>, where its HTML and
 /// text disagree; with <c>--trace</c>, the elements above the truth's longest paragraphs);
-/// <c>--ours</c> skips SmartReader.
+/// <c>--ours</c> skips SmartReader; <c>--versus</c> lists the pages where SmartReader does
+/// better than ours, by how much, worst first.
 /// </summary>
 public static class ExtractionBenchmark
 {
@@ -78,6 +79,7 @@ public static class ExtractionBenchmark
         Console.WriteLine($"4-gram shingle F1; pages decoded as the worker decodes them (PageDecoder); {Environment.ProcessorCount} cores");
         foreach (var (key, pages) in sets)
         {
+            var byContender = new Dictionary<string, List<PageScore>>(StringComparer.Ordinal);
             Console.WriteLine();
             Console.WriteLine($"{key}: {pages.Count} pages");
             Console.WriteLine($"  {"extractor",-20} {"group",-6} {"pages",5} {"P",6} {"R",6} {"F1",6} {"empty",5} {"mojibake",8}");
@@ -85,7 +87,7 @@ public static class ExtractionBenchmark
             {
                 var texts = new string[pages.Count];
                 Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => texts[i] = contender.Extract(pages[i]));
-                var scores = pages.Select((p, i) => ExtractionScore.Page(p.ArticleBody, texts[i])).ToList();
+                var scores = byContender[contender.Key] = pages.Select((p, i) => ExtractionScore.Page(p.ArticleBody, texts[i])).ToList();
                 var mojibake = pages.Where((p, i) => Mojibake.Introduced(texts[i], p.ArticleBody)).Select(p => p.Id).ToList();
                 Report(contender.Name, "all", scores, mojibake.Count);
                 foreach (var language in pages.Select(p => p.Language).OfType<string>().Distinct().Order(StringComparer.Ordinal))
@@ -100,6 +102,14 @@ public static class ExtractionBenchmark
                     {
                         Console.WriteLine($"    {F1(score):F3} P={score.Precision:F3} R={score.Recall:F3} {page.Language,-2} {page.Id} {page.Url}{(mojibake.Contains(page.Id) ? " MOJIBAKE" : "")}");
                     }
+                }
+            }
+            if (args.Contains("--versus") && byContender.TryGetValue("ours", out var oursScores) && byContender.TryGetValue("smartreader", out var smartScores))
+            {
+                Console.WriteLine("  pages where SmartReader does better, by how much");
+                foreach (var (page, gap, mine) in pages.Select((p, i) => (p, F1(smartScores[i]) - F1(oursScores[i]), oursScores[i])).Where(x => x.Item2 > 0.05).OrderByDescending(x => x.Item2))
+                {
+                    Console.WriteLine($"    -{gap:F3} ours {F1(mine):F3} P={mine.Precision:F3} R={mine.Recall:F3} {page.Language,-2} {page.Id} {page.Url}");
                 }
             }
         }

@@ -40,6 +40,8 @@ public class ArticleBodyTests
     [InlineData("tagline-above-the-headline")] // the site's tagline above the headline in an old table layout goes
     [InlineData("tooltips-beside-a-short-article")] // the hover tooltips of a headline list outweigh a short article: they are furniture
     [InlineData("standfirst-outside-the-marked-body")] // the standfirst just outside itemprop=articleBody joins it
+    [InlineData("sole-article-beside-comments")] // the page's only <article> wins over a longer comment thread beside it, which does not join it as a sibling
+    [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
         var html = ExtractionFixtures.Text("Body", page + ".html");
