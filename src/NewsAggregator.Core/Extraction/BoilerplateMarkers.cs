@@ -23,16 +23,21 @@ internal static partial class BoilerplateMarkers
     // Parts of class or id values that name furniture wherever they appear in the value, and
     // whatever else the value says: nobody wraps their article in a "share-content" box.
     [GeneratedRegex(
-        "comment(?!ary)|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
+        "share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
         "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
         "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
-        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
-        // Readers' comments named in other languages (Polish, German, Spanish, transliterated Russian, Greek and Chinese).
-        "komentarz|opinia|opinie|kommentar|comentario|kommentari|komment|sxolia|pinglun",
+        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper",
         RegexOptions.CultureInvariant)]
     private static partial Regex FurnitureWord();
+
+    // Parts that name readers' comments, in English and in other languages (Polish, German,
+    // Spanish, transliterated Russian, Greek and Chinese). A thread of comments is the one piece
+    // of furniture that is prose and can outweigh the article, so holding most of the page's
+    // prose does not make it the article's wrapper.
+    [GeneratedRegex("comment(?!ary)|disqus|komentarz|opinia|opinie|kommentar|comentario|komment|sxolia|pinglun", RegexOptions.CultureInvariant)]
+    private static partial Regex CommentWord();
 
     private static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
 
@@ -94,7 +99,7 @@ internal static partial class BoilerplateMarkers
             return Furniture.None;
         }
         var byClass = NamesFurniture(element.GetAttribute("class"));
-        return byClass == Furniture.Named ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id")));
+        return byClass == Furniture.Comments ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id")));
     }
 
     // Pages repeat a few hundred class values thousands of times; each is judged once per thread.
@@ -120,6 +125,7 @@ internal static partial class BoilerplateMarkers
         var significant = Significant(lower);
         // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
         furniture = NamesSocialEmbed(lower) ? Furniture.None
+            : CommentWord().IsMatch(lower) ? Furniture.Comments
             : FurnitureWord().IsMatch(lower) || HasToken(lower, FurnitureTokenLookup) ? Furniture.Named
             : ContentWord().IsMatch(lower) ? Furniture.None
             : WeakFurnitureWord().IsMatch(significant) || HasToken(significant, WeakFurnitureTokenLookup) ? Furniture.Named
@@ -212,4 +218,6 @@ internal enum Furniture
     UnlessProse,
     /// <summary>Furniture by its tag, role or name.</summary>
     Named,
+    /// <summary>Readers' comments by name: furniture even when it holds most of the page's prose.</summary>
+    Comments,
 }

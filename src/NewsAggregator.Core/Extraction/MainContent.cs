@@ -36,6 +36,8 @@ internal static partial class MainContent
     // The page's only <article> is taken over the measure's choice with this much prose, and this share of the chosen prose.
     private const double SoleArticleMinimumProse = 200;
     private const double SoleArticleProseShare = 0.3;
+    // Prose enough for a short article: a second look prefers such an element to readers' comments.
+    private const double ShortArticleProse = 250;
     // A sibling of the chosen element joins it with this share of its score (and at least the minimum),
     private const double SiblingScoreShare = 0.2;
     private const double SiblingMinimumScore = 20;
@@ -105,8 +107,9 @@ internal static partial class MainContent
             var element = outline.Element(position);
             // The measure left out hidden elements already.
             if (!mass.Holds(position) ||
-                (IsLeftOut(BoilerplateMarkers.Judge(element, byName: look != Look.IgnoreNames), mass[position]) && !protectedWrappers[position] &&
-                 element.LocalName is not ("article" or "main") && mass[position].Prose < protectedProse))
+                (BoilerplateMarkers.Judge(element, byName: look != Look.IgnoreNames) is var furniture && IsLeftOut(furniture, mass[position]) &&
+                 !protectedWrappers[position] && element.LocalName is not ("article" or "main") &&
+                 (mass[position].Prose < protectedProse || furniture == Furniture.Comments)))
             {
                 leftOut[position] = true;
                 position = outline.SubtreeEnd(position);
@@ -229,30 +232,42 @@ internal static partial class MainContent
 
     /// <summary>Furniture by name, or by a name that needs the element to hold no prose as well.</summary>
     private static bool IsLeftOut(Furniture furniture, TextMass.Measure measure) =>
-        furniture == Furniture.Named ||
+        furniture is Furniture.Named or Furniture.Comments ||
         (furniture == Furniture.UnlessProse && !(measure.Prose >= UnlessProseMinimum && measure.Prose >= UnlessProseShare * measure.Chars));
 
-    /// <summary>The outermost element named like furniture that holds the most prose; null when none holds any.</summary>
+    /// <summary>
+    /// The outermost element named like furniture that holds the most prose; null when none holds
+    /// any. Readers' comments are named for what they are even when they outweigh the article, so
+    /// one is taken only when no other such element holds a short article's worth of prose
+    /// (on a page of readers' views the comments are the text).
+    /// </summary>
     private static int? RichestNamed(PageOutline outline, TextMass mass)
     {
-        int? richest = null;
-        double most = 0;
+        int? richest = null, richestComments = null;
+        double most = 0, mostComments = 0;
         for (var position = 1; position < outline.Count;)
         {
             var element = outline.Element(position);
             if (mass.Holds(position) && BoilerplateMarkers.IsFurniture(element) && !BoilerplateMarkers.IsFurniture(element, byName: false))
             {
-                if (mass[position].Prose > most)
+                var prose = mass[position].Prose;
+                if (BoilerplateMarkers.Judge(element) == Furniture.Comments)
                 {
-                    richest = position;
-                    most = mass[position].Prose;
+                    if (prose > mostComments)
+                    {
+                        (richestComments, mostComments) = (position, prose);
+                    }
+                }
+                else if (prose > most)
+                {
+                    (richest, most) = (position, prose);
                 }
                 position = outline.SubtreeEnd(position);
                 continue;
             }
             position++;
         }
-        return richest;
+        return most >= ShortArticleProse || mostComments <= most ? richest : richestComments;
     }
 
     /// <summary>

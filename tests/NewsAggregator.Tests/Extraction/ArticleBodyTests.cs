@@ -41,6 +41,7 @@ public class ArticleBodyTests
     [InlineData("tooltips-beside-a-short-article")] // the hover tooltips of a headline list outweigh a short article: they are furniture
     [InlineData("standfirst-outside-the-marked-body")] // the standfirst just outside itemprop=articleBody joins it
     [InlineData("sole-article-beside-comments")] // the page's only <article> wins over a longer comment thread beside it, which does not join it as a sibling
+    [InlineData("comments-outweigh-the-article")] // a comment thread holding most of the page's prose is still furniture, and the article's wrapper named like a banner is found on a second look
     [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
