@@ -71,6 +71,10 @@ public static class ExtractionBenchmark
             {
                 Trace(page);
             }
+            if (args.Contains("--why"))
+            {
+                Why(page, args);
+            }
             return 0;
         }
 
@@ -156,6 +160,45 @@ public static class ExtractionBenchmark
                 var furniture = BoilerplateMarkers.IsFurniture(element) ? "*" : " ";
                 Console.WriteLine($"    {furniture} {element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}' {element.TextContent.Length}");
             }
+        }
+    }
+
+    /// <summary>What each look at the page chose: the element, its measure, and how many blocks the line filter kept.</summary>
+    private static void Why(EvaluationPage page, string[] args)
+    {
+        var document = PageParser.Parse(PageLimits.Bound(page.Html));
+        var (metadata, _) = PageMetadata.Read(document, page.Url);
+        using var outline = PageOutline.Of(document.Body!);
+        if (args.Contains("--outline"))
+        {
+            for (var i = 0; i < outline.Count; i++)
+            {
+                var depth = 0;
+                for (var p = outline.Parent(i); p >= 0; p = outline.Parent(p))
+                {
+                    depth++;
+                }
+                Console.WriteLine($"    {new string(' ', depth)}{outline.Element(i).LocalName} class='{outline.Element(i).GetAttribute("class")}' runs {outline.RunEnd(i) - outline.RunStart(i)}");
+            }
+        }
+        foreach (var look in Enum.GetValues<Look>())
+        {
+            var survey = MainContent.Survey(outline, look);
+            using var mass = TextMass.Of(outline, survey.LeftOut);
+            var idOption = BenchmarkArgs.Option(args, "--id", "");
+            foreach (var top in mass.PostOrder.ToArray().OrderByDescending(p => mass[p].Score).Where(p => idOption.Length == 0 || outline.Element(p).Id == idOption).Take(args.Contains("--top") ? 12 : 0))
+            {
+                Console.WriteLine($"    {outline.Element(top).LocalName} class='{outline.Element(top).GetAttribute("class")}' id='{outline.Element(top).Id}' {mass[top]}");
+            }
+            if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle) is not { } best)
+            {
+                Console.WriteLine($"  {look}: nothing");
+                continue;
+            }
+            var element = outline.Element(best);
+            var blocks = BlockRenderer.Render(element, survey.Unrendered);
+            var kept = InlineFurniture.Without(blocks, metadata);
+            Console.WriteLine($"  {look}: {element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}' {mass[best]} blocks {blocks.Count} kept {kept.Count} chars {BlockRenderer.Join(kept).Length}");
         }
     }
 
