@@ -51,7 +51,16 @@ internal static class ArticleBody
         using var mass = TextMass.Of(outline, survey.LeftOut);
         if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle) is not { } best)
         {
-            return ArticleContent.Empty;
+            if (look != Look.IgnoreNames || outline.Count == 0)
+            {
+                return ArticleContent.Empty;
+            }
+            // The last look found no element that reads like prose: a page whose text stands in
+            // one run with its links (a forum thread or an old layout written with <br> and
+            // <font>, a page inside one link). Its body less the lines the filter drops beats
+            // nothing, when a paragraph of it is prose; a section front's headlines are not.
+            var whole = Render([outline.Element(0)], survey.Unrendered, metadata, pageUrl);
+            return HoldsParagraph(whole.Text) ? whole : ArticleContent.Empty;
         }
         // An <article> is a whole composition by definition: what stands beside it is not more of it.
         var joined = best == survey.SoleArticle ? [best] : MainContent.WithSiblings(outline, mass, best);
@@ -64,6 +73,21 @@ internal static class ArticleBody
         var parent = outline.Element(outline.Parent(best));
         var kept = joined.ConvertAll(outline.Element).ToHashSet();
         return Render([parent], element => survey.Unrendered(element) || (element.ParentElement == parent && !kept.Contains(element)), metadata, pageUrl);
+    }
+
+    // A paragraph this long is prose, not a headline or a label.
+    private const int ParagraphChars = 150;
+
+    private static bool HoldsParagraph(string text)
+    {
+        foreach (var range in text.AsSpan().Split("\n\n"))
+        {
+            if (range.End.Value - range.Start.Value >= ParagraphChars)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The article held by elements a source's selector chose: only hidden elements and furniture inside them go.</summary>
