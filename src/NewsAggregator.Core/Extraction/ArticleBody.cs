@@ -32,7 +32,8 @@ internal static class ArticleBody
                 break;
             }
             var again = Find(outline, look, metadata, pageUrl);
-            if (again.Text.Length > RetryGainFactor * content.Text.Length + RetryMinimumGainChars)
+            // Anything beats nothing: a short article in Chinese or Japanese is a few dozen characters.
+            if (again.Text.Length > 0 && (content.Text.Length == 0 || again.Text.Length > RetryGainFactor * content.Text.Length + RetryMinimumGainChars))
             {
                 content = again;
             }
