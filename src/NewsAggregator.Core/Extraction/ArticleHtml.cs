@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
+using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
 
@@ -43,12 +44,6 @@ internal sealed class ArticleHtml
         "portal", "param",
     };
 
-    // Hosts and paths of analytics beacons that arrive as one-pixel images.
-    private static readonly string[] TrackerMarks =
-    [
-        "doubleclick.net", "google-analytics.com", "googletagmanager.com", "facebook.com/tr", "scorecardresearch.com",
-        "quantserve.com", "pixel.", "/pixel", "beacon", "/b/ss/", "chartbeat", "omtrdc.net", "parsely.com/plogger",
-    ];
 
     /// <summary>An element being written: the tag that went out for it (null when only its content does) and where that tag starts and its content begins.</summary>
     private struct Frame

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
 
@@ -296,8 +297,6 @@ internal static partial class MainContent
         return path;
     }
 
-    [GeneratedRegex("twitter|tweet|instagram|tiktok|facebook|reddit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SocialPost();
 
     /// <summary>
     /// What the survey reads of an element's attributes, gathered in one pass over them: most
