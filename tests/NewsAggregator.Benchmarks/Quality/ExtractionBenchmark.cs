@@ -14,6 +14,7 @@ namespace NewsAggregator.Benchmarks.Quality;
 /// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (with
 /// <c>--text</c>, also its metadata and whole text; with <c>--html</c>, where its HTML and
 /// text disagree; with <c>--trace</c>, the elements above the truth's longest paragraphs);
+/// <c>--agreement</c> measures how far each page's HTML and text agree;
 /// <c>--ours</c> skips SmartReader; <c>--versus</c> lists the pages where SmartReader does
 /// better than ours, by how much, worst first.
 /// </summary>
@@ -76,6 +77,11 @@ public static class ExtractionBenchmark
                 Why(page, args);
             }
             return 0;
+        }
+
+        if (args.Contains("--agreement"))
+        {
+            return Agreement(ours, sets);
         }
 
         var qualityOnly = args.Contains("--quality");
@@ -161,6 +167,32 @@ public static class ExtractionBenchmark
                 Console.WriteLine($"    {furniture} {element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}' {element.TextContent.Length}");
             }
         }
+    }
+
+    /// <summary>
+    /// How far each page's HTML and text agree (4-gram F1 of the text against the HTML's text),
+    /// per set: pages below 0.9999, exactly equal, and the worst few.
+    /// </summary>
+    private static int Agreement(ArticleExtractor ours, List<(string Key, IReadOnlyList<EvaluationPage> Pages)> sets)
+    {
+        foreach (var (key, pages) in sets)
+        {
+            var agreement = new double[pages.Count];
+            var equal = new bool[pages.Count];
+            Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+            {
+                var article = ours.Extract(pages[i].Html, pages[i].Url);
+                var fromHtml = ArticleText.FromHtmlFragment(article.Html);
+                equal[i] = fromHtml == article.Text;
+                agreement[i] = F1(ExtractionScore.Page(article.Text, fromHtml));
+            });
+            Console.WriteLine($"{key}: {pages.Count} pages, {equal.Count(e => e)} with the HTML's text equal to the text, {agreement.Count(a => a < 0.9999)} below 0.9999");
+            foreach (var (a, i) in agreement.Select((a, i) => (a, i)).Where(x => x.a < 0.9999).OrderBy(x => x.a).Take(10))
+            {
+                Console.WriteLine($"  {a:F4} {pages[i].Id} {pages[i].Url}");
+            }
+        }
+        return 0;
     }
 
     /// <summary>What each look at the page chose: the element, its measure, and how many blocks the line filter kept.</summary>
