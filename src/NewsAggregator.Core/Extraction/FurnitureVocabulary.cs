@@ -103,6 +103,17 @@ internal static partial class FurnitureVocabulary
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureLine();
 
+    // The heading over readers' comments, or the prompt to leave one, in the languages of the
+    // evaluation sets and their neighbours: the article has ended, the comments run to the end.
+    // "13 Comments", "Comments (4)", "| 2 Comment(s)", "Комментарии 45", "Reader comments",
+    // "Leave a reply", "Оставить комментарий …", "Dodaj komentarz", "网友评论". (An essay with a
+    // section headed "Comments" loses it: rare, and the price of catching every comment thread.)
+    [GeneratedRegex(
+        @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы|komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言)(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
+        @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex CommentsHeading();
+
     // Phrases that make a short line furniture wherever they stand in it. Searched, not
     // anchored behind ".*", so a line costs one pass instead of backtracking.
     [GeneratedRegex(

@@ -15,6 +15,8 @@ internal static class InlineFurniture
     private const int LinkedProseChars = 150;
     // Short lines above the headline are the site's or the section's, not the article's.
     private const int AboveHeadlineLength = 200;
+    // A heading over readers' comments is short, or a prompt with the site's rules after it.
+    private const int CommentsHeadingLength = 200;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
 
@@ -32,6 +34,13 @@ internal static class InlineFurniture
             {
                 // Above the headline: the site's tagline, a kicker, a section label.
                 continue;
+            }
+            if (kept.Count >= EdgeBlocks && block.LinkDensity < 0.5 && text.Length < CommentsHeadingLength && CommentsHeading().IsMatch(text))
+            {
+                // "13 Comments", "Leave a comment" after the article's first paragraphs, and not a
+                // link to them (a count beside the byline, a blog's "Comments (3)" under each post):
+                // readers' comments follow to the end.
+                break;
             }
             if (CreditLabel().IsMatch(text) && i + 1 < blocks.Count && blocks[i + 1].Text.Length < 100)
             {

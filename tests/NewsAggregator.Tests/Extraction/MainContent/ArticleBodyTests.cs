@@ -45,6 +45,7 @@ public class ArticleBodyTests
     [InlineData("old-layout-article-and-links-in-one-cell")] // an old table layout's article and the story links under it share one cell: the prose outweighs the links, and no long text counts as a teaser's blurb
     [InlineData("page-inside-one-link")] // a page whose whole text sits inside one link reads like no prose anywhere: its body, less the lines the filter drops, beats an empty text
     [InlineData("short-chinese-article-in-a-wrapper-named-furniture")] // a second look's text is taken when the first found none, however short (a Chinese article of sixty characters)
+    [InlineData("comments-under-a-count-heading")] // readers' comments in plainly named boxes under a "4 Comments" heading: the article ends at the heading
     [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
