@@ -88,6 +88,14 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex("twitter|tweet|instagram|tiktok|facebook|reddit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex SocialPost();
 
+    // A text of its own that ends a teaser's blurb the way "..." does: the way to the rest of
+    // another page ("więcej", "подробнее", "read more »").
+    [GeneratedRegex(
+        @"^\W*(more|read more|continue reading|full story|więcej|czytaj (więcej|dalej)|подробнее|читать (далее|дальше)|далее|" +
+        @"περισσότερα|διαβάστε περισσότερα|更多|详细|全文|阅读全文|mehr|weiterlesen|lire la suite|leer más|leggi tutto)\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex ReadMoreMarker();
+
     // ---- Lines inside the article: whole paragraphs that are labels, credits or prompts ----
 
     // Whole lines that are labels, prompts or credits.

@@ -233,8 +233,12 @@ internal sealed class TextMass : IDisposable
     internal static bool EndsWithEllipsis(string data)
     {
         var trimmed = data.AsSpan().TrimEnd();
-        return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]");
+        return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]") ||
+               (trimmed.Length <= ReadMoreMarkerChars && FurnitureVocabulary.ReadMoreMarker().IsMatch(trimmed));
     }
+
+    // A "read more" marker is a word or two: a longer run is no marker.
+    private const int ReadMoreMarkerChars = 24;
 
     /// <summary>
     /// Visible characters, whitespace not counted; ideographs, kana and hangul count double

@@ -46,6 +46,7 @@ public class ArticleBodyTests
     [InlineData("page-inside-one-link")] // a page whose whole text sits inside one link reads like no prose anywhere: its body, less the lines the filter drops, beats an empty text
     [InlineData("short-chinese-article-in-a-wrapper-named-furniture")] // a second look's text is taken when the first found none, however short (a Chinese article of sixty characters)
     [InlineData("comments-under-a-count-heading")] // readers' comments in plainly named boxes under a "4 Comments" heading: the article ends at the heading
+    [InlineData("teasers-ending-in-more")] // headline-and-blurb teasers that end in "more" (as others end in "...") outweigh a short article: they count for nothing
     [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
