@@ -50,7 +50,7 @@ internal static class ArticleBody
     {
         var survey = MainContent.Survey(outline, look);
         using var mass = TextMass.Of(outline, survey.LeftOut);
-        if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle) is not { } best)
+        if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle, out var whole) is not { } best)
         {
             if (look != Look.IgnoreNames || outline.Count == 0)
             {
@@ -60,11 +60,12 @@ internal static class ArticleBody
             // one run with its links (a forum thread or an old layout written with <br> and
             // <font>, a page inside one link). Its body less the lines the filter drops beats
             // nothing, when a paragraph of it is prose; a section front's headlines are not.
-            var whole = Render([outline.Element(0)], survey.Unrendered, metadata, pageUrl);
-            return HoldsParagraph(whole.Text) ? whole : ArticleContent.Empty;
+            var body = Render([outline.Element(0)], survey.Unrendered, metadata, pageUrl);
+            return HoldsParagraph(body.Text) ? body : ArticleContent.Empty;
         }
-        // An <article> is a whole composition by definition: what stands beside it is not more of it.
-        var joined = best == survey.SoleArticle ? [best] : MainContent.WithSiblings(outline, mass, best);
+        // The <article> taken over the measure's choice is a whole composition: what stands beside it
+        // (the comment thread that outweighed it) is not more of it.
+        var joined = whole ? [best] : MainContent.WithSiblings(outline, mass, best);
         if (joined.Count == 1)
         {
             return Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl);

@@ -129,8 +129,11 @@ internal static partial class MainContent
     /// <param name="outline">The page's body.</param>
     /// <param name="mass">The page measured without what <see cref="Survey"/> left out.</param>
     /// <param name="markedBodies">Positions of elements marked itemprop=articleBody.</param>
-    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies, int soleArticle = -1)
+    /// <param name="whole">Set when the choice is the page's only &lt;article&gt; taken over what the measure chose:
+    /// a whole composition, which what stands beside it does not continue.</param>
+    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies, int soleArticle, out bool whole)
     {
+        whole = false;
         int? best = null;
         double bestScore = MinimumScore;
         // Post-order visits children first, so a parent must do strictly better than its best child to win.
@@ -160,6 +163,7 @@ internal static partial class MainContent
         if (soleArticle > 0 && mass.Holds(soleArticle) && !(soleArticle <= chosen && chosen < outline.SubtreeEnd(soleArticle)) &&
             mass[soleArticle].Prose >= SoleArticleMinimumProse && mass[soleArticle].Prose >= SoleArticleProseShare * mass[chosen].Prose)
         {
+            whole = true;
             return soleArticle;
         }
         return chosen;
