@@ -14,7 +14,9 @@ namespace NewsAggregator.Benchmarks.Quality;
 /// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (with
 /// <c>--text</c>, also its metadata and whole text; with <c>--html</c>, where its HTML and
 /// text disagree; with <c>--trace</c>, the elements above the truth's longest paragraphs);
-/// <c>--ours</c> skips SmartReader.
+/// <c>--agreement</c> measures how far each page's HTML and text agree;
+/// <c>--ours</c> skips SmartReader; <c>--versus</c> lists the pages where SmartReader does
+/// better than ours, by how much, worst first.
 /// </summary>
 public static class ExtractionBenchmark
 {
@@ -70,7 +72,16 @@ public static class ExtractionBenchmark
             {
                 Trace(page);
             }
+            if (args.Contains("--why"))
+            {
+                Why(page, args);
+            }
             return 0;
+        }
+
+        if (args.Contains("--agreement"))
+        {
+            return Agreement(ours, sets);
         }
 
         var qualityOnly = args.Contains("--quality");
@@ -78,6 +89,7 @@ public static class ExtractionBenchmark
         Console.WriteLine($"4-gram shingle F1; pages decoded as the worker decodes them (PageDecoder); {Environment.ProcessorCount} cores");
         foreach (var (key, pages) in sets)
         {
+            var byContender = new Dictionary<string, List<PageScore>>(StringComparer.Ordinal);
             Console.WriteLine();
             Console.WriteLine($"{key}: {pages.Count} pages");
             Console.WriteLine($"  {"extractor",-20} {"group",-6} {"pages",5} {"P",6} {"R",6} {"F1",6} {"empty",5} {"mojibake",8}");
@@ -85,7 +97,7 @@ public static class ExtractionBenchmark
             {
                 var texts = new string[pages.Count];
                 Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => texts[i] = contender.Extract(pages[i]));
-                var scores = pages.Select((p, i) => ExtractionScore.Page(p.ArticleBody, texts[i])).ToList();
+                var scores = byContender[contender.Key] = pages.Select((p, i) => ExtractionScore.Page(p.ArticleBody, texts[i])).ToList();
                 var mojibake = pages.Where((p, i) => Mojibake.Introduced(texts[i], p.ArticleBody)).Select(p => p.Id).ToList();
                 Report(contender.Name, "all", scores, mojibake.Count);
                 foreach (var language in pages.Select(p => p.Language).OfType<string>().Distinct().Order(StringComparer.Ordinal))
@@ -100,6 +112,14 @@ public static class ExtractionBenchmark
                     {
                         Console.WriteLine($"    {F1(score):F3} P={score.Precision:F3} R={score.Recall:F3} {page.Language,-2} {page.Id} {page.Url}{(mojibake.Contains(page.Id) ? " MOJIBAKE" : "")}");
                     }
+                }
+            }
+            if (args.Contains("--versus") && byContender.TryGetValue("ours", out var oursScores) && byContender.TryGetValue("smartreader", out var smartScores))
+            {
+                Console.WriteLine("  pages where SmartReader does better, by how much");
+                foreach (var (page, gap, mine) in pages.Select((p, i) => (p, F1(smartScores[i]) - F1(oursScores[i]), oursScores[i])).Where(x => x.Item2 > 0.05).OrderByDescending(x => x.Item2))
+                {
+                    Console.WriteLine($"    -{gap:F3} ours {F1(mine):F3} P={mine.Precision:F3} R={mine.Recall:F3} {page.Language,-2} {page.Id} {page.Url}");
                 }
             }
         }
@@ -146,6 +166,71 @@ public static class ExtractionBenchmark
                 var furniture = BoilerplateMarkers.IsFurniture(element) ? "*" : " ";
                 Console.WriteLine($"    {furniture} {element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}' {element.TextContent.Length}");
             }
+        }
+    }
+
+    /// <summary>
+    /// How far each page's HTML and text agree (4-gram F1 of the text against the HTML's text),
+    /// per set: pages below 0.9999, exactly equal, and the worst few.
+    /// </summary>
+    private static int Agreement(ArticleExtractor ours, List<(string Key, IReadOnlyList<EvaluationPage> Pages)> sets)
+    {
+        foreach (var (key, pages) in sets)
+        {
+            var agreement = new double[pages.Count];
+            var equal = new bool[pages.Count];
+            Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+            {
+                var article = ours.Extract(pages[i].Html, pages[i].Url);
+                var fromHtml = ArticleText.FromHtmlFragment(article.Html);
+                equal[i] = fromHtml == article.Text;
+                agreement[i] = F1(ExtractionScore.Page(article.Text, fromHtml));
+            });
+            Console.WriteLine($"{key}: {pages.Count} pages, {equal.Count(e => e)} with the HTML's text equal to the text, {agreement.Count(a => a < 0.9999)} below 0.9999");
+            foreach (var (a, i) in agreement.Select((a, i) => (a, i)).Where(x => x.a < 0.9999).OrderBy(x => x.a).Take(10))
+            {
+                Console.WriteLine($"  {a:F4} {pages[i].Id} {pages[i].Url}");
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>What each look at the page chose: the element, its measure, and how many blocks the line filter kept.</summary>
+    private static void Why(EvaluationPage page, string[] args)
+    {
+        var document = PageParser.Parse(PageLimits.Bound(page.Html));
+        var (metadata, _) = PageMetadata.Read(document, page.Url);
+        using var outline = PageOutline.Of(document.Body!);
+        if (args.Contains("--outline"))
+        {
+            for (var i = 0; i < outline.Count; i++)
+            {
+                var depth = 0;
+                for (var p = outline.Parent(i); p >= 0; p = outline.Parent(p))
+                {
+                    depth++;
+                }
+                Console.WriteLine($"    {new string(' ', depth)}{outline.Element(i).LocalName} class='{outline.Element(i).GetAttribute("class")}' runs {outline.RunEnd(i) - outline.RunStart(i)}");
+            }
+        }
+        foreach (var look in Enum.GetValues<Look>())
+        {
+            var survey = MainContent.Survey(outline, look);
+            using var mass = TextMass.Of(outline, survey.LeftOut);
+            var idOption = BenchmarkArgs.Option(args, "--id", "");
+            foreach (var top in mass.PostOrder.ToArray().OrderByDescending(p => mass[p].Score).Where(p => idOption.Length == 0 || outline.Element(p).Id == idOption).Take(args.Contains("--top") ? 12 : 0))
+            {
+                Console.WriteLine($"    {outline.Element(top).LocalName} class='{outline.Element(top).GetAttribute("class")}' id='{outline.Element(top).Id}' {mass[top]}");
+            }
+            if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle, out _) is not { } best)
+            {
+                Console.WriteLine($"  {look}: nothing");
+                continue;
+            }
+            var element = outline.Element(best);
+            var blocks = BlockRenderer.Render(element, survey.Unrendered);
+            var kept = InlineFurniture.Without(blocks, metadata);
+            Console.WriteLine($"  {look}: {element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}' {mass[best]} blocks {blocks.Count} kept {kept.Count} chars {BlockRenderer.Join(kept).Length}");
         }
     }
 

@@ -40,6 +40,14 @@ public class ArticleBodyTests
     [InlineData("tagline-above-the-headline")] // the site's tagline above the headline in an old table layout goes
     [InlineData("tooltips-beside-a-short-article")] // the hover tooltips of a headline list outweigh a short article: they are furniture
     [InlineData("standfirst-outside-the-marked-body")] // the standfirst just outside itemprop=articleBody joins it
+    [InlineData("sole-article-beside-comments")] // the page's only <article> wins over a longer comment thread beside it, which does not join it as a sibling
+    [InlineData("comments-outweigh-the-article")] // a comment thread holding most of the page's prose is still furniture, and the article's wrapper named like a banner is found on a second look
+    [InlineData("old-layout-article-and-links-in-one-cell")] // an old table layout's article and the story links under it share one cell: the prose outweighs the links, and no long text counts as a teaser's blurb
+    [InlineData("page-inside-one-link")] // a page whose whole text sits inside one link reads like no prose anywhere: its body, less the lines the filter drops, beats an empty text
+    [InlineData("short-chinese-article-in-a-wrapper-named-furniture")] // a second look's text is taken when the first found none, however short (a Chinese article of sixty characters)
+    [InlineData("comments-under-a-count-heading")] // readers' comments in plainly named boxes under a "4 Comments" heading: the article ends at the heading
+    [InlineData("teasers-ending-in-more")] // headline-and-blurb teasers that end in "more" (as others end in "...") outweigh a short article: they count for nothing
+    [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
         var html = ExtractionFixtures.Text("Body", page + ".html");

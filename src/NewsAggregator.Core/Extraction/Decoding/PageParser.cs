@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -10,9 +11,10 @@ namespace NewsAggregator.Extraction;
 /// promise a shared parser is thread-safe), scripting off as in a reader without
 /// JavaScript, and the repairs a parse needs before anything reads the text: characters
 /// composed (NFC), so that a decomposed accent matches its precomposed twin, and a
-/// &lt;noscript&gt; that was never closed opened back up.
+/// &lt;noscript&gt; that was never closed opened back up, and text encoded twice as UTF-8 put
+/// back when part of it came as entities (the decoder repairs it only where it is all bytes).
 /// </summary>
-internal static class PageParser
+internal static partial class PageParser
 {
     // A <noscript> holding more than this share of the body's text swallowed the page: its end tag is missing.
     private const double SwallowedShare = 0.5;
@@ -35,7 +37,30 @@ internal static class PageParser
         {
             OpenSwallowingNoscript(body);
         }
+        if (document.Body is { } text && EntityOfLeadCharacter().IsMatch(html))
+        {
+            RepairDoubleEncoding(text);
+        }
         return document;
+    }
+
+    // An entity for a character a UTF-8 lead byte becomes in windows-1252 (Â to ô): "&acirc;€™"
+    // and "&Atilde;&copy;" are "’" and "é" encoded twice, with some or all of it written as entities.
+    [GeneratedRegex(
+        "&(?:[A-Za-z]{1,2}(?:grave|acute|circ|tilde|uml|ring|cedil|lig|slash);|ETH;|eth;|THORN;|szlig;|times;|" +
+        "#0*(?:19[4-9]|2[0-4][0-9]);|#[xX]0*[c-fC-F][0-9a-fA-F];)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex EntityOfLeadCharacter();
+
+    private static void RepairDoubleEncoding(IElement body)
+    {
+        foreach (var (node, _) in DomWalk.Of(body))
+        {
+            if (node is IText text && PageDecoder.RepairDoubleEncoding(text.Data) is var repaired && !ReferenceEquals(repaired, text.Data))
+            {
+                text.Data = repaired;
+            }
+        }
     }
 
     /// <summary>

@@ -1,75 +1,17 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
 
 /// <summary>
 /// What an element's tag, role, class and id say about it. Publishers name their page furniture
 /// after what it is (share-bar, related-posts, newsletter-signup, cookie-consent) in every CMS,
-/// so these conventions carry across sites without rules for any one of them.
+/// so these conventions carry across sites without rules for any one of them. The words
+/// themselves are in <see cref="FurnitureVocabulary"/>.
 /// </summary>
 internal static partial class BoilerplateMarkers
 {
-    private static readonly HashSet<string> BoilerplateTags = new(StringComparer.Ordinal)
-    {
-        "nav", "aside", "footer", "dialog", "menu", "figcaption",
-    };
-
-    private static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",
-    };
-
-    // Parts of class or id values that name furniture wherever they appear in the value, and
-    // whatever else the value says: nobody wraps their article in a "share-content" box.
-    [GeneratedRegex(
-        "comment(?!ary)|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
-        "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
-        "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
-        "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
-        "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
-        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex FurnitureWord();
-
-    private static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
-
-    // Parts that name furniture only when nothing in the value names content: CMSs put them on
-    // the article's own wrappers too ("article-header" holding the lead, "field-label-hidden"
-    // on a body field, "elementor-widget-text-editor" around every text block, "print" on what
-    // is worth printing). Readability makes the same exception for the same reason.
-    // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all.)
-    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|header", RegexOptions.CultureInvariant)]
-    private static partial Regex WeakFurnitureWord();
-
-    // Weak parts that page builders and slideshows also put around every block of an article's
-    // text ("elementor-widget-container", "Section--Ads" in BEM): furniture only when the element
-    // holds no prose either, which the caller judges (an ad slot or a sidebar widget holds none).
-    [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads", RegexOptions.CultureInvariant)]
-    private static partial Regex UnlessProseWord();
-
-    // Words that name the article's own wrappers.
-    [GeneratedRegex("article|body|content|main|entry|story|text|column", RegexOptions.CultureInvariant)]
-    private static partial Regex ContentWord();
-
-    // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
-    private static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
-    {
-        "dfp", "nav", "aside", "share", "promo", "cta", "crumbs", "related", "bio", "meta", "foot", "tools", "byline", "date", "time",
-    };
-
-    // The same, but weak: a content word in the value outweighs them.
-    private static readonly HashSet<string> WeakFurnitureTokens = new(StringComparer.Ordinal)
-    {
-        "tags", "tag", "hide",
-    };
-
-    // The same, but furniture only when holding no prose.
-    private static readonly HashSet<string> UnlessProseTokens = new(StringComparer.Ordinal)
-    {
-        "ad", "ads", "adv",
-    };
-
     /// <summary>The element is page furniture by its tag, ARIA role, class or id (those that name it furniture unless it holds prose included).</summary>
     /// <param name="byName">Judge its class and id too; without, only its tag and role count.</param>
     public static bool IsFurniture(IElement element, bool byName = true) => Judge(element, byName) != Furniture.None;
@@ -92,7 +34,7 @@ internal static partial class BoilerplateMarkers
             return Furniture.None;
         }
         var byClass = NamesFurniture(element.GetAttribute("class"));
-        return byClass == Furniture.Named ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id")));
+        return byClass == Furniture.Comments ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id")));
     }
 
     // Pages repeat a few hundred class values thousands of times; each is judged once per thread.
@@ -118,6 +60,7 @@ internal static partial class BoilerplateMarkers
         var significant = Significant(lower);
         // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
         furniture = NamesSocialEmbed(lower) ? Furniture.None
+            : CommentWord().IsMatch(lower) ? Furniture.Comments
             : FurnitureWord().IsMatch(lower) || HasToken(lower, FurnitureTokenLookup) ? Furniture.Named
             : ContentWord().IsMatch(lower) ? Furniture.None
             : WeakFurnitureWord().IsMatch(significant) || HasToken(significant, WeakFurnitureTokenLookup) ? Furniture.Named
@@ -210,4 +153,6 @@ internal enum Furniture
     UnlessProse,
     /// <summary>Furniture by its tag, role or name.</summary>
     Named,
+    /// <summary>Readers' comments by name: furniture even when it holds most of the page's prose.</summary>
+    Comments,
 }

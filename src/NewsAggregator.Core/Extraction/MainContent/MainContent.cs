@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
 
@@ -9,7 +10,8 @@ namespace NewsAggregator.Extraction;
 /// <param name="Headers">By position: &lt;header&gt; elements, measured, because a teaser's headline sits in one
 /// and gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
 /// <param name="MarkedBodies">Positions of elements marked itemprop=articleBody.</param>
-internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] Headers, IReadOnlyList<int> MarkedBodies)
+/// <param name="SoleArticle">Position of the page's one &lt;article&gt; element; -1 when it has none or several.</param>
+internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] Headers, IReadOnlyList<int> MarkedBodies, int SoleArticle = -1)
 {
     public bool Unrendered(IElement element) =>
         Outline.PositionOf(element) is var position and >= 0 && (LeftOut[position] || Headers[position]);
@@ -32,6 +34,11 @@ internal static partial class MainContent
     private const double WidenProseShare = 0.4;
     // The articleBody mark is taken over the measure's choice when it holds this share of the chosen prose.
     private const double MarkedBodyProseShare = 0.7;
+    // The page's only <article> is taken over the measure's choice with this much prose, and this share of the chosen prose.
+    private const double SoleArticleMinimumProse = 200;
+    private const double SoleArticleProseShare = 0.3;
+    // Prose enough for a short article: a second look prefers such an element to readers' comments.
+    private const double ShortArticleProse = 250;
     // A sibling of the chosen element joins it with this share of its score (and at least the minimum),
     private const double SiblingScoreShare = 0.2;
     private const double SiblingMinimumScore = 20;
@@ -58,6 +65,8 @@ internal static partial class MainContent
         var hidden = new bool[outline.Count];
         var markedBodies = new List<int>();
         var quotedPosts = new List<int>();
+        var soleArticle = -1;
+        var articles = 0;
         for (var position = 0; position < outline.Count;)
         {
             var element = outline.Element(position);
@@ -75,6 +84,10 @@ internal static partial class MainContent
             else if (element.LocalName == "blockquote" && SocialPost().IsMatch(marks.Class ?? ""))
             {
                 quotedPosts.Add(position);
+            }
+            if (element.LocalName == "article" && articles++ == 0)
+            {
+                soleArticle = position;
             }
             position++;
         }
@@ -95,8 +108,9 @@ internal static partial class MainContent
             var element = outline.Element(position);
             // The measure left out hidden elements already.
             if (!mass.Holds(position) ||
-                (IsLeftOut(BoilerplateMarkers.Judge(element, byName: look != Look.IgnoreNames), mass[position]) && !protectedWrappers[position] &&
-                 element.LocalName is not ("article" or "main") && mass[position].Prose < protectedProse))
+                (BoilerplateMarkers.Judge(element, byName: look != Look.IgnoreNames) is var furniture && IsLeftOut(furniture, mass[position]) &&
+                 !protectedWrappers[position] && element.LocalName is not ("article" or "main") &&
+                 (mass[position].Prose < protectedProse || furniture == Furniture.Comments)))
             {
                 leftOut[position] = true;
                 position = outline.SubtreeEnd(position);
@@ -108,15 +122,18 @@ internal static partial class MainContent
             }
             position++;
         }
-        return new PageSurvey(outline, leftOut, headers, markedBodies);
+        return new PageSurvey(outline, leftOut, headers, markedBodies, articles == 1 ? soleArticle : -1);
     }
 
     /// <summary>The position of the element with the highest score, or null when nothing on the page reads like prose.</summary>
     /// <param name="outline">The page's body.</param>
     /// <param name="mass">The page measured without what <see cref="Survey"/> left out.</param>
     /// <param name="markedBodies">Positions of elements marked itemprop=articleBody.</param>
-    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies)
+    /// <param name="whole">Set when the choice is the page's only &lt;article&gt; taken over what the measure chose:
+    /// a whole composition, which what stands beside it does not continue.</param>
+    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies, int soleArticle, out bool whole)
     {
+        whole = false;
         int? best = null;
         double bestScore = MinimumScore;
         // Post-order visits children first, so a parent must do strictly better than its best child to win.
@@ -140,6 +157,14 @@ internal static partial class MainContent
             {
                 return marked;
             }
+        }
+        // The author's own mark, one level less precise: the page's only <article>, when the measure
+        // chose something around it or beside it (a comment thread that outweighs a short story).
+        if (soleArticle > 0 && mass.Holds(soleArticle) && !(soleArticle <= chosen && chosen < outline.SubtreeEnd(soleArticle)) &&
+            mass[soleArticle].Prose >= SoleArticleMinimumProse && mass[soleArticle].Prose >= SoleArticleProseShare * mass[chosen].Prose)
+        {
+            whole = true;
+            return soleArticle;
         }
         return chosen;
     }
@@ -212,30 +237,42 @@ internal static partial class MainContent
 
     /// <summary>Furniture by name, or by a name that needs the element to hold no prose as well.</summary>
     private static bool IsLeftOut(Furniture furniture, TextMass.Measure measure) =>
-        furniture == Furniture.Named ||
+        furniture is Furniture.Named or Furniture.Comments ||
         (furniture == Furniture.UnlessProse && !(measure.Prose >= UnlessProseMinimum && measure.Prose >= UnlessProseShare * measure.Chars));
 
-    /// <summary>The outermost element named like furniture that holds the most prose; null when none holds any.</summary>
+    /// <summary>
+    /// The outermost element named like furniture that holds the most prose; null when none holds
+    /// any. Readers' comments are named for what they are even when they outweigh the article, so
+    /// one is taken only when no other such element holds a short article's worth of prose
+    /// (on a page of readers' views the comments are the text).
+    /// </summary>
     private static int? RichestNamed(PageOutline outline, TextMass mass)
     {
-        int? richest = null;
-        double most = 0;
+        int? richest = null, richestComments = null;
+        double most = 0, mostComments = 0;
         for (var position = 1; position < outline.Count;)
         {
             var element = outline.Element(position);
             if (mass.Holds(position) && BoilerplateMarkers.IsFurniture(element) && !BoilerplateMarkers.IsFurniture(element, byName: false))
             {
-                if (mass[position].Prose > most)
+                var prose = mass[position].Prose;
+                if (BoilerplateMarkers.Judge(element) == Furniture.Comments)
                 {
-                    richest = position;
-                    most = mass[position].Prose;
+                    if (prose > mostComments)
+                    {
+                        (richestComments, mostComments) = (position, prose);
+                    }
+                }
+                else if (prose > most)
+                {
+                    (richest, most) = (position, prose);
                 }
                 position = outline.SubtreeEnd(position);
                 continue;
             }
             position++;
         }
-        return richest;
+        return most >= ShortArticleProse || mostComments <= most ? richest : richestComments;
     }
 
     /// <summary>
@@ -264,8 +301,6 @@ internal static partial class MainContent
         return path;
     }
 
-    [GeneratedRegex("twitter|tweet|instagram|tiktok|facebook|reddit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SocialPost();
 
     /// <summary>
     /// What the survey reads of an element's attributes, gathered in one pass over them: most

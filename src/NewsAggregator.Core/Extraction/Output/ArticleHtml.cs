@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
+using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
 
@@ -33,22 +34,6 @@ internal sealed class ArticleHtml
         "a", "em", "i", "strong", "b", "u", "s", "del", "ins", "sub", "sup", "small", "mark", "code", "kbd",
         "samp", "var", "q", "cite", "abbr", "time", "br", "img",
     };
-
-    // Elements that never hold content an allow-list could pass on, whatever is inside them.
-    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
-    {
-        "script", "style", "noscript", "template", "head", "title", "meta", "link", "base", "iframe", "frame",
-        "frameset", "object", "embed", "applet", "svg", "math", "canvas", "video", "audio", "source", "track",
-        "map", "area", "form", "input", "button", "select", "option", "textarea", "datalist", "dialog", "slot",
-        "portal", "param",
-    };
-
-    // Hosts and paths of analytics beacons that arrive as one-pixel images.
-    private static readonly string[] TrackerMarks =
-    [
-        "doubleclick.net", "google-analytics.com", "googletagmanager.com", "facebook.com/tr", "scorecardresearch.com",
-        "quantserve.com", "pixel.", "/pixel", "beacon", "/b/ss/", "chartbeat", "omtrdc.net", "parsely.com/plogger",
-    ];
 
     /// <summary>An element being written: the tag that went out for it (null when only its content does) and where that tag starts and its content begins.</summary>
     private struct Frame
@@ -141,13 +126,15 @@ internal sealed class ArticleHtml
     }
 
     /// <summary>
-    /// Elements left out with their content: those no allow-list could pass on, and those the
-    /// caller skips. Images are judged by their own markup (an author's avatar, a share icon):
-    /// the text measures never look at elements without text, so the caller's skip would drop them all.
+    /// Elements left out with their content, besides those that never carry text (scripts,
+    /// styles, frames, form controls, media: <see cref="DomWalk"/> passes over them for the text
+    /// and the HTML alike, so both leave out the same subtrees): those the caller skips. Images
+    /// are judged by their own markup (an author's avatar, a share icon): the text measures never
+    /// look at elements without text, so the caller's skip would drop them all. A &lt;form&gt; is a
+    /// wrapper like any other (some CMSs put the whole page in one): its controls go, its text stays.
     /// </summary>
     private bool IsSkipped(IElement element) =>
-        Dropped.Contains(element.LocalName) ||
-        (element.LocalName is "img" or "picture" ? BoilerplateMarkers.IsFurniture(element) : _skip?.Invoke(element) == true);
+        element.LocalName is "img" or "picture" ? BoilerplateMarkers.IsFurniture(element) : _skip?.Invoke(element) == true;
 
     /// <summary>Writes the element's opening (all of it for an image, a break or a rule).</summary>
     private void Enter(IElement element)

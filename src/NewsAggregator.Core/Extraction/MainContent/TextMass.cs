@@ -18,6 +18,7 @@ internal sealed class TextMass : IDisposable
     // A <p> is prose by the author's own markup, and a table row is data the author laid out:
     // even a one-line paragraph or a row of figures should not count against its container.
     private const double ParagraphCost = 5;
+    private const double ProseUnitChars = 400;
 
     private readonly PageOutline _outline;
     private readonly Measure[] _measures;
@@ -187,7 +188,10 @@ internal sealed class TextMass : IDisposable
         {
             return 0;
         }
-        var penalty = linkChars * 2 > chars ? LinkPenalty * linkChars : 0;
+        // A unit with a few paragraphs' worth of text outside its links holds prose (an old
+        // layout's article and the list of links under it in one table cell): its links cost
+        // what they take, not a menu's penalty.
+        var penalty = linkChars * 2 > chars && chars - linkChars < ProseUnitChars ? LinkPenalty * linkChars : 0;
         return chars - linkChars - penalty - cost;
     }
 
@@ -202,6 +206,7 @@ internal sealed class TextMass : IDisposable
         // Units shorter than this (labels, names, dates) neither start nor break a run.
         private const double LabelChars = 40;
         private const double HeadlineChars = 15;
+        private const double BlurbChars = 600;
         private bool _afterHeadline;
         private int _pairs;
 
@@ -219,15 +224,21 @@ internal sealed class TextMass : IDisposable
             }
             _pairs = _afterHeadline ? _pairs + 1 : 0;
             _afterHeadline = false;
-            return _pairs >= 2 || (endsWithEllipsis && linkChars > 0);
+            // A blurb is a few lines: a longer unit is a page's text, whatever follows it (an old
+            // layout's whole article can be one unit, ending in a list of links cut off with "...").
+            return chars <= BlurbChars && (_pairs >= 2 || (endsWithEllipsis && linkChars > 0));
         }
     }
 
     internal static bool EndsWithEllipsis(string data)
     {
         var trimmed = data.AsSpan().TrimEnd();
-        return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]");
+        return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]") ||
+               (trimmed.Length <= ReadMoreMarkerChars && FurnitureVocabulary.ReadMoreMarker().IsMatch(trimmed));
     }
+
+    // A "read more" marker is a word or two: a longer run is no marker.
+    private const int ReadMoreMarkerChars = 24;
 
     /// <summary>
     /// Visible characters, whitespace not counted; ideographs, kana and hangul count double

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
 
@@ -7,7 +7,7 @@ namespace NewsAggregator.Extraction;
 /// container: link lists, "Advertisement" labels, credits, the headline repeated, bylines and
 /// datelines at the edges of the text, contact lines.
 /// </summary>
-internal static partial class InlineFurniture
+internal static class InlineFurniture
 {
     // Lines this short can be labels; a longer block is prose whatever words it starts with.
     private const int LabelLength = 120;
@@ -15,58 +15,10 @@ internal static partial class InlineFurniture
     private const int LinkedProseChars = 150;
     // Short lines above the headline are the site's or the section's, not the article's.
     private const int AboveHeadlineLength = 200;
+    // A heading over readers' comments is short, or a prompt with the site's rules after it.
+    private const int CommentsHeadingLength = 200;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
-
-    // Whole lines that are labels, prompts or credits.
-    [GeneratedRegex(
-        @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|реклама|広告|광고|" +
-        @"share|share this( article| story)?|share on \w+|tweet|email|print|" +
-        @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
-        @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
-        @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
-        @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
-        @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
-        @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|skip to .*)\W*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FurnitureLine();
-
-    // Phrases that make a short line furniture wherever they stand in it. Searched, not
-    // anchored behind ".*", so a line costs one pass instead of backtracking.
-    [GeneratedRegex(
-        @"\bsubscribed\b|affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
-        @"\bphotos?\b[^©]*©|©[^©]*\bphotos?\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FurnitureMention();
-
-    [GeneratedRegex(@"^(photo|image|picture|credit|foto|фото|bild|写真|사진)s?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CreditLabel();
-
-    // A WordPress shortcode the site failed to render: "[button link=...]Send us ...[/button]".
-    [GeneratedRegex(@"^\[(\w+)[^\]]*\].*\[/\1\]$", RegexOptions.CultureInvariant)]
-    private static partial Regex Shortcode();
-
-    // An e-mail address or a social handle on a line of its own.
-    [GeneratedRegex(@"^(\S+@\S+\.\w+|(\w+\s*:\s*)?@\w+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex ContactLine();
-
-    // "By" and a capitalised name: "By 2030, ..." and "by the river" start sentences, not bylines.
-    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")\s+\p{Lu}", RegexOptions.CultureInvariant)]
-    private static partial Regex BylineStart();
-
-    [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant)]
-    private static partial Regex Year();
-
-    // Time stamps pages put above or below the text, and the credits wire stories end with.
-    [GeneratedRegex(@"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EdgeNote();
-
-    // Notes under the text: contributors, newsletter pitches, where to follow the author.
-    [GeneratedRegex(
-        @"\bcontributed to this (report|story|article)|\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b|\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b|" +
-        @"\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EdgeMention();
 
     /// <summary>The blocks a reader would call the article.</summary>
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
@@ -82,6 +34,13 @@ internal static partial class InlineFurniture
             {
                 // Above the headline: the site's tagline, a kicker, a section label.
                 continue;
+            }
+            if (kept.Count >= EdgeBlocks && block.LinkDensity < 0.5 && text.Length < CommentsHeadingLength && CommentsHeading().IsMatch(text))
+            {
+                // "13 Comments", "Leave a comment" after the article's first paragraphs, and not a
+                // link to them (a count beside the byline, a blog's "Comments (3)" under each post):
+                // readers' comments follow to the end.
+                break;
             }
             if (CreditLabel().IsMatch(text) && i + 1 < blocks.Count && blocks[i + 1].Text.Length < 100)
             {
@@ -141,9 +100,6 @@ internal static partial class InlineFurniture
     private static bool IsByline(string text, string? byline) =>
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));
 
-    // A cookie notice that the site rendered inside the article's container.
-    [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CookieNotice();
 
     private static bool IsEdgeNote(string text) => text.Length < 200 && (EdgeNote().IsMatch(text) || EdgeMention().IsMatch(text));
 

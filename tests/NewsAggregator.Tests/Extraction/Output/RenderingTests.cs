@@ -10,6 +10,7 @@ public class RenderingTests
     [Theory]
     [InlineData("noscript-left-open")] // a <noscript> never closed holds the rest of the page: its content is still read
     [InlineData("ruby-soft-hyphen-decomposed")] // ruby annotations and soft hyphens left out, decomposed accents composed (NFC)
+    [InlineData("encoded-twice-in-entities")] // UTF-8 read as windows-1252 and written back as entities (&acirc;€™, &Atilde;&copy;, &#195;&#168;) is put back; correct entities stay
     public void Text_is_what_a_reader_sees(string page)
     {
         var article = _extractor.Extract(ExtractionFixtures.Text("Rendering", page + ".html"), new Uri("https://town.example/" + page));
@@ -24,6 +25,8 @@ public class RenderingTests
 
         Assert.True(article.Html.IsNormalized(System.Text.NormalizationForm.FormC));
         Assert.DoesNotContain("きょう", article.Html);
+        Assert.DoesNotContain('\u00AD', article.Html);
+        Assert.Contains("voyageurs", article.Html);
         Assert.Contains("東京", article.Html);
     }
 }

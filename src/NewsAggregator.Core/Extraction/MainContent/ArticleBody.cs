@@ -32,7 +32,8 @@ internal static class ArticleBody
                 break;
             }
             var again = Find(outline, look, metadata, pageUrl);
-            if (again.Text.Length > RetryGainFactor * content.Text.Length + RetryMinimumGainChars)
+            // Anything beats nothing: a short article in Chinese or Japanese is a few dozen characters.
+            if (again.Text.Length > 0 && (content.Text.Length == 0 || again.Text.Length > RetryGainFactor * content.Text.Length + RetryMinimumGainChars))
             {
                 content = again;
             }
@@ -49,11 +50,22 @@ internal static class ArticleBody
     {
         var survey = MainContent.Survey(outline, look);
         using var mass = TextMass.Of(outline, survey.LeftOut);
-        if (MainContent.Best(outline, mass, survey.MarkedBodies) is not { } best)
+        if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle, out var whole) is not { } best)
         {
-            return ArticleContent.Empty;
+            if (look != Look.IgnoreNames || outline.Count == 0)
+            {
+                return ArticleContent.Empty;
+            }
+            // The last look found no element that reads like prose: a page whose text stands in
+            // one run with its links (a forum thread or an old layout written with <br> and
+            // <font>, a page inside one link). Its body less the lines the filter drops beats
+            // nothing, when a paragraph of it is prose; a section front's headlines are not.
+            var body = Render([outline.Element(0)], survey.Unrendered, metadata, pageUrl);
+            return HoldsParagraph(body.Text) ? body : ArticleContent.Empty;
         }
-        var joined = MainContent.WithSiblings(outline, mass, best);
+        // The <article> taken over the measure's choice is a whole composition: what stands beside it
+        // (the comment thread that outweighed it) is not more of it.
+        var joined = whole ? [best] : MainContent.WithSiblings(outline, mass, best);
         if (joined.Count == 1)
         {
             return Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl);
@@ -63,6 +75,21 @@ internal static class ArticleBody
         var parent = outline.Element(outline.Parent(best));
         var kept = joined.ConvertAll(outline.Element).ToHashSet();
         return Render([parent], element => survey.Unrendered(element) || (element.ParentElement == parent && !kept.Contains(element)), metadata, pageUrl);
+    }
+
+    // A paragraph this long is prose, not a headline or a label.
+    private const int ParagraphChars = 150;
+
+    private static bool HoldsParagraph(string text)
+    {
+        foreach (var range in text.AsSpan().Split("\n\n"))
+        {
+            if (range.End.Value - range.Start.Value >= ParagraphChars)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The article held by elements a source's selector chose: only hidden elements and furniture inside them go.</summary>

@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// Everything the extractor knows by name about page furniture, in one place: the tags, ARIA
+/// roles and class or id words that mark an element as furniture (read by
+/// <see cref="BoilerplateMarkers"/> and <see cref="MainContent"/>), the line patterns that mark
+/// a paragraph inside the article as furniture (read by <see cref="InlineFurniture"/>), and the
+/// marks of tracking images (read by <see cref="ArticleHtml"/>). Each entry is generic: what CMSs
+/// and publishers call these things everywhere, never a site's own name for them. To teach the
+/// extractor a new piece of furniture, add its word here under the strength it deserves and a
+/// fixture page that shows it.
+/// </summary>
+internal static partial class FurnitureVocabulary
+{
+    // ---- Elements: tags, roles, class and id words (strongest first) ----
+
+    internal static readonly HashSet<string> BoilerplateTags = new(StringComparer.Ordinal)
+    {
+        "nav", "aside", "footer", "dialog", "menu", "figcaption",
+    };
+
+    internal static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",
+    };
+
+    // Parts of class or id values that name furniture wherever they appear in the value, and
+    // whatever else the value says: nobody wraps their article in a "share-content" box.
+    [GeneratedRegex(
+        "share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
+        "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
+        "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
+        "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
+        "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
+        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper",
+        RegexOptions.CultureInvariant)]
+    internal static partial Regex FurnitureWord();
+
+    // Parts that name readers' comments, in English and in other languages (Polish, German,
+    // Spanish, transliterated Russian, Greek and Chinese). A thread of comments is the one piece
+    // of furniture that is prose and can outweigh the article, so holding most of the page's
+    // prose does not make it the article's wrapper.
+    [GeneratedRegex("comment(?!ary)|disqus|komentarz|opinia|opinie|kommentar|comentario|komment|sxolia|pinglun", RegexOptions.CultureInvariant)]
+    internal static partial Regex CommentWord();
+
+    internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
+
+    // Parts that name furniture only when nothing in the value names content: CMSs put them on
+    // the article's own wrappers too ("article-header" holding the lead, "field-label-hidden"
+    // on a body field, "elementor-widget-text-editor" around every text block, "print" on what
+    // is worth printing). Readability makes the same exception for the same reason.
+    // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all.)
+    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|header", RegexOptions.CultureInvariant)]
+    internal static partial Regex WeakFurnitureWord();
+
+    // Weak parts that page builders and slideshows also put around every block of an article's
+    // text ("elementor-widget-container", "Section--Ads" in BEM): furniture only when the element
+    // holds no prose either, which the caller judges (an ad slot or a sidebar widget holds none).
+    [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads", RegexOptions.CultureInvariant)]
+    internal static partial Regex UnlessProseWord();
+
+    // Words that name the article's own wrappers.
+    [GeneratedRegex("article|body|content|main|entry|story|text|column", RegexOptions.CultureInvariant)]
+    internal static partial Regex ContentWord();
+
+    // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
+    internal static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
+    {
+        "dfp", "nav", "aside", "share", "promo", "cta", "crumbs", "related", "bio", "meta", "foot", "tools", "byline", "date", "time",
+    };
+
+    // The same, but weak: a content word in the value outweighs them.
+    internal static readonly HashSet<string> WeakFurnitureTokens = new(StringComparer.Ordinal)
+    {
+        "tags", "tag", "hide",
+    };
+
+    // The same, but furniture only when holding no prose.
+    internal static readonly HashSet<string> UnlessProseTokens = new(StringComparer.Ordinal)
+    {
+        "ad", "ads", "adv",
+    };
+
+    // A social post the article quotes: its blockquote's class names the network (an embedded
+    // tweet), and the wrappers close around it are content whatever they are called.
+    [GeneratedRegex("twitter|tweet|instagram|tiktok|facebook|reddit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex SocialPost();
+
+    // A text of its own that ends a teaser's blurb the way "..." does: the way to the rest of
+    // another page ("więcej", "подробнее", "read more »").
+    [GeneratedRegex(
+        @"^\W*(more|read more|continue reading|full story|więcej|czytaj (więcej|dalej)|подробнее|читать (далее|дальше)|далее|" +
+        @"περισσότερα|διαβάστε περισσότερα|更多|详细|全文|阅读全文|mehr|weiterlesen|lire la suite|leer más|leggi tutto)\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex ReadMoreMarker();
+
+    // ---- Lines inside the article: whole paragraphs that are labels, credits or prompts ----
+
+    // Whole lines that are labels, prompts or credits.
+    [GeneratedRegex(
+        @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|реклама|広告|광고|" +
+        @"share|share this( article| story)?|share on \w+|tweet|email|print|" +
+        @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
+        @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
+        @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
+        @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
+        @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|skip to .*)\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex FurnitureLine();
+
+    // The heading over readers' comments, or the prompt to leave one, in the languages of the
+    // evaluation sets and their neighbours: the article has ended, the comments run to the end.
+    // "13 Comments", "Comments (4)", "| 2 Comment(s)", "Комментарии 45", "Reader comments",
+    // "Leave a reply", "Оставить комментарий …", "Dodaj komentarz", "网友评论". (An essay with a
+    // section headed "Comments" loses it: rare, and the price of catching every comment thread.)
+    [GeneratedRegex(
+        @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы|komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言)(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
+        @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex CommentsHeading();
+
+    // Phrases that make a short line furniture wherever they stand in it. Searched, not
+    // anchored behind ".*", so a line costs one pass instead of backtracking.
+    [GeneratedRegex(
+        @"\bsubscribed\b|affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
+        @"\bphotos?\b[^©]*©|©[^©]*\bphotos?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex FurnitureMention();
+
+    [GeneratedRegex(@"^(photo|image|picture|credit|foto|фото|bild|写真|사진)s?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex CreditLabel();
+
+    // A WordPress shortcode the site failed to render: "[button link=...]Send us ...[/button]".
+    [GeneratedRegex(@"^\[(\w+)[^\]]*\].*\[/\1\]$", RegexOptions.CultureInvariant)]
+    internal static partial Regex Shortcode();
+
+    // An e-mail address or a social handle on a line of its own.
+    [GeneratedRegex(@"^(\S+@\S+\.\w+|(\w+\s*:\s*)?@\w+)$", RegexOptions.CultureInvariant)]
+    internal static partial Regex ContactLine();
+
+    // "By" and a capitalised name: "By 2030, ..." and "by the river" start sentences, not bylines.
+    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    internal static partial Regex BylineStart();
+
+    [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant)]
+    internal static partial Regex Year();
+
+    // Time stamps pages put above or below the text, and the credits wire stories end with.
+    [GeneratedRegex(@"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex EdgeNote();
+
+    // Notes under the text: contributors, newsletter pitches, where to follow the author.
+    [GeneratedRegex(
+        @"\bcontributed to this (report|story|article)|\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b|\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b|" +
+        @"\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex EdgeMention();
+
+    // A cookie notice that the site rendered inside the article's container.
+    [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex CookieNotice();
+
+    // ---- Images ----
+
+    // Hosts and paths of analytics beacons that arrive as one-pixel images.
+    internal static readonly string[] TrackerMarks =
+    [
+        "doubleclick.net", "google-analytics.com", "googletagmanager.com", "facebook.com/tr", "scorecardresearch.com",
+        "quantserve.com", "pixel.", "/pixel", "beacon", "/b/ss/", "chartbeat", "omtrdc.net", "parsely.com/plogger",
+    ];
+}
