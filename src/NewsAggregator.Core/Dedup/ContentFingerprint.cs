@@ -40,13 +40,26 @@ public static class ContentFingerprint
         var pendingSpace = false;
         foreach (var rune in folded.EnumerateRunes())
         {
-            int length;
-            // Most news text is ASCII; its letters and digits need no Unicode tables.
-            if (rune.IsAscii ? char.IsAsciiLetterOrDigit((char)rune.Value) : IsWordPart(rune))
+            if (rune.IsAscii)
             {
-                length = Rune.ToLowerInvariant(rune).EncodeToUtf16(lower);
+                // Most news text is ASCII; its letters and digits need no Unicode tables.
+                var c = (char)rune.Value;
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    if (pendingSpace && builder.Length > 0)
+                    {
+                        builder.Append(' ');
+                    }
+                    pendingSpace = false;
+                    builder.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+                }
+                else
+                {
+                    pendingSpace |= char.IsWhiteSpace(c) || (partsWords is not null && partsWords(rune));
+                }
+                continue;
             }
-            else
+            if (!IsWordPart(rune))
             {
                 pendingSpace |= Rune.IsWhiteSpace(rune) || (partsWords is not null && partsWords(rune));
                 // Punctuation and symbols vanish without a space, so "don't" and "dont" agree.
@@ -57,7 +70,7 @@ public static class ContentFingerprint
                 builder.Append(' ');
             }
             pendingSpace = false;
-            builder.Append(lower[..length]);
+            builder.Append(lower[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lower)]);
         }
         return builder.ToString();
     }

@@ -41,32 +41,32 @@ public sealed class StoryShingles
 
     public static StoryShingles Of(string text)
     {
-        var words = Words(text);
-        if (words.Count < WordsPerShingle)
+        // The words are hashed where they lie in the folded text (one space between words, none
+        // at either end): no string per word, no array of them.
+        var folded = FoldedWords(text);
+        var wordCount = folded.Length == 0 ? 0 : folded.AsSpan().Count(' ') + 1;
+        if (wordCount < WordsPerShingle)
         {
-            return new StoryShingles([], words.Count);
+            return new StoryShingles([], wordCount);
         }
 
-        var wordHashes = new ulong[words.Count];
-        var utf8 = ArrayPool<byte>.Shared.Rent(256);
+        var wordHashes = new ulong[wordCount];
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(folded.Length));
         try
         {
-            for (var i = 0; i < words.Count; i++)
+            // A space byte is never part of another character's UTF-8 bytes: the words split there.
+            ReadOnlySpan<byte> bytes = utf8.AsSpan(0, Encoding.UTF8.GetBytes(folded, utf8));
+            var i = 0;
+            foreach (var word in bytes.Split((byte)' '))
             {
-                if (Encoding.UTF8.GetMaxByteCount(words[i].Length) > utf8.Length)
-                {
-                    ArrayPool<byte>.Shared.Return(utf8);
-                    utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(words[i].Length));
-                }
-                var length = Encoding.UTF8.GetBytes(words[i], utf8);
-                wordHashes[i] = XxHash3.HashToUInt64(utf8.AsSpan(0, length));
+                wordHashes[i++] = XxHash3.HashToUInt64(bytes[word]);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(utf8);
         }
-        var hashes = new ulong[words.Count - WordsPerShingle + 1];
+        var hashes = new ulong[wordCount - WordsPerShingle + 1];
         Span<byte> run = stackalloc byte[WordsPerShingle * sizeof(ulong)];
         for (var start = 0; start < hashes.Length; start++)
         {
@@ -79,16 +79,19 @@ public sealed class StoryShingles
         }
         Array.Sort(hashes);
         var distinct = hashes.AsSpan()[..Dedupe(hashes)].ToArray();
-        return new StoryShingles(distinct, words.Count);
+        return new StoryShingles(distinct, wordCount);
     }
 
     /// <summary>The words similarity compares: wrapper stripped, folded, in order.</summary>
     public static IReadOnlyList<string> Words(string text)
     {
-        // The ellipsis goes before folding: NFKC would make it three full stops, which vanish.
-        var folded = ContentFingerprint.Fold(string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' '), PartsWords);
+        var folded = FoldedWords(text);
         return folded.Length == 0 ? [] : folded.Split(' ');
     }
+
+    // The ellipsis goes before folding: NFKC would make it three full stops, which vanish.
+    private static string FoldedWords(string text) =>
+        ContentFingerprint.Fold(string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' '), PartsWords);
 
     /// <summary>How much this story and <paramref name="other"/> share.</summary>
     public ShingleOverlap OverlapWith(StoryShingles other)
