@@ -12,7 +12,7 @@ namespace NewsAggregator.Sources;
 public static partial class SourcesFile
 {
     private static readonly string[] KnownFields =
-        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots", "contentSelector", "removeSelectors"];
+        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots", "contentSelector", "removeSelectors", "category"];
 
     private static readonly string[] KnownTopLevelFields = ["sources"];
 
@@ -164,6 +164,8 @@ public static partial class SourcesFile
             maxArticles = PositiveInt(maxElement, "maxArticles", who, fileName, max: 10_000);
         }
 
+        var category = OptionalCategory(item, who, fileName);
+
         return new Source
         {
             Id = id,
@@ -178,7 +180,24 @@ public static partial class SourcesFile
             Interval = interval,
             MaxArticles = maxArticles,
             IgnoreRobots = ignoreRobots,
+            Category = category,
         };
+    }
+
+    private static string? OptionalCategory(JsonElement item, string who, string fileName)
+    {
+        if (!item.TryGetProperty("category", out var value))
+        {
+            return null;
+        }
+        var category = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+        // An empty segment ("News//Europe", "/News") would become a folder without a name on export.
+        if (category is null || !SourceCategory.IsValid(category))
+        {
+            throw new SourcesFileException(
+                $"{fileName}: {who} field \"category\": expected folder names joined by '/', e.g. \"News/Europe\" (no empty names, at most {SourceCategory.MaxLength} characters)");
+        }
+        return category;
     }
 
     private static string? OptionalSelector(JsonElement item, string field, string who, string fileName) =>
@@ -234,7 +253,8 @@ public static partial class SourcesFile
         return number;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>The first sentence of a parser's message: the rest says where (given separately) or how to change the parser.</summary>
+    internal static string FirstSentence(string message)
     {
         var cut = message.IndexOf(". ", StringComparison.Ordinal);
         return cut < 0 ? message.TrimEnd('.') : message[..cut];

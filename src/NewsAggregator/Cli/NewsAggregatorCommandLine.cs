@@ -3,7 +3,7 @@ using NewsAggregator.Hosting;
 
 namespace NewsAggregator.Cli;
 
-/// <summary>The command line of DESIGN.md: service mode, <c>--once</c> and <c>extract</c>.</summary>
+/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c> and <c>export-opml</c>.</summary>
 public static class NewsAggregatorCommandLine
 {
     public const int Success = 0;
@@ -55,12 +55,7 @@ public static class NewsAggregatorCommandLine
         {
             Description = "Run every enabled source once, print a summary line per source, then exit.",
         };
-        var sources = new Option<string>("--sources")
-        {
-            Description = "The sources file.",
-            DefaultValueFactory = _ => "sources.json",
-            HelpName = "FILE",
-        };
+        var sources = SourcesOption.Create();
         var database = new Option<string>("--db")
         {
             Description = "The SQLite database file (created if missing).",
@@ -99,6 +94,8 @@ public static class NewsAggregatorCommandLine
         }, token));
 
         root.Subcommands.Add(ExtractCommand.Build(output, error));
+        root.Subcommands.Add(ImportOpmlCommand.Build(output, error));
+        root.Subcommands.Add(ExportOpmlCommand.Build(output, error));
         return root;
     }
 }
