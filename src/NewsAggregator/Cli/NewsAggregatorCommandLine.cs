@@ -3,7 +3,7 @@ using NewsAggregator.Hosting;
 
 namespace NewsAggregator.Cli;
 
-/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c> and <c>export-opml</c>.</summary>
+/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c> and <c>sources validate</c>.</summary>
 public static class NewsAggregatorCommandLine
 {
     public const int Success = 0;
@@ -96,6 +96,7 @@ public static class NewsAggregatorCommandLine
         root.Subcommands.Add(ExtractCommand.Build(output, error));
         root.Subcommands.Add(ImportOpmlCommand.Build(output, error));
         root.Subcommands.Add(ExportOpmlCommand.Build(output, error));
+        root.Subcommands.Add(SourcesCommand.Build(output, error));
         return root;
     }
 }
