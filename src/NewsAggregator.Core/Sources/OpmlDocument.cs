@@ -104,15 +104,23 @@ public static class OpmlDocument
                 throw new OpmlFormatException(string.Create(CultureInfo.InvariantCulture,
                     $"{fileName}: not an OPML file a reader would export: outlines nested more than {MaxDepth} deep"));
             }
-            // Siblings and their children seen before this outline are behind us.
-            folders.RemoveRange(level, folders.Count - level);
+            // Siblings and their children seen before this outline are behind us; an element that
+            // is no outline between folders (some exporters' own wrappers) stands for a folder without a name.
+            if (folders.Count > level)
+            {
+                folders.RemoveRange(level, folders.Count - level);
+            }
+            while (folders.Count < level)
+            {
+                folders.Add(null);
+            }
 
             var title = NonEmpty(Attribute(reader, "title")) ?? NonEmpty(Attribute(reader, "text"));
             var feedUrl = Attribute(reader, "xmlUrl");
             var type = Attribute(reader, "type");
             if (feedUrl is not null || string.Equals(type, "rss", StringComparison.OrdinalIgnoreCase))
             {
-                feeds.Add(new OpmlFeed(feedUrl?.Trim() ?? "", title, SourceCategory.Join(folders.OfType<string>())));
+                feeds.Add(new OpmlFeed(feedUrl?.Trim() ?? "", title, SourceCategory.FromFolders(folders.OfType<string>())));
             }
             if (!reader.IsEmptyElement)
             {

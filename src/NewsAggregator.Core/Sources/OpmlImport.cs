@@ -68,7 +68,7 @@ public static class OpmlImport
                 Name = name,
                 Type = SourceType.Rss,
                 Url = url,
-                Category = feed.Category is { } category && SourceCategory.IsValid(category) ? category : null,
+                Category = feed.Category,
             });
         }
         return new OpmlImportResult(added, duplicates, invalid);

@@ -18,10 +18,19 @@ public static class SourceCategory
     /// <summary>The folder names, outermost first.</summary>
     public static string[] Segments(string category) => category.Split(Separator);
 
-    /// <summary>The category of folders nested as <paramref name="folders"/> lists them; null for none.</summary>
-    public static string? Join(IEnumerable<string> folders)
+    /// <summary>
+    /// The category of folders nested as <paramref name="folders"/> lists them, made valid: a
+    /// folder name is trimmed and has control characters (a tab) turned into spaces, and one that holds a '/' ("Tech / AI")
+    /// reads as two folders, as it would on export anyway. Null for none, or when the path is too
+    /// long to keep.
+    /// </summary>
+    public static string? FromFolders(IEnumerable<string> folders)
     {
-        var joined = string.Join(Separator, folders);
-        return joined.Length == 0 ? null : joined;
+        var names = folders
+            .SelectMany(folder => new string(folder.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(Separator))
+            .Select(name => name.Trim())
+            .Where(name => name.Length > 0);
+        var joined = string.Join(Separator, names);
+        return joined.Length is > 0 and <= MaxLength ? joined : null;
     }
 }

@@ -74,6 +74,20 @@ public class OpmlCommandTests
         Assert.Equal(["Süddeutsche", "Tagesschau", "Slashdot"], SourcesFile.Load(workspace.SourcesPath).Select(s => s.Name));
     }
 
+    [Fact]
+    public async Task A_sources_file_with_a_byte_order_mark_is_appended_to_and_keeps_it()
+    {
+        using var workspace = new TempWorkspace();
+        byte[] before = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(HandWritten)];
+        File.WriteAllBytes(workspace.SourcesPath, before);
+
+        var run = await CommandRun.RunAsync("import-opml", Opml("opml1-no-type.opml"), "--sources", workspace.SourcesPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(before[..3], File.ReadAllBytes(workspace.SourcesPath)[..3]);
+        Assert.Equal(5, SourcesFile.Load(workspace.SourcesPath).Count);
+    }
+
     [Theory]
     [InlineData("not-xml.opml", "not well-formed XML")]
     [InlineData("not-opml.xml", "the root element is <rss>, expected <opml>")]

@@ -31,6 +31,10 @@ public class OpmlDocumentTests
             "https://rss.sueddeutsche.de/rss/Topthemen | Süddeutsche | Zeitungen",
             "https://www.tagesschau.de/xml/rss2/ | Tagesschau | Zeitungen",
             "http://rss.slashdot.org/Slashdot/slashdotMain | Slashdot | "),
+        // Folder names are tidied into a valid category rather than lost; an untitled folder adds no level.
+        new("untidy-folders.opml",
+            "https://ai.example/feed.xml | Model news | Tech/AI",
+            "https://council.example/rss | Council | Local news"),
         // Duplicates and bad addresses are the merge's to judge: the reader hands every feed on as written.
         new("duplicates.opml",
             "https://feeds.npr.org/1001/rss.xml | NPR News | World",
@@ -71,6 +75,24 @@ public class OpmlDocumentTests
         Assert.StartsWith(path + ": ", error.Message);
         Assert.Contains(bad.Problem, error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Outlines_inside_elements_that_are_not_outlines_are_still_read()
+    {
+        using var stream = new MemoryStream("""
+            <opml version="2.0"><body>
+              <group><outline text="Inside a wrapper" xmlUrl="https://a.example/feed"/></group>
+              <outline text="News"><x:meta xmlns:x="urn:x"><outline text="Deeper" xmlUrl="https://b.example/feed"/></x:meta></outline>
+              <outline text="After" xmlUrl="https://c.example/feed"/>
+            </body></opml>
+            """u8.ToArray());
+
+        var feeds = OpmlDocument.Read(stream, "wrapped.opml");
+
+        Assert.Equal(
+            ["https://a.example/feed | ", "https://b.example/feed | News", "https://c.example/feed | "],
+            feeds.Select(f => $"{f.FeedUrl} | {f.Category}"));
     }
 
     [Fact]

@@ -100,4 +100,30 @@ public class SourcesFileAppendTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void The_replaced_file_keeps_the_mode_the_user_gave_it()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var folder = Directory.CreateTempSubdirectory("sources-append-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "sources.json");
+            File.WriteAllText(path, "old");
+            // Owner only: a file the umask would never give a new file.
+            const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            File.SetUnixFileMode(path, ownerOnly);
+
+            SourcesFileAppend.WriteAtomically(path, "new"u8.ToArray());
+
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(path));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
