@@ -42,6 +42,11 @@ internal static class ImportOpmlCommand
         {
             return await SourcesOption.UsageErrorAsync(error, e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Loaded a moment ago, unreadable now: gone or locked in between.
+            return await SourcesOption.UsageErrorAsync(error, $"{sourcesPath}: cannot read the sources file: {e.Message}");
+        }
 
         var result = OpmlImport.Merge(existing, feeds);
         foreach (var source in result.Added)

@@ -18,7 +18,10 @@ public static class NewsAggregatorCommandLine
         var root = BuildRootCommand(output, error, reload);
         var parsed = root.Parse(args);
         var problems = parsed.Errors.Select(e => e.Message)
-            .Concat(parsed.CommandResult.Command == root ? parsed.UnmatchedTokens.Where(t => !IsSetting(t)).Select(t => $"Unrecognized command or argument '{t}'.") : [])
+            // Settings are for the worker (the root command); after a subcommand any leftover is a mistake.
+            .Concat((parsed.CommandResult.Command == root ? parsed.UnmatchedTokens.Where(t => !IsSetting(t)) : parsed.UnmatchedTokens)
+                .Select(t => $"Unrecognized command or argument '{t}'."))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
         if (problems.Count > 0)
         {

@@ -151,6 +151,24 @@ public class OpmlCommandTests
     }
 
     [Theory]
+    [InlineData("import-opml", "feedly-nested.opml", "--bogus")]
+    [InlineData("export-opml", "--bogus")]
+    [InlineData("sources", "validate", "--Fetch:TimeoutSeconds=5")]
+    public async Task An_unknown_option_is_a_usage_error_and_nothing_is_done(params string[] args)
+    {
+        using var workspace = new TempWorkspace();
+        workspace.WriteFile("sources.json", HandWritten);
+        var withPaths = args.Select(a => a.EndsWith(".opml", StringComparison.Ordinal) ? Opml(a) : a).ToArray();
+
+        var run = await CommandRun.RunAsync([.. withPaths, "--sources", workspace.SourcesPath]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"'{args[^1]}'", run.Error);
+        Assert.Equal("", run.Output);
+        Assert.Equal(HandWritten, File.ReadAllText(workspace.SourcesPath));
+    }
+
+    [Theory]
     [InlineData("import-opml")]
     [InlineData("export-opml")]
     public async Task Help_describes_the_command_and_its_sources_option(string command)
