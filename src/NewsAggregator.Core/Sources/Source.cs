@@ -36,6 +36,11 @@ public sealed record Source
     /// offers for reading. Article pages still obey robots.txt.
     /// </summary>
     public bool IgnoreRobots { get; init; }
+    /// <summary>
+    /// Where the source sits in a feed reader's folders, segments joined by '/' ("News/Europe");
+    /// kept so that an OPML import can be exported again with its folders. Null when uncategorised.
+    /// </summary>
+    public string? Category { get; init; }
 
     public string TypeName => Type switch
     {

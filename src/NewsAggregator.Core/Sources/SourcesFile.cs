@@ -12,30 +12,55 @@ namespace NewsAggregator.Sources;
 public static partial class SourcesFile
 {
     private static readonly string[] KnownFields =
-        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots", "contentSelector", "removeSelectors"];
+        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots", "contentSelector", "removeSelectors", "category"];
 
     private static readonly string[] KnownTopLevelFields = ["sources"];
 
-    public static IReadOnlyList<Source> Load(string path)
+    public static IReadOnlyList<Source> Load(string path) => Parse(ReadText(path), path);
+
+    /// <summary>
+    /// Every problem of the file at <paramref name="path"/>, for <c>sources validate</c>: the first
+    /// of each source (a source is read field by field and stops at its first mistake), each
+    /// duplicate id and unknown top-level field; only one when the file is not JSON or has no
+    /// <c>sources</c> array. Empty when the worker would start with the file.
+    /// </summary>
+    public static IReadOnlyList<string> Check(string path)
+    {
+        try
+        {
+            return Read(ReadText(path), path).Problems;
+        }
+        catch (SourcesFileException e)
+        {
+            return [e.Message];
+        }
+    }
+
+    public static IReadOnlyList<Source> Parse(string json, string fileName)
+    {
+        var (sources, problems) = Read(json, fileName);
+        // The first problem is the one the file's order puts first: the user fixes from the top.
+        return problems.Count == 0 ? sources : throw new SourcesFileException(problems[0]);
+    }
+
+    private static string ReadText(string path)
     {
         // Reading a folder fails with "access denied" on Unix, which sends people after permissions.
         if (Directory.Exists(path))
         {
             throw new SourcesFileException($"{path}: is a folder, not a sources file; give the path of sources.json");
         }
-        string json;
         try
         {
-            json = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SourcesFileException($"{path}: cannot read the sources file: {e.Message}");
         }
-        return Parse(json, path);
     }
 
-    public static IReadOnlyList<Source> Parse(string json, string fileName)
+    private static (List<Source> Sources, List<string> Problems) Read(string json, string fileName)
     {
         JsonDocument document;
         try
@@ -49,7 +74,7 @@ public static partial class SourcesFile
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}, column {e.BytePositionInLine + 1}" : "";
-            throw new SourcesFileException($"{fileName}: invalid JSON{where}: {FirstSentence(e.Message)}");
+            return ([], [$"{fileName}: invalid JSON{where}: {FirstSentence(e.Message)}"]);
         }
 
         using (document)
@@ -59,14 +84,15 @@ public static partial class SourcesFile
                 || !root.TryGetProperty("sources", out var list)
                 || list.ValueKind != JsonValueKind.Array)
             {
-                throw new SourcesFileException($"{fileName}: expected an object with a \"sources\" array");
+                return ([], [$"{fileName}: expected an object with a \"sources\" array"]);
             }
+            var problems = new List<string>();
             // A misspelt top-level key ("source", "defaults") would otherwise be ignored without a word.
             foreach (var property in root.EnumerateObject())
             {
                 if (!KnownTopLevelFields.Contains(property.Name, StringComparer.Ordinal))
                 {
-                    throw new SourcesFileException(
+                    problems.Add(
                         $"{fileName}: top-level field \"{property.Name}\": unknown field (known: {string.Join(", ", KnownTopLevelFields)})");
                 }
             }
@@ -76,17 +102,26 @@ public static partial class SourcesFile
             var index = 0;
             foreach (var item in list.EnumerateArray())
             {
-                var source = ParseSource(item, index, fileName);
-                if (seen.TryGetValue(source.Id, out var first))
+                try
                 {
-                    throw new SourcesFileException(
-                        $"{fileName}: source #{index} field \"id\": duplicate id \"{source.Id}\" (first used by source #{first})");
+                    var source = ParseSource(item, index, fileName);
+                    if (seen.TryGetValue(source.Id, out var first))
+                    {
+                        problems.Add($"{fileName}: source #{index} field \"id\": duplicate id \"{source.Id}\" (first used by source #{first})");
+                    }
+                    else
+                    {
+                        seen[source.Id] = index;
+                        sources.Add(source);
+                    }
                 }
-                seen[source.Id] = index;
-                sources.Add(source);
+                catch (SourcesFileException e)
+                {
+                    problems.Add(e.Message);
+                }
                 index++;
             }
-            return sources;
+            return (sources, problems);
         }
     }
 
@@ -164,6 +199,8 @@ public static partial class SourcesFile
             maxArticles = PositiveInt(maxElement, "maxArticles", who, fileName, max: 10_000);
         }
 
+        var category = OptionalCategory(item, who, fileName);
+
         return new Source
         {
             Id = id,
@@ -178,7 +215,24 @@ public static partial class SourcesFile
             Interval = interval,
             MaxArticles = maxArticles,
             IgnoreRobots = ignoreRobots,
+            Category = category,
         };
+    }
+
+    private static string? OptionalCategory(JsonElement item, string who, string fileName)
+    {
+        if (!item.TryGetProperty("category", out var value))
+        {
+            return null;
+        }
+        var category = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+        // An empty segment ("News//Europe", "/News") would become a folder without a name on export.
+        if (category is null || !SourceCategory.IsValid(category))
+        {
+            throw new SourcesFileException(
+                $"{fileName}: {who} field \"category\": expected folder names joined by '/', e.g. \"News/Europe\" (no empty names, at most {SourceCategory.MaxLength} characters)");
+        }
+        return category;
     }
 
     private static string? OptionalSelector(JsonElement item, string field, string who, string fileName) =>
@@ -234,7 +288,8 @@ public static partial class SourcesFile
         return number;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>The first sentence of a parser's message: the rest says where (given separately) or how to change the parser.</summary>
+    internal static string FirstSentence(string message)
     {
         var cut = message.IndexOf(". ", StringComparison.Ordinal);
         return cut < 0 ? message.TrimEnd('.') : message[..cut];

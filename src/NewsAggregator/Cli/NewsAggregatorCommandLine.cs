@@ -3,7 +3,7 @@ using NewsAggregator.Hosting;
 
 namespace NewsAggregator.Cli;
 
-/// <summary>The command line of DESIGN.md: service mode, <c>--once</c> and <c>extract</c>.</summary>
+/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c> and <c>sources validate</c>.</summary>
 public static class NewsAggregatorCommandLine
 {
     public const int Success = 0;
@@ -18,7 +18,10 @@ public static class NewsAggregatorCommandLine
         var root = BuildRootCommand(output, error, reload);
         var parsed = root.Parse(args);
         var problems = parsed.Errors.Select(e => e.Message)
-            .Concat(parsed.CommandResult.Command == root ? parsed.UnmatchedTokens.Where(t => !IsSetting(t)).Select(t => $"Unrecognized command or argument '{t}'.") : [])
+            // Settings are for the worker (the root command); after a subcommand any leftover is a mistake.
+            .Concat((parsed.CommandResult.Command == root ? parsed.UnmatchedTokens.Where(t => !IsSetting(t)) : parsed.UnmatchedTokens)
+                .Select(t => $"Unrecognized command or argument '{t}'."))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
         if (problems.Count > 0)
         {
@@ -55,12 +58,7 @@ public static class NewsAggregatorCommandLine
         {
             Description = "Run every enabled source once, print a summary line per source, then exit.",
         };
-        var sources = new Option<string>("--sources")
-        {
-            Description = "The sources file.",
-            DefaultValueFactory = _ => "sources.json",
-            HelpName = "FILE",
-        };
+        var sources = SourcesOption.Create();
         var database = new Option<string>("--db")
         {
             Description = "The SQLite database file (created if missing).",
@@ -99,6 +97,9 @@ public static class NewsAggregatorCommandLine
         }, token));
 
         root.Subcommands.Add(ExtractCommand.Build(output, error));
+        root.Subcommands.Add(ImportOpmlCommand.Build(output, error));
+        root.Subcommands.Add(ExportOpmlCommand.Build(output, error));
+        root.Subcommands.Add(SourcesCommand.Build(output, error));
         return root;
     }
 }

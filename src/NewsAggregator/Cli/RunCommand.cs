@@ -29,11 +29,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         }
         catch (Exception e) when (e is SettingsException or SourcesFileException)
         {
-            foreach (var line in e.Message.Split(Environment.NewLine))
-            {
-                await error.WriteLineAsync($"error: {line}");
-            }
-            return NewsAggregatorCommandLine.UsageError;
+            return await SourcesOption.UsageErrorAsync(error, e.Message);
         }
 
         NewsDatabase database;

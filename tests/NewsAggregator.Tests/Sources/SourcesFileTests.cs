@@ -50,6 +50,8 @@ public class SourcesFileTests
     [InlineData("zero-interval.json", "source \"wire\" (#0) field \"intervalMinutes\": expected a whole number")]
     [InlineData("syntax-error.json", "invalid JSON at line 2")]
     [InlineData("no-sources-array.json", "expected an object with a \"sources\" array")]
+    [InlineData("empty-category-folder.json", "source \"wire\" (#0) field \"category\": expected folder names joined by '/'")]
+    [InlineData("category-not-a-string.json", "source \"wire\" (#0) field \"category\": expected folder names joined by '/'")]
     public void Invalid_file_is_reported_with_file_source_and_field(string fixture, string expected)
     {
         var path = FixturePath.Of("Sources", fixture);
@@ -58,6 +60,29 @@ public class SourcesFileTests
 
         Assert.StartsWith(path + ":", error.Message);
         Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("News", true)]
+    [InlineData("News/Europe", true)]
+    [InlineData("Nachrichten/Europa/Österreich", true)]
+    [InlineData("", false)]
+    [InlineData("/News", false)]
+    [InlineData("News/", false)]
+    [InlineData("News/ Europe", false)]
+    [InlineData("News\tEurope", false)]
+    public void Category_is_folder_names_joined_by_slashes(string category, bool valid)
+    {
+        var json = $$"""{ "sources": [ { "id": "w", "name": "W", "type": "rss", "url": "https://example.org/feed", "category": {{System.Text.Json.JsonSerializer.Serialize(category)}} } ] }""";
+
+        if (valid)
+        {
+            Assert.Equal(category, Assert.Single(SourcesFile.Parse(json, "categories.json")).Category);
+        }
+        else
+        {
+            Assert.Contains("field \"category\"", Assert.Throws<SourcesFileException>(() => SourcesFile.Parse(json, "categories.json")).Message);
+        }
     }
 
     [Fact]
