@@ -354,7 +354,7 @@ public sealed partial class NewsDatabase
 
     public int SchemaVersion => Read(connection => Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture));
 
-    private static DateTimeOffset? ParseTime(SqliteDataReader reader, int ordinal) =>
+    internal static DateTimeOffset? ParseTime(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal)
             ? null
             : DateTimeOffset.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,

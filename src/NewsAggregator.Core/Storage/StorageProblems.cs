@@ -14,6 +14,9 @@ internal static class StorageProblems
     public static StorageException IsFolder(string path) =>
         new($"{path} is a folder, not a database file; name a file in it instead, e.g. {Path.Combine(path, "news.db")}");
 
+    public static StorageException Missing(string path) =>
+        new($"{path}: no such database file (nothing was created); give the worker's database with --db, or run the worker once to make it");
+
     public static StorageException MissingFolder(string path, string folder) =>
         new($"{path}: the folder {folder} does not exist");
 

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace NewsAggregator.Storage;
+
+/// <summary>A source as the database knows it: its row in <c>sources</c>, its state, and the articles it stored.</summary>
+/// <param name="State">Null when the source has never finished a pass.</param>
+/// <param name="Articles">Rows of <c>articles</c> whose <c>source_id</c> is this source (the source that stored the story first); sightings of other sources' stories are not counted.</param>
+public sealed record StoredSourceHealth(string Id, string Name, bool Enabled, SourceState? State, long Articles);
+
+/// <summary>
+/// Reads the sources' health for reports (<c>sources list</c>) without ever writing: unlike
+/// <see cref="NewsDatabase.Open"/>, which creates a missing file and migrates an old one, this
+/// opens the file read-only, refuses a missing file rather than creating it, and refuses a file
+/// that is not ours. A database of an older schema is read as it is.
+/// </summary>
+public static class SourceHealthQuery
+{
+    // Migration 3 added source_state.next_due_at; older files are read without it.
+    private const int NextDueVersion = 3;
+
+    /// <exception cref="StorageException">The file is missing, not ours, damaged, locked or unreadable.</exception>
+    public static IReadOnlyList<StoredSourceHealth> Read(string path, StorageOptions? options = null)
+    {
+        options ??= StorageOptions.Default;
+        var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw StorageProblems.IsFolder(path);
+        }
+        if (!File.Exists(fullPath))
+        {
+            throw StorageProblems.Missing(path);
+        }
+        var seconds = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        try
+        {
+            ExistingFile.Recognise(fullPath, path);
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = fullPath,
+                // ReadOnly never creates the file: deleted since the check above, the open fails.
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+                DefaultTimeout = seconds,
+            }.ToString());
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {seconds * 1000};");
+                pragma.ExecuteNonQuery();
+            }
+            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            // An empty database (accepted by Recognise, made by nothing yet) has no sources.
+            return version == 0 ? [] : ReadRows(connection, version);
+        }
+        catch (SqliteException e)
+        {
+            throw StorageProblems.Of(e, path, TimeSpan.FromSeconds(seconds));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"{path}: cannot read the database: {e.Message}", StorageFailure.Unusable, e);
+        }
+    }
+
+    private static List<StoredSourceHealth> ReadRows(SqliteConnection connection, int version)
+    {
+        using var command = connection.CreateCommand();
+        var nextDue = version >= NextDueVersion ? "st.next_due_at" : "NULL";
+        // One statement, so one read transaction: the counts match the states. articles has no
+        // index on source_id, so the counts are one grouped scan rather than one scan per source.
+        command.CommandText = $"""
+            SELECT s.id, s.name, s.enabled, st.source_id, st.last_run_at, st.last_success_at,
+                   st.consecutive_failures, st.last_error, {nextDue}, coalesce(c.articles, 0)
+            FROM sources s
+            LEFT JOIN source_state st ON st.source_id = s.id
+            LEFT JOIN (SELECT source_id, count(*) AS articles FROM articles GROUP BY source_id) c ON c.source_id = s.id
+            ORDER BY s.id;
+            """;
+        using var reader = command.ExecuteReader();
+        var rows = new List<StoredSourceHealth>();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            var state = reader.IsDBNull(3) ? null : new SourceState
+            {
+                SourceId = id,
+                LastRunAt = NewsDatabase.ParseTime(reader, 4),
+                LastSuccessAt = NewsDatabase.ParseTime(reader, 5),
+                ConsecutiveFailures = reader.GetInt32(6),
+                LastError = reader.IsDBNull(7) ? null : reader.GetString(7),
+                NextDueAt = NewsDatabase.ParseTime(reader, 8),
+            };
+            rows.Add(new StoredSourceHealth(id, reader.GetString(1), reader.GetInt64(2) != 0, state, reader.GetInt64(9)));
+        }
+        return rows;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

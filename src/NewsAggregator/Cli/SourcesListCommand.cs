@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NewsAggregator.Sources;
+using NewsAggregator.Storage;
+
+namespace NewsAggregator.Cli;
+
+/// <summary>
+/// <c>sources list [--json] [--sources FILE] [--db FILE]</c>: every source with its health from
+/// the database, for an operator (a table) or a script (JSON). Only reads: a missing database is
+/// refused, not created, and nothing is migrated (<see cref="SourceHealthQuery"/>).
+/// </summary>
+internal static class SourcesListCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // Readable non-ASCII names and errors; still valid JSON.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
+
+    private static readonly string[] Headings = ["ID", "STATUS", "ENABLED", "LAST SUCCESS", "FAILURES", "NEXT DUE", "ARTICLES", "LAST ERROR"];
+
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array (one object per source) instead of the table." };
+        var sources = SourcesOption.Create();
+        var database = new Option<string>("--db")
+        {
+            Description = "The worker's SQLite database; read only, never created or changed.",
+            DefaultValueFactory = _ => "news.db",
+            HelpName = "FILE",
+        };
+        var command = new Command("list",
+            "List every source with its health from the database: enabled, last success, failures in a row, next due, articles stored, last error.")
+        {
+            json, sources, database,
+        };
+        command.SetAction((parse, token) =>
+            RunAsync(parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(json), output, error, token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string sourcesPath, string databasePath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Source> file;
+        try
+        {
+            file = SourcesFile.Load(sourcesPath);
+        }
+        catch (SourcesFileException e)
+        {
+            return await SourcesOption.UsageErrorAsync(error, e.Message);
+        }
+
+        IReadOnlyList<StoredSourceHealth> stored;
+        try
+        {
+            stored = SourceHealthQuery.Read(databasePath);
+        }
+        catch (StorageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            // As for the worker: a file that cannot be our database is the user's to fix; a lock may pass.
+            return e.Failure == StorageFailure.Unusable ? NewsAggregatorCommandLine.UsageError : NewsAggregatorCommandLine.SourceFailed;
+        }
+
+        var rows = SourceHealthRow.Of(file, stored);
+        await output.WriteAsync(asJson ? JsonSerializer.Serialize(rows, Json) + Environment.NewLine : Table(rows));
+        await output.FlushAsync(cancellationToken);
+        return NewsAggregatorCommandLine.Success;
+    }
+
+    /// <summary>Columns padded to their widest cell; the last error last and unpadded, since it is the long one.</summary>
+    private static string Table(IReadOnlyList<SourceHealthRow> rows)
+    {
+        var cells = rows.Select(Cells).Prepend(Headings).ToList();
+        var widths = Enumerable.Range(0, Headings.Length).Select(column => cells.Max(line => line[column].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var line in cells)
+        {
+            var padded = line.Select((cell, column) => column == line.Length - 1 ? cell : cell.PadRight(widths[column]));
+            text.Append(string.Join("  ", padded).TrimEnd()).Append(Environment.NewLine);
+        }
+        return text.ToString();
+    }
+
+    private static string[] Cells(SourceHealthRow row) =>
+    [
+        row.Id,
+        row.Status,
+        row.Enabled ? "yes" : "no",
+        row.LastSuccessAt ?? "-",
+        row.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
+        row.NextDueAt ?? "-",
+        row.Articles.ToString(CultureInfo.InvariantCulture),
+        // One line per source: an error with line breaks (entry lists) is folded onto one.
+        row.LastError is { } message ? string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)) : "-",
+    ];
+}
