@@ -81,6 +81,23 @@ public sealed class SourcesListTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_copied_without_its_log_is_read_too()
+    {
+        Prepare();
+        // What a backup copy of the main file looks like: a WAL database with no -wal or -shm
+        // beside it (Close copied the log into the file).
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_workspace.DatabasePath + "-wal");
+        File.Delete(_workspace.DatabasePath + "-shm");
+
+        var run = await ListAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches("(?m)^desk +failing +yes +2026-03-03T05:06:07Z +2 ", run.Output);
+        Assert.Matches("(?m)^wire +ok +yes .* 2 +-$", run.Output);
+    }
+
+    [Fact]
     public async Task Json_is_an_array_of_objects_with_camel_case_names()
     {
         Prepare();
