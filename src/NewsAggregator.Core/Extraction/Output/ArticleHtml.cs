@@ -43,6 +43,8 @@ internal sealed class ArticleHtml
         public int ContentStart;
         // Line breaks written just before the tag, owed again if the element comes out empty.
         public int BreaksBefore;
+        // Whether nothing had been written in the enclosing block before the tag: so it is again if the element comes out empty.
+        public bool AtBlockStartBefore;
     }
 
     private readonly StringBuilder _html = new();
@@ -190,6 +192,7 @@ internal sealed class ArticleHtml
                 var frame = _open[^1];
                 frame.Start = start;
                 frame.BreaksBefore = breaks;
+                frame.AtBlockStartBefore = false;
                 _open[^1] = frame;
             }
             return;
@@ -205,7 +208,7 @@ internal sealed class ArticleHtml
 
     private void Push(string? tag, IElement element)
     {
-        var frame = new Frame { Tag = tag, Start = _html.Length };
+        var frame = new Frame { Tag = tag, Start = _html.Length, AtBlockStartBefore = _atBlockStart };
         if (tag is not null)
         {
             if (_pendingSpace && !_atBlockStart && KeptInline.Contains(tag))
@@ -257,10 +260,10 @@ internal sealed class ArticleHtml
             // Nothing came out inside it: no empty paragraph, link or list item is left behind,
             // nor the breaks written for it (a paragraph would end in them).
             _html.Length = frame.Start;
+            _atBlockStart = frame.AtBlockStartBefore;
             if (frame.BreaksBefore > 0)
             {
                 _pendingBreaks = frame.BreaksBefore;
-                _atBlockStart = false;
             }
             return;
         }
