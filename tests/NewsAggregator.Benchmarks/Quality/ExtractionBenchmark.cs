@@ -14,7 +14,8 @@ namespace NewsAggregator.Benchmarks.Quality;
 /// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (with
 /// <c>--text</c>, also its metadata and whole text; with <c>--html</c>, where its HTML and
 /// text disagree; with <c>--trace</c>, the elements above the truth's longest paragraphs);
-/// <c>--agreement</c> measures how far each page's HTML and text agree;
+/// <c>--agreement</c> measures how far each page's HTML and text agree; <c>--dump DIR</c> writes
+/// each page's text and HTML under DIR/set/ for comparing outputs before and after a change;
 /// <c>--ours</c> skips SmartReader; <c>--versus</c> lists the pages where SmartReader does
 /// better than ours, by how much, worst first.
 /// </summary>
@@ -82,6 +83,12 @@ public static class ExtractionBenchmark
         if (args.Contains("--agreement"))
         {
             return Agreement(ours, sets);
+        }
+
+        var dumpIndex = Array.IndexOf(args, "--dump");
+        if (dumpIndex >= 0 && dumpIndex + 1 < args.Length)
+        {
+            return Dump(ours, sets, args[dumpIndex + 1]);
         }
 
         var qualityOnly = args.Contains("--quality");
@@ -195,6 +202,27 @@ public static class ExtractionBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// Every page's text and HTML written to <paramref name="folder"/>/set/ID.txt and .html, so a
+    /// change to the extractor can be checked output by output against the outputs before it (diff -r).
+    /// </summary>
+    private static int Dump(ArticleExtractor ours, List<(string Key, IReadOnlyList<EvaluationPage> Pages)> sets, string folder)
+    {
+        foreach (var (key, pages) in sets)
+        {
+            var setFolder = Directory.CreateDirectory(Path.Combine(folder, key)).FullName;
+            Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+            {
+                var article = ours.Extract(pages[i].Html, pages[i].Url);
+                var name = string.Concat(pages[i].Id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+                File.WriteAllText(Path.Combine(setFolder, name + ".txt"), article.Text);
+                File.WriteAllText(Path.Combine(setFolder, name + ".html"), article.Html);
+            });
+            Console.WriteLine($"{key}: {pages.Count} pages written to {setFolder}");
+        }
+        return 0;
+    }
+
     /// <summary>What each look at the page chose: the element, its measure, and how many blocks the line filter kept.</summary>
     private static void Why(EvaluationPage page, string[] args)
     {
@@ -228,7 +256,7 @@ public static class ExtractionBenchmark
                 continue;
             }
             var element = outline.Element(best);
-            var blocks = BlockRenderer.Render(element, survey.Unrendered);
+            var blocks = BlockRenderer.Render([element], survey.Unrendered).Blocks;
             var kept = InlineFurniture.Without(blocks, metadata);
             Console.WriteLine($"  {look}: {element.LocalName} class='{element.GetAttribute("class")}' id='{element.GetAttribute("id")}' {mass[best]} blocks {blocks.Count} kept {kept.Count} chars {BlockRenderer.Join(kept).Length}");
         }

@@ -108,62 +108,19 @@ internal static class ArticleBody
     }
 
     /// <summary>
-    /// The text of <paramref name="roots"/> less the furniture lines among it, and the HTML of
-    /// the same: the furniture's text nodes are left out of the HTML, and so is every element
-    /// that held nothing but furniture (with its images).
+    /// The blocks of <paramref name="roots"/> less the furniture lines among them, rendered to
+    /// the text and the HTML alike (<see cref="ArticleBlocks"/>).
     /// </summary>
     private static ArticleContent Render(IReadOnlyList<IElement> roots, Func<IElement, bool> unrendered, ExtractedArticle metadata, Uri? pageUrl)
     {
-        var blocks = new List<TextBlock>();
-        foreach (var root in roots)
-        {
-            blocks.AddRange(BlockRenderer.Render(root, unrendered));
-        }
-        var kept = InlineFurniture.Without(blocks, metadata);
+        var blocks = BlockRenderer.Render(roots, unrendered);
+        var kept = InlineFurniture.Without(blocks.Blocks, metadata);
         if (kept.Count == 0)
         {
             return ArticleContent.Empty;
         }
-        var text = BlockRenderer.Join(kept);
-        if (kept.Count == blocks.Count)
-        {
-            return new ArticleContent(text, ArticleHtml.Write(roots, pageUrl, unrendered));
-        }
-        var (furnitureText, furnitureElements) = Furniture(blocks, kept);
-        var html = ArticleHtml.Write(roots, pageUrl, element => unrendered(element) || furnitureElements.Contains(element), furnitureText.Contains);
+        var (text, html) = blocks.Render(kept, pageUrl);
         return new ArticleContent(text, html);
-    }
-
-    /// <summary>
-    /// The text nodes of the blocks the furniture filter dropped, and the elements that held
-    /// only such blocks (none that also holds a kept block).
-    /// </summary>
-    private static (HashSet<IText> Text, HashSet<IElement> Elements) Furniture(List<TextBlock> all, List<TextBlock> kept)
-    {
-        var holdsKept = new HashSet<IElement>();
-        var keptBlocks = new HashSet<TextBlock>(ReferenceEqualityComparer.Instance);
-        foreach (var block in kept)
-        {
-            keptBlocks.Add(block);
-            for (var element = block.Container; element is not null && holdsKept.Add(element); element = element.ParentElement)
-            {
-            }
-        }
-        var text = new HashSet<IText>();
-        var elements = new HashSet<IElement>();
-        foreach (var block in all)
-        {
-            if (keptBlocks.Contains(block))
-            {
-                continue;
-            }
-            text.UnionWith(block.Sources);
-            if (block.Container is { } container && !holdsKept.Contains(container))
-            {
-                elements.Add(container);
-            }
-        }
-        return (text, elements);
     }
 
     /// <summary>

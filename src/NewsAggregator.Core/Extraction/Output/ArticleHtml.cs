@@ -41,13 +41,15 @@ internal sealed class ArticleHtml
         public string? Tag;
         public int Start;
         public int ContentStart;
+        // Line breaks written just before the tag, owed again if the element comes out empty.
+        public int BreaksBefore;
+        // Whether nothing had been written in the enclosing block before the tag: so it is again if the element comes out empty.
+        public bool AtBlockStartBefore;
     }
 
     private readonly StringBuilder _html = new();
     private readonly List<Frame> _open = [];
     private readonly Uri? _baseUrl;
-    private readonly Func<IElement, bool>? _skip;
-    private readonly Func<IText, bool>? _skipText;
     // The paragraph opened for loose text: where it starts, and how many elements were open before it.
     private bool _paragraphOpen;
     private int _paragraphStart;
@@ -55,26 +57,28 @@ internal sealed class ArticleHtml
     private bool _atBlockStart = true;
     private bool _pendingSpace;
     private int _pendingBreaks;
+    // A block of the text ended and nothing has been written since: the next content starts a
+    // paragraph of the HTML too. Unlike a line break, a wrapper's edge does not cancel it.
+    private bool _pendingBoundary;
     private int _preDepth;
 
-    private ArticleHtml(Uri? baseUrl, Func<IElement, bool>? skip, Func<IText, bool>? skipText)
+    private ArticleHtml(Uri? baseUrl)
     {
         _baseUrl = baseUrl;
-        _skip = skip;
-        _skipText = skipText;
     }
 
     /// <summary>
-    /// The clean HTML of <paramref name="roots"/> in order, less the subtrees <paramref name="skip"/>
-    /// names and the text nodes <paramref name="skipText"/> names; elements left empty go too.
+    /// The clean HTML of <paramref name="blocks"/>' roots in order, written from the same walk as
+    /// their text: less the runs of the blocks <paramref name="dropped"/> names and the elements
+    /// that held nothing else; elements left empty go too.
     /// </summary>
     /// <param name="baseUrl">Resolves relative links and images; without it only absolute ones are kept.</param>
-    public static string Write(IEnumerable<IElement> roots, Uri? baseUrl, Func<IElement, bool>? skip = null, Func<IText, bool>? skipText = null)
+    public static string Write(ArticleBlocks blocks, ArticleBlocks.Dropped? dropped, Uri? baseUrl)
     {
-        var writer = new ArticleHtml(baseUrl, skip, skipText);
-        foreach (var root in roots)
+        var writer = new ArticleHtml(baseUrl);
+        for (var i = 0; i < blocks.RootCount; i++)
         {
-            writer.WriteChildren(root);
+            writer.WriteRoot(blocks, blocks.RootSteps(i), dropped);
             writer.CloseParagraph();
         }
         // Trimmed before it becomes a string: the article's HTML is copied out once, not twice.
@@ -101,40 +105,51 @@ internal sealed class ArticleHtml
         return html.ToString().TrimEnd();
     }
 
-    /// <summary>What is inside <paramref name="root"/>: its own tag is not written, whatever the container the extractor chose.</summary>
-    private void WriteChildren(IElement root)
+    /// <summary>What is inside one root: its own tag is not written, whatever the container the extractor chose.</summary>
+    private void WriteRoot(ArticleBlocks blocks, Range range, ArticleBlocks.Dropped? dropped)
     {
-        var children = root.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        var (offset, length) = range.GetOffsetAndLength(blocks.Steps.Count);
+        var root = length > 0 && blocks.Steps[offset] is { Node: IElement first, Leaving: false } ? first : null;
+        IElement? skipping = null;
+        for (var i = offset; i < offset + length; i++)
         {
-            foreach (var (node, leaving) in DomWalk.Of(children[i], IsSkipped, withImages: true))
+            var (node, leaving, block) = blocks.Steps[i];
+            if (skipping is not null)
             {
-                switch (node)
+                if (leaving && node == skipping)
                 {
-                    case IText text when _skipText?.Invoke(text) != true:
-                        AppendText(text.Data);
-                        break;
-                    case IElement element when leaving:
-                        Leave(element);
-                        break;
-                    case IElement element:
-                        Enter(element);
-                        break;
+                    skipping = null;
                 }
+                continue;
+            }
+            switch (node)
+            {
+                case null:
+                    // A block ends here: what follows starts a new paragraph, or after two breaks
+                    // inside an element that holds running text itself (a list item, a cell), so
+                    // that the HTML's paragraphs are the text's. A <pre> keeps its own line ends.
+                    if (_preDepth == 0)
+                    {
+                        _pendingBoundary = true;
+                    }
+                    break;
+                case IText text when block < 0 || dropped?.Blocks[block] != true:
+                    AppendText(text.Data);
+                    break;
+                case IElement element when element == root:
+                    break;
+                case IElement element when leaving:
+                    Leave(element);
+                    break;
+                case IElement element when dropped?.Elements.Contains(element) == true:
+                    skipping = element;
+                    break;
+                case IElement element:
+                    Enter(element);
+                    break;
             }
         }
     }
-
-    /// <summary>
-    /// Elements left out with their content, besides those that never carry text (scripts,
-    /// styles, frames, form controls, media: <see cref="DomWalk"/> passes over them for the text
-    /// and the HTML alike, so both leave out the same subtrees): those the caller skips. Images
-    /// are judged by their own markup (an author's avatar, a share icon): the text measures never
-    /// look at elements without text, so the caller's skip would drop them all. A &lt;form&gt; is a
-    /// wrapper like any other (some CMSs put the whole page in one): its controls go, its text stays.
-    /// </summary>
-    private bool IsSkipped(IElement element) =>
-        element.LocalName is "img" or "picture" ? BoilerplateMarkers.IsFurniture(element) : _skip?.Invoke(element) == true;
 
     /// <summary>Writes the element's opening (all of it for an image, a break or a rule).</summary>
     private void Enter(IElement element)
@@ -168,9 +183,18 @@ internal sealed class ArticleHtml
         }
         if (KeptInline.Contains(name))
         {
-            EnsureTextContext();
+            var start = _html.Length;
+            var breaks = EnsureTextContext();
             // A link that goes nowhere safe keeps its text and loses its markup.
             Push(name == "a" && SafeUrl(element.GetAttribute("href"), allowMail: true) is null ? null : name, element);
+            if (breaks > 0)
+            {
+                var frame = _open[^1];
+                frame.Start = start;
+                frame.BreaksBefore = breaks;
+                frame.AtBlockStartBefore = false;
+                _open[^1] = frame;
+            }
             return;
         }
         if (HtmlVocabulary.IsBlock(name))
@@ -184,7 +208,7 @@ internal sealed class ArticleHtml
 
     private void Push(string? tag, IElement element)
     {
-        var frame = new Frame { Tag = tag, Start = _html.Length };
+        var frame = new Frame { Tag = tag, Start = _html.Length, AtBlockStartBefore = _atBlockStart };
         if (tag is not null)
         {
             if (_pendingSpace && !_atBlockStart && KeptInline.Contains(tag))
@@ -195,7 +219,8 @@ internal sealed class ArticleHtml
             }
             _pendingSpace = false;
             OpenTag(tag, element);
-            _atBlockStart = KeptBlocks.Contains(tag);
+            // An inline tag opening a block writes nothing visible: a space after it would lead the paragraph.
+            _atBlockStart = KeptBlocks.Contains(tag) || _atBlockStart;
         }
         frame.ContentStart = _html.Length;
         _open.Add(frame);
@@ -232,8 +257,14 @@ internal sealed class ArticleHtml
         TrimTrailingSpace(frame.ContentStart);
         if (_html.Length == frame.ContentStart && frame.Tag is not ("td" or "th"))
         {
-            // Nothing came out inside it: no empty paragraph, link or list item is left behind.
+            // Nothing came out inside it: no empty paragraph, link or list item is left behind,
+            // nor the breaks written for it (a paragraph would end in them).
             _html.Length = frame.Start;
+            _atBlockStart = frame.AtBlockStartBefore;
+            if (frame.BreaksBefore > 0)
+            {
+                _pendingBreaks = frame.BreaksBefore;
+            }
             return;
         }
         _html.Append("</").Append(frame.Tag).Append('>');
@@ -418,9 +449,11 @@ internal sealed class ArticleHtml
     /// Before inline content: a paragraph opens when the content would stand loose in a
     /// layout wrapper or a list; two line breaks in a row end the paragraph, one stays a break.
     /// </summary>
-    private void EnsureTextContext()
+    /// <returns>How many line breaks it wrote.</returns>
+    private int EnsureTextContext()
     {
-        if (_pendingBreaks >= 2 && _paragraphOpen)
+        var written = 0;
+        if ((_pendingBreaks >= 2 || _pendingBoundary) && _paragraphOpen)
         {
             CloseParagraph();
         }
@@ -433,13 +466,18 @@ internal sealed class ArticleHtml
             _atBlockStart = true;
             _pendingBreaks = 0;
         }
-        if (_pendingBreaks > 0 && !_atBlockStart)
+        if ((_pendingBreaks > 0 || _pendingBoundary) && !_atBlockStart)
         {
-            _html.Append("<br>");
+            // Where the text ends a block inside an element that holds running text (two breaks,
+            // a wrapper's edge in a list item), two breaks: the HTML's paragraphs are the text's.
+            written = _pendingBoundary ? 2 : Math.Min(_pendingBreaks, 2);
+            _html.Append(written == 2 ? "<br><br>" : "<br>");
             _atBlockStart = true;
             _pendingSpace = false;
         }
         _pendingBreaks = 0;
+        _pendingBoundary = false;
+        return written;
     }
 
     /// <summary>Loose content needs a paragraph unless the innermost written element holds running text.</summary>

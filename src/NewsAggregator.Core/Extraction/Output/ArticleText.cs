@@ -15,15 +15,16 @@ public static class ArticleText
         {
             return ("", "");
         }
-        var text = TextOf(body);
-        return text.Length == 0 ? ("", "") : (text, ArticleHtml.Write([body], baseUrl));
+        var blocks = BlockRenderer.Render([body]);
+        var text = blocks.Text();
+        return text.Length == 0 ? ("", "") : (text, blocks.Html(baseUrl));
     }
 
     /// <summary>A fragment parsed as a page's body; null when there is nothing to parse.</summary>
     private static AngleSharp.Dom.IElement? FragmentBody(string html) =>
         string.IsNullOrWhiteSpace(html) ? null : PageParser.Parse("<body>" + html + "</body>").Body;
 
-    private static string TextOf(AngleSharp.Dom.IElement body) => BlockRenderer.Join(BlockRenderer.Render(body));
+    private static string TextOf(AngleSharp.Dom.IElement body) => BlockRenderer.Render([body]).Text();
 
     /// <summary>
     /// Plain text such as a JSON-LD articleBody in the same shape: publishers leave entities

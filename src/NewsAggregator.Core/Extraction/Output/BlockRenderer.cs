@@ -4,15 +4,19 @@ using AngleSharp.Dom;
 namespace NewsAggregator.Extraction;
 
 /// <summary>
-/// The one place that turns markup into plain text: block elements become paragraphs,
-/// whitespace inside a paragraph folds to one space, <c>br</c> is a line break and two
-/// of them in a row end the paragraph (old layouts separate paragraphs that way).
+/// The one walk that turns markup into the article's blocks (<see cref="ArticleBlocks"/>):
+/// block elements become paragraphs, whitespace inside a paragraph folds to one space,
+/// <c>br</c> is a line break and two of them in a row end the paragraph (old layouts separate
+/// paragraphs that way). Each step of the walk is recorded with the block its text went into,
+/// so that the HTML is written from the same blocks as the text.
 /// </summary>
 internal sealed class BlockRenderer
 {
     private readonly List<TextBlock> _blocks = [];
+    private readonly List<ArticleBlocks.Step> _steps = [];
     private readonly StringBuilder _text = new();
-    private List<IText> _sources = [];
+    // The block the current text node's first visible character went into; -1 while it has none.
+    private int _nodeBlock = -1;
     private readonly Stack<IElement> _openBlocks = new();
     private IElement? _container;
     private int _linkChars;
@@ -25,14 +29,19 @@ internal sealed class BlockRenderer
     {
     }
 
-    /// <summary>The blocks of <paramref name="root"/> in document order.</summary>
+    /// <summary>The blocks of <paramref name="roots"/> in document order, with the steps of the walk that made them.</summary>
     /// <param name="skip">Elements whose whole subtree is left out, besides those that never carry text.</param>
-    public static List<TextBlock> Render(INode root, Func<IElement, bool>? skip = null)
+    public static ArticleBlocks Render(IReadOnlyList<IElement> roots, Func<IElement, bool>? skip = null)
     {
         var renderer = new BlockRenderer();
-        renderer.Walk(root, skip);
-        renderer.EndParagraph();
-        return renderer._blocks;
+        var rootSteps = new int[roots.Count];
+        for (var i = 0; i < roots.Count; i++)
+        {
+            rootSteps[i] = renderer._steps.Count;
+            renderer.Walk(roots[i], skip);
+            renderer.EndParagraph();
+        }
+        return new ArticleBlocks(renderer._blocks, renderer._steps, rootSteps);
     }
 
     /// <summary>Blocks joined the way every text this library returns is: one blank line between paragraphs.</summary>
@@ -40,18 +49,28 @@ internal sealed class BlockRenderer
 
     private void Walk(INode root, Func<IElement, bool>? skip)
     {
-        foreach (var (node, leaving) in DomWalk.Of(root, skip))
+        // Images are walked for the HTML (the text has no use for them); those that are an
+        // avatar or a share icon by their own markup are left out, whatever the caller skips:
+        // the text measures never look at elements without text, so its skip would drop them all.
+        Func<IElement, bool> skipWithImages = element =>
+            element.LocalName is "img" or "picture" ? BoilerplateMarkers.IsFurniture(element) : skip?.Invoke(element) == true;
+        foreach (var (node, leaving) in DomWalk.Of(root, skipWithImages, withImages: true))
         {
             switch (node)
             {
                 case IText text:
-                    _sources.Add(text);
+                    _nodeBlock = -1;
                     Append(text.Data);
+                    _steps.Add(new ArticleBlocks.Step(text, false, _nodeBlock));
                     break;
                 case IElement element when leaving:
+                    // The element's step goes before the block its edge ends, so the HTML sees the
+                    // edge after the element: a block ending inside a list item is still a break there.
+                    _steps.Add(new ArticleBlocks.Step(element, true, -1));
                     Leave(element);
                     break;
                 case IElement element:
+                    _steps.Add(new ArticleBlocks.Step(element, false, -1));
                     Enter(element);
                     break;
             }
@@ -131,6 +150,10 @@ internal sealed class BlockRenderer
                 _pendingSpace = true;
                 continue;
             }
+            if (_nodeBlock < 0)
+            {
+                _nodeBlock = _blocks.Count;
+            }
             if (_text.Length == 0)
             {
                 _container = _openBlocks.TryPeek(out var open) ? open : null;
@@ -179,8 +202,9 @@ internal sealed class BlockRenderer
         if (end > 0)
         {
             var text = _text.ToString(0, end);
-            _blocks.Add(new TextBlock(text, KindOf(_container), Math.Min(_linkChars, text.Length), _container, _sources));
-            _sources = [];
+            _blocks.Add(new TextBlock(text, KindOf(_container), Math.Min(_linkChars, text.Length), _container));
+            // Where the block ends: the HTML breaks there too, whatever element it is in.
+            _steps.Add(new ArticleBlocks.Step(null, false, _blocks.Count - 1));
         }
         _text.Clear();
         _linkChars = 0;

@@ -12,10 +12,10 @@ internal enum BlockKind
 
 /// <summary>
 /// One paragraph of rendered text with what the extractor needs to judge it:
-/// its kind, how much of it is link text, the element it came from and the text nodes it
-/// was made of (so the HTML can leave out exactly the blocks the text leaves out).
+/// its kind, how much of it is link text and the element it came from. Its inline runs (text,
+/// links, emphasis, images) are the steps of <see cref="ArticleBlocks"/> that carry its index.
 /// </summary>
-internal sealed record TextBlock(string Text, BlockKind Kind, int LinkChars, IElement? Container, IReadOnlyList<IText> Sources)
+internal sealed record TextBlock(string Text, BlockKind Kind, int LinkChars, IElement? Container)
 {
     /// <summary>Share of the block's characters inside links: menus and related-story lists are nearly all link.</summary>
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
