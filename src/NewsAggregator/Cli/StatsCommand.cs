@@ -22,10 +22,11 @@ internal static class StatsCommand
 
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var days = new Option<int>("--days")
+        // Text, checked in RunAsync: a parser's error for "abc" would come with a second usage line.
+        var days = new Option<string>("--days")
         {
             Description = $"How many UTC days back, today included (1 to {MaxDays}).",
-            DefaultValueFactory = _ => 7,
+            DefaultValueFactory = _ => "7",
             HelpName = "N",
         };
         var json = new Option<bool>("--json") { Description = "Print a JSON object instead of the table." };
@@ -37,17 +38,16 @@ internal static class StatsCommand
             days, json, sources, database,
         };
         command.SetAction((parse, token) => RunAsync(
-            parse.GetValue(days), parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(json), output, error, token));
+            parse.GetValue(days)!, parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(json), output, error, token));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        int days, string sourcesPath, string databasePath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string daysText, string sourcesPath, string databasePath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        // Checked here rather than by a parser validator, whose errors come with a second usage line.
-        if (days is < 1 or > MaxDays)
+        if (!int.TryParse(daysText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days) || days is < 1 or > MaxDays)
         {
-            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"error: --days must be from 1 to {MaxDays}, not {days}"));
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"error: --days must be a whole number from 1 to {MaxDays}, not {daysText}"));
             return NewsAggregatorCommandLine.UsageError;
         }
 

@@ -161,6 +161,9 @@ public sealed class StatsTests : IDisposable
     [Theory]
     [InlineData("0")]
     [InlineData("3651")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("2.5")]
     public async Task Days_out_of_range_is_exit_2_with_one_line(string days)
     {
         Prepare();
@@ -168,7 +171,7 @@ public sealed class StatsTests : IDisposable
         var run = await StatsAsync("--days", days);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Equal($"error: --days must be from 1 to 3650, not {days}\n", run.Error);
+        Assert.Equal($"error: --days must be a whole number from 1 to 3650, not {days}\n", run.Error);
         Assert.Equal("", run.Output);
     }
 
