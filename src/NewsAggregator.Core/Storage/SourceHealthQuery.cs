@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace NewsAggregator.Storage;
@@ -9,10 +8,8 @@ namespace NewsAggregator.Storage;
 public sealed record StoredSourceHealth(string Id, string Name, bool Enabled, SourceState? State, long Articles);
 
 /// <summary>
-/// Reads the sources' health for reports (<c>sources list</c>) without ever writing: unlike
-/// <see cref="NewsDatabase.Open"/>, which creates a missing file and migrates an old one, this
-/// opens the file read-only, refuses a missing file rather than creating it, and refuses a file
-/// that is not ours. A database of an older schema is read as it is.
+/// Reads the sources' health for reports (<c>sources list</c>) without ever writing, through
+/// <see cref="ReadOnlyDatabase"/>: a missing file is refused, not created; nothing is migrated.
 /// </summary>
 public static class SourceHealthQuery
 {
@@ -20,49 +17,10 @@ public static class SourceHealthQuery
     private const int NextDueVersion = 3;
 
     /// <exception cref="StorageException">The file is missing, not ours, damaged, locked or unreadable.</exception>
-    public static IReadOnlyList<StoredSourceHealth> Read(string path, StorageOptions? options = null)
-    {
-        options ??= StorageOptions.Default;
-        var fullPath = Path.GetFullPath(path);
-        if (Directory.Exists(fullPath))
-        {
-            throw StorageProblems.IsFolder(path);
-        }
-        if (!File.Exists(fullPath))
-        {
-            throw StorageProblems.Missing(path);
-        }
-        var seconds = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
-        try
-        {
-            ExistingFile.Recognise(fullPath, path);
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = fullPath,
-                // ReadOnly never creates the file: deleted since the check above, the open fails.
-                Mode = SqliteOpenMode.ReadOnly,
-                Pooling = false,
-                DefaultTimeout = seconds,
-            }.ToString());
-            connection.Open();
-            using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {seconds * 1000};");
-                pragma.ExecuteNonQuery();
-            }
-            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-            // An empty database (accepted by Recognise, made by nothing yet) has no sources.
-            return version == 0 ? [] : ReadRows(connection, version);
-        }
-        catch (SqliteException e)
-        {
-            throw StorageProblems.Of(e, path, TimeSpan.FromSeconds(seconds));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StorageException($"{path}: cannot read the database: {e.Message}", StorageFailure.Unusable, e);
-        }
-    }
+    public static IReadOnlyList<StoredSourceHealth> Read(string path, StorageOptions? options = null) =>
+        // An empty database (accepted by Recognise, made by nothing yet) has no sources.
+        ReadOnlyDatabase.Read<IReadOnlyList<StoredSourceHealth>>(path, options,
+            (connection, version) => version == 0 ? [] : ReadRows(connection, version));
 
     private static List<StoredSourceHealth> ReadRows(SqliteConnection connection, int version)
     {
@@ -95,12 +53,5 @@ public static class SourceHealthQuery
             rows.Add(new StoredSourceHealth(id, reader.GetString(1), reader.GetInt64(2) != 0, state, reader.GetInt64(9)));
         }
         return rows;
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

@@ -3,7 +3,7 @@ using NewsAggregator.Hosting;
 
 namespace NewsAggregator.Cli;
 
-/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c>, <c>sources list</c> and <c>sources validate</c>.</summary>
+/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c>, <c>sources list</c>, <c>sources validate</c> and <c>stats</c>.</summary>
 public static class NewsAggregatorCommandLine
 {
     public const int Success = 0;
@@ -100,6 +100,7 @@ public static class NewsAggregatorCommandLine
         root.Subcommands.Add(ImportOpmlCommand.Build(output, error));
         root.Subcommands.Add(ExportOpmlCommand.Build(output, error));
         root.Subcommands.Add(SourcesCommand.Build(output, error));
+        root.Subcommands.Add(StatsCommand.Build(output, error));
         return root;
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsAggregator.Sources;
 using NewsAggregator.Storage;
@@ -15,25 +13,13 @@ namespace NewsAggregator.Cli;
 /// </summary>
 internal static class SourcesListCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        // Readable non-ASCII names and errors; still valid JSON.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-    };
-
     private static readonly string[] Headings = ["ID", "STATUS", "ENABLED", "LAST SUCCESS", "FAILURES", "NEXT DUE", "ARTICLES", "LAST ERROR"];
 
     public static Command Build(TextWriter output, TextWriter error)
     {
         var json = new Option<bool>("--json") { Description = "Print a JSON array (one object per source) instead of the table." };
         var sources = SourcesOption.Create();
-        var database = new Option<string>("--db")
-        {
-            Description = "The worker's SQLite database; read only, never created or changed.",
-            DefaultValueFactory = _ => "news.db",
-            HelpName = "FILE",
-        };
+        var database = ReportOutput.DatabaseOption();
         var command = new Command("list",
             "List every source with its health from the database: enabled, last success, failures in a row, next due, articles stored, last error.")
         {
@@ -64,29 +50,13 @@ internal static class SourcesListCommand
         }
         catch (StorageException e)
         {
-            await error.WriteLineAsync($"error: {e.Message}");
-            // As for the worker: a file that cannot be our database is the user's to fix; a lock may pass.
-            return e.Failure == StorageFailure.Unusable ? NewsAggregatorCommandLine.UsageError : NewsAggregatorCommandLine.SourceFailed;
+            return await ReportOutput.StorageErrorAsync(error, e);
         }
 
         var rows = SourceHealthRow.Of(file, stored);
-        await output.WriteAsync(asJson ? JsonSerializer.Serialize(rows, Json) + Environment.NewLine : Table(rows));
+        await output.WriteAsync(asJson ? JsonSerializer.Serialize(rows, ReportOutput.Json) + Environment.NewLine : ReportOutput.Table(Headings, rows.Select(Cells)));
         await output.FlushAsync(cancellationToken);
         return NewsAggregatorCommandLine.Success;
-    }
-
-    /// <summary>Columns padded to their widest cell; the last error last and unpadded, since it is the long one.</summary>
-    private static string Table(IReadOnlyList<SourceHealthRow> rows)
-    {
-        var cells = rows.Select(Cells).Prepend(Headings).ToList();
-        var widths = Enumerable.Range(0, Headings.Length).Select(column => cells.Max(line => line[column].Length)).ToArray();
-        var text = new StringBuilder();
-        foreach (var line in cells)
-        {
-            var padded = line.Select((cell, column) => column == line.Length - 1 ? cell : cell.PadRight(widths[column]));
-            text.Append(string.Join("  ", padded).TrimEnd()).Append(Environment.NewLine);
-        }
-        return text.ToString();
     }
 
     private static string[] Cells(SourceHealthRow row) =>

@@ -136,31 +136,14 @@ public sealed class SourcesListTests : IDisposable
     public async Task A_missing_database_is_exit_2_and_is_not_created()
     {
         Prepare();
-        _workspace.DeleteDatabase();
-
-        var run = await ListAsync();
-
-        Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Equal($"error: {_workspace.DatabasePath}: no such database file (nothing was created); give the worker's database with --db, or run the worker once to make it\n", run.Error);
-        Assert.Equal("", run.Output);
-        Assert.Empty(Directory.GetFiles(_workspace.Folder, "news.db*"));
+        await ReadOnlyReportChecks.MissingDatabaseIsRefusedAsync(_workspace, () => ListAsync());
     }
 
     [Fact]
     public async Task A_file_that_is_not_a_database_is_exit_2_and_left_untouched()
     {
         Prepare();
-        _workspace.DeleteDatabase();
-        // Longer than a page, so SQLite reads it as a file with a header rather than an empty one.
-        var notes = string.Concat(Enumerable.Repeat("not a database, only some notes\n", 100));
-        var text = _workspace.WriteFile("news.db", notes);
-
-        var run = await ListAsync();
-
-        Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("is not an SQLite database", run.Error);
-        Assert.Equal(notes, File.ReadAllText(text));
-        Assert.Equal(["news.db"], Directory.GetFiles(_workspace.Folder, "news.db*").Select(Path.GetFileName));
+        await ReadOnlyReportChecks.FileNotOursIsLeftUntouchedAsync(_workspace, () => ListAsync());
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NewsAggregator.Storage;
+
+namespace NewsAggregator.Cli;
+
+/// <summary>
+/// What the read-only report commands (<c>sources list</c>, <c>stats</c>) share: the <c>--db</c>
+/// option, what a database problem means as an exit code, the aligned table and the JSON settings,
+/// so that the reports read and look alike.
+/// </summary>
+internal static class ReportOutput
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        // Readable non-ASCII names and errors; still valid JSON.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
+
+    public static Option<string> DatabaseOption() => new("--db")
+    {
+        Description = "The worker's SQLite database; read only, never created or changed.",
+        DefaultValueFactory = _ => "news.db",
+        HelpName = "FILE",
+    };
+
+    /// <summary>One <c>error:</c> line and the exit code for a database the report cannot read.</summary>
+    public static async Task<int> StorageErrorAsync(TextWriter error, StorageException e)
+    {
+        await error.WriteLineAsync($"error: {e.Message}");
+        // As for the worker: a file that cannot be our database is the user's to fix; a lock may pass.
+        return e.Failure == StorageFailure.Unusable ? NewsAggregatorCommandLine.UsageError : NewsAggregatorCommandLine.SourceFailed;
+    }
+
+    /// <summary>Columns padded to their widest cell; the last column unpadded, so that a long last cell costs no trailing blanks.</summary>
+    public static string Table(IReadOnlyList<string> headings, IEnumerable<string[]> rows)
+    {
+        var cells = rows.Prepend([.. headings]).ToList();
+        var widths = Enumerable.Range(0, headings.Count).Select(column => cells.Max(line => line[column].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var line in cells)
+        {
+            var padded = line.Select((cell, column) => column == line.Length - 1 ? cell : cell.PadRight(widths[column]));
+            text.Append(string.Join("  ", padded).TrimEnd()).Append(Environment.NewLine);
+        }
+        return text.ToString();
+    }
+}
