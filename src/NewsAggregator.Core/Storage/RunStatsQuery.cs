@@ -17,14 +17,14 @@ public sealed record RunStats(DateOnly Day, string SourceId, long Runs, long Sto
 /// </summary>
 public static class RunStatsQuery
 {
-    /// <summary>Rows for the passes started on <paramref name="firstDay"/> or later, by day then source id.</summary>
+    /// <summary>Rows for the passes started from <paramref name="firstDay"/> to <paramref name="lastDay"/> (UTC, both included), by day then source id.</summary>
     /// <exception cref="StorageException">The file is missing, not ours, damaged, locked or unreadable.</exception>
-    public static IReadOnlyList<RunStats> Read(string path, DateOnly firstDay, StorageOptions? options = null) =>
+    public static IReadOnlyList<RunStats> Read(string path, DateOnly firstDay, DateOnly lastDay, StorageOptions? options = null) =>
         // An empty database (accepted by Recognise, made by nothing yet) has no runs.
         ReadOnlyDatabase.Read<IReadOnlyList<RunStats>>(path, options,
-            (connection, version) => version == 0 ? [] : ReadRows(connection, firstDay));
+            (connection, version) => version == 0 ? [] : ReadRows(connection, firstDay, lastDay));
 
-    private static List<RunStats> ReadRows(SqliteConnection connection, DateOnly firstDay)
+    private static List<RunStats> ReadRows(SqliteConnection connection, DateOnly firstDay, DateOnly lastDay)
     {
         using var command = connection.CreateCommand();
         // started_at is always NewsDatabase.Format's UTC "yyyy-MM-ddTHH:mm:ssZ", so its first ten
@@ -34,11 +34,12 @@ public static class RunStatsQuery
             SELECT substr(started_at, 1, 10) AS day, source_id, count(*), sum(new_articles), sum(duplicates), sum(failed),
                    sum(CASE WHEN error IS NOT NULL AND error <> $unfinished THEN 1 ELSE 0 END)
             FROM runs
-            WHERE started_at >= $since
+            WHERE started_at >= $since AND started_at < $before
             GROUP BY day, source_id
             ORDER BY day, source_id;
             """;
         command.Parameters.AddWithValue("$since", firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$before", lastDay.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$unfinished", NewsDatabase.UnfinishedRun);
         using var reader = command.ExecuteReader();
         var rows = new List<RunStats>();

@@ -29,21 +29,26 @@ internal static class StatsCommand
             DefaultValueFactory = _ => "7",
             HelpName = "N",
         };
+        var until = new Option<string?>("--until")
+        {
+            Description = "The window's last UTC day, yyyy-MM-dd (default: today).",
+            HelpName = "DAY",
+        };
         var json = new Option<bool>("--json") { Description = "Print a JSON object instead of the table." };
         var sources = SourcesOption.Create();
         var database = ReportOutput.DatabaseOption();
         var command = new Command("stats",
             "Per source and UTC day over the last N days: passes, articles stored, duplicates removed, failed entries and failed passes; totals per day and overall.")
         {
-            days, json, sources, database,
+            days, until, json, sources, database,
         };
         command.SetAction((parse, token) => RunAsync(
-            parse.GetValue(days)!, parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(json), output, error, token));
+            parse.GetValue(days)!, parse.GetValue(until), parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(json), output, error, token));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string daysText, string sourcesPath, string databasePath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string daysText, string? untilText, string sourcesPath, string databasePath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!int.TryParse(daysText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days) || days is < 1 or > MaxDays)
         {
@@ -62,11 +67,16 @@ internal static class StatsCommand
         }
 
         var lastDay = DateOnly.FromDateTime(DateTimeOffset.UtcNow.UtcDateTime);
+        if (untilText is not null && !DateOnly.TryParseExact(untilText, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out lastDay))
+        {
+            await error.WriteLineAsync($"error: --until must be a day as yyyy-MM-dd, not {untilText}");
+            return NewsAggregatorCommandLine.UsageError;
+        }
         var firstDay = lastDay.AddDays(1 - days);
         IReadOnlyList<RunStats> stats;
         try
         {
-            stats = RunStatsQuery.Read(databasePath, firstDay);
+            stats = RunStatsQuery.Read(databasePath, firstDay, lastDay);
         }
         catch (StorageException e)
         {

@@ -12,7 +12,8 @@ namespace NewsAggregator.Tests.Cli;
 public sealed class StatsTests : IDisposable
 {
     // The command counts back from the real clock, so the runs are placed relative to today (UTC).
-    private static readonly DateTimeOffset Today = new(DateTime.UtcNow.Date, TimeSpan.Zero);
+    // A fixed day passed as --until: the window never depends on the clock the tests run by.
+    private static readonly DateTimeOffset Today = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly TempWorkspace _workspace = new();
 
     public void Dispose() => _workspace.Dispose();
@@ -67,7 +68,8 @@ public sealed class StatsTests : IDisposable
     };
 
     private Task<CommandRun> StatsAsync(params string[] more) =>
-        CommandRun.RunAsync(["stats", "--sources", _workspace.SourcesPath, "--db", _workspace.DatabasePath, .. more]);
+        CommandRun.RunAsync(["stats", "--sources", _workspace.SourcesPath, "--db", _workspace.DatabasePath,
+            "--until", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), .. more]);
 
     [Fact]
     public async Task The_table_shows_each_source_per_day_with_totals_aligned()
@@ -173,6 +175,31 @@ public sealed class StatsTests : IDisposable
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal($"error: --days must be a whole number from 1 to 3650, not {days}\n", run.Error);
         Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task Until_moves_the_window_back()
+    {
+        Prepare();
+        var yesterday = Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var run = await CommandRun.RunAsync(["stats", "--sources", _workspace.SourcesPath, "--db", _workspace.DatabasePath,
+            "--until", yesterday, "--days", "1"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(yesterday, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Until_that_is_not_a_day_is_exit_2_with_one_line()
+    {
+        Prepare();
+
+        var run = await CommandRun.RunAsync(["stats", "--sources", _workspace.SourcesPath, "--db", _workspace.DatabasePath, "--until", "yesterday"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("error: --until must be a day as yyyy-MM-dd, not yesterday\n", run.Error);
     }
 
     [Fact]
