@@ -277,8 +277,9 @@ public sealed class ResourceFetcher : IResourceFetcher
         Stream stream, Uri url, long maxBodyBytes, long? announcedLength, bool truncate, CancellationToken cancellationToken)
     {
         const int FirstRead = 16 * 1024;
-        // One byte past the announced length, so that the end of the body is seen without growing.
-        var initial = announcedLength is > 0 ? (int)Math.Min(announcedLength.Value + 1, Math.Min(maxBodyBytes + 1, int.MaxValue - 1)) : FirstRead;
+        // One byte past the announced length (never past the cap), so that the end of the body is
+        // seen without growing the buffer.
+        var initial = announcedLength is > 0 ? (int)Math.Min(Math.Min(announcedLength.Value, maxBodyBytes) + 1, Array.MaxLength) : FirstRead;
         var buffer = ArrayPool<byte>.Shared.Rent(initial);
         var length = 0;
         try

@@ -42,10 +42,7 @@ public sealed partial class NewsDatabase
     private NewsDatabase(string path, StorageOptions options, bool create)
     {
         Path = path;
-        // Whole seconds, at least one: Microsoft.Data.Sqlite retries a busy statement until its
-        // command timeout (whole seconds, 0 meaning forever) on top of SQLite's own busy timeout;
-        // with both equal a write waits for a lock as long as the setting says, not twice as long.
-        var seconds = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        var seconds = options.BusyTimeoutSeconds;
         _busyTimeout = TimeSpan.FromSeconds(seconds);
         var builder = new SqliteConnectionStringBuilder
         {

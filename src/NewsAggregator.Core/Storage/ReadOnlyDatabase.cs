@@ -25,7 +25,7 @@ internal static class ReadOnlyDatabase
         {
             throw StorageProblems.Missing(path);
         }
-        var seconds = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        var seconds = options.BusyTimeoutSeconds;
         try
         {
             ExistingFile.Recognise(fullPath, path);

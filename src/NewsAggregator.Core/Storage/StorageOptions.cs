@@ -11,4 +11,11 @@ public sealed record StorageOptions
     /// with "locked by another process", and the source is tried again at its next due time.
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// <see cref="BusyTimeout"/> in whole seconds, at least one: Microsoft.Data.Sqlite retries a busy
+    /// statement until its command timeout (whole seconds, 0 meaning forever) on top of SQLite's own
+    /// busy timeout; with both set to this a wait lasts as long as the setting says, not twice as long.
+    /// </summary>
+    internal int BusyTimeoutSeconds => Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds));
 }
