@@ -48,7 +48,7 @@ public sealed class SourcePass(
             listing = await ListEntriesAsync(source, passDeadline.Token);
             var breaker = new HostBreaker();
             await Parallel.ForEachAsync(
-                listing.Entries.Take(source.MaxArticles),
+                EntriesToWork(source, listing),
                 // As many entries side by side as a host lets us ask for at once: a source's entries
                 // are mostly on its own host, and more would only queue (holding their pages) in its gate.
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetchOptions.MaxConcurrentPerHost) },
@@ -57,7 +57,8 @@ public sealed class SourcePass(
                     cancellationToken.ThrowIfCancellationRequested();
                     if (passDeadline.IsCancellationRequested)
                     {
-                        tally.Fail(entry.Link.ToString(), $"not reached: the pass ran past its deadline ({Durations.Describe(options.PassDeadline)})");
+                        tally.Fail(entry.Link, new EntryFailure(
+                            $"not reached: the pass ran past its deadline ({Durations.Describe(options.PassDeadline)})", EntryFailureKind.NotTried));
                         return;
                     }
                     using var entryDeadline = CancellationTokenSource.CreateLinkedTokenSource(passDeadline.Token);
@@ -69,20 +70,22 @@ public sealed class SourcePass(
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
                         // A dead link costs its entry deadline, not the pass.
-                        var why = passDeadline.IsCancellationRequested
+                        var passOver = passDeadline.IsCancellationRequested;
+                        var why = passOver
                             ? $"stopped: the pass ran past its deadline ({Durations.Describe(options.PassDeadline)})"
                             : $"stopped: took longer than the entry deadline ({Durations.Describe(options.EntryDeadline)})";
                         if (source.Type == SourceType.Page)
                         {
                             throw new SourceContentException($"{why} ({entry.Link})");
                         }
-                        tally.Fail(entry.Link.ToString(), why);
+                        // The pass's own deadline is no fault of the entry it happened to cut short.
+                        tally.Fail(entry.Link, new EntryFailure(why, passOver ? EntryFailureKind.NotTried : EntryFailureKind.Transient));
                         breaker.Record(entry.Link, why);
                     }
                     catch (Exception e) when (IsEntryFault(e, source))
                     {
                         // One odd page must not cost the source its other articles.
-                        tally.Fail(entry.Link.ToString(), $"could not be processed: {e.Message}");
+                        tally.Fail(entry.Link, new EntryFailure($"could not be processed: {e.Message}", EntryFailureKind.Permanent));
                         logger.LogError(e, "Source {SourceId}: {Url} could not be processed", source.Id, entry.Link);
                     }
                 });
@@ -115,6 +118,7 @@ public sealed class SourcePass(
         }
 
         var finishedAt = clock.GetUtcNow();
+        List<EntryRetryState>? retries = source.Type == SourceType.Page ? [] : RetryStates(source, tally, finishedAt);
         var failures = error is null ? 0 : PreviousFailures(source) + 1;
         var hint = error is null ? Longest(listing?.RefreshHint, tally.RetryAfter) : Longest(retryAfter, tally.RetryAfter);
         var next = SourceSchedule.After(finishedAt, source.Interval, failures, hint, Random.Shared.NextDouble());
@@ -130,11 +134,14 @@ public sealed class SourcePass(
             Known = tally.Known,
             Error = error,
             EntryProblems = tally.Problems,
+            EntryRetries = retries ?? [],
+            RecoveredEntries = tally.Recovered,
             NextDueAt = next.At,
             SourceUrl = source.Type == SourceType.Page ? null : source.Url.ToString(),
-            // Kept only when every entry was dealt with: a 304 next time must not hide an entry
-            // that failed this time and deserves another try.
-            SourceValidators = error is null && tally.Failed == 0 ? listing?.Validators : null,
+            // Entries that failed have retry states of their own, which later passes read whether
+            // the feed answers 304 or not: the feed's validators no longer wait for every entry.
+            // Without those states (the database could not be read) the next pass reads the feed in full.
+            SourceValidators = error is null && retries is not null ? listing?.Validators : null,
         });
         logger.LogDebug("Source {SourceId} next due at {NextDue:u}: {Reason}", source.Id, next.At, next.Reason);
         return new SourcePassResult
@@ -152,6 +159,61 @@ public sealed class SourcePass(
             NextDueAt = next.At,
             NextTryIn = next.At - finishedAt,
         };
+    }
+
+    /// <summary>
+    /// The entries a pass works on: those its source lists (up to <see cref="Source.MaxArticles"/>),
+    /// then those of its failed entries that are due for another attempt and were not listed. An
+    /// unchanged feed (304) lists nothing, so this is how its failed entries are tried again without
+    /// the feed being fetched in full; an entry the feed no longer lists is tried until it succeeds
+    /// or is given up, like any other.
+    /// </summary>
+    private List<FeedEntry> EntriesToWork(Source source, SourceListing listing)
+    {
+        var listed = listing.Entries.Take(source.MaxArticles).ToList();
+        if (source.Type == SourceType.Page)
+        {
+            return listed;
+        }
+        var urls = listed.Select(entry => CanonicalUrl.Normalize(entry.Link)).ToHashSet(StringComparer.Ordinal);
+        var due = database.ReadDueEntryRetries(source.Id, clock.GetUtcNow(), source.MaxArticles)
+            .Where(state => !urls.Contains(state.Url))
+            .Select(state => Uri.TryCreate(state.Url, UriKind.Absolute, out var link) ? new FeedEntry { Link = link } : null)
+            .OfType<FeedEntry>();
+        return [.. listed, .. due];
+    }
+
+    /// <summary>
+    /// The retry states of the entries that failed in this pass, as they are to be kept; an entry
+    /// given up now is noted in the run's problems. Null when the database could not be read: the
+    /// run's record will most likely fail the same way, and if not, the feed's validators are not
+    /// kept, so the next pass sees these entries again.
+    /// </summary>
+    private List<EntryRetryState>? RetryStates(Source source, Tally tally, DateTimeOffset now)
+    {
+        var states = new List<EntryRetryState>();
+        try
+        {
+            foreach (var (url, failure) in tally.Failures)
+            {
+                if (EntryBackoff.After(database.FindEntryRetry(source.Id, url), source.Id, url, failure, now) is not { } state)
+                {
+                    continue;
+                }
+                states.Add(state);
+                if (state.GivenUp)
+                {
+                    tally.Note(url, EntryBackoff.GivenUpNote(state));
+                    logger.LogWarning("Source {SourceId}: {Url} given up after {Failures} failures (last: {Reason})",
+                        source.Id, url, state.Failures, state.LastError);
+                }
+            }
+            return states;
+        }
+        catch (StorageException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Failed passes in a row before this one; none when the database cannot tell.</summary>
@@ -238,8 +300,10 @@ public sealed class SourcePass(
         Source source, FeedEntry entry, RunId run, Tally tally, HostBreaker breaker, CancellationToken cancellationToken)
     {
         var url = CanonicalUrl.Normalize(entry.Link);
+        var retry = source.Type == SourceType.Page ? null : database.FindEntryRetry(source.Id, url);
         if (database.FindArticleIdByUrl(url) is { } knownId)
         {
+            tally.Recover(url, retry);
             // Another source's copy at the same URL is a sighting; our own is simply known.
             if (database.AddSighting(knownId, source.Id, url, clock.GetUtcNow(), run))
             {
@@ -251,17 +315,23 @@ public sealed class SourcePass(
             }
             return;
         }
+        if (EntryBackoff.Holds(retry, clock.GetUtcNow()))
+        {
+            // Its own backoff, whether or not the feed still lists it: a dead link costs nothing until due.
+            logger.LogDebug("Source {SourceId}: {Url} left alone: {Reason}", source.Id, url, EntryBackoff.Describe(retry!));
+            return;
+        }
 
         // Held from the page's request to its storage; given back however the entry ends.
         using var slot = pageSlots.ForEntry();
         var article = await FetchArticleAsync(source, entry, url, tally, breaker, slot, cancellationToken);
         if (article is null)
         {
-            Interlocked.Increment(ref tally.Failed);
             return;
         }
 
         var outcome = await writer.StoreAsync(article, run);
+        tally.Recover(url, retry);
         switch (outcome.Kind)
         {
             case StoreOutcomeKind.Stored:
@@ -286,6 +356,8 @@ public sealed class SourcePass(
         ExtractedArticle? extracted = null;
         var finalUrl = url;
         string? problem;
+        var kind = EntryFailureKind.Permanent;
+        TimeSpan? retryAfter = null;
         var isSource = source.Type == SourceType.Page;
         // A page that gave no text keeps its validators: while it is unchanged, a 304 saves the download.
         var validators = isSource ? null : database.FindValidators(source.Id, url);
@@ -294,6 +366,7 @@ public sealed class SourcePass(
             if (breaker.Broken(entry.Link) is { } broken)
             {
                 // Its host timed out or refused twice in this pass: asking again would only wait.
+                kind = EntryFailureKind.NotTried;
                 throw new FetchException(entry.Link, broken, failure: FetchFailure.Transient);
             }
             var page = await fetcher.FetchAsync(new FetchRequest(entry.Link)
@@ -332,6 +405,8 @@ public sealed class SourcePass(
                 throw;
             }
             problem = e.Reason;
+            kind = KindOf(e, kind);
+            retryAfter = e.RetryAfter;
             tally.WaitAtLeast(e.RetryAfter);
             breaker.Record(entry.Link, e);
         }
@@ -353,7 +428,7 @@ public sealed class SourcePass(
             {
                 throw new SourceContentException($"{problem} ({entry.Link})");
             }
-            tally.Note(url, problem ?? "no article text");
+            tally.Fail(url, url, new EntryFailure(problem ?? "no article text", kind, retryAfter));
             logger.LogWarning("Source {SourceId}: {Url}: {Problem}", source.Id, url, problem);
             return null;
         }
@@ -379,6 +454,16 @@ public sealed class SourcePass(
         };
     }
 
+    /// <summary>
+    /// How a failed fetch counts against its entry. A Retry-After without a status came from our own
+    /// host gate (the host asked the whole site to wait): the entry was not asked for. Refused
+    /// (robots.txt, an address a link may not lead to) will not change soon: permanent.
+    /// </summary>
+    private static EntryFailureKind KindOf(FetchException e, EntryFailureKind sofar) =>
+        sofar == EntryFailureKind.NotTried || (e.StatusCode is null && e.RetryAfter is not null) ? EntryFailureKind.NotTried
+        : e.Failure == FetchFailure.Transient ? EntryFailureKind.Transient
+        : EntryFailureKind.Permanent;
+
     // A storage failure is no fault of the entry: the database will fail the next one too.
     private static bool IsEntryFault(Exception e, Source source) =>
         source.Type != SourceType.Page
@@ -396,7 +481,33 @@ public sealed class SourcePass(
         public int Known;
         private readonly Lock _gate = new();
         private readonly List<string> _problems = [];
+        private readonly Dictionary<string, EntryFailure> _failures = new(StringComparer.Ordinal);
+        private readonly List<string> _recovered = [];
         private TimeSpan? _retryAfter;
+
+        /// <summary>The entries that failed, by canonical URL, with why.</summary>
+        public IReadOnlyList<KeyValuePair<string, EntryFailure>> Failures
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _failures];
+                }
+            }
+        }
+
+        /// <summary>Entries (canonical URLs) that had a retry state and now have their article.</summary>
+        public IReadOnlyList<string> Recovered
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _recovered];
+                }
+            }
+        }
 
         /// <summary>The longest Retry-After an article's host sent, for the source's next due time.</summary>
         public TimeSpan? RetryAfter
@@ -441,10 +552,31 @@ public sealed class SourcePass(
             }
         }
 
-        public void Fail(string url, string problem)
+        /// <param name="shownUrl">The URL the run's problems name.</param>
+        /// <param name="url">The entry's canonical URL, which its retry state is kept under.</param>
+        public void Fail(string shownUrl, string url, EntryFailure failure)
         {
             Interlocked.Increment(ref Failed);
-            Note(url, problem);
+            Note(shownUrl, failure.Reason);
+            lock (_gate)
+            {
+                _failures[url] = failure;
+            }
+        }
+
+        public void Fail(Uri link, EntryFailure failure) => Fail(link.ToString(), CanonicalUrl.Normalize(link), failure);
+
+        /// <summary>The entry's article is had: a retry state it had goes.</summary>
+        public void Recover(string url, EntryRetryState? state)
+        {
+            if (state is null)
+            {
+                return;
+            }
+            lock (_gate)
+            {
+                _recovered.Add(url);
+            }
         }
     }
 

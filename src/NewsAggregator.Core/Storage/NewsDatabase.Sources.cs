@@ -121,6 +121,7 @@ public sealed partial class NewsDatabase
                 // so the next pass fetches the document again and finishes the work.
                 ReplaceValidators(connection, transaction, run.SourceId, sourceUrl, run.SourceValidators, run.FinishedAt);
             }
+            WriteEntryRetries(connection, transaction, run);
         });
     }
 

@@ -136,6 +136,26 @@ internal static class Schema
             sketch     BLOB NOT NULL
         );
         """,
+
+        // 8: entries whose article could not be had, each with its own retry state (Pipeline/EntryBackoff),
+        // so that a dead link is asked for on a schedule of its own and, past a limit, no more, while
+        // its feed's validators are kept and an unchanged feed is a 304. url is the entry's canonical
+        // URL. next_attempt_at is NULL once gave_up_at is set. Self-contained, so it can run after any
+        // other step.
+        """
+        CREATE TABLE entry_retries (
+            source_id       TEXT NOT NULL REFERENCES sources(id),
+            url             TEXT NOT NULL,
+            failures        INTEGER NOT NULL CHECK (failures >= 0),
+            first_failed_at TEXT NOT NULL,
+            last_failed_at  TEXT NOT NULL,
+            next_attempt_at TEXT,
+            last_error      TEXT NOT NULL,
+            gave_up_at      TEXT,
+            PRIMARY KEY (source_id, url),
+            CHECK ((gave_up_at IS NULL) <> (next_attempt_at IS NULL))
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>

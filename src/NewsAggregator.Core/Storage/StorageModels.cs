@@ -86,6 +86,10 @@ public sealed record SourceRunRecord
     /// </summary>
     public string? SourceUrl { get; init; }
     public CacheValidators? SourceValidators { get; init; }
+    /// <summary>The retry states of entries that failed in this pass, as they are to be kept (<c>entry_retries</c>).</summary>
+    public IReadOnlyList<EntryRetryState> EntryRetries { get; init; } = [];
+    /// <summary>Entries (canonical URLs) that had a retry state and were stored, or found stored, in this pass: their state goes.</summary>
+    public IReadOnlyList<string> RecoveredEntries { get; init; } = [];
 }
 
 /// <summary>How a source is doing, as kept in <c>source_state</c>.</summary>

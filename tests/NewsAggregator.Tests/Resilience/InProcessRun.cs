@@ -14,16 +14,21 @@ internal static class InProcessRun
     public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
 
     public static async Task<IReadOnlyList<SourcePassResult>> RunAsync(
-        string databasePath, IReadOnlyList<Source> sources, FetchOptions options, IHostResolver? resolver = null, int maxParallelSources = 8)
+        string databasePath, IReadOnlyList<Source> sources, FetchOptions options, IHostResolver? resolver = null, int maxParallelSources = 8,
+        TimeProvider? clock = null)
     {
         var database = StorageDatabase.Open(databasePath);
         try
         {
-            database.SyncSources(sources, DateTimeOffset.UtcNow);
+            database.SyncSources(sources, (clock ?? TimeProvider.System).GetUtcNow());
             var services = new ServiceCollection().AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
             if (resolver is not null)
             {
                 services.AddSingleton(resolver);
+            }
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
             }
             await using var provider = services
                 .AddNewsPipeline(database, options, new AggregationOptions { MaxParallelSources = maxParallelSources })

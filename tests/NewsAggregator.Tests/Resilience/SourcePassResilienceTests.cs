@@ -13,7 +13,6 @@ namespace NewsAggregator.Tests.Resilience;
 public sealed class SourcePassResilienceTests : IAsyncLifetime
 {
     private readonly TemporaryDatabase _files = new();
-    private readonly ConcurrentDictionary<string, int> _requests = new();
     private readonly ConcurrentQueue<string?> _feedIfNoneMatch = new();
     private LoopbackServer _server = null!;
 
@@ -34,7 +33,6 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value!;
-        _requests.AddOrUpdate(path, 1, (_, n) => n + 1);
         switch (path)
         {
             case "/robots.txt":
@@ -92,8 +90,8 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
         Id = "wire", Name = "Wire", Type = SourceType.Rss, Url = _server.Url("/feed.xml"), IgnoreRobots = ignoreRobots,
     };
 
-    private async Task<SourcePassResult> PassAsync(Source source) =>
-        (await InProcessRun.RunAsync(_files.Path, [source], InProcessRun.QuickOptions(o => o.MaxRetries = 0))).Single();
+    private async Task<SourcePassResult> PassAsync(Source source, TimeProvider? clock = null) =>
+        (await InProcessRun.RunAsync(_files.Path, [source], InProcessRun.QuickOptions(o => o.MaxRetries = 0), clock: clock)).Single();
 
     [Fact]
     public async Task Unchanged_feed_is_a_304_and_a_success_with_nothing_new()
@@ -117,25 +115,33 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failed_entry_keeps_the_feed_from_being_skipped_by_a_304_so_it_is_tried_again()
+    public async Task A_failed_entry_leaves_the_feed_a_304_and_is_tried_again_on_its_own_when_due()
     {
+        var clock = new SettableClock(DateTimeOffset.UtcNow);
         SecondStoryFails = true;
-        var first = await PassAsync(Wire());
+        var first = await PassAsync(Wire(), clock);
         SecondStoryFails = false;
-        var second = await PassAsync(Wire());
+        var early = await PassAsync(Wire(), clock);
+        clock.Advance(EntryBackoff.FirstDelay);
+        var due = await PassAsync(Wire(), clock);
 
         Assert.Equal((1, 1), (first.NewArticles, first.Failed));
-        Assert.Equal(new string?[] { null, null }, _feedIfNoneMatch.ToArray());
-        Assert.Equal((1, 1), (second.NewArticles, second.Known));
+        Assert.Equal(new string?[] { null, "\"feed-1\"", "\"feed-1\"" }, _feedIfNoneMatch.ToArray());
+        Assert.Equal((true, 0, 0), (early.NotModified, early.NewArticles, early.Failed));
+        Assert.Equal((true, 1, 0), (due.NotModified, due.NewArticles, due.Failed));
+        Assert.Equal(2, _server.RequestsTo("/story-2.html"));
     }
 
     [Fact]
     public async Task A_page_that_gave_no_text_is_asked_for_conditionally_next_time()
     {
         ListsAnEmptyPage = true;
+        var clock = new SettableClock(DateTimeOffset.UtcNow);
 
-        var first = await PassAsync(Wire());
-        var second = await PassAsync(Wire());
+        var first = await PassAsync(Wire(), clock);
+        // Once its retry is due; the feed itself is then a 304.
+        clock.Advance(EntryBackoff.FirstDelay);
+        var second = await PassAsync(Wire(), clock);
 
         Assert.Equal((2, 1), (first.NewArticles, first.Failed));
         Assert.Equal(1, second.Failed);
@@ -158,7 +164,7 @@ public sealed class SourcePassResilienceTests : IAsyncLifetime
         // The feed is read, its article pages still obey robots.txt: the feed's own text is kept
         // where it has one, the other entry fails.
         Assert.Equal((1, 1), (ignoring.NewArticles, ignoring.Failed));
-        Assert.Equal(0, _requests.GetValueOrDefault("/story-1.html") + _requests.GetValueOrDefault("/story-2.html"));
+        Assert.Equal(0, _server.RequestsTo("/story-1.html") + _server.RequestsTo("/story-2.html"));
         Assert.Contains("the harbour committee met", _files.Scalar("SELECT text FROM articles") as string);
     }
 

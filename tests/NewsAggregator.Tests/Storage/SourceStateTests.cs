@@ -10,12 +10,7 @@ public sealed class SourceStateTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private NewsDatabase Open()
-    {
-        var database = _files.Open();
-        database.SyncSources(TemporaryDatabase.Sources("wire"), Now);
-        return database;
-    }
+    private NewsDatabase Open() => _files.OpenWithSources(Now, "wire");
 
     private static SourceRunRecord Run(string? error = null, CacheValidators? validators = null) => new()
     {

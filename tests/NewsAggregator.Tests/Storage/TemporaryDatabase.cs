@@ -12,6 +12,14 @@ internal sealed class TemporaryDatabase : IDisposable
 
     public NewsDatabase Open() => NewsDatabase.Open(Path);
 
+    /// <summary>Opens the database with the sources <paramref name="ids"/> (see <see cref="Sources"/>) in it.</summary>
+    public NewsDatabase OpenWithSources(DateTimeOffset now, params string[] ids)
+    {
+        var database = Open();
+        database.SyncSources(Sources(ids), now);
+        return database;
+    }
+
     /// <summary>A connection of the kind a pipeline reading the database would use.</summary>
     public SqliteConnection OpenReader()
     {

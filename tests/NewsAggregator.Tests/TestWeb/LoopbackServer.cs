@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,12 +17,17 @@ namespace NewsAggregator.Tests.TestWeb;
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, int> _requests;
 
-    private LoopbackServer(WebApplication app, Uri baseUrl)
+    private LoopbackServer(WebApplication app, Uri baseUrl, ConcurrentDictionary<string, int> requests)
     {
         _app = app;
         BaseUrl = baseUrl;
+        _requests = requests;
     }
+
+    /// <summary>How many requests for <paramref name="path"/> (query left out) the server has had.</summary>
+    public int RequestsTo(string path) => _requests.GetValueOrDefault(path);
 
     /// <summary>The server's root, ending with a slash, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUrl { get; }
@@ -35,10 +41,15 @@ public sealed class LoopbackServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listenOn ?? IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.Run(handler);
+        var requests = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        app.Run(context =>
+        {
+            requests.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+            return handler(context);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
+        return new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"), requests);
     }
 
     public async ValueTask DisposeAsync()
