@@ -27,6 +27,8 @@ internal sealed record SourceHealthRow
     [JsonPropertyName("lastError")] public string? LastError { get; init; }
     [JsonPropertyName("nextDueAt")] public string? NextDueAt { get; init; }
     [JsonPropertyName("articles")] public long Articles { get; init; }
+    /// <summary>Entries given up after failing too often: not asked for again while the feed lists them.</summary>
+    [JsonPropertyName("givenUpEntries")] public long GivenUpEntries { get; init; }
 
     /// <summary>
     /// The file's sources in the file's order, each with what the database knows of it; then the
@@ -60,6 +62,7 @@ internal sealed record SourceHealthRow
             LastError = state?.LastError,
             NextDueAt = Time(state?.NextDueAt),
             Articles = stored?.Articles ?? 0,
+            GivenUpEntries = stored?.GivenUpEntries ?? 0,
         };
     }
 

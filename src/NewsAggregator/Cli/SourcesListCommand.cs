@@ -13,7 +13,7 @@ namespace NewsAggregator.Cli;
 /// </summary>
 internal static class SourcesListCommand
 {
-    private static readonly string[] Headings = ["ID", "STATUS", "ENABLED", "LAST SUCCESS", "FAILURES", "NEXT DUE", "ARTICLES", "LAST ERROR"];
+    private static readonly string[] Headings = ["ID", "STATUS", "ENABLED", "LAST SUCCESS", "FAILURES", "NEXT DUE", "ARTICLES", "GIVEN UP", "LAST ERROR"];
 
     public static Command Build(TextWriter output, TextWriter error)
     {
@@ -21,7 +21,7 @@ internal static class SourcesListCommand
         var sources = SourcesOption.Create();
         var database = ReportOutput.DatabaseOption();
         var command = new Command("list",
-            "List every source with its health from the database: enabled, last success, failures in a row, next due, articles stored, last error.")
+            "List every source with its health from the database: enabled, last success, failures in a row, next due, articles stored, entries given up, last error.")
         {
             json, sources, database,
         };
@@ -68,6 +68,7 @@ internal static class SourcesListCommand
         row.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
         row.NextDueAt ?? "-",
         row.Articles.ToString(CultureInfo.InvariantCulture),
+        row.GivenUpEntries.ToString(CultureInfo.InvariantCulture),
         // One line per source: an error with line breaks (entry lists) is folded onto one.
         row.LastError is { } message ? string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)) : "-",
     ];

@@ -15,7 +15,10 @@ public sealed class SourcesListTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    /// <summary>wire ran ok and stored two articles; desk succeeded a day ago, then failed twice; fresh never ran; retired left the file.</summary>
+    /// <summary>
+    /// wire ran ok, stored two articles and gave one entry up (another waits for its retry); desk
+    /// succeeded a day ago, then failed twice; fresh never ran; retired left the file.
+    /// </summary>
     private void Prepare()
     {
         _workspace.WriteFile("sources.json", """
@@ -31,7 +34,10 @@ public sealed class SourcesListTests : IDisposable
         try
         {
             database.SyncSources(Storage.TemporaryDatabase.Sources("wire", "desk", "retired"), Now);
-            database.RecordRun(Run("wire", Now, null, Now.AddHours(1)));
+            database.RecordRun(Run("wire", Now, null, Now.AddHours(1)) with
+            {
+                EntryRetries = [FailedEntry("https://wire.example/dead", gaveUpAt: Now), FailedEntry("https://wire.example/late", gaveUpAt: null)],
+            });
             Store(database, "wire", "https://wire.example/a", "First story of the wire.");
             Store(database, "wire", "https://wire.example/b", "Second story of the wire.");
             Store(database, "retired", "https://retired.example/a", "The only story of the retired source.");
@@ -54,6 +60,18 @@ public sealed class SourcesListTests : IDisposable
         NextDueAt = nextDue,
     };
 
+    private static EntryRetryState FailedEntry(string url, DateTimeOffset? gaveUpAt) => new()
+    {
+        SourceId = "wire",
+        Url = url,
+        Failures = gaveUpAt is null ? 1 : 4,
+        FirstFailedAt = Now,
+        LastFailedAt = Now,
+        NextAttemptAt = gaveUpAt is null ? Now.AddHours(1) : null,
+        LastError = "HTTP 404 Not Found",
+        GaveUpAt = gaveUpAt,
+    };
+
     private static void Store(NewsDatabase database, string sourceId, string url, string text) =>
         database.StoreArticle(new ArticleRecord { SourceId = sourceId, Url = url, Text = text, FetchedAt = Now });
 
@@ -70,11 +88,11 @@ public sealed class SourcesListTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
             [
-                "ID       STATUS       ENABLED  LAST SUCCESS          FAILURES  NEXT DUE              ARTICLES  LAST ERROR",
-                "wire     ok           yes      2026-03-04T05:06:07Z  0         2026-03-04T06:06:07Z  2         -",
-                "desk     failing      yes      2026-03-03T05:06:07Z  2         2026-03-04T09:06:07Z  0         HTTP 502 Bad Gateway and a second line",
-                "fresh    never-run    no       -                     0         -                     0         -",
-                "retired  not-in-file  yes      -                     0         -                     1         -",
+                "ID       STATUS       ENABLED  LAST SUCCESS          FAILURES  NEXT DUE              ARTICLES  GIVEN UP  LAST ERROR",
+                "wire     ok           yes      2026-03-04T05:06:07Z  0         2026-03-04T06:06:07Z  2         1         -",
+                "desk     failing      yes      2026-03-03T05:06:07Z  2         2026-03-04T09:06:07Z  0         0         HTTP 502 Bad Gateway and a second line",
+                "fresh    never-run    no       -                     0         -                     0         0         -",
+                "retired  not-in-file  yes      -                     0         -                     1         0         -",
             ],
             run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("", run.Error);
@@ -94,7 +112,7 @@ public sealed class SourcesListTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches("(?m)^desk +failing +yes +2026-03-03T05:06:07Z +2 ", run.Output);
-        Assert.Matches("(?m)^wire +ok +yes .* 2 +-$", run.Output);
+        Assert.Matches("(?m)^wire +ok +yes .* 2 +1 +-$", run.Output);
     }
 
     [Fact]
@@ -122,6 +140,8 @@ public sealed class SourcesListTests : IDisposable
         Assert.Equal(0, desk.GetProperty("articles").GetInt64());
 
         Assert.Equal(2, rows["wire"].GetProperty("articles").GetInt64());
+        Assert.Equal(1, rows["wire"].GetProperty("givenUpEntries").GetInt64());
+        Assert.Equal(0, desk.GetProperty("givenUpEntries").GetInt64());
         Assert.Equal("never-run", rows["fresh"].GetProperty("status").GetString());
         Assert.False(rows["fresh"].GetProperty("enabled").GetBoolean());
         // Every property is there on every object, null when there is nothing to say.
@@ -174,7 +194,7 @@ public sealed class SourcesListTests : IDisposable
         var run = await ListAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches("(?m)^wire +ok +yes +2026-03-04T05:06:07Z +0 +- +0 +-$", run.Output);
+        Assert.Matches("(?m)^wire +ok +yes +2026-03-04T05:06:07Z +0 +- +0 +0 +-$", run.Output);
         Assert.Equal(before, File.ReadAllBytes(_workspace.DatabasePath));
     }
 
