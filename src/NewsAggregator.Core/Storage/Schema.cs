@@ -141,9 +141,10 @@ internal static class Schema
         // so that a dead link is asked for on a schedule of its own and, past a limit, no more, while
         // its feed's validators are kept and an unchanged feed is a 304. url is the entry's canonical
         // URL. next_attempt_at is NULL once gave_up_at is set. Self-contained, so it can run after any
-        // other step.
+        // other step; IF NOT EXISTS lets it run again on a file whose user_version was set back (as
+        // tests do to replay an earlier step).
         """
-        CREATE TABLE entry_retries (
+        CREATE TABLE IF NOT EXISTS entry_retries (
             source_id       TEXT NOT NULL REFERENCES sources(id),
             url             TEXT NOT NULL,
             failures        INTEGER NOT NULL CHECK (failures >= 0),
