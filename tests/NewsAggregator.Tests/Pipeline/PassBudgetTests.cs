@@ -98,6 +98,10 @@ public sealed class PassBudgetTests : IAsyncLifetime
         var problems = EntryProblems("dead");
         Assert.Contains("took longer than the entry deadline (1 s)", problems, StringComparison.Ordinal);
         Assert.Contains("not asked: " + _dead.BaseUrl.GetLeftPart(UriPartial.Authority) + " failed 2 times in this pass", problems, StringComparison.Ordinal);
+        // Each entry that was asked for and timed out counts one failure against it; those its host's
+        // breaker kept from being asked count none, and are simply due again at the next pass.
+        Assert.Equal((long)_deadPageRequests, Scalar("SELECT count(*) FROM entry_retries WHERE failures = 1"));
+        Assert.Equal((long)(Links - _deadPageRequests), Scalar("SELECT count(*) FROM entry_retries WHERE failures = 0"));
     }
 
     [Fact]
@@ -115,20 +119,26 @@ public sealed class PassBudgetTests : IAsyncLifetime
         var problems = EntryProblems("slow");
         Assert.Contains("stopped: the pass ran past its deadline (5 s)", problems, StringComparison.Ordinal);
         Assert.Contains("not reached: the pass ran past its deadline (5 s)", problems, StringComparison.Ordinal);
+        // The pass's deadline is no entry's fault: every entry left is kept for the next pass, none counted against.
+        Assert.Equal((long)(Links - Answered), Scalar("SELECT count(*) FROM entry_retries"));
+        Assert.Equal(0L, Scalar("SELECT max(failures) FROM entry_retries"));
     }
 
     private void WriteSources(params (string Id, string Type, Uri Url)[] sources) =>
         _workspace.WriteFile("sources.json", "{ \"sources\": [ " + string.Join(", ", sources.Select(s =>
             $$"""{ "id": "{{s.Id}}", "name": "{{s.Id}}", "type": "{{s.Type}}", "url": "{{s.Url}}", "ignoreRobots": true, "maxArticles": {{Links}} }""")) + " ] }");
 
-    private string EntryProblems(string sourceId)
+    private string EntryProblems(string sourceId) =>
+        Scalar("SELECT entry_problems FROM runs WHERE source_id = $source", sourceId) as string ?? "";
+
+    private object? Scalar(string sql, string? sourceId = null)
     {
         using var connection = new SqliteConnection($"Data Source={_workspace.DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT entry_problems FROM runs WHERE source_id = $source";
-        command.Parameters.AddWithValue("$source", sourceId);
-        return command.ExecuteScalar() as string ?? "";
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$source", sourceId ?? (object)DBNull.Value);
+        return command.ExecuteScalar();
     }
 
     private static Task SendFeedAsync(HttpContext context, string pathPrefix)
