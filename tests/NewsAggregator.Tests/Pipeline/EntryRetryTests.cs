@@ -17,7 +17,6 @@ namespace NewsAggregator.Tests.Pipeline;
 public sealed class EntryRetryTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 4, 5, 0, 0, TimeSpan.Zero);
-    private static readonly string[] Listed = ["/story-1.html", "/dead.html", "/flaky.html"];
     private readonly TemporaryDatabase _files = new();
     private readonly SettableClock _clock = new(Start);
     private readonly ConcurrentQueue<string> _feedAnswers = new();
@@ -26,6 +25,9 @@ public sealed class EntryRetryTests : IAsyncLifetime
     /// <summary>The feed's version: its ETag, and what it lists.</summary>
     private int FeedVersion { get; set; } = 1;
     private bool FlakyFails { get; set; } = true;
+    private bool BusyFails { get; set; } = true;
+    /// <summary>The feed's items, in order (version 2 adds one).</summary>
+    private string[] Listed { get; set; } = ["/story-1.html", "/dead.html", "/flaky.html"];
 
     public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(HandleAsync);
 
@@ -40,14 +42,19 @@ public sealed class EntryRetryTests : IAsyncLifetime
         "/feed.xml" => SendFeedAsync(context),
         "/dead.html" => AnswerAsync(context, StatusCodes.Status404NotFound),
         "/flaky.html" when FlakyFails => AnswerAsync(context, StatusCodes.Status503ServiceUnavailable),
+        "/busy.html" when BusyFails => AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, retryAfter: "10800"),
         // robots.txt too: none, so everything is allowed.
         var path when !path.EndsWith(".html", StringComparison.Ordinal) => AnswerAsync(context, StatusCodes.Status404NotFound),
         var path => SendArticleAsync(context, path),
     };
 
-    private static Task AnswerAsync(HttpContext context, int status)
+    private static Task AnswerAsync(HttpContext context, int status, string? retryAfter = null)
     {
         context.Response.StatusCode = status;
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
         return Task.CompletedTask;
     }
 
@@ -77,10 +84,16 @@ public sealed class EntryRetryTests : IAsyncLifetime
 
     private Source Wire() => new() { Id = "wire", Name = "Wire", Type = SourceType.Rss, Url = _server.Url("/feed.xml") };
 
-    private async Task<SourcePassResult> PassAtAsync(TimeSpan sinceStart)
+    /// <param name="oneAtATime">Entries one after the other, in the feed's order.</param>
+    private async Task<SourcePassResult> PassAtAsync(TimeSpan sinceStart, bool oneAtATime = false)
     {
         _clock.Now = Start + sinceStart;
-        return (await InProcessRun.RunAsync(_files.Path, [Wire()], InProcessRun.QuickOptions(o => o.MaxRetries = 0), clock: _clock)).Single();
+        var options = InProcessRun.QuickOptions(o =>
+        {
+            o.MaxRetries = 0;
+            o.MaxConcurrentPerHost = oneAtATime ? 1 : o.MaxConcurrentPerHost;
+        });
+        return (await InProcessRun.RunAsync(_files.Path, [Wire()], options, clock: _clock)).Single();
     }
 
     private int Requests(string path) => _server.RequestsTo(path);
@@ -160,6 +173,29 @@ public sealed class EntryRetryTests : IAsyncLifetime
         Assert.Equal(2, Requests("/flaky.html"));
         Assert.Equal(1L, _files.Scalar($"SELECT count(*) FROM articles WHERE url = '{_server.Url("/flaky.html")}'"));
         Assert.Equal(1L, _files.Scalar("SELECT count(*) FROM entry_retries"));
+    }
+
+    [Fact]
+    public async Task A_longer_retry_after_is_waited_out_and_the_entries_it_kept_from_being_asked_are_not_counted()
+    {
+        // The 503 asks the whole host to wait 3 h: the story after it is not asked for in this pass.
+        Listed = ["/busy.html", "/story-1.html"];
+        var first = await PassAtAsync(TimeSpan.Zero, oneAtATime: true);
+        var busy = RetryState("/busy.html")!;
+        var kept = RetryState("/story-1.html")!;
+        var early = await PassAtAsync(TimeSpan.FromHours(1), oneAtATime: true);
+        var requestsBeforeDue = (Requests("/busy.html"), Requests("/story-1.html"));
+        BusyFails = false;
+        var due = await PassAtAsync(TimeSpan.FromHours(3), oneAtATime: true);
+
+        Assert.Equal((0, 2), (first.NewArticles, first.Failed));
+        Assert.Equal((1, Start.AddHours(3), "HTTP 503 Service Unavailable, retry after 3 h"), (busy.Failures, busy.NextAttemptAt, busy.LastError));
+        Assert.Equal((0, Start.AddHours(3)), (kept.Failures, kept.NextAttemptAt));
+        Assert.Equal((0, 0), (early.NewArticles, early.Failed));
+        Assert.Equal((1, 0), requestsBeforeDue);
+        Assert.Equal((2, 0), (due.NewArticles, due.Failed));
+        Assert.Equal((2, 1), (Requests("/busy.html"), Requests("/story-1.html")));
+        Assert.Equal(0L, _files.Scalar("SELECT count(*) FROM entry_retries"));
     }
 
     private long[] FailedPerRun()
