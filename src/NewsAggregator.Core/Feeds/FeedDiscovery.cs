@@ -35,8 +35,9 @@ public static class FeedDiscovery
         // Not only in <head>: some templates print their feed links in the body, which readers accept too.
         foreach (var link in document.QuerySelectorAll("link[href][type]"))
         {
-            if (!IsAlternate(link) || MediaType(link) is not { } mediaType
-                || !Uri.TryCreate(baseUrl, link.GetAttribute("href")!.Trim(), out var url) || !FollowableLink.From(pageUrl, url))
+            // An empty href would resolve to the page itself.
+            if (!IsAlternate(link) || MediaType(link) is not { } mediaType || link.GetAttribute("href") is not { } href
+                || string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(baseUrl, href.Trim(), out var url) || !FollowableLink.From(pageUrl, url))
             {
                 continue;
             }
