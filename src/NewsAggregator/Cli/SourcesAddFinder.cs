@@ -36,7 +36,8 @@ internal sealed class SourcesAddFinder(IResourceFetcher fetcher, TextWriter outp
                 : FoundSource.Failed($"could not fetch {url}: {page.Problem}");
         }
 
-        var fetched = await FetchAsync(new FetchRequest(url) { ObeyRobots = true }, cancellationToken);
+        // A feed or a page; either way not an image or an archive, refused before it is downloaded.
+        var fetched = await FetchAsync(new FetchRequest(url) { Expect = ExpectedContent.Feed, ObeyRobots = true }, cancellationToken);
         if (fetched.Resource is not { } document)
         {
             return FoundSource.Failed($"could not fetch {url}: {fetched.Problem}");
