@@ -82,6 +82,28 @@ public sealed class SourcesAddCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_page_with_one_feed_says_which_feed_it_added()
+    {
+        var run = await AddAsync(_site.Url("/wire/").ToString());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"found 1 feed on {_site.Url("/wire/")}: {_site.Url("/wire/feed.xml")} (RSS)\n", run.Output);
+        var added = Assert.Single(SourcesFile.Load(_workspace.SourcesPath));
+        Assert.Equal((_site.Url("/wire/feed.xml"), "Harbour Wire"), (added.Url, added.Name));
+    }
+
+    [Fact]
+    public async Task Pick_on_a_feed_URL_is_a_usage_error_since_there_is_nothing_to_pick()
+    {
+        var run = await AddAsync(_site.Url("/wire/feed.xml").ToString(), "--pick", "2");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--pick 2: ", run.Error);
+        Assert.Contains("is a feed itself", run.Error);
+        Assert.False(File.Exists(_workspace.SourcesPath));
+    }
+
+    [Fact]
     public async Task Pick_takes_another_of_the_page_s_feeds_named_by_its_own_title()
     {
         var run = await AddAsync(_site.Url("/blog/").ToString(), "--pick", "2");
@@ -239,6 +261,8 @@ public sealed class SourcesAddCommandTests : IAsyncLifetime, IDisposable
         {
             "/wire/feed.xml" => ("application/rss+xml", Rss("Harbour Wire")),
             "/blog/" => ("text/html; charset=utf-8", TwoFeedsPage),
+            "/wire/" => ("text/html; charset=utf-8",
+                """<html><head><title>Wire</title><link rel="alternate" type="application/rss+xml" href="feed.xml"></head></html>"""),
             "/blog/feed/" => ("application/rss+xml", Rss("Harbour Notes")),
             "/blog/comments.atom" => ("application/atom+xml", """
                 <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Comments on Harbour Notes</title>
