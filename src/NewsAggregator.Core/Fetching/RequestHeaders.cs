@@ -17,14 +17,6 @@ public sealed record RequestHeaders
 
     public static readonly RequestHeaders None = new();
 
-    /// <summary>Replaces <see cref="FetchOptions.UserAgent"/> on the source's requests; robots.txt requests keep the global one.</summary>
-    public string? UserAgent { get; init; }
-
-    /// <summary>Header name and value pairs, each name once (names compare without regard to case).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init; } = [];
-
-    public bool IsEmpty => UserAgent is null && Fields.Count == 0;
-
     // Headers the fetcher or the connection owns: a source setting them would break the exchange or
     // undo what the fetcher relies on, so each is refused with the reason a user needs to move on.
     private static readonly Dictionary<string, string> Reserved = new(StringComparer.OrdinalIgnoreCase)
@@ -40,14 +32,17 @@ public sealed record RequestHeaders
         ["Upgrade"] = HopByHop,
         ["Expect"] = NoBody,
         ["Accept-Encoding"] = "the fetcher asks for the compressions it can undo and decompresses the response itself",
-        ["If-None-Match"] = Conditional,
-        ["If-Modified-Since"] = Conditional,
-        ["If-Match"] = Conditional,
-        ["If-Unmodified-Since"] = Conditional,
-        ["If-Range"] = Conditional,
         ["Range"] = "a range would cut the document short",
         ["User-Agent"] = "use the source's \"userAgent\" field",
     };
+
+    /// <summary>Replaces <see cref="FetchOptions.UserAgent"/> on the source's requests; robots.txt requests keep the global one.</summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary>Header name and value pairs, each name once (names compare without regard to case).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init; } = [];
+
+    public bool IsEmpty => UserAgent is null && Fields.Count == 0;
 
     /// <summary>Why <paramref name="name"/> cannot be a source's header, or null when it can.</summary>
     public static string? NameProblem(string name)
@@ -60,9 +55,14 @@ public sealed record RequestHeaders
         {
             return $"\"{name}\" cannot be set: {reason}";
         }
+        // Families rather than names: every Content-* describes a body, every If-* makes the request conditional.
         if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
         {
             return $"\"{name}\" cannot be set: {NoBody}";
+        }
+        if (name.StartsWith("If-", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"\"{name}\" cannot be set: {Conditional}";
         }
         return null;
     }
