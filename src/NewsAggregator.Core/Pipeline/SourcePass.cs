@@ -193,6 +193,7 @@ public sealed class SourcePass(
         // The publisher offers this feed for reading: a source may say so against its robots.txt.
         ObeyRobots = !source.IgnoreRobots,
         Trust = NetworkTrust.ForLinksOf(source.Url),
+        Headers = source.RequestHeaders,
     };
 
 
@@ -302,6 +303,7 @@ public sealed class SourcePass(
                 Validators = validators,
                 ObeyRobots = !(isSource && source.IgnoreRobots),
                 Trust = NetworkTrust.ForLinksOf(source.Url),
+                Headers = source.RequestHeaders,
                 Admit = slot.TakeAsync,
             }, cancellationToken);
             finalUrl = CanonicalUrl.Normalize(page.FinalUrl);
