@@ -56,7 +56,7 @@ public static class NewsAggregatorCommandLine
     {
         var once = new Option<bool>("--once")
         {
-            Description = "Run every enabled source once, print a summary line per source, then exit.",
+            Description = "Run every enabled source once, print each source's summary line as it finishes and a table of them all, then exit.",
         };
         var sources = SourcesOption.Create();
         var database = new Option<string>("--db")

@@ -6,9 +6,9 @@ namespace NewsAggregator.Cli;
 /// <summary>What <c>--once</c> prints when every source is done: the table, then the one-line total scripts have always read.</summary>
 internal static class OnceSummary
 {
-    public const string Ok = "ok";
-    public const string Unchanged = "unchanged";
-    public const string Failed = "FAILED";
+    private const string Ok = "ok";
+    private const string Unchanged = "unchanged";
+    private const string Failed = "FAILED";
 
     private static readonly string[] Headings = ["SOURCE", "STATUS", "STORED", "DUPLICATES", "KNOWN", "FAILED ENTRIES", "TIME", "ERROR"];
 
