@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using NewsAggregator.Pipeline;
 
 namespace NewsAggregator.Cli;
@@ -26,6 +27,8 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
     private readonly long _started;
     private readonly ITimer? _ticker;
     private OnceTally _tally;
+    private bool _lineShown;
+    private bool _logLineOpen;
     private bool _ended;
 
     /// <param name="live">Redraw a progress line (a terminal), or write plain lines only.</param>
@@ -42,7 +45,7 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
         {
             lock (_gate)
             {
-                DrawProgressLine();
+                ShowLine();
             }
             _ticker = clock.CreateTimer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         }
@@ -50,6 +53,13 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
 
     /// <summary>Since the run began.</summary>
     public TimeSpan Elapsed => _clock.GetElapsedTime(_started);
+
+    /// <summary>
+    /// The writer for the log (standard error) while the progress runs. On a terminal both streams
+    /// end up on one screen: each log line takes the progress line away and has it drawn again
+    /// below, instead of starting on the progress line's row.
+    /// </summary>
+    public TextWriter Beside(TextWriter log) => _live ? new LogBesideProgress(this, log) : log;
 
     /// <summary>A source's pass is over: its line goes above the progress line, which then counts it.</summary>
     public void Report(SourcePassResult value)
@@ -63,9 +73,9 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
             _tally = _tally.Add(value);
             if (_live)
             {
-                _output.Write(EraseLine);
+                HideLine();
                 _output.WriteLine(Coloured(value));
-                DrawProgressLine();
+                ShowLine();
             }
             else
             {
@@ -76,23 +86,18 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
     }
 
     /// <summary>Stops the clock and erases the progress line, so that what follows (the table, an error) starts on a clean line.</summary>
-    public void Dispose()
+    public void End()
     {
         _ticker?.Dispose();
         lock (_gate)
         {
-            if (_ended)
-            {
-                return;
-            }
+            HideLine();
             _ended = true;
-            if (_live)
-            {
-                _output.Write(EraseLine);
-                _output.Flush();
-            }
+            _output.Flush();
         }
     }
+
+    public void Dispose() => End();
 
     /// <summary><c>3/12 sources done: 41 stored, 2 duplicates, 1 failed, 5 failed entries (0:12)</c></summary>
     public static string ProgressText(OnceTally tally, int sourceCount, TimeSpan elapsed) =>
@@ -104,22 +109,51 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
     {
         lock (_gate)
         {
-            // A tick already under way when Dispose stopped the timer must not draw the line again.
-            if (_ended)
-            {
-                return;
-            }
-            _output.Write(EraseLine);
-            DrawProgressLine();
+            HideLine();
+            ShowLine();
             _output.Flush();
         }
     }
 
-    private void DrawProgressLine()
+    /// <param name="last">The last character written, null when nothing was.</param>
+    private void WriteLog(TextWriter log, Action<TextWriter> write, char? last)
     {
+        lock (_gate)
+        {
+            HideLine();
+            _output.Flush();
+            write(log);
+            log.Flush();
+            // Half a log line on the screen: the progress line waits for its end.
+            if (last is { } character)
+            {
+                _logLineOpen = character != '\n';
+            }
+            ShowLine();
+            _output.Flush();
+        }
+    }
+
+    private void HideLine()
+    {
+        if (_lineShown)
+        {
+            _output.Write(EraseLine);
+            _lineShown = false;
+        }
+    }
+
+    private void ShowLine()
+    {
+        // Once ended (a tick already under way when End stopped the timer), never again.
+        if (!_live || _ended || _logLineOpen || _lineShown)
+        {
+            return;
+        }
         var text = ProgressText(_tally, _sourceCount, Elapsed);
         // One column short of the edge: writing into the last column makes some terminals wrap.
         _output.Write(_width is { } columns && text.Length >= columns ? text[..Math.Max(0, columns - 1)] : text);
+        _lineShown = true;
     }
 
     private static string Coloured(SourcePassResult result)
@@ -133,4 +167,22 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
         elapsed >= TimeSpan.FromHours(1)
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalHours}:{elapsed:mm}:{elapsed:ss}")
             : string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalMinutes}:{elapsed:ss}");
+
+    /// <summary>Standard error as the log writes it, each write going through <see cref="WriteLog"/>.</summary>
+    private sealed class LogBesideProgress(OnceProgress progress, TextWriter log) : TextWriter(log.FormatProvider)
+    {
+        public override Encoding Encoding => log.Encoding;
+
+        public override void Write(char value) => progress.WriteLog(log, writer => writer.Write(value), value);
+
+        public override void Write(string? value) =>
+            progress.WriteLog(log, writer => writer.Write(value), string.IsNullOrEmpty(value) ? null : value[^1]);
+
+        public override void Write(char[] buffer, int index, int count) =>
+            progress.WriteLog(log, writer => writer.Write(buffer, index, count), count > 0 ? buffer[index + count - 1] : null);
+
+        public override void WriteLine(string? value) => progress.WriteLog(log, writer => writer.WriteLine(value), '\n');
+
+        public override void Flush() => log.Flush();
+    }
 }

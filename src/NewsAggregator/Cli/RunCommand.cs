@@ -93,8 +93,6 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
 
     private async Task<int> RunOnceAsync(WorkerSetup setup, ProgressRequest progressRequest, CancellationToken cancellationToken)
     {
-        using var host = NewsAggregatorHost.Build(setup, service: false);
-        var run = host.Services.GetRequiredService<AggregationRun>();
         var enabled = setup.Sources.Where(s => s.Enabled).ToList();
         if (enabled.Count == 0)
         {
@@ -102,24 +100,24 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
             return NewsAggregatorCommandLine.Success;
         }
 
-        IReadOnlyList<SourcePassResult> results;
-        TimeSpan elapsed;
         var live = _terminal.ShowsLiveProgress(progressRequest);
-        using (var progress = new OnceProgress(output, live, enabled.Count, live ? _terminal.Width() : null, TimeProvider.System))
+        using var progress = new OnceProgress(output, live, enabled.Count, live ? _terminal.Width() : null, TimeProvider.System);
+        using var host = NewsAggregatorHost.Build(setup with { Log = progress.Beside(setup.Log) }, service: false);
+        var run = host.Services.GetRequiredService<AggregationRun>();
+        IReadOnlyList<SourcePassResult> results;
+        try
         {
-            try
-            {
-                results = await run.RunOnceAsync(enabled, cancellationToken, progress);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The progress line goes first, or the message would be written after it.
-                progress.Dispose();
-                await error.WriteLineAsync("stopped before every source had run");
-                return NewsAggregatorCommandLine.SourceFailed;
-            }
-            elapsed = progress.Elapsed;
+            results = await run.RunOnceAsync(enabled, cancellationToken, progress);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The progress line goes first, or the message would be written after it.
+            progress.End();
+            await error.WriteLineAsync("stopped before every source had run");
+            return NewsAggregatorCommandLine.SourceFailed;
+        }
+        var elapsed = progress.Elapsed;
+        progress.End();
 
         // The lines above told each source as it finished; the table shows them all at once, in the file's order.
         await output.WriteLineAsync();

@@ -61,6 +61,39 @@ public sealed class OnceProgressTests
     }
 
     [Fact]
+    public void Log_lines_on_the_same_screen_go_above_the_progress_line()
+    {
+        // One writer for both streams: what a terminal shows when standard error is on it too.
+        using (var progress = new OnceProgress(_output, live: true, sourceCount: 2, width: null, _clock))
+        {
+            var log = progress.Beside(_output);
+            log.WriteLine("warn SourcePass: Source desk failed");
+            log.Write("half a line");
+            // No progress line in the middle of the log's line, even when the clock ticks.
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            log.Write(" and its end" + Environment.NewLine);
+        }
+
+        Assert.Equal(
+            "0/2 sources done: 0 stored, 0 duplicates, 0 failed, 0 failed entries (0:00)" +
+            Erase + "warn SourcePass: Source desk failed" + Environment.NewLine +
+            "0/2 sources done: 0 stored, 0 duplicates, 0 failed, 0 failed entries (0:00)" +
+            Erase + "half a line and its end" + Environment.NewLine +
+            "0/2 sources done: 0 stored, 0 duplicates, 0 failed, 0 failed entries (0:01)" +
+            Erase,
+            _output.ToString());
+    }
+
+    [Fact]
+    public void Plain_progress_leaves_the_log_writer_as_it_is()
+    {
+        using var progress = new OnceProgress(_output, live: false, sourceCount: 1, width: null, _clock);
+        using var error = new StringWriter();
+
+        Assert.Same(error, progress.Beside(error));
+    }
+
+    [Fact]
     public void Plain_progress_is_the_summary_lines_alone_without_control_codes()
     {
         using (var progress = new OnceProgress(_output, live: false, sourceCount: 2, width: null, _clock))
