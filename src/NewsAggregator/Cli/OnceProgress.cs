@@ -46,6 +46,7 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
             lock (_gate)
             {
                 ShowLine();
+                _output.Flush();
             }
             _ticker = clock.CreateTimer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         }
