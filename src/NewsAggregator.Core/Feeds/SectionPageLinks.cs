@@ -22,7 +22,7 @@ public static class SectionPageLinks
         ArgumentNullException.ThrowIfNull(pageUrl);
 
         var document = PageParser.Parse(html);
-        var baseUrl = BaseUrl(document, pageUrl);
+        var baseUrl = PageBaseUrl.Of(document, pageUrl);
         var found = new FoundLinks();
         var anchors = linkSelector is null ? document.QuerySelectorAll("a[href]") : Selected(document, linkSelector);
         foreach (var anchor in anchors)
@@ -75,12 +75,6 @@ public static class SectionPageLinks
                 ? match
                 : match.Closest("a[href]") ?? match.QuerySelector(HeadingLink) ?? match.QuerySelector("a[href]"))
             .OfType<IElement>();
-    }
-
-    private static Uri BaseUrl(IDocument document, Uri pageUrl)
-    {
-        var declared = document.QuerySelector("base[href]")?.GetAttribute("href");
-        return Resolve(declared, pageUrl, pageUrl) ?? pageUrl;
     }
 
     private static Uri? Resolve(string? href, Uri baseUrl, Uri pageUrl)

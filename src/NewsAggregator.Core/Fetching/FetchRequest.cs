@@ -26,6 +26,12 @@ public sealed record FetchRequest(Uri Url)
     public NetworkTrust Trust { get; init; } = NetworkTrust.Anywhere;
 
     /// <summary>
+    /// The source's own User-Agent and headers, sent on this request and every redirect it leads to.
+    /// robots.txt is asked for without them: its rules are matched against the worker's own name.
+    /// </summary>
+    public RequestHeaders Headers { get; init; } = RequestHeaders.None;
+
+    /// <summary>
     /// Awaited once the host has given the request its turn and before anything is sent: the
     /// caller's bound on work in flight (pages between fetching and storage). Waiting here is not
     /// the server's slowness, so it does not count against the response deadline.

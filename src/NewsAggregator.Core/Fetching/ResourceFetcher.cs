@@ -126,6 +126,7 @@ public sealed class ResourceFetcher : IResourceFetcher
                 var client = _httpClientFactory.CreateClient(
                     request.Trust.Trusts(url) ? FetchOptions.HttpClientName : FetchOptions.PublicOnlyHttpClientName);
                 using var message = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.ApplyTo(message);
                 AddValidators(message, request.Validators);
                 using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
 

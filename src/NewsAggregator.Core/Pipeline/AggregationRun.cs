@@ -35,13 +35,23 @@ public sealed class AggregationOptions
 public sealed class AggregationRun(SourcePass pass, AggregationOptions options, ILogger<AggregationRun> logger)
 {
     /// <summary>One pass over each source; results in the order the sources were given.</summary>
-    public async Task<IReadOnlyList<SourcePassResult>> RunOnceAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
+    /// <param name="completed">
+    /// Told of each source's result as soon as its pass is over (its articles stored and its run
+    /// recorded), in the order the passes finish. Called on the pass's own thread, from several
+    /// passes at once, so it must be thread-safe and quick.
+    /// </param>
+    public async Task<IReadOnlyList<SourcePassResult>> RunOnceAsync(
+        IReadOnlyList<Source> sources, CancellationToken cancellationToken, IProgress<SourcePassResult>? completed = null)
     {
         var results = new SourcePassResult[sources.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, sources.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelSources), CancellationToken = cancellationToken },
-            async (index, token) => results[index] = await RunSourceAsync(sources[index], token));
+            async (index, token) =>
+            {
+                results[index] = await RunSourceAsync(sources[index], token);
+                completed?.Report(results[index]);
+            });
         return results;
     }
 

@@ -255,6 +255,7 @@ public sealed class SourcePass(
         // The publisher offers this feed for reading: a source may say so against its robots.txt.
         ObeyRobots = !source.IgnoreRobots,
         Trust = NetworkTrust.ForLinksOf(source.Url),
+        Headers = source.RequestHeaders,
     };
 
 
@@ -375,6 +376,7 @@ public sealed class SourcePass(
                 Validators = validators,
                 ObeyRobots = !(isSource && source.IgnoreRobots),
                 Trust = NetworkTrust.ForLinksOf(source.Url),
+                Headers = source.RequestHeaders,
                 Admit = slot.TakeAsync,
             }, cancellationToken);
             finalUrl = CanonicalUrl.Normalize(page.FinalUrl);

@@ -51,16 +51,30 @@ public sealed record SourcePassResult
         {
             return NotModified ? $"{line}, not modified" : line;
         }
+        return $"{line}: {Problem()}";
+    }
+
+    /// <summary>
+    /// Why the pass failed, for people: the error with long URLs shortened and the backoff
+    /// (<c>HTTP 503 (url); 3 failures in a row, next try in 2 h</c>), or that the run could not be
+    /// written; null on success. The tail of <see cref="SummaryLine"/>.
+    /// </summary>
+    public string? Problem()
+    {
+        if (Succeeded)
+        {
+            return null;
+        }
         var unrecorded = RecordError is null ? "" : $"the run could not be recorded: {LongUrls.Shorten(RecordError)}";
         if (Error is null)
         {
-            return $"{line}: {unrecorded}";
+            return unrecorded;
         }
         var backoff = NextTryIn is { } wait
             ? string.Create(CultureInfo.InvariantCulture,
                 $"; {(ConsecutiveFailures > 1 ? $"{ConsecutiveFailures} failures in a row" : "first failure")}, next try in {Fetching.Durations.Describe(wait)}")
             : "";
         var error = LongUrls.Shorten(Error);
-        return RecordError is null ? $"{line}: {error}{backoff}" : $"{line}: {error}; {unrecorded}";
+        return RecordError is null ? $"{error}{backoff}" : $"{error}; {unrecorded}";
     }
 }

@@ -18,12 +18,8 @@ public static class OpmlImport
 {
     public static OpmlImportResult Merge(IReadOnlyList<Source> existing, IEnumerable<OpmlFeed> feeds)
     {
-        var listed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in existing)
-        {
-            listed.TryAdd(CanonicalUrl.Normalize(source.Url), source.Id);
-        }
-        var ids = existing.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var listed = new ListedSources(existing);
+        var addedIds = new HashSet<string>(StringComparer.Ordinal);
         var inFile = new Dictionary<string, string>(StringComparer.Ordinal);
 
         var added = new List<Source>();
@@ -37,13 +33,13 @@ public static class OpmlImport
                 continue;
             }
             // Only web feeds: an OPML file from elsewhere must not make the worker read local files.
-            if (!CanonicalUrl.TryParseAbsolute(feed.FeedUrl, out var url) || url.Scheme is not ("http" or "https") || url.Host.Length == 0)
+            if (!ListedSources.TryParseWebUrl(feed.FeedUrl, out var url))
             {
                 invalid.Add(new SkippedFeed(feed, $"xmlUrl \"{feed.FeedUrl}\" is not an absolute http or https URL"));
                 continue;
             }
             var canonical = CanonicalUrl.Normalize(url);
-            if (listed.TryGetValue(canonical, out var listedId))
+            if (listed.IdOfUrl(canonical) is { } listedId)
             {
                 duplicates.Add(new SkippedFeed(feed, $"already in the sources file as \"{listedId}\""));
                 continue;
@@ -54,7 +50,7 @@ public static class OpmlImport
                 continue;
             }
             var id = FeedSourceId.For(url, canonical);
-            if (!ids.Add(id))
+            if (listed.IsIdTaken(id) || !addedIds.Add(id))
             {
                 // Only a hand-made source that took an imported feed's id can get here.
                 invalid.Add(new SkippedFeed(feed, $"its id \"{id}\" is already used by another source"));

@@ -1,4 +1,5 @@
 using NewsAggregator.Extraction;
+using NewsAggregator.Fetching;
 
 namespace NewsAggregator.Sources;
 
@@ -41,6 +42,11 @@ public sealed record Source
     /// kept so that an OPML import can be exported again with its folders. Null when uncategorised.
     /// </summary>
     public string? Category { get; init; }
+    /// <summary>
+    /// <c>userAgent</c> and <c>headers</c>: sent on every request made for this source (its own URL
+    /// and its article pages), for the few publishers that need them. None by default.
+    /// </summary>
+    public RequestHeaders RequestHeaders { get; init; } = RequestHeaders.None;
 
     public string TypeName => Type switch
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NewsAggregator.Extraction;
+using NewsAggregator.Fetching;
 
 namespace NewsAggregator.Sources;
 
@@ -12,9 +13,15 @@ namespace NewsAggregator.Sources;
 public static partial class SourcesFile
 {
     private static readonly string[] KnownFields =
-        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots", "contentSelector", "removeSelectors", "category"];
+        ["id", "name", "type", "url", "enabled", "linkSelector", "intervalMinutes", "maxArticles", "ignoreRobots", "contentSelector", "removeSelectors", "category",
+         "userAgent", "headers"];
 
     private static readonly string[] KnownTopLevelFields = ["sources"];
+
+    /// <summary>What an id may be, as said after the id in a message.</summary>
+    public const string IdRule = "must be 1-100 ASCII letters (a-z, A-Z), digits, '-', '_' or '.', starting with a letter or digit";
+
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
 
     public static IReadOnlyList<Source> Load(string path) => Parse(ReadText(path), path);
 
@@ -133,10 +140,9 @@ public static partial class SourcesFile
         }
 
         var id = RequiredString(item, "id", $"source #{index}", fileName);
-        if (!IdPattern().IsMatch(id))
+        if (!IsValidId(id))
         {
-            throw new SourcesFileException(
-                $"{fileName}: source #{index} field \"id\": \"{id}\" must be 1-100 ASCII letters (a-z, A-Z), digits, '-', '_' or '.', starting with a letter or digit");
+            throw new SourcesFileException($"{fileName}: source #{index} field \"id\": \"{id}\" {IdRule}");
         }
         var who = $"source \"{id}\" (#{index})";
 
@@ -200,6 +206,7 @@ public static partial class SourcesFile
         }
 
         var category = OptionalCategory(item, who, fileName);
+        var requestHeaders = OptionalRequestHeaders(item, who, fileName);
 
         return new Source
         {
@@ -216,7 +223,54 @@ public static partial class SourcesFile
             MaxArticles = maxArticles,
             IgnoreRobots = ignoreRobots,
             Category = category,
+            RequestHeaders = requestHeaders,
         };
+    }
+
+    private static RequestHeaders OptionalRequestHeaders(JsonElement item, string who, string fileName)
+    {
+        string? userAgent = null;
+        if (item.TryGetProperty("userAgent", out var userAgentElement))
+        {
+            userAgent = userAgentElement.ValueKind == JsonValueKind.String ? userAgentElement.GetString()!.Trim() : "";
+            if (RequestHeaders.UserAgentProblem(userAgent) is { } problem)
+            {
+                throw new SourcesFileException($"{fileName}: {who} field \"userAgent\": {problem}");
+            }
+        }
+
+        var fields = new List<KeyValuePair<string, string>>();
+        if (item.TryGetProperty("headers", out var headersElement))
+        {
+            if (headersElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new SourcesFileException(
+                    $"{fileName}: {who} field \"headers\": expected an object of header names and values, e.g. {{ \"Referer\": \"https://example.org/\" }}");
+            }
+            foreach (var header in headersElement.EnumerateObject())
+            {
+                if (RequestHeaders.NameProblem(header.Name) is { } nameProblem)
+                {
+                    throw new SourcesFileException($"{fileName}: {who} field \"headers\": {nameProblem}");
+                }
+                if (fields.Any(f => f.Key.Equals(header.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new SourcesFileException(
+                        $"{fileName}: {who} field \"headers\": \"{header.Name}\" is given twice (header names ignore letter case)");
+                }
+                if (header.Value.ValueKind != JsonValueKind.String)
+                {
+                    throw new SourcesFileException($"{fileName}: {who} field \"headers\": the value of \"{header.Name}\" must be a string");
+                }
+                var value = header.Value.GetString()!;
+                if (RequestHeaders.ValueProblem(value) is { } valueProblem)
+                {
+                    throw new SourcesFileException($"{fileName}: {who} field \"headers\": the value of \"{header.Name}\" {valueProblem}");
+                }
+                fields.Add(new(header.Name, value));
+            }
+        }
+        return userAgent is null && fields.Count == 0 ? RequestHeaders.None : new RequestHeaders { UserAgent = userAgent, Fields = fields };
     }
 
     private static string? OptionalCategory(JsonElement item, string who, string fileName)

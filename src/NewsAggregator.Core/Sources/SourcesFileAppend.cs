@@ -22,6 +22,44 @@ public static class SourcesFileAppend
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    /// <summary>
+    /// The sources file before anything is added: its sources, as the worker would load them, and
+    /// its bytes; no sources and null bytes when there is no file yet (adding then starts one).
+    /// </summary>
+    /// <exception cref="SourcesFileException">The file has a mistake, is a folder or cannot be read.</exception>
+    public static (IReadOnlyList<Source> Sources, byte[]? Bytes) Read(string path)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            return ([], null);
+        }
+        var sources = SourcesFile.Load(path);
+        try
+        {
+            return (sources, File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Loaded a moment ago, unreadable now: gone or locked in between.
+            throw new SourcesFileException($"{path}: cannot read the sources file: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="added"/> to the file read as <paramref name="existing"/> and writes
+    /// it atomically, after reading the result back as the worker would: a file that would not
+    /// load is never written.
+    /// </summary>
+    /// <exception cref="SourcesFileException">The result would not load.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder may not be written.</exception>
+    public static void AppendAndWrite(string path, byte[]? existing, IReadOnlyList<Source> added)
+    {
+        var updated = Append(existing, added);
+        SourcesFile.Parse(Decode(updated), path);
+        WriteAtomically(path, updated);
+    }
+
     /// <summary>The file as it is to be written: a fresh one when <paramref name="existing"/> is null.</summary>
     /// <param name="existing">The file's bytes, already checked by <see cref="SourcesFile.Parse"/>.</param>
     public static byte[] Append(byte[]? existing, IReadOnlyList<Source> added)

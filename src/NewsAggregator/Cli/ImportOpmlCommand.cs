@@ -26,26 +26,17 @@ internal static class ImportOpmlCommand
     private static async Task<int> RunAsync(string opmlPath, string sourcesPath, TextWriter output, TextWriter error)
     {
         IReadOnlyList<OpmlFeed> feeds;
-        byte[]? existingBytes = null;
-        IReadOnlyList<Source> existing = [];
+        byte[]? existingBytes;
+        IReadOnlyList<Source> existing;
         try
         {
             feeds = OpmlDocument.Load(opmlPath);
             // A missing sources file is started afresh; any other problem with it stops the import untouched.
-            if (File.Exists(sourcesPath) || Directory.Exists(sourcesPath))
-            {
-                existing = SourcesFile.Load(sourcesPath);
-                existingBytes = await File.ReadAllBytesAsync(sourcesPath);
-            }
+            (existing, existingBytes) = SourcesFileAppend.Read(sourcesPath);
         }
         catch (Exception e) when (e is OpmlFormatException or SourcesFileException)
         {
             return await SourcesOption.UsageErrorAsync(error, e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Loaded a moment ago, unreadable now: gone or locked in between.
-            return await SourcesOption.UsageErrorAsync(error, $"{sourcesPath}: cannot read the sources file: {e.Message}");
         }
 
         var result = OpmlImport.Merge(existing, feeds);
@@ -63,20 +54,9 @@ internal static class ImportOpmlCommand
             await output.WriteLineAsync($"invalid   {Describe(skipped.Feed)}: {skipped.Reason}");
         }
 
-        if (result.Added.Count > 0)
+        if (result.Added.Count > 0 && await SourcesOption.AppendAsync(sourcesPath, existingBytes, result.Added, error) is { } failed)
         {
-            var updated = SourcesFileAppend.Append(existingBytes, result.Added);
-            try
-            {
-                // The file as it will be written is read back first: it must load as the worker would load it.
-                SourcesFile.Parse(SourcesFileAppend.Decode(updated), sourcesPath);
-                SourcesFileAppend.WriteAtomically(sourcesPath, updated);
-            }
-            catch (Exception e) when (e is SourcesFileException or IOException or UnauthorizedAccessException)
-            {
-                await error.WriteLineAsync($"error: {sourcesPath}: not written: {e.Message}");
-                return NewsAggregatorCommandLine.SourceFailed;
-            }
+            return failed;
         }
         var outcome = result.Added.Count > 0 ? "written" : "unchanged";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

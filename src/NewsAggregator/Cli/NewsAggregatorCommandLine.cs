@@ -56,7 +56,7 @@ public static class NewsAggregatorCommandLine
     {
         var once = new Option<bool>("--once")
         {
-            Description = "Run every enabled source once, print a summary line per source, then exit.",
+            Description = "Run every enabled source once, print each source's summary line as it finishes and a table of them all, then exit.",
         };
         var sources = SourcesOption.Create();
         var database = new Option<string>("--db")
@@ -72,6 +72,15 @@ public static class NewsAggregatorCommandLine
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var progress = new Option<string>("--progress")
+        {
+            Description = "With --once: auto (a live progress line on a terminal; plain lines when the output is redirected, " +
+                          "NO_COLOR is set or TERM is dumb), plain (never a control code) or tty (the live line whatever the output).",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|plain|tty",
+        };
+        progress.AcceptOnlyFromAmong("auto", "plain", "tty");
+
         var config = new Option<string?>("--config")
         {
             Description = "A settings file (JSON, as appsettings.json); default ./appsettings.json when it exists. " +
@@ -82,7 +91,7 @@ public static class NewsAggregatorCommandLine
         var root = new RootCommand(
             "NewsAggregator: fetches news feeds and pages, keeps the clean article text, removes duplicates, stores it in SQLite.")
         {
-            once, sources, database, only, config,
+            once, sources, database, only, config, progress,
         };
         // Settings such as --Fetch:TimeoutSeconds=60 reach the configuration; other leftovers are errors (RunAsync).
         root.TreatUnmatchedTokensAsErrors = false;
@@ -92,6 +101,7 @@ public static class NewsAggregatorCommandLine
             SourcesPath = parse.GetValue(sources)!,
             DatabasePath = parse.GetValue(database)!,
             OnlySourceIds = parse.GetValue(only) ?? [],
+            Progress = Enum.Parse<ProgressRequest>(parse.GetValue(progress)!, ignoreCase: true),
             ConfigPath = parse.GetValue(config),
             SettingOverrides = parse.UnmatchedTokens.ToList(),
         }, token));

@@ -10,8 +10,11 @@ using NewsAggregator.Storage;
 namespace NewsAggregator.Cli;
 
 /// <summary>The main job: <c>--once</c> over the sources, or the scheduled service.</summary>
-internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesReload? reload = null)
+/// <param name="terminal">What the standard output is; by default found out from <paramref name="output"/> and the process.</param>
+internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesReload? reload = null, OutputTerminal? terminal = null)
 {
+    private readonly OutputTerminal _terminal = terminal ?? OutputTerminal.Of(output);
+
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellationToken)
     {
         // Settings, then sources, then the database: each stops the start with exit 2 before the
@@ -50,7 +53,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
             database.SyncSources(sources, DateTimeOffset.UtcNow);
             var setup = new WorkerSetup(configuration, checkedSettings, settings.SourcesPath, toRun, database, error);
             var exitCode = settings.Once
-                ? await RunOnceAsync(setup, cancellationToken)
+                ? await RunOnceAsync(setup, settings.Progress, cancellationToken)
                 : await RunServiceAsync(setup, cancellationToken);
             // Whatever the passes reported, nothing is kept if the file was taken away meanwhile.
             database.EnsureInPlace();
@@ -88,10 +91,8 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         return settings.OnlySourceIds.Distinct(StringComparer.Ordinal).Select(id => byId[id] with { Enabled = true }).ToList();
     }
 
-    private async Task<int> RunOnceAsync(WorkerSetup setup, CancellationToken cancellationToken)
+    private async Task<int> RunOnceAsync(WorkerSetup setup, ProgressRequest progressRequest, CancellationToken cancellationToken)
     {
-        using var host = NewsAggregatorHost.Build(setup, service: false);
-        var run = host.Services.GetRequiredService<AggregationRun>();
         var enabled = setup.Sources.Where(s => s.Enabled).ToList();
         if (enabled.Count == 0)
         {
@@ -99,21 +100,29 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
             return NewsAggregatorCommandLine.Success;
         }
 
+        var live = _terminal.ShowsLiveProgress(progressRequest);
+        using var progress = new OnceProgress(output, live, enabled.Count, live ? _terminal.Width() : null, TimeProvider.System);
+        using var host = NewsAggregatorHost.Build(setup with { Log = progress.Beside(setup.Log) }, service: false);
+        var run = host.Services.GetRequiredService<AggregationRun>();
         IReadOnlyList<SourcePassResult> results;
         try
         {
-            results = await run.RunOnceAsync(enabled, cancellationToken);
+            results = await run.RunOnceAsync(enabled, cancellationToken, progress);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The progress line goes first, or the message would be written after it.
+            progress.End();
             await error.WriteLineAsync("stopped before every source had run");
             return NewsAggregatorCommandLine.SourceFailed;
         }
+        var elapsed = progress.Elapsed;
+        progress.End();
 
-        foreach (var result in results)
-        {
-            await output.WriteLineAsync(result.SummaryLine());
-        }
+        // The lines above told each source as it finished; the table shows them all at once, in the file's order.
+        await output.WriteLineAsync();
+        await output.WriteAsync(OnceSummary.Table(results, elapsed));
+        await output.WriteLineAsync(OnceSummary.TotalLine(results));
         if (setup.Settings.Aggregation.ReportStageTimes)
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -122,12 +131,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
                 $"gc gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} " +
                 $"pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated-mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024):0}"));
         }
-        var failed = results.Count(r => !r.Succeeded);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{results.Count} sources: {results.Count - failed} ok, {failed} failed; " +
-            $"{results.Sum(r => r.NewArticles)} new articles, {results.Sum(r => r.Duplicates)} duplicates, " +
-            $"{results.Sum(r => r.Failed)} articles failed"));
-        return failed == 0 ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
+        return results.All(r => r.Succeeded) ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
     }
 
     private async Task<int> RunServiceAsync(WorkerSetup setup, CancellationToken cancellationToken)

@@ -8,6 +8,9 @@ public sealed record RunSettings
     public required string DatabasePath { get; init; }
     public IReadOnlyList<string> OnlySourceIds { get; init; } = [];
 
+    /// <summary>With <c>--once</c>: a live progress line or plain lines (<c>--progress</c>).</summary>
+    public ProgressRequest Progress { get; init; } = ProgressRequest.Auto;
+
     /// <summary>The settings file <c>--config</c> named; null for ./appsettings.json when there is one.</summary>
     public string? ConfigPath { get; init; }
 

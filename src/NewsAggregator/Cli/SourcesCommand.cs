@@ -5,7 +5,7 @@ using NewsAggregator.Sources;
 namespace NewsAggregator.Cli;
 
 /// <summary>
-/// <c>sources list</c> (<see cref="SourcesListCommand"/>) and <c>sources validate [--sources FILE]</c>: sources.json checked as the worker checks it at
+/// <c>sources list</c> (<see cref="SourcesListCommand"/>), <c>sources add</c> (<see cref="SourcesAddCommand"/>) and <c>sources validate [--sources FILE]</c>: sources.json checked as the worker checks it at
 /// start, selectors included, without opening the database; every problem at once rather than
 /// the first, so that a long file is fixed in one go.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class SourcesCommand
             sources,
         };
         validate.SetAction((parse, _) => ValidateAsync(parse.GetValue(sources)!, output, error));
-        return new Command("sources", "Work with the sources file.") { validate, SourcesListCommand.Build(output, error) };
+        return new Command("sources", "Work with the sources file.") { validate, SourcesListCommand.Build(output, error), SourcesAddCommand.Build(output, error) };
     }
 
     private static async Task<int> ValidateAsync(string sourcesPath, TextWriter output, TextWriter error)

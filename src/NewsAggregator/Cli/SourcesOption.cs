@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsAggregator.Sources;
 
 namespace NewsAggregator.Cli;
 
@@ -20,5 +21,23 @@ internal static class SourcesOption
             await error.WriteLineAsync($"error: {line}");
         }
         return NewsAggregatorCommandLine.UsageError;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="added"/> to the sources file (see <see cref="SourcesFileAppend.AppendAndWrite"/>);
+    /// null when written, else exit 1 after one <c>error:</c> line.
+    /// </summary>
+    public static async Task<int?> AppendAsync(string sourcesPath, byte[]? existingBytes, IReadOnlyList<Source> added, TextWriter error)
+    {
+        try
+        {
+            SourcesFileAppend.AppendAndWrite(sourcesPath, existingBytes, added);
+            return null;
+        }
+        catch (Exception e) when (e is SourcesFileException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: {sourcesPath}: not written: {e.Message}");
+            return NewsAggregatorCommandLine.SourceFailed;
+        }
     }
 }

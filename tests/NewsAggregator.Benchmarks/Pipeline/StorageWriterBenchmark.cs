@@ -43,6 +43,23 @@ public static class StorageWriterBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  shingles and band keys {times.Dedupe.TotalSeconds:0.00} s (on the callers' threads), transactions {times.Store.TotalSeconds:0.00} s"));
         });
+        Measure("split (prepare, then commit)", articles, expectedStories, database =>
+        {
+            // The writer's own share: every article prepared first (one thread), then committed in
+            // batches as the writer would, each part timed on its own.
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var prepared = articles.ConvertAll(article => database.PrepareArticle(article, run: null));
+            var preparing = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            foreach (var batch in prepared.Chunk(writers))
+            {
+                database.StoreArticles(batch);
+            }
+            var committing = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  prepare {preparing.TotalMilliseconds * 1000 / articles.Count:0} µs an article, commit in batches of {writers} {committing.TotalMilliseconds * 1000 / articles.Count:0} µs an article (CPU)"));
+            return Task.CompletedTask;
+        });
         var single = Measure("one at a time (StoreArticle)", articles, expectedStories, database =>
         {
             foreach (var article in articles)
@@ -64,9 +81,11 @@ public static class StorageWriterBenchmark
             var database = NewsDatabase.Open(Path.Combine(folder, "news.db"));
             database.SyncSources(articles.Select(a => a.SourceId).Distinct().Select(id =>
                 new Source { Id = id, Name = id, Type = SourceType.Rss, Url = new Uri($"https://{id}.example/feed.xml") }), DateTimeOffset.UtcNow);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             store(database).GetAwaiter().GetResult();
             watch.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             long stories;
             using (var connection = database.OpenConnection())
             using (var command = connection.CreateCommand())
@@ -77,7 +96,7 @@ public static class StorageWriterBenchmark
             database.Close();
             var rate = articles.Count / watch.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-30} {watch.Elapsed.TotalSeconds,7:0.00} s  {rate,8:0} articles/s  stories {stories} (expected {expectedStories})"));
+                $"{name,-30} {watch.Elapsed.TotalSeconds,7:0.00} s  {rate,8:0} articles/s  CPU {cpu.TotalMilliseconds * 1000 / articles.Count,5:0} µs an article  stories {stories} (expected {expectedStories})"));
             return rate;
         }
         finally
