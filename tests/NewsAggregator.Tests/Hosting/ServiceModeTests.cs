@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using NewsAggregator.Tests.TestWeb;
+using static NewsAggregator.Tests.Hosting.ServiceDatabase;
 
 namespace NewsAggregator.Tests.Hosting;
 
@@ -43,9 +43,9 @@ public sealed class ServiceModeTests : IDisposable
         var (exitCode, _, error) = await service;
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'story'"));
-        Assert.Equal(0L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'idle'"));
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM articles"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'story'"));
+        Assert.Equal(0L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'idle'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM articles"));
         Assert.Contains("story: 1 new", error); // the service logs each pass
     }
 
@@ -61,7 +61,7 @@ public sealed class ServiceModeTests : IDisposable
         });
 
         Assert.True(exitCode == 0, log);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM articles"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM articles"));
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public sealed class ServiceModeTests : IDisposable
         Assert.Contains("sources.json was not reloaded", error);
         Assert.Contains("unknown type \"podcast\"", error);
         Assert.Contains("Reloaded", error);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
-        Assert.Equal(0L, Scalar(DatabasePath, "SELECT enabled FROM sources WHERE id = 'story'"));
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT enabled FROM sources WHERE id = 'second'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
+        Assert.Equal(0L, Scalar<long>(DatabasePath, "SELECT enabled FROM sources WHERE id = 'story'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT enabled FROM sources WHERE id = 'second'"));
         Assert.DoesNotContain("Exception", error);
     }
 
@@ -117,7 +117,7 @@ public sealed class ServiceModeTests : IDisposable
 
         Assert.True(exitCode == 0, log);
         Assert.Contains("Reloaded", log);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class ServiceModeTests : IDisposable
         Assert.True(exitCode == 0, log);
         Assert.DoesNotContain("Exception", log);
         Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"^\s+at \S", System.Text.RegularExpressions.RegexOptions.Multiline), log);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'slow'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'slow'"));
     }
 
     /// <summary>
@@ -189,35 +189,5 @@ public sealed class ServiceModeTests : IDisposable
     {
         using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, Task service) =>
-        WaitUntilAsync(condition, () => service.IsCompleted ? "the service stopped by itself" : null);
-
-    private static Task WaitUntilAsync(Func<bool> condition, System.Diagnostics.Process process) =>
-        WaitUntilAsync(condition, () => process.HasExited ? $"the service exited with {process.ExitCode}" : null);
-
-    // The bound only keeps a broken build from hanging the suite.
-    private static async Task WaitUntilAsync(Func<bool> condition, Func<string?> stopped)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition() && DateTime.UtcNow < deadline && stopped() is null)
-        {
-            await Task.Delay(100);
-        }
-        Assert.True(condition(), stopped() ?? "timed out waiting");
-    }
-
-    private static long CountRuns(string databasePath) =>
-        File.Exists(databasePath) ? Scalar(databasePath, "SELECT count(*) FROM sqlite_master WHERE name = 'runs'") == 1
-            ? Scalar(databasePath, "SELECT count(*) FROM runs") : 0 : 0;
-
-    private static long Scalar(string databasePath, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
     }
 }
