@@ -41,9 +41,8 @@ public sealed class PublishedAppTests : IDisposable
         Assert.True(help.ExitCode == 0, help.ToString());
         Assert.Contains("--once", help.Output);
 
-        var story = new Uri(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html")).AbsoluteUri;
-        File.WriteAllText(Path.Combine(data, "sources.json"),
-            $$"""{ "sources": [ { "id": "story", "name": "One story", "type": "page", "url": "{{story}}" } ] }""");
+        _workspace.WriteOneStory();
+        File.Move(_workspace.SourcesPath, Path.Combine(data, "sources.json"));
         var once = await ToolProcess.RunAsync(entrypoint[0], [.. entrypoint[1..], "--once"], data, TimeSpan.FromMinutes(2));
         Assert.True(once.ExitCode == 0, once.ToString());
         Assert.Contains("story: 1 new", once.Output);

@@ -1,28 +1,23 @@
 using Microsoft.AspNetCore.Http;
 using NewsAggregator.Tests.TestWeb;
 using static NewsAggregator.Tests.Hosting.ServiceDatabase;
+using static NewsAggregator.Tests.Hosting.StorySources;
 
 namespace NewsAggregator.Tests.Hosting;
 
 public sealed class ServiceModeTests : IDisposable
 {
-    // A saved article page reached as a file:// URL: service mode is tested without a network.
-    private static readonly string Story =
-        new Uri(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html")).AbsoluteUri;
-
     private readonly TempWorkspace _workspace = new();
 
     private string SourcesPath => _workspace.SourcesPath;
     private string DatabasePath => _workspace.DatabasePath;
-
-    private void WriteSources(string sources) => _workspace.WriteFile("sources.json", $$"""{ "sources": [ {{sources}} ] }""");
 
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task Service_runs_each_source_on_its_schedule_and_stops_cleanly_when_asked()
     {
-        WriteSources($$"""
+        _workspace.WriteSources($$"""
             { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "intervalMinutes": 60 },
             { "id": "idle", "name": "Disabled", "type": "page", "url": "{{Story}}", "enabled": false }
             """);
@@ -52,7 +47,7 @@ public sealed class ServiceModeTests : IDisposable
     [Fact]
     public async Task Service_process_finishes_cleanly_on_SIGTERM()
     {
-        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }""");
+        _workspace.WriteOneStory();
 
         var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
@@ -67,7 +62,7 @@ public sealed class ServiceModeTests : IDisposable
     [Fact]
     public async Task Reload_applies_a_changed_sources_file_and_keeps_the_old_one_when_the_new_one_is_wrong()
     {
-        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "intervalMinutes": 60 }""");
+        _workspace.WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "intervalMinutes": 60 }""");
         var reload = new NewsAggregator.Hosting.SourcesReload();
         using var stop = new CancellationTokenSource();
         var service = CommandRun.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token, reload);
@@ -79,7 +74,7 @@ public sealed class ServiceModeTests : IDisposable
         Assert.True(rejected is not null, "the running service listens for reloads");
         await rejected;
         // The second source replaces the first; the first stays in the table, disabled.
-        WriteSources($$"""
+        _workspace.WriteSources($$"""
             { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "enabled": false },
             { "id": "second", "name": "Same story again", "type": "page", "url": "{{Story}}?from=second" }
             """);
@@ -102,11 +97,11 @@ public sealed class ServiceModeTests : IDisposable
     [Fact]
     public async Task Service_process_survives_SIGHUP_and_reloads_its_sources()
     {
-        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }""");
+        _workspace.WriteOneStory();
         var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
             await WaitUntilAsync(() => CountRuns(DatabasePath) == 1, process);
-            WriteSources($$"""
+            _workspace.WriteSources($$"""
                 { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" },
                 { "id": "second", "name": "Same story again", "type": "page", "url": "{{Story}}?from=second" }
                 """);
@@ -142,7 +137,7 @@ public sealed class ServiceModeTests : IDisposable
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(page);
         });
-        WriteSources($$"""{ "id": "slow", "name": "Slow", "type": "page", "url": "{{slow.Url("/2024/05/harbour-market.html")}}" }""");
+        _workspace.WriteSources($$"""{ "id": "slow", "name": "Slow", "type": "page", "url": "{{slow.Url("/2024/05/harbour-market.html")}}" }""");
         var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
             await requested.Task.WaitAsync(TimeSpan.FromSeconds(60));

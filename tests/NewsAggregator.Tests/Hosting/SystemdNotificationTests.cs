@@ -14,9 +14,6 @@ namespace NewsAggregator.Tests.Hosting;
 /// </summary>
 public sealed class SystemdNotificationTests : IDisposable
 {
-    private static readonly string Story =
-        new Uri(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html")).AbsoluteUri;
-
     private readonly TempWorkspace _workspace = new();
 
     public void Dispose() => _workspace.Dispose();
@@ -24,7 +21,7 @@ public sealed class SystemdNotificationTests : IDisposable
     [Fact]
     public async Task Under_systemd_the_service_notifies_ready_and_stopping_and_logs_with_journal_priorities()
     {
-        _workspace.WriteFile("sources.json", $$"""{ "sources": [ { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" } ] }""");
+        _workspace.WriteOneStory();
         var systemd = _workspace.PathOf("systemd");
         File.Copy("/bin/sh", systemd);
         using var notifications = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);

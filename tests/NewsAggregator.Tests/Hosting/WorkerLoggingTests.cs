@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using NewsAggregator.Hosting;
 using NewsAggregator.Tests.TestWeb;
 using static NewsAggregator.Tests.Hosting.ServiceDatabase;
+using static NewsAggregator.Tests.Hosting.StorySources;
 
 namespace NewsAggregator.Tests.Hosting;
 
@@ -13,18 +14,12 @@ namespace NewsAggregator.Tests.Hosting;
 /// </summary>
 public sealed partial class WorkerLoggingTests : IDisposable
 {
-    // A saved article page reached as a file:// URL: the service is logged without a network.
-    private static readonly string Story =
-        new Uri(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html")).AbsoluteUri;
-
     private readonly TempWorkspace _workspace = new();
 
     public WorkerLoggingTests() =>
-        _workspace.WriteFile("sources.json", $$"""
-            { "sources": [
-              { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" },
-              { "id": "idle", "name": "Disabled", "type": "page", "url": "{{Story}}", "enabled": false }
-            ] }
+        _workspace.WriteSources($$"""
+            { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" },
+            { "id": "idle", "name": "Disabled", "type": "page", "url": "{{Story}}", "enabled": false }
             """);
 
     public void Dispose() => _workspace.Dispose();
@@ -95,9 +90,7 @@ public sealed partial class WorkerLoggingTests : IDisposable
     [Fact]
     public async Task A_failed_pass_is_a_warning_with_its_reason_failures_in_a_row_and_next_due_time()
     {
-        _workspace.WriteFile("sources.json", $$"""
-            { "sources": [ { "id": "gone", "name": "Gone", "type": "page", "url": "{{new Uri(_workspace.PathOf("missing.html")).AbsoluteUri}}" } ] }
-            """);
+        _workspace.WriteSources($$"""{ "id": "gone", "name": "Gone", "type": "page", "url": "{{new Uri(_workspace.PathOf("missing.html")).AbsoluteUri}}" }""");
 
         var run = await RunServiceUntilOnePassAsync();
 
