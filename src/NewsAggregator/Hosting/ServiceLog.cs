@@ -10,6 +10,15 @@ namespace NewsAggregator.Hosting;
 /// </summary>
 internal static partial class ServiceLog
 {
+    private static readonly Func<ILogger, string, string, IDisposable?> PassScope =
+        LoggerMessage.DefineScope<string, string>("source {SourceId} at {SourceUrl}");
+
+    /// <summary>
+    /// Every event of one pass, the pipeline's included, carries the source's id and URL as a scope
+    /// (shown with <c>Logging:Console:FormatterOptions:IncludeScopes=true</c>).
+    /// </summary>
+    public static IDisposable? BeginPass(ILogger logger, Sources.Source source) => PassScope(logger, source.Id, source.Url.AbsoluteUri);
+
     /// <summary>One line per pass: Information when it worked, Warning with the reason when it failed.</summary>
     public static void Pass(ILogger logger, SourcePassResult result)
     {

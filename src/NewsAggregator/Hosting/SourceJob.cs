@@ -25,6 +25,7 @@ internal sealed class SourceJob(SourceCatalog catalog, AggregationRun run, ILogg
             ServiceLog.NoSuchSource(logger, context.JobDetail.Key.ToString());
             return;
         }
+        using var scope = ServiceLog.BeginPass(logger, source);
         var result = await run.RunSourceAsync(source, cancellationToken);
         ServiceLog.Pass(logger, result);
 

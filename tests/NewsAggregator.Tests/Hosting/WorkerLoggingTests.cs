@@ -132,6 +132,24 @@ public sealed partial class WorkerLoggingTests : IDisposable
     }
 
     [Fact]
+    public async Task With_scopes_included_every_event_of_a_pass_carries_its_source_id_and_URL()
+    {
+        var run = await RunServiceUntilOnePassAsync("--Logging:Console:FormatterName=json",
+            "--Logging:Console:FormatterOptions:IncludeScopes=true", "--Logging:LogLevel:Default=Debug");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var events = Lines(run.Error).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        var pass = Assert.Single(events, e => e.GetProperty("EventId").GetInt32() == 10);
+        // Quartz adds a scope of its own.
+        var scope = Assert.Single(pass.GetProperty("Scopes").EnumerateArray(), s => s.TryGetProperty("SourceId", out _));
+        Assert.Equal("story", scope.GetProperty("SourceId").GetString());
+        Assert.Equal(Story, scope.GetProperty("SourceUrl").GetString());
+        // The pipeline's details of the pass are in the same scope.
+        Assert.Contains(events, e => e.GetProperty("Category").GetString()!.StartsWith("NewsAggregator.Pipeline.", StringComparison.Ordinal)
+                                     && e.GetProperty("Scopes").EnumerateArray().Any(s => s.TryGetProperty("SourceId", out var id) && id.GetString() == "story"));
+    }
+
+    [Fact]
     public async Task Systemd_format_is_selectable_and_leads_each_line_with_its_syslog_priority()
     {
         var run = await CommandRun.OnceAsync(_workspace, "--Logging:LogLevel:Default=Debug", "--Logging:Console:FormatterName=systemd");
