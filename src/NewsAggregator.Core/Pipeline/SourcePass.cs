@@ -136,7 +136,8 @@ public sealed class SourcePass(
             // that failed this time and deserves another try.
             SourceValidators = error is null && tally.Failed == 0 ? listing?.Validators : null,
         });
-        logger.LogDebug("Source {SourceId} next due at {NextDue:u}: {Reason}", source.Id, next.At, next.Reason);
+        // As the database writes it: a DateTimeOffset field would be culture-shaped text in the json log format.
+        logger.LogDebug("Source {SourceId} next due at {NextDue}: {Reason}", source.Id, NewsDatabase.Format(next.At), next.Reason);
         return new SourcePassResult
         {
             SourceId = source.Id,

@@ -147,6 +147,9 @@ public sealed partial class WorkerLoggingTests : IDisposable
         // The pipeline's details of the pass are in the same scope.
         Assert.Contains(events, e => e.GetProperty("Category").GetString()!.StartsWith("NewsAggregator.Pipeline.", StringComparison.Ordinal)
                                      && e.GetProperty("Scopes").EnumerateArray().Any(s => s.TryGetProperty("SourceId", out var id) && id.GetString() == "story"));
+        // Times in fields are written as in the database, not in a culture's shape.
+        var due = Assert.Single(events, e => e.GetProperty("State").TryGetProperty("NextDue", out _));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", due.GetProperty("State").GetProperty("NextDue").GetString());
     }
 
     [Fact]
