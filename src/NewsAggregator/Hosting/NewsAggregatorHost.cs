@@ -43,6 +43,7 @@ internal static class NewsAggregatorHost
         {
             builder.Services.AddSingleton(reload ?? new SourcesReload());
             builder.Services.AddSingleton(new ServiceSources(setup.SourcesPath));
+            // Before the scheduler: hosted services start in order, so the start line comes before any pass.
             builder.Services.AddHostedService<ServiceLifecycleLog>();
             builder.Services.AddQuartz(quartz => quartz.UseDefaultThreadPool(setup.Settings.Aggregation.MaxParallelSources));
             builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

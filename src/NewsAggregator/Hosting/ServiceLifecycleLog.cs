@@ -6,9 +6,9 @@ using NewsAggregator.Storage;
 namespace NewsAggregator.Hosting;
 
 /// <summary>
-/// The service's start and stop lines: what is running (version, sources, database) once the
-/// host has started, and that it is gone once every hosted service, the passes under way
-/// included, has stopped.
+/// The service's start and stop lines: what is running (version, sources, database), written as
+/// the host starts, before the scheduler (registered after this) can run a pass, and that it is
+/// gone, once every hosted service, the passes under way included, has stopped.
 /// </summary>
 internal sealed class ServiceLifecycleLog(
     IHostApplicationLifetime lifetime, SourceCatalog catalog, ServiceSources file, NewsDatabase database, ILogger<ServiceLifecycleLog> logger)
@@ -22,8 +22,7 @@ internal sealed class ServiceLifecycleLog(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() =>
-            ServiceLog.Started(logger, Version, catalog.All.Count(s => s.Enabled), catalog.All.Count, Path.GetFullPath(file.Path), database.Path));
+        ServiceLog.Started(logger, Version, catalog.All.Count(s => s.Enabled), catalog.All.Count, Path.GetFullPath(file.Path), database.Path);
         lifetime.ApplicationStopped.Register(() => ServiceLog.Stopped(logger, Version));
         return Task.CompletedTask;
     }
