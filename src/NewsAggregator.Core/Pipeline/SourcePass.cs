@@ -143,7 +143,8 @@ public sealed class SourcePass(
             // Without those states (the database could not be read) the next pass reads the feed in full.
             SourceValidators = error is null && retries is not null ? listing?.Validators : null,
         });
-        logger.LogDebug("Source {SourceId} next due at {NextDue:u}: {Reason}", source.Id, next.At, next.Reason);
+        // As the database writes it: a DateTimeOffset field would be culture-shaped text in the json log format.
+        logger.LogDebug("Source {SourceId} next due at {NextDue}: {Reason}", source.Id, NewsDatabase.Format(next.At), next.Reason);
         return new SourcePassResult
         {
             SourceId = source.Id,

@@ -123,8 +123,20 @@ public static partial class WorkerSettingsRegistration
             if (section.Length == 0)
             {
                 CheckLogLevels(failures);
+                CheckLogFormatter(failures);
             }
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        // The console logger would fall back to its default format without a word.
+        private void CheckLogFormatter(List<string> failures)
+        {
+            const string key = "Logging:Console:FormatterName";
+            if (configuration[key] is { } name && !Hosting.LogWriterProvider.FormatterNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"setting {key} = \"{name}\" ({WorkerConfiguration.Origin(configuration, key)}): " +
+                             $"accepted {string.Join(", ", Hosting.LogWriterProvider.FormatterNames[..^1])} or {Hosting.LogWriterProvider.FormatterNames[^1]}");
+            }
         }
 
         // A misspelt level would otherwise fail deep inside the logging set-up, or not at all.

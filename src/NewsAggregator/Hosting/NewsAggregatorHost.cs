@@ -16,7 +16,8 @@ internal sealed record WorkerSetup(
     NewsDatabase Database, TextWriter Log);
 
 /// <summary>
-/// All wiring in one place: settings, the pipeline's services, logging, and in service mode the
+/// All wiring in one place: settings, the pipeline's services, logging, systemd integration (readiness
+/// and stopping notified, journal-friendly lines, only when systemd runs the worker), and in service mode the
 /// Quartz scheduler with one job per enabled source. <c>--once</c> uses the same container without
 /// the scheduler.
 /// </summary>
@@ -30,17 +31,10 @@ internal static class NewsAggregatorHost
         builder.Configuration.AddConfiguration(setup.Configuration);
         builder.Services.AddWorkerSettings(setup.Configuration);
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConfiguration(setup.Configuration.GetSection("Logging"));
-        builder.Logging.AddProvider(new LineLoggerProvider(setup.Log));
-        if (setup.Configuration["Logging:LogLevel:Default"] is null)
-        {
-            // --once prints its own summary; only problems need logging. The service logs each pass.
-            builder.Logging.SetMinimumLevel(service ? LogLevel.Information : LogLevel.Warning);
-        }
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
-        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        // Before the logging set-up, so that a formatter chosen in the settings wins over the
+        // systemd one AddSystemd picks when systemd runs the worker.
+        builder.Services.AddSystemd();
+        builder.Logging.AddWorkerLogging(setup.Configuration, setup.Log, service);
 
         builder.Services.AddNewsPipeline(setup.Database, setup.Settings.Fetch, setup.Settings.Aggregation);
         builder.Services.AddSingleton(new SourceCatalog(setup.Sources));
@@ -49,6 +43,8 @@ internal static class NewsAggregatorHost
         {
             builder.Services.AddSingleton(reload ?? new SourcesReload());
             builder.Services.AddSingleton(new ServiceSources(setup.SourcesPath));
+            // Before the scheduler: hosted services start in order, so the start line comes before any pass.
+            builder.Services.AddHostedService<ServiceLifecycleLog>();
             builder.Services.AddQuartz(quartz => quartz.UseDefaultThreadPool(setup.Settings.Aggregation.MaxParallelSources));
             builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<SourceSchedule>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NewsAggregator.Pipeline;
+using NewsAggregator.Storage;
 using Quartz;
 
 namespace NewsAggregator.Hosting;
@@ -21,11 +22,12 @@ internal sealed class SourceJob(SourceCatalog catalog, AggregationRun run, ILogg
         if (id is null || catalog.Find(id) is not { Enabled: true } source)
         {
             // Removed or disabled by a reload while this run was already on its way.
-            logger.LogDebug("Scheduled job {Job} names no enabled source; skipped", context.JobDetail.Key);
+            ServiceLog.NoSuchSource(logger, context.JobDetail.Key.ToString());
             return;
         }
+        using var scope = ServiceLog.BeginPass(logger, source);
         var result = await run.RunSourceAsync(source, cancellationToken);
-        logger.Log(result.Succeeded ? LogLevel.Information : LogLevel.Warning, "{Summary}", result.SummaryLine());
+        ServiceLog.Pass(logger, result);
 
         if (result.NextDueAt is not { } due || cancellationToken.IsCancellationRequested || IsStopping(context.Scheduler))
         {
@@ -36,7 +38,7 @@ internal sealed class SourceJob(SourceCatalog catalog, AggregationRun run, ILogg
             // The same trigger (identity, interval, misfire rule), starting over at the due time.
             var moved = context.Trigger.GetTriggerBuilder().StartAt(due).Build();
             var next = await context.Scheduler.RescheduleJob(context.Trigger.Key, moved, cancellationToken);
-            logger.LogDebug("Source {SourceId}: next pass at {NextPass:u}", source.Id, next);
+            ServiceLog.Rescheduled(logger, source.Id, next is { } at ? NewsDatabase.Format(at) : "none");
         }
         catch (SchedulerException) when (IsStopping(context.Scheduler))
         {

@@ -1,28 +1,23 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using NewsAggregator.Tests.TestWeb;
+using static NewsAggregator.Tests.Hosting.ServiceDatabase;
+using static NewsAggregator.Tests.Hosting.StorySources;
 
 namespace NewsAggregator.Tests.Hosting;
 
 public sealed class ServiceModeTests : IDisposable
 {
-    // A saved article page reached as a file:// URL: service mode is tested without a network.
-    private static readonly string Story =
-        new Uri(FixturePath.Of("ExtractCommand", "saved", "harbour-market.html")).AbsoluteUri;
-
     private readonly TempWorkspace _workspace = new();
 
     private string SourcesPath => _workspace.SourcesPath;
     private string DatabasePath => _workspace.DatabasePath;
-
-    private void WriteSources(string sources) => _workspace.WriteFile("sources.json", $$"""{ "sources": [ {{sources}} ] }""");
 
     public void Dispose() => _workspace.Dispose();
 
     [Fact]
     public async Task Service_runs_each_source_on_its_schedule_and_stops_cleanly_when_asked()
     {
-        WriteSources($$"""
+        _workspace.WriteSources($$"""
             { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "intervalMinutes": 60 },
             { "id": "idle", "name": "Disabled", "type": "page", "url": "{{Story}}", "enabled": false }
             """);
@@ -43,16 +38,16 @@ public sealed class ServiceModeTests : IDisposable
         var (exitCode, _, error) = await service;
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'story'"));
-        Assert.Equal(0L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'idle'"));
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM articles"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'story'"));
+        Assert.Equal(0L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'idle'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM articles"));
         Assert.Contains("story: 1 new", error); // the service logs each pass
     }
 
     [Fact]
     public async Task Service_process_finishes_cleanly_on_SIGTERM()
     {
-        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }""");
+        _workspace.WriteOneStory();
 
         var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
@@ -61,13 +56,13 @@ public sealed class ServiceModeTests : IDisposable
         });
 
         Assert.True(exitCode == 0, log);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM articles"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM articles"));
     }
 
     [Fact]
     public async Task Reload_applies_a_changed_sources_file_and_keeps_the_old_one_when_the_new_one_is_wrong()
     {
-        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "intervalMinutes": 60 }""");
+        _workspace.WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "intervalMinutes": 60 }""");
         var reload = new NewsAggregator.Hosting.SourcesReload();
         using var stop = new CancellationTokenSource();
         var service = CommandRun.RunAsync(["--sources", SourcesPath, "--db", DatabasePath], stop.Token, reload);
@@ -79,7 +74,7 @@ public sealed class ServiceModeTests : IDisposable
         Assert.True(rejected is not null, "the running service listens for reloads");
         await rejected;
         // The second source replaces the first; the first stays in the table, disabled.
-        WriteSources($$"""
+        _workspace.WriteSources($$"""
             { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}", "enabled": false },
             { "id": "second", "name": "Same story again", "type": "page", "url": "{{Story}}?from=second" }
             """);
@@ -93,20 +88,20 @@ public sealed class ServiceModeTests : IDisposable
         Assert.Contains("sources.json was not reloaded", error);
         Assert.Contains("unknown type \"podcast\"", error);
         Assert.Contains("Reloaded", error);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
-        Assert.Equal(0L, Scalar(DatabasePath, "SELECT enabled FROM sources WHERE id = 'story'"));
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT enabled FROM sources WHERE id = 'second'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
+        Assert.Equal(0L, Scalar<long>(DatabasePath, "SELECT enabled FROM sources WHERE id = 'story'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT enabled FROM sources WHERE id = 'second'"));
         Assert.DoesNotContain("Exception", error);
     }
 
     [Fact]
     public async Task Service_process_survives_SIGHUP_and_reloads_its_sources()
     {
-        WriteSources($$"""{ "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }""");
+        _workspace.WriteOneStory();
         var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
             await WaitUntilAsync(() => CountRuns(DatabasePath) == 1, process);
-            WriteSources($$"""
+            _workspace.WriteSources($$"""
                 { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" },
                 { "id": "second", "name": "Same story again", "type": "page", "url": "{{Story}}?from=second" }
                 """);
@@ -117,7 +112,7 @@ public sealed class ServiceModeTests : IDisposable
 
         Assert.True(exitCode == 0, log);
         Assert.Contains("Reloaded", log);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'second'"));
     }
 
     /// <summary>
@@ -142,7 +137,7 @@ public sealed class ServiceModeTests : IDisposable
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(page);
         });
-        WriteSources($$"""{ "id": "slow", "name": "Slow", "type": "page", "url": "{{slow.Url("/2024/05/harbour-market.html")}}" }""");
+        _workspace.WriteSources($$"""{ "id": "slow", "name": "Slow", "type": "page", "url": "{{slow.Url("/2024/05/harbour-market.html")}}" }""");
         var (exitCode, log) = await RunWorkerProcessAsync(async process =>
         {
             await requested.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -152,7 +147,7 @@ public sealed class ServiceModeTests : IDisposable
         Assert.True(exitCode == 0, log);
         Assert.DoesNotContain("Exception", log);
         Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"^\s+at \S", System.Text.RegularExpressions.RegexOptions.Multiline), log);
-        Assert.Equal(1L, Scalar(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'slow'"));
+        Assert.Equal(1L, Scalar<long>(DatabasePath, "SELECT count(*) FROM runs WHERE source_id = 'slow'"));
     }
 
     /// <summary>
@@ -189,35 +184,5 @@ public sealed class ServiceModeTests : IDisposable
     {
         using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, Task service) =>
-        WaitUntilAsync(condition, () => service.IsCompleted ? "the service stopped by itself" : null);
-
-    private static Task WaitUntilAsync(Func<bool> condition, System.Diagnostics.Process process) =>
-        WaitUntilAsync(condition, () => process.HasExited ? $"the service exited with {process.ExitCode}" : null);
-
-    // The bound only keeps a broken build from hanging the suite.
-    private static async Task WaitUntilAsync(Func<bool> condition, Func<string?> stopped)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition() && DateTime.UtcNow < deadline && stopped() is null)
-        {
-            await Task.Delay(100);
-        }
-        Assert.True(condition(), stopped() ?? "timed out waiting");
-    }
-
-    private static long CountRuns(string databasePath) =>
-        File.Exists(databasePath) ? Scalar(databasePath, "SELECT count(*) FROM sqlite_master WHERE name = 'runs'") == 1
-            ? Scalar(databasePath, "SELECT count(*) FROM runs") : 0 : 0;
-
-    private static long Scalar(string databasePath, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
     }
 }
