@@ -171,7 +171,7 @@ internal static class JsonFeedReader
         }
         if (!feed.TryGetProperty("version", out var version))
         {
-            throw NotAJsonFeed(feedUrl, $"it has no \"version\" naming {VersionPrefix}…");
+            throw NotAJsonFeed(feedUrl, $"it has no \"version\" ({VersionPrefix}1 or {VersionPrefix}1.1)");
         }
         if (version.ValueKind != JsonValueKind.String || version.GetString() is not { } named
             || !named.Trim().StartsWith(VersionPrefix, StringComparison.OrdinalIgnoreCase))

@@ -241,7 +241,7 @@ public class FeedParserTests
         { "An entity bomb fails fast instead of expanding", "fixture:billion-laughs.xml", "declares entities that expand to more than" },
 
         // JSON Feed (JsonFeedTests reads the good ones)
-        { "Truncated JSON says where it ends", "fixture:jsonfeed-truncated.json", "is not valid JSON at line 5" },
+        { "Truncated JSON says where it ends", "fixture:jsonfeed-truncated.json", "is not valid JSON at line 6, position 58: Expected end of string, but instead reached end of data" },
         { "JSON that is no JSON Feed says what it lacks", "fixture:not-a-jsonfeed.json", "is JSON but not a JSON Feed: it has no \"version\"" },
         { "An array is JSON but no feed", "[{\"title\": \"x\"}]", "is JSON but not a JSON Feed: it is an array" },
         { "A version of someone else's", "{\"version\": \"2.0\", \"items\": []}", "its \"version\" is \"2.0\"" },
@@ -263,6 +263,14 @@ public class FeedParserTests
         var error = Assert.Throws<FeedFormatException>(() => FeedParser.Parse(bytes, new Uri("https://example.org/feed")));
         Assert.True(error.Message.Contains(expected, StringComparison.OrdinalIgnoreCase), $"{rule}: {error.Message}");
         Assert.Contains("https://example.org/feed", error.Message);
+    }
+
+    [Fact]
+    public void A_json_feed_is_known_by_what_it_holds_whatever_comes_before_it()
+    {
+        var json = "\uFEFF\r\n  " + FeedFixture.Text("jsonfeed-1.0.json");
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(json), new Uri(Valley));
+        Assert.Equal(["https://valley.example.org/notes/orchard", "https://valley.example.org/notes/river"], feed.Entries.Select(e => e.Link.AbsoluteUri));
     }
 
     [Fact]
