@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NewsAggregator.Feeds;
 
 /// <summary>
@@ -25,14 +27,24 @@ public sealed record FeedEnclosure(Uri Url, string? MediaType, long? Length)
             || type.Equals("application/vnd.apple.mpegurl", StringComparison.OrdinalIgnoreCase)
         : MediaTypeOf(Url) is not null;
 
+    // Types that say only "some bytes": the extension says more.
+    private static readonly HashSet<string> Unspecific = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/octet-stream", "binary/octet-stream", "application/download", "application/force-download",
+    };
+
     /// <summary>
-    /// An enclosure from what a feed wrote: the URL already resolved, a type trimmed (else read
-    /// from the extension), a length kept only when it is a positive whole number.
+    /// An enclosure from what a feed wrote: the URL already resolved, the type without parameters
+    /// (read from the extension when it is missing or says only "bytes"), a length kept only when
+    /// it is a positive whole number.
     /// </summary>
-    internal static FeedEnclosure Of(Uri url, string? mediaType, string? length) =>
-        new(url, EntryText.Trimmed(mediaType)?.Split(';')[0].Trim().ToLowerInvariant() ?? MediaTypeOf(url),
-            long.TryParse(length?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
-                ? bytes : null);
+    internal static FeedEnclosure Of(Uri url, string? mediaType, string? length)
+    {
+        var declared = EntryText.Trimmed(mediaType?.Split(';')[0])?.ToLowerInvariant();
+        var type = declared is null || Unspecific.Contains(declared) ? MediaTypeOf(url) ?? declared : declared;
+        var bytes = long.TryParse(length?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : (long?)null;
+        return new FeedEnclosure(url, type, bytes);
+    }
 
     /// <summary>The first audio or video enclosure, else the first of any kind (an image).</summary>
     internal static FeedEnclosure? Choose(IEnumerable<FeedEnclosure> enclosures)

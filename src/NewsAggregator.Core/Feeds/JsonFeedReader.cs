@@ -55,6 +55,8 @@ internal static class JsonFeedReader
                 : $"its \"items\" is {Kind(items)} where an array was expected");
         }
 
+        // Relative URLs resolve as in RSS, against the site (home_page_url). feed_url is not used:
+        // the URL the feed was fetched from is surer than the one it claims.
         var links = EntryLinkBase.ForRss(feedUrl, String(feed, "home_page_url"));
         var feedAuthors = Authors(feed);
         var feedLanguage = String(feed, "language");

@@ -59,10 +59,23 @@ public class FeedEnclosureTests
     [InlineData("Audio/MPEG; charset=binary", true)]
     [InlineData("image/jpeg", false)]
     [InlineData("application/pdf", false)]
+    [InlineData("application/octet-stream", false)]
     public void Audio_and_video_are_media_pictures_and_documents_are_not(string type, bool media)
     {
         var enclosure = FeedEnclosure.Of(new Uri("https://cdn.example.net/file"), type, null);
         Assert.Equal(media, enclosure.IsMedia);
+    }
+
+    [Theory]
+    [InlineData("https://cdn.example.net/ep1.mp3", null, "audio/mpeg")]
+    [InlineData("https://cdn.example.net/ep1.mp3", "application/octet-stream", "audio/mpeg")]
+    [InlineData("https://cdn.example.net/ep1.MP4?token=x", " ", "video/mp4")]
+    [InlineData("https://cdn.example.net/file", "application/octet-stream", "application/octet-stream")]
+    [InlineData("https://cdn.example.net/file", "Audio/MPEG; charset=binary", "audio/mpeg")]
+    [InlineData("https://cdn.example.net/file", null, null)]
+    public void A_type_that_says_nothing_is_read_from_the_extension(string url, string? declared, string? type)
+    {
+        Assert.Equal(type, FeedEnclosure.Of(new Uri(url), declared, null).MediaType);
     }
 
     private static string? Describe(FeedEnclosure? enclosure) =>
