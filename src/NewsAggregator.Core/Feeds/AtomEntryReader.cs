@@ -24,7 +24,7 @@ internal sealed class AtomEntryReader(EntryLinkBase links, XElement feedElement)
         var atom = entry.Name.Namespace; // 1.0 or 0.3
         var enclosure = Enclosure(entry, atom);
         // An entry whose only link is its enclosure (a podcast episode) takes that as its link.
-        var link = Link(entry, atom) ?? enclosure?.Url;
+        var link = Link(entry, atom) ?? enclosure?.MediaUrl;
         if (link is null)
         {
             return null;

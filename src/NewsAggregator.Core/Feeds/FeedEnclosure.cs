@@ -27,6 +27,12 @@ public sealed record FeedEnclosure(Uri Url, string? MediaType, long? Length)
             || type.Equals("application/vnd.apple.mpegurl", StringComparison.OrdinalIgnoreCase)
         : MediaTypeOf(Url) is not null;
 
+    /// <summary>
+    /// The URL an entry without a link of its own is reached by: an audio or video file is the
+    /// episode itself, while a picture alone is no story to store.
+    /// </summary>
+    public Uri? MediaUrl => IsMedia ? Url : null;
+
     // Types that say only "some bytes": the extension says more.
     private static readonly HashSet<string> Unspecific = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -88,10 +88,10 @@ internal static class JsonFeedReader
             .OfType<FeedEnclosure>());
         // url is the item's own page, the story this feed tells; external_url is what a link blog
         // writes about, someone else's page. Only an item without a page of its own is reached
-        // through the page it points to, else through its attachment.
+        // through the page it points to, else through its audio or video attachment.
         var link = links.Resolve(String(item, "url"), context: null)
             ?? links.Resolve(String(item, "external_url"), context: null)
-            ?? enclosure?.Url;
+            ?? enclosure?.MediaUrl;
         if (link is null)
         {
             return null;

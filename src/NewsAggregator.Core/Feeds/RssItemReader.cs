@@ -29,7 +29,7 @@ internal sealed class RssItemReader(EntryLinkBase links)
             ?? links.Resolve(rssLink?.Value, rssLink)
             ?? links.Resolve(atomLink?.Attribute("href")?.Value, atomLink)
             ?? PermalinkGuid(guid)
-            ?? enclosure?.Url;
+            ?? enclosure?.MediaUrl;
         if (link is null)
         {
             return null;

@@ -60,6 +60,18 @@ public class FeedParserTests
             "rss20-sloppy-markup.xml", "https://corner.example.org/rss", ["https://corner.example.org/story.php?id=311&section=tech"]
         },
         {
+            "RSS podcast: an item without a link takes its audio enclosure's (or its media:content's); one with only a picture is no entry",
+            "rss20-podcast.xml", "https://radio.example.org/feed.rss",
+            [
+                "https://cdn.example.net/audio/ep12.mp3",
+                "https://cdn.example.net/audio/ep11.mp3",
+                "https://radio.example.org/episodes/10",
+                "https://cdn.example.net/audio/ep9.m4a",
+                "https://radio.example.org/news/harbour-wall",
+                "https://cdn.example.net/audio/ep8.ogg?download=1",
+            ]
+        },
+        {
             "JSON Feed: items with a url, an external_url or an attachment, in document order; an item with none of them is no entry",
             "jsonfeed-1.1.json", Journal,
             [
