@@ -277,12 +277,16 @@ public class FeedParserTests
         Assert.Contains("https://example.org/feed", error.Message);
     }
 
-    [Fact]
-    public void A_json_feed_is_known_by_what_it_holds_whatever_comes_before_it()
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void A_json_feed_is_known_by_what_it_holds_whatever_its_byte_order_mark_and_white_space(string encoding)
     {
-        var json = "\uFEFF\r\n  " + FeedFixture.Text("jsonfeed-1.0.json");
-        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(json), new Uri(Valley));
+        var json = "\uFEFF\r\n  " + FeedFixture.Text("jsonfeed-1.0.json").Replace("River walk", "River walk \u2013 caf\u00E9", StringComparison.Ordinal);
+        var feed = FeedParser.Parse(Encoding.GetEncoding(encoding).GetBytes(json), new Uri(Valley));
         Assert.Equal(["https://valley.example.org/notes/orchard", "https://valley.example.org/notes/river"], feed.Entries.Select(e => e.Link.AbsoluteUri));
+        Assert.Equal("River walk \u2013 caf\u00E9", feed.Entries[1].Title);
     }
 
     [Fact]
