@@ -22,7 +22,9 @@ internal sealed class AtomEntryReader(EntryLinkBase links, XElement feedElement)
     {
         var entry = item.SpecificItem.Element;
         var atom = entry.Name.Namespace; // 1.0 or 0.3
-        var link = Link(entry, atom);
+        var enclosure = Enclosure(entry, atom);
+        // An entry whose only link is its enclosure (a podcast episode) takes that as its link.
+        var link = Link(entry, atom) ?? enclosure?.MediaUrl;
         if (link is null)
         {
             return null;
@@ -39,8 +41,17 @@ internal sealed class AtomEntryReader(EntryLinkBase links, XElement feedElement)
             // An entry without its own author has the feed's (RFC 4287 4.2.1).
             Author = Authors(entry, atom) ?? Authors(entry.Element(atom + "source"), atom) ?? Authors(feedElement, atom),
             ContentHtml = Html(entry.Element(atom + "content")) ?? Html(entry.Element(atom + "summary")),
+            Enclosure = enclosure,
         };
     }
+
+    /// <summary>The first audio or video link rel="enclosure", else the first of them.</summary>
+    private FeedEnclosure? Enclosure(XElement entry, XNamespace atom) => FeedEnclosure.Choose(entry.Elements(atom + "link")
+        .Where(l => string.Equals(l.Attribute("rel")?.Value?.Trim(), "enclosure", StringComparison.OrdinalIgnoreCase))
+        .Select(l => links.Resolve(l.Attribute("href")?.Value, l) is { } url
+            ? FeedEnclosure.Of(url, l.Attribute("type")?.Value, l.Attribute("length")?.Value)
+            : null)
+        .OfType<FeedEnclosure>());
 
     private Uri? Link(XElement entry, XNamespace atom)
     {

@@ -102,6 +102,13 @@ internal static partial class EntryText
         return folded.Length > 0 ? folded : null;
     }
 
+    /// <summary>
+    /// Plain text (JSON Feed's content_text and summary) as HTML: escaped, each line end a
+    /// &lt;br&gt;, so that a blank line ends a paragraph as it does in the text.
+    /// </summary>
+    public static string? PlainTextAsHtml(string? text) =>
+        Trimmed(text) is { } trimmed ? WebUtility.HtmlEncode(trimmed).ReplaceLineEndings("<br>") : null;
+
     public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>A person's display name, cut to <see cref="MaxNameLength"/>; an e-mail address alone is not one.</summary>

@@ -40,13 +40,13 @@ internal static partial class FeedDocument
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlStart();
 
-    /// <summary>The feed as XML text FeedReader may parse, and its root element's name.</summary>
-    public static (string Xml, XName Root) Load(byte[] body, Uri feedUrl, CancellationToken cancellationToken)
+    /// <summary>The feed (its bytes decoded by <see cref="FeedCharset"/>) as XML text FeedReader may parse, and its root element's name.</summary>
+    public static (string Xml, XName Root) Load(string decoded, Uri feedUrl, CancellationToken cancellationToken)
     {
-        var text = WithoutInvalidCharacters(FeedCharset.Decode(body));
+        var text = WithoutInvalidCharacters(decoded);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new FeedFormatException($"The feed at {feedUrl} is empty: the server sent no content where an RSS or Atom feed was expected.");
+            throw new FeedFormatException($"The feed at {feedUrl} is empty: the server sent no content where an RSS, Atom or JSON feed was expected.");
         }
         RejectNonXml(text, feedUrl);
 
@@ -59,11 +59,6 @@ internal static partial class FeedDocument
 
     private static void RejectNonXml(string text, Uri feedUrl)
     {
-        var start = text.AsSpan().TrimStart();
-        if (start.Length > 0 && start[0] is '{' or '[')
-        {
-            throw new FeedFormatException($"The document at {feedUrl} is JSON, not an RSS or Atom feed (JSON Feed is not supported).");
-        }
         var afterProlog = Prolog().Match(text).Length;
         if (HtmlStart().IsMatch(text, afterProlog))
         {
@@ -72,7 +67,7 @@ internal static partial class FeedDocument
         if (afterProlog >= text.Length || text[afterProlog] != '<')
         {
             var preview = new string(text.Skip(afterProlog).Take(40).Select(c => char.IsControl(c) ? ' ' : c).ToArray());
-            throw new FeedFormatException($"The document at {feedUrl} is not XML, so not an RSS or Atom feed: it starts with \"{preview}\".");
+            throw new FeedFormatException($"The document at {feedUrl} is neither XML nor JSON, so not an RSS, Atom or JSON feed: it starts with \"{preview}\".");
         }
     }
 

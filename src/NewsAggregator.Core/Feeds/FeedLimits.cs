@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NewsAggregator.Feeds;
 
 /// <summary>
-/// Bounds on the shape of a feed, checked while its XML is first read and before anything that
+/// Bounds on the shape of a feed, checked while its XML (or JSON) is first read and before anything that
 /// builds a tree from it. LINQ to XML walks from each new node up to the root (to refuse a
 /// node as its own descendant), so building a tree costs the number of elements times their
 /// depth: 100 000 nested elements, 700 KB of markup, took the better part of a minute of CPU,
@@ -41,4 +41,10 @@ public static class FeedLimits
 
     internal static FeedFormatException TooManyElements(Uri feedUrl) => new(string.Create(CultureInfo.InvariantCulture,
         $"The feed at {feedUrl} has more than {MaxElements:N0} elements, far more than any real feed, so it was not read (a deliberately inflated document or a broken feed generator)."));
+
+    internal static FeedFormatException JsonTooDeep(Uri feedUrl) => new(string.Create(CultureInfo.InvariantCulture,
+        $"The JSON Feed at {feedUrl} nests objects and arrays more than {MaxDepth} deep; no real feed does, so it was not read (a deliberately nested document or a broken feed generator)."));
+
+    internal static FeedFormatException TooManyJsonValues(Uri feedUrl) => new(string.Create(CultureInfo.InvariantCulture,
+        $"The JSON Feed at {feedUrl} has more than {MaxElements:N0} values, far more than any real feed, so it was not read (a deliberately inflated document or a broken feed generator)."));
 }

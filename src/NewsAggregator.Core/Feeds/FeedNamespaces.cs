@@ -14,5 +14,6 @@ internal static class FeedNamespaces
     public static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     public static readonly XNamespace Syndication = "http://purl.org/rss/1.0/modules/syndication/";
     public static readonly XNamespace FeedBurner = "http://rssnamespace.org/feedburner/ext/1.0";
+    public static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     public static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 }

@@ -4,7 +4,7 @@ using FeedReaderFeed = CodeHollow.FeedReader.Feed;
 
 namespace NewsAggregator.Feeds;
 
-/// <summary>RSS 0.9x/1.0/2.0 and Atom from bytes we fetched ourselves.</summary>
+/// <summary>RSS 0.9x/1.0/2.0, Atom and JSON Feed from bytes we fetched ourselves, told apart by what they hold.</summary>
 public static class FeedParser
 {
     /// <exception cref="FeedFormatException">The bytes are not a feed we can read; the message says why.</exception>
@@ -15,7 +15,12 @@ public static class FeedParser
         ArgumentNullException.ThrowIfNull(feedUrl);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var (xml, root) = FeedDocument.Load(body, feedUrl, cancellationToken);
+        var text = FeedCharset.Decode(body);
+        if (JsonFeedReader.IsJson(text))
+        {
+            return JsonFeedReader.Parse(text, feedUrl, cancellationToken);
+        }
+        var (xml, root) = FeedDocument.Load(text, feedUrl, cancellationToken);
         // FeedReader's parse takes no token; within the limits our own read enforced it is quick.
         cancellationToken.ThrowIfCancellationRequested();
         FeedReaderFeed feed;

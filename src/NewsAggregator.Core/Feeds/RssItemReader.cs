@@ -23,10 +23,13 @@ internal sealed class RssItemReader(EntryLinkBase links)
         var rssLink = element.Element(rss + "link");
         var atomLink = element.Elements(FeedNamespaces.Atom + "link")
             .FirstOrDefault(l => (l.Attribute("rel")?.Value ?? "alternate") == "alternate");
+        var enclosure = Enclosure(element, rss);
+        // An episode without a page of its own is still an entry: its file is what it links to.
         var link = links.Resolve(origLink?.Value, origLink)
             ?? links.Resolve(rssLink?.Value, rssLink)
             ?? links.Resolve(atomLink?.Attribute("href")?.Value, atomLink)
-            ?? PermalinkGuid(guid);
+            ?? PermalinkGuid(guid)
+            ?? enclosure?.MediaUrl;
         if (link is null)
         {
             return null;
@@ -48,7 +51,24 @@ internal sealed class RssItemReader(EntryLinkBase links)
             ContentHtml = EntryText.Trimmed(element.Element(FeedNamespaces.Content + "encoded")?.Value)
                 ?? EntryText.Trimmed(element.Element(rss + "description")?.Value)
                 ?? EntryText.Trimmed(element.Element(FeedNamespaces.DublinCore + "description")?.Value),
+            Enclosure = enclosure,
         };
+    }
+
+    /// <summary>
+    /// RSS &lt;enclosure&gt; elements first (the format's own), then Media RSS &lt;media:content&gt;,
+    /// alone or in a &lt;media:group&gt;: the first audio or video among them, else the first.
+    /// </summary>
+    private FeedEnclosure? Enclosure(XElement item, XNamespace rss)
+    {
+        var enclosures = item.Elements(rss + "enclosure")
+            .Select(e => (Element: e, Url: e.Attribute("url")?.Value, Type: e.Attribute("type")?.Value, Length: e.Attribute("length")?.Value));
+        var media = item.Elements(FeedNamespaces.Media + "content")
+            .Concat(item.Elements(FeedNamespaces.Media + "group").Elements(FeedNamespaces.Media + "content"))
+            .Select(e => (Element: e, Url: e.Attribute("url")?.Value, Type: e.Attribute("type")?.Value, Length: e.Attribute("fileSize")?.Value));
+        return FeedEnclosure.Choose(enclosures.Concat(media)
+            .Select(e => links.Resolve(e.Url, e.Element) is { } url ? FeedEnclosure.Of(url, e.Type, e.Length) : null)
+            .OfType<FeedEnclosure>());
     }
 
     // RSS 2.0: a guid is a permalink unless it says isPermaLink="false".

@@ -326,7 +326,11 @@ public sealed class SourcePass(
 
         // Held from the page's request to its storage; given back however the entry ends.
         using var slot = pageSlots.ForEntry();
-        var article = await FetchArticleAsync(source, entry, url, tally, breaker, slot, cancellationToken);
+        // An entry that is its enclosure (a podcast episode whose link is the mp3) has no page:
+        // fetching the media file as one would fail on every pass.
+        var article = source.Type == SourceType.Rss && EnclosureOnlyEntry.Of(entry) is { } media
+            ? FromFeedAlone(source, entry, url, media)
+            : await FetchArticleAsync(source, entry, url, tally, breaker, slot, cancellationToken);
         if (article is null)
         {
             return;
@@ -360,6 +364,7 @@ public sealed class SourcePass(
         string? problem;
         var kind = EntryFailureKind.Permanent;
         TimeSpan? retryAfter = null;
+        var pageAnswered = false;
         var isSource = source.Type == SourceType.Page;
         // A page that gave no text keeps its validators: while it is unchanged, a 304 saves the download.
         var validators = isSource ? null : database.FindValidators(source.Id, url);
@@ -381,6 +386,7 @@ public sealed class SourcePass(
                 Admit = slot.TakeAsync,
             }, cancellationToken);
             finalUrl = CanonicalUrl.Normalize(page.FinalUrl);
+            pageAnswered = true;
             if (page.NotModified)
             {
                 problem = "the page is unchanged since it last gave no article text";
@@ -431,30 +437,30 @@ public sealed class SourcePass(
             {
                 throw new SourceContentException($"{problem} ({entry.Link})");
             }
+            if (pageAnswered && entry.Enclosure is { IsMedia: true })
+            {
+                // An episode's page that is mostly a player: it will not give text next time either,
+                // and the episode is its audio or video. A page that could not be had is tried again.
+                tally.Note(url, $"{problem}; stored from the feed with its enclosure");
+                return Record(source, entry, url, finalUrl, "", null, extracted);
+            }
             tally.Fail(url, url, new EntryFailure(problem ?? "no article text", kind, retryAfter));
             logger.LogWarning("Source {SourceId}: {Url}: {Problem}", source.Id, url, problem);
             return null;
         }
+        return Record(source, entry, url, finalUrl, text, articleHtml, extracted);
+    }
 
-        var fetchedAt = clock.GetUtcNow();
-        return new ArticleRecord
-        {
-            SourceId = source.Id,
-            Url = finalUrl,
-            AlsoSeenAt = finalUrl == url ? [] : [url],
-            Text = text,
-            Html = string.IsNullOrEmpty(articleHtml) ? null : articleHtml,
-            ContentHash = ContentFingerprint.Of(text),
-            DeclaredCanonicalUrl = DeclaredCanonical.Accept(extracted?.CanonicalUrl),
-            Title = FirstNonEmpty(extracted?.Title, entry.Title),
-            Byline = FirstNonEmpty(extracted?.Byline, entry.Author),
-            PublishedAt = extracted?.PublishedAt ?? entry.PublishedAt,
-            FetchedAt = fetchedAt,
-            Language = extracted?.Language,
-            SiteName = extracted?.SiteName,
-            ImageUrl = extracted?.ImageUrl,
-            Description = extracted?.Description,
-        };
+    /// <summary>
+    /// An entry that is its enclosure, stored from the feed alone: its title, whatever text the
+    /// feed gives (none is no failure: the episode is the file) and the enclosure.
+    /// </summary>
+    private ArticleRecord FromFeedAlone(Source source, FeedEntry entry, string url, FeedEnclosure media)
+    {
+        var (text, html) = entry.ContentHtml is { } content ? ArticleText.FromFeedContent(content, entry.Link) : ("", "");
+        // No content hash: shows repeat the same long blurb under every episode, and the same text
+        // must not make two episodes one. The file's URL (the article's) tells episodes apart.
+        return Record(source, entry with { Enclosure = media }, url, url, text, html, extracted: null) with { ContentHash = null };
     }
 
     /// <summary>
@@ -466,6 +472,31 @@ public sealed class SourcePass(
         sofar == EntryFailureKind.NotTried || (e.StatusCode is null && e.RetryAfter is not null) ? EntryFailureKind.NotTried
         : e.Failure == FetchFailure.Transient ? EntryFailureKind.Transient
         : EntryFailureKind.Permanent;
+
+    /// <summary>
+    /// <summary>The row to store for <paramref name="entry"/>: what its page gave, else what the feed says.</summary>
+    private ArticleRecord Record(
+        Source source, FeedEntry entry, string url, string finalUrl, string text, string? articleHtml, ExtractedArticle? extracted) => new()
+    {
+        SourceId = source.Id,
+        Url = finalUrl,
+        AlsoSeenAt = finalUrl == url ? [] : [url],
+        Text = text,
+        Html = string.IsNullOrEmpty(articleHtml) ? null : articleHtml,
+        ContentHash = ContentFingerprint.Of(text),
+        DeclaredCanonicalUrl = DeclaredCanonical.Accept(extracted?.CanonicalUrl),
+        Title = FirstNonEmpty(extracted?.Title, entry.Title),
+        Byline = FirstNonEmpty(extracted?.Byline, entry.Author),
+        PublishedAt = extracted?.PublishedAt ?? entry.PublishedAt,
+        FetchedAt = clock.GetUtcNow(),
+        Language = extracted?.Language ?? entry.Language,
+        SiteName = extracted?.SiteName,
+        ImageUrl = extracted?.ImageUrl ?? entry.ImageUrl?.AbsoluteUri,
+        Description = extracted?.Description,
+        EnclosureUrl = entry.Enclosure?.Url.AbsoluteUri,
+        EnclosureType = entry.Enclosure?.MediaType,
+        EnclosureLength = entry.Enclosure?.Length,
+    };
 
     // A storage failure is no fault of the entry: the database will fail the next one too.
     private static bool IsEntryFault(Exception e, Source source) =>

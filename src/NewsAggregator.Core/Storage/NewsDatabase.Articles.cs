@@ -128,9 +128,11 @@ public sealed partial class NewsDatabase
     {
         var command = Statements.For(connection, transaction, """
             INSERT INTO articles (source_id, url, title, byline, published_at, fetched_at, language, text,
-                                  content_hash, site_name, image_url, description, html)
+                                  content_hash, site_name, image_url, description, html,
+                                  enclosure_url, enclosure_type, enclosure_length)
             VALUES ($source, $url, $title, $byline, $published, $fetched, $language, $text,
-                    $hash, $site, $image, $description, $html)
+                    $hash, $site, $image, $description, $html,
+                    $enclosure_url, $enclosure_type, $enclosure_length)
             RETURNING id;
             """);
         Bind(command,
@@ -138,7 +140,8 @@ public sealed partial class NewsDatabase
             ("$published", article.PublishedAt is { } published ? Format(published) : null),
             ("$fetched", Format(article.FetchedAt)), ("$language", article.Language), ("$text", article.Text),
             ("$hash", article.ContentHash), ("$site", article.SiteName), ("$image", article.ImageUrl),
-            ("$description", article.Description), ("$html", article.Html));
+            ("$description", article.Description), ("$html", article.Html),
+            ("$enclosure_url", article.EnclosureUrl), ("$enclosure_type", article.EnclosureType), ("$enclosure_length", article.EnclosureLength));
         return (long)command.ExecuteScalar()!;
     }
 

@@ -157,6 +157,15 @@ internal static class Schema
             CHECK ((gave_up_at IS NULL) <> (next_attempt_at IS NULL))
         ) WITHOUT ROWID;
         """,
+
+        // 9: the file an entry carries (a podcast's audio, a video, an article's picture): its URL,
+        // MIME type and length in bytes as the feed gives them. Rows stored before it keep NULL.
+        // Self-contained, so it can run after any other step.
+        """
+        ALTER TABLE articles ADD COLUMN enclosure_url TEXT;
+        ALTER TABLE articles ADD COLUMN enclosure_type TEXT;
+        ALTER TABLE articles ADD COLUMN enclosure_length INTEGER;
+        """,
     ];
 
     /// <summary>

@@ -20,6 +20,10 @@ public sealed record ArticleRecord
     public string? SiteName { get; init; }
     public string? ImageUrl { get; init; }
     public string? Description { get; init; }
+    /// <summary>The file the feed's entry carries (audio, video, a picture): its URL, MIME type and length in bytes, as far as the feed says.</summary>
+    public string? EnclosureUrl { get; init; }
+    public string? EnclosureType { get; init; }
+    public long? EnclosureLength { get; init; }
     /// <summary>
     /// The canonical URL the page declares (<c>link rel=canonical</c>, <c>og:url</c>), already
     /// judged plausible (<see cref="Dedup.DeclaredCanonical"/>): the story stored there is this

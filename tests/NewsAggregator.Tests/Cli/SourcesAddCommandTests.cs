@@ -166,7 +166,7 @@ public sealed class SourcesAddCommandTests : IAsyncLifetime, IDisposable
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains($"error: {_site.Url("/notes.txt")} is neither a feed nor a web page: ", run.Error);
-        Assert.Contains("not XML", run.Error);
+        Assert.Contains("neither XML nor JSON", run.Error);
     }
 
     [Theory]

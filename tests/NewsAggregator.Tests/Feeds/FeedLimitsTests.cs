@@ -94,6 +94,31 @@ public class FeedLimitsTests
         Assert.Contains(TooMany, Refused(Empties(FeedLimits.MaxElements - ElementsAround + 1)).Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A JSON Feed with no items and one more member whose value <paramref name="inside"/> writes.</summary>
+    private static byte[] JsonFeedWith(Action<StringBuilder> inside)
+    {
+        var json = new StringBuilder("""{"version": "https://jsonfeed.org/version/1.1", "items": [], "extra": """);
+        inside(json);
+        return Encoding.UTF8.GetBytes(json.Append('}').ToString());
+    }
+
+    [Fact]
+    public void A_json_feed_nested_past_the_depth_limit_is_refused_quickly_with_the_limit_named()
+    {
+        const int levels = 1_000_000;
+        var error = Refused(JsonFeedWith(json => json.Insert(json.Length, "[", levels).Insert(json.Length, "]", levels)));
+
+        Assert.Contains($"nests objects and arrays more than {FeedLimits.MaxDepth} deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_feed_of_more_values_than_the_limit_is_refused_quickly_with_the_limit_named()
+    {
+        var error = Refused(JsonFeedWith(json => json.Append('[').Insert(json.Length, "0,", FeedLimits.MaxElements).Append("0]")));
+
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"has more than {FeedLimits.MaxElements:N0} values"), error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Xhtml_content_nested_forty_levels_deep_is_read()
     {

@@ -12,6 +12,8 @@ public class FeedParserTests
     private const string Gazette = "http://gazette.example.net/rss.xml";
     private const string Blog = "https://blog.example.com/engineering/feed.atom";
     private const string Wire = "https://wire.example.org/rss";
+    private const string Journal = "https://feeds.example.net/journal.json";
+    private const string Valley = "https://valley.example.org/feed.json";
 
     private static ParsedFeed Parse(string fixture, string feedUrl) => FeedParser.Parse(FeedFixture.Bytes(fixture), new Uri(feedUrl));
 
@@ -56,6 +58,30 @@ public class FeedParserTests
         {
             "A bare ampersand in a link and an HTML entity in a title are repaired rather than rejected",
             "rss20-sloppy-markup.xml", "https://corner.example.org/rss", ["https://corner.example.org/story.php?id=311&section=tech"]
+        },
+        {
+            "RSS podcast: an item without a link takes its audio enclosure's (or its media:content's); one with only a picture is no entry",
+            "rss20-podcast.xml", "https://radio.example.org/feed.rss",
+            [
+                "https://cdn.example.net/audio/ep12.mp3",
+                "https://cdn.example.net/audio/ep11.mp3",
+                "https://radio.example.org/episodes/10",
+                "https://cdn.example.net/audio/ep9.m4a",
+                "https://radio.example.org/news/harbour-wall",
+                "https://cdn.example.net/audio/ep8.ogg?download=1",
+            ]
+        },
+        {
+            "JSON Feed: items with a url, an external_url or an attachment, in document order; an item with none of them is no entry",
+            "jsonfeed-1.1.json", Journal,
+            [
+                "https://journal.example.org/2024/03/05/ferry-strike",
+                "https://journal.example.org/2024/03/04/market-hall",
+                "https://elsewhere.example.com/long-read",
+                "https://cdn.example.net/audio/ep12.mp3",
+                "https://journal.example.org/2024/03/02/lighthouse",
+                "https://journal.example.org/2024/03/01/sloppy",
+            ]
         },
     };
 
@@ -127,6 +153,45 @@ public class FeedParserTests
         { "windows-1251: author name in Cyrillic", "rss20-windows-1251.xml", "https://volga-news.example.ru/rss", 0, "Author", "Ирина Соколова" },
         { "ISO-8859-1 decodes accents, and 0x92 as the windows-1252 apostrophe it really is", "rss20-iso-8859-1.xml", "https://cafe.example.fr/rss", 0, "Title",
             "Crêpes, galettes et cidre : l\u2019hiver à Rennes" },
+
+        // JSON Feed 1.1 and 1.0
+        { "JSON Feed 1.1: title loses its tags", "jsonfeed-1.1.json", Journal, 0, "Title", "Ferry strike ends after three days" },
+        { "JSON Feed 1.1: id is the guid", "jsonfeed-1.1.json", Journal, 0, "Guid", "https://journal.example.org/2024/03/05/ferry-strike" },
+        { "JSON Feed 1.1: content_html over summary, kept as it is", "jsonfeed-1.1.json", Journal, 0, "ContentHtml", "<p>Crews returned to the island routes on Tuesday.</p>" },
+        { "JSON Feed 1.1: date_published over date_modified, in UTC", "jsonfeed-1.1.json", Journal, 0, "PublishedAt", "2024-03-05T08:15:00.0000000+00:00" },
+        { "JSON Feed 1.1: authors make one byline", "jsonfeed-1.1.json", Journal, 0, "Author", "Mara Lindqvist, Owen Price" },
+        { "JSON Feed 1.1: the feed's language when the item has none, normalised", "jsonfeed-1.1.json", Journal, 0, "Language", "en-GB" },
+        { "JSON Feed 1.1: image over banner_image, resolved against home_page_url", "jsonfeed-1.1.json", Journal, 0, "ImageUrl", "https://journal.example.org/images/ferry.jpg" },
+        { "JSON Feed 1.1: no attachment, no enclosure", "jsonfeed-1.1.json", Journal, 0, "Enclosure", null },
+
+        { "JSON Feed 1.1: a relative url resolves against home_page_url, not feed_url", "jsonfeed-1.1.json", Journal, 1, "Link", "https://journal.example.org/2024/03/04/market-hall" },
+        { "JSON Feed 1.1: an id given as a number is its text", "jsonfeed-1.1.json", Journal, 1, "Guid", "42" },
+        { "JSON Feed 1.1: content_text only is escaped, its blank line a paragraph break", "jsonfeed-1.1.json", Journal, 1, "ContentHtml",
+            "The hall opened at dawn.<br><br>Traders said &lt;nothing&gt; would stop them &amp; they meant it." },
+        { "JSON Feed 1.1: date_modified when there is no date_published", "jsonfeed-1.1.json", Journal, 1, "PublishedAt", "2024-03-04T18:00:00.0000000+00:00" },
+        { "JSON Feed 1.1: an item without authors has the feed's", "jsonfeed-1.1.json", Journal, 1, "Author", "Journal Desk" },
+        { "JSON Feed 1.1: the item's own language", "jsonfeed-1.1.json", Journal, 1, "Language", "de" },
+        { "JSON Feed 1.1: banner_image when there is no image, relative", "jsonfeed-1.1.json", Journal, 1, "ImageUrl", "https://journal.example.org/images/hall-wide.jpg" },
+
+        { "JSON Feed 1.1: external_url is followed only when there is no url", "jsonfeed-1.1.json", Journal, 2, "Link", "https://elsewhere.example.com/long-read" },
+        { "JSON Feed 1.1: summary when there is no content", "jsonfeed-1.1.json", Journal, 2, "ContentHtml", "A thoughtful piece on coastal planning." },
+
+        { "JSON Feed 1.1: the audio attachment is the enclosure, not the picture before it", "jsonfeed-1.1.json", Journal, 3, "Enclosure",
+            "https://cdn.example.net/audio/ep12.mp3 audio/mpeg 24576000" },
+        { "JSON Feed 1.1: an image attachment of an article is its enclosure too", "jsonfeed-1.1.json", Journal, 4, "Enclosure",
+            "https://journal.example.org/images/lighthouse.jpg image/jpeg 81234" },
+
+        { "JSON Feed, wrong types: a title that is not a string is no title", "jsonfeed-1.1.json", Journal, 5, "Title", null },
+        { "JSON Feed, wrong types: a date that is not a string is no date", "jsonfeed-1.1.json", Journal, 5, "PublishedAt", null },
+        { "JSON Feed, wrong types: authors that are not an array fall back to the feed's", "jsonfeed-1.1.json", Journal, 5, "Author", "Journal Desk" },
+        { "JSON Feed, wrong types: attachments that are not an array are none", "jsonfeed-1.1.json", Journal, 5, "Enclosure", null },
+
+        { "JSON Feed 1.0: the item's author object", "jsonfeed-1.0.json", Valley, 0, "Author", "Ruth Adeyemi" },
+        { "JSON Feed 1.0: date with an offset in UTC", "jsonfeed-1.0.json", Valley, 0, "PublishedAt", "2024-03-05T12:00:00.0000000+00:00" },
+        { "JSON Feed 1.0: no language field", "jsonfeed-1.0.json", Valley, 0, "Language", null },
+        { "JSON Feed 1.0: the feed's author object when the item has none", "jsonfeed-1.0.json", Valley, 1, "Author", "Valley Notes Team" },
+        { "JSON Feed 1.0: a relative url resolves against home_page_url", "jsonfeed-1.0.json", Valley, 1, "Link", "https://valley.example.org/notes/river" },
+        { "JSON Feed 1.0: summary is plain text", "jsonfeed-1.0.json", Valley, 1, "ContentHtml", "A short walk by the river." },
     };
 
     [Theory]
@@ -142,6 +207,9 @@ public class FeedParserTests
             "PublishedAt" => entry.PublishedAt?.ToString("o"),
             "Author" => entry.Author,
             "ContentHtml" => entry.ContentHtml,
+            "Language" => entry.Language,
+            "ImageUrl" => entry.ImageUrl?.AbsoluteUri,
+            "Enclosure" => entry.Enclosure is { } e ? $"{e.Url.AbsoluteUri} {e.MediaType} {e.Length}" : null,
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
         Assert.True(expected == actual, $"{rule}\n  expected: {expected ?? "(null)"}\n  actual:   {actual ?? "(null)"}");
@@ -155,6 +223,8 @@ public class FeedParserTests
         { "Empty feed still has its title and <ttl>", "rss20-no-items.xml", "https://quiet.example.org/rss", "Quiet Desk", 60 },
         { "windows-1251 feed title", "rss20-windows-1251.xml", "https://volga-news.example.ru/rss", "Новости Поволжья", null },
         { "ISO-8859-1 feed title", "rss20-iso-8859-1.xml", "https://cafe.example.fr/rss", "Le Café du Marché", null },
+        { "JSON Feed 1.1: the title, entities decoded; JSON Feed has no refresh hint", "jsonfeed-1.1.json", Journal, "Harbour & Hills Journal", null },
+        { "JSON Feed 1.0: the title", "jsonfeed-1.0.json", Valley, "Valley Notes", null },
     };
 
     [Theory]
@@ -170,8 +240,7 @@ public class FeedParserTests
     {
         { "An empty body says so", "", "is empty" },
         { "White space alone is empty too", "  \r\n\t ", "is empty" },
-        { "Plain text is not XML", "Service temporarily unavailable", "is not XML" },
-        { "JSON is named as such", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", "is JSON, not an RSS or Atom feed" },
+        { "Plain text is not XML", "Service temporarily unavailable", "is neither XML nor JSON" },
         { "Truncated XML says where it ends and what is left open", "fixture:rss20-truncated.xml", "not well-formed XML at line 13, position 1: Unexpected end of file" },
         { "Mismatched tags name their line", "fixture:rss20-mismatched-tags.xml", "not well-formed XML at line 6" },
         { "An HTML page where a feed was expected", "fixture:front-page.html", "the document is an HTML page, not an RSS or Atom feed" },
@@ -182,6 +251,18 @@ public class FeedParserTests
         { "After repairing what it can, the remaining break is reported with its line",
             "<rss version=\"2.0\">\n<channel><title>AT&T&nbsp;news</title>\n<item><title>x</titel></item></channel></rss>", "at line 3" },
         { "An entity bomb fails fast instead of expanding", "fixture:billion-laughs.xml", "declares entities that expand to more than" },
+
+        // JSON Feed (JsonFeedTests reads the good ones)
+        { "Truncated JSON says where it ends", "fixture:jsonfeed-truncated.json", "is not valid JSON at line 6, position 58: Expected end of string, but instead reached end of data" },
+        { "JSON that is no JSON Feed says what it lacks", "fixture:not-a-jsonfeed.json", "is JSON but not a JSON Feed: it has no \"version\"" },
+        { "An array is JSON but no feed", "[{\"title\": \"x\"}]", "is JSON but not a JSON Feed: it is an array" },
+        { "A version of someone else's", "{\"version\": \"2.0\", \"items\": []}", "its \"version\" is \"2.0\"" },
+        { "A version that is not a string", "{\"version\": 1.1, \"items\": []}", "its \"version\" is 1.1" },
+        { "items missing", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"x\"}", "it has no \"items\"" },
+        { "items of the wrong type", "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": {\"id\": \"1\"}}", "its \"items\" is an object where an array was expected" },
+        { "An item of the wrong type is named by its place", "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [{\"id\": \"1\"}, \"oops\"]}",
+            "item 2 is a string where an object was expected" },
+        { "JSON with trailing garbage", "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": []} {}", "is not valid JSON at line 1" },
     };
 
     [Theory]
@@ -194,6 +275,18 @@ public class FeedParserTests
         var error = Assert.Throws<FeedFormatException>(() => FeedParser.Parse(bytes, new Uri("https://example.org/feed")));
         Assert.True(error.Message.Contains(expected, StringComparison.OrdinalIgnoreCase), $"{rule}: {error.Message}");
         Assert.Contains("https://example.org/feed", error.Message);
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void A_json_feed_is_known_by_what_it_holds_whatever_its_byte_order_mark_and_white_space(string encoding)
+    {
+        var json = "\uFEFF\r\n  " + FeedFixture.Text("jsonfeed-1.0.json").Replace("River walk", "River walk \u2013 caf\u00E9", StringComparison.Ordinal);
+        var feed = FeedParser.Parse(Encoding.GetEncoding(encoding).GetBytes(json), new Uri(Valley));
+        Assert.Equal(["https://valley.example.org/notes/orchard", "https://valley.example.org/notes/river"], feed.Entries.Select(e => e.Link.AbsoluteUri));
+        Assert.Equal("River walk \u2013 caf\u00E9", feed.Entries[1].Title);
     }
 
     [Fact]

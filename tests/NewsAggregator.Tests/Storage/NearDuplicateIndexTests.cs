@@ -184,23 +184,29 @@ public sealed class NearDuplicateIndexTests : IDisposable
     [Fact]
     public void Articles_indexed_before_sketches_existed_get_theirs_when_the_schema_is_upgraded()
     {
-        var database = Open();
-        var original = database.StoreArticle(Article("a", "https://www.harwick-herald.example/news/2026/03/bridge-closed", Story, 1));
-        database.Close();
+        var keys = NearDuplicateKeys.Of(StoryShingles.Of(Story));
         using (var connection = new SqliteConnection($"Data Source={_files.Path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            // The database as version 6 left it.
-            command.CommandText = $"DROP TABLE near_duplicate_sketches; PRAGMA user_version = {Schema.NearDuplicateSketchVersion - 1};";
+            // The database as version 6 left it, built by its own migrations (not by taking the
+            // sketches from a current one, whose later steps would then run twice): an article
+            // with its band keys and no sketch.
+            var version = Schema.NearDuplicateSketchVersion - 1;
+            command.CommandText = string.Concat(Schema.Migrations.Take(version)) + $"""
+                PRAGMA user_version = {version};
+                INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
+                INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (7, 'a', 'https://www.harwick-herald.example/news/2026/03/bridge-closed', '2026-03-04T05:06:07Z', $text);
+                """ + string.Concat(keys.BandKeys.Select(key => $"INSERT INTO near_duplicate_bands (band_key, article_id) VALUES ({key}, 7);"));
+            command.Parameters.AddWithValue("$text", Story);
             command.ExecuteNonQuery();
         }
 
         var reopened = Open();
 
         Assert.Equal(Schema.Migrations.Length, reopened.SchemaVersion);
-        var stored = (byte[])_files.Scalar($"SELECT sketch FROM near_duplicate_sketches WHERE article_id = {original.ArticleId}")!;
-        Assert.Equal(NearDuplicateKeys.Of(StoryShingles.Of(Story)).Sketch!.Bytes.ToArray(), stored);
-        Assert.Equal(LshBands.Count + 0L, Count($"SELECT count(*) FROM near_duplicate_bands WHERE article_id = {original.ArticleId}"));
+        var stored = (byte[])_files.Scalar("SELECT sketch FROM near_duplicate_sketches WHERE article_id = 7")!;
+        Assert.Equal(keys.Sketch!.Bytes.ToArray(), stored);
+        Assert.Equal(LshBands.Count + 0L, Count("SELECT count(*) FROM near_duplicate_bands WHERE article_id = 7"));
     }
 }

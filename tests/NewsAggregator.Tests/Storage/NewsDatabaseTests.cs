@@ -127,23 +127,58 @@ public sealed class NewsDatabaseTests : IDisposable
     [Fact]
     public void A_database_from_before_the_html_column_gains_it_and_keeps_its_rows()
     {
+        var database = OpenFromBefore(Array.FindIndex(Schema.Migrations, m => m.Contains("ADD COLUMN html", StringComparison.Ordinal)));
+
+        Assert.Equal(Schema.Migrations.Length, database.SchemaVersion);
+        Assert.Equal("Old text.", _files.Scalar("SELECT text FROM articles WHERE id = 7"));
+        Assert.Equal(DBNull.Value, _files.Scalar("SELECT html FROM articles WHERE id = 7"));
+    }
+
+    [Fact]
+    public void An_article_is_stored_with_its_enclosure_and_one_without_has_none()
+    {
+        var database = _files.Open();
+        database.SyncSources(TemporaryDatabase.Sources("a"), Now);
+        database.StoreArticle(Article("a", "https://cdn.example.net/ep12.mp3", "") with
+        {
+            EnclosureUrl = "https://cdn.example.net/ep12.mp3", EnclosureType = "audio/mpeg", EnclosureLength = 24_576_000,
+        });
+        database.StoreArticle(Article("a", "https://a.example/news"));
+
+        Assert.Equal("https://cdn.example.net/ep12.mp3|audio/mpeg|24576000",
+            _files.Scalar("SELECT enclosure_url || '|' || enclosure_type || '|' || enclosure_length FROM articles WHERE url LIKE '%.mp3'"));
+        Assert.Equal(0L, _files.Scalar("SELECT count(*) FROM articles WHERE url LIKE '%/news' AND coalesce(enclosure_url, enclosure_type, enclosure_length) IS NOT NULL"));
+    }
+
+    [Fact]
+    public void A_database_from_before_the_enclosure_columns_gains_them_and_keeps_its_rows()
+    {
+        var database = OpenFromBefore(Array.FindIndex(Schema.Migrations, m => m.Contains("enclosure_url", StringComparison.Ordinal)));
+
+        Assert.Equal(Schema.Migrations.Length, database.SchemaVersion);
+        Assert.Equal("Old text.", _files.Scalar("SELECT text FROM articles WHERE id = 7"));
+        Assert.Equal(1L, _files.Scalar("SELECT count(*) FROM articles WHERE id = 7 AND coalesce(enclosure_url, enclosure_type, enclosure_length) IS NULL"));
+    }
+
+    /// <summary>
+    /// A database made by the migrations before <paramref name="migration"/> (found by what it does,
+    /// not by its number, which other steps may move), holding one article, then opened.
+    /// </summary>
+    private NewsDatabase OpenFromBefore(int migration)
+    {
+        Assert.True(migration > 0);
         using (var connection = new SqliteConnection($"Data Source={_files.Path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(Schema.Migrations.Take(3)) + """
-                PRAGMA user_version = 3;
+            command.CommandText = string.Concat(Schema.Migrations.Take(migration)) + $"""
+                PRAGMA user_version = {migration};
                 INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
                 INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (7, 'a', 'https://a.example/old', '2026-03-04T05:06:07Z', 'Old text.');
                 """;
             command.ExecuteNonQuery();
         }
-
-        var database = _files.Open();
-
-        Assert.Equal(Schema.Migrations.Length, database.SchemaVersion);
-        Assert.Equal("Old text.", _files.Scalar("SELECT text FROM articles WHERE id = 7"));
-        Assert.Equal(DBNull.Value, _files.Scalar("SELECT html FROM articles WHERE id = 7"));
+        return _files.Open();
     }
 
     [Fact]
