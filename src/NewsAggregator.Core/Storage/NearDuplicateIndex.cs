@@ -7,7 +7,8 @@ namespace NewsAggregator.Storage;
 /// <summary>
 /// The persisted side of near-duplicate detection: the table <c>near_duplicate_bands</c> holds
 /// each indexed article's <see cref="LshBands"/> keys, so a new story's candidates are one
-/// indexed <c>IN</c> lookup of its 32 keys, at any number of stored articles. Candidates are
+/// indexed <c>IN</c> lookup of its 32 keys, at any number of stored articles, plus a look in the
+/// keys of the latest articles, held by <see cref="RecentBands"/> until they are merged in. Candidates are
 /// then confirmed on exact shingles, re-computed from the stored text: no shingles are stored
 /// (they would cost about 6 KB an article: 750 hashes of 8 bytes for the benchmark's average
 /// article, twelve times the index), and re-shingling a candidate costs about 0.3 ms, paid
@@ -15,11 +16,13 @@ namespace NewsAggregator.Storage;
 /// </summary>
 internal static class NearDuplicateIndex
 {
-    /// <summary>Indexes an article under its band keys, with its sketch (none for a text too short to compare).</summary>
-    public static void Add(SqliteConnection connection, SqliteTransaction transaction, long articleId, NearDuplicateKeys keys)
+    /// <summary>
+    /// Indexes an article under its band keys, with its sketch (none for a text too short to
+    /// compare): into <paramref name="recent"/>, merged into the index later, or with none (filling the
+    /// index for existing articles in a migration) straight into <c>near_duplicate_bands</c>.
+    /// </summary>
+    public static void Add(SqliteConnection connection, SqliteTransaction transaction, long articleId, NearDuplicateKeys keys, RecentBands? recent)
     {
-        ForEachKey(connection, transaction, articleId, keys.BandKeys,
-            "INSERT INTO near_duplicate_bands (band_key, article_id) VALUES ($key, $article) ON CONFLICT DO NOTHING;");
         if (keys.Sketch is { } sketch)
         {
             var command = Statements.For(connection, transaction, "INSERT OR REPLACE INTO near_duplicate_sketches (article_id, sketch) VALUES ($article, $sketch);");
@@ -27,38 +30,53 @@ internal static class NearDuplicateIndex
             command.Parameters.AddWithValue("$sketch", sketch.Bytes.ToArray());
             command.ExecuteNonQuery();
         }
+        if (keys.BandKeys.Length == 0)
+        {
+            return;
+        }
+        if (recent is not null)
+        {
+            recent.Add(connection, transaction, articleId, keys.BandKeys, keys.Sketch);
+            return;
+        }
+        ForEachKey(connection, transaction, articleId, keys.BandKeys,
+            "INSERT INTO near_duplicate_bands (band_key, article_id) VALUES ($key, $article) ON CONFLICT DO NOTHING;");
     }
 
-    /// <summary>Removes an article's band keys (those of the text it was indexed with) and its sketch.</summary>
-    private static void Remove(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<long> keys)
+    /// <summary>Removes an article's band keys (those of the text it was indexed with, wherever they are) and its sketch.</summary>
+    private static void Remove(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<long> keys, RecentBands recent)
     {
         ForEachKey(connection, transaction, articleId, keys,
             "DELETE FROM near_duplicate_bands WHERE band_key = $key AND article_id = $article;");
+        recent.Remove(connection, transaction, articleId);
         var command = Statements.For(connection, transaction, "DELETE FROM near_duplicate_sketches WHERE article_id = $article;");
         command.Parameters.AddWithValue("$article", articleId);
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Articles sharing at least one band key with <paramref name="keys"/>, oldest first, with their sketches.</summary>
-    public static IReadOnlyList<NearDuplicateCandidate> Candidates(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> keys)
+    /// <summary>Articles sharing at least one band key with <paramref name="keys"/>, in the index or held in <paramref name="recent"/>, oldest first, with their sketches.</summary>
+    public static IReadOnlyList<NearDuplicateCandidate> Candidates(
+        SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> keys, RecentBands recent)
     {
         if (keys.Count == 0)
         {
             return [];
         }
+        var found = new Dictionary<long, StorySketch?>();
         var command = Statements.For(connection, transaction, CandidatesSql(keys.Count));
         for (var i = 0; i < keys.Count; i++)
         {
             command.Parameters.AddWithValue(KeyParameters[i], keys[i]);
         }
-        var found = new List<NearDuplicateCandidate>();
-        using var rows = command.ExecuteReader();
-        while (rows.Read())
+        using (var rows = command.ExecuteReader())
         {
-            var sketch = rows.IsDBNull(1) ? null : StorySketch.FromBytes((byte[])rows.GetValue(1));
-            found.Add(new NearDuplicateCandidate(rows.GetInt64(0), sketch));
+            while (rows.Read())
+            {
+                found[rows.GetInt64(0)] = rows.IsDBNull(1) ? null : StorySketch.FromBytes((byte[])rows.GetValue(1));
+            }
         }
-        return found;
+        recent.Find(keys, found);
+        return found.OrderBy(candidate => candidate.Key).Select(candidate => new NearDuplicateCandidate(candidate.Key, candidate.Value)).ToList();
     }
 
     // The lookup's parameter names and SQL, made once: the statement is prepared once per connection.
@@ -73,12 +91,12 @@ internal static class NearDuplicateIndex
         SELECT c.article_id, s.sketch
         FROM (SELECT DISTINCT article_id FROM near_duplicate_bands WHERE band_key IN ({string.Join(',', KeyParameters.Take(keyCount))})) c
         LEFT JOIN near_duplicate_sketches s ON s.article_id = c.article_id
-        ORDER BY c.article_id;
         """;
 
     /// <summary>Gives a stored story a later copy's longer text (and its HTML), and re-indexes it under the new text's keys.</summary>
     public static void ReplaceText(
-        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, NearDuplicateKeys keys)
+        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, NearDuplicateKeys keys,
+        RecentBands recent)
     {
         {
             var update = Statements.For(connection, transaction, "UPDATE articles SET text = $text, content_hash = $hash, html = $html WHERE id = $id;");
@@ -88,8 +106,8 @@ internal static class NearDuplicateIndex
             update.Parameters.AddWithValue("$id", articleId);
             update.ExecuteNonQuery();
         }
-        Remove(connection, transaction, articleId, LshBands.KeysOf(stored.Shingles));
-        Add(connection, transaction, articleId, keys);
+        Remove(connection, transaction, articleId, LshBands.KeysOf(stored.Shingles), recent);
+        Add(connection, transaction, articleId, keys, recent);
     }
 
     /// <summary>A stored article with what the rule needs of it, or null when there is no such article.</summary>
@@ -144,10 +162,11 @@ internal static class NearDuplicateIndex
     /// lock on the caller's thread, so the single writer only compares. A text replaced meanwhile
     /// has another hash and is shingled again under the lock.
     /// </summary>
-    public static Dictionary<string, StoryShingles> CandidateShingles(SqliteConnection connection, NearDuplicateKeys keys, ShingleCache cache)
+    public static Dictionary<string, StoryShingles> CandidateShingles(
+        SqliteConnection connection, NearDuplicateKeys keys, ShingleCache cache, RecentBands recent)
     {
         var found = new Dictionary<string, StoryShingles>(StringComparer.Ordinal);
-        foreach (var candidate in Candidates(connection, null, keys.BandKeys))
+        foreach (var candidate in Candidates(connection, null, keys.BandKeys, recent))
         {
             if (!candidate.MayBeCopyOf(keys.Sketch))
             {
@@ -185,7 +204,7 @@ internal static class NearDuplicateIndex
             {
                 BandKeys = withBandKeys ? keys.BandKeys : [],
                 Sketch = withSketches ? keys.Sketch : null,
-            });
+            }, recent: null);
         }
     }
 

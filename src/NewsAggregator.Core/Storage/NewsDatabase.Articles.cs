@@ -9,6 +9,9 @@ public sealed partial class NewsDatabase
     /// <summary>Shingles of this database's recent texts, so candidates are compared without shingling them again.</summary>
     private readonly ShingleCache _shingles = new();
 
+    /// <summary>The band keys of the articles stored since the last merge into the index.</summary>
+    private readonly RecentBands _recent;
+
     /// <summary>The article already seen at this canonical URL, by any source.</summary>
     public long? FindArticleIdByUrl(string url) => Read(connection => FindArticleIdByUrl(connection, null, url));
 
@@ -45,7 +48,7 @@ public sealed partial class NewsDatabase
         var prepared = PreparedArticle.Of(article, run);
         return prepared.Keys.BandKeys.Length == 0
             ? prepared
-            : prepared with { CandidateShingles = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys, _shingles)) };
+            : prepared with { CandidateShingles = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys, _shingles, _recent)) };
     }
 
     /// <summary>
@@ -53,22 +56,46 @@ public sealed partial class NewsDatabase
     /// decided as <see cref="StoreArticle"/> decides it and in the order given: a later copy in the
     /// batch sees the earlier one, so two copies arriving together still become one story.
     /// </summary>
-    public IReadOnlyList<StoreOutcome> StoreArticles(IReadOnlyList<PreparedArticle> articles) =>
-        InWriteTransaction((connection, transaction) =>
+    public IReadOnlyList<StoreOutcome> StoreArticles(IReadOnlyList<PreparedArticle> articles)
+    {
+        var merged = false;
+        try
         {
-            var outcomes = new StoreOutcome[articles.Count];
-            for (var i = 0; i < articles.Count; i++)
+            var outcomes = InWriteTransaction((connection, transaction) =>
             {
-                outcomes[i] = Store(connection, transaction, articles[i], _shingles);
+                _recent.CatchUp(connection, transaction);
+                var outcomes = new StoreOutcome[articles.Count];
+                for (var i = 0; i < articles.Count; i++)
+                {
+                    outcomes[i] = Store(connection, transaction, articles[i], _shingles, _recent);
+                }
+                if (_recent.DueForMerge)
+                {
+                    RecentBands.Merge(connection, transaction);
+                    merged = true;
+                }
+                return outcomes;
+            });
+            if (merged)
+            {
+                _recent.Clear();
             }
             return outcomes;
-        });
+        }
+        catch
+        {
+            // Rolled back: what this batch added to the held keys is not in the table.
+            _recent.Invalidate();
+            throw;
+        }
+    }
 
     /// <summary>Decides (<see cref="DuplicateResolver"/>) and carries the decision out, in the caller's transaction.</summary>
-    private static StoreOutcome Store(SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared, ShingleCache cache)
+    private static StoreOutcome Store(
+        SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared, ShingleCache cache, RecentBands recent)
     {
         var (article, run, shingles, keys) = (prepared.Article, prepared.Run, prepared.Shingles, prepared.Keys);
-        var lookup = new StoryLookup(connection, transaction, prepared.CandidateShingles);
+        var lookup = new StoryLookup(connection, transaction, prepared.CandidateShingles, recent);
         var incoming = new IncomingStory(
             article.Url, article.ContentHash, article.DeclaredCanonicalUrl,
             new StoryCopy(shingles, article.PublishedAt, article.FetchedAt, article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet()),
@@ -78,7 +105,7 @@ public sealed partial class NewsDatabase
         if (decision.ArticleId is not { } existing)
         {
             outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article), Reason: decision.Reason);
-            NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys);
+            NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys, recent);
             if (article.ContentHash is { } hash && keys.BandKeys.Length > 0)
             {
                 // The next copy of this story finds it as a candidate: its shingles are at hand.
@@ -89,7 +116,7 @@ public sealed partial class NewsDatabase
         {
             if (decision.UpgradesText && lookup.Story(existing) is { } stored)
             {
-                NearDuplicateIndex.ReplaceText(connection, transaction, existing, stored, article, keys);
+                NearDuplicateIndex.ReplaceText(connection, transaction, existing, stored, article, keys, recent);
             }
             outcome = new StoreOutcome(KindOf(decision.Kind), existing, decision.UpgradesText, decision.Reason);
         }

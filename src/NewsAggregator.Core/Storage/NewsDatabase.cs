@@ -50,6 +50,7 @@ public sealed partial class NewsDatabase
     private NewsDatabase(string path, StorageOptions options, bool create)
     {
         Path = path;
+        _recent = new RecentBands(options.NearDuplicateMergeAt);
         var seconds = options.BusyTimeoutSeconds;
         _busyTimeout = TimeSpan.FromSeconds(seconds);
         var builder = new SqliteConnectionStringBuilder

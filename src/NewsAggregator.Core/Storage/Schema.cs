@@ -166,6 +166,17 @@ internal static class Schema
         ALTER TABLE articles ADD COLUMN enclosure_type TEXT;
         ALTER TABLE articles ADD COLUMN enclosure_length INTEGER;
         """,
+
+        // 10: the band keys of the articles stored since the last merge into near_duplicate_bands
+        // (Storage/RecentBands), one row an article, as a JSON array: appended in the article's
+        // transaction, and moved into the index in key order every few thousand articles, instead of
+        // 32 random inserts an article. Derived data like the band keys: no foreign key.
+        """
+        CREATE TABLE near_duplicate_recent (
+            article_id INTEGER PRIMARY KEY,
+            band_keys  TEXT NOT NULL
+        );
+        """,
     ];
 
     /// <summary>

@@ -18,4 +18,7 @@ public sealed record StorageOptions
     /// busy timeout; with both set to this a wait lasts as long as the setting says, not twice as long.
     /// </summary>
     internal int BusyTimeoutSeconds => Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds));
+
+    /// <summary>How many articles' band keys are held before they are merged into the index (<see cref="RecentBands"/>); small in tests.</summary>
+    internal int NearDuplicateMergeAt { get; init; } = RecentBands.DefaultMergeAt;
 }

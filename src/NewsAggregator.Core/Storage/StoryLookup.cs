@@ -9,7 +9,8 @@ namespace NewsAggregator.Storage;
 /// decision are kept for carrying it out: a text upgrade needs the old text's band keys.
 /// </summary>
 internal sealed class StoryLookup(
-    SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, StoryShingles>? shinglesByHash) : IStoryLookup
+    SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, StoryShingles>? shinglesByHash,
+    RecentBands recent) : IStoryLookup
 {
     private readonly Dictionary<long, StoryCopy?> _loaded = [];
 
@@ -17,7 +18,7 @@ internal sealed class StoryLookup(
 
     public long? ArticleWithText(string contentHash) => NewsDatabase.FindArticleIdByHash(connection, transaction, contentHash);
 
-    public IReadOnlyList<NearDuplicateCandidate> Candidates(IReadOnlyList<long> bandKeys) => NearDuplicateIndex.Candidates(connection, transaction, bandKeys);
+    public IReadOnlyList<NearDuplicateCandidate> Candidates(IReadOnlyList<long> bandKeys) => NearDuplicateIndex.Candidates(connection, transaction, bandKeys, recent);
 
     public StoryCopy? Story(long articleId)
     {

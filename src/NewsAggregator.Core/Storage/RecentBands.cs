@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using NewsAggregator.Dedup;
+
+namespace NewsAggregator.Storage;
+
+/// <summary>
+/// The band keys of the articles stored since the last merge into <c>near_duplicate_bands</c>: held
+/// in memory for lookups, persisted as one row an article in <c>near_duplicate_recent</c> (written in
+/// the article's own transaction, so a crash loses none), and merged into the big index in one
+/// sorted statement every <see cref="DefaultMergeAt"/> articles.
+/// </summary>
+/// <remarks>
+/// Band keys are random by design, so inserting an article's 32 keys straight into the index
+/// changed 32 pages all over it, and every commit wrote each changed page to the log again: two
+/// thirds of the writer's time (storage-writer benchmark: 200 of 270 µs an article). A row an article
+/// in a table keyed by article id is one append, and a merge in key order changes each index page
+/// once for thousands of articles.
+/// Another process writing the same file (a <c>--once</c> beside the service) is followed by
+/// <see cref="CatchUp"/> at the start of each write transaction, which reloads this copy when the
+/// table's count or highest id differ from it. (A text the other process replaced keeps its article's
+/// id and the count: its new keys are seen here after the next merge.)
+/// </remarks>
+internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
+{
+    /// <summary>Articles held before they are merged: a merge then costs a fraction of a second, and the copy a few MB.</summary>
+    public const int DefaultMergeAt = 4096;
+
+    /// <summary>Whether enough articles are held that the writer should merge them now.</summary>
+    public bool DueForMerge => Count >= mergeAt;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, List<long>> _articlesByKey = [];
+    private readonly Dictionary<long, (long[] Keys, StorySketch? Sketch)> _byArticle = [];
+    private long _highestId;
+    private bool _stale = true;
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _byArticle.Count;
+            }
+        }
+    }
+
+    /// <summary>Stores an article's keys in the caller's transaction and holds them; <see cref="Invalidate"/> if that transaction fails.</summary>
+    public void Add(SqliteConnection connection, SqliteTransaction transaction, long articleId, long[] keys, StorySketch? sketch)
+    {
+        var command = Statements.For(connection, transaction,
+            "INSERT OR REPLACE INTO near_duplicate_recent (article_id, band_keys) VALUES ($article, $keys);");
+        command.Parameters.AddWithValue("$article", articleId);
+        command.Parameters.AddWithValue("$keys", ToJson(keys));
+        command.ExecuteNonQuery();
+        Hold(articleId, keys, sketch);
+    }
+
+    /// <summary>Removes an article's keys held here (when its text is replaced), in the caller's transaction.</summary>
+    public void Remove(SqliteConnection connection, SqliteTransaction transaction, long articleId)
+    {
+        var command = Statements.For(connection, transaction, "DELETE FROM near_duplicate_recent WHERE article_id = $article;");
+        command.Parameters.AddWithValue("$article", articleId);
+        command.ExecuteNonQuery();
+        lock (_lock)
+        {
+            Unhold(articleId);
+        }
+    }
+
+    /// <summary>The held articles sharing a key with <paramref name="keys"/>, with their sketches, added to <paramref name="found"/>.</summary>
+    public void Find(IReadOnlyList<long> keys, Dictionary<long, StorySketch?> found)
+    {
+        lock (_lock)
+        {
+            foreach (var key in keys)
+            {
+                if (_articlesByKey.TryGetValue(key, out var articles))
+                {
+                    foreach (var article in articles)
+                    {
+                        found.TryAdd(article, _byArticle[article].Sketch);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Brings this copy in line with the table, in the writer's transaction: after rows another
+    /// process added or merged, or a failed write of ours, it is loaded again.
+    /// </summary>
+    public void CatchUp(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var state = Statements.For(connection, transaction, "SELECT count(*), coalesce(max(article_id), 0) FROM near_duplicate_recent;");
+        long rows, highest;
+        using (var reader = state.ExecuteReader())
+        {
+            reader.Read();
+            (rows, highest) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        lock (_lock)
+        {
+            // Equal count and highest id: nothing new. Anything else (rows another process added or
+            // merged, a failed write of ours) is reloaded whole: a few thousand rows, rarely.
+            if (!_stale && rows == _byArticle.Count && highest == _highestId)
+            {
+                return;
+            }
+            _articlesByKey.Clear();
+            _byArticle.Clear();
+            _highestId = 0;
+            _stale = false;
+        }
+        var load = Statements.For(connection, transaction, """
+            SELECT r.article_id, r.band_keys, s.sketch
+            FROM near_duplicate_recent r LEFT JOIN near_duplicate_sketches s ON s.article_id = r.article_id
+            ORDER BY r.article_id;
+            """);
+        using var rowsRead = load.ExecuteReader();
+        while (rowsRead.Read())
+        {
+            var sketch = rowsRead.IsDBNull(2) ? null : StorySketch.FromBytes((byte[])rowsRead.GetValue(2));
+            Hold(rowsRead.GetInt64(0), FromJson(rowsRead.GetString(1)), sketch);
+        }
+    }
+
+    /// <summary>
+    /// Moves every held key into <c>near_duplicate_bands</c>, in key order, in the caller's
+    /// transaction; <see cref="Clear"/> once it has committed, <see cref="Invalidate"/> if it failed.
+    /// </summary>
+    public static void Merge(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        // WHERE true: SQLite's grammar needs it for ON CONFLICT after a SELECT with a join.
+        var merge = Statements.For(connection, transaction, """
+            INSERT INTO near_duplicate_bands (band_key, article_id)
+            SELECT k.value, r.article_id FROM near_duplicate_recent r JOIN json_each(r.band_keys) k
+            WHERE true ORDER BY 1, 2
+            ON CONFLICT DO NOTHING;
+            """);
+        merge.ExecuteNonQuery();
+        Statements.For(connection, transaction, "DELETE FROM near_duplicate_recent;").ExecuteNonQuery();
+    }
+
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _articlesByKey.Clear();
+            _byArticle.Clear();
+        }
+    }
+
+    /// <summary>A write that touched this copy failed: the next <see cref="CatchUp"/> reloads it from the table.</summary>
+    public void Invalidate()
+    {
+        lock (_lock)
+        {
+            _stale = true;
+        }
+    }
+
+    private void Hold(long articleId, long[] keys, StorySketch? sketch)
+    {
+        lock (_lock)
+        {
+            Unhold(articleId);
+            _byArticle[articleId] = (keys, sketch);
+            foreach (var key in keys)
+            {
+                if (!_articlesByKey.TryGetValue(key, out var articles))
+                {
+                    _articlesByKey[key] = articles = new List<long>(1);
+                }
+                articles.Add(articleId);
+            }
+            _highestId = Math.Max(_highestId, articleId);
+        }
+    }
+
+    private void Unhold(long articleId)
+    {
+        if (!_byArticle.Remove(articleId, out var held))
+        {
+            return;
+        }
+        foreach (var key in held.Keys)
+        {
+            if (_articlesByKey.TryGetValue(key, out var articles))
+            {
+                articles.Remove(articleId);
+                if (articles.Count == 0)
+                {
+                    _articlesByKey.Remove(key);
+                }
+            }
+        }
+    }
+
+    // JSON text, so that the merge can spread the keys into rows with SQLite's json_each.
+    private static string ToJson(long[] keys)
+    {
+        var json = new StringBuilder(keys.Length * 16).Append('[');
+        for (var i = 0; i < keys.Length; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append(keys[i].ToString(CultureInfo.InvariantCulture));
+        }
+        return json.Append(']').ToString();
+    }
+
+    private static long[] FromJson(string json) =>
+        json.AsSpan().Trim("[]") is var inner && inner.IsEmpty
+            ? []
+            : Array.ConvertAll(inner.ToString().Split(','), key => long.Parse(key, CultureInfo.InvariantCulture));
+}
