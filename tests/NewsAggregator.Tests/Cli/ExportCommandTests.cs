@@ -318,13 +318,7 @@ public sealed class ExportCommandTests : IDisposable
     public async Task A_database_from_before_the_change_feed_is_exit_2_with_what_to_do()
     {
         var version = Schema.ChangeSequenceVersion - 1;
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(Schema.Migrations.Take(version)) + $"PRAGMA user_version = {version};";
-            command.ExecuteNonQuery();
-        }
+        DatabaseFiles.AtVersion(_workspace.DatabasePath, version);
 
         var run = await ExportAsync("--since", "0");
 

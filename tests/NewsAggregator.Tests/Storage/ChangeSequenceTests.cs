@@ -122,21 +122,13 @@ public sealed class ChangeSequenceTests : IDisposable
     [Fact]
     public void Migration_numbers_existing_articles_in_id_order_as_changed_when_fetched()
     {
-        var migration = Schema.ChangeSequenceVersion - 1;
-        using (var connection = new SqliteConnection($"Data Source={_files.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            // Inserted out of id order: the numbering follows the ids, the order they were stored in.
-            command.CommandText = string.Concat(Schema.Migrations.Take(migration)) + $"""
-                PRAGMA user_version = {migration};
-                INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
-                INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (9, 'a', 'https://a.example/nine', '2026-03-04T09:00:00Z', 'Nine.');
-                INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (5, 'a', 'https://a.example/five', '2026-03-04T05:00:00Z', 'Five.');
-                INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (7, 'a', 'https://a.example/seven', '2026-03-04T07:00:00Z', 'Seven.');
-                """;
-            command.ExecuteNonQuery();
-        }
+        // Inserted out of id order: the numbering follows the ids, the order they were stored in.
+        DatabaseFiles.AtVersion(_files.Path, Schema.ChangeSequenceVersion - 1, """
+            INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
+            INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (9, 'a', 'https://a.example/nine', '2026-03-04T09:00:00Z', 'Nine.');
+            INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (5, 'a', 'https://a.example/five', '2026-03-04T05:00:00Z', 'Five.');
+            INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (7, 'a', 'https://a.example/seven', '2026-03-04T07:00:00Z', 'Seven.');
+            """);
 
         var database = _files.Open();
 
