@@ -17,7 +17,8 @@ public sealed record ArticleChange(
     IReadOnlyList<ArticleSighting> Sightings);
 
 /// <summary>What an export gave: how many articles, and the cursor to pass as <c>--since</c> next time.</summary>
-public sealed record ChangeExportResult(long Exported, long NextSince);
+/// <param name="LastChange">The highest change value the database has given out (deleted articles' included), in the same snapshot.</param>
+public sealed record ChangeExportResult(long Exported, long NextSince, long LastChange);
 
 /// <summary>
 /// The change feed's read side (<c>export --since N</c>): the articles whose <c>change_seq</c> is
@@ -36,7 +37,7 @@ public static class ChangeExportQuery
             if (version == 0)
             {
                 // An empty file (accepted by Recognise, made by nothing yet) has no articles.
-                return new ChangeExportResult(0, since);
+                return new ChangeExportResult(0, since, 0);
             }
             if (version < Schema.ChangeSequenceVersion)
             {
@@ -50,8 +51,8 @@ public static class ChangeExportQuery
     private static ChangeExportResult ReadRows(SqliteConnection connection, long since, long? limit, Action<ArticleChange> write)
     {
         // One read transaction, so one snapshot: a commit of the worker's made while the rows
-        // stream is either wholly in them or wholly out, never half (the statement alone would
-        // be one too; the transaction keeps it so should the read ever take two statements).
+        // stream is either wholly in them or wholly out, never half, and the counter read first
+        // is the one those rows were numbered under.
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -66,6 +67,13 @@ public static class ChangeExportQuery
             ORDER BY a.change_seq, s.seen_at, s.source_id, s.url;
             """;
         command.Parameters.AddWithValue("$since", since);
+        long lastChange;
+        using (var last = connection.CreateCommand())
+        {
+            last.Transaction = transaction;
+            last.CommandText = "SELECT last_value FROM change_sequence WHERE id = 1;";
+            lastChange = (long)last.ExecuteScalar()!;
+        }
         using var reader = command.ExecuteReader();
         var (exported, cursor) = (0L, since);
         ArticleChange? current = null;
@@ -98,7 +106,7 @@ public static class ChangeExportQuery
             write(current);
             (exported, cursor) = (exported + 1, current.ChangeSeq);
         }
-        return new ChangeExportResult(exported, cursor);
+        return new ChangeExportResult(exported, cursor, lastChange);
     }
 
     private static ArticleChange Article(SqliteDataReader reader, List<ArticleSighting> sightings) => new(

@@ -105,6 +105,16 @@ internal static class ExportCommand
                 });
                 writer.Flush();
             }
+            if (since > result.LastChange)
+            {
+                // The counter only grows, so a cursor this database gave out is never above it: this
+                // one came from another database, or this one was put back from an older copy. Saying
+                // "nothing new" would leave the pipeline waiting forever.
+                await error.WriteLineAsync(
+                    FormattableString.Invariant($"error: --since {since} is past the last change of {request.DatabasePath} ({result.LastChange}): ") +
+                    "the cursor comes from another database, or this one was restored from an older copy; export again from --since 0");
+                return NewsAggregatorCommandLine.UsageError;
+            }
             if (partial is not null)
             {
                 File.Move(partial, request.OutputPath!, overwrite: true);

@@ -307,6 +307,24 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cursor_past_the_last_change_is_exit_2_rather_than_nothing_new_forever()
+    {
+        Database().StoreArticle(Article(1));
+        Database().StoreArticle(Article(2));
+        var file = _workspace.PathOf("changes.jsonl");
+
+        var current = await PollAsync(2);
+        var run = await ExportAsync("--since", "3", "--output", file);
+
+        Assert.Equal(2L, current.Next);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal(
+            $"error: --since 3 is past the last change of {_workspace.DatabasePath} (2): the cursor comes from another database, " +
+            "or this one was restored from an older copy; export again from --since 0\n", run.Error);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
     public Task A_missing_database_is_exit_2_and_not_created() =>
         ReadOnlyReportChecks.MissingDatabaseIsRefusedAsync(_workspace, () => ExportAsync("--since", "0"));
 
