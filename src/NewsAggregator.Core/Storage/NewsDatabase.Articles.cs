@@ -22,6 +22,10 @@ public sealed partial class NewsDatabase
         InWriteTransaction((connection, transaction) =>
         {
             var added = InsertSighting(connection, transaction, articleId, sourceId, url, seenAt);
+            if (added)
+            {
+                ChangeSequence.Stamp(connection, transaction, articleId, seenAt);
+            }
             if (added && run is { } counted)
             {
                 CountInRun(connection, transaction, counted, RunCount.Duplicates, seenAt);
@@ -121,10 +125,16 @@ public sealed partial class NewsDatabase
             outcome = new StoreOutcome(KindOf(decision.Kind), existing, decision.UpgradesText, decision.Reason);
         }
 
-        InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);
+        // One change value for whatever this copy changed (the story, its text, its sightings).
+        var changed = outcome.Kind == StoreOutcomeKind.Stored || outcome.TextReplaced;
+        changed |= InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, article.Url, article.FetchedAt);
         foreach (var other in article.AlsoSeenAt)
         {
-            InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
+            changed |= InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
+        }
+        if (changed)
+        {
+            ChangeSequence.Stamp(connection, transaction, outcome.ArticleId, article.FetchedAt);
         }
         if (run is { } counted)
         {

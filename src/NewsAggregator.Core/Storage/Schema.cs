@@ -167,7 +167,28 @@ internal static class Schema
         ALTER TABLE articles ADD COLUMN enclosure_length INTEGER;
         """,
 
-        // 10: the band keys of the articles stored since the last merge into near_duplicate_bands
+        // 10: the change feed (ChangeSequence, ChangeExportQuery): every insert or change of an
+        // article takes the next value of one counter, kept in a table of its own rather than taken
+        // as max(change_seq)+1, so that a value is never handed out twice even once the article that
+        // held the highest one is deleted (a pipeline past that value would never see its reuse).
+        // Existing articles are numbered in id order, which is the order they were stored in, and
+        // count as changed when they were fetched. The index serves "changed after N" and, being
+        // unique, makes a value given twice a failed write rather than a row a pipeline may miss.
+        """
+        CREATE TABLE change_sequence (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            last_value INTEGER NOT NULL
+        );
+        ALTER TABLE articles ADD COLUMN change_seq INTEGER;
+        ALTER TABLE articles ADD COLUMN updated_at TEXT;
+        UPDATE articles SET change_seq = numbered.seq, updated_at = articles.fetched_at
+        FROM (SELECT id, row_number() OVER (ORDER BY id) AS seq FROM articles) AS numbered
+        WHERE numbered.id = articles.id;
+        INSERT INTO change_sequence (id, last_value) VALUES (1, (SELECT count(*) FROM articles));
+        CREATE UNIQUE INDEX articles_change_seq ON articles(change_seq);
+        """,
+
+        // 11: the band keys of the articles stored since the last merge into near_duplicate_bands
         // (Storage/RecentBands), one row an article, as a JSON array: appended in the article's
         // transaction, and moved into the index in key order every few thousand articles, instead of
         // 32 random inserts an article. Derived data like the band keys: no foreign key.
@@ -196,4 +217,7 @@ internal static class Schema
 
     /// <summary>The version whose migration creates the near-duplicate sketches, which then need filling.</summary>
     public const int NearDuplicateSketchVersion = 7;
+
+    /// <summary>The version whose migration adds the change sequence (<c>change_seq</c>, <c>updated_at</c>) that <c>export</c> reads.</summary>
+    public const int ChangeSequenceVersion = 10;
 }

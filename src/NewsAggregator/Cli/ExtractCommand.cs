@@ -165,18 +165,10 @@ internal static class ExtractCommand
         return failures == 0 ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
     }
 
-    /// <summary>The output file, with the mistakes people make named in their terms rather than the system's.</summary>
+    /// <summary>The output file (<see cref="OutputFile"/>).</summary>
     private static StreamWriter OpenOutput(string path)
     {
-        if (Directory.Exists(path))
-        {
-            throw new IOException("is a folder; give a file name for the JSON lines");
-        }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new IOException($"the folder {folder} does not exist");
-        }
+        OutputFile.Check(path, "the JSON lines");
         return new StreamWriter(path, append: false);
     }
 

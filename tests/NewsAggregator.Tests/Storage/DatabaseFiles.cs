@@ -41,6 +41,13 @@ internal static class DatabaseFiles
         }
     }
 
+    /// <summary>
+    /// Our database as an older version left it: built by the migrations before <paramref name="version"/>
+    /// (not by taking a current one apart, whose later steps would then run twice), then <paramref name="sql"/>.
+    /// </summary>
+    public static void AtVersion(string path, int version, string sql = "") =>
+        Execute(path, string.Concat(Schema.Migrations.Take(version)) + $"PRAGMA user_version = {version};" + sql);
+
     /// <summary>An SQLite file of another program, in its own (rollback journal) mode, made by <paramref name="sql"/>.</summary>
     public static void Foreign(string path, string sql) => Execute(path, sql);
 

@@ -167,17 +167,10 @@ public sealed class NewsDatabaseTests : IDisposable
     private NewsDatabase OpenFromBefore(int migration)
     {
         Assert.True(migration > 0);
-        using (var connection = new SqliteConnection($"Data Source={_files.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(Schema.Migrations.Take(migration)) + $"""
-                PRAGMA user_version = {migration};
-                INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
-                INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (7, 'a', 'https://a.example/old', '2026-03-04T05:06:07Z', 'Old text.');
-                """;
-            command.ExecuteNonQuery();
-        }
+        DatabaseFiles.AtVersion(_files.Path, migration, """
+            INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
+            INSERT INTO articles (id, source_id, url, fetched_at, text) VALUES (7, 'a', 'https://a.example/old', '2026-03-04T05:06:07Z', 'Old text.');
+            """);
         return _files.Open();
     }
 

@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsAggregator.Storage;
+
+/// <summary>One place a story was seen, as <c>article_sightings</c> has it.</summary>
+public sealed record ArticleSighting(string SourceId, string Url, string SeenAt);
+
+/// <summary>
+/// An article as the change feed exports it: every public column of <c>articles</c> as stored
+/// (times as the database writes them), its change value and time, and where it was seen, first
+/// seen first.
+/// </summary>
+public sealed record ArticleChange(
+    long ChangeSeq, string? UpdatedAt, long Id, string SourceId, string Url, string? Title, string? Byline,
+    string? PublishedAt, string FetchedAt, string? Language, string Text, string? ContentHash, string? SiteName,
+    string? ImageUrl, string? Description, string? Html, string? EnclosureUrl, string? EnclosureType, long? EnclosureLength,
+    IReadOnlyList<ArticleSighting> Sightings);
+
+/// <summary>What an export gave: how many articles, and the cursor to pass as <c>--since</c> next time.</summary>
+/// <param name="LastChange">The highest change value the database has given out (deleted articles' included), in the same snapshot.</param>
+public sealed record ChangeExportResult(long Exported, long NextSince, long LastChange);
+
+/// <summary>
+/// The change feed's read side (<c>export --since N</c>): the articles whose <c>change_seq</c> is
+/// above N, in sequence order, through <see cref="ReadOnlyDatabase"/> (never creates, writes or
+/// migrates the file). See <see cref="ChangeSequence"/> for why a reader polling with the cursor
+/// sees every change once.
+/// </summary>
+public static class ChangeExportQuery
+{
+    /// <summary>Hands each article changed after <paramref name="since"/> to <paramref name="write"/>, in sequence order, at most <paramref name="limit"/> of them.</summary>
+    /// <returns>The count, and the change value of the last article handed over (<paramref name="since"/> when none was).</returns>
+    /// <exception cref="StorageException">The file is missing, not ours, from before the change feed, damaged, locked or unreadable.</exception>
+    public static ChangeExportResult Read(string path, long since, long? limit, Action<ArticleChange> write, StorageOptions? options = null) =>
+        ReadOnlyDatabase.Read(path, options, (connection, version) =>
+        {
+            if (version == 0)
+            {
+                // An empty file (accepted by Recognise, made by nothing yet) has no articles.
+                return new ChangeExportResult(0, since, 0);
+            }
+            if (version < Schema.ChangeSequenceVersion)
+            {
+                throw new StorageException(
+                    $"{path}: the database is at schema version {version}, from before the change feed ({Schema.ChangeSequenceVersion}); " +
+                    "run the worker once (newsaggregator --once) to upgrade it, then export");
+            }
+            return ReadRows(connection, since, limit, write);
+        });
+
+    private static ChangeExportResult ReadRows(SqliteConnection connection, long since, long? limit, Action<ArticleChange> write)
+    {
+        // One read transaction, so one snapshot: a commit of the worker's made while the rows
+        // stream is either wholly in them or wholly out, never half, and the counter read first
+        // is the one those rows were numbered under.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // An article comes as one row per sighting; LIMIT cannot count articles, so the loop does.
+        command.CommandText = """
+            SELECT a.change_seq, a.updated_at, a.id, a.source_id, a.url, a.title, a.byline, a.published_at, a.fetched_at,
+                   a.language, a.text, a.content_hash, a.site_name, a.image_url, a.description, a.html,
+                   a.enclosure_url, a.enclosure_type, a.enclosure_length,
+                   s.source_id, s.url, s.seen_at
+            FROM articles a LEFT JOIN article_sightings s ON s.article_id = a.id
+            WHERE a.change_seq > $since
+            ORDER BY a.change_seq, s.seen_at, s.source_id, s.url;
+            """;
+        command.Parameters.AddWithValue("$since", since);
+        long lastChange;
+        using (var last = connection.CreateCommand())
+        {
+            last.Transaction = transaction;
+            last.CommandText = "SELECT last_value FROM change_sequence WHERE id = 1;";
+            lastChange = (long)last.ExecuteScalar()!;
+        }
+        using var reader = command.ExecuteReader();
+        var (exported, cursor) = (0L, since);
+        ArticleChange? current = null;
+        List<ArticleSighting> sightings = [];
+        while (reader.Read())
+        {
+            var seq = reader.GetInt64(0);
+            if (current is null || current.ChangeSeq != seq)
+            {
+                if (current is not null)
+                {
+                    write(current);
+                    (exported, cursor) = (exported + 1, current.ChangeSeq);
+                }
+                if (exported == limit)
+                {
+                    current = null;
+                    break;
+                }
+                sightings = [];
+                current = Article(reader, sightings);
+            }
+            if (!reader.IsDBNull(19))
+            {
+                sightings.Add(new ArticleSighting(reader.GetString(19), reader.GetString(20), reader.GetString(21)));
+            }
+        }
+        if (current is not null)
+        {
+            write(current);
+            (exported, cursor) = (exported + 1, current.ChangeSeq);
+        }
+        return new ChangeExportResult(exported, cursor, lastChange);
+    }
+
+    private static ArticleChange Article(SqliteDataReader reader, List<ArticleSighting> sightings) => new(
+        reader.GetInt64(0), Text(reader, 1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), Text(reader, 5),
+        Text(reader, 6), Text(reader, 7), reader.GetString(8), Text(reader, 9), reader.GetString(10), Text(reader, 11),
+        Text(reader, 12), Text(reader, 13), Text(reader, 14), Text(reader, 15), Text(reader, 16), Text(reader, 17),
+        reader.IsDBNull(18) ? null : reader.GetInt64(18), sightings);
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using NewsAggregator.Storage;
+
+namespace NewsAggregator.Cli;
+
+/// <summary>
+/// Writes the articles of <c>export</c> in one of its formats. Both formats take their columns
+/// from <see cref="Columns"/>, so that a column added there shows in both. Their names are those
+/// of the database and are documented in the README: never rename one.
+/// </summary>
+internal abstract class ChangeFeedWriter : IDisposable
+{
+    private const string SightingsColumn = "sightings";
+
+    /// <summary>The article's columns in the order written, then <c>sightings</c>.</summary>
+    private static readonly (string Name, Func<ArticleChange, object?> Value)[] Columns =
+    [
+        ("change_seq", a => a.ChangeSeq),
+        ("updated_at", a => a.UpdatedAt),
+        ("id", a => a.Id),
+        ("source_id", a => a.SourceId),
+        ("url", a => a.Url),
+        ("title", a => a.Title),
+        ("byline", a => a.Byline),
+        ("published_at", a => a.PublishedAt),
+        ("fetched_at", a => a.FetchedAt),
+        ("language", a => a.Language),
+        ("text", a => a.Text),
+        ("content_hash", a => a.ContentHash),
+        ("site_name", a => a.SiteName),
+        ("image_url", a => a.ImageUrl),
+        ("description", a => a.Description),
+        ("html", a => a.Html),
+        ("enclosure_url", a => a.EnclosureUrl),
+        ("enclosure_type", a => a.EnclosureType),
+        ("enclosure_length", a => a.EnclosureLength),
+    ];
+
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        // Readable non-ASCII text; still valid JSON, and never a raw line break inside a line.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static ChangeFeedWriter For(string format, TextWriter output) =>
+        format == "csv" ? new Csv(output) : new JsonLines(output);
+
+    public abstract void Write(ArticleChange article);
+
+    public abstract void Flush();
+
+    public virtual void Dispose()
+    {
+    }
+
+    private static void WriteSightings(Utf8JsonWriter json, IReadOnlyList<ArticleSighting> sightings)
+    {
+        json.WriteStartArray();
+        foreach (var sighting in sightings)
+        {
+            json.WriteStartObject();
+            json.WriteString("source_id", sighting.SourceId);
+            json.WriteString("url", sighting.Url);
+            json.WriteString("seen_at", sighting.SeenAt);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>UTF-16 text of what <paramref name="write"/> puts into a JSON writer.</summary>
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            write(json);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>One JSON object a line, the sightings an array of objects.</summary>
+    private sealed class JsonLines(TextWriter output) : ChangeFeedWriter
+    {
+        public override void Write(ArticleChange article) => output.WriteLine(Json(json =>
+        {
+            json.WriteStartObject();
+            foreach (var (name, value) in Columns)
+            {
+                switch (value(article))
+                {
+                    case null:
+                        json.WriteNull(name);
+                        break;
+                    case long number:
+                        json.WriteNumber(name, number);
+                        break;
+                    case var text:
+                        json.WriteString(name, (string)text);
+                        break;
+                }
+            }
+            json.WritePropertyName(SightingsColumn);
+            WriteSightings(json, article.Sightings);
+            json.WriteEndObject();
+        }));
+
+        public override void Flush() => output.Flush();
+    }
+
+    /// <summary>
+    /// RFC 4180: a header line, CRLF line ends, a field quoted when it holds a comma, a quote or a
+    /// line break (quotes doubled). NULL is an empty field; the sightings are their JSON array as
+    /// one field, since CSV has no lists.
+    /// </summary>
+    private sealed class Csv : ChangeFeedWriter
+    {
+        private readonly CsvWriter _csv;
+
+        public Csv(TextWriter output)
+        {
+            _csv = new CsvWriter(output, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
+            foreach (var (name, _) in Columns)
+            {
+                _csv.WriteField(name);
+            }
+            _csv.WriteField(SightingsColumn);
+            _csv.NextRecord();
+        }
+
+        public override void Write(ArticleChange article)
+        {
+            foreach (var (_, value) in Columns)
+            {
+                _csv.WriteField(value(article) switch
+                {
+                    null => "",
+                    long number => number.ToString(CultureInfo.InvariantCulture),
+                    var text => (string)text,
+                });
+            }
+            _csv.WriteField(Json(json => WriteSightings(json, article.Sightings)));
+            _csv.NextRecord();
+        }
+
+        public override void Flush() => _csv.Flush();
+
+        public override void Dispose()
+        {
+            _csv.Dispose();
+            base.Dispose();
+        }
+    }
+}

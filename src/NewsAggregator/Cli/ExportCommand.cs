@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using NewsAggregator.Storage;
+
+namespace NewsAggregator.Cli;
+
+/// <summary>
+/// <c>export [--since N] [--format jsonl|csv] [--limit K] [--output FILE] [--db FILE]</c>: the
+/// change feed for pipelines. Every article inserted or changed after change value N, in
+/// sequence order, with its sightings; the cursor for next time on standard error. Only reads,
+/// like <c>sources list</c> (<see cref="ChangeExportQuery"/>).
+/// </summary>
+internal static class ExportCommand
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        // Text, checked in RunAsync: a parser's error for "abc" would come with a second usage line.
+        var since = new Option<string>("--since")
+        {
+            Description = "Export the articles whose change_seq is above N: the cursor the previous export printed (0: every article).",
+            DefaultValueFactory = _ => "0",
+            HelpName = "N",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "jsonl (one JSON object per line) or csv (RFC 4180, with a header; sightings as a JSON array in one field).",
+            DefaultValueFactory = _ => "jsonl",
+            HelpName = "jsonl|csv",
+        };
+        format.AcceptOnlyFromAmong("jsonl", "csv");
+        var limit = new Option<string?>("--limit")
+        {
+            Description = "Stop after K articles; the cursor printed is then the K-th article's change_seq.",
+            HelpName = "K",
+        };
+        var outputFile = new Option<string?>("--output")
+        {
+            Description = "Write to this file (replaced once the export is complete) instead of standard output.",
+            HelpName = "FILE",
+        };
+        var database = ReportOutput.DatabaseOption();
+        var command = new Command("export",
+            "Write every article inserted or changed after --since N (new story, longer text, new sighting), in change order, with its sightings; " +
+            "prints 'next: --since M' to standard error.")
+        {
+            since, format, limit, outputFile, database,
+        };
+        command.SetAction((parse, token) => RunAsync(
+            new ExportRequest(parse.GetValue(since)!, parse.GetValue(format)!, parse.GetValue(limit), parse.GetValue(outputFile), parse.GetValue(database)!),
+            output, error, token));
+        return command;
+    }
+
+    private sealed record ExportRequest(string Since, string Format, string? Limit, string? OutputPath, string DatabasePath);
+
+    private static async Task<int> RunAsync(ExportRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(request.Since, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var since) || since < 0)
+        {
+            await error.WriteLineAsync($"error: --since must be a whole number, 0 or more (the cursor a previous export printed), not {request.Since}");
+            return NewsAggregatorCommandLine.UsageError;
+        }
+        long? limit = null;
+        if (request.Limit is { } limitText)
+        {
+            if (!long.TryParse(limitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) || count < 1)
+            {
+                await error.WriteLineAsync($"error: --limit must be a whole number, 1 or more, not {limitText}");
+                return NewsAggregatorCommandLine.UsageError;
+            }
+            limit = count;
+        }
+        if (request.OutputPath is { } path)
+        {
+            try
+            {
+                OutputFile.Check(path, $"the {request.Format} export");
+            }
+            catch (IOException e)
+            {
+                await error.WriteLineAsync($"error: --output {path}: {e.Message}");
+                return NewsAggregatorCommandLine.UsageError;
+            }
+        }
+
+        // Into a file beside --output, renamed over it when complete: a pipeline never reads half an export.
+        var partial = request.OutputPath is null ? null : $"{request.OutputPath}.partial-{Environment.ProcessId}";
+        try
+        {
+            ChangeExportResult result;
+            using (var target = partial is null ? null : new StreamWriter(partial, append: false))
+            using (var writer = ChangeFeedWriter.For(request.Format, target ?? output))
+            {
+                result = ChangeExportQuery.Read(request.DatabasePath, since, limit, article =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        writer.Write(article);
+                    }
+                    catch (IOException e)
+                    {
+                        throw new ExportOutputException(e);
+                    }
+                });
+                writer.Flush();
+            }
+            if (since > result.LastChange)
+            {
+                // The counter only grows, so a cursor this database gave out is never above it: this
+                // one came from another database, or this one was put back from an older copy. Saying
+                // "nothing new" would leave the pipeline waiting forever.
+                await error.WriteLineAsync(
+                    FormattableString.Invariant($"error: --since {since} is past the last change of {request.DatabasePath} ({result.LastChange}): ") +
+                    "the cursor comes from another database, or this one was restored from an older copy; export again from --since 0");
+                return NewsAggregatorCommandLine.UsageError;
+            }
+            if (partial is not null)
+            {
+                File.Move(partial, request.OutputPath!, overwrite: true);
+            }
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"next: --since {result.NextSince}"));
+            return NewsAggregatorCommandLine.Success;
+        }
+        catch (StorageException e)
+        {
+            return await ReportOutput.StorageErrorAsync(error, e);
+        }
+        catch (Exception e) when (e is ExportOutputException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: {(request.OutputPath is null ? "standard output" : "--output " + request.OutputPath)}: {e.Message}; nothing was exported");
+            return NewsAggregatorCommandLine.SourceFailed;
+        }
+        finally
+        {
+            if (partial is not null)
+            {
+                File.Delete(partial);
+            }
+        }
+    }
+
+    /// <summary>Writing the export failed (a full disk): kept apart from the database's own I/O errors, which ReadOnlyDatabase reports.</summary>
+    private sealed class ExportOutputException(IOException inner) : Exception(inner.Message, inner);
+}
