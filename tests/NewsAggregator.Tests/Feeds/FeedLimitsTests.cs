@@ -121,11 +121,14 @@ public class FeedLimitsTests
             $"nests objects and arrays more than {FeedLimits.MaxDepth} deep" },
         { "JSON values", BrokenOff(JsonFeedWith(json => json.Append('[').Insert(json.Length, "0,", 4 * FeedLimits.MaxElements).Append("0]"))),
             string.Create(CultureInfo.InvariantCulture, $"has more than {FeedLimits.MaxElements:N0} values") },
+        // The same break in a feed within the limits is found: the cases above would show it if read.
+        { "XML within the limits", BrokenOff(Nested(10)), "is not well-formed XML" },
+        { "JSON within the limits", BrokenOff(JsonFeedWith(json => json.Insert(json.Length, "[0,", 10).Insert(json.Length, "0]", 10))), "is not valid JSON" },
     };
 
     [Theory]
     [MemberData(nameof(RefusedAtTheLimit))]
-    public void A_hostile_feed_is_refused_at_the_limit_before_its_end_is_read(string shape, byte[] body, string limit)
+    public void A_broken_off_feed_is_refused_for_what_comes_first_a_limit_before_the_broken_end(string shape, byte[] body, string limit)
     {
         var error = Refused(body);
 
