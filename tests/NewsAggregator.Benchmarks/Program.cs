@@ -1,4 +1,5 @@
 using NewsAggregator.Benchmarks.Dedup;
+using NewsAggregator.Benchmarks.Hostile;
 using NewsAggregator.Benchmarks.Load;
 using NewsAggregator.Benchmarks.Pipeline;
 using NewsAggregator.Benchmarks.Quality;
@@ -10,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["near-duplicate-index"] = NearDuplicateIndexBenchmark.Run,
     ["storage-writer"] = StorageWriterBenchmark.Run,
     ["load"] = LoadBenchmark.Run,
+    ["hostile"] = HostileInputBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

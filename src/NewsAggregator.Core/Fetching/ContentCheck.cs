@@ -22,6 +22,9 @@ internal static class ContentCheck
         "text/html", "application/xhtml+xml", "text/plain", "application/octet-stream",
     };
 
+    // What a source of type rss may be: FeedDocument tells the three formats apart from the body.
+    private const string AFeed = "an RSS, Atom or JSON feed";
+
     private static readonly (byte[] Magic, string Name)[] Signatures =
     [
         ("%PDF-"u8.ToArray(), "a PDF document"),
@@ -64,7 +67,7 @@ internal static class ContentCheck
         return expect switch
         {
             ExpectedContent.Page when !PageTypes.Contains(mediaType) => $"expected an HTML page, got {mediaType}",
-            ExpectedContent.Feed when binary => $"expected an RSS or Atom feed, got {mediaType}",
+            ExpectedContent.Feed when binary => $"expected {AFeed}, got {mediaType}",
             _ => null,
         };
     }
@@ -80,7 +83,7 @@ internal static class ContentCheck
         {
             if (body.AsSpan().StartsWith(magic))
             {
-                var expected = expect == ExpectedContent.Page ? "an HTML page" : "an RSS or Atom feed";
+                var expected = expect == ExpectedContent.Page ? "an HTML page" : AFeed;
                 return $"expected {expected}, got {name}" + (mediaType is null ? "" : $" (served as {mediaType})");
             }
         }

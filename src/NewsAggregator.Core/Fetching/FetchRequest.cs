@@ -5,7 +5,7 @@ public enum ExpectedContent
 {
     /// <summary>Whatever the server sends.</summary>
     Any,
-    /// <summary>An RSS or Atom feed: any textual type (servers label feeds every which way), no images or PDFs.</summary>
+    /// <summary>An RSS, Atom or JSON feed: any textual type (servers label feeds every which way), no images or PDFs.</summary>
     Feed,
     /// <summary>An HTML page: an image, a PDF or an archive where a page was expected is an error.</summary>
     Page,

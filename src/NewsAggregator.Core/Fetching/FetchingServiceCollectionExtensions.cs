@@ -29,13 +29,20 @@ public static class FetchingServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The Accept header of every request (a source's own <c>Accept</c> replaces it). The three feed
+    /// formats first; plain <c>application/json</c> is left out, as it would rank a site's API
+    /// above its HTML page wherever the same URL serves both.
+    /// </summary>
+    internal const string Accept =
+        "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
+
     private static IHttpClientBuilder AddClient(IServiceCollection services, string name, FetchOptions options, ProxyRoute route, bool publicOnly)
     {
         return services.AddHttpClient(name, client =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
-                client.DefaultRequestHeaders.Accept.ParseAdd(
-                    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
+                client.DefaultRequestHeaders.Accept.ParseAdd(Accept);
                 // Our own deadline covers the whole response; HttpClient's would only duplicate it.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })

@@ -92,22 +92,24 @@ public sealed class SourcePass(
         }
         catch (Exception e) when (e is FetchException or FeedFormatException or SourceContentException)
         {
+            // A failed pass is reported once, with its reason, by whoever ran it (the service's line
+            // per pass, --once's warning and summary line, both from the result): here a detail.
             error = e.Message;
             retryAfter = (e as FetchException)?.RetryAfter;
-            logger.LogWarning("Source {SourceId} failed: {Reason}", source.Id, e.Message);
+            logger.LogDebug("Source {SourceId} failed: {Reason}", source.Id, e.Message);
         }
         catch (OperationCanceledException) when (passDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // Only the source's own document can take the whole pass: an entry stops at its deadline.
             error = $"the pass ran past its deadline ({Durations.Describe(options.PassDeadline)})";
-            logger.LogWarning("Source {SourceId} failed: {Reason}", source.Id, error);
+            logger.LogDebug("Source {SourceId} failed: {Reason}", source.Id, error);
         }
         catch (StorageException e)
         {
             // The database failed, not the source: the pass stops writing, and its tally is still
             // exactly what was committed (a count goes up only once its transaction has).
             error = e.Message;
-            logger.LogWarning("Source {SourceId} failed: {Reason}", source.Id, e.Message);
+            logger.LogDebug("Source {SourceId} failed: {Reason}", source.Id, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -241,7 +243,8 @@ public sealed class SourcePass(
         catch (StorageException e)
         {
             // The run's row (if it was begun) still counts what was stored, marked unfinished.
-            logger.LogWarning("Source {SourceId}: the run could not be recorded: {Reason}", source.Id, e.Message);
+            // The result carries it, and its pass is reported as failed with it.
+            logger.LogDebug("Source {SourceId}: the run could not be recorded: {Reason}", source.Id, e.Message);
             return e.Message;
         }
     }

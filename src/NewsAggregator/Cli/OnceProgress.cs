@@ -100,11 +100,15 @@ internal sealed class OnceProgress : IProgress<SourcePassResult>, IDisposable
 
     public void Dispose() => End();
 
-    /// <summary><c>3/12 sources done: 41 stored, 2 duplicates, 1 failed, 5 failed entries (0:12)</c></summary>
+    /// <summary>
+    /// <c>3/12 sources done: 41 stored, 2 duplicates, 1 failed, 5 failed entries (0:12)</c>; nouns in
+    /// the singular for one (<c>0/1 source done: 1 stored, 1 duplicate, 0 failed, 1 failed entry</c>).
+    /// </summary>
     public static string ProgressText(OnceTally tally, int sourceCount, TimeSpan elapsed) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{tally.Sources}/{sourceCount} sources done: {tally.Stored} stored, {tally.Duplicates} duplicates, " +
-            $"{tally.FailedSources} failed, {tally.FailedEntries} failed entries ({Clock(elapsed)})");
+            $"{tally.Sources}/{Counted.Of(sourceCount, "source", "sources")} done: {tally.Stored} stored, " +
+            $"{Counted.Of(tally.Duplicates, "duplicate", "duplicates")}, {tally.FailedSources} failed, " +
+            $"{Counted.Of(tally.FailedEntries, "failed entry", "failed entries")} ({Clock(elapsed)})");
 
     private void Tick()
     {

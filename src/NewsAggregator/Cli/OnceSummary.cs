@@ -37,13 +37,17 @@ internal static class OnceSummary
         return ReportOutput.Table(Headings, rows.Append(totals));
     }
 
-    /// <summary>The line that closed <c>--once</c> before the table existed; kept for the scripts that read it.</summary>
+    /// <summary>
+    /// The line that closed <c>--once</c> before the table existed; kept for the scripts that read it:
+    /// <c>3 sources: 2 ok, 1 failed; 31 new articles, 2 duplicates, 0 articles failed</c>, a noun in the singular for one.
+    /// </summary>
     public static string TotalLine(IReadOnlyList<SourcePassResult> results)
     {
         var total = OnceTally.Of(results);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{total.Sources} sources: {total.Sources - total.FailedSources} ok, {total.FailedSources} failed; " +
-            $"{total.Stored} new articles, {total.Duplicates} duplicates, {total.FailedEntries} articles failed");
+            $"{Counted.Of(total.Sources, "source", "sources")}: {total.Sources - total.FailedSources} ok, {total.FailedSources} failed; " +
+            $"{Counted.Of(total.Stored, "new article", "new articles")}, {Counted.Of(total.Duplicates, "duplicate", "duplicates")}, " +
+            $"{Counted.Of(total.FailedEntries, "article failed", "articles failed")}");
     }
 
     private static string[] Row(string source, string status, OnceTally counts, TimeSpan time, string error) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NewsAggregator.Configuration;
 using NewsAggregator.Hosting;
 using NewsAggregator.Pipeline;
@@ -104,10 +105,11 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         using var progress = new OnceProgress(output, live, enabled.Count, live ? _terminal.Width() : null, TimeProvider.System);
         using var host = NewsAggregatorHost.Build(setup with { Log = progress.Beside(setup.Log) }, service: false);
         var run = host.Services.GetRequiredService<AggregationRun>();
+        var passLog = new LoggedPasses(host.Services.GetRequiredService<ILogger<RunCommand>>(), progress);
         IReadOnlyList<SourcePassResult> results;
         try
         {
-            results = await run.RunOnceAsync(enabled, cancellationToken, progress);
+            results = await run.RunOnceAsync(enabled, cancellationToken, passLog);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -132,6 +134,19 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
                 $"pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated-mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024):0}"));
         }
         return results.All(r => r.Succeeded) ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
+    }
+
+    /// <summary>
+    /// Each pass logged as the service logs it, then shown: at <c>--once</c>'s default level only a
+    /// failed one is, as a warning with its reason, once (the pipeline's own line about it is Debug).
+    /// </summary>
+    private sealed class LoggedPasses(ILogger logger, IProgress<SourcePassResult> shown) : IProgress<SourcePassResult>
+    {
+        public void Report(SourcePassResult value)
+        {
+            ServiceLog.Pass(logger, value);
+            shown.Report(value);
+        }
     }
 
     private async Task<int> RunServiceAsync(WorkerSetup setup, CancellationToken cancellationToken)

@@ -23,6 +23,15 @@ internal sealed record WorkerSetup(
 /// </summary>
 internal static class NewsAggregatorHost
 {
+    /// <summary>
+    /// How long a stop (SIGTERM, Ctrl+C) waits for the passes under way before the worker exits
+    /// without them. The host's default, 30 s, would cut short passes that deploy/newsaggregator.service
+    /// gives 120 s (<c>TimeoutStopSec=120</c>, after which systemd kills the process); 100 s leaves
+    /// the worker the last 20 to record its stop and exit by itself. <c>docker stop</c> waits only
+    /// 10 s before it kills, so the README runs the container with <c>--stop-timeout 120</c>.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(100);
+
     public static IHost Build(WorkerSetup setup, bool service, SourcesReload? reload = null)
     {
         // Only the worker's own configuration (appsettings.json, NEWSAGGREGATOR_*, command line):
@@ -41,6 +50,7 @@ internal static class NewsAggregatorHost
 
         if (service)
         {
+            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
             builder.Services.AddSingleton(reload ?? new SourcesReload());
             builder.Services.AddSingleton(new ServiceSources(setup.SourcesPath));
             // Before the scheduler: hosted services start in order, so the start line comes before any pass.

@@ -65,7 +65,7 @@ public sealed class OnceOutputTests : IAsyncLifetime
         Assert.Matches(@"^FAILED late: 0 new, 0 duplicate, 0 failed, 0 known \(\d+\.\d s\): HTTP 404 Not Found \(http://127\.0\.0\.4:\d+/feed\.xml\); first failure, next try in ", lines[2]);
         Assert.Equal("", lines[3]);
         AssertTable(lines[4..9]);
-        Assert.Equal("3 sources: 2 ok, 1 failed; 1 new articles, 1 duplicates, 0 articles failed", lines[9]);
+        Assert.Equal("3 sources: 2 ok, 1 failed; 1 new article, 1 duplicate, 0 articles failed", lines[9]);
         Assert.Equal("", lines[10]);
         Assert.Equal(11, lines.Length);
     }
@@ -81,8 +81,8 @@ public sealed class OnceOutputTests : IAsyncLifetime
         var sourceLines = Regex.Matches(text, "\r\u001b\\[2K\u001b\\[3[12]m(ok|FAILED)\u001b\\[0m +([a-z]+): ").Select(match => match.Groups[2].Value);
         Assert.Equal(["early", "middle", "late"], sourceLines);
         Assert.Contains($"{Environment.NewLine}1/3 sources done: 1 stored, 0 duplicates, 0 failed, 0 failed entries (", text, StringComparison.Ordinal);
-        Assert.Contains($"{Environment.NewLine}2/3 sources done: 1 stored, 1 duplicates, 0 failed, 0 failed entries (", text, StringComparison.Ordinal);
-        Assert.Contains($"{Environment.NewLine}3/3 sources done: 1 stored, 1 duplicates, 1 failed, 0 failed entries (", text, StringComparison.Ordinal);
+        Assert.Contains($"{Environment.NewLine}2/3 sources done: 1 stored, 1 duplicate, 0 failed, 0 failed entries (", text, StringComparison.Ordinal);
+        Assert.Contains($"{Environment.NewLine}3/3 sources done: 1 stored, 1 duplicate, 1 failed, 0 failed entries (", text, StringComparison.Ordinal);
         // The line is erased before the table, which is the same plain text as when redirected.
         var afterProgress = text[(text.LastIndexOf("\r\u001b[2K", StringComparison.Ordinal) + "\r\u001b[2K".Length)..];
         Assert.DoesNotContain(Escape, afterProgress);

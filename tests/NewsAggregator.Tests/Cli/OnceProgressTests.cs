@@ -38,10 +38,10 @@ public sealed class OnceProgressTests
             "0/2 sources done: 0 stored, 0 duplicates, 0 failed, 0 failed entries (0:00)" +
             Erase + "0/2 sources done: 0 stored, 0 duplicates, 0 failed, 0 failed entries (0:01)" +
             Erase + "\u001b[32mok\u001b[0m     wire: 3 new, 1 duplicate, 0 failed, 2 known (1.2 s)" + Environment.NewLine +
-            "1/2 sources done: 3 stored, 1 duplicates, 0 failed, 0 failed entries (0:01)" +
-            Erase + "1/2 sources done: 3 stored, 1 duplicates, 0 failed, 0 failed entries (0:02)" +
+            "1/2 sources done: 3 stored, 1 duplicate, 0 failed, 0 failed entries (0:01)" +
+            Erase + "1/2 sources done: 3 stored, 1 duplicate, 0 failed, 0 failed entries (0:02)" +
             Erase + "\u001b[31mFAILED\u001b[0m desk: 0 new, 0 duplicate, 2 failed, 0 known (0.3 s): HTTP 404 Not Found (http://127.0.0.1/desk/)" + Environment.NewLine +
-            "2/2 sources done: 3 stored, 1 duplicates, 1 failed, 2 failed entries (0:02)" +
+            "2/2 sources done: 3 stored, 1 duplicate, 1 failed, 2 failed entries (0:02)" +
             Erase,
             _output.ToString());
     }
@@ -127,6 +127,34 @@ public sealed class OnceProgressTests
     public void Clock_shows_minutes_and_seconds_and_hours_once_there_are_any(int seconds, string clock)
     {
         Assert.EndsWith(clock, OnceProgress.ProgressText(default, 5, TimeSpan.FromSeconds(seconds)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // sources run and failed, stored, duplicates, failed entries; the progress line and the total line
+    [InlineData(1, 0, 1, 1, 1,
+        "1/1 source done: 1 stored, 1 duplicate, 0 failed, 1 failed entry (0:00)",
+        "1 source: 1 ok, 0 failed; 1 new article, 1 duplicate, 1 article failed")]
+    [InlineData(2, 1, 0, 0, 0,
+        "2/2 sources done: 0 stored, 0 duplicates, 1 failed, 0 failed entries (0:00)",
+        "2 sources: 1 ok, 1 failed; 0 new articles, 0 duplicates, 0 articles failed")]
+    [InlineData(2, 2, 2, 2, 2,
+        "2/2 sources done: 2 stored, 2 duplicates, 2 failed, 2 failed entries (0:00)",
+        "2 sources: 0 ok, 2 failed; 2 new articles, 2 duplicates, 2 articles failed")]
+    public void Counts_of_one_take_the_singular(int sources, int failedSources, int stored, int duplicates, int failedEntries,
+        string progressLine, string totalLine)
+    {
+        var results = Enumerable.Range(0, sources).Select(i => new SourcePassResult
+        {
+            SourceId = $"s{i}",
+            Error = i < failedSources ? "HTTP 404 Not Found" : null,
+            // The counts all on the first source: the totals are what is read.
+            NewArticles = i == 0 ? stored : 0,
+            Duplicates = i == 0 ? duplicates : 0,
+            Failed = i == 0 ? failedEntries : 0,
+        }).ToList();
+
+        Assert.Equal(progressLine, OnceProgress.ProgressText(OnceTally.Of(results), sources, TimeSpan.Zero));
+        Assert.Equal(totalLine, OnceSummary.TotalLine(results));
     }
 
     [Theory]

@@ -47,7 +47,7 @@ public sealed class SummaryTextTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Matches(new Regex(@"^FAILED news: 0 new, 0 duplicate, 0 failed, 0 known \(\d+\.\d s\): .*first failure, next try in \d+ (s|min|h)", RegexOptions.Multiline), run.Output);
-        Assert.Contains("1 sources: 0 ok, 1 failed; 0 new articles, 0 duplicates, 0 articles failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 source: 0 ok, 1 failed; 0 new articles, 0 duplicates, 0 articles failed", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using NewsAggregator.Feeds;
@@ -8,16 +7,13 @@ namespace NewsAggregator.Tests.Feeds;
 /// <summary>
 /// Titles, author names and dates are single elements, so the feed limits do not bound them: a
 /// feed can put a megabyte into one. Shaped to make a backtracking pattern try every split, such
-/// text stalled the worker for minutes to hours; it is now read in milliseconds, and what is kept
-/// of it is cut to the length of a real title or name.
+/// text stalled the worker for minutes to hours; what is kept of it is cut to the length of a real
+/// title or name. That it is now read in milliseconds is the benchmark's to measure
+/// (<c>NewsAggregator.Benchmarks hostile</c>, which times these same shapes), not a test's.
 /// </summary>
 public class EntryTextLimitsTests
 {
     private const int Megabyte = 1 << 20;
-
-    // Each of these takes milliseconds; before, the smallest took minutes. The bound is generous
-    // so that a busy machine does not fail the test.
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(2);
 
     private static readonly Uri FeedUrl = new("https://hostile.example.org/rss");
 
@@ -32,16 +28,11 @@ public class EntryTextLimitsTests
         return text.Append(after).ToString();
     }
 
+    /// <summary>Enough of a result to see what went wrong: the whole of a megabyte is no help in a failure message.</summary>
+    private static string Start(string? text) => text is null ? "null" : $"{text.Length} characters: {text[..Math.Min(text.Length, 80)]}…";
+
     /// <summary>What <see cref="EntryText"/> keeps of a longer text: its first characters and an ellipsis, within the limit.</summary>
     private static string CutTo(int maxLength, string text) => text[..(maxLength - 1)] + "…";
-
-    private static T Quick<T>(Func<T> read, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        var result = read();
-        Assert.True(watch.Elapsed < Quickly, $"{what} took {watch.Elapsed.TotalMilliseconds:F0} ms");
-        return result;
-    }
 
     public static TheoryData<string, string, string> HostileTitles() => new()
     {
@@ -57,11 +48,11 @@ public class EntryTextLimitsTests
 
     [Theory]
     [MemberData(nameof(HostileTitles))]
-    public void A_hostile_megabyte_title_is_read_quickly_and_cut(string shape, string title, string expected)
+    public void A_hostile_megabyte_title_is_cut(string shape, string title, string expected)
     {
-        var plain = Quick(() => EntryText.Plain(title), shape);
+        var plain = EntryText.Plain(title);
 
-        Assert.Equal(expected, plain);
+        Assert.True(expected == plain, $"{shape}: {Start(plain)}");
         Assert.Equal(EntryText.MaxTitleLength, plain!.Length);
     }
 
@@ -81,11 +72,11 @@ public class EntryTextLimitsTests
 
     [Theory]
     [MemberData(nameof(HostileAuthors))]
-    public void A_hostile_megabyte_author_is_read_quickly_and_cut(string shape, string author, string? expected)
+    public void A_hostile_megabyte_author_is_cut(string shape, string author, string? expected)
     {
-        var name = Quick(() => EntryText.PersonName(author), shape);
+        var name = EntryText.PersonName(author);
 
-        Assert.Equal(expected, name);
+        Assert.True(expected == name, $"{shape}: {Start(name)}");
     }
 
     [Theory]
@@ -138,11 +129,11 @@ public class EntryTextLimitsTests
     private static string Xml(string text) => WebUtility.HtmlEncode(text);
 
     [Fact]
-    public void A_feed_titled_with_a_megabyte_of_unclosed_comments_is_read_quickly()
+    public void A_feed_titled_with_a_megabyte_of_unclosed_comments_is_read_with_its_titles_cut()
     {
         var body = FeedWith($"<title>{Xml(Repeated("<!--", before: "<b>Floods</b> "))}</title>", channelTitle: Xml(Repeated("<!--")));
 
-        var feed = Quick(() => FeedParser.Parse(body, FeedUrl), "the feed");
+        var feed = FeedParser.Parse(body, FeedUrl);
 
         Assert.Equal(CutTo(EntryText.MaxTitleLength, Repeated("<!--", EntryText.MaxTitleLength)), feed.Title);
         Assert.Equal(CutTo(EntryText.MaxTitleLength, Repeated("<!--", EntryText.MaxTitleLength, "Floods ")), feed.Entries.Single().Title);
@@ -151,11 +142,11 @@ public class EntryTextLimitsTests
     [Theory]
     [InlineData("author")]
     [InlineData("dc:creator")]
-    public void A_feed_with_a_megabyte_author_is_read_quickly(string element)
+    public void A_feed_with_a_megabyte_author_is_read_with_the_name_cut(string element)
     {
         var body = FeedWith($"<title>Markets</title><{element}>{Xml(Repeated("@.", after: " x"))}</{element}>");
 
-        var feed = Quick(() => FeedParser.Parse(body, FeedUrl), "the feed");
+        var feed = FeedParser.Parse(body, FeedUrl);
 
         Assert.Equal(CutTo(EntryText.MaxNameLength, Repeated("@.", EntryText.MaxNameLength)), feed.Entries.Single().Author);
     }
@@ -163,12 +154,12 @@ public class EntryTextLimitsTests
     [Theory]
     [InlineData("unclosed comments", "(", "", "")]
     [InlineData("a fraction of a second that never ends, before a line break", "1", "Tue, 05 Mar 2024 14:30:00.", "\nx")]
-    public void A_feed_with_a_megabyte_date_is_read_quickly_and_has_no_date(string shape, string unit, string before, string after)
+    public void A_feed_with_a_megabyte_date_is_read_and_has_no_date(string shape, string unit, string before, string after)
     {
         var body = FeedWith($"<title>Markets</title><pubDate>{Repeated(unit, before: before, after: after)}</pubDate>");
 
-        var feed = Quick(() => FeedParser.Parse(body, FeedUrl), shape);
+        var feed = FeedParser.Parse(body, FeedUrl);
 
-        Assert.Null(feed.Entries.Single().PublishedAt);
+        Assert.True(feed.Entries.Single().PublishedAt is null, $"{shape}: {feed.Entries.Single().PublishedAt}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using NewsAggregator.Feeds;
@@ -6,17 +5,14 @@ using NewsAggregator.Feeds;
 namespace NewsAggregator.Tests.Feeds;
 
 /// <summary>
-/// Feeds shaped to stall a parser are refused quickly with a message naming the feed and the
-/// limit, while feeds of any real shape are still read. The hostile documents are generated
-/// here: they are megabytes of one repeated tag.
+/// Feeds shaped to stall a parser are refused with a message naming the feed and the limit, at
+/// the limit rather than after reading them whole, while feeds of any real shape are still read.
+/// The hostile documents are generated here: they are megabytes of one repeated tag. How long
+/// each takes is the benchmark's to measure (<c>NewsAggregator.Benchmarks hostile</c>), not a test's.
 /// </summary>
 public class FeedLimitsTests
 {
     private static readonly Uri FeedUrl = new("https://deep.example.org/rss");
-
-    // Each of these is read in tens of milliseconds; before the limits the smallest took most of a
-    // minute of CPU. The bound is generous so that a busy machine does not fail the test.
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(2);
 
     // rss, channel, title, item, title, link and description around what a test puts inside.
     private const int ElementsAround = 7;
@@ -39,20 +35,15 @@ public class FeedLimitsTests
 
     private static byte[] Empties(int count) => RssWith(xml => xml.Insert(xml.Length, "<br/>", count));
 
-    private static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> parse)
-    {
-        var watch = Stopwatch.StartNew();
-        var result = parse();
-        return (result, watch.Elapsed);
-    }
-
     private static FeedFormatException Refused(byte[] body)
     {
-        var (error, elapsed) = Timed(() => Assert.Throws<FeedFormatException>(() => FeedParser.Parse(body, FeedUrl)));
-        Assert.True(elapsed < Quickly, $"refused after {elapsed.TotalMilliseconds:F0} ms: {error.Message}");
+        var error = Assert.Throws<FeedFormatException>(() => FeedParser.Parse(body, FeedUrl));
         Assert.Contains(FeedUrl.ToString(), error.Message, StringComparison.Ordinal);
         return error;
     }
+
+    /// <summary><paramref name="body"/> broken off before its last <paramref name="bytes"/> bytes: no longer well-formed.</summary>
+    private static byte[] BrokenOff(byte[] body, int bytes = 20) => body[..^bytes];
 
     private static string TooDeep => $"nests elements more than {FeedLimits.MaxDepth} deep; no real feed does, so it was not read";
 
@@ -61,7 +52,7 @@ public class FeedLimitsTests
     [Theory]
     [InlineData(100_000)] // 700 KB
     [InlineData(1_000_000)] // 7 MB
-    public void A_feed_nested_far_past_the_depth_limit_is_refused_quickly(int levels)
+    public void A_feed_nested_far_past_the_depth_limit_is_refused(int levels)
     {
         var error = Refused(Nested(levels));
 
@@ -69,7 +60,7 @@ public class FeedLimitsTests
     }
 
     [Fact]
-    public void A_feed_of_a_million_empty_elements_is_refused_quickly()
+    public void A_feed_of_a_million_empty_elements_is_refused()
     {
         var error = Refused(Empties(1_000_000));
 
@@ -103,7 +94,7 @@ public class FeedLimitsTests
     }
 
     [Fact]
-    public void A_json_feed_nested_past_the_depth_limit_is_refused_quickly_with_the_limit_named()
+    public void A_json_feed_nested_past_the_depth_limit_is_refused_with_the_limit_named()
     {
         const int levels = 1_000_000;
         var error = Refused(JsonFeedWith(json => json.Insert(json.Length, "[", levels).Insert(json.Length, "]", levels)));
@@ -112,11 +103,36 @@ public class FeedLimitsTests
     }
 
     [Fact]
-    public void A_json_feed_of_more_values_than_the_limit_is_refused_quickly_with_the_limit_named()
+    public void A_json_feed_of_more_values_than_the_limit_is_refused_with_the_limit_named()
     {
         var error = Refused(JsonFeedWith(json => json.Append('[').Insert(json.Length, "0,", FeedLimits.MaxElements).Append("0]")));
 
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"has more than {FeedLimits.MaxElements:N0} values"), error.Message, StringComparison.Ordinal);
+    }
+
+    // A hostile feed is refused where it crosses a limit, not once it has been read to its end: one
+    // broken off after that point is refused for the limit, not as broken XML or JSON. The work a
+    // refusal costs is therefore bounded by the limit, whatever the size of the document.
+    public static TheoryData<string, byte[], string> RefusedAtTheLimit() => new()
+    {
+        { "nested", BrokenOff(Nested(1_000_000)), TooDeep },
+        { "empty elements", BrokenOff(Empties(1_000_000)), TooMany },
+        { "JSON nested", BrokenOff(JsonFeedWith(json => json.Insert(json.Length, "[", 1_000_000).Insert(json.Length, "]", 1_000_000))),
+            $"nests objects and arrays more than {FeedLimits.MaxDepth} deep" },
+        { "JSON values", BrokenOff(JsonFeedWith(json => json.Append('[').Insert(json.Length, "0,", 4 * FeedLimits.MaxElements).Append("0]"))),
+            string.Create(CultureInfo.InvariantCulture, $"has more than {FeedLimits.MaxElements:N0} values") },
+        // The same break in a feed within the limits is found: the cases above would show it if read.
+        { "XML within the limits", BrokenOff(Nested(10)), "is not well-formed XML" },
+        { "JSON within the limits", BrokenOff(JsonFeedWith(json => json.Insert(json.Length, "[0,", 10).Insert(json.Length, "0]", 10))), "is not valid JSON" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedAtTheLimit))]
+    public void A_broken_off_feed_is_refused_for_what_comes_first_a_limit_before_the_broken_end(string shape, byte[] body, string limit)
+    {
+        var error = Refused(body);
+
+        Assert.True(error.Message.Contains(limit, StringComparison.Ordinal), $"{shape}: {error.Message}");
     }
 
     [Fact]
@@ -130,19 +146,18 @@ public class FeedLimitsTests
     }
 
     [Fact]
-    public void Text_split_by_a_quarter_of_a_million_comments_is_read_quickly_and_whole()
+    public void Text_split_by_a_quarter_of_a_million_comments_is_read_whole()
     {
         const int pieces = 250_000; // 2 MB; before its pieces were joined this took most of a minute
         var body = RssWith(xml => xml.Insert(xml.Length, "w<!-- -->", pieces));
 
-        var (feed, elapsed) = Timed(() => FeedParser.Parse(body, FeedUrl));
+        var feed = FeedParser.Parse(body, FeedUrl);
 
-        Assert.True(elapsed < Quickly, $"read in {elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(new string('w', pieces), feed.Entries.Single().ContentHtml);
     }
 
     [Fact]
-    public void Unclosed_CDATA_sections_are_reported_as_broken_XML_quickly()
+    public void Unclosed_CDATA_sections_are_reported_as_broken_XML()
     {
         // Ill-formed, so the markup repair runs over the whole text before the feed is refused.
         var error = Refused(RssWith(xml => xml.Insert(xml.Length, "<![CDATA[", 200_000)));

@@ -347,7 +347,7 @@ public class ConditionalAndPoliteFetchTests
     }
 
     [Theory]
-    [InlineData(ExpectedContent.Feed, "image/png", "expected an RSS or Atom feed, got image/png")]
+    [InlineData(ExpectedContent.Feed, "image/png", "expected an RSS, Atom or JSON feed, got image/png")]
     [InlineData(ExpectedContent.Page, "application/pdf", "expected an HTML page, got application/pdf")]
     [InlineData(ExpectedContent.Page, "application/xml", "expected an HTML page, got application/xml")]
     public async Task Wrong_kind_of_document_is_refused_from_its_content_type(ExpectedContent expect, string contentType, string reason)

@@ -38,6 +38,23 @@ public class ResourceFetcherTests
         Assert.Contains("br", acceptEncoding);
     }
 
+    [Fact]
+    public async Task Request_accepts_rss_atom_and_json_feeds_before_html()
+    {
+        string? accept = null;
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            accept = context.Request.Headers.Accept;
+            return WritePage(context);
+        });
+
+        await Fetcher().FetchAsync(server.Url("/feed"), CancellationToken.None);
+
+        Assert.StartsWith("application/rss+xml, application/atom+xml, application/feed+json, ", accept, StringComparison.Ordinal);
+        // HTML still comes before "anything": pages are fetched with the same header.
+        Assert.Contains("text/html; q=0.8, */*; q=0.5", accept, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("gzip")]
     [InlineData("br")]

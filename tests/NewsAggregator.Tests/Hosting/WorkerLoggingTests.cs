@@ -96,10 +96,30 @@ public sealed partial class WorkerLoggingTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var nextDue = Scalar<string>(_workspace.DatabasePath, "SELECT next_due_at FROM source_state WHERE source_id = 'gone'");
-        var line = Assert.Single(Lines(run.Error), line => line.Contains("SourceJob", StringComparison.Ordinal));
+        // The only warning: the pipeline's own line about the failure is a detail, at Debug.
+        var line = Assert.Single(Lines(run.Error), line => line.Contains(" warn: ", StringComparison.Ordinal));
         Assert.Matches(
             $@" warn: NewsAggregator\.Hosting\.SourceJob\[12\] gone failed \(1 in a row\): .*missing\.html.*; 0 new, 0 duplicate, 0 failed, 0 known \(\d+(\.\d)? s\); next pass at {Regex.Escape(nextDue)}$",
             line);
+    }
+
+    [Fact]
+    public async Task Once_logs_a_failed_source_once_as_a_warning_with_its_reason()
+    {
+        _workspace.WriteSources($$"""
+            { "id": "gone", "name": "Gone", "type": "page", "url": "{{new Uri(_workspace.PathOf("missing.html")).AbsoluteUri}}" },
+            { "id": "story", "name": "One story", "type": "page", "url": "{{Story}}" }
+            """);
+
+        var run = await CommandRun.OnceAsync(_workspace);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var nextDue = Scalar<string>(_workspace.DatabasePath, "SELECT next_due_at FROM source_state WHERE source_id = 'gone'");
+        var line = Assert.Single(Lines(run.Error));
+        Assert.Matches(
+            $@" warn: NewsAggregator\.Cli\.RunCommand\[12\] gone failed \(1 in a row\): .*missing\.html.*; 0 new, 0 duplicate, 0 failed, 0 known \(\d+(\.\d)? s\); next pass at {Regex.Escape(nextDue)}$",
+            line);
+        Assert.Contains("story: 1 new", run.Output);
     }
 
     [Fact]

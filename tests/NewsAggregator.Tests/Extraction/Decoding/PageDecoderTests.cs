@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using NewsAggregator.Extraction;
 
@@ -75,26 +74,32 @@ public class PageDecoderTests
     [InlineData("<html ")]
     [InlineData("<html lang")]
     [InlineData("<meta c")]
-    public void A_head_of_tags_that_never_close_is_prescanned_quickly(string tag)
+    public void A_head_of_tags_that_never_close_is_prescanned_and_the_page_decoded(string tag)
     {
-        // Only the first 4 KB are prescanned, so one page cost at most about 150 ms before (40 ms
-        // for "<meta c"); a hundred of them make the difference plain. Not UTF-8 and unlabelled,
-        // so the language is read too.
-        var head = new StringBuilder();
-        while (head.Length < 8192)
-        {
-            head.Append(tag);
-        }
-        var body = Encoding.Latin1.GetBytes(head.Append("caf\u00E9").ToString());
-        var watch = Stopwatch.StartNew();
+        // Not UTF-8 and unlabelled, so the language is read too. Each such tag made the prescan
+        // search the rest of the head again (about 150 ms a page before, now microseconds: the
+        // benchmark "hostile" times it); the result was right either way.
+        var body = Encoding.Latin1.GetBytes(Repeated(tag, 8192) + "caf\u00E9");
 
-        for (var page = 0; page < 100; page++)
-        {
-            Assert.Equal(1252, PageDecoder.Choose(body, null).CodePage);
-        }
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"a hundred heads of \"{tag}\" took {watch.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(1252, PageDecoder.Choose(body, null).CodePage);
+        Assert.Equal("caf\u00E9", PageDecoder.Decode(body, null)[^4..]);
     }
+
+    [Theory]
+    [InlineData("<meta c")]
+    [InlineData("<html ")]
+    public void A_charset_past_the_prescanned_head_is_not_read(string tag)
+    {
+        // What bounds the prescan's work on any page: only its head, 4 KB, is read for a charset,
+        // however long the page.
+        var body = Encoding.Latin1.GetBytes(Repeated(tag, 8192) + "<meta charset=\"windows-1251\">");
+
+        Assert.Null(PageDecoder.PrescanCharset(body));
+        Assert.Equal("windows-1251", PageDecoder.PrescanCharset(Encoding.Latin1.GetBytes(Repeated(tag, 2048) + "<meta charset=\"windows-1251\">")));
+    }
+
+    /// <summary><paramref name="unit"/> repeated to at least <paramref name="length"/> characters.</summary>
+    private static string Repeated(string unit, int length) => string.Concat(Enumerable.Repeat(unit, (length + unit.Length - 1) / unit.Length));
 
     [Theory]
     [InlineData("<meta name=\"x\" <meta charset=\"windows-1251\">", "windows-1251")]
