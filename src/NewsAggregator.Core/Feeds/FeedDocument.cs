@@ -72,7 +72,7 @@ internal static partial class FeedDocument
     }
 
     private static FeedFormatException HtmlPage(Uri feedUrl) =>
-        new($"The document is an HTML page, not an RSS or Atom feed ({feedUrl}). If it lists articles, use source type \"html\"; " +
+        new($"The document is an HTML page, not an RSS, Atom or JSON feed ({feedUrl}). If it lists articles, use source type \"html\"; " +
             "if it links a feed (<link rel=\"alternate\" type=\"application/rss+xml\">), use that feed's URL.");
 
     private static XDocument ParseSafely(string text, Uri feedUrl, CancellationToken cancellationToken)

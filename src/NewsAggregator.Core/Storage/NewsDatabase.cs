@@ -38,9 +38,10 @@ public sealed partial class NewsDatabase
     // committed since its last transaction, so writes on whichever pooled connection came first
     // read the index pages they change from the OS again on nearly every batch. Kept as the only
     // writer, its cache stays valid, and it is given more of it than the readers' default 2 MB:
-    // a batch of articles changes pages all over the near-duplicate index.
+    // a batch of articles changes pages all over the URL and hash indexes (8 MB: 16 MB was no
+    // faster in the storage-writer benchmark and cost about 10 MB of the load benchmark's peak).
     private SqliteConnection? _writer;
-    private const int WriterCacheKibibytes = 16 * 1024;
+    private const int WriterCacheKibibytes = 8 * 1024;
 
     public string Path { get; }
 

@@ -31,8 +31,12 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
     public bool DueForMerge => Count >= mergeAt;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<long, List<long>> _articlesByKey = [];
-    private readonly Dictionary<long, (long[] Keys, StorySketch? Sketch)> _byArticle = [];
+    // A key is held by one article but for copies: the one article's id is a value of a flat table
+    // (about 30 bytes a key, no object of its own: 130 000 small lists were 12 MB of the heap that
+    // every full collection walked), and the few keys several articles share have a list.
+    private readonly Dictionary<long, long> _articleByKey = new(mergeAt * LshBands.Count);
+    private readonly Dictionary<long, List<long>> _articlesBySharedKey = [];
+    private readonly Dictionary<long, (long[] Keys, StorySketch? Sketch)> _byArticle = new(mergeAt);
     private long _highestId;
     private bool _stale = true;
 
@@ -77,11 +81,15 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
         {
             foreach (var key in keys)
             {
-                if (_articlesByKey.TryGetValue(key, out var articles))
+                if (_articleByKey.TryGetValue(key, out var article))
                 {
-                    foreach (var article in articles)
+                    found.TryAdd(article, _byArticle[article].Sketch);
+                }
+                else if (_articlesBySharedKey.TryGetValue(key, out var articles))
+                {
+                    foreach (var sharing in articles)
                     {
-                        found.TryAdd(article, _byArticle[article].Sketch);
+                        found.TryAdd(sharing, _byArticle[sharing].Sketch);
                     }
                 }
             }
@@ -109,9 +117,7 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
             {
                 return;
             }
-            _articlesByKey.Clear();
-            _byArticle.Clear();
-            _highestId = 0;
+            Empty();
             _stale = false;
         }
         var load = Statements.For(connection, transaction, """
@@ -148,9 +154,16 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
     {
         lock (_lock)
         {
-            _articlesByKey.Clear();
-            _byArticle.Clear();
+            Empty();
         }
+    }
+
+    private void Empty()
+    {
+        _articleByKey.Clear();
+        _articlesBySharedKey.Clear();
+        _byArticle.Clear();
+        _highestId = 0;
     }
 
     /// <summary>A write that touched this copy failed: the next <see cref="CatchUp"/> reloads it from the table.</summary>
@@ -170,11 +183,19 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
             _byArticle[articleId] = (keys, sketch);
             foreach (var key in keys)
             {
-                if (!_articlesByKey.TryGetValue(key, out var articles))
+                if (_articlesBySharedKey.TryGetValue(key, out var sharing))
                 {
-                    _articlesByKey[key] = articles = new List<long>(1);
+                    sharing.Add(articleId);
                 }
-                articles.Add(articleId);
+                else if (_articleByKey.TryGetValue(key, out var other) && other != articleId)
+                {
+                    _articleByKey.Remove(key);
+                    _articlesBySharedKey[key] = [other, articleId];
+                }
+                else
+                {
+                    _articleByKey[key] = articleId;
+                }
             }
             _highestId = Math.Max(_highestId, articleId);
         }
@@ -188,13 +209,18 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
         }
         foreach (var key in held.Keys)
         {
-            if (_articlesByKey.TryGetValue(key, out var articles))
+            if (_articlesBySharedKey.TryGetValue(key, out var sharing))
             {
-                articles.Remove(articleId);
-                if (articles.Count == 0)
+                sharing.Remove(articleId);
+                if (sharing.Count == 1)
                 {
-                    _articlesByKey.Remove(key);
+                    _articlesBySharedKey.Remove(key);
+                    _articleByKey[key] = sharing[0];
                 }
+            }
+            else if (_articleByKey.TryGetValue(key, out var holder) && holder == articleId)
+            {
+                _articleByKey.Remove(key);
             }
         }
     }

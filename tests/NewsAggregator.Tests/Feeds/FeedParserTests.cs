@@ -243,7 +243,7 @@ public class FeedParserTests
         { "Plain text is not XML", "Service temporarily unavailable", "is neither XML nor JSON" },
         { "Truncated XML says where it ends and what is left open", "fixture:rss20-truncated.xml", "not well-formed XML at line 13, position 1: Unexpected end of file" },
         { "Mismatched tags name their line", "fixture:rss20-mismatched-tags.xml", "not well-formed XML at line 6" },
-        { "An HTML page where a feed was expected", "fixture:front-page.html", "the document is an HTML page, not an RSS or Atom feed" },
+        { "An HTML page where a feed was expected", "fixture:front-page.html", "the document is an HTML page, not an RSS, Atom or JSON feed" },
         { "Well-formed XHTML is an HTML page too", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>x</title></head><body/></html>", "is an HTML page" },
         { "XML that is not a feed names its root element", "fixture:sitemap.xml", "its root element is <urlset>" },
         { "RSS without a channel", "<rss version=\"2.0\"><title>x</title></rss>", "without a <channel>" },

@@ -132,4 +132,38 @@ public sealed class RecentBandsTests : IDisposable
         var held = (string)_files.Scalar($"SELECT band_keys FROM near_duplicate_recent WHERE article_id = {first.ArticleId}")!;
         Assert.Equal("[" + string.Join(',', LshBands.KeysOf(StoryShingles.Of(whole))) + "]", held);
     }
+
+    [Fact]
+    public void A_key_several_articles_hold_finds_each_until_it_is_let_go()
+    {
+        Open(mergeAt: 1000).Close();
+        using var connection = NewsDatabase.Open(_files.Path).OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var recent = new RecentBands();
+        recent.Add(connection, transaction, 1, [10, 11, 12], sketch: null);
+        recent.Add(connection, transaction, 2, [11, 12, 13], sketch: null);
+        recent.Add(connection, transaction, 3, [12, 14], sketch: null);
+
+        Assert.Equal([1L], Found(recent, 10));
+        Assert.Equal([1L, 2L], Found(recent, 11));
+        Assert.Equal([1L, 2L, 3L], Found(recent, 12));
+        Assert.Equal([1L, 2L, 3L], Found(recent, 10, 13, 14));
+
+        recent.Remove(connection, transaction, 2);
+        Assert.Equal([1L], Found(recent, 11));
+        Assert.Equal([1L, 3L], Found(recent, 12));
+        Assert.Empty(Found(recent, 13));
+
+        recent.Remove(connection, transaction, 1);
+        Assert.Empty(Found(recent, 10, 11));
+        Assert.Equal([3L], Found(recent, 12, 14));
+        Assert.Equal(1L, Convert.ToInt64(new Microsoft.Data.Sqlite.SqliteCommand("SELECT count(*) FROM near_duplicate_recent", connection, transaction).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static long[] Found(RecentBands recent, params long[] keys)
+    {
+        var found = new Dictionary<long, StorySketch?>();
+        recent.Find(keys, found);
+        return [.. found.Keys.Order()];
+    }
 }
