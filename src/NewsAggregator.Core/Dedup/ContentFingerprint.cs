@@ -34,16 +34,18 @@ public static class ContentFingerprint
     /// </summary>
     internal static string Fold(string text, Func<Rune, bool>? partsWords)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        var folded = text.Normalize(NormalizationForm.FormKC).AsSpan();
         var builder = new StringBuilder(folded.Length);
         Span<char> lower = stackalloc char[2];
         var pendingSpace = false;
-        foreach (var rune in folded.EnumerateRunes())
+        // By UTF-16 unit rather than by rune: most news text is ASCII, and a unit below 0x80 is a
+        // whole character whose letters and digits need no Unicode tables.
+        for (var i = 0; i < folded.Length;)
         {
-            if (rune.IsAscii)
+            var c = folded[i];
+            if (c < 0x80)
             {
-                // Most news text is ASCII; its letters and digits need no Unicode tables.
-                var c = (char)rune.Value;
+                i++;
                 if (char.IsAsciiLetterOrDigit(c))
                 {
                     if (pendingSpace && builder.Length > 0)
@@ -55,10 +57,13 @@ public static class ContentFingerprint
                 }
                 else
                 {
-                    pendingSpace |= char.IsWhiteSpace(c) || (partsWords is not null && partsWords(rune));
+                    pendingSpace |= char.IsWhiteSpace(c) || (partsWords is not null && partsWords(new Rune(c)));
                 }
                 continue;
             }
+            // A lone surrogate decodes as U+FFFD, one unit long, as rune enumeration reads it.
+            Rune.DecodeFromUtf16(folded[i..], out var rune, out var consumed);
+            i += consumed;
             if (!IsWordPart(rune))
             {
                 pendingSpace |= Rune.IsWhiteSpace(rune) || (partsWords is not null && partsWords(rune));
