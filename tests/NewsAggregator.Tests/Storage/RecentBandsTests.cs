@@ -136,8 +136,8 @@ public sealed class RecentBandsTests : IDisposable
     [Fact]
     public void A_key_several_articles_hold_finds_each_until_it_is_let_go()
     {
-        Open(mergeAt: 1000).Close();
-        using var connection = NewsDatabase.Open(_files.Path).OpenConnection();
+        var database = Open(mergeAt: 1000);
+        using var connection = database.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var recent = new RecentBands();
         recent.Add(connection, transaction, 1, [10, 11, 12], sketch: null);
@@ -157,7 +157,8 @@ public sealed class RecentBandsTests : IDisposable
         recent.Remove(connection, transaction, 1);
         Assert.Empty(Found(recent, 10, 11));
         Assert.Equal([3L], Found(recent, 12, 14));
-        Assert.Equal(1L, Convert.ToInt64(new Microsoft.Data.Sqlite.SqliteCommand("SELECT count(*) FROM near_duplicate_recent", connection, transaction).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        using var rows = new Microsoft.Data.Sqlite.SqliteCommand("SELECT count(*) FROM near_duplicate_recent", connection, transaction);
+        Assert.Equal(1L, Convert.ToInt64(rows.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static long[] Found(RecentBands recent, params long[] keys)
