@@ -30,8 +30,7 @@ internal static class ChangeSequence
     /// <returns>The value given.</returns>
     public static long Stamp(SqliteConnection connection, SqliteTransaction transaction, long articleId, DateTimeOffset changedAt)
     {
-        var next = Statements.For(connection, transaction, "UPDATE change_sequence SET last_value = last_value + 1 WHERE id = 1 RETURNING last_value;");
-        var value = (long)next.ExecuteScalar()!;
+        var value = Next(connection, transaction);
         var stamp = Statements.For(connection, transaction, "UPDATE articles SET change_seq = $seq, updated_at = $at WHERE id = $id;");
         stamp.Parameters.AddWithValue("$seq", value);
         stamp.Parameters.AddWithValue("$at", NewsDatabase.Format(changedAt));
@@ -39,4 +38,12 @@ internal static class ChangeSequence
         stamp.ExecuteNonQuery();
         return value;
     }
+
+    /// <summary>
+    /// Takes the next change value, for a row that is written with it (a new article's INSERT):
+    /// stamping after the insert would write the article's whole row (text and HTML) a second time.
+    /// </summary>
+    public static long Next(SqliteConnection connection, SqliteTransaction transaction) =>
+        (long)Statements.For(connection, transaction, "UPDATE change_sequence SET last_value = last_value + 1 WHERE id = 1 RETURNING last_value;")
+            .ExecuteScalar()!;
 }

@@ -106,9 +106,12 @@ public sealed partial class NewsDatabase
             keys);
         var decision = DuplicateResolver.Decide(incoming, lookup);
         StoreOutcome outcome;
+        var stamped = false;
         if (decision.ArticleId is not { } existing)
         {
-            outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article), Reason: decision.Reason);
+            outcome = new StoreOutcome(
+                StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article, ChangeSequence.Next(connection, transaction)), Reason: decision.Reason);
+            stamped = true;
             NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys, recent);
             if (article.ContentHash is { } hash && keys.BandKeys.Length > 0)
             {
@@ -132,7 +135,7 @@ public sealed partial class NewsDatabase
         {
             changed |= InsertSighting(connection, transaction, outcome.ArticleId, article.SourceId, other, article.FetchedAt);
         }
-        if (changed)
+        if (changed && !stamped)
         {
             ChangeSequence.Stamp(connection, transaction, outcome.ArticleId, article.FetchedAt);
         }
@@ -161,15 +164,16 @@ public sealed partial class NewsDatabase
         Scalar(connection, "SELECT id FROM articles WHERE content_hash = $hash;", transaction, ("$hash", hash))
             is long id ? id : null;
 
-    private static long InsertArticle(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article)
+    /// <param name="changeSeq">The article's change value (<see cref="ChangeSequence.Next"/>), written with the row.</param>
+    private static long InsertArticle(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, long changeSeq)
     {
         var command = Statements.For(connection, transaction, """
             INSERT INTO articles (source_id, url, title, byline, published_at, fetched_at, language, text,
                                   content_hash, site_name, image_url, description, html,
-                                  enclosure_url, enclosure_type, enclosure_length)
+                                  enclosure_url, enclosure_type, enclosure_length, change_seq, updated_at)
             VALUES ($source, $url, $title, $byline, $published, $fetched, $language, $text,
                     $hash, $site, $image, $description, $html,
-                    $enclosure_url, $enclosure_type, $enclosure_length)
+                    $enclosure_url, $enclosure_type, $enclosure_length, $change_seq, $fetched)
             RETURNING id;
             """);
         Bind(command,
@@ -178,7 +182,8 @@ public sealed partial class NewsDatabase
             ("$fetched", Format(article.FetchedAt)), ("$language", article.Language), ("$text", article.Text),
             ("$hash", article.ContentHash), ("$site", article.SiteName), ("$image", article.ImageUrl),
             ("$description", article.Description), ("$html", article.Html),
-            ("$enclosure_url", article.EnclosureUrl), ("$enclosure_type", article.EnclosureType), ("$enclosure_length", article.EnclosureLength));
+            ("$enclosure_url", article.EnclosureUrl), ("$enclosure_type", article.EnclosureType), ("$enclosure_length", article.EnclosureLength),
+            ("$change_seq", changeSeq));
         return (long)command.ExecuteScalar()!;
     }
 
