@@ -9,7 +9,11 @@ namespace NewsAggregator.Pipeline;
 /// </summary>
 public sealed class PageSlots(AggregationOptions options) : IDisposable
 {
+    private readonly int _capacity = Math.Max(1, options.PagesInFlight);
     private readonly SemaphoreSlim _free = new(Math.Max(1, options.PagesInFlight), Math.Max(1, options.PagesInFlight));
+
+    /// <summary>Entries holding a slot now: pages being fetched, extracted or stored.</summary>
+    public int InUse => _capacity - _free.CurrentCount;
 
     /// <summary>A slot for one entry: taken when the fetcher admits its page, given back on dispose.</summary>
     public Slot ForEntry() => new(_free);

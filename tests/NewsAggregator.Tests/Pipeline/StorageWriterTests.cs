@@ -59,4 +59,30 @@ public sealed class StorageWriterTests : IDisposable
         }
         Assert.Equal(stories.Length, outcomes.Select(outcome => outcome.ArticleId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Articles_on_their_way_share_one_commit()
+    {
+        var database = _files.Open();
+        database.SyncSources(TemporaryDatabase.Sources(["site-0", "site-1", "site-2"]), Now);
+        using var pages = new PageSlots(new AggregationOptions { PagesInFlight = 8 });
+        // A wait far longer than the test: it ends only because every article on its way arrived.
+        using var writer = new StorageWriter(database, new StageTimes(), pages, gatherDelay: TimeSpan.FromMinutes(10));
+        var entries = Enumerable.Range(0, 3).Select(_ => pages.ForEntry()).ToList();
+        foreach (var entry in entries)
+        {
+            await entry.TakeAsync(CancellationToken.None);
+        }
+        string[] stories = ["bridge-closed", "election-coalition", "port-strike-begins"];
+
+        // The first article finds two more entries holding pages: the writer waits for them.
+        var first = writer.StoreAsync(Copy(0, stories[0], FixturePath.ReadText("Dedup", "Stories", stories[0] + ".txt").Trim()), run: null);
+        var others = Enumerable.Range(1, 2).Select(site =>
+            writer.StoreAsync(Copy(site, stories[site], FixturePath.ReadText("Dedup", "Stories", stories[site] + ".txt").Trim()), run: null)).ToList();
+        var outcomes = await Task.WhenAll([first, .. others]);
+
+        Assert.All(outcomes, outcome => Assert.Equal(StoreOutcomeKind.Stored, outcome.Kind));
+        Assert.Equal(1, writer.Transactions);
+        entries.ForEach(entry => entry.Dispose());
+    }
 }
