@@ -343,10 +343,10 @@ public sealed class SourcePass(
             : await FetchArticleAsync(source, entry, url, owedTo is not null, tally, breaker, slot, cancellationToken);
         if (article is null)
         {
-            if (owedTo is { } teaser)
+            if (owedTo is { } teaser && pageOwed is { } failure)
             {
                 // The page failed again: the feed's text stays, and the page waits on its backoff.
-                tally.Owe(url, pageOwed!);
+                tally.Owe(url, failure);
                 SeenAgain(source, teaser, url, run, tally);
             }
             return;

@@ -21,6 +21,8 @@ public sealed class FeedTextTests : PassesOverTime
     /// <summary>What the story's page answers while it fails; null once it works.</summary>
     private int? PageStatus { get; set; } = StatusCodes.Status500InternalServerError;
     private int FeedVersion { get; set; } = 1;
+    /// <summary>Whether the story's page, once it works, redirects to another URL of the site.</summary>
+    private bool PageMoved { get; set; }
     /// <summary>Whether the feed's version 2 still lists the story (it adds another one either way).</summary>
     private bool StoryListed { get; set; } = true;
 
@@ -28,10 +30,17 @@ public sealed class FeedTextTests : PassesOverTime
     {
         "/feed.xml" => SendFeedAsync(context),
         "/story.html" when PageStatus is { } status => AnswerAsync(context, status),
-        "/story.html" => SendPageAsync(context, "Harbour bridge closed after cracks found", 1),
+        "/story.html" when PageMoved => RedirectAsync(context, "/2026/03/bridge.html"),
+        "/story.html" or "/2026/03/bridge.html" => SendPageAsync(context, "Harbour bridge closed after cracks found", 1),
         "/other.html" => SendPageAsync(context, "Ferry timetable changes", 2),
         _ => AnswerAsync(context, StatusCodes.Status404NotFound),
     };
+
+    private static Task RedirectAsync(HttpContext context, string path)
+    {
+        context.Response.Redirect(path, permanent: true);
+        return Task.CompletedTask;
+    }
 
     private static Task SendPageAsync(HttpContext context, string headline, int seed)
     {
@@ -179,5 +188,23 @@ public sealed class FeedTextTests : PassesOverTime
         Assert.Equal(4, Server.RequestsTo("/story.html"));
         Assert.Equal(teaser, Story());
         Assert.Equal(0L, Files.Scalar("SELECT sum(failed) FROM runs"));
+    }
+
+    [Fact]
+    public async Task A_page_that_redirects_completes_the_article_at_the_entrys_URL_and_its_new_URL_is_a_sighting()
+    {
+        await PassAtAsync(TimeSpan.Zero);
+        var teaser = Story();
+        PageStatus = null;
+        PageMoved = true;
+
+        var due = await PassAtAsync(TimeSpan.FromHours(1));
+
+        Assert.Equal((0, 1, 0), (due.NewArticles, due.Upgraded, due.Failed));
+        var page = Story();
+        Assert.Equal((teaser.Id, "page"), (page.Id, page.TextSource));
+        Assert.Equal(1L, Files.Scalar("SELECT count(*) FROM articles"));
+        Assert.Equal(teaser.Id, Files.Scalar($"SELECT article_id FROM article_sightings WHERE url = '{Server.Url("/2026/03/bridge.html")}'"));
+        Assert.Null(RetryState());
     }
 }
