@@ -14,6 +14,9 @@ public interface IStoryLookup
 
     /// <summary>A stored article as the rule needs it, or null when there is no such article.</summary>
     StoryCopy? Story(long articleId);
+
+    /// <summary>Where the stored article's text came from.</summary>
+    TextSource TextSourceOf(long articleId);
 }
 
 /// <summary>How an incoming article relates to what is stored.</summary>
@@ -32,10 +35,22 @@ public enum DuplicateKind
 }
 
 /// <summary>The decision, the stored article it points at (none for a new story), and why.</summary>
-/// <param name="UpgradesText">The incoming copy holds the stored text and is clearly longer: it replaces it.</param>
-public sealed record DuplicateDecision(DuplicateKind Kind, long? ArticleId, string Reason, bool UpgradesText = false)
+/// <param name="UpgradesText">
+/// The incoming copy's text replaces the stored one: it holds it and is clearly longer, or
+/// (<paramref name="ReplacesFeedText"/>) it is the page of an article stored from its feed's text.
+/// </param>
+/// <param name="ReplacesFeedText">
+/// The incoming copy is the page at the URL of an article whose text is its feed's: the page's text
+/// and what the page says of the article (title, byline, date, ...) complete it.
+/// </param>
+public sealed record DuplicateDecision(DuplicateKind Kind, long? ArticleId, string Reason, bool UpgradesText = false, bool ReplacesFeedText = false)
 {
     public static DuplicateDecision New(string reason) => new(DuplicateKind.New, null, reason);
+
+    /// <summary>The page of the article stored at its URL with the feed's text.</summary>
+    public static DuplicateDecision PageForFeedText(long articleId) =>
+        new(DuplicateKind.KnownUrl, articleId, "the URL is stored with its feed's text: the page's text replaces it",
+            UpgradesText: true, ReplacesFeedText: true);
 }
 
 /// <summary>A stored article sharing a band key with an incoming one, and its sketch (null for none stored).</summary>
@@ -47,14 +62,22 @@ public readonly record struct NearDuplicateCandidate(long ArticleId, StorySketch
 }
 
 /// <summary>An article about to be stored, as the duplicate decision needs it.</summary>
+/// <param name="TextSource">Where its text came from: a page's replaces the feed's stored at the same URL.</param>
 public sealed record IncomingStory(
-    string Url, string? ContentHash, string? DeclaredCanonicalUrl, StoryCopy Copy, NearDuplicateKeys Keys);
+    string Url, string? ContentHash, string? DeclaredCanonicalUrl, StoryCopy Copy, NearDuplicateKeys Keys,
+    TextSource TextSource = TextSource.Page);
 
 /// <summary>
 /// The duplicate cascade in one place, pure: the same URL, then the same text, then the canonical
 /// URL the page declares (when the texts agree), then a near-duplicate on another site within the
 /// publication window. The first that holds decides; its reason says which and why.
 /// </summary>
+/// <remarks>
+/// The URL decides before any text: a page whose URL holds an article stored from its feed's text
+/// (its page could not be had then) completes that article, even when the page's text is also a
+/// copy of another stored story. Merging the two would take away an article id pipelines already
+/// hold, and the change feed says nothing of articles that go; the two stay two articles.
+/// </remarks>
 public static class DuplicateResolver
 {
     public static DuplicateDecision Decide(IncomingStory incoming, IStoryLookup stored)
@@ -63,7 +86,9 @@ public static class DuplicateResolver
         ArgumentNullException.ThrowIfNull(stored);
         if (stored.ArticleAtUrl(incoming.Url) is { } known)
         {
-            return new(DuplicateKind.KnownUrl, known, "the URL is already stored");
+            return incoming.TextSource == TextSource.Page && stored.TextSourceOf(known) == TextSource.Feed
+                ? DuplicateDecision.PageForFeedText(known)
+                : new(DuplicateKind.KnownUrl, known, "the URL is already stored");
         }
         if (incoming.ContentHash is { } hash && stored.ArticleWithText(hash) is { } same)
         {

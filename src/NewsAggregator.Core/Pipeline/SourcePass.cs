@@ -134,6 +134,7 @@ public sealed class SourcePass(
             Duplicates = tally.Duplicates,
             Failed = tally.Failed,
             Known = tally.Known,
+            Upgraded = tally.Upgraded,
             Error = error,
             EntryProblems = tally.Problems,
             EntryRetries = retries ?? [],
@@ -154,6 +155,7 @@ public sealed class SourcePass(
             Duplicates = tally.Duplicates,
             Failed = tally.Failed,
             Known = tally.Known,
+            Upgraded = tally.Upgraded,
             Elapsed = stopwatch.Elapsed,
             Error = error,
             RecordError = recordError,
@@ -166,10 +168,10 @@ public sealed class SourcePass(
 
     /// <summary>
     /// The entries a pass works on: those its source lists (up to <see cref="Source.MaxArticles"/>),
-    /// then those of its failed entries that are due for another attempt and were not listed. An
-    /// unchanged feed (304) lists nothing, so this is how its failed entries are tried again without
-    /// the feed being fetched in full; an entry the feed no longer lists is tried until it succeeds
-    /// or is given up, like any other.
+    /// then those of its failed entries that are due for another attempt and were not listed (pages
+    /// owed to articles stored from the feed's text among them). An unchanged feed (304) lists
+    /// nothing, so this is how its failed entries are tried again without the feed being fetched in
+    /// full; an entry the feed no longer lists is tried until it succeeds or is given up, like any other.
     /// </summary>
     private List<FeedEntry> EntriesToWork(Source source, SourceListing listing)
     {
@@ -306,21 +308,26 @@ public sealed class SourcePass(
     {
         var url = CanonicalUrl.Normalize(entry.Link);
         var retry = source.Type == SourceType.Page ? null : database.FindEntryRetry(source.Id, url);
+        long? owedTo = null;
         if (database.FindArticleIdByUrl(url) is { } knownId)
         {
-            tally.Recover(url, retry);
-            // Another source's copy at the same URL is a sighting; our own is simply known.
-            if (database.AddSighting(knownId, source.Id, url, clock.GetUtcNow(), run))
+            // Stored from the feed's text while this source's retry state for it stands: its page is owed.
+            // Asked only when there is a state, which few known entries have.
+            if (retry is null || database.TextSourceOf(knownId) != TextSource.Feed)
             {
-                Interlocked.Increment(ref tally.Duplicates);
+                tally.Recover(url, retry);
+                SeenAgain(source, knownId, url, run, tally);
+                return;
             }
-            else
+            if (EntryBackoff.Holds(retry, clock.GetUtcNow()))
             {
-                Interlocked.Increment(ref tally.Known);
+                logger.LogDebug("Source {SourceId}: the page of {Url} waits: {Reason}", source.Id, url, EntryBackoff.Describe(retry));
+                SeenAgain(source, knownId, url, run, tally);
+                return;
             }
-            return;
+            owedTo = knownId;
         }
-        if (EntryBackoff.Holds(retry, clock.GetUtcNow()))
+        else if (EntryBackoff.Holds(retry, clock.GetUtcNow()))
         {
             // Its own backoff, whether or not the feed still lists it: a dead link costs nothing until due.
             logger.LogDebug("Source {SourceId}: {Url} left alone: {Reason}", source.Id, url, EntryBackoff.Describe(retry!));
@@ -331,21 +338,40 @@ public sealed class SourcePass(
         using var slot = pageSlots.ForEntry();
         // An entry that is its enclosure (a podcast episode whose link is the mp3) has no page:
         // fetching the media file as one would fail on every pass.
-        var article = source.Type == SourceType.Rss && EnclosureOnlyEntry.Of(entry) is { } media
-            ? FromFeedAlone(source, entry, url, media)
-            : await FetchArticleAsync(source, entry, url, tally, breaker, slot, cancellationToken);
+        var (article, pageOwed) = owedTo is null && source.Type == SourceType.Rss && EnclosureOnlyEntry.Of(entry) is { } media
+            ? (FromFeedAlone(source, entry, url, media), null)
+            : await FetchArticleAsync(source, entry, url, owedTo is not null, tally, breaker, slot, cancellationToken);
         if (article is null)
         {
+            if (owedTo is { } teaser && pageOwed is { } failure)
+            {
+                // The page failed again: the feed's text stays, and the page waits on its backoff.
+                tally.Owe(url, failure);
+                SeenAgain(source, teaser, url, run, tally);
+            }
             return;
         }
 
         var outcome = await writer.StoreAsync(article, run);
-        tally.Recover(url, retry);
+        if (pageOwed is not null && outcome.Kind == StoreOutcomeKind.Stored)
+        {
+            // A new article holding the feed's text: its page is asked for again on the entry's backoff.
+            tally.Owe(url, pageOwed);
+        }
+        else
+        {
+            tally.Recover(url, retry);
+        }
         switch (outcome.Kind)
         {
             case StoreOutcomeKind.Stored:
                 Interlocked.Increment(ref tally.New);
                 logger.LogDebug("Source {SourceId}: stored {Url} as article {ArticleId}", source.Id, article.Url, outcome.ArticleId);
+                break;
+            case StoreOutcomeKind.ReplacedFeedText:
+                Interlocked.Increment(ref tally.Upgraded);
+                logger.LogInformation("Source {SourceId}: the page of {Url} came; its text replaced the feed's in article {ArticleId}",
+                    source.Id, article.Url, outcome.ArticleId);
                 break;
             case StoreOutcomeKind.SameText:
             case StoreOutcomeKind.KnownUrl:
@@ -358,9 +384,28 @@ public sealed class SourcePass(
         }
     }
 
-    /// <summary>The article behind an entry: its page extracted, else the feed's own content.</summary>
-    private async Task<ArticleRecord?> FetchArticleAsync(
-        Source source, FeedEntry entry, string url, Tally tally, HostBreaker breaker, PageSlots.Slot slot, CancellationToken cancellationToken)
+    /// <summary>An entry whose URL is stored already, met again: another source's copy is a sighting, our own is simply known.</summary>
+    private void SeenAgain(Source source, long articleId, string url, RunId run, Tally tally)
+    {
+        if (database.AddSighting(articleId, source.Id, url, clock.GetUtcNow(), run))
+        {
+            Interlocked.Increment(ref tally.Duplicates);
+        }
+        else
+        {
+            Interlocked.Increment(ref tally.Known);
+        }
+    }
+
+    /// <summary>
+    /// The article behind an entry: its page extracted, else the feed's own content, with why the
+    /// page could not be had (the page is then owed: asked for again on the entry's backoff). For an
+    /// article already stored from the feed's text (<paramref name="owed"/>), only the page will do:
+    /// no article when it fails again, and why.
+    /// </summary>
+    private async Task<(ArticleRecord? Article, EntryFailure? PageOwed)> FetchArticleAsync(
+        Source source, FeedEntry entry, string url, bool owed, Tally tally, HostBreaker breaker, PageSlots.Slot slot,
+        CancellationToken cancellationToken)
     {
         ExtractedArticle? extracted = null;
         var finalUrl = url;
@@ -423,35 +468,44 @@ public sealed class SourcePass(
             breaker.Record(entry.Link, e);
         }
 
-        var text = extracted?.Text;
-        var articleHtml = extracted?.Html;
-        if (string.IsNullOrEmpty(text) && entry.ContentHtml is { } feedContent)
+        if (extracted is { HasText: true })
         {
-            (text, articleHtml) = ArticleText.FromFeedContent(feedContent, Uri.TryCreate(url, UriKind.Absolute, out var entryUrl) ? entryUrl : null);
+            var page = Record(source, entry, url, finalUrl, extracted.Text, extracted.Html, extracted);
+            // The page of an article stored from the feed's text goes to that article's URL, where
+            // the duplicate decision finds the feed's text and lets the page's replace it.
+            return (owed ? page with { Url = url, AlsoSeenAt = finalUrl == url ? [] : [finalUrl] } : page, null);
+        }
+        var failure = new EntryFailure(problem ?? "no article text", kind, retryAfter);
+        if (owed)
+        {
+            tally.Note(url, $"{failure.Reason}; the feed's text stays until the page can be had");
+            logger.LogInformation("Source {SourceId}: {Url}: {Problem}; the feed's text stays", source.Id, url, failure.Reason);
+            return (null, failure);
+        }
+        if (entry.ContentHtml is { } feedContent)
+        {
+            var (text, articleHtml) = ArticleText.FromFeedContent(feedContent, Uri.TryCreate(url, UriKind.Absolute, out var entryUrl) ? entryUrl : null);
             if (text.Length > 0)
             {
-                tally.Note(url, $"{problem}; the feed's text was stored instead");
-                logger.LogInformation("Source {SourceId}: {Url}: {Problem}; using the feed's content", source.Id, url, problem);
+                tally.Note(url, $"{failure.Reason}; the feed's text was stored instead, and the page is asked for again");
+                logger.LogInformation("Source {SourceId}: {Url}: {Problem}; using the feed's content", source.Id, url, failure.Reason);
+                return (Record(source, entry, url, finalUrl, text, articleHtml, extracted) with { TextSource = TextSource.Feed }, failure);
             }
         }
-        if (string.IsNullOrEmpty(text))
+        if (source.Type == SourceType.Page)
         {
-            if (source.Type == SourceType.Page)
-            {
-                throw new SourceContentException($"{problem} ({entry.Link})");
-            }
-            if (pageAnswered && entry.Enclosure is { IsMedia: true })
-            {
-                // An episode's page that is mostly a player: it will not give text next time either,
-                // and the episode is its audio or video. A page that could not be had is tried again.
-                tally.Note(url, $"{problem}; stored from the feed with its enclosure");
-                return Record(source, entry, url, finalUrl, "", null, extracted);
-            }
-            tally.Fail(url, url, new EntryFailure(problem ?? "no article text", kind, retryAfter));
-            logger.LogWarning("Source {SourceId}: {Url}: {Problem}", source.Id, url, problem);
-            return null;
+            throw new SourceContentException($"{problem} ({entry.Link})");
         }
-        return Record(source, entry, url, finalUrl, text, articleHtml, extracted);
+        if (pageAnswered && entry.Enclosure is { IsMedia: true })
+        {
+            // An episode's page that is mostly a player: it will not give text next time either,
+            // and the episode is its audio or video. A page that could not be had is tried again.
+            tally.Note(url, $"{problem}; stored from the feed with its enclosure");
+            return (Record(source, entry, url, finalUrl, "", null, extracted) with { TextSource = TextSource.Feed }, null);
+        }
+        tally.Fail(url, url, failure);
+        logger.LogWarning("Source {SourceId}: {Url}: {Problem}", source.Id, url, problem);
+        return (null, null);
     }
 
     /// <summary>
@@ -463,7 +517,11 @@ public sealed class SourcePass(
         var (text, html) = entry.ContentHtml is { } content ? ArticleText.FromFeedContent(content, entry.Link) : ("", "");
         // No content hash: shows repeat the same long blurb under every episode, and the same text
         // must not make two episodes one. The file's URL (the article's) tells episodes apart.
-        return Record(source, entry with { Enclosure = media }, url, url, text, html, extracted: null) with { ContentHash = null };
+        return Record(source, entry with { Enclosure = media }, url, url, text, html, extracted: null) with
+        {
+            ContentHash = null,
+            TextSource = TextSource.Feed,
+        };
     }
 
     /// <summary>
@@ -516,6 +574,8 @@ public sealed class SourcePass(
         public int Duplicates;
         public int Failed;
         public int Known;
+        /// <summary>Articles stored from the feed's text whose page came and replaced it.</summary>
+        public int Upgraded;
         private readonly Lock _gate = new();
         private readonly List<string> _problems = [];
         private readonly Dictionary<string, EntryFailure> _failures = new(StringComparer.Ordinal);
@@ -602,6 +662,18 @@ public sealed class SourcePass(
         }
 
         public void Fail(Uri link, EntryFailure failure) => Fail(link.ToString(), CanonicalUrl.Normalize(link), failure);
+
+        /// <summary>
+        /// The entry's article is stored with the feed's text, and its page could not be had: the
+        /// failure counts toward its retry state as any entry's does, but the entry is no failed one.
+        /// </summary>
+        public void Owe(string url, EntryFailure failure)
+        {
+            lock (_gate)
+            {
+                _failures[url] = failure;
+            }
+        }
 
         /// <summary>The entry's article is had: a retry state it had goes.</summary>
         public void Recover(string url, EntryRetryState? state)

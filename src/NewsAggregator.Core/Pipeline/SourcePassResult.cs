@@ -12,8 +12,10 @@ public sealed record SourcePassResult
     public int Duplicates { get; init; }
     /// <summary>Entries whose article could not be had, neither from its page nor from the feed.</summary>
     public int Failed { get; init; }
-    /// <summary>Entries whose URL this source had already stored: skipped without fetching.</summary>
+    /// <summary>Entries whose URL this source had already stored: skipped without fetching (or their owed page failed again).</summary>
     public int Known { get; init; }
+    /// <summary>Articles stored from the feed's text whose page came in this pass and replaced it: no new article, a changed one.</summary>
+    public int Upgraded { get; init; }
     public TimeSpan Elapsed { get; init; }
     /// <summary>Why the source as a whole failed (its feed or page could not be had, the database failed); null on success.</summary>
     public string? Error { get; init; }
@@ -39,14 +41,15 @@ public sealed record SourcePassResult
     public TimeSpan? NextTryIn { get; init; }
 
     /// <summary>
-    /// One line for people: <c>ok     id: 3 new, 1 duplicate, 0 failed, 2 known (0.4 s)</c>; a failed
+    /// One line for people: <c>ok     id: 3 new, 1 duplicate, 0 failed, 2 known (0.4 s)</c>, with
+    /// <c>, 1 upgraded</c> after <c>known</c> when a page replaced the feed's text stored earlier; a failed
     /// source adds its error and its backoff (<c>: HTTP 503 (url); 3 failures in a row, next try in 2 h</c>),
     /// and a run that could not be written says so (<c>; the run could not be recorded: database or disk is full…</c>).
     /// </summary>
     public string SummaryLine()
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{(Succeeded ? "ok    " : "FAILED")} {SourceId}: {NewArticles} new, {Duplicates} duplicate, {Failed} failed, {Known} known ({Elapsed.TotalSeconds:0.0} s)");
+            $"{(Succeeded ? "ok    " : "FAILED")} {SourceId}: {NewArticles} new, {Duplicates} duplicate, {Failed} failed, {Known} known{(Upgraded > 0 ? $", {Upgraded} upgraded" : "")} ({Elapsed.TotalSeconds:0.0} s)");
         if (Succeeded)
         {
             return NotModified ? $"{line}, not modified" : line;

@@ -10,11 +10,12 @@ public sealed record ArticleSighting(string SourceId, string Url, string SeenAt)
 /// (times as the database writes them), its change value and time, and where it was seen, first
 /// seen first.
 /// </summary>
+/// <param name="TextSource">Where the text came from, <c>page</c> or <c>feed</c> (<c>page</c> in a database from before the column).</param>
 public sealed record ArticleChange(
     long ChangeSeq, string? UpdatedAt, long Id, string SourceId, string Url, string? Title, string? Byline,
     string? PublishedAt, string FetchedAt, string? Language, string Text, string? ContentHash, string? SiteName,
     string? ImageUrl, string? Description, string? Html, string? EnclosureUrl, string? EnclosureType, long? EnclosureLength,
-    IReadOnlyList<ArticleSighting> Sightings);
+    IReadOnlyList<ArticleSighting> Sightings, string TextSource);
 
 /// <summary>What an export gave: how many articles, and the cursor to pass as <c>--since</c> next time.</summary>
 /// <param name="LastChange">The highest change value the database has given out (deleted articles' included), in the same snapshot.</param>
@@ -45,10 +46,14 @@ public static class ChangeExportQuery
                     $"{path}: the database is at schema version {version}, from before the change feed ({Schema.ChangeSequenceVersion}); " +
                     "run the worker once (newsaggregator --once) to upgrade it, then export");
             }
-            return ReadRows(connection, since, limit, write);
+            return ReadRows(connection, since, limit, write, hasTextSource: version >= Schema.TextSourceVersion);
         });
 
-    private static ChangeExportResult ReadRows(SqliteConnection connection, long since, long? limit, Action<ArticleChange> write)
+    /// <param name="hasTextSource">
+    /// Whether the file has <c>articles.text_source</c>: a database not yet migrated to it (the export
+    /// never migrates) gives <c>page</c>, what the migration will give its rows.
+    /// </param>
+    private static ChangeExportResult ReadRows(SqliteConnection connection, long since, long? limit, Action<ArticleChange> write, bool hasTextSource)
     {
         // One read transaction, so one snapshot: a commit of the worker's made while the rows
         // stream is either wholly in them or wholly out, never half, and the counter read first
@@ -57,10 +62,11 @@ public static class ChangeExportQuery
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // An article comes as one row per sighting; LIMIT cannot count articles, so the loop does.
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT a.change_seq, a.updated_at, a.id, a.source_id, a.url, a.title, a.byline, a.published_at, a.fetched_at,
                    a.language, a.text, a.content_hash, a.site_name, a.image_url, a.description, a.html,
                    a.enclosure_url, a.enclosure_type, a.enclosure_length,
+                   {(hasTextSource ? "a.text_source" : $"'{TextSourceColumn.Page}'")},
                    s.source_id, s.url, s.seen_at
             FROM articles a LEFT JOIN article_sightings s ON s.article_id = a.id
             WHERE a.change_seq > $since
@@ -96,9 +102,9 @@ public static class ChangeExportQuery
                 sightings = [];
                 current = Article(reader, sightings);
             }
-            if (!reader.IsDBNull(19))
+            if (!reader.IsDBNull(20))
             {
-                sightings.Add(new ArticleSighting(reader.GetString(19), reader.GetString(20), reader.GetString(21)));
+                sightings.Add(new ArticleSighting(reader.GetString(20), reader.GetString(21), reader.GetString(22)));
             }
         }
         if (current is not null)
@@ -113,7 +119,7 @@ public static class ChangeExportQuery
         reader.GetInt64(0), Text(reader, 1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), Text(reader, 5),
         Text(reader, 6), Text(reader, 7), reader.GetString(8), Text(reader, 9), reader.GetString(10), Text(reader, 11),
         Text(reader, 12), Text(reader, 13), Text(reader, 14), Text(reader, 15), Text(reader, 16), Text(reader, 17),
-        reader.IsDBNull(18) ? null : reader.GetInt64(18), sightings);
+        reader.IsDBNull(18) ? null : reader.GetInt64(18), sightings, reader.GetString(19));
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -93,16 +93,26 @@ internal static class NearDuplicateIndex
         LEFT JOIN near_duplicate_sketches s ON s.article_id = c.article_id
         """;
 
-    /// <summary>Gives a stored story a later copy's longer text (and its HTML), and re-indexes it under the new text's keys.</summary>
+    /// <summary>
+    /// Gives a stored story a later copy's text (and its HTML and where it came from), and re-indexes
+    /// it under the new text's keys. A content hash another article holds already is not taken: the
+    /// text is that article's too (a page that completes a feed's teaser can be), and the hash's
+    /// unique index keeps exact copies finding the older one.
+    /// </summary>
     public static void ReplaceText(
         SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, NearDuplicateKeys keys,
         RecentBands recent)
     {
         {
-            var update = Statements.For(connection, transaction, "UPDATE articles SET text = $text, content_hash = $hash, html = $html WHERE id = $id;");
+            var hash = copy.ContentHash is { } copyHash && NewsDatabase.FindArticleIdByHash(connection, transaction, copyHash) is { } holder && holder != articleId
+                ? null
+                : copy.ContentHash;
+            var update = Statements.For(connection, transaction,
+                "UPDATE articles SET text = $text, content_hash = $hash, html = $html, text_source = $source WHERE id = $id;");
             update.Parameters.AddWithValue("$text", copy.Text);
-            update.Parameters.AddWithValue("$hash", (object?)copy.ContentHash ?? DBNull.Value);
+            update.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
             update.Parameters.AddWithValue("$html", (object?)copy.Html ?? DBNull.Value);
+            update.Parameters.AddWithValue("$source", TextSourceColumn.Of(copy.TextSource));
             update.Parameters.AddWithValue("$id", articleId);
             update.ExecuteNonQuery();
         }

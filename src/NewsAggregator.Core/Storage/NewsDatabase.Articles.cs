@@ -15,6 +15,9 @@ public sealed partial class NewsDatabase
     /// <summary>The article already seen at this canonical URL, by any source.</summary>
     public long? FindArticleIdByUrl(string url) => Read(connection => FindArticleIdByUrl(connection, null, url));
 
+    /// <summary>Where the stored article's text came from (<see cref="TextSource.Page"/> for an article not stored).</summary>
+    public TextSource TextSourceOf(long articleId) => Read(connection => TextSourceOf(connection, null, articleId));
+
     /// <summary>Records that <paramref name="sourceId"/> showed the article at <paramref name="url"/>.</summary>
     /// <param name="run">The pass's row, whose <c>duplicates</c> counts a new sighting in the same transaction.</param>
     /// <returns>True when this (source, url) had not been recorded before.</returns>
@@ -103,7 +106,7 @@ public sealed partial class NewsDatabase
         var incoming = new IncomingStory(
             article.Url, article.ContentHash, article.DeclaredCanonicalUrl,
             new StoryCopy(shingles, article.PublishedAt, article.FetchedAt, article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet()),
-            keys);
+            keys, article.TextSource);
         var decision = DuplicateResolver.Decide(incoming, lookup);
         StoreOutcome outcome;
         var stamped = false;
@@ -124,8 +127,13 @@ public sealed partial class NewsDatabase
             if (decision.UpgradesText && lookup.Story(existing) is { } stored)
             {
                 NearDuplicateIndex.ReplaceText(connection, transaction, existing, stored, article, keys, recent);
+                if (decision.ReplacesFeedText)
+                {
+                    TakePageMetadata(connection, transaction, existing, article);
+                }
             }
-            outcome = new StoreOutcome(KindOf(decision.Kind), existing, decision.UpgradesText, decision.Reason);
+            outcome = new StoreOutcome(
+                decision.ReplacesFeedText ? StoreOutcomeKind.ReplacedFeedText : KindOf(decision.Kind), existing, decision.UpgradesText, decision.Reason);
         }
 
         // One change value for whatever this copy changed (the story, its text, its sightings).
@@ -141,11 +149,36 @@ public sealed partial class NewsDatabase
         }
         if (run is { } counted)
         {
-            CountInRun(connection, transaction, counted,
-                outcome.Kind == StoreOutcomeKind.Stored ? RunCount.NewArticles : RunCount.Duplicates, article.FetchedAt);
+            CountInRun(connection, transaction, counted, outcome.Kind switch
+            {
+                StoreOutcomeKind.Stored => RunCount.NewArticles,
+                StoreOutcomeKind.ReplacedFeedText => RunCount.Upgraded,
+                _ => RunCount.Duplicates,
+            }, article.FetchedAt);
         }
         return outcome;
     }
+
+    /// <summary>
+    /// What the page says of an article stored from its feed's text, where it says anything: the
+    /// page is preferred as when it is had at once (<c>SourcePass</c> builds its record so), and what
+    /// the feed alone gave stays where the page is silent. The first source, URL, fetch time and
+    /// enclosure stay: the article was first seen then, there.
+    /// </summary>
+    private static void TakePageMetadata(SqliteConnection connection, SqliteTransaction transaction, long articleId, ArticleRecord page) =>
+        Execute(connection, """
+            UPDATE articles SET title = coalesce($title, title), byline = coalesce($byline, byline),
+                                published_at = coalesce($published, published_at), language = coalesce($language, language),
+                                site_name = coalesce($site, site_name), image_url = coalesce($image, image_url),
+                                description = coalesce($description, description)
+            WHERE id = $id;
+            """, transaction,
+            ("$title", page.Title), ("$byline", page.Byline), ("$published", page.PublishedAt is { } published ? Format(published) : null),
+            ("$language", page.Language), ("$site", page.SiteName), ("$image", page.ImageUrl), ("$description", page.Description),
+            ("$id", articleId));
+
+    internal static TextSource TextSourceOf(SqliteConnection connection, SqliteTransaction? transaction, long articleId) =>
+        TextSourceColumn.Parse(Scalar(connection, "SELECT text_source FROM articles WHERE id = $id;", transaction, ("$id", articleId)) as string);
 
     private static StoreOutcomeKind KindOf(DuplicateKind kind) => kind switch
     {
@@ -170,10 +203,10 @@ public sealed partial class NewsDatabase
         var command = Statements.For(connection, transaction, """
             INSERT INTO articles (source_id, url, title, byline, published_at, fetched_at, language, text,
                                   content_hash, site_name, image_url, description, html,
-                                  enclosure_url, enclosure_type, enclosure_length, change_seq, updated_at)
+                                  enclosure_url, enclosure_type, enclosure_length, text_source, change_seq, updated_at)
             VALUES ($source, $url, $title, $byline, $published, $fetched, $language, $text,
                     $hash, $site, $image, $description, $html,
-                    $enclosure_url, $enclosure_type, $enclosure_length, $change_seq, $fetched)
+                    $enclosure_url, $enclosure_type, $enclosure_length, $text_source, $change_seq, $fetched)
             RETURNING id;
             """);
         Bind(command,
@@ -183,7 +216,7 @@ public sealed partial class NewsDatabase
             ("$hash", article.ContentHash), ("$site", article.SiteName), ("$image", article.ImageUrl),
             ("$description", article.Description), ("$html", article.Html),
             ("$enclosure_url", article.EnclosureUrl), ("$enclosure_type", article.EnclosureType), ("$enclosure_length", article.EnclosureLength),
-            ("$change_seq", changeSeq));
+            ("$text_source", TextSourceColumn.Of(article.TextSource)), ("$change_seq", changeSeq));
         return (long)command.ExecuteScalar()!;
     }
 

@@ -65,13 +65,17 @@ public sealed partial class NewsDatabase
     {
         NewArticles,
         Duplicates,
+        Upgraded,
     }
 
     /// <summary>One more stored row in the pass's counts; <c>finished_at</c> says when, until the pass records its end.</summary>
     private static void CountInRun(SqliteConnection connection, SqliteTransaction transaction, RunId run, RunCount count, DateTimeOffset at) =>
-        Execute(connection, count == RunCount.NewArticles
-                ? "UPDATE runs SET new_articles = new_articles + 1, finished_at = max(finished_at, $at) WHERE id = $run;"
-                : "UPDATE runs SET duplicates = duplicates + 1, finished_at = max(finished_at, $at) WHERE id = $run;",
+        Execute(connection, count switch
+            {
+                RunCount.NewArticles => "UPDATE runs SET new_articles = new_articles + 1, finished_at = max(finished_at, $at) WHERE id = $run;",
+                RunCount.Upgraded => "UPDATE runs SET upgraded = upgraded + 1, finished_at = max(finished_at, $at) WHERE id = $run;",
+                _ => "UPDATE runs SET duplicates = duplicates + 1, finished_at = max(finished_at, $at) WHERE id = $run;",
+            },
             transaction, ("$run", run.Value), ("$at", Format(at)));
 
     /// <summary>
@@ -94,12 +98,12 @@ public sealed partial class NewsDatabase
             if (!completed)
             {
                 Execute(connection, """
-                    INSERT INTO runs (source_id, started_at, finished_at, new_articles, duplicates, failed, known, error, entry_problems)
-                    VALUES ($source, $started, $finished, $new, $duplicates, $failed, $known, $error, $problems);
+                    INSERT INTO runs (source_id, started_at, finished_at, new_articles, duplicates, failed, known, error, entry_problems, upgraded)
+                    VALUES ($source, $started, $finished, $new, $duplicates, $failed, $known, $error, $problems, $upgraded);
                     """, transaction,
                     ("$source", run.SourceId), ("$started", Format(run.StartedAt)), ("$finished", Format(run.FinishedAt)),
                     ("$new", run.NewArticles), ("$duplicates", run.Duplicates), ("$failed", run.Failed),
-                    ("$known", run.Known), ("$error", run.Error), ("$problems", problems));
+                    ("$known", run.Known), ("$error", run.Error), ("$problems", problems), ("$upgraded", run.Upgraded));
             }
 
             Execute(connection, """

@@ -198,7 +198,21 @@ internal static class Schema
             band_keys  TEXT NOT NULL
         );
         """,
+
+        TextSourceStep,
     ];
+
+    /// <summary>
+    /// Where each article's text came from (<c>text_source</c>: <c>page</c> or <c>feed</c>, see
+    /// Dedup/TextSource), and how many articles stored from their feed's text a pass completed with
+    /// their page (<c>runs.upgraded</c>). Rows stored before it are <c>page</c>: the database did not
+    /// record the difference, and guessing it from <c>runs.entry_problems</c> (at most 50 lines a
+    /// pass) would mark some and miss others. Self-contained, so it can run after any other step.
+    /// </summary>
+    private const string TextSourceStep = """
+        ALTER TABLE articles ADD COLUMN text_source TEXT NOT NULL DEFAULT 'page' CHECK (text_source IN ('page', 'feed'));
+        ALTER TABLE runs ADD COLUMN upgraded INTEGER NOT NULL DEFAULT 0;
+        """;
 
     /// <summary>
     /// <c>PRAGMA application_id</c> of our databases from migration 5 on ("NAGG" in ASCII), the way
@@ -220,4 +234,7 @@ internal static class Schema
 
     /// <summary>The version whose migration adds the change sequence (<c>change_seq</c>, <c>updated_at</c>) that <c>export</c> reads.</summary>
     public const int ChangeSequenceVersion = 10;
+
+    /// <summary>The version whose migration adds <c>articles.text_source</c> and <c>runs.upgraded</c> (found by its step, so that it is numbered in one place).</summary>
+    public static readonly int TextSourceVersion = Array.IndexOf(Migrations, TextSourceStep) + 1;
 }

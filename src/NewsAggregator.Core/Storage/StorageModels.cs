@@ -32,6 +32,8 @@ public sealed record ArticleRecord
     public string? DeclaredCanonicalUrl { get; init; }
     /// <summary>Other URLs this source reached the same page by (the feed's link before redirects).</summary>
     public IReadOnlyList<string> AlsoSeenAt { get; init; } = [];
+    /// <summary>Where <see cref="Text"/> came from (<c>articles.text_source</c>).</summary>
+    public TextSource TextSource { get; init; } = TextSource.Page;
 }
 
 public enum StoreOutcomeKind
@@ -46,6 +48,8 @@ public enum StoreOutcomeKind
     DeclaredCanonical,
     /// <summary>Another site's copy of a stored story, published within days (see <see cref="Dedup.NearDuplicateRule"/>).</summary>
     NearDuplicate,
+    /// <summary>The page of an article stored from its feed's text: the page's text and metadata replaced the feed's.</summary>
+    ReplacedFeedText,
 }
 
 /// <param name="TextReplaced">The copy held the stored text and was clearly longer, so its text replaced the stored one.</param>
@@ -78,6 +82,8 @@ public sealed record SourceRunRecord
     public int Duplicates { get; init; }
     public int Failed { get; init; }
     public int Known { get; init; }
+    /// <summary>Articles stored from their feed's text whose page came in this pass and replaced it (<c>runs.upgraded</c>).</summary>
+    public int Upgraded { get; init; }
     /// <summary>Why the source as a whole failed; null when it succeeded.</summary>
     public string? Error { get; init; }
     /// <summary>Why single entries failed or fell back to the feed's text ("url: reason"), kept in <c>runs.entry_problems</c>.</summary>

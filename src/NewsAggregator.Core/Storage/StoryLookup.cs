@@ -18,6 +18,8 @@ internal sealed class StoryLookup(
 
     public long? ArticleWithText(string contentHash) => NewsDatabase.FindArticleIdByHash(connection, transaction, contentHash);
 
+    public TextSource TextSourceOf(long articleId) => NewsDatabase.TextSourceOf(connection, transaction, articleId);
+
     public IReadOnlyList<NearDuplicateCandidate> Candidates(IReadOnlyList<long> bandKeys) => NearDuplicateIndex.Candidates(connection, transaction, bandKeys, recent);
 
     public StoryCopy? Story(long articleId)

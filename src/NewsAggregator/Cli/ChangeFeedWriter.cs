@@ -12,13 +12,12 @@ namespace NewsAggregator.Cli;
 /// <summary>
 /// Writes the articles of <c>export</c> in one of its formats. Both formats take their columns
 /// from <see cref="Columns"/>, so that a column added there shows in both. Their names are those
-/// of the database and are documented in the README: never rename one.
+/// of the database and are documented in the README: never rename one, and add new ones at the
+/// end, so that a CSV reader that takes columns by position keeps working.
 /// </summary>
 internal abstract class ChangeFeedWriter : IDisposable
 {
-    private const string SightingsColumn = "sightings";
-
-    /// <summary>The article's columns in the order written, then <c>sightings</c>.</summary>
+    /// <summary>The article's columns in the order written; <c>sightings</c> is a list, the others a text, a number or null.</summary>
     private static readonly (string Name, Func<ArticleChange, object?> Value)[] Columns =
     [
         ("change_seq", a => a.ChangeSeq),
@@ -40,6 +39,8 @@ internal abstract class ChangeFeedWriter : IDisposable
         ("enclosure_url", a => a.EnclosureUrl),
         ("enclosure_type", a => a.EnclosureType),
         ("enclosure_length", a => a.EnclosureLength),
+        ("sightings", a => a.Sightings),
+        ("text_source", a => a.TextSource),
     ];
 
     private static readonly JsonWriterOptions JsonOptions = new()
@@ -100,13 +101,15 @@ internal abstract class ChangeFeedWriter : IDisposable
                     case long number:
                         json.WriteNumber(name, number);
                         break;
+                    case IReadOnlyList<ArticleSighting> sightings:
+                        json.WritePropertyName(name);
+                        WriteSightings(json, sightings);
+                        break;
                     case var text:
                         json.WriteString(name, (string)text);
                         break;
                 }
             }
-            json.WritePropertyName(SightingsColumn);
-            WriteSightings(json, article.Sightings);
             json.WriteEndObject();
         }));
 
@@ -129,7 +132,6 @@ internal abstract class ChangeFeedWriter : IDisposable
             {
                 _csv.WriteField(name);
             }
-            _csv.WriteField(SightingsColumn);
             _csv.NextRecord();
         }
 
@@ -141,10 +143,10 @@ internal abstract class ChangeFeedWriter : IDisposable
                 {
                     null => "",
                     long number => number.ToString(CultureInfo.InvariantCulture),
+                    IReadOnlyList<ArticleSighting> sightings => Json(json => WriteSightings(json, sightings)),
                     var text => (string)text,
                 });
             }
-            _csv.WriteField(Json(json => WriteSightings(json, article.Sightings)));
             _csv.NextRecord();
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using NewsAggregator.Dedup;
 using NewsAggregator.Storage;
 using NewsAggregator.Tests.Storage;
 using NewsAggregator.Tests.TestWeb;
@@ -122,8 +123,10 @@ public sealed class ExportCommandTests : IDisposable
 
         Assert.Equal(
             ["change_seq", "updated_at", "id", "source_id", "url", "title", "byline", "published_at", "fetched_at", "language", "text",
-             "content_hash", "site_name", "image_url", "description", "html", "enclosure_url", "enclosure_type", "enclosure_length", "sightings"],
+             "content_hash", "site_name", "image_url", "description", "html", "enclosure_url", "enclosure_type", "enclosure_length", "sightings",
+             "text_source"],
             row.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("page", row.GetProperty("text_source").GetString());
         Assert.Equal("2026-03-05T05:06:07Z", row.GetProperty("updated_at").GetString());
         Assert.Equal("2026-03-04T06:06:07Z", row.GetProperty("fetched_at").GetString());
         Assert.Equal(1234L, row.GetProperty("enclosure_length").GetInt64());
@@ -239,6 +242,7 @@ public sealed class ExportCommandTests : IDisposable
             Title = "He said \"yes\", then left",
             Text = "First paragraph, with a comma.\n\nSecond paragraph\r\nwith a CRLF.",
             Byline = null,
+            TextSource = TextSource.Feed,
         });
 
         var run = await ExportAsync("--since", "0", "--format", "csv");
@@ -246,7 +250,7 @@ public sealed class ExportCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("next: --since 1\n", run.Error);
         Assert.StartsWith(
-            "change_seq,updated_at,id,source_id,url,title,byline,published_at,fetched_at,language,text,content_hash,site_name,image_url,description,html,enclosure_url,enclosure_type,enclosure_length,sightings\r\n",
+            "change_seq,updated_at,id,source_id,url,title,byline,published_at,fetched_at,language,text,content_hash,site_name,image_url,description,html,enclosure_url,enclosure_type,enclosure_length,sightings,text_source\r\n",
             run.Output, StringComparison.Ordinal);
         Assert.Contains(",\"He said \"\"yes\"\", then left\",,", run.Output, StringComparison.Ordinal);
         // Read back by a CSV parser, which must find exactly the one row.
@@ -263,6 +267,7 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal("", row["byline"]);
         Assert.Equal("1", row["change_seq"]);
         Assert.Equal("""[{"source_id":"a","url":"https://a.example/news/1","seen_at":"2026-03-04T06:06:07Z"}]""", row["sightings"]);
+        Assert.Equal("feed", row["text_source"]);
     }
 
     [Fact]
@@ -331,6 +336,23 @@ public sealed class ExportCommandTests : IDisposable
     [Fact]
     public Task A_file_that_is_not_a_database_is_exit_2_and_left_untouched() =>
         ReadOnlyReportChecks.FileNotOursIsLeftUntouchedAsync(_workspace, () => ExportAsync("--since", "0"));
+
+    [Fact]
+    public async Task A_database_not_yet_migrated_to_text_source_exports_page_for_every_article_and_stays_as_it_was()
+    {
+        DatabaseFiles.AtVersion(_workspace.DatabasePath, Schema.TextSourceVersion - 1, """
+            INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
+            INSERT INTO articles (id, source_id, url, fetched_at, text, change_seq, updated_at)
+            VALUES (1, 'a', 'https://a.example/one', '2026-03-04T05:00:00Z', 'One.', 1, '2026-03-04T05:00:00Z');
+            INSERT INTO article_sightings (article_id, source_id, url, seen_at) VALUES (1, 'a', 'https://a.example/one', '2026-03-04T05:00:00Z');
+            UPDATE change_sequence SET last_value = 1;
+            """);
+
+        var row = Assert.Single((await PollAsync(0)).Rows);
+
+        Assert.Equal("page", row.GetProperty("text_source").GetString());
+        Assert.Equal((long)Schema.TextSourceVersion - 1, DatabaseFiles.Scalar(_workspace.DatabasePath, "PRAGMA user_version"));
+    }
 
     [Fact]
     public async Task A_database_from_before_the_change_feed_is_exit_2_with_what_to_do()

@@ -16,17 +16,19 @@ public sealed class DuplicateResolverTests
     /// <param name="everyStoryIsACandidate">Every stored story shares a band key with anything (chance candidates).</param>
     private sealed class Stored(bool everyStoryIsACandidate = false) : IStoryLookup
     {
-        private readonly List<(long Id, string Url, string? Hash, StoryCopy Copy, NearDuplicateKeys Keys)> _stories = [];
+        private readonly List<(long Id, string Url, string? Hash, StoryCopy Copy, NearDuplicateKeys Keys, TextSource Source)> _stories = [];
 
         /// <summary>The stories the decision read in full.</summary>
         public List<long> Loaded { get; } = [];
 
-        public Stored Add(long id, string url, string text, string site)
+        public Stored Add(long id, string url, string text, string site, TextSource source = TextSource.Page)
         {
             var shingles = StoryShingles.Of(text);
-            _stories.Add((id, url, ContentFingerprint.Of(text), new StoryCopy(shingles, Now, Now, [site]), NearDuplicateKeys.Of(shingles)));
+            _stories.Add((id, url, ContentFingerprint.Of(text), new StoryCopy(shingles, Now, Now, [site]), NearDuplicateKeys.Of(shingles), source));
             return this;
         }
+
+        public TextSource TextSourceOf(long articleId) => _stories.Single(s => s.Id == articleId).Source;
 
         public long? ArticleAtUrl(string url) => _stories.Where(s => s.Url == url).Select(s => (long?)s.Id).FirstOrDefault();
 
@@ -43,11 +45,12 @@ public sealed class DuplicateResolverTests
         }
     }
 
-    private static IncomingStory Incoming(string url, string text, string? declared = null, double hoursLater = 1)
+    private static IncomingStory Incoming(
+        string url, string text, string? declared = null, double hoursLater = 1, TextSource source = TextSource.Page)
     {
         var shingles = StoryShingles.Of(text);
         return new IncomingStory(url, ContentFingerprint.Of(text), declared,
-            new StoryCopy(shingles, Now.AddHours(hoursLater), Now.AddHours(hoursLater), [StorySite.Of(url)]), NearDuplicateKeys.Of(shingles));
+            new StoryCopy(shingles, Now.AddHours(hoursLater), Now.AddHours(hoursLater), [StorySite.Of(url)]), NearDuplicateKeys.Of(shingles), source);
     }
 
     private static readonly Stored Herald = new Stored()
@@ -90,6 +93,43 @@ public sealed class DuplicateResolverTests
 
         Assert.Equal(DuplicateKind.NearDuplicate, decision.Kind);
         Assert.True(decision.UpgradesText, decision.Reason);
+    }
+
+    private const string Teaser = "The harbour bridge is closed until further notice after engineers found cracks, the city said.";
+
+    public static TheoryData<string, TextSource, TextSource, bool> FeedTextCases => new()
+    {
+        { "the page of an article stored from its feed's text replaces that text", TextSource.Feed, TextSource.Page, true },
+        { "the feed's text again is only the known URL", TextSource.Feed, TextSource.Feed, false },
+        { "a page's text stored already is not replaced at the same URL", TextSource.Page, TextSource.Page, false },
+        { "nor by the feed's", TextSource.Page, TextSource.Feed, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(FeedTextCases))]
+    public void At_a_known_URL_only_a_page_replaces_the_feeds_text(string rule, TextSource stored, TextSource incoming, bool replaces)
+    {
+        var url = "https://herald.example/news/bridge-closed";
+        var lookup = new Stored().Add(1, url, Teaser, "herald.example", stored);
+
+        var decision = DuplicateResolver.Decide(Incoming(url, Story, source: incoming), lookup);
+
+        Assert.True((DuplicateKind.KnownUrl, 1L, replaces, replaces) == (decision.Kind, decision.ArticleId, decision.UpgradesText, decision.ReplacesFeedText),
+            $"{rule}: {decision}");
+    }
+
+    [Fact]
+    public void The_URL_decides_before_a_near_duplicate_elsewhere_so_the_page_completes_its_own_article()
+    {
+        // Another site's copy of the story was stored while this one held the feed's teaser.
+        var url = "https://herald.example/news/bridge-closed";
+        var lookup = new Stored()
+            .Add(1, "https://courier.example/world/bridge", "HARWICK (Wire) — " + Story, "courier.example")
+            .Add(2, url, Teaser, "herald.example", TextSource.Feed);
+
+        var decision = DuplicateResolver.Decide(Incoming(url, Story), lookup);
+
+        Assert.Equal((DuplicateKind.KnownUrl, 2L, true), (decision.Kind, decision.ArticleId, decision.ReplacesFeedText));
     }
 
     [Fact]

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using NewsAggregator.Pipeline;
-using NewsAggregator.Sources;
-using NewsAggregator.Storage;
 using NewsAggregator.Tests.Resilience;
-using NewsAggregator.Tests.Storage;
 using NewsAggregator.Tests.TestWeb;
 
 namespace NewsAggregator.Tests.Pipeline;
@@ -14,13 +11,9 @@ namespace NewsAggregator.Tests.Pipeline;
 /// same, so an unchanged feed is a 304, and the entry is asked for on its own backoff until it
 /// succeeds or is given up. Passes hours apart run back to back on a clock the test sets.
 /// </summary>
-public sealed class EntryRetryTests : IAsyncLifetime
+public sealed class EntryRetryTests : PassesOverTime
 {
-    private static readonly DateTimeOffset Start = new(2026, 3, 4, 5, 0, 0, TimeSpan.Zero);
-    private readonly TemporaryDatabase _files = new();
-    private readonly SettableClock _clock = new(Start);
     private readonly ConcurrentQueue<string> _feedAnswers = new();
-    private LoopbackServer _server = null!;
 
     /// <summary>The feed's version: its ETag, and what it lists.</summary>
     private int FeedVersion { get; set; } = 1;
@@ -29,15 +22,7 @@ public sealed class EntryRetryTests : IAsyncLifetime
     /// <summary>The feed's items, in order (version 2 adds one).</summary>
     private string[] Listed { get; set; } = ["/story-1.html", "/dead.html", "/flaky.html"];
 
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(HandleAsync);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _files.Dispose();
-    }
-
-    private Task HandleAsync(HttpContext context) => (context.Request.Path.Value ?? "") switch
+    protected override Task HandleAsync(HttpContext context) => (context.Request.Path.Value ?? "") switch
     {
         "/feed.xml" => SendFeedAsync(context),
         "/dead.html" => AnswerAsync(context, StatusCodes.Status404NotFound),
@@ -47,16 +32,6 @@ public sealed class EntryRetryTests : IAsyncLifetime
         var path when !path.EndsWith(".html", StringComparison.Ordinal) => AnswerAsync(context, StatusCodes.Status404NotFound),
         var path => SendArticleAsync(context, path),
     };
-
-    private static Task AnswerAsync(HttpContext context, int status, string? retryAfter = null)
-    {
-        context.Response.StatusCode = status;
-        if (retryAfter is not null)
-        {
-            context.Response.Headers.RetryAfter = retryAfter;
-        }
-        return Task.CompletedTask;
-    }
 
     private static Task SendArticleAsync(HttpContext context, string path)
     {
@@ -77,41 +52,16 @@ public sealed class EntryRetryTests : IAsyncLifetime
         _feedAnswers.Enqueue(context.Request.Headers.IfNoneMatch.Count == 0 ? "200" : "200 after a conditional request");
         context.Response.ContentType = "application/rss+xml";
         var items = string.Concat(Listed.Concat(FeedVersion > 1 ? ["/story-2.html"] : [])
-            .Select(link => $"<item><title>{link}</title><link>{_server.Url(link)}</link></item>"));
+            .Select(link => $"<item><title>{link}</title><link>{Server.Url(link)}</link></item>"));
         await context.Response.WriteAsync(
-            $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><link>{_server.BaseUrl}</link>{items}</channel></rss>");
+            $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><link>{Server.BaseUrl}</link>{items}</channel></rss>");
     }
-
-    private Source Wire() => new() { Id = "wire", Name = "Wire", Type = SourceType.Rss, Url = _server.Url("/feed.xml") };
 
     /// <param name="oneAtATime">Entries one after the other, in the feed's order.</param>
-    private async Task<SourcePassResult> PassAtAsync(TimeSpan sinceStart, bool oneAtATime = false)
-    {
-        _clock.Now = Start + sinceStart;
-        var options = InProcessRun.QuickOptions(o =>
-        {
-            o.MaxRetries = 0;
-            o.MaxConcurrentPerHost = oneAtATime ? 1 : o.MaxConcurrentPerHost;
-        });
-        return (await InProcessRun.RunAsync(_files.Path, [Wire()], options, clock: _clock)).Single();
-    }
+    private Task<SourcePassResult> PassAtAsync(TimeSpan sinceStart, bool oneAtATime = false) =>
+        base.PassAtAsync(sinceStart, o => o.MaxConcurrentPerHost = oneAtATime ? 1 : o.MaxConcurrentPerHost);
 
-    private int Requests(string path) => _server.RequestsTo(path);
-
-    private EntryRetryState? RetryState(string path)
-    {
-        var database = _files.Open();
-        try
-        {
-            return database.FindEntryRetry("wire", _server.Url(path).ToString());
-        }
-        finally
-        {
-            database.Close();
-        }
-    }
-
-    private string LastEntryProblems() => _files.Scalar("SELECT entry_problems FROM runs ORDER BY id DESC LIMIT 1") as string ?? "";
+    private int Requests(string path) => Server.RequestsTo(path);
 
     [Fact]
     public async Task A_dead_link_is_asked_for_on_its_own_backoff_under_a_304_feed_and_given_up_after_its_limit()
@@ -145,15 +95,15 @@ public sealed class EntryRetryTests : IAsyncLifetime
         Assert.Equal((1, 1), (third.Failed, fourth.Failed));
 
         Assert.Equal((4, Start.AddHours(7), (DateTimeOffset?)null), (givenUp.Failures, givenUp.GaveUpAt!.Value, givenUp.NextAttemptAt));
-        Assert.Contains($"{_server.Url("/dead.html")}: given up after 4 failures since 2026-03-04T05:00:00Z; not asked for again",
+        Assert.Contains($"{Server.Url("/dead.html")}: given up after 4 failures since 2026-03-04T05:00:00Z; not asked for again",
             givenUpProblems, StringComparison.Ordinal);
 
         Assert.Equal((1, 0), (weekLater.NewArticles, weekLater.Failed));
         Assert.Equal(4, Requests("/dead.html"));
         Assert.Equal(["200", "304", "304", "304", "304", "200 after a conditional request"], _feedAnswers);
         // The source worked all along: its entries' failures are not the source's.
-        Assert.Equal(0L, _files.Scalar("SELECT count(*) FROM runs WHERE error IS NOT NULL"));
-        Assert.Equal(0L, _files.Scalar("SELECT consecutive_failures FROM source_state"));
+        Assert.Equal(0L, Files.Scalar("SELECT count(*) FROM runs WHERE error IS NOT NULL"));
+        Assert.Equal(0L, Files.Scalar("SELECT consecutive_failures FROM source_state"));
         Assert.Equal(new long[] { 1, 0, 1, 1, 1, 0 }, FailedPerRun());
     }
 
@@ -171,8 +121,8 @@ public sealed class EntryRetryTests : IAsyncLifetime
         Assert.Equal((1, 1), (retried.NewArticles, retried.Failed));
         Assert.Null(RetryState("/flaky.html"));
         Assert.Equal(2, Requests("/flaky.html"));
-        Assert.Equal(1L, _files.Scalar($"SELECT count(*) FROM articles WHERE url = '{_server.Url("/flaky.html")}'"));
-        Assert.Equal(1L, _files.Scalar("SELECT count(*) FROM entry_retries"));
+        Assert.Equal(1L, Files.Scalar($"SELECT count(*) FROM articles WHERE url = '{Server.Url("/flaky.html")}'"));
+        Assert.Equal(1L, Files.Scalar("SELECT count(*) FROM entry_retries"));
     }
 
     [Fact]
@@ -195,12 +145,12 @@ public sealed class EntryRetryTests : IAsyncLifetime
         Assert.Equal((1, 0), requestsBeforeDue);
         Assert.Equal((2, 0), (due.NewArticles, due.Failed));
         Assert.Equal((2, 1), (Requests("/busy.html"), Requests("/story-1.html")));
-        Assert.Equal(0L, _files.Scalar("SELECT count(*) FROM entry_retries"));
+        Assert.Equal(0L, Files.Scalar("SELECT count(*) FROM entry_retries"));
     }
 
     private long[] FailedPerRun()
     {
-        using var connection = _files.OpenReader();
+        using var connection = Files.OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT failed FROM runs ORDER BY id";
         using var reader = command.ExecuteReader();
