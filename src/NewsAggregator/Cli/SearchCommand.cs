@@ -26,7 +26,7 @@ internal static class SearchCommand
         // Text, checked in RunAsync: a parser's error for "abc" would come with a second usage line.
         var limit = new Option<string>("--limit")
         {
-            Description = $"Show at most N articles (default {DefaultLimit}).",
+            Description = "Show at most N articles, the best.",
             DefaultValueFactory = _ => DefaultLimit.ToString(CultureInfo.InvariantCulture),
             HelpName = "N",
         };
