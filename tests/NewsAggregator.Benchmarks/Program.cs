@@ -3,6 +3,7 @@ using NewsAggregator.Benchmarks.Hostile;
 using NewsAggregator.Benchmarks.Load;
 using NewsAggregator.Benchmarks.Pipeline;
 using NewsAggregator.Benchmarks.Quality;
+using NewsAggregator.Benchmarks.Search;
 
 // One entry per benchmark; each lives in its own file and takes the remaining arguments.
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
@@ -12,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["storage-writer"] = StorageWriterBenchmark.Run,
     ["load"] = LoadBenchmark.Run,
     ["hostile"] = HostileInputBenchmark.Run,
+    ["search"] = SearchBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

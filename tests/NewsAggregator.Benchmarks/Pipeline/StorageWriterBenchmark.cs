@@ -83,7 +83,7 @@ public static class StorageWriterBenchmark
     }
 
     /// <summary>The pipeline's way: many callers at once handing articles to one <see cref="StorageWriter"/>.</summary>
-    private static async Task Batched(NewsDatabase database, List<ArticleRecord> articles, int writers, bool report)
+    internal static async Task Batched(NewsDatabase database, List<ArticleRecord> articles, int writers, bool report)
     {
         var times = new StageTimes();
         using var writer = new StorageWriter(database, times);
@@ -140,7 +140,7 @@ public static class StorageWriterBenchmark
     }
 
     /// <summary>Distinct texts of 250–450 words drawn from the evaluation set's words; copies are earlier texts on another site.</summary>
-    private static List<ArticleRecord> Articles(int count, double copyShare, out int stories)
+    internal static List<ArticleRecord> Articles(int count, double copyShare, out int stories)
     {
         var words = EvaluationSet.ArticleBodies(EvaluationSet.Locate()).Values
             .SelectMany(text => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))

@@ -16,23 +16,17 @@ public sealed class ExportCommandTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
     private readonly TempWorkspace _workspace = new();
-    private NewsDatabase? _database;
+    private readonly WorkspaceDatabase _stored;
+
+    public ExportCommandTests() => _stored = new WorkspaceDatabase(_workspace, Now);
 
     public void Dispose()
     {
-        _database?.Close();
+        _stored.Dispose();
         _workspace.Dispose();
     }
 
-    private NewsDatabase Database()
-    {
-        if (_database is null)
-        {
-            _database = NewsDatabase.Open(_workspace.DatabasePath);
-            _database.SyncSources(TemporaryDatabase.Sources("a", "b"), Now);
-        }
-        return _database;
-    }
+    private NewsDatabase Database() => _stored.Open();
 
     private static ArticleRecord Article(int number, string source = "a") => ChangeSequenceTests.Article(
         source, $"https://{source}.example/news/{number}", ChangeSequenceTests.DistinctText(number), number);
