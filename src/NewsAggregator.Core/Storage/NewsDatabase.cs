@@ -52,6 +52,7 @@ public sealed partial class NewsDatabase
     {
         Path = path;
         _recent = new RecentBands(options.NearDuplicateMergeAt);
+        _fullTextSearch = options.FullTextSearch;
         var seconds = options.BusyTimeoutSeconds;
         _busyTimeout = TimeSpan.FromSeconds(seconds);
         var builder = new SqliteConnectionStringBuilder
@@ -331,6 +332,9 @@ public sealed partial class NewsDatabase
         transaction.Rollback();
     }
 
+    /// <summary>Whether this process keeps the full-text index (<see cref="FullTextIndex"/>); null: as the database has it.</summary>
+    private readonly bool? _fullTextSearch;
+
     private void Migrate(string shownPath)
     {
         using var connection = OpenConnection();
@@ -352,7 +356,11 @@ public sealed partial class NewsDatabase
                     transaction.Commit();
                     continue;
                 }
-                Execute(connection, Schema.Migrations[step], transaction);
+                // Without search the index is not built only to be dropped below.
+                if (_fullTextSearch != false || step + 1 != Schema.FullTextSearchVersion)
+                {
+                    Execute(connection, Schema.Migrations[step], transaction);
+                }
                 if (step + 1 == Schema.NearDuplicateIndexVersion)
                 {
                     NearDuplicateIndex.AddAll(connection, transaction, withSketches: false);
@@ -362,6 +370,15 @@ public sealed partial class NewsDatabase
                     NearDuplicateIndex.AddAll(connection, transaction, withBandKeys: false);
                 }
                 Execute(connection, $"PRAGMA user_version = {step + 1};", transaction);
+                transaction.Commit();
+            }
+        }
+        if (_fullTextSearch is { } wanted && FullTextIndex.Exists(connection, null) != wanted)
+        {
+            lock (_writeLock)
+            {
+                using var transaction = connection.BeginTransaction();
+                FullTextIndex.Apply(connection, transaction, wanted);
                 transaction.Commit();
             }
         }
@@ -519,7 +536,7 @@ public sealed partial class NewsDatabase
     private StorageException Problem(SqliteException e, SqliteConnection? connection) =>
         IsGone(connection) ? StorageProblems.Moved(Path, e) : StorageProblems.Of(e, Path, _busyTimeout);
 
-    private static void Execute(
+    internal static void Execute(
         SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
         var command = Statements.For(connection, transaction, sql);
@@ -535,7 +552,7 @@ public sealed partial class NewsDatabase
         return command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(
+    internal static object? Scalar(
         SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
         var command = Statements.For(connection, transaction, sql);

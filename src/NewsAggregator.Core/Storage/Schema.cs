@@ -200,35 +200,8 @@ internal static class Schema
         """,
 
         TextSourceStep,
-        // 13: full-text search over the articles' title and text (SearchQuery). External content
-        // (content='articles'), not a copy: the index keeps only its tokens and reads title and
-        // text from articles when snippet() asks, so the text is not stored twice (a contentless
-        // table would be as small, but gives no snippets). unicode61 with remove_diacritics 2 folds case and accents
-        // (café finds cafe, and cafe café). The triggers keep the index in the transaction of every
-        // write to articles, whatever makes it (the writer, a text upgrade, a deletion, an UPDATE
-        // from another tool): an external-content index must be told each row's old values on
-        // delete, and only a trigger sees them. An UPDATE that names none of id, title and text
-        // (the change stamp) does not touch the index. Nothing writes articles with INSERT OR
-        // REPLACE, whose deletions fire no trigger unless recursive_triggers is on. 'rebuild'
-        // indexes the articles already stored.
-        """
-        CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, text,
-            content = 'articles', content_rowid = 'id',
-            tokenize = 'unicode61 remove_diacritics 2'
-        );
-        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
-        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-        END;
-        CREATE TRIGGER articles_fts_update AFTER UPDATE OF id, title, text ON articles BEGIN
-            INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
-        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
-        """,
+        // 13: full-text search (FullTextIndex).
+        FullTextIndex.Migration,
     ];
 
     /// <summary>
@@ -268,5 +241,5 @@ internal static class Schema
     public static readonly int TextSourceVersion = Array.IndexOf(Migrations, TextSourceStep) + 1;
 
     /// <summary>The version whose migration adds the full-text index (<c>articles_fts</c>) that <c>search</c> reads.</summary>
-    public static readonly int FullTextSearchVersion = 1 + Array.FindIndex(Migrations, step => step.Contains("USING fts5", StringComparison.Ordinal));
+    public static readonly int FullTextSearchVersion = Array.IndexOf(Migrations, FullTextIndex.Migration) + 1;
 }

@@ -74,6 +74,12 @@ public static class SearchQuery
                     $"{path}: the database is at schema version {version}, from before full-text search ({Schema.FullTextSearchVersion}); " +
                     "run the worker once (newsaggregator --once) to upgrade it, then search");
             }
+            if (!FullTextIndex.Exists(connection, null))
+            {
+                throw new StorageException(
+                    $"{path}: full-text search is off for this database (the worker runs with Storage:FullTextSearch=false); " +
+                    "turn it on and run the worker once (newsaggregator --once) to build the index, then search");
+            }
             return ReadRows(connection, query, limit);
         });
 

@@ -12,5 +12,8 @@ public sealed class StorageSettings
     [Range(1, 3600, ErrorMessage = "accepted 1 to 3600 (seconds)")]
     public int BusyTimeoutSeconds { get; set; } = (int)new StorageOptions().BusyTimeout.TotalSeconds;
 
-    public StorageOptions ToStorageOptions() => new() { BusyTimeout = TimeSpan.FromSeconds(BusyTimeoutSeconds) };
+    /// <summary>Whether the database keeps the full-text index <c>search</c> reads (see <see cref="StorageOptions.FullTextSearch"/>).</summary>
+    public bool FullTextSearch { get; set; } = true;
+
+    public StorageOptions ToStorageOptions() => new() { BusyTimeout = TimeSpan.FromSeconds(BusyTimeoutSeconds), FullTextSearch = FullTextSearch };
 }

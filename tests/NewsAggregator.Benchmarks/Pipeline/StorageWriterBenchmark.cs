@@ -18,7 +18,7 @@ namespace NewsAggregator.Benchmarks.Pipeline;
 /// and one at a time (StoreArticle, one caller), and checks the decisions.
 /// Options: <c>--articles 20000</c>, <c>--writers 64</c>, <c>--copies 0.1</c>, <c>--warm-up 3000</c>
 /// (articles stored first into a throwaway database, so that the JIT's work is not measured),
-/// <c>--only batched|split</c>.
+/// <c>--only batched|split</c>, <c>--search on|off</c> (the full-text index, on by default as in the worker).
 /// </summary>
 public static class StorageWriterBenchmark
 {
@@ -29,6 +29,7 @@ public static class StorageWriterBenchmark
         var copyShare = double.Parse(BenchmarkArgs.Option(args, "--copies", "0.1"), CultureInfo.InvariantCulture);
         var warmUp = int.Parse(BenchmarkArgs.Option(args, "--warm-up", "3000"), CultureInfo.InvariantCulture);
         var only = BenchmarkArgs.Option(args, "--only", "all");
+        var options = new StorageOptions { FullTextSearch = BenchmarkArgs.Option(args, "--search", "on") != "off" };
         var articles = Articles(count, copyShare, out var expectedStories);
         Console.WriteLine($"storage writer: {count} articles ({count - expectedStories} copies of others), {writers} callers at once");
 
@@ -37,14 +38,14 @@ public static class StorageWriterBenchmark
             // The process's first thousands of articles run code the JIT has not optimised yet, which
             // a worker that runs for months pays once: a throwaway database takes them first.
             var warmUpArticles = Articles(warmUp, copyShare, out var warmUpStories);
-            Measure(null, warmUpArticles, warmUpStories, database => Batched(database, warmUpArticles, writers, report: false));
+            Measure(null, options, warmUpArticles, warmUpStories, database => Batched(database, warmUpArticles, writers, report: false));
         }
         var batched = only is "all" or "batched"
-            ? Measure("batched (StorageWriter)", articles, expectedStories, database => Batched(database, articles, writers, report: true))
+            ? Measure("batched (StorageWriter)", options, articles, expectedStories, database => Batched(database, articles, writers, report: true))
             : double.NaN;
         if (only is "all" or "split")
         {
-            Measure("split (prepare, then commit)", articles, expectedStories, database =>
+            Measure("split (prepare, then commit)", options, articles, expectedStories, database =>
             {
                 // The writer's own share: every article prepared first (one thread), then committed in
                 // batches as the writer would, each part timed on its own.
@@ -64,7 +65,7 @@ public static class StorageWriterBenchmark
         }
         if (only is "all")
         {
-            var single = Measure("one at a time (StoreArticle)", articles, expectedStories, database =>
+            var single = Measure("one at a time (StoreArticle)", options, articles, expectedStories, database =>
             {
                 foreach (var article in articles)
                 {
@@ -102,12 +103,12 @@ public static class StorageWriterBenchmark
         }
     }
 
-    private static double Measure(string? name, List<ArticleRecord> articles, int expectedStories, Func<NewsDatabase, Task> store)
+    private static double Measure(string? name, StorageOptions options, List<ArticleRecord> articles, int expectedStories, Func<NewsDatabase, Task> store)
     {
         var folder = Directory.CreateTempSubdirectory("newsaggregator-writer-").FullName;
         try
         {
-            var database = NewsDatabase.Open(Path.Combine(folder, "news.db"));
+            var database = NewsDatabase.Open(Path.Combine(folder, "news.db"), options);
             database.SyncSources(articles.Select(a => a.SourceId).Distinct().Select(id =>
                 new Source { Id = id, Name = id, Type = SourceType.Rss, Url = new Uri($"https://{id}.example/feed.xml") }), DateTimeOffset.UtcNow);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;

@@ -226,4 +226,17 @@ public sealed class SearchCommandTests : IDisposable
         Assert.Contains($"schema version {version}, from before full-text search", run.Error, StringComparison.Ordinal);
         Assert.Contains("run the worker once", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_database_kept_without_the_index_is_exit_2_with_the_setting_to_change()
+    {
+        Store("https://a.example/bridge", "Bridge closed", "The old bridge over the river closed on Monday for repairs to its piers.");
+        NewsDatabase.Open(_workspace.DatabasePath, new StorageOptions { FullTextSearch = false });
+
+        var run = await SearchAsync("bridge");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("full-text search is off for this database", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Storage:FullTextSearch", run.Error, StringComparison.Ordinal);
+    }
 }

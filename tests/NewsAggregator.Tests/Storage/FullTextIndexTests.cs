@@ -130,14 +130,18 @@ public sealed class FullTextIndexTests : IDisposable
         AssertInStep();
     }
 
-    [Fact]
-    public void Migration_indexes_the_articles_of_a_database_from_the_version_before()
-    {
+    /// <summary>A database at the version before the index, with two articles (ids 4 and 9) in it.</summary>
+    private void AtVersionBeforeTheIndex() =>
         DatabaseFiles.AtVersion(_files.Path, Schema.FullTextSearchVersion - 1, """
             INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
             INSERT INTO articles (id, source_id, url, title, fetched_at, text) VALUES (4, 'a', 'https://a.example/cafe', 'Café reopens', '2026-03-04T04:00:00Z', 'The corner café on Mill Street reopened.');
             INSERT INTO articles (id, source_id, url, title, fetched_at, text) VALUES (9, 'a', 'https://a.example/bridge', NULL, '2026-03-04T09:00:00Z', 'Divers examined the piers of the bridge.');
             """);
+
+    [Fact]
+    public void Migration_indexes_the_articles_of_a_database_from_the_version_before()
+    {
+        AtVersionBeforeTheIndex();
 
         var database = _files.Open();
 
@@ -149,5 +153,46 @@ public sealed class FullTextIndexTests : IDisposable
         var next = database.StoreArticle(ChangeSequenceTests.Article("a", "https://a.example/next", "Divers found the cracks were shallow, long enough."));
         Assert.Equal([9L, next.ArticleId], Indexed("divers"));
         AssertInStep();
+    }
+
+    private bool IndexExists()
+    {
+        using var reader = _files.OpenReader();
+        using var command = reader.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'";
+        return (long)command.ExecuteScalar()! > 0;
+    }
+
+    [Fact]
+    public void Turned_off_the_index_and_its_triggers_go_and_turned_on_again_it_is_built_over_every_article()
+    {
+        var before = Open().StoreArticle(ChangeSequenceTests.Article("a", "https://a.example/bridge", ChangeSequenceTests.WholeStory)).ArticleId;
+        var path = _files.Path;
+
+        var off = NewsDatabase.Open(path, new StorageOptions { FullTextSearch = false });
+        Assert.False(IndexExists());
+        // Articles are stored as before, without the index.
+        var later = off.StoreArticle(ChangeSequenceTests.Article("b", "https://b.example/other", ChangeSequenceTests.DistinctText(2))).ArticleId;
+
+        // A tool that does not say (null) leaves the database as the worker keeps it.
+        NewsDatabase.Open(path);
+        Assert.False(IndexExists());
+
+        NewsDatabase.Open(path, new StorageOptions { FullTextSearch = true });
+        Assert.True(IndexExists());
+        Assert.Contains(before, Indexed("bridge"));
+        Assert.NotEqual(before, later);
+        AssertInStep();
+    }
+
+    [Fact]
+    public void Migrated_with_the_setting_off_the_index_is_not_built()
+    {
+        AtVersionBeforeTheIndex();
+
+        var database = NewsDatabase.Open(_files.Path, new StorageOptions { FullTextSearch = false });
+
+        Assert.Equal(Schema.Migrations.Length, database.SchemaVersion);
+        Assert.False(IndexExists());
     }
 }
