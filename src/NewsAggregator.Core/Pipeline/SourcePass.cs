@@ -363,6 +363,7 @@ public sealed class SourcePass(
         Source source, FeedEntry entry, string url, Tally tally, HostBreaker breaker, PageSlots.Slot slot, CancellationToken cancellationToken)
     {
         ExtractedArticle? extracted = null;
+        StoredPage? keptPage = null;
         var finalUrl = url;
         string? problem;
         var kind = EntryFailureKind.Permanent;
@@ -398,6 +399,16 @@ public sealed class SourcePass(
             {
                 extracted = await extraction.ExtractAsync(page.Body, page.Charset, page.FinalUrl, source.ExtractionRules, cancellationToken);
                 problem = extracted.HasText ? null : "no article text found on the page";
+                if (extracted.HasText)
+                {
+                    // Compressed here, on the pass's thread, so the single writer only writes it; the
+                    // page's bytes themselves are let go once this entry is done, as before.
+                    keptPage = StoredPage.Of(source.Id, page);
+                    if (keptPage is null)
+                    {
+                        logger.LogDebug("Source {SourceId}: {Url}: page of {Bytes} bytes not kept (over {Limit})", source.Id, url, page.Body.Length, StoredPage.MaxRawBytes);
+                    }
+                }
                 if (extracted.ContentSelectorMissed)
                 {
                     // Most often the site changed its templates: say so while the heuristics carry on.
@@ -451,7 +462,8 @@ public sealed class SourcePass(
             logger.LogWarning("Source {SourceId}: {Url}: {Problem}", source.Id, url, problem);
             return null;
         }
-        return Record(source, entry, url, finalUrl, text, articleHtml, extracted);
+        // The page only when the text is the page's: a feed's text would not come out of it again.
+        return Record(source, entry, url, finalUrl, text, articleHtml, extracted) with { Page = extracted?.HasText == true ? keptPage : null };
     }
 
     /// <summary>

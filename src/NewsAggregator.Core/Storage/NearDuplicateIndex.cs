@@ -93,22 +93,33 @@ internal static class NearDuplicateIndex
         LEFT JOIN near_duplicate_sketches s ON s.article_id = c.article_id
         """;
 
-    /// <summary>Gives a stored story a later copy's longer text (and its HTML), and re-indexes it under the new text's keys.</summary>
+    /// <summary>Gives a stored story another text (a later copy's longer one, or its page's re-extraction) and its HTML, and re-indexes it under the new text's keys.</summary>
+    /// <param name="stored">The story as it was, whose old text's keys are removed.</param>
     public static void ReplaceText(
-        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, NearDuplicateKeys keys,
-        RecentBands recent)
+        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, string text, string? hash, string? html,
+        NearDuplicateKeys keys, RecentBands recent)
     {
         {
             var update = Statements.For(connection, transaction, "UPDATE articles SET text = $text, content_hash = $hash, html = $html WHERE id = $id;");
-            update.Parameters.AddWithValue("$text", copy.Text);
-            update.Parameters.AddWithValue("$hash", (object?)copy.ContentHash ?? DBNull.Value);
-            update.Parameters.AddWithValue("$html", (object?)copy.Html ?? DBNull.Value);
+            update.Parameters.AddWithValue("$text", text);
+            update.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
+            update.Parameters.AddWithValue("$html", (object?)html ?? DBNull.Value);
             update.Parameters.AddWithValue("$id", articleId);
             update.ExecuteNonQuery();
         }
-        Remove(connection, transaction, articleId, LshBands.KeysOf(stored.Shingles), recent);
+        Reindex(connection, transaction, articleId, stored, keys, recent);
+    }
+
+    /// <summary>Moves an article from its old text's keys (<paramref name="stored"/>) to <paramref name="keys"/>.</summary>
+    public static void Reindex(SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, NearDuplicateKeys keys, RecentBands recent)
+    {
+        Remove(connection, transaction, articleId, stored, recent);
         Add(connection, transaction, articleId, keys, recent);
     }
+
+    /// <summary>Takes an article out of the index (its keys, wherever they are, and its sketch): before it is deleted.</summary>
+    public static void Remove(SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, RecentBands recent) =>
+        Remove(connection, transaction, articleId, LshBands.KeysOf(stored.Shingles), recent);
 
     /// <summary>A stored article with what the rule needs of it, or null when there is no such article.</summary>
     /// <param name="shinglesByHash">Shingles already worked out for stored texts, by content hash: a text found there is not read or shingled again.</param>

@@ -32,6 +32,12 @@ public sealed record ArticleRecord
     public string? DeclaredCanonicalUrl { get; init; }
     /// <summary>Other URLs this source reached the same page by (the feed's link before redirects).</summary>
     public IReadOnlyList<string> AlsoSeenAt { get; init; } = [];
+    /// <summary>
+    /// The page <see cref="Text"/> was extracted from, compressed; null when the text came from the
+    /// feed, or the page was too large to keep. Kept with a new story, or with the story whose text
+    /// this copy replaces (see <see cref="NewsDatabase.StoreArticles"/>).
+    /// </summary>
+    public StoredPage? Page { get; init; }
 }
 
 public enum StoreOutcomeKind
