@@ -98,11 +98,11 @@ public sealed partial class NewsDatabase
         var current = Scalar(connection, "SELECT change_seq FROM articles WHERE id = $id;", transaction, ("$id", id));
         if (current is not long seq)
         {
-            return new(ReextractionResult.Skipped, id, null, "the article is gone (merged or pruned meanwhile)");
+            return new(ReextractionResult.Skipped, id, null, "the article is no longer stored (merged into another earlier in this run, or deleted meanwhile)");
         }
         if (seq != article.Read.ChangeSeq)
         {
-            return new(ReextractionResult.Skipped, id, null, "the article changed since its page was read; run reextract again");
+            return new(ReextractionResult.Skipped, id, null, "the article changed since its page was read (the worker stored something for it); run reextract again");
         }
         if (!article.TextChanged)
         {

@@ -147,7 +147,7 @@ internal static class ReextractCommand
     internal static string Describe(ReextractionSummary summary) =>
         FormattableString.Invariant(
             $"re-extracted {summary.Reextracted}, changed {summary.Changed}, unchanged {summary.Unchanged}, merged {summary.Merged}, failed {summary.Failed}")
-        + (summary.Skipped > 0 ? FormattableString.Invariant($", skipped {summary.Skipped} (changed meanwhile; run again)") : "");
+        + (summary.Skipped > 0 ? FormattableString.Invariant($", skipped {summary.Skipped} (see standard error)") : "");
 
     /// <summary>A date alone is midnight UTC; a time without an offset is UTC.</summary>
     private static bool TryParseSince(string text, out DateTimeOffset time) =>
