@@ -248,6 +248,29 @@ public sealed class ReextractCommandTests : IAsyncLifetime
         Assert.Contains(Lede[0], TextOf(id), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_damaged_page_fails_alone_and_its_article_is_kept_as_it_was()
+    {
+        await StoreBridgeAndFerryAsync();
+        var bridge = ArticleAt("/news/bridge.html");
+        var text = TextOf(bridge);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = $"UPDATE article_pages SET body = substr(body, 1, 20) WHERE article_id = {bridge}";
+            damage.ExecuteNonQuery();
+        }
+
+        var run = await ReextractAsync();
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("re-extracted 2, changed 0, unchanged 1, merged 0, failed 1", run.Output.Trim());
+        Assert.Contains($"failed: article {bridge} ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("damaged", run.Error, StringComparison.Ordinal);
+        Assert.Equal(text, TextOf(bridge));
+    }
+
     [Theory]
     [InlineData("--since", "last week", "--since must be a date")]
     [InlineData("--since", "2026-13-45", "--since must be a date")]

@@ -139,4 +139,67 @@ public sealed class StoredPagesTests : IDisposable
         Assert.Equal(1, PageCount());
         database.Close();
     }
+
+    /// <summary>The page of article <paramref name="id"/> as reextract reads it, with its article as it stands.</summary>
+    private static PageToReextract ReadBack(NewsDatabase database, long id) =>
+        database.ReadPagesToReextract(PageSelection.All, id - 1, 1).Single(page => page.ArticleId == id);
+
+    [Fact]
+    public void An_earlier_story_re_extracted_to_a_later_ones_text_keeps_its_id_and_takes_the_later_ones_sightings()
+    {
+        var database = Open();
+        var earlier = StoreWithPage(database, "a", "https://a.example/story", ChangeSequenceTests.CutStory, "earlier");
+        var later = StoreWithPage(database, "a", "https://a.example/other", ChangeSequenceTests.WholeStory, "later", 1);
+        Assert.NotEqual(earlier.ArticleId, later.ArticleId);
+        var read = ReadBack(database, earlier.ArticleId);
+
+        var outcome = Assert.Single(database.ApplyReextraction(
+            [new ReextractedArticle(read, read.Stored with { Text = ChangeSequenceTests.WholeStory }, null)], Now.AddDays(1)));
+
+        Assert.Equal((ReextractionResult.Merged, earlier.ArticleId, (long?)later.ArticleId), (outcome.Result, outcome.ArticleId, outcome.RemovedId));
+        Assert.Equal(1L, _files.Scalar("SELECT count(*) FROM articles"));
+        Assert.Equal(ChangeSequenceTests.WholeStory, _files.Scalar($"SELECT text FROM articles WHERE id = {earlier.ArticleId}"));
+        Assert.Equal(earlier.ArticleId, database.FindArticleIdByUrl("https://a.example/other"));
+        Assert.Equal("earlier", Marker(database.FindPage(earlier.ArticleId)!));
+        Assert.Equal(1, PageCount());
+    }
+
+    [Fact]
+    public void A_later_story_whose_new_text_is_a_longer_copy_of_an_earlier_one_gives_it_that_text_and_its_page()
+    {
+        var database = Open();
+        var earlier = StoreWithPage(database, "a", "https://a.example/cut", ChangeSequenceTests.CutStory, "earlier");
+        var later = StoreWithPage(database, "b", "https://b.example/other", ChangeSequenceTests.DistinctText(9), "later", 1);
+        var read = ReadBack(database, later.ArticleId);
+
+        var outcome = Assert.Single(database.ApplyReextraction(
+            [new ReextractedArticle(read, read.Stored with { Text = ChangeSequenceTests.WholeStory }, null)], Now.AddDays(1)));
+
+        Assert.Equal((ReextractionResult.Merged, earlier.ArticleId, (long?)later.ArticleId), (outcome.Result, outcome.ArticleId, outcome.RemovedId));
+        Assert.Equal(ChangeSequenceTests.WholeStory, _files.Scalar($"SELECT text FROM articles WHERE id = {earlier.ArticleId}"));
+        Assert.Equal("later", Marker(database.FindPage(earlier.ArticleId)!));
+        Assert.Equal(earlier.ArticleId, database.FindArticleIdByUrl("https://b.example/other"));
+    }
+
+    [Fact]
+    public void An_article_changed_after_its_page_was_read_is_left_alone()
+    {
+        var database = Open();
+        var stored = StoreWithPage(database, "a", "https://a.example/story", ChangeSequenceTests.WholeStory, "first");
+        var read = ReadBack(database, stored.ArticleId);
+        database.AddSighting(stored.ArticleId, "b", "https://b.example/seen", Now.AddHours(1));
+
+        var outcome = Assert.Single(database.ApplyReextraction(
+            [new ReextractedArticle(read, read.Stored with { Title = "Another title" }, null)], Now.AddDays(1)));
+
+        Assert.Equal(ReextractionResult.Skipped, outcome.Result);
+        Assert.Equal("A title", _files.Scalar($"SELECT title FROM articles WHERE id = {stored.ArticleId}"));
+    }
+
+    private static string Marker(StoredPage page)
+    {
+        var html = Encoding.UTF8.GetString(page.Decompress());
+        var start = html.IndexOf("<p>", StringComparison.Ordinal) + 3;
+        return html[start..html.IndexOf("</p>", start, StringComparison.Ordinal)];
+    }
 }
