@@ -121,7 +121,10 @@ public sealed partial class NewsDatabase
         if (decision.ArticleId is not { } existing)
         {
             outcome = new StoreOutcome(StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article), Reason: decision.Reason);
-            ArticlePages.Keep(connection, transaction, outcome.ArticleId, article.Page);
+            if (article.Page is not null)
+            {
+                ArticlePages.Keep(connection, transaction, outcome.ArticleId, article.Page);
+            }
             NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys, recent);
             if (article.ContentHash is { } hash && keys.BandKeys.Length > 0)
             {
