@@ -1,6 +1,7 @@
 using NewsAggregator.Benchmarks.Dedup;
 using NewsAggregator.Benchmarks.Hostile;
 using NewsAggregator.Benchmarks.Load;
+using NewsAggregator.Benchmarks.Pages;
 using NewsAggregator.Benchmarks.Pipeline;
 using NewsAggregator.Benchmarks.Quality;
 using NewsAggregator.Benchmarks.Search;
@@ -14,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["load"] = LoadBenchmark.Run,
     ["hostile"] = HostileInputBenchmark.Run,
     ["search"] = SearchBenchmark.Run,
+    ["pages"] = StoredPagesBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -408,6 +408,7 @@ public sealed class SourcePass(
         CancellationToken cancellationToken)
     {
         ExtractedArticle? extracted = null;
+        StoredPage? keptPage = null;
         var finalUrl = url;
         string? problem;
         var kind = EntryFailureKind.Permanent;
@@ -443,6 +444,16 @@ public sealed class SourcePass(
             {
                 extracted = await extraction.ExtractAsync(page.Body, page.Charset, page.FinalUrl, source.ExtractionRules, cancellationToken);
                 problem = extracted.HasText ? null : "no article text found on the page";
+                if (extracted.HasText)
+                {
+                    // Compressed here, on the pass's thread, so the single writer only writes it; the
+                    // page's bytes themselves are let go once this entry is done, as before.
+                    keptPage = StoredPage.Of(source.Id, page);
+                    if (keptPage is null)
+                    {
+                        logger.LogDebug("Source {SourceId}: {Url}: page of {Bytes} bytes not kept (over {Limit})", source.Id, url, page.Body.Length, StoredPage.MaxRawBytes);
+                    }
+                }
                 if (extracted.ContentSelectorMissed)
                 {
                     // Most often the site changed its templates: say so while the heuristics carry on.
@@ -470,7 +481,8 @@ public sealed class SourcePass(
 
         if (extracted is { HasText: true })
         {
-            var page = Record(source, entry, url, finalUrl, extracted.Text, extracted.Html, extracted);
+            // The page goes with the text it gave (a feed's text would not come out of it again).
+            var page = Record(source, entry, url, finalUrl, extracted.Text, extracted.Html, extracted) with { Page = keptPage };
             // The page of an article stored from the feed's text goes to that article's URL, where
             // the duplicate decision finds the feed's text and lets the page's replace it.
             return (owed ? page with { Url = url, AlsoSeenAt = finalUrl == url ? [] : [finalUrl] } : page, null);

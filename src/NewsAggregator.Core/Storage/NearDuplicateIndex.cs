@@ -94,31 +94,43 @@ internal static class NearDuplicateIndex
         """;
 
     /// <summary>
-    /// Gives a stored story a later copy's text (and its HTML and where it came from), and re-indexes
-    /// it under the new text's keys. A content hash another article holds already is not taken: the
+    /// Gives a stored story another text (a later copy's longer one, its page's in place of its
+    /// feed's, or its page's re-extraction) with its HTML and where it came from, and re-indexes it
+    /// under the new text's keys. A content hash another article holds already is not taken: the
     /// text is that article's too (a page that completes a feed's teaser can be), and the hash's
     /// unique index keeps exact copies finding the older one.
     /// </summary>
+    /// <param name="stored">The story as it was, whose old text's keys are removed.</param>
     public static void ReplaceText(
-        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, ArticleRecord copy, NearDuplicateKeys keys,
-        RecentBands recent)
+        SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, string text, string? hash, string? html,
+        TextSource source, NearDuplicateKeys keys, RecentBands recent)
     {
         {
-            var hash = copy.ContentHash is { } copyHash && NewsDatabase.FindArticleIdByHash(connection, transaction, copyHash) is { } holder && holder != articleId
+            var kept = hash is not null && NewsDatabase.FindArticleIdByHash(connection, transaction, hash) is { } holder && holder != articleId
                 ? null
-                : copy.ContentHash;
+                : hash;
             var update = Statements.For(connection, transaction,
                 "UPDATE articles SET text = $text, content_hash = $hash, html = $html, text_source = $source WHERE id = $id;");
-            update.Parameters.AddWithValue("$text", copy.Text);
-            update.Parameters.AddWithValue("$hash", (object?)hash ?? DBNull.Value);
-            update.Parameters.AddWithValue("$html", (object?)copy.Html ?? DBNull.Value);
-            update.Parameters.AddWithValue("$source", TextSourceColumn.Of(copy.TextSource));
+            update.Parameters.AddWithValue("$text", text);
+            update.Parameters.AddWithValue("$hash", (object?)kept ?? DBNull.Value);
+            update.Parameters.AddWithValue("$html", (object?)html ?? DBNull.Value);
+            update.Parameters.AddWithValue("$source", TextSourceColumn.Of(source));
             update.Parameters.AddWithValue("$id", articleId);
             update.ExecuteNonQuery();
         }
-        Remove(connection, transaction, articleId, LshBands.KeysOf(stored.Shingles), recent);
+        Reindex(connection, transaction, articleId, stored, keys, recent);
+    }
+
+    /// <summary>Moves an article from its old text's keys (<paramref name="stored"/>) to <paramref name="keys"/>.</summary>
+    public static void Reindex(SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, NearDuplicateKeys keys, RecentBands recent)
+    {
+        Remove(connection, transaction, articleId, stored, recent);
         Add(connection, transaction, articleId, keys, recent);
     }
+
+    /// <summary>Takes an article out of the index (its keys, wherever they are, and its sketch): before it is deleted.</summary>
+    public static void Remove(SqliteConnection connection, SqliteTransaction transaction, long articleId, StoryCopy stored, RecentBands recent) =>
+        Remove(connection, transaction, articleId, LshBands.KeysOf(stored.Shingles), recent);
 
     /// <summary>A stored article with what the rule needs of it, or null when there is no such article.</summary>
     /// <param name="shinglesByHash">Shingles already worked out for stored texts, by content hash: a text found there is not read or shingled again.</param>

@@ -63,35 +63,47 @@ public sealed partial class NewsDatabase
     /// decided as <see cref="StoreArticle"/> decides it and in the order given: a later copy in the
     /// batch sees the earlier one, so two copies arriving together still become one story.
     /// </summary>
-    public IReadOnlyList<StoreOutcome> StoreArticles(IReadOnlyList<PreparedArticle> articles)
+    public IReadOnlyList<StoreOutcome> StoreArticles(IReadOnlyList<PreparedArticle> articles) =>
+        InIndexingTransaction((connection, transaction) =>
+        {
+            var outcomes = new StoreOutcome[articles.Count];
+            for (var i = 0; i < articles.Count; i++)
+            {
+                outcomes[i] = Store(connection, transaction, articles[i], _shingles, _recent);
+            }
+            return outcomes;
+        });
+
+    /// <summary>
+    /// A write transaction that may change the near-duplicate index: the keys held in memory are
+    /// brought up to date with the table first (another process may have written), merged into the
+    /// index when due, and dropped when the transaction fails.
+    /// </summary>
+    private T InIndexingTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> write)
     {
         var merged = false;
         try
         {
-            var outcomes = InWriteTransaction((connection, transaction) =>
+            var result = InWriteTransaction((connection, transaction) =>
             {
                 _recent.CatchUp(connection, transaction);
-                var outcomes = new StoreOutcome[articles.Count];
-                for (var i = 0; i < articles.Count; i++)
-                {
-                    outcomes[i] = Store(connection, transaction, articles[i], _shingles, _recent);
-                }
+                var result = write(connection, transaction);
                 if (_recent.DueForMerge)
                 {
                     RecentBands.Merge(connection, transaction);
                     merged = true;
                 }
-                return outcomes;
+                return result;
             });
             if (merged)
             {
                 _recent.Clear();
             }
-            return outcomes;
+            return result;
         }
         catch
         {
-            // Rolled back: what this batch added to the held keys is not in the table.
+            // Rolled back: what this transaction added to the held keys is not in the table.
             _recent.Invalidate();
             throw;
         }
@@ -115,6 +127,10 @@ public sealed partial class NewsDatabase
             outcome = new StoreOutcome(
                 StoreOutcomeKind.Stored, InsertArticle(connection, transaction, article, ChangeSequence.Next(connection, transaction)), Reason: decision.Reason);
             stamped = true;
+            if (article.Page is not null)
+            {
+                ArticlePages.Keep(connection, transaction, outcome.ArticleId, article.Page);
+            }
             NearDuplicateIndex.Add(connection, transaction, outcome.ArticleId, keys, recent);
             if (article.ContentHash is { } hash && keys.BandKeys.Length > 0)
             {
@@ -126,11 +142,14 @@ public sealed partial class NewsDatabase
         {
             if (decision.UpgradesText && lookup.Story(existing) is { } stored)
             {
-                NearDuplicateIndex.ReplaceText(connection, transaction, existing, stored, article, keys, recent);
+                NearDuplicateIndex.ReplaceText(
+                    connection, transaction, existing, stored, article.Text, article.ContentHash, article.Html, article.TextSource, keys, recent);
                 if (decision.ReplacesFeedText)
                 {
                     TakePageMetadata(connection, transaction, existing, article);
                 }
+                // The page goes with the text it gave; a text from a feed leaves the story no page to re-extract.
+                ArticlePages.Keep(connection, transaction, existing, article.Page);
             }
             outcome = new StoreOutcome(
                 decision.ReplacesFeedText ? StoreOutcomeKind.ReplacedFeedText : KindOf(decision.Kind), existing, decision.UpgradesText, decision.Reason);

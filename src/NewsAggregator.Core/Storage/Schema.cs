@@ -202,6 +202,25 @@ internal static class Schema
         TextSourceStep,
         // 13: full-text search (FullTextIndex).
         FullTextIndex.Migration,
+        // 14: each article's page as fetched, compressed (StoredPage), so that reextract can run a
+        // newer extractor or new selectors over it without the network. A table of its own, so that
+        // scans of articles never read the pages. Deleting an article deletes its page (the cascade
+        // needs no index beyond the key). Self-contained, so it can run after any other step;
+        // articles stored before it have no page.
+        """
+        CREATE TABLE IF NOT EXISTS article_pages (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            source_id  TEXT NOT NULL REFERENCES sources(id),
+            url        TEXT NOT NULL,
+            final_url  TEXT NOT NULL,
+            media_type TEXT,
+            charset    TEXT,
+            fetched_at TEXT NOT NULL,
+            encoding   TEXT NOT NULL,
+            raw_length INTEGER NOT NULL CHECK (raw_length >= 0),
+            body       BLOB NOT NULL
+        );
+        """,
     ];
 
     /// <summary>

@@ -34,6 +34,12 @@ public sealed record ArticleRecord
     public IReadOnlyList<string> AlsoSeenAt { get; init; } = [];
     /// <summary>Where <see cref="Text"/> came from (<c>articles.text_source</c>).</summary>
     public TextSource TextSource { get; init; } = TextSource.Page;
+    /// <summary>
+    /// The page <see cref="Text"/> was extracted from, compressed; null when the text came from the
+    /// feed, or the page was too large to keep. Kept with a new story, or with the story whose text
+    /// this copy replaces (see <see cref="NewsDatabase.StoreArticles"/>).
+    /// </summary>
+    public StoredPage? Page { get; init; }
 }
 
 public enum StoreOutcomeKind
