@@ -3,7 +3,7 @@ using NewsAggregator.Hosting;
 
 namespace NewsAggregator.Cli;
 
-/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c>, <c>sources list</c>, <c>sources validate</c>, <c>stats</c> and <c>export</c>.</summary>
+/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c>, <c>sources list</c>, <c>sources validate</c>, <c>stats</c>, <c>export</c> and <c>prune</c>.</summary>
 public static class NewsAggregatorCommandLine
 {
     public const int Success = 0;
@@ -112,6 +112,7 @@ public static class NewsAggregatorCommandLine
         root.Subcommands.Add(SourcesCommand.Build(output, error));
         root.Subcommands.Add(StatsCommand.Build(output, error));
         root.Subcommands.Add(ExportCommand.Build(output, error));
+        root.Subcommands.Add(PruneCommand.Build(output, error));
         return root;
     }
 }

@@ -125,6 +125,14 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         await output.WriteLineAsync();
         await output.WriteAsync(OnceSummary.Table(results, elapsed));
         await output.WriteLineAsync(OnceSummary.TotalLine(results));
+        if (setup.Settings.Storage.Retention is { } retention)
+        {
+            // After the passes, as a prune from cron would run; a failure is the database's, reported by the caller.
+            var now = DateTimeOffset.UtcNow;
+            var pruned = await Task.Run(() => setup.Database.Prune(retention.CutoffBefore(now), now, cancellationToken: cancellationToken), cancellationToken);
+            var lines = PruneSummary.Lines(pruned, retention).ToList();
+            await output.WriteLineAsync($"retention: {lines[0]}; {lines[^1]}");
+        }
         if (setup.Settings.Aggregation.ReportStageTimes)
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();

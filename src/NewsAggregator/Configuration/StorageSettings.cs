@@ -12,5 +12,16 @@ public sealed class StorageSettings
     [Range(1, 3600, ErrorMessage = "accepted 1 to 3600 (seconds)")]
     public int BusyTimeoutSeconds { get; set; } = (int)new StorageOptions().BusyTimeout.TotalSeconds;
 
-    public StorageOptions ToStorageOptions() => new() { BusyTimeout = TimeSpan.FromSeconds(BusyTimeoutSeconds) };
+    /// <summary>
+    /// When set, articles first seen more than this many days ago are pruned: by the service once a
+    /// day, by <c>--once</c> after its passes (as <c>prune --older-than Nd</c> would).
+    /// </summary>
+    [Range(1, 36_500, ErrorMessage = "accepted 1 to 36500 (days), or no value for no retention")]
+    public int? RetentionDays { get; set; }
+
+    public StorageOptions ToStorageOptions() => new()
+    {
+        BusyTimeout = TimeSpan.FromSeconds(BusyTimeoutSeconds),
+        Retention = RetentionDays is { } days ? RetentionPeriod.Days(days) : null,
+    };
 }
