@@ -15,8 +15,8 @@ public sealed partial class NewsDatabase
     /// article: see <see cref="ArticleRetention"/>), with their sightings, index keys and every
     /// other row keyed by them, a batch per transaction with a pause between, so that readers and
     /// a worker writing meanwhile wait for one batch at most; remembers their URLs, so that a feed
-    /// still listing one does not bring it back as new; forgets remembered URLs no source has
-    /// listed since the cutoff; then gives the freed space back to the disk as the file allows.
+    /// still listing one does not bring it back as new (having first forgotten the remembered URLs
+    /// no source has listed since the cutoff); then gives the freed space back to the disk as the file allows.
     /// </summary>
     /// <param name="progress">Called after each committed batch, on the caller's thread.</param>
     /// <exception cref="OperationCanceledException">Between two batches: those committed stay done.</exception>
@@ -33,6 +33,17 @@ public sealed partial class NewsDatabase
             .ToDictionary(name => name, _ => 0L, StringComparer.Ordinal);
         long articles = 0, remembered = 0, forgotten = 0;
         var batches = 0;
+        // First, so that the URLs this prune remembers are not forgotten by it (with a cutoff after now).
+        long forgottenNow;
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            forgottenNow = InWriteTransaction((connection, transaction) =>
+                ArticleRetention.ForgetUrls(connection, transaction, cutoffText, options.BatchSize));
+            forgotten += forgottenNow;
+        }
+        while (forgottenNow > 0);
+
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,16 +75,6 @@ public sealed partial class NewsDatabase
             progress?.Invoke(new PruneProgress(batches, articles));
             Pause(options.PauseBetweenBatches, cancellationToken);
         }
-        long forgottenNow;
-        do
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            forgottenNow = InWriteTransaction((connection, transaction) =>
-                ArticleRetention.ForgetUrls(connection, transaction, cutoffText, options.BatchSize));
-            forgotten += forgottenNow;
-        }
-        while (forgottenNow > 0);
-
         var reclaim = Reclaim(options, freedAnything: articles > 0 || forgotten > 0, cancellationToken);
         var after = Read(SizeOf);
         return new PruneReport
