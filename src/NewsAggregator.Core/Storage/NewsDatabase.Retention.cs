@@ -169,7 +169,7 @@ public sealed partial class NewsDatabase
 
     /// <summary>
     /// Gives the free pages back to the disk. Incremental vacuum where the file is set up for it (every
-    /// file made since schema version 12 is): a few thousand pages per transaction, so the worker's
+    /// file made since prune exists is): a few thousand pages per transaction, so the worker's
     /// writes wait no longer than for a batch. A full VACUUM only when asked: it rewrites the whole
     /// file, needs free disk as large as it, and holds the write lock throughout.
     /// </summary>

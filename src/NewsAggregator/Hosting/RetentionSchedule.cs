@@ -17,17 +17,36 @@ internal sealed class RetentionSchedule(NewsDatabase database, RetentionPeriod p
 
     public static readonly TimeSpan Every = TimeSpan.FromDays(1);
 
+    // Due times are counted from the start, as times rather than delays: a prune that takes long, or
+    // a host slow to run ExecuteAsync (it runs on a thread of its own), shifts nothing.
+    private DateTimeOffset _nextAt;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _nextAt = clock.GetUtcNow() + FirstAfter;
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(FirstAfter, clock, stoppingToken);
-            using var daily = new PeriodicTimer(Every, clock);
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
+                var wait = _nextAt - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, stoppingToken);
+                }
                 await Task.Run(() => PruneOnce(stoppingToken), stoppingToken);
+                // A day after the last due time; after a long sleep (a suspended machine) the latest
+                // due time passed: one prune for the days missed, not one for each.
+                _nextAt += Every;
+                while (_nextAt + Every <= clock.GetUtcNow())
+                {
+                    _nextAt += Every;
+                }
             }
-            while (await daily.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

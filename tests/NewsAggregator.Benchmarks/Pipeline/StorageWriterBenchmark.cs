@@ -140,7 +140,7 @@ public static class StorageWriterBenchmark
     }
 
     /// <summary>Distinct texts of 250–450 words drawn from the evaluation set's words; copies are earlier texts on another site.</summary>
-    private static List<ArticleRecord> Articles(int count, double copyShare, out int stories)
+    internal static List<ArticleRecord> Articles(int count, double copyShare, out int stories)
     {
         var words = EvaluationSet.ArticleBodies(EvaluationSet.Locate()).Values
             .SelectMany(text => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
