@@ -7,6 +7,9 @@ namespace NewsAggregator.Storage;
 /// <summary>Retention: deleting old articles with everything keyed by them, and giving their space back.</summary>
 public sealed partial class NewsDatabase
 {
+    /// <summary>The table <see cref="RecentBands"/> persists the keys it holds in.</summary>
+    private const string HeldKeysTable = "near_duplicate_recent";
+
     /// <summary>Free pages given back to the disk by one transaction of the incremental vacuum (16 MB of 4 KB pages).</summary>
     private const int VacuumPagesPerTransaction = 4096;
 
@@ -47,6 +50,7 @@ public sealed partial class NewsDatabase
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var heldBefore = rows[HeldKeysTable];
             var deleted = InWriteTransaction((connection, transaction) =>
             {
                 var batch = ArticleRetention.Doomed(connection, transaction, cutoffText, options.BatchSize).ToList();
@@ -63,9 +67,12 @@ public sealed partial class NewsDatabase
                 }
                 return ArticleRetention.DeleteArticles(connection, transaction, ids);
             });
-            // Rows of near_duplicate_recent went with the articles: this process's copy of them is
-            // read again by the writer's next transaction.
-            _recent.Invalidate();
+            if (rows[HeldKeysTable] != heldBefore)
+            {
+                // Rows of near_duplicate_recent went with the articles: this process's copy of them
+                // is read again by the writer's next transaction (another process's notices by itself).
+                _recent.Invalidate();
+            }
             if (deleted == 0)
             {
                 break;
