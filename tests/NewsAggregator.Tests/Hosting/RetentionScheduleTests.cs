@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using NewsAggregator.Configuration;
 using NewsAggregator.Hosting;
 using NewsAggregator.Storage;
 using NewsAggregator.Tests.Storage;
@@ -56,5 +59,29 @@ public sealed class RetentionScheduleTests : IDisposable
         await ArticlesBecomeAsync(1);
         await schedule.StopAsync(CancellationToken.None);
         database.Close();
+    }
+
+    [Theory]
+    [InlineData("{}", true, false)]
+    [InlineData("""{ "Storage": { "RetentionDays": 90 } }""", true, true)]
+    [InlineData("""{ "Storage": { "RetentionDays": 90 } }""", false, false)]
+    public void Only_the_service_with_retention_days_set_runs_the_schedule(string settings, bool service, bool scheduled)
+    {
+        var file = Path.Combine(_files.Folder, "appsettings.json");
+        File.WriteAllText(file, settings);
+        var configuration = WorkerConfiguration.Build(file, []);
+        var database = _files.Open();
+        try
+        {
+            var setup = new WorkerSetup(configuration, WorkerSettingsRegistration.Check(configuration), Path.Combine(_files.Folder, "sources.json"), [],
+                database, TextWriter.Null);
+            using var host = NewsAggregatorHost.Build(setup, service);
+
+            Assert.Equal(scheduled, host.Services.GetServices<IHostedService>().OfType<RetentionSchedule>().Any());
+        }
+        finally
+        {
+            database.Close();
+        }
     }
 }
