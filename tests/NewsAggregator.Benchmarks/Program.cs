@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["extraction"] = ExtractionBenchmark.Run,
     ["near-duplicate-index"] = NearDuplicateIndexBenchmark.Run,
     ["storage-writer"] = StorageWriterBenchmark.Run,
+    ["prune"] = PruneBenchmark.Run,
     ["load"] = LoadBenchmark.Run,
     ["hostile"] = HostileInputBenchmark.Run,
     ["search"] = SearchBenchmark.Run,

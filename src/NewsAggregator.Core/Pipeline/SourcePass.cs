@@ -327,6 +327,14 @@ public sealed class SourcePass(
             }
             owedTo = knownId;
         }
+        else if (database.WasPruned(url, clock.GetUtcNow()))
+        {
+            // Deleted by retention while its feed still lists it: storing it again would bring back,
+            // as new, a story the user chose to let go.
+            tally.Recover(url, retry);
+            Interlocked.Increment(ref tally.Known);
+            return;
+        }
         else if (EntryBackoff.Holds(retry, clock.GetUtcNow()))
         {
             // Its own backoff, whether or not the feed still lists it: a dead link costs nothing until due.

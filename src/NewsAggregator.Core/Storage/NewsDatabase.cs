@@ -128,6 +128,21 @@ public sealed partial class NewsDatabase
     }
 
     /// <summary>
+    /// Opens an existing database as <see cref="Open"/> does, for commands that change one but have
+    /// no reason to make one (<c>prune</c>): a missing file is refused rather than created.
+    /// </summary>
+    /// <exception cref="StorageException">As for <see cref="Open"/>, and for a missing file (<see cref="StorageFailure.Unusable"/>).</exception>
+    public static NewsDatabase OpenExisting(string path, StorageOptions? options = null)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (!Directory.Exists(fullPath) && !File.Exists(fullPath))
+        {
+            throw StorageProblems.Missing(path);
+        }
+        return Open(path, options);
+    }
+
+    /// <summary>
     /// A new database is built beside its final name and renamed into place, already in WAL mode
     /// and migrated: a reader that finds the file never meets the moment a fresh file is switched
     /// to WAL (which locks readers out), and a crash while creating leaves no half-made file.
@@ -338,8 +353,16 @@ public sealed partial class NewsDatabase
     private void Migrate(string shownPath)
     {
         using var connection = OpenConnection();
-        Execute(connection, "PRAGMA journal_mode = WAL;");
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version == 0)
+        {
+            // Only possible before the file's first page is written (switching to WAL writes it): a
+            // new file keeps a map of its pages, so that prune can give the space of deleted articles
+            // back to the disk a bit at a time (PRAGMA incremental_vacuum) instead of rewriting the
+            // whole file. On a file that has pages already, SQLite ignores it.
+            Execute(connection, "PRAGMA auto_vacuum = INCREMENTAL;");
+        }
+        Execute(connection, "PRAGMA journal_mode = WAL;");
         if (version > Schema.Migrations.Length)
         {
             throw StorageProblems.Newer(shownPath, version, Schema.Migrations.Length);

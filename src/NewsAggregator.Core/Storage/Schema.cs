@@ -221,6 +221,20 @@ internal static class Schema
             body       BLOB NOT NULL
         );
         """,
+        // 15: the URLs of the articles `prune` deleted (ArticleRetention), so that a feed still listing
+        // one does not bring its story back as new on the next pass. listed_at is when a source last
+        // listed the URL (at first, when it was pruned): a later prune forgets the URLs no source has
+        // listed since its cutoff. article_id is the deleted article's, for pipelines that keep copies.
+        // Self-contained, so it can run after any other step.
+        """
+        CREATE TABLE IF NOT EXISTS pruned_urls (
+            url        TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL,
+            pruned_at  TEXT NOT NULL,
+            listed_at  TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS pruned_urls_listed_at ON pruned_urls(listed_at);
+        """,
     ];
 
     /// <summary>

@@ -28,6 +28,9 @@ public sealed record StorageOptions
     /// </summary>
     public bool? FullTextSearch { get; init; }
 
+    /// <summary>How long articles are kept, when they are not kept for ever: applied by the service once a day and by <c>--once</c> after its passes.</summary>
+    public RetentionPeriod? Retention { get; init; }
+
     /// <summary>How many articles' band keys are held before they are merged into the index (<see cref="RecentBands"/>); small in tests.</summary>
     internal int NearDuplicateMergeAt { get; init; } = RecentBands.DefaultMergeAt;
 }

@@ -3,8 +3,7 @@ using NewsAggregator.Hosting;
 
 namespace NewsAggregator.Cli;
 
-/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c>, <c>sources list</c>, <c>sources validate</c>, <c>stats</c>, <c>export</c> and <c>search</c>.</summary>
-/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c>, <c>sources list</c>, <c>sources validate</c>, <c>stats</c>, <c>export</c> and <c>reextract</c>.</summary>
+/// <summary>The command line of DESIGN.md: service mode, <c>--once</c>, <c>extract</c>, <c>import-opml</c>, <c>export-opml</c>, <c>sources list</c>, <c>sources validate</c>, <c>sources add</c>, <c>stats</c>, <c>export</c>, <c>search</c>, <c>reextract</c> and <c>prune</c>.</summary>
 public static class NewsAggregatorCommandLine
 {
     public const int Success = 0;
@@ -115,6 +114,7 @@ public static class NewsAggregatorCommandLine
         root.Subcommands.Add(ExportCommand.Build(output, error));
         root.Subcommands.Add(SearchCommand.Build(output, error));
         root.Subcommands.Add(ReextractCommand.Build(output, error));
+        root.Subcommands.Add(PruneCommand.Build(output, error));
         return root;
     }
 }

@@ -125,6 +125,22 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         await output.WriteLineAsync();
         await output.WriteAsync(OnceSummary.Table(results, elapsed));
         await output.WriteLineAsync(OnceSummary.TotalLine(results));
+        if (setup.Settings.Storage.Retention is { } retention)
+        {
+            // After the passes, as a prune from cron would run; a failure is the database's, reported by the caller.
+            var now = DateTimeOffset.UtcNow;
+            try
+            {
+                var pruned = await Task.Run(() => setup.Database.Prune(retention.CutoffBefore(now), now, cancellationToken: cancellationToken), CancellationToken.None);
+                var lines = PruneSummary.Lines(pruned, retention).ToList();
+                await output.WriteLineAsync($"retention: {lines[0]}; {lines[^1]}");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await error.WriteLineAsync("stopped while pruning (Storage:RetentionDays): the batches committed stay deleted, the next run prunes the rest");
+                return NewsAggregatorCommandLine.SourceFailed;
+            }
+        }
         if (setup.Settings.Aggregation.ReportStageTimes)
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();

@@ -15,5 +15,17 @@ public sealed class StorageSettings
     /// <summary>Whether the database keeps the full-text index <c>search</c> reads (see <see cref="StorageOptions.FullTextSearch"/>).</summary>
     public bool FullTextSearch { get; set; } = true;
 
-    public StorageOptions ToStorageOptions() => new() { BusyTimeout = TimeSpan.FromSeconds(BusyTimeoutSeconds), FullTextSearch = FullTextSearch };
+    /// <summary>
+    /// When set, articles first seen more than this many days ago are pruned: by the service once a
+    /// day, by <c>--once</c> after its passes (as <c>prune --older-than Nd</c> would).
+    /// </summary>
+    [Range(1, 36_500, ErrorMessage = "accepted 1 to 36500 (days), or no value for no retention")]
+    public int? RetentionDays { get; set; }
+
+    public StorageOptions ToStorageOptions() => new()
+    {
+        BusyTimeout = TimeSpan.FromSeconds(BusyTimeoutSeconds),
+        FullTextSearch = FullTextSearch,
+        Retention = RetentionDays is { } days ? RetentionPeriod.Days(days) : null,
+    };
 }

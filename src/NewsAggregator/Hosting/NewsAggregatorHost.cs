@@ -18,7 +18,7 @@ internal sealed record WorkerSetup(
 /// <summary>
 /// All wiring in one place: settings, the pipeline's services, logging, systemd integration (readiness
 /// and stopping notified, journal-friendly lines, only when systemd runs the worker), and in service mode the
-/// Quartz scheduler with one job per enabled source. <c>--once</c> uses the same container without
+/// Quartz scheduler with one job per enabled source, and the daily prune when <c>Storage:RetentionDays</c> is set. <c>--once</c> uses the same container without
 /// the scheduler.
 /// </summary>
 internal static class NewsAggregatorHost
@@ -58,6 +58,11 @@ internal static class NewsAggregatorHost
             builder.Services.AddQuartz(quartz => quartz.UseDefaultThreadPool(setup.Settings.Aggregation.MaxParallelSources));
             builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<SourceSchedule>();
+            if (setup.Settings.Storage.Retention is { } retention)
+            {
+                builder.Services.AddHostedService(services => new RetentionSchedule(
+                    setup.Database, retention, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RetentionSchedule>>()));
+            }
         }
         return builder.Build();
     }

@@ -74,4 +74,11 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Debug, Message = "Scheduled job {Job} names no enabled source; skipped")]
     public static partial void NoSuchSource(ILogger logger, string job);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information,
+        Message = "Retention ({Period}): pruned {Articles} articles first seen before {Cutoff}; {BytesGivenBack} bytes given back to the disk")]
+    public static partial void Pruned(ILogger logger, long articles, string period, string cutoff, long bytesGivenBack);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Retention ({Period}): the prune failed: {Reason}; tried again tomorrow")]
+    public static partial void PruneFailed(ILogger logger, string period, string reason);
 }

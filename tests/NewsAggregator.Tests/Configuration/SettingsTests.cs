@@ -58,6 +58,8 @@ public sealed class SettingsTests : IAsyncLifetime
         new("empty user agent", """{ "Fetch": { "UserAgent": " " } }""", [], "Fetch:UserAgent", "non-empty"),
         new("parallel sources out of range", """{ "MaxParallelSources": 0 }""", [], "MaxParallelSources", "accepted 1 to 4096"),
         new("busy timeout out of range", """{ "Storage": { "BusyTimeoutSeconds": 0 } }""", [], "Storage:BusyTimeoutSeconds", "accepted 1 to 3600"),
+        new("retention of no days", """{ "Storage": { "RetentionDays": 0 } }""", [], "Storage:RetentionDays", "accepted 1 to 36500 (days)"),
+        new("retention not a number", null, ["--Storage:RetentionDays=90d"], "Storage:RetentionDays", "\"90d\"", "accepted 1 to 36500 (days)"),
         new("misspelt key", """{ "Fetch": { "TimeoutSecond": 60 } }""", [], "Fetch:TimeoutSecond", "unknown setting", "TimeoutSeconds"),
         new("unknown section", """{ "Fecth": { "TimeoutSeconds": 60 } }""", [], "Fecth", "unknown setting"),
         new("log level", """{ "Logging": { "LogLevel": { "Default": "Loud" } } }""", [], "Logging:LogLevel:Default", "Information"),
