@@ -82,6 +82,10 @@ public sealed partial class NewsDatabase
             progress?.Invoke(new PruneProgress(batches, articles));
             Pause(options.PauseBetweenBatches, cancellationToken);
         }
+        if (articles > 0)
+        {
+            CompactFullTextIndex(articles, cancellationToken);
+        }
         var reclaim = Reclaim(options, freedAnything: articles > 0 || forgotten > 0, cancellationToken);
         var after = Read(SizeOf);
         return new PruneReport
@@ -172,6 +176,46 @@ public sealed partial class NewsDatabase
         var pages = Convert.ToInt64(Scalar(connection, "PRAGMA page_count;", transaction), CultureInfo.InvariantCulture);
         var free = Convert.ToInt64(Scalar(connection, "PRAGMA freelist_count;", transaction), CultureInfo.InvariantCulture);
         return new FileSize(pages * pageSize, free * pageSize);
+    }
+
+    /// <summary>Index pages an incremental full-text merge step rewrites in one transaction.</summary>
+    private const int FullTextMergePages = 500;
+
+    /// <summary>
+    /// The full-text index keeps a deleted article's words as deletion markers in new segments until
+    /// the segments holding the article are merged, which FTS5 does by itself only as the index grows:
+    /// a prune of a large share of the articles would give back little space, or even grow the file.
+    /// When this prune deleted a tenth of the articles or more, the index is merged all the way down
+    /// (FTS5's incremental optimize, <c>'merge'</c> with a negative page count), a few hundred pages
+    /// per transaction so the worker's writes wait no longer than for a batch. A daily prune of a
+    /// small share leaves it to FTS5's own merging: rewriting the whole index each day would cost more
+    /// than the space it returns.
+    /// </summary>
+    private void CompactFullTextIndex(long deleted, CancellationToken cancellationToken)
+    {
+        var remaining = Read(connection => FullTextIndex.Exists(connection, null)
+            ? Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM articles;"), CultureInfo.InvariantCulture)
+            : -1);
+        if (remaining < 0 || deleted < (remaining + deleted) / 10)
+        {
+            return;
+        }
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The step's own INSERT counts one change; a merge that did work counts two or more (FTS5's
+            // documented way to tell), and none left means the index is down to one segment.
+            var merged = InWriteTransaction((connection, transaction) =>
+            {
+                var before = Convert.ToInt64(Scalar(connection, "SELECT total_changes();", transaction), CultureInfo.InvariantCulture);
+                Execute(connection, $"INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', -{FullTextMergePages});", transaction);
+                return Convert.ToInt64(Scalar(connection, "SELECT total_changes();", transaction), CultureInfo.InvariantCulture) - before >= 2;
+            });
+            if (!merged)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>

@@ -306,7 +306,8 @@ public sealed class PruneTests : IDisposable
         var vacuumed = database.Prune(Cutoff, Now, NoPause with { Vacuum = true });
 
         Assert.Equal(SpaceReclaim.KeptForReuse, kept.Reclaim);
-        Assert.Equal(kept.BytesBefore, kept.BytesAfter);
+        // Nothing given back to the disk (the full-text index's merge may even add pages first).
+        Assert.True(kept.BytesAfter >= kept.BytesBefore, $"{kept.BytesBefore} -> {kept.BytesAfter}");
         Assert.True(kept.FreeBytesAfter > 500_000, $"{kept.FreeBytesAfter} bytes free");
         Assert.Equal(SpaceReclaim.Vacuum, vacuumed.Reclaim);
         Assert.True(vacuumed.BytesBefore - vacuumed.BytesAfter > 700_000, $"{vacuumed.BytesBefore} -> {vacuumed.BytesAfter}");
