@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Cli;
@@ -11,16 +12,18 @@ namespace NewsAggregator.Cli;
 /// the clean text of saved pages as JSON lines, one object per page, for inspection, for
 /// benchmarks, and for trying a source's selectors before they go into sources.json.
 /// </summary>
-internal static class ExtractCommand
+internal static partial class ExtractCommand
 {
     private static readonly string[] PageExtensions = [".html", ".htm", ".html.gz", ".htm.gz"];
 
-    private static readonly JsonSerializerOptions JsonLines = new()
+    // Source-generated metadata: the reflection-based serializer emitted and jitted its accessors
+    // at every start, a noticeable part of a one-off run over a few pages.
+    private static readonly ExtractedPageJson JsonLines = new(new JsonSerializerOptions
     {
         // Readable non-ASCII text; still valid JSON, one object per line.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
-    };
+    });
 
     public static Command Build(TextWriter output, TextWriter error)
     {
@@ -131,24 +134,23 @@ internal static class ExtractCommand
         try
         {
             var extractor = new ArticleExtractor();
+            // Pages are read and extracted on every core, a few ahead of the writer, and written in
+            // the order listed: a run over a folder uses the machine as the worker's pipeline does.
+            var ahead = new Queue<(string Shown, Task<string> Line)>();
+            var window = 2 * Environment.ProcessorCount;
             foreach (var (fullPath, shown) in pages)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                try
+                if (ahead.Count == window)
                 {
-                    var html = PageDecoder.Decode(await ReadPageAsync(fullPath, cancellationToken), declaredCharset: null);
-                    var article = extractor.Extract(html, pageUrl, rules, cancellationToken);
-                    await writer.WriteLineAsync(JsonSerializer.Serialize(new ExtractedPage(
-                        shown, pageUrl?.ToString() ?? article.CanonicalUrl, article.Title, article.Byline,
-                        article.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), article.Language, article.Text,
-                        withHtml ? article.Html : null),
-                        JsonLines));
+                    failures += await WriteAsync(ahead.Dequeue(), writer, error);
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-                {
-                    failures++;
-                    await error.WriteLineAsync($"error: {shown}: {e.Message}");
-                }
+                ahead.Enqueue((shown, Task.Run(
+                    () => ExtractLineAsync(extractor, fullPath, shown, pageUrl, rules, withHtml, cancellationToken), cancellationToken)));
+            }
+            while (ahead.Count > 0)
+            {
+                failures += await WriteAsync(ahead.Dequeue(), writer, error);
             }
         }
         finally
@@ -163,6 +165,35 @@ internal static class ExtractCommand
             }
         }
         return failures == 0 ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
+    }
+
+    /// <summary>One page's JSON line.</summary>
+    private static async Task<string> ExtractLineAsync(
+        ArticleExtractor extractor, string fullPath, string shown, Uri? pageUrl, ExtractionRules rules, bool withHtml,
+        CancellationToken cancellationToken)
+    {
+        var html = PageDecoder.Decode(await ReadPageAsync(fullPath, cancellationToken), declaredCharset: null);
+        var article = extractor.Extract(html, pageUrl, rules, cancellationToken);
+        return JsonSerializer.Serialize(new ExtractedPage(
+            shown, pageUrl?.ToString() ?? article.CanonicalUrl, article.Title, article.Byline,
+            article.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), article.Language, article.Text,
+            withHtml ? article.Html : null),
+            JsonLines.ExtractedPage);
+    }
+
+    /// <summary>Writes a page's line, or its error; 1 when the page failed.</summary>
+    private static async Task<int> WriteAsync((string Shown, Task<string> Line) page, TextWriter writer, TextWriter error)
+    {
+        try
+        {
+            await writer.WriteLineAsync(await page.Line);
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: {page.Shown}: {e.Message}");
+            return 1;
+        }
     }
 
     /// <summary>The output file (<see cref="OutputFile"/>).</summary>
@@ -189,14 +220,16 @@ internal static class ExtractCommand
     }
 
     private sealed record ExtractedPage(
-        [property: System.Text.Json.Serialization.JsonPropertyName("file")] string File,
-        [property: System.Text.Json.Serialization.JsonPropertyName("url")] string? Url,
-        [property: System.Text.Json.Serialization.JsonPropertyName("title")] string? Title,
-        [property: System.Text.Json.Serialization.JsonPropertyName("byline")] string? Byline,
-        [property: System.Text.Json.Serialization.JsonPropertyName("published")] string? Published,
-        [property: System.Text.Json.Serialization.JsonPropertyName("language")] string? Language,
-        [property: System.Text.Json.Serialization.JsonPropertyName("text")] string Text,
-        [property: System.Text.Json.Serialization.JsonPropertyName("html"),
-                   System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [property: JsonPropertyName("file")] string File,
+        [property: JsonPropertyName("url")] string? Url,
+        [property: JsonPropertyName("title")] string? Title,
+        [property: JsonPropertyName("byline")] string? Byline,
+        [property: JsonPropertyName("published")] string? Published,
+        [property: JsonPropertyName("language")] string? Language,
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("html"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         string? Html);
+
+    [JsonSerializable(typeof(ExtractedPage))]
+    private sealed partial class ExtractedPageJson : JsonSerializerContext;
 }

@@ -40,7 +40,7 @@ public static class LoadBenchmark
 
     private static async Task<int> RunAsync(Options options)
     {
-        var worker = options.Worker ?? Path.Combine(RepositoryRoot(), "src/NewsAggregator/bin/Release/net10.0/newsaggregator.dll");
+        var worker = options.Worker ?? WorkerProcess.BuiltWorker();
         if (!File.Exists(worker))
         {
             // The benchmark project references the worker project, so `dotnet run -c Release` builds it.
@@ -256,18 +256,6 @@ public static class LoadBenchmark
     {
         var value = int.Parse(text, CultureInfo.InvariantCulture);
         return value >= 1 && value <= most ? value : throw new ArgumentException($"{name} takes 1 to {most}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsAggregator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException($"No NewsAggregator.sln above {AppContext.BaseDirectory}");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

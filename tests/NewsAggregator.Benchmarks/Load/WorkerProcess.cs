@@ -33,6 +33,10 @@ public static partial class WorkerProcess
     private const string StageCpuPrefix = "stage-cpu ";
     private const string GcPrefix = "gc ";
 
+    /// <summary>The worker this checkout built beside the benchmarks (Release: run them with -c Release).</summary>
+    public static string BuiltWorker() =>
+        Path.Combine(Quality.EvaluationSet.CheckoutRoot(), "src/NewsAggregator/bin/Release/net10.0/newsaggregator.dll");
+
     public static WorkerRun Run(string workerDll, IEnumerable<string> arguments, TimeSpan? cap)
     {
         // A .dll runs on the dotnet host (the process is still the worker itself); anything else is run as it is.

@@ -45,7 +45,8 @@ public static class EvaluationSet
         return Directory.Exists(folder) ? folder : null;
     }
 
-    private static string CheckoutRoot()
+    /// <summary>The checkout the benchmarks were built from (the folder holding NewsAggregator.sln).</summary>
+    public static string CheckoutRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -131,6 +131,35 @@ public class ExtractCommandTests
         Assert.Empty(run.Output);
     }
 
+    /// <summary>
+    /// Pages are extracted on every core, a few ahead of the writer: pages of very different sizes
+    /// finish out of order, and a page that cannot be read fails alone, yet the lines and the error
+    /// come out in the order the pages are listed.
+    /// </summary>
+    [Fact]
+    public async Task Pages_extracted_at_once_are_written_in_the_order_listed_with_a_failed_one_in_its_place()
+    {
+        using var workspace = new TempWorkspace();
+        var names = Enumerable.Range(0, 40).Select(i => $"page-{i:D2}.html").ToList();
+        foreach (var (name, i) in names.Select((name, i) => (name, i)))
+        {
+            // Every seventh page is a hundred times longer than the rest.
+            var paragraphs = string.Concat(Enumerable.Repeat($"<p>Paragraph of story {i}, long enough to be article text and not furniture at all.</p>", i % 7 == 0 ? 300 : 3));
+            workspace.WriteFile(name, $"<html><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1>{paragraphs}</article></body></html>");
+        }
+        // Not gzip at all: the page fails, the others are extracted.
+        File.Delete(workspace.PathOf(names[17]));
+        names[17] = "page-17.html.gz";
+        workspace.WriteFile(names[17], "not compressed");
+
+        var (exitCode, output, error) = await CommandRun.RunAsync(["extract", workspace.Folder]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(names.Where(name => name != names[17]), JsonLines(output).Select(p => p.GetProperty("file").GetString()));
+        Assert.Equal(["Story 16", "Story 18"], JsonLines(output).Skip(16).Take(2).Select(p => p.GetProperty("title").GetString()));
+        Assert.StartsWith("error: page-17.html.gz: ", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     [Fact]
     public async Task Extract_without_a_path_is_a_usage_error()
     {

@@ -1,3 +1,4 @@
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using NewsAggregator.Tests.TestWeb;
 
@@ -35,6 +36,9 @@ public sealed class PublishedAppTests : IDisposable
         // The Dockerfile's build stage works in a copy of the repository root (WORKDIR /src).
         var published = await ToolProcess.RunAsync("dotnet", publish, RepositoryRoot.Path, TimeSpan.FromMinutes(10));
         Assert.True(published.ExitCode == 0, published.ToString());
+        // The deployment build (src/NewsAggregator/Deployment.props): the worker and its library carry
+        // ReadyToRun code, so that a one-off command does not start by compiling them.
+        Assert.All(["newsaggregator.dll", "NewsAggregator.Core.dll"], file => Assert.True(IsReadyToRun(Path.Combine(app, file)), $"{file} is not ReadyToRun"));
 
         var entrypoint = EntryPoint(lines, app, data);
         var help = await ToolProcess.RunAsync(entrypoint[0], [.. entrypoint[1..], "--help"], data, TimeSpan.FromMinutes(2));
@@ -59,6 +63,13 @@ public sealed class PublishedAppTests : IDisposable
 
         Assert.NotEmpty(copies);
         Assert.All(copies, path => Assert.True(Path.Exists(Path.Combine(RepositoryRoot.Path, path)), $"{path} is not in the repository"));
+    }
+
+    /// <summary>Whether the assembly holds ahead-of-time code: a ReadyToRun image has a managed native header.</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var reader = new PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     /// <summary>The ENTRYPOINT's exec form, its image paths made the test's folders.</summary>
