@@ -452,7 +452,7 @@ public sealed class SourcePass(
             {
                 extracted = await extraction.ExtractAsync(page.Body, page.Charset, page.FinalUrl, source.ExtractionRules, cancellationToken);
                 problem = extracted.HasText ? null : "no article text found on the page";
-                if (extracted.HasText)
+                if (extracted.HasText && database.KeepsPages)
                 {
                     // Compressed here, on the pass's thread, so the single writer only writes it; the
                     // page's bytes themselves are let go once this entry is done, as before.

@@ -53,6 +53,7 @@ public sealed partial class NewsDatabase
         Path = path;
         _recent = new RecentBands(options.NearDuplicateMergeAt);
         _fullTextSearch = options.FullTextSearch;
+        KeepsPages = options.KeepPages;
         var seconds = options.BusyTimeoutSeconds;
         _busyTimeout = TimeSpan.FromSeconds(seconds);
         var builder = new SqliteConnectionStringBuilder
@@ -346,6 +347,9 @@ public sealed partial class NewsDatabase
         using var transaction = connection.BeginTransaction();
         transaction.Rollback();
     }
+
+    /// <summary>Whether passes keep each new article's page for <c>reextract</c> (<see cref="StorageOptions.KeepPages"/>).</summary>
+    public bool KeepsPages { get; }
 
     /// <summary>Whether this process keeps the full-text index (<see cref="FullTextIndex"/>); null: as the database has it.</summary>
     private readonly bool? _fullTextSearch;

@@ -15,6 +15,9 @@ public sealed class StorageSettings
     /// <summary>Whether the database keeps the full-text index <c>search</c> reads (see <see cref="StorageOptions.FullTextSearch"/>).</summary>
     public bool FullTextSearch { get; set; } = true;
 
+    /// <summary>Whether each new article's page is kept, compressed, for <c>reextract</c> (see <see cref="StorageOptions.KeepPages"/>).</summary>
+    public bool KeepPages { get; set; } = true;
+
     /// <summary>
     /// When set, articles first seen more than this many days ago are pruned: by the service once a
     /// day, by <c>--once</c> after its passes (as <c>prune --older-than Nd</c> would).
@@ -26,6 +29,7 @@ public sealed class StorageSettings
     {
         BusyTimeout = TimeSpan.FromSeconds(BusyTimeoutSeconds),
         FullTextSearch = FullTextSearch,
+        KeepPages = KeepPages,
         Retention = RetentionDays is { } days ? RetentionPeriod.Days(days) : null,
     };
 }

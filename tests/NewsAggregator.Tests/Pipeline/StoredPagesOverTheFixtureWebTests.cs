@@ -57,5 +57,16 @@ public sealed class StoredPagesOverTheFixtureWebTests : IAsyncLifetime
         Assert.Equal($"re-extracted {rows.Articles.Count - 1}, changed 0, unchanged {rows.Articles.Count - 1}, merged 0, failed 0", reextract.Output.Trim());
     }
 
+    [Fact]
+    public async Task With_pages_not_kept_the_stories_are_stored_as_before_and_no_page_is()
+    {
+        var run = await CommandRun.OnceAsync(_workspace, "--Storage:KeepPages=false", "--Storage:FullTextSearch=false");
+
+        Assert.True(run.ExitCode is 0 or 1, run.ToString());
+        Assert.NotEmpty(StoredRows.Read(_workspace.DatabasePath).Articles);
+        Assert.Equal(0L, DatabaseFiles.Scalar(_workspace.DatabasePath, "SELECT count(*) FROM article_pages"));
+        Assert.Equal(0L, DatabaseFiles.Scalar(_workspace.DatabasePath, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"));
+    }
+
     private static string CanonicalOf(string url) => NewsAggregator.Dedup.CanonicalUrl.Normalize(new Uri(url));
 }
