@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using NewsAggregator.Tests.Hosting;
 using NewsAggregator.Tests.Storage;
 using NewsAggregator.Tests.TestWeb;
@@ -18,15 +17,15 @@ namespace NewsAggregator.Tests.Cli;
 public sealed class ChangeFeedPollingTests : IAsyncLifetime
 {
     private readonly TempWorkspace _workspace = new();
-    private readonly Dictionary<string, string> _pages = new(StringComparer.Ordinal);
+    private readonly ServedPages _pages = new();
     private LoopbackServer _server = null!;
     // Another site: copies of a story on one site are never merged (two stories there may share most words).
     private LoopbackServer _otherSite = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await LoopbackServer.StartAsync(ServeAsync);
-        _otherSite = await LoopbackServer.StartAsync(ServeAsync, System.Net.IPAddress.Parse("127.0.0.2"));
+        _server = await LoopbackServer.StartAsync(_pages.AnswerAsync);
+        _otherSite = await LoopbackServer.StartAsync(_pages.AnswerAsync, System.Net.IPAddress.Parse("127.0.0.2"));
     }
 
     public async Task DisposeAsync()
@@ -34,17 +33,6 @@ public sealed class ChangeFeedPollingTests : IAsyncLifetime
         await _server.DisposeAsync();
         await _otherSite.DisposeAsync();
         _workspace.Dispose();
-    }
-
-    private Task ServeAsync(HttpContext context)
-    {
-        if (!_pages.TryGetValue(context.Request.Path.Value ?? "", out var page))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }
-        context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync(page);
     }
 
     /// <summary>A story long enough for the near-duplicate rule (the fixture of the duplicate tests), by paragraph.</summary>
@@ -77,9 +65,9 @@ public sealed class ChangeFeedPollingTests : IAsyncLifetime
     public async Task A_pipeline_polling_from_another_process_sees_every_version_once_in_order()
     {
         // The wire's copy is cut after its fourth paragraph; the herald's is whole.
-        _pages["/wire/bridge.html"] = Page("Swing bridge to close", Bridge[..2], Bridge[2..4]);
-        _pages["/herald/bridge.html"] = Page("Swing bridge to close", Bridge[..2], Bridge[2..]);
-        _pages["/market.html"] = Page("Sunday market", Market[..1], Market[1..]);
+        _pages.Serve("/wire/bridge.html", Page("Swing bridge to close", Bridge[..2], Bridge[2..4]));
+        _pages.Serve("/herald/bridge.html", Page("Swing bridge to close", Bridge[..2], Bridge[2..]));
+        _pages.Serve("/market.html", Page("Sunday market", Market[..1], Market[1..]));
         var wire = PageSource("wire", "/wire/bridge.html");
         var herald = new SourceEntry("herald", "Source herald", "page", _otherSite.Url("/herald/bridge.html").AbsoluteUri);
         var market = PageSource("market", "/market.html");

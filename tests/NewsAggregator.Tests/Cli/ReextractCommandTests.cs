@@ -18,26 +18,15 @@ namespace NewsAggregator.Tests.Cli;
 public sealed class ReextractCommandTests : IAsyncLifetime
 {
     private readonly TempWorkspace _workspace = new();
-    private readonly Dictionary<string, (byte[] Body, string ContentType)> _pages = new(StringComparer.Ordinal);
+    private readonly ServedPages _pages = new();
     private LoopbackServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(ServeAsync);
+    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(_pages.AnswerAsync);
 
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
         _workspace.Dispose();
-    }
-
-    private Task ServeAsync(HttpContext context)
-    {
-        if (!_pages.TryGetValue(context.Request.Path.Value ?? "", out var page))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }
-        context.Response.ContentType = page.ContentType;
-        return context.Response.Body.WriteAsync(page.Body).AsTask();
     }
 
     private static readonly string[] Lede =
@@ -71,7 +60,7 @@ public sealed class ReextractCommandTests : IAsyncLifetime
         """;
 
     private void Serve(string path, string html, string contentType = "text/html; charset=utf-8", Encoding? encoding = null) =>
-        _pages[path] = ((encoding ?? Encoding.UTF8).GetBytes(html), contentType);
+        _pages.Serve(path, (encoding ?? Encoding.UTF8).GetBytes(html), contentType);
 
     private void WriteSources(params SourceEntry[] sources) => SourcesJson.Write(_workspace, sources);
 
@@ -153,7 +142,7 @@ public sealed class ReextractCommandTests : IAsyncLifetime
         var body = russian.Concat(russian.Select(p => "Кроме того, " + p.ToLowerInvariant())).ToList();
         Serve("/ru/most.html", ArticlePage("Мост закроют", russian, body), "text/html; charset=koi8-r", koi8);
         // Without the header's charset the bytes read as something else: the stored charset is what decodes them.
-        Assert.DoesNotContain("Совет гавани", PageDecoder.Decode(_pages["/ru/most.html"].Body, null), StringComparison.Ordinal);
+        Assert.DoesNotContain("Совет гавани", PageDecoder.Decode(_pages.BodyAt("/ru/most.html"), null), StringComparison.Ordinal);
         WriteSources(PageSource("ru", "/ru/most.html"));
         await OnceAsync();
         var id = ArticleAt("/ru/most.html");
