@@ -59,12 +59,7 @@ public static class NewsAggregatorCommandLine
             Description = "Run every enabled source once, print each source's summary line as it finishes and a table of them all, then exit.",
         };
         var sources = SourcesOption.Create();
-        var database = new Option<string>("--db")
-        {
-            Description = "The SQLite database file (created if missing).",
-            DefaultValueFactory = _ => "news.db",
-            HelpName = "FILE",
-        };
+        var database = DatabaseOption.Create("The SQLite database file (created if missing).");
         var only = new Option<string[]>("--source")
         {
             Description = "With --once: run only this source (repeatable).",

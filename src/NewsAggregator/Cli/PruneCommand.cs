@@ -26,12 +26,7 @@ internal static class PruneCommand
             Description = "On a database made before incremental vacuum, rewrite the file (VACUUM) to give the freed space back to the disk: " +
                           "needs free disk as large as the database, and the worker's writes wait while it runs.",
         };
-        var database = new Option<string>("--db")
-        {
-            Description = "The worker's SQLite database (never created by prune).",
-            DefaultValueFactory = _ => "news.db",
-            HelpName = "FILE",
-        };
+        var database = DatabaseOption.Create("The worker's SQLite database (never created by prune).");
         var command = new Command("prune",
             "Delete the articles first seen longer ago than --older-than, with their sightings and index rows, " +
             "in short transactions (safe beside a running worker), then give the space back to the disk.")

@@ -32,12 +32,7 @@ internal static class ReextractCommand
             HelpName = "DATE",
         };
         var sources = SourcesOption.Create();
-        var database = new Option<string>("--db")
-        {
-            Description = "The worker's SQLite database (must exist).",
-            DefaultValueFactory = _ => "news.db",
-            HelpName = "FILE",
-        };
+        var database = DatabaseOption.Create("The worker's SQLite database (must exist).");
         var command = new Command("reextract",
             "Extract every stored page again with today's extractor and each source's current selectors; update the articles " +
             "that come out differently (new change_seq), merging those that are now copies of another story. Reads no network.")

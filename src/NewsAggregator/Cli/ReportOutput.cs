@@ -20,12 +20,8 @@ internal static class ReportOutput
         WriteIndented = true,
     };
 
-    public static Option<string> DatabaseOption() => new("--db")
-    {
-        Description = "The worker's SQLite database; read only, never created or changed.",
-        DefaultValueFactory = _ => "news.db",
-        HelpName = "FILE",
-    };
+    public static Option<string> DatabaseOption() =>
+        Cli.DatabaseOption.Create("The worker's SQLite database; read only, never created or changed.");
 
     /// <summary>One <c>error:</c> line and the exit code for a database the report cannot read.</summary>
     public static async Task<int> StorageErrorAsync(TextWriter error, StorageException e)
