@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace NewsAggregator.Storage;
@@ -58,7 +57,7 @@ public sealed partial class NewsDatabase
                 {
                     return 0L;
                 }
-                var ids = IdsJson(batch.Select(article => article.Id));
+                var ids = JsonIntegers.Of(batch.Select(article => article.Id));
                 rows[ArticleRetention.BandTable] += ArticleRetention.DeleteBandKeys(connection, transaction, batch, delete: true);
                 remembered += ArticleRetention.RememberUrls(connection, transaction, ids, nowText);
                 foreach (var table in ArticleRetention.DependentTables)
@@ -154,16 +153,6 @@ public sealed partial class NewsDatabase
         {
             cancellationToken.WaitHandle.WaitOne(pause);
         }
-    }
-
-    private static string IdsJson(IEnumerable<long> ids)
-    {
-        var json = new StringBuilder("[");
-        foreach (var id in ids)
-        {
-            json.Append(json.Length == 1 ? "" : ",").Append(id.ToString(CultureInfo.InvariantCulture));
-        }
-        return json.Append(']').ToString();
     }
 
     private readonly record struct FileSize(long Bytes, long FreeBytes);

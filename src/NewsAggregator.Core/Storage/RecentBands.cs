@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using NewsAggregator.Dedup;
 
@@ -57,7 +56,7 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
         var command = Statements.For(connection, transaction,
             "INSERT OR REPLACE INTO near_duplicate_recent (article_id, band_keys) VALUES ($article, $keys);");
         command.Parameters.AddWithValue("$article", articleId);
-        command.Parameters.AddWithValue("$keys", ToJson(keys));
+        command.Parameters.AddWithValue("$keys", JsonIntegers.Of(keys));
         command.ExecuteNonQuery();
         Hold(articleId, keys, sketch);
     }
@@ -225,17 +224,7 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
         }
     }
 
-    // JSON text, so that the merge can spread the keys into rows with SQLite's json_each.
-    private static string ToJson(long[] keys)
-    {
-        var json = new StringBuilder(keys.Length * 16).Append('[');
-        for (var i = 0; i < keys.Length; i++)
-        {
-            json.Append(i == 0 ? "" : ",").Append(keys[i].ToString(CultureInfo.InvariantCulture));
-        }
-        return json.Append(']').ToString();
-    }
-
+    // Held keys are stored as JSON text (JsonIntegers), so that the merge can spread them into rows with SQLite's json_each.
     private static long[] FromJson(string json) =>
         json.AsSpan().Trim("[]") is var inner && inner.IsEmpty
             ? []
