@@ -3,57 +3,42 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace NewsAggregator.Configuration;
 
 /// <summary>
-/// Binds the worker's settings sections the .NET way (<c>AddOptions&lt;T&gt;().BindConfiguration</c>)
-/// and checks them when the host starts: a value out of range, one that is not a number, and a
-/// key the worker does not know each stop the start with a message naming the setting, where it
-/// came from and what is accepted. Nothing wrong is silently replaced by a default.
+/// Binds the worker's settings sections and checks them before anything else starts: a value out
+/// of range, one that is not a number, and a key the worker does not know each stop the start
+/// with a message naming the setting, where it came from and what is accepted. Nothing wrong is
+/// silently replaced by a default.
 /// </summary>
+/// <remarks>
+/// Binding and the range checks are source-generated (the configuration binding generator, and
+/// <see cref="OptionsValidatorAttribute"/> over the <c>[Range]</c> attributes): the reflection
+/// binder and <see cref="Validator.TryValidateObject(object, ValidationContext, ICollection{ValidationResult}, bool)"/>
+/// walked every property and attribute through reflection and emitted accessors at each start,
+/// a tenth of a one-off run's CPU before its first page. The pipeline is built from the
+/// <see cref="CheckedSettings"/> this returns, so the host registers no options of its own.
+/// </remarks>
 public static partial class WorkerSettingsRegistration
 {
-    public static IServiceCollection AddWorkerSettings(this IServiceCollection services, IConfigurationRoot configuration)
-    {
-        Add<WorkerSettings>(services, configuration, "", WorkerSettings.KnownKeys);
-        Add<FetchSettings>(services, configuration, FetchSettings.Section, null);
-        Add<StorageSettings>(services, configuration, StorageSettings.Section, null);
-        return services;
-    }
-
     /// <summary>
-    /// Binds and checks every setting before anything else starts (the start-up validation the
-    /// host would run, run early so that a wrong setting stops the worker before it opens the
-    /// database or reads a source), and returns what the pipeline is built from.
+    /// Binds and checks every setting (before the worker opens the database or reads a source), and
+    /// returns what the pipeline is built from.
     /// </summary>
     /// <exception cref="SettingsException">Each wrong setting, one per line.</exception>
     public static CheckedSettings Check(IConfigurationRoot configuration)
     {
-        using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddWorkerSettings(configuration)
-            .BuildServiceProvider();
+        var worker = new WorkerSettings();
+        var fetch = new FetchSettings();
+        var storage = new StorageSettings();
         try
         {
-            services.GetRequiredService<IStartupValidator>().Validate();
-            var worker = services.GetRequiredService<IOptions<WorkerSettings>>().Value;
-            return new CheckedSettings(
-                services.GetRequiredService<IOptions<FetchSettings>>().Value.ToFetchOptions(),
-                worker.ToAggregationOptions(),
-                services.GetRequiredService<IOptions<StorageSettings>>().Value.ToStorageOptions());
-        }
-        catch (OptionsValidationException e)
-        {
-            throw new SettingsException(string.Join(Environment.NewLine, e.Failures.Distinct(StringComparer.Ordinal)), e);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
-        {
-            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures);
-            throw new SettingsException(string.Join(Environment.NewLine, failures.Distinct(StringComparer.Ordinal)), e);
+            configuration.Bind(worker);
+            configuration.GetSection(FetchSettings.Section).Bind(fetch);
+            configuration.GetSection(StorageSettings.Section).Bind(storage);
         }
         catch (InvalidOperationException e) when (UnconvertibleValue().Match(e.Message) is { Success: true } match)
         {
@@ -62,15 +47,22 @@ public static partial class WorkerSettingsRegistration
             throw new SettingsException(
                 $"setting {key} = \"{configuration[key]}\" ({WorkerConfiguration.Origin(configuration, key)}): not a valid value; {Accepted(key)}", e);
         }
+
+        var failures = new List<string>();
+        var check = new SectionCheck(configuration, failures);
+        check.Section("", WorkerSettings.KnownKeys, worker, new WorkerSettingsRanges().Validate(null, worker));
+        check.LogLevels();
+        check.LogFormatter();
+        check.Section(FetchSettings.Section, KnownKeys<FetchSettings>(), fetch, new FetchSettingsRanges().Validate(null, fetch));
+        check.Section(StorageSettings.Section, KnownKeys<StorageSettings>(), storage, new StorageSettingsRanges().Validate(null, storage));
+        if (failures.Count > 0)
+        {
+            throw new SettingsException(string.Join(Environment.NewLine, failures.Distinct(StringComparer.Ordinal)));
+        }
+        return new CheckedSettings(fetch.ToFetchOptions(), worker.ToAggregationOptions(), storage.ToStorageOptions());
     }
 
-    private static void Add<T>(IServiceCollection services, IConfigurationRoot configuration, string section, string[]? knownKeys)
-        where T : class
-    {
-        services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new SectionCheck<T>(configuration, section,
-            knownKeys ?? typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToArray()));
-    }
+    private static string[] KnownKeys<T>() => [.. typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)];
 
     /// <summary>What the attribute on the setting at <paramref name="key"/> accepts.</summary>
     private static string Accepted(string key)
@@ -92,12 +84,11 @@ public static partial class WorkerSettingsRegistration
     [GeneratedRegex("at '(?<key>[^']+)' to type '[^']+'")]
     private static partial Regex UnconvertibleValue();
 
-    private sealed class SectionCheck<T>(IConfigurationRoot configuration, string section, string[] knownKeys) : IValidateOptions<T>
-        where T : class
+    private sealed class SectionCheck(IConfigurationRoot configuration, List<string> failures)
     {
-        public ValidateOptionsResult Validate(string? name, T options)
+        /// <summary>Keys the section does not know, then the failures of its generated range checks.</summary>
+        public void Section(string section, string[] knownKeys, object settings, ValidateOptionsResult ranges)
         {
-            var failures = new List<string>();
             var scope = section.Length == 0 ? (IConfiguration)configuration : configuration.GetSection(section);
             foreach (var child in scope.GetChildren())
             {
@@ -109,27 +100,29 @@ public static partial class WorkerSettingsRegistration
                 }
             }
 
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-            foreach (var result in results)
+            // The generated validator words each failure "Property: message" (ValidateOptionsResultBuilder).
+            foreach (var failure in ranges.Failures ?? [])
             {
-                foreach (var member in result.MemberNames)
-                {
-                    var key = section.Length == 0 ? member : $"{section}:{member}";
-                    failures.Add($"setting {key} = \"{configuration[key]}\" ({WorkerConfiguration.Origin(configuration, key)}): {result.ErrorMessage}");
-                }
+                var colon = failure.IndexOf(": ", StringComparison.Ordinal);
+                var (member, message) = colon < 0 ? ("", failure) : (failure[..colon], failure[(colon + 2)..]);
+                var key = section.Length == 0 ? member : $"{section}:{member}";
+                failures.Add($"setting {key} = \"{configuration[key]}\" ({WorkerConfiguration.Origin(configuration, key)}): {Accepted(settings, member) ?? message}");
             }
+        }
 
-            if (section.Length == 0)
-            {
-                CheckLogLevels(failures);
-                CheckLogFormatter(failures);
-            }
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        /// <summary>
+        /// The <c>ErrorMessage</c> of the attribute the value fails: the generated copy of <c>[Range]</c>
+        /// words a message of its own and drops it. Reflection, but only once a setting is wrong.
+        /// </summary>
+        private static string? Accepted(object settings, string member)
+        {
+            var property = settings.GetType().GetProperty(member, BindingFlags.Public | BindingFlags.Instance);
+            var value = property?.GetValue(settings);
+            return property?.GetCustomAttributes<ValidationAttribute>().FirstOrDefault(attribute => !attribute.IsValid(value))?.ErrorMessage;
         }
 
         // The console logger would fall back to its default format without a word.
-        private void CheckLogFormatter(List<string> failures)
+        public void LogFormatter()
         {
             const string key = "Logging:Console:FormatterName";
             if (configuration[key] is { } name && !Hosting.LogWriterProvider.FormatterNames.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -140,7 +133,7 @@ public static partial class WorkerSettingsRegistration
         }
 
         // A misspelt level would otherwise fail deep inside the logging set-up, or not at all.
-        private void CheckLogLevels(List<string> failures)
+        public void LogLevels()
         {
             foreach (var level in configuration.GetSection("Logging:LogLevel").AsEnumerable().Where(pair => pair.Value is not null))
             {
@@ -158,3 +151,12 @@ public static partial class WorkerSettingsRegistration
 /// <summary>The settings of a run, bound and checked.</summary>
 public sealed record CheckedSettings(
     NewsAggregator.Fetching.FetchOptions Fetch, NewsAggregator.Pipeline.AggregationOptions Aggregation, NewsAggregator.Storage.StorageOptions Storage);
+
+[OptionsValidator]
+internal sealed partial class WorkerSettingsRanges : IValidateOptions<WorkerSettings>;
+
+[OptionsValidator]
+internal sealed partial class FetchSettingsRanges : IValidateOptions<FetchSettings>;
+
+[OptionsValidator]
+internal sealed partial class StorageSettingsRanges : IValidateOptions<StorageSettings>;

@@ -38,7 +38,6 @@ internal static class NewsAggregatorHost
         // the defaults would add every environment variable and a settings file beside the binary.
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(setup.Configuration);
-        builder.Services.AddWorkerSettings(setup.Configuration);
 
         // Before the logging set-up, so that a formatter chosen in the settings wins over the
         // systemd one AddSystemd picks when systemd runs the worker.
