@@ -10,7 +10,7 @@ internal static class OnceSummary
     private const string Unchanged = "unchanged";
     private const string Failed = "FAILED";
 
-    private static readonly string[] Headings = ["SOURCE", "STATUS", "STORED", "DUPLICATES", "KNOWN", "FAILED ENTRIES", "TIME", "ERROR"];
+    private static readonly string[] Headings = ["SOURCE", "STATUS", "STORED", "UPGRADED", "DUPLICATES", "KNOWN", "FAILED ENTRIES", "TIME", "ERROR"];
 
     /// <summary>
     /// One row per source in the order they were given, then the totals; the total's time is the
@@ -55,6 +55,7 @@ internal static class OnceSummary
         source,
         status,
         Number(counts.Stored),
+        Number(counts.Upgraded),
         Number(counts.Duplicates),
         Number(counts.Known),
         Number(counts.FailedEntries),

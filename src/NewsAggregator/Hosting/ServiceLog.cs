@@ -33,7 +33,7 @@ internal static partial class ServiceLog
             }
             else
             {
-                PassSucceeded(logger, result.SourceId, result.NewArticles, result.Duplicates, result.Failed, result.Known, elapsed, nextDue);
+                PassSucceeded(logger, result.SourceId, result.NewArticles, result.Upgraded, result.Duplicates, result.Failed, result.Known, elapsed, nextDue);
             }
             return;
         }
@@ -43,7 +43,7 @@ internal static partial class ServiceLog
             (var error, null) => error,
             var (error, record) => $"{error}; the run could not be recorded: {record}",
         };
-        PassFailed(logger, result.SourceId, result.ConsecutiveFailures, reason, result.NewArticles, result.Duplicates, result.Failed, result.Known,
+        PassFailed(logger, result.SourceId, result.ConsecutiveFailures, reason, result.NewArticles, result.Upgraded, result.Duplicates, result.Failed, result.Known,
             elapsed, nextDue);
     }
 
@@ -55,8 +55,8 @@ internal static partial class ServiceLog
     public static partial void Stopped(ILogger logger, string version);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information,
-        Message = "{SourceId}: {NewArticles} new, {Duplicates} duplicate, {Failed} failed, {Known} known ({ElapsedSeconds} s); next pass at {NextDueAt}")]
-    public static partial void PassSucceeded(ILogger logger, string sourceId, int newArticles, int duplicates, int failed, int known,
+        Message = "{SourceId}: {NewArticles} new, {Upgraded} upgraded, {Duplicates} duplicate, {Failed} failed, {Known} known ({ElapsedSeconds} s); next pass at {NextDueAt}")]
+    public static partial void PassSucceeded(ILogger logger, string sourceId, int newArticles, int upgraded, int duplicates, int failed, int known,
         double elapsedSeconds, string nextDueAt);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information,
@@ -64,9 +64,9 @@ internal static partial class ServiceLog
     public static partial void PassNotModified(ILogger logger, string sourceId, double elapsedSeconds, string nextDueAt);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning,
-        Message = "{SourceId} failed ({ConsecutiveFailures} in a row): {Reason}; {NewArticles} new, {Duplicates} duplicate, {Failed} failed, " +
-                  "{Known} known ({ElapsedSeconds} s); next pass at {NextDueAt}")]
-    public static partial void PassFailed(ILogger logger, string sourceId, int consecutiveFailures, string reason, int newArticles, int duplicates,
+        Message = "{SourceId} failed ({ConsecutiveFailures} in a row): {Reason}; {NewArticles} new, {Upgraded} upgraded, {Duplicates} duplicate, " +
+                  "{Failed} failed, {Known} known ({ElapsedSeconds} s); next pass at {NextDueAt}")]
+    public static partial void PassFailed(ILogger logger, string sourceId, int consecutiveFailures, string reason, int newArticles, int upgraded, int duplicates,
         int failed, int known, double elapsedSeconds, string nextDueAt);
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "{SourceId}: trigger moved, next pass at {NextPass}")]

@@ -128,8 +128,8 @@ public sealed class OnceOutputTests : IAsyncLifetime
     /// <summary>The table in the file's order; every cell starts under its heading.</summary>
     private static void AssertTable(string[] lines)
     {
-        string[] headings = ["SOURCE", "STATUS", "STORED", "DUPLICATES", "KNOWN", "FAILED ENTRIES", "TIME", "ERROR"];
-        Assert.Matches("^SOURCE +STATUS +STORED +DUPLICATES +KNOWN +FAILED ENTRIES +TIME +ERROR$", lines[0]);
+        string[] headings = ["SOURCE", "STATUS", "STORED", "UPGRADED", "DUPLICATES", "KNOWN", "FAILED ENTRIES", "TIME", "ERROR"];
+        Assert.Matches("^SOURCE +STATUS +STORED +UPGRADED +DUPLICATES +KNOWN +FAILED ENTRIES +TIME +ERROR$", lines[0]);
         var starts = headings.Select(heading => lines[0].IndexOf(heading, StringComparison.Ordinal)).ToArray();
         var rows = lines[1..].Select(line => starts.Select((start, column) =>
         {
@@ -139,13 +139,13 @@ public sealed class OnceOutputTests : IAsyncLifetime
         }).ToArray()).ToList();
 
         Assert.Equal(["late", "middle", "early", "total"], rows.Select(row => row[0]));
-        Assert.Equal(["FAILED", "0", "0", "0", "0"], rows[0][1..6]);
-        Assert.Equal(["ok", "0", "1", "0", "0"], rows[1][1..6]);
-        Assert.Equal(["ok", "1", "0", "0", "0"], rows[2][1..6]);
-        Assert.Equal(["2 ok, 1 failed", "1", "1", "0", "0"], rows[3][1..6]);
-        Assert.All(rows, row => Assert.Matches(@"^\d+\.\d s$", row[6]));
-        Assert.StartsWith("HTTP 404 Not Found (http://127.0.0.4:", rows[0][7], StringComparison.Ordinal);
-        Assert.Equal(["-", "-", "-"], rows[1..].Select(row => row[7]));
+        Assert.Equal(["FAILED", "0", "0", "0", "0", "0"], rows[0][1..7]);
+        Assert.Equal(["ok", "0", "0", "1", "0", "0"], rows[1][1..7]);
+        Assert.Equal(["ok", "1", "0", "0", "0", "0"], rows[2][1..7]);
+        Assert.Equal(["2 ok, 1 failed", "1", "0", "1", "0", "0"], rows[3][1..7]);
+        Assert.All(rows, row => Assert.Matches(@"^\d+\.\d s$", row[7]));
+        Assert.StartsWith("HTTP 404 Not Found (http://127.0.0.4:", rows[0][8], StringComparison.Ordinal);
+        Assert.Equal(["-", "-", "-"], rows[1..].Select(row => row[8]));
     }
 
     private async Task<int> RunAsync(params string[] moreArgs) =>

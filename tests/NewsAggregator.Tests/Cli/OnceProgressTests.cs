@@ -192,7 +192,7 @@ public sealed class OnceProgressTests
         var unchanged = new SourcePassResult { SourceId = "planet-atom", Known = 7, NotModified = true, Elapsed = TimeSpan.FromSeconds(0.04) };
         var unrecorded = new SourcePassResult
         {
-            SourceId = "herald", NewArticles = 1, Elapsed = TimeSpan.FromSeconds(2), RecordError = "database or disk is full\nwhile writing",
+            SourceId = "herald", NewArticles = 1, Upgraded = 2, Elapsed = TimeSpan.FromSeconds(2), RecordError = "database or disk is full\nwhile writing",
         };
         var expected = File.ReadAllText(FixturePath.Of("Cli", "once-summary-table.txt")).ReplaceLineEndings();
 

@@ -81,7 +81,7 @@ public sealed partial class WorkerLoggingTests : IDisposable
         var nextDue = Scalar<string>(_workspace.DatabasePath, "SELECT next_due_at FROM source_state WHERE source_id = 'story'");
         var pass = Assert.Single(lines, line => line.Contains("SourceJob", StringComparison.Ordinal));
         Assert.Matches(
-            $@" info: NewsAggregator\.Hosting\.SourceJob\[10\] story: 1 new, 0 duplicate, 0 failed, 0 known \(\d+(\.\d)? s\); next pass at {Regex.Escape(nextDue)}$",
+            $@" info: NewsAggregator\.Hosting\.SourceJob\[10\] story: 1 new, 0 upgraded, 0 duplicate, 0 failed, 0 known \(\d+(\.\d)? s\); next pass at {Regex.Escape(nextDue)}$",
             pass);
         Assert.EndsWith($" info: NewsAggregator.Hosting.ServiceLifecycleLog[2] NewsAggregator {ServiceLifecycleLog.Version} stopped", lines[^1],
             StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed partial class WorkerLoggingTests : IDisposable
         // The only warning: the pipeline's own line about the failure is a detail, at Debug.
         var line = Assert.Single(Lines(run.Error), line => line.Contains(" warn: ", StringComparison.Ordinal));
         Assert.Matches(
-            $@" warn: NewsAggregator\.Hosting\.SourceJob\[12\] gone failed \(1 in a row\): .*missing\.html.*; 0 new, 0 duplicate, 0 failed, 0 known \(\d+(\.\d)? s\); next pass at {Regex.Escape(nextDue)}$",
+            $@" warn: NewsAggregator\.Hosting\.SourceJob\[12\] gone failed \(1 in a row\): .*missing\.html.*; 0 new, 0 upgraded, 0 duplicate, 0 failed, 0 known \(\d+(\.\d)? s\); next pass at {Regex.Escape(nextDue)}$",
             line);
     }
 
@@ -117,7 +117,7 @@ public sealed partial class WorkerLoggingTests : IDisposable
         var nextDue = Scalar<string>(_workspace.DatabasePath, "SELECT next_due_at FROM source_state WHERE source_id = 'gone'");
         var line = Assert.Single(Lines(run.Error));
         Assert.Matches(
-            $@" warn: NewsAggregator\.Cli\.RunCommand\[12\] gone failed \(1 in a row\): .*missing\.html.*; 0 new, 0 duplicate, 0 failed, 0 known \(\d+(\.\d)? s\); next pass at {Regex.Escape(nextDue)}$",
+            $@" warn: NewsAggregator\.Cli\.RunCommand\[12\] gone failed \(1 in a row\): .*missing\.html.*; 0 new, 0 upgraded, 0 duplicate, 0 failed, 0 known \(\d+(\.\d)? s\); next pass at {Regex.Escape(nextDue)}$",
             line);
         Assert.Contains("story: 1 new", run.Output);
     }
