@@ -79,6 +79,27 @@ public sealed partial class NewsDatabase
     /// brought up to date with the table first (another process may have written), merged into the
     /// index when due, and dropped when the transaction fails.
     /// </summary>
+    /// <summary>Holds the batch's new rows back from the full-text index until its end, where the file has one.</summary>
+    private bool DeferTextIndex(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        if (!_indexesText)
+        {
+            return false;
+        }
+        try
+        {
+            FullTextIndex.Defer(connection, transaction);
+            return true;
+        }
+        catch (SqliteException) when (!FullTextIndex.Exists(connection, transaction))
+        {
+            // Dropped by another process (Storage:FullTextSearch=false there): the failed statement
+            // took nothing else of the transaction with it.
+            _indexesText = false;
+            return false;
+        }
+    }
+
     private T InIndexingTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> write)
     {
         var merged = false;
@@ -87,11 +108,16 @@ public sealed partial class NewsDatabase
             var result = InWriteTransaction((connection, transaction) =>
             {
                 _recent.CatchUp(connection, transaction);
+                var deferred = DeferTextIndex(connection, transaction);
                 var result = write(connection, transaction);
                 if (_recent.DueForMerge)
                 {
                     RecentBands.Merge(connection, transaction);
                     merged = true;
+                }
+                if (deferred)
+                {
+                    FullTextIndex.IndexPending(connection, transaction);
                 }
                 return result;
             });

@@ -383,8 +383,10 @@ public sealed partial class NewsDatabase
                     transaction.Commit();
                     continue;
                 }
-                // Without search the index is not built only to be dropped below.
-                if (_fullTextSearch != false || step + 1 != Schema.FullTextSearchVersion)
+                // Without search the index is not built only to be dropped below, nor its triggers changed.
+                var skip = (step + 1 == Schema.FullTextSearchVersion && _fullTextSearch == false)
+                    || (step + 1 == Schema.FullTextDeferredVersion && !FullTextIndex.Exists(connection, transaction));
+                if (!skip)
                 {
                     Execute(connection, Schema.Migrations[step], transaction);
                 }
@@ -409,7 +411,15 @@ public sealed partial class NewsDatabase
                 transaction.Commit();
             }
         }
+        _indexesText = FullTextIndex.Exists(connection, null);
     }
+
+    /// <summary>
+    /// Whether the file has the full-text index, whose new rows the writer's transactions index at
+    /// their end (<see cref="FullTextIndex.Defer"/>). Found when the file is opened; another process
+    /// that drops the index meanwhile turns it off at this process's next batch.
+    /// </summary>
+    private bool _indexesText;
 
     public int SchemaVersion => Read(connection => Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture));
 

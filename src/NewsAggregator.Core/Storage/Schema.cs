@@ -235,6 +235,9 @@ internal static class Schema
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS pruned_urls_listed_at ON pruned_urls(listed_at);
         """,
+        // 16: new and changed rows indexed once at the end of their transaction, not one by one
+        // (FullTextIndex). Run only where the index exists (NewsDatabase.Migrate).
+        FullTextIndex.DeferredInserts,
     ];
 
     /// <summary>
@@ -275,4 +278,7 @@ internal static class Schema
 
     /// <summary>The version whose migration adds the full-text index (<c>articles_fts</c>) that <c>search</c> reads.</summary>
     public static readonly int FullTextSearchVersion = Array.IndexOf(Migrations, FullTextIndex.Migration) + 1;
+
+    /// <summary>The version whose migration makes the full-text index take new rows at the end of their transaction.</summary>
+    public static readonly int FullTextDeferredVersion = Array.IndexOf(Migrations, FullTextIndex.DeferredInserts) + 1;
 }

@@ -6,7 +6,7 @@ namespace NewsAggregator.Tests.Storage;
 /// <summary>
 /// The full-text index <c>articles_fts</c> on a real SQLite file: in step with <c>articles</c> after
 /// every kind of write (a new story, a longer text replacing a cut one, an UPDATE of the title, a
-/// DELETE), and built for the articles of a database migrated from the version before it. "In step"
+/// DELETE; the writer's batches indexed at their end, in one go), and built for the articles of a database migrated from the version before it. "In step"
 /// is asked of FTS5 itself (its integrity check against the content table) and of the index
 /// alone, without the join to <c>articles</c> that would hide a stale row.
 /// </summary>
@@ -130,6 +130,78 @@ public sealed class FullTextIndexTests : IDisposable
         AssertInStep();
     }
 
+    /// <summary>The index's segments (FTS5 writes one each time it writes out the terms it holds in memory).</summary>
+    private long Segments()
+    {
+        using var reader = _files.OpenReader();
+        using var command = reader.CreateCommand();
+        command.CommandText = "SELECT count(DISTINCT segid) FROM articles_fts_idx";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private long Pending()
+    {
+        using var reader = _files.OpenReader();
+        using var command = reader.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM articles_fts_pending";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void The_writer_s_batch_is_indexed_at_its_end_as_one_segment()
+    {
+        var database = Open();
+        var batch = Enumerable.Range(1, 3)
+            .Select(n => database.PrepareArticle(ChangeSequenceTests.Article("a", $"https://a.example/story-{n}", ChangeSequenceTests.DistinctText(n)), run: null))
+            .ToList();
+
+        var outcomes = database.StoreArticles(batch);
+
+        // Row by row, each article was a segment of its own (three, below the four FTS5 merges).
+        Assert.Equal(1, Segments());
+        Assert.Equal(outcomes.Select(outcome => outcome.ArticleId), Enumerable.Range(1, 3).SelectMany(n => Indexed(ChangeSequenceTests.DistinctText(n).Split(' ')[0])));
+        Assert.Equal(0, Pending());
+        AssertInStep();
+    }
+
+    [Fact]
+    public void A_copy_in_the_same_batch_replacing_a_cut_text_leaves_the_index_with_the_longer_one()
+    {
+        var database = Open();
+        var batch = new[]
+        {
+            database.PrepareArticle(ChangeSequenceTests.Article("a", "https://cut-copies.example/news/bridge", ChangeSequenceTests.CutStory), run: null),
+            database.PrepareArticle(ChangeSequenceTests.Article(
+                "b", "https://www.harwick-herald.example/news/2026/03/bridge-closed", ChangeSequenceTests.WholeStory, 1), run: null),
+        };
+
+        var outcomes = database.StoreArticles(batch);
+
+        Assert.True(outcomes[1].TextReplaced);
+        Assert.Equal([outcomes[0].ArticleId], Indexed("divers"));
+        Assert.Equal(0, Pending());
+        AssertInStep();
+    }
+
+    [Fact]
+    public void From_the_version_with_row_triggers_the_articles_indexed_then_stay_in_step()
+    {
+        DatabaseFiles.AtVersion(_files.Path, Schema.FullTextDeferredVersion - 1, """
+            INSERT INTO sources (id, name, type, url, updated_at) VALUES ('a', 'A', 'rss', 'https://a.example/feed', '2026-03-04T00:00:00Z');
+            INSERT INTO articles (id, source_id, url, title, fetched_at, text) VALUES (4, 'a', 'https://a.example/cafe', 'Café reopens', '2026-03-04T04:00:00Z', 'The corner café on Mill Street reopened.');
+            """);
+
+        var database = _files.Open();
+        var next = database.StoreArticle(ChangeSequenceTests.Article("a", "https://a.example/next", "Divers found the cracks at the café were shallow."));
+        Execute("UPDATE articles SET title = 'Café shut again' WHERE id = 4;");
+
+        Assert.Equal(Schema.Migrations.Length, database.SchemaVersion);
+        Assert.Equal([4L, next.ArticleId], Indexed("cafe"));
+        Assert.Equal([4L], Indexed("title:shut"));
+        Assert.Empty(Indexed("title:reopens"));
+        AssertInStep();
+    }
+
     /// <summary>A database at the version before the index, with two articles (ids 4 and 9) in it.</summary>
     private void AtVersionBeforeTheIndex() =>
         DatabaseFiles.AtVersion(_files.Path, Schema.FullTextSearchVersion - 1, """
@@ -183,6 +255,24 @@ public sealed class FullTextIndexTests : IDisposable
         Assert.Contains(before, Indexed("bridge"));
         // Stored while the index was off, found once it is built again.
         Assert.Contains(later, Indexed(ChangeSequenceTests.DistinctText(2).Split(' ')[0]));
+        AssertInStep();
+    }
+
+    [Fact]
+    public void A_worker_whose_index_another_process_dropped_goes_on_storing_and_one_that_found_none_indexes_after_it_is_built()
+    {
+        var worker = Open();
+        worker.StoreArticle(ChangeSequenceTests.Article("a", "https://a.example/first", ChangeSequenceTests.DistinctText(1)));
+
+        var without = NewsDatabase.Open(_files.Path, new StorageOptions { FullTextSearch = false });
+        var stored = worker.StoreArticle(ChangeSequenceTests.Article("a", "https://a.example/second", ChangeSequenceTests.DistinctText(2)));
+        Assert.Equal(StoreOutcomeKind.Stored, stored.Kind);
+        Assert.False(IndexExists());
+
+        NewsDatabase.Open(_files.Path, new StorageOptions { FullTextSearch = true });
+        var third = without.StoreArticle(ChangeSequenceTests.Article("b", "https://b.example/third", ChangeSequenceTests.DistinctText(3)));
+        Assert.Equal([third.ArticleId], Indexed(ChangeSequenceTests.DistinctText(3).Split(' ')[0]));
+        Assert.Equal(0, Pending());
         AssertInStep();
     }
 
