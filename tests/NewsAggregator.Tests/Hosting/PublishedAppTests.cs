@@ -39,6 +39,16 @@ public sealed class PublishedAppTests : IDisposable
         // The deployment build (src/NewsAggregator/Deployment.props): the worker and its library carry
         // ReadyToRun code, so that a one-off command does not start by compiling them.
         Assert.All(["newsaggregator.dll", "NewsAggregator.Core.dll"], file => Assert.True(IsReadyToRun(Path.Combine(app, file)), $"{file} is not ReadyToRun"));
+        // Self-contained, as the image it runs in (runtime-deps) has no .NET runtime: the runtime is in
+        // the folder, the runtime settings name no shared framework to look for, and the worker and the
+        // libraries are compiled together into one composite image.
+        Assert.Contains(lines, line => line.StartsWith("FROM mcr.microsoft.com/dotnet/runtime-deps:", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(app, "libcoreclr.so")), "the runtime is not in the published folder");
+        using (var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(app, "newsaggregator.runtimeconfig.json"))))
+        {
+            Assert.False(runtimeConfig.RootElement.GetProperty("runtimeOptions").TryGetProperty("framework", out _), "the app asks for a shared framework");
+        }
+        Assert.True(File.Exists(Path.Combine(app, "newsaggregator.r2r.dll")), "no composite ReadyToRun image");
 
         var entrypoint = EntryPoint(lines, app, data);
         var help = await ToolProcess.RunAsync(entrypoint[0], [.. entrypoint[1..], "--help"], data, TimeSpan.FromMinutes(2));
