@@ -159,6 +159,22 @@ internal static partial class FurnitureVocabulary
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex EdgeMention();
 
+    // The site's copyright or reuse notice, which old layouts put in the same cell as the text,
+    // above or below it: "© 2006 The Tribune", "Copyright 2004 ...", "All rights reserved", "No
+    // part of this site may be reproduced ...". A "©" inside a word ("SPECweb©2005") is a name.
+    [GeneratedRegex(
+        @"(?<!\w)©|\(c\)\s*(19|20)\d{2}|\bcopyright\s*(©|\(c\)|@)?\s*(19|20)\d{2}|\ball rights reserved\b|" +
+        @"\bmay not be (reproduced|republished|copied|published)\b|\bno (part|material)\b.{0,80}\b(reproduced|copied|used)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex CopyrightNotice();
+
+    // A note to readers whose browser shows the page without its scripts or styles.
+    [GeneratedRegex(
+        @"\bjavascript\b.{0,60}\b(enabled?|disabled|turned off)\b|\b(enabled?|turn on)\b.{0,40}\bjavascript\b|" +
+        @"\b(outdated|older) (web )?browser\b|\bupgrade your browser\b|\bunable to load the (style ?sheet|styles)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex BrowserNotice();
+
     // A cookie notice that the site rendered inside the article's container.
     [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CookieNotice();

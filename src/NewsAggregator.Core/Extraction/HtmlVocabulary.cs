@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+
 namespace NewsAggregator.Extraction;
 
 /// <summary>What HTML's elements mean for plain text: which ones start a paragraph, which never hold readable text.</summary>
@@ -24,6 +26,13 @@ internal static class HtmlVocabulary
     public static bool IsBlock(string localName) => Blocks.Contains(localName);
 
     public static bool IsTextless(string localName) => Textless.Contains(localName);
+
+    /// <summary>
+    /// An &lt;a&gt; that leads somewhere. Old pages mark places with &lt;a name="..."&gt; and often
+    /// never close it, so the parser reopens it in every block that follows and the rest of the
+    /// page sits "inside" it: such an anchor is no link, and its text is no link text.
+    /// </summary>
+    public static bool IsLink(IElement element) => element.LocalName == "a" && element.HasAttribute("href");
 
     /// <summary>Zero-width and soft-hyphen characters that only steer layout.</summary>
     public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';

@@ -17,6 +17,8 @@ internal static class InlineFurniture
     private const int AboveHeadlineLength = 200;
     // A heading over readers' comments is short, or a prompt with the site's rules after it.
     private const int CommentsHeadingLength = 200;
+    // A notice to readers (a copyright line, a note about their browser) is a few lines at most.
+    private const int NoticeLength = 400;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
 
@@ -26,6 +28,7 @@ internal static class InlineFurniture
         var linkList = blocks.Select(IsLinkList).ToArray();
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
+        List<TextBlock>? notices = null;
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -49,6 +52,11 @@ internal static class InlineFurniture
                 continue;
             }
             var atEdge = i < EdgeBlocks || i >= blocks.Count - EdgeBlocks;
+            if (text.Length < NoticeLength && (BrowserNotice().IsMatch(text) || (atEdge && block.Kind != BlockKind.Quote && CopyrightNotice().IsMatch(text))))
+            {
+                (notices ??= []).Add(block);
+                continue;
+            }
             if (linkList[i] ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (text.Length < 300 && CookieNotice().IsMatch(text)) ||
@@ -61,7 +69,10 @@ internal static class InlineFurniture
             }
             kept.Add(block);
         }
-        return kept;
+        // A copyright line or a note about the reader's browser goes from beside the text; when
+        // it is all the text there is, it stays, as a sign of what the page held (a page whose
+        // scripts write everything else), rather than nothing.
+        return kept.Count == 0 && notices is not null ? notices : kept;
     }
 
     /// <summary>Where the headline (the title, or an h1) stands among the first blocks; -1 when it is not there.</summary>

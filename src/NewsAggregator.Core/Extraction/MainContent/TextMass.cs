@@ -76,6 +76,7 @@ internal sealed class TextMass : IDisposable
         public int OwnLinks;
         public bool EndsWithEllipsis;
         public bool HasBlockChild;
+        public bool IsLink;
         public double Score;
         public double Prose;
         public int Chars;
@@ -111,15 +112,16 @@ internal sealed class TextMass : IDisposable
                 Array.Resize(ref frames, depth * 2);
             }
             // The root is a block whatever its tag so no text goes unweighed.
-            var isBlock = HtmlVocabulary.IsBlock(name) || depth == 0;
+            var isBlock = IsUnit(name) || depth == 0;
             var enclosingBlock = depth > 0 ? frames[depth - 1].Block : -1;
             frames[depth] = new Frame { Position = position, Block = isBlock ? depth : enclosingBlock };
             if (isBlock && enclosingBlock >= 0)
             {
                 frames[enclosingBlock].HasBlockChild = true;
             }
-            if (name == "a")
+            if (HtmlVocabulary.IsLink(_outline.Element(position)))
             {
+                frames[depth].IsLink = true;
                 linkDepth++;
                 frames[frames[depth].Block].OwnLinks++;
             }
@@ -154,13 +156,13 @@ internal sealed class TextMass : IDisposable
         AddRuns(frames, depth, ref run, _outline.RunEnd(done.Position), linkDepth);
         depth--;
         var name = _outline.Element(done.Position).LocalName;
-        if (name == "a")
+        if (done.IsLink)
         {
             linkDepth--;
         }
         if (done.Block == depth)
         {
-            var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" ? ParagraphCost : UnitCost);
+            var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" or "td" or "th" ? ParagraphCost : UnitCost);
             // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
             if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
             {
@@ -181,6 +183,14 @@ internal sealed class TextMass : IDisposable
             parent.Chars += done.Chars;
         }
     }
+
+    /// <summary>
+    /// An element whose own text is one unit: a block, or a table cell. Old layouts put the
+    /// menu, the article and the sidebar in cells of one row; measured as one unit, the
+    /// menu's links would tax the article, and a cell named like furniture would seem to hold no
+    /// text of its own, however much it holds.
+    /// </summary>
+    public static bool IsUnit(string localName) => HtmlVocabulary.IsBlock(localName) || localName is "td" or "th";
 
     private static double UnitValue(double chars, double linkChars, double cost)
     {

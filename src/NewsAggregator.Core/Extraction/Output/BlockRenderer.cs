@@ -85,7 +85,7 @@ internal sealed class BlockRenderer
             case "br":
                 LineBreak();
                 return;
-            case "a":
+            case "a" when HtmlVocabulary.IsLink(element):
                 _linkDepth++;
                 break;
             case "td" or "th":
@@ -117,7 +117,7 @@ internal sealed class BlockRenderer
         }
         switch (name)
         {
-            case "a":
+            case "a" when HtmlVocabulary.IsLink(element):
                 _linkDepth--;
                 break;
             case "td" or "th":

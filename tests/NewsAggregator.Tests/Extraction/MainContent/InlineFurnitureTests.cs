@@ -26,6 +26,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Tell us what YOU think...</p>")]
     [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
     [InlineData("<p>This website uses cookies to count visitors anonymously. View our privacy policy.</p>")]
+    [InlineData("<p>You currently do not have JavaScript enabled in your web browser. Some features of this site will not work.</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -47,6 +48,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Jane Doe contributed to this report.</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
+    [InlineData("<p>© 2005 Harbour Times. All rights reserved. No part of this site may be reproduced without our written permission.</p>")]
+    [InlineData("<p>All material on this site is copyright 2004-2006 Harbour Times and may not be republished without permission.</p>")]
     public void Notes_under_the_text_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
@@ -56,12 +59,21 @@ public class InlineFurnitureTests
     [InlineData("<h2>What happens next</h2>")] // a subheading
     [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
     [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
+    [InlineData("<p>The court ruled in 2004 that copying the timetable was no copyright infringement, since nobody owns facts.</p>")] // copyright as the subject
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
 
         Assert.Equal(ArticleText.FromHtmlFragment(content), text.Split("\n\n")[1..^1].Aggregate((a, b) => a + "\n\n" + b));
+    }
+
+    [Fact]
+    public void A_notice_that_is_all_the_text_stays()
+    {
+        // A page whose scripts write everything else: the notice says what the page held.
+        const string Notice = "© 2011 Harbour Television. All rights reserved. No part of this site may be reproduced, stored or sent on in any form without our written permission.";
+        Assert.Equal(Notice, Extract($"<p>{Notice}</p>"));
     }
 
     private static string Extract(string body) =>
