@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
@@ -21,8 +22,17 @@ public static class ContentFingerprint
         {
             return null;
         }
-        var hash = XxHash128.Hash(Encoding.UTF8.GetBytes(normalized));
-        return Convert.ToHexStringLower(hash);
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(normalized.Length));
+        try
+        {
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(utf8.AsSpan(0, Encoding.UTF8.GetBytes(normalized, utf8)), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
     }
 
     /// <summary>NFKC, lower case, punctuation and symbols dropped, whitespace folded to one space.</summary>
@@ -35,49 +45,59 @@ public static class ContentFingerprint
     internal static string Fold(string text, Func<Rune, bool>? partsWords)
     {
         var folded = text.Normalize(NormalizationForm.FormKC).AsSpan();
-        var builder = new StringBuilder(folded.Length);
-        Span<char> lower = stackalloc char[2];
-        var pendingSpace = false;
-        // By UTF-16 unit rather than by rune: most news text is ASCII, and a unit below 0x80 is a
-        // whole character whose letters and digits need no Unicode tables.
-        for (var i = 0; i < folded.Length;)
+        // Written into a pooled buffer, then copied once into the result: no builder's chunk per
+        // text. A character never folds to more than two UTF-16 units, and a space is written
+        // only where a character was dropped, so twice the length always holds the result.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, folded.Length * 2));
+        try
         {
-            var c = folded[i];
-            if (c < 0x80)
+            var length = 0;
+            var pendingSpace = false;
+            // By UTF-16 unit rather than by rune: most news text is ASCII, and a unit below 0x80 is a
+            // whole character whose letters and digits need no Unicode tables.
+            for (var i = 0; i < folded.Length;)
             {
-                i++;
-                if (char.IsAsciiLetterOrDigit(c))
+                var c = folded[i];
+                if (c < 0x80)
                 {
-                    if (pendingSpace && builder.Length > 0)
+                    i++;
+                    if (char.IsAsciiLetterOrDigit(c))
                     {
-                        builder.Append(' ');
+                        if (pendingSpace && length > 0)
+                        {
+                            buffer[length++] = ' ';
+                        }
+                        pendingSpace = false;
+                        buffer[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
                     }
-                    pendingSpace = false;
-                    builder.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+                    else
+                    {
+                        pendingSpace |= char.IsWhiteSpace(c) || (partsWords is not null && partsWords(new Rune(c)));
+                    }
+                    continue;
                 }
-                else
+                // A lone surrogate decodes as U+FFFD, one unit long, as rune enumeration reads it.
+                Rune.DecodeFromUtf16(folded[i..], out var rune, out var consumed);
+                i += consumed;
+                if (!IsWordPart(rune))
                 {
-                    pendingSpace |= char.IsWhiteSpace(c) || (partsWords is not null && partsWords(new Rune(c)));
+                    pendingSpace |= Rune.IsWhiteSpace(rune) || (partsWords is not null && partsWords(rune));
+                    // Punctuation and symbols vanish without a space, so "don't" and "dont" agree.
+                    continue;
                 }
-                continue;
+                if (pendingSpace && length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+                pendingSpace = false;
+                length += Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer.AsSpan(length));
             }
-            // A lone surrogate decodes as U+FFFD, one unit long, as rune enumeration reads it.
-            Rune.DecodeFromUtf16(folded[i..], out var rune, out var consumed);
-            i += consumed;
-            if (!IsWordPart(rune))
-            {
-                pendingSpace |= Rune.IsWhiteSpace(rune) || (partsWords is not null && partsWords(rune));
-                // Punctuation and symbols vanish without a space, so "don't" and "dont" agree.
-                continue;
-            }
-            if (pendingSpace && builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-            pendingSpace = false;
-            builder.Append(lower[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lower)]);
+            return new string(buffer, 0, length);
         }
-        return builder.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private static bool IsWordPart(Rune rune) =>

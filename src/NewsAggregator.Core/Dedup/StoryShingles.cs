@@ -50,7 +50,9 @@ public sealed class StoryShingles
             return new StoryShingles([], wordCount);
         }
 
-        var wordHashes = new ulong[wordCount];
+        // The words' and the runs' hashes are scratch (pooled): only the distinct, sorted set is kept.
+        var wordHashes = ArrayPool<ulong>.Shared.Rent(wordCount);
+        var hashes = ArrayPool<ulong>.Shared.Rent(wordCount - WordsPerShingle + 1);
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(folded.Length));
         try
         {
@@ -61,25 +63,26 @@ public sealed class StoryShingles
             {
                 wordHashes[i++] = XxHash3.HashToUInt64(bytes[word]);
             }
+            var runs = hashes.AsSpan(0, wordCount - WordsPerShingle + 1);
+            Span<byte> run = stackalloc byte[WordsPerShingle * sizeof(ulong)];
+            for (var start = 0; start < runs.Length; start++)
+            {
+                // Little-endian bytes, so the hash is the same on every machine that ever reads the index.
+                for (var k = 0; k < WordsPerShingle; k++)
+                {
+                    BinaryPrimitives.WriteUInt64LittleEndian(run[(k * sizeof(ulong))..], wordHashes[start + k]);
+                }
+                runs[start] = XxHash3.HashToUInt64(run);
+            }
+            runs.Sort();
+            return new StoryShingles(runs[..Dedupe(runs)].ToArray(), wordCount);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(utf8);
+            ArrayPool<ulong>.Shared.Return(hashes);
+            ArrayPool<ulong>.Shared.Return(wordHashes);
         }
-        var hashes = new ulong[wordCount - WordsPerShingle + 1];
-        Span<byte> run = stackalloc byte[WordsPerShingle * sizeof(ulong)];
-        for (var start = 0; start < hashes.Length; start++)
-        {
-            // Little-endian bytes, so the hash is the same on every machine that ever reads the index.
-            for (var k = 0; k < WordsPerShingle; k++)
-            {
-                BinaryPrimitives.WriteUInt64LittleEndian(run[(k * sizeof(ulong))..], wordHashes[start + k]);
-            }
-            hashes[start] = XxHash3.HashToUInt64(run);
-        }
-        Array.Sort(hashes);
-        var distinct = hashes.AsSpan()[..Dedupe(hashes)].ToArray();
-        return new StoryShingles(distinct, wordCount);
     }
 
     /// <summary>The words similarity compares: wrapper stripped, folded, in order.</summary>
@@ -122,7 +125,7 @@ public sealed class StoryShingles
     private static bool PartsWords(Rune rune) =>
         Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.DashPunctuation || rune.Value == '/';
 
-    private static int Dedupe(ulong[] sorted)
+    private static int Dedupe(Span<ulong> sorted)
     {
         if (sorted.Length == 0)
         {
