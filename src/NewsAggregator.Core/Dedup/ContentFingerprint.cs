@@ -17,21 +17,29 @@ public static class ContentFingerprint
     /// <summary>32 hex digits of XxHash128 over the normalised text, or null when the text is too short.</summary>
     public static string? Of(string text)
     {
-        var normalized = Normalize(text);
-        if (normalized.Length < MinimumNormalizedLength)
-        {
-            return null;
-        }
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(normalized.Length));
+        // Hashed where it was folded: the normalised text itself is never needed as a string.
+        var normalized = FoldPooled(text, partsWords: null, out var length);
         try
         {
-            Span<byte> hash = stackalloc byte[16];
-            XxHash128.Hash(utf8.AsSpan(0, Encoding.UTF8.GetBytes(normalized, utf8)), hash);
-            return Convert.ToHexStringLower(hash);
+            if (length < MinimumNormalizedLength)
+            {
+                return null;
+            }
+            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
+            try
+            {
+                Span<byte> hash = stackalloc byte[16];
+                XxHash128.Hash(utf8.AsSpan(0, Encoding.UTF8.GetBytes(normalized.AsSpan(0, length), utf8)), hash);
+                return Convert.ToHexStringLower(hash);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(utf8);
+            ArrayPool<char>.Shared.Return(normalized);
         }
     }
 
@@ -44,14 +52,30 @@ public static class ContentFingerprint
     /// </summary>
     internal static string Fold(string text, Func<Rune, bool>? partsWords)
     {
+        var folded = FoldPooled(text, partsWords, out var length);
+        try
+        {
+            return new string(folded, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Fold"/> into a buffer of <see cref="ArrayPool{T}.Shared"/>, whose first
+    /// <paramref name="length"/> characters are the result; the caller gives the buffer back.
+    /// </summary>
+    internal static char[] FoldPooled(string text, Func<Rune, bool>? partsWords, out int length)
+    {
         var folded = text.Normalize(NormalizationForm.FormKC).AsSpan();
-        // Written into a pooled buffer, then copied once into the result: no builder's chunk per
-        // text. A character never folds to more than two UTF-16 units, and a space is written
-        // only where a character was dropped, so twice the length always holds the result.
+        // A character never folds to more than two UTF-16 units, and a space is written only
+        // where a character was dropped, so twice the length always holds the result.
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, folded.Length * 2));
         try
         {
-            var length = 0;
+            length = 0;
             var pendingSpace = false;
             // By UTF-16 unit rather than by rune: most news text is ASCII, and a unit below 0x80 is a
             // whole character whose letters and digits need no Unicode tables.
@@ -92,11 +116,12 @@ public static class ContentFingerprint
                 pendingSpace = false;
                 length += Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer.AsSpan(length));
             }
-            return new string(buffer, 0, length);
+            return buffer;
         }
-        finally
+        catch
         {
             ArrayPool<char>.Shared.Return(buffer);
+            throw;
         }
     }
 

@@ -43,8 +43,20 @@ public sealed class StoryShingles
     {
         // The words are hashed where they lie in the folded text (one space between words, none
         // at either end): no string per word, no array of them.
-        var folded = FoldedWords(text);
-        var wordCount = folded.Length == 0 ? 0 : folded.AsSpan().Count(' ') + 1;
+        var folded = ContentFingerprint.FoldPooled(Compared(text), PartsWords, out var length);
+        try
+        {
+            return Of(folded.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    private static StoryShingles Of(ReadOnlySpan<char> folded)
+    {
+        var wordCount = folded.Length == 0 ? 0 : folded.Count(' ') + 1;
         if (wordCount < WordsPerShingle)
         {
             return new StoryShingles([], wordCount);
@@ -92,9 +104,10 @@ public sealed class StoryShingles
         return folded.Length == 0 ? [] : folded.Split(' ');
     }
 
+    private static string FoldedWords(string text) => ContentFingerprint.Fold(Compared(text), PartsWords);
+
     // The ellipsis goes before folding: NFKC would make it three full stops, which vanish.
-    private static string FoldedWords(string text) =>
-        ContentFingerprint.Fold(string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' '), PartsWords);
+    private static string Compared(string text) => string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' ');
 
     /// <summary>How much this story and <paramref name="other"/> share.</summary>
     public ShingleOverlap OverlapWith(StoryShingles other)
