@@ -110,6 +110,17 @@ public static partial class SyndicationWrapper
     // "A —" is a sentence that starts with a capital and a dash, not a place; "LONDON —" is.
     private static bool HasTwoCapitals(string dateline) => dateline.Count(char.IsUpper) >= 2;
 
-    private static int WordCount(string paragraph) =>
-        paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    // Runs of characters between white space, as Split(null, RemoveEmptyEntries) would give them, without the strings.
+    private static int WordCount(string paragraph)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in paragraph)
+        {
+            var space = char.IsWhiteSpace(c);
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return words;
+    }
 }
