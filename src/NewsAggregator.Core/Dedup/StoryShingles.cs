@@ -107,7 +107,7 @@ public sealed class StoryShingles
     private static string FoldedWords(string text) => ContentFingerprint.Fold(Compared(text), PartsWords);
 
     // The ellipsis goes before folding: NFKC would make it three full stops, which vanish.
-    private static string Compared(string text) => string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' ');
+    private static string Compared(string text) => SyndicationWrapper.StrippedForComparison(text);
 
     /// <summary>How much this story and <paramref name="other"/> share.</summary>
     public ShingleOverlap OverlapWith(StoryShingles other)
