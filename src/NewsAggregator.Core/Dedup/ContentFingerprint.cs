@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
@@ -16,13 +17,30 @@ public static class ContentFingerprint
     /// <summary>32 hex digits of XxHash128 over the normalised text, or null when the text is too short.</summary>
     public static string? Of(string text)
     {
-        var normalized = Normalize(text);
-        if (normalized.Length < MinimumNormalizedLength)
+        // Hashed where it was folded: the normalised text itself is never needed as a string.
+        var normalized = FoldPooled(text, partsWords: null, out var length);
+        try
         {
-            return null;
+            if (length < MinimumNormalizedLength)
+            {
+                return null;
+            }
+            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
+            try
+            {
+                Span<byte> hash = stackalloc byte[16];
+                XxHash128.Hash(utf8.AsSpan(0, Encoding.UTF8.GetBytes(normalized.AsSpan(0, length), utf8)), hash);
+                return Convert.ToHexStringLower(hash);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
         }
-        var hash = XxHash128.Hash(Encoding.UTF8.GetBytes(normalized));
-        return Convert.ToHexStringLower(hash);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(normalized);
+        }
     }
 
     /// <summary>NFKC, lower case, punctuation and symbols dropped, whitespace folded to one space.</summary>
@@ -34,50 +52,77 @@ public static class ContentFingerprint
     /// </summary>
     internal static string Fold(string text, Func<Rune, bool>? partsWords)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC).AsSpan();
-        var builder = new StringBuilder(folded.Length);
-        Span<char> lower = stackalloc char[2];
-        var pendingSpace = false;
-        // By UTF-16 unit rather than by rune: most news text is ASCII, and a unit below 0x80 is a
-        // whole character whose letters and digits need no Unicode tables.
-        for (var i = 0; i < folded.Length;)
+        var folded = FoldPooled(text, partsWords, out var length);
+        try
         {
-            var c = folded[i];
-            if (c < 0x80)
-            {
-                i++;
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    if (pendingSpace && builder.Length > 0)
-                    {
-                        builder.Append(' ');
-                    }
-                    pendingSpace = false;
-                    builder.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
-                }
-                else
-                {
-                    pendingSpace |= char.IsWhiteSpace(c) || (partsWords is not null && partsWords(new Rune(c)));
-                }
-                continue;
-            }
-            // A lone surrogate decodes as U+FFFD, one unit long, as rune enumeration reads it.
-            Rune.DecodeFromUtf16(folded[i..], out var rune, out var consumed);
-            i += consumed;
-            if (!IsWordPart(rune))
-            {
-                pendingSpace |= Rune.IsWhiteSpace(rune) || (partsWords is not null && partsWords(rune));
-                // Punctuation and symbols vanish without a space, so "don't" and "dont" agree.
-                continue;
-            }
-            if (pendingSpace && builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-            pendingSpace = false;
-            builder.Append(lower[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lower)]);
+            return new string(folded, 0, length);
         }
-        return builder.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Fold"/> into a buffer of <see cref="ArrayPool{T}.Shared"/>, whose first
+    /// <paramref name="length"/> characters are the result; the caller gives the buffer back.
+    /// </summary>
+    internal static char[] FoldPooled(string text, Func<Rune, bool>? partsWords, out int length)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC).AsSpan();
+        // A character never folds to more than two UTF-16 units, and a space is written only
+        // where a character was dropped, so twice the length always holds the result.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, folded.Length * 2));
+        try
+        {
+            length = 0;
+            var pendingSpace = false;
+            // By UTF-16 unit rather than by rune: most news text is ASCII, and a unit below 0x80 is a
+            // whole character whose letters and digits need no Unicode tables.
+            for (var i = 0; i < folded.Length;)
+            {
+                var c = folded[i];
+                if (c < 0x80)
+                {
+                    i++;
+                    if (char.IsAsciiLetterOrDigit(c))
+                    {
+                        if (pendingSpace && length > 0)
+                        {
+                            buffer[length++] = ' ';
+                        }
+                        pendingSpace = false;
+                        buffer[length++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                    }
+                    else
+                    {
+                        pendingSpace |= char.IsWhiteSpace(c) || (partsWords is not null && partsWords(new Rune(c)));
+                    }
+                    continue;
+                }
+                // A lone surrogate decodes as U+FFFD, one unit long, as rune enumeration reads it.
+                Rune.DecodeFromUtf16(folded[i..], out var rune, out var consumed);
+                i += consumed;
+                if (!IsWordPart(rune))
+                {
+                    pendingSpace |= Rune.IsWhiteSpace(rune) || (partsWords is not null && partsWords(rune));
+                    // Punctuation and symbols vanish without a space, so "don't" and "dont" agree.
+                    continue;
+                }
+                if (pendingSpace && length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+                pendingSpace = false;
+                length += Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer.AsSpan(length));
+            }
+            return buffer;
+        }
+        catch
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     private static bool IsWordPart(Rune rune) =>

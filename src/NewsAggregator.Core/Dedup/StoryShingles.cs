@@ -43,14 +43,28 @@ public sealed class StoryShingles
     {
         // The words are hashed where they lie in the folded text (one space between words, none
         // at either end): no string per word, no array of them.
-        var folded = FoldedWords(text);
-        var wordCount = folded.Length == 0 ? 0 : folded.AsSpan().Count(' ') + 1;
+        var folded = ContentFingerprint.FoldPooled(Compared(text), PartsWords, out var length);
+        try
+        {
+            return Of(folded.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    private static StoryShingles Of(ReadOnlySpan<char> folded)
+    {
+        var wordCount = folded.Length == 0 ? 0 : folded.Count(' ') + 1;
         if (wordCount < WordsPerShingle)
         {
             return new StoryShingles([], wordCount);
         }
 
-        var wordHashes = new ulong[wordCount];
+        // The words' and the runs' hashes are scratch (pooled): only the distinct, sorted set is kept.
+        var wordHashes = ArrayPool<ulong>.Shared.Rent(wordCount);
+        var hashes = ArrayPool<ulong>.Shared.Rent(wordCount - WordsPerShingle + 1);
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(folded.Length));
         try
         {
@@ -61,25 +75,26 @@ public sealed class StoryShingles
             {
                 wordHashes[i++] = XxHash3.HashToUInt64(bytes[word]);
             }
+            var runs = hashes.AsSpan(0, wordCount - WordsPerShingle + 1);
+            Span<byte> run = stackalloc byte[WordsPerShingle * sizeof(ulong)];
+            for (var start = 0; start < runs.Length; start++)
+            {
+                // Little-endian bytes, so the hash is the same on every machine that ever reads the index.
+                for (var k = 0; k < WordsPerShingle; k++)
+                {
+                    BinaryPrimitives.WriteUInt64LittleEndian(run[(k * sizeof(ulong))..], wordHashes[start + k]);
+                }
+                runs[start] = XxHash3.HashToUInt64(run);
+            }
+            runs.Sort();
+            return new StoryShingles(runs[..Dedupe(runs)].ToArray(), wordCount);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(utf8);
+            ArrayPool<ulong>.Shared.Return(hashes);
+            ArrayPool<ulong>.Shared.Return(wordHashes);
         }
-        var hashes = new ulong[wordCount - WordsPerShingle + 1];
-        Span<byte> run = stackalloc byte[WordsPerShingle * sizeof(ulong)];
-        for (var start = 0; start < hashes.Length; start++)
-        {
-            // Little-endian bytes, so the hash is the same on every machine that ever reads the index.
-            for (var k = 0; k < WordsPerShingle; k++)
-            {
-                BinaryPrimitives.WriteUInt64LittleEndian(run[(k * sizeof(ulong))..], wordHashes[start + k]);
-            }
-            hashes[start] = XxHash3.HashToUInt64(run);
-        }
-        Array.Sort(hashes);
-        var distinct = hashes.AsSpan()[..Dedupe(hashes)].ToArray();
-        return new StoryShingles(distinct, wordCount);
     }
 
     /// <summary>The words similarity compares: wrapper stripped, folded, in order.</summary>
@@ -89,9 +104,10 @@ public sealed class StoryShingles
         return folded.Length == 0 ? [] : folded.Split(' ');
     }
 
+    private static string FoldedWords(string text) => ContentFingerprint.Fold(Compared(text), PartsWords);
+
     // The ellipsis goes before folding: NFKC would make it three full stops, which vanish.
-    private static string FoldedWords(string text) =>
-        ContentFingerprint.Fold(string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' '), PartsWords);
+    private static string Compared(string text) => SyndicationWrapper.StrippedForComparison(text);
 
     /// <summary>How much this story and <paramref name="other"/> share.</summary>
     public ShingleOverlap OverlapWith(StoryShingles other)
@@ -122,7 +138,7 @@ public sealed class StoryShingles
     private static bool PartsWords(Rune rune) =>
         Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.DashPunctuation || rune.Value == '/';
 
-    private static int Dedupe(ulong[] sorted)
+    private static int Dedupe(Span<ulong> sorted)
     {
         if (sorted.Length == 0)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace NewsAggregator.Dedup;
@@ -61,31 +62,94 @@ public static partial class SyndicationWrapper
     /// <summary>The paragraphs of <paramref name="text"/> without the syndicating site's dateline, byline and trailer.</summary>
     public static IReadOnlyList<string> Strip(string text)
     {
-        var paragraphs = text.ReplaceLineEndings("\n")
-            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .ToList();
+        var kept = Kept(text);
+        return [.. kept.Paragraphs.Select((range, i) => i == 0 && kept.Lead is { } lead ? lead : text[range])];
+    }
 
-        while (paragraphs.Count > 0 && IsLeadingWrapper(paragraphs[0]))
+    /// <summary>
+    /// <see cref="Strip"/>'s paragraphs joined by single spaces, each ellipsis a space: the text
+    /// near-duplicate detection compares. Only the paragraphs at either end, which the rules look at,
+    /// become strings of their own; the rest is copied once, into the result.
+    /// </summary>
+    public static string StrippedForComparison(string text)
+    {
+        var (paragraphs, lead) = Kept(text);
+        var length = Math.Max(0, paragraphs.Count - 1);
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            length += i == 0 && lead is not null ? lead.Length : paragraphs[i].GetOffsetAndLength(text.Length).Length;
+        }
+        return string.Create(length, (Text: text, Paragraphs: paragraphs, Lead: lead), static (destination, state) =>
+        {
+            var at = 0;
+            for (var i = 0; i < state.Paragraphs.Count; i++)
+            {
+                if (i > 0)
+                {
+                    destination[at++] = ' ';
+                }
+                var paragraph = i == 0 && state.Lead is { } first ? first.AsSpan() : state.Text.AsSpan()[state.Paragraphs[i]];
+                paragraph.Replace(destination[at..], '…', ' ');
+                at += paragraph.Length;
+            }
+        });
+    }
+
+    // Every line ending ReplaceLineEndings knows: a paragraph is what lies between them, trimmed.
+    private static readonly SearchValues<char> LineEnds = SearchValues.Create("\r\n\f\u0085\u2028\u2029");
+
+    /// <summary>
+    /// The paragraphs the rules keep, as ranges of <paramref name="text"/> (non-empty, trimmed), and
+    /// the first one's text when its dateline was cut (null when it is its range as it stands).
+    /// </summary>
+    private static (List<Range> Paragraphs, string? Lead) Kept(string text)
+    {
+        var paragraphs = new List<Range>();
+        var rest = text.AsSpan();
+        var offset = 0;
+        while (true)
+        {
+            var end = rest.IndexOfAny(LineEnds);
+            var line = end < 0 ? rest : rest[..end];
+            var trimmedStart = line.Length - line.TrimStart().Length;
+            var trimmed = line.Trim();
+            if (!trimmed.IsEmpty)
+            {
+                paragraphs.Add(new Range(offset + trimmedStart, offset + trimmedStart + trimmed.Length));
+            }
+            if (end < 0)
+            {
+                break;
+            }
+            rest = rest[(end + 1)..];
+            offset += end + 1;
+        }
+
+        while (paragraphs.Count > 0 && IsLeadingWrapper(text[paragraphs[0]]))
         {
             paragraphs.RemoveAt(0);
         }
+        string? lead = null;
         if (paragraphs.Count > 0)
         {
-            var lead = WithoutDateline(paragraphs[0]);
-            if (lead.Length == 0)
+            var first = text[paragraphs[0]];
+            var withoutDateline = WithoutDateline(first);
+            if (withoutDateline.Length == 0)
             {
                 paragraphs.RemoveAt(0);
             }
-            else
+            else if (!ReferenceEquals(withoutDateline, first))
             {
-                paragraphs[0] = lead;
+                lead = withoutDateline;
             }
         }
-        while (paragraphs.Count > 0 && IsTrailer(paragraphs[^1]))
+        // The first paragraph is judged by what is left of it, as it would be kept.
+        while (paragraphs.Count > 0 && IsTrailer(paragraphs.Count == 1 && lead is not null ? lead : text[paragraphs[^1]]))
         {
+            lead = paragraphs.Count == 1 ? null : lead;
             paragraphs.RemoveAt(paragraphs.Count - 1);
         }
-        return paragraphs;
+        return (paragraphs, lead);
     }
 
     /// <summary>The first paragraph without a leading dateline and agency credit.</summary>
@@ -110,6 +174,17 @@ public static partial class SyndicationWrapper
     // "A —" is a sentence that starts with a capital and a dash, not a place; "LONDON —" is.
     private static bool HasTwoCapitals(string dateline) => dateline.Count(char.IsUpper) >= 2;
 
-    private static int WordCount(string paragraph) =>
-        paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    // Runs of characters between white space, as Split(null, RemoveEmptyEntries) would give them, without the strings.
+    private static int WordCount(string paragraph)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in paragraph)
+        {
+            var space = char.IsWhiteSpace(c);
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return words;
+    }
 }

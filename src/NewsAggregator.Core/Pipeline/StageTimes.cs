@@ -19,11 +19,14 @@ public enum Stage
 /// synchronously on one thread, so each is measured as that thread's CPU time (not wall time,
 /// which under contention would count the time spent waiting for a core). Fetching is what the
 /// process spent besides (HTTP, TLS, feed parsing, the runtime), since its work is spread over
-/// continuations no clock can follow.
+/// continuations no clock can follow. The bytes each stage allocates are counted the same way
+/// (the thread's own allocation), since allocation is what sets the garbage collector's work and,
+/// unlike CPU time, does not move with the machine's load.
 /// </summary>
 public sealed partial class StageTimes
 {
     private readonly long[] _ticks = new long[Enum.GetValues<Stage>().Length];
+    private readonly long[] _bytes = new long[Enum.GetValues<Stage>().Length];
 
     public TimeSpan Extract => Of(Stage.Extract);
     public TimeSpan Dedupe => Of(Stage.Dedupe);
@@ -31,10 +34,17 @@ public sealed partial class StageTimes
 
     public TimeSpan Of(Stage stage) => TimeSpan.FromTicks(Interlocked.Read(ref _ticks[(int)stage]));
 
-    public void Add(Stage stage, TimeSpan cpu) => Interlocked.Add(ref _ticks[(int)stage], cpu.Ticks);
+    /// <summary>Bytes the stage allocated on the heap.</summary>
+    public long AllocatedBytes(Stage stage) => Interlocked.Read(ref _bytes[(int)stage]);
 
-    /// <summary>Counts the CPU this thread spends until the result is disposed against <paramref name="stage"/>.</summary>
-    public Measurement Measure(Stage stage) => new(this, stage, ThreadCpu());
+    public void Add(Stage stage, TimeSpan cpu, long allocatedBytes = 0)
+    {
+        Interlocked.Add(ref _ticks[(int)stage], cpu.Ticks);
+        Interlocked.Add(ref _bytes[(int)stage], allocatedBytes);
+    }
+
+    /// <summary>Counts the CPU this thread spends and the bytes it allocates until the result is disposed against <paramref name="stage"/>.</summary>
+    public Measurement Measure(Stage stage) => new(this, stage, ThreadCpu(), GC.GetAllocatedBytesForCurrentThread());
 
     /// <summary>
     /// One line: <c>stage-cpu fetch=12.34 extract=45.67 dedupe=1.23 store=4.56 total=63.80</c>
@@ -48,9 +58,22 @@ public sealed partial class StageTimes
             $"stage-cpu fetch={fetch.TotalSeconds:0.00} extract={Extract.TotalSeconds:0.00} dedupe={Dedupe.TotalSeconds:0.00} store={Store.TotalSeconds:0.00} total={processCpu.TotalSeconds:0.00}");
     }
 
-    public readonly struct Measurement(StageTimes times, Stage stage, TimeSpan started) : IDisposable
+    /// <summary>
+    /// One line: <c>stage-alloc-mb fetch=1234 extract=2345 dedupe=456 store=789 total=4824</c>
+    /// (MiB allocated), fetch being the process's allocation less the timed stages'.
+    /// </summary>
+    public string AllocationReport(long processAllocatedBytes)
     {
-        public void Dispose() => times.Add(stage, ThreadCpu() - started);
+        var timed = AllocatedBytes(Stage.Extract) + AllocatedBytes(Stage.Dedupe) + AllocatedBytes(Stage.Store);
+        var fetch = Math.Max(0, processAllocatedBytes - timed);
+        static double Mib(long bytes) => bytes / (1024.0 * 1024);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"stage-alloc-mb fetch={Mib(fetch):0} extract={Mib(AllocatedBytes(Stage.Extract)):0} dedupe={Mib(AllocatedBytes(Stage.Dedupe)):0} store={Mib(AllocatedBytes(Stage.Store)):0} total={Mib(processAllocatedBytes):0}");
+    }
+
+    public readonly struct Measurement(StageTimes times, Stage stage, TimeSpan started, long allocatedBefore) : IDisposable
+    {
+        public void Dispose() => times.Add(stage, ThreadCpu() - started, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
     }
 
     /// <summary>CPU time of the calling thread; wall time where the system cannot say (not Linux).</summary>

@@ -63,10 +63,20 @@ internal static class NearDuplicateIndex
             return [];
         }
         var found = new Dictionary<long, StorySketch?>();
-        var command = Statements.For(connection, transaction, CandidatesSql(keys.Count));
+        // Run twice for every article (preparing it, then deciding it) and the text names exactly
+        // its keys' parameters: they are made once and given new values.
+        var command = Statements.For(connection, transaction, CandidatesSql(keys.Count), keepParameters: true);
+        if (command.Parameters.Count != keys.Count)
+        {
+            command.Parameters.Clear();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                command.Parameters.Add(KeyParameters[i], SqliteType.Integer);
+            }
+        }
         for (var i = 0; i < keys.Count; i++)
         {
-            command.Parameters.AddWithValue(KeyParameters[i], keys[i]);
+            command.Parameters[i].Value = keys[i];
         }
         using (var rows = command.ExecuteReader())
         {

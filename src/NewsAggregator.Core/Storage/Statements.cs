@@ -15,7 +15,15 @@ internal static class Statements
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = [];
 
     /// <summary>The connection's command for <paramref name="sql"/>, in <paramref name="transaction"/>, with no parameters bound.</summary>
-    public static SqliteCommand For(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    public static SqliteCommand For(SqliteConnection connection, SqliteTransaction? transaction, string sql) =>
+        For(connection, transaction, sql, keepParameters: false);
+
+    /// <param name="keepParameters">
+    /// Leave the parameters of the last execution in place, for a caller that sets their values
+    /// itself (a statement run several times per article, whose fresh parameter objects were a
+    /// measurable share of the pass's allocation).
+    /// </param>
+    public static SqliteCommand For(SqliteConnection connection, SqliteTransaction? transaction, string sql, bool keepParameters)
     {
         var commands = Prepared.GetOrCreateValue(connection);
         if (!commands.TryGetValue(sql, out var command))
@@ -25,7 +33,10 @@ internal static class Statements
             commands[sql] = command;
         }
         command.Transaction = transaction;
-        command.Parameters.Clear();
+        if (!keepParameters)
+        {
+            command.Parameters.Clear();
+        }
         return command;
     }
 

@@ -103,6 +103,7 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
 
         var live = _terminal.ShowsLiveProgress(progressRequest);
         using var progress = new OnceProgress(output, live, enabled.Count, live ? _terminal.Width() : null, TimeProvider.System);
+        using var gcActivity = setup.Settings.Aggregation.ReportStageTimes ? new GcActivity() : null;
         using var host = NewsAggregatorHost.Build(setup with { Log = progress.Beside(setup.Log) }, service: false);
         var run = host.Services.GetRequiredService<AggregationRun>();
         var passLog = new LoggedPasses(host.Services.GetRequiredService<ILogger<RunCommand>>(), progress);
@@ -144,10 +145,13 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
         if (setup.Settings.Aggregation.ReportStageTimes)
         {
             using var process = System.Diagnostics.Process.GetCurrentProcess();
-            await error.WriteLineAsync(host.Services.GetRequiredService<StageTimes>().Report(process.TotalProcessorTime));
+            var stageTimes = host.Services.GetRequiredService<StageTimes>();
+            await error.WriteLineAsync(stageTimes.Report(process.TotalProcessorTime));
+            await error.WriteLineAsync(stageTimes.AllocationReport(GC.GetTotalAllocatedBytes()));
             await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"gc gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} " +
-                $"pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated-mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024):0}"));
+                $"pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated-mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024):0}") +
+                gcActivity?.Figures());
         }
         return results.All(r => r.Succeeded) ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
     }

@@ -131,7 +131,7 @@ public static class LoadBenchmark
         Row("average cores busy", (r, _, _, _) => Invariant($"{r.Cpu / r.Wall.TotalSeconds:F2}"));
         Row("peak RSS MB (VmHWM)", (r, _, _, _) => Invariant($"{r.PeakRssBytes / 1048576.0:F0}"));
         // The worker's own figures, one row each, when it prints them (WorkerProcess: the stage-cpu and gc lines).
-        foreach (var (label, figures, format) in new[] { ("stage CPU s", (Func<WorkerRun, IReadOnlyDictionary<string, double>>)(r => r.StageCpu), "F2"), ("GC", r => r.Gc, "0.#") })
+        foreach (var (label, figures, format) in new[] { ("stage CPU s", (Func<WorkerRun, IReadOnlyDictionary<string, double>>)(r => r.StageCpu), "F2"), ("stage MiB allocated", r => r.StageAllocation, "0"), ("GC", r => r.Gc, "0.#") })
         {
             var keys = results.SelectMany(r => figures(r.Run).Keys).Distinct().ToList();
             if (keys.Count == 0)

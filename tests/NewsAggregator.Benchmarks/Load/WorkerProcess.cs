@@ -9,11 +9,12 @@ namespace NewsAggregator.Benchmarks.Load;
 /// <param name="PeakRssBytes">The highest VmHWM the worker reported while it ran.</param>
 /// <param name="Killed">The wall-time cap ended the run (SIGTERM, then SIGKILL after 30 s).</param>
 /// <param name="StageCpu">The worker's <c>stage-cpu</c> line, as name → CPU seconds; empty when it printed none.</param>
+/// <param name="StageAllocation">The worker's <c>stage-alloc-mb</c> line, as name → MiB allocated; empty when it printed none.</param>
 /// <param name="Gc">The worker's <c>gc</c> line, as name → value; empty when it printed none.</param>
 public sealed record WorkerRun(
     TimeSpan Wall, double UserCpu, double SystemCpu, long PeakRssBytes, int ExitCode, bool Killed,
     string LastStdoutLine, int StderrLines, IReadOnlyList<string> StderrSample,
-    IReadOnlyDictionary<string, double> StageCpu, IReadOnlyDictionary<string, double> Gc)
+    IReadOnlyDictionary<string, double> StageCpu, IReadOnlyDictionary<string, double> StageAllocation, IReadOnlyDictionary<string, double> Gc)
 {
     public double Cpu => UserCpu + SystemCpu;
 }
@@ -23,14 +24,16 @@ public sealed record WorkerRun(
 /// resources from /proc while it runs. Asks the worker for per-stage timings through its own
 /// setting (<see cref="StageTimingsVariable"/>, the worker's ReportStageTimes), after which it prints,
 /// on stderr before it exits, a line <c>stage-cpu fetch=1.2 extract=3.4 dedupe=0.5 store=0.6 total=5.7</c>
-/// (CPU seconds, invariant culture) and <c>gc gen0=120 gen1=30 gen2=2 pause-ms=85 allocated-mb=2400</c>;
-/// a worker that prints neither gets "n/a". Neither line counts as a stderr line.
+/// (CPU seconds, invariant culture), <c>stage-alloc-mb fetch=1200 extract=2400 dedupe=900 store=700 total=5200</c> (MiB
+/// allocated) and <c>gc gen0=120 gen1=30 gen2=2 pause-ms=85 allocated-mb=2400</c>;
+/// a worker that prints none of them gets "n/a". None of them counts as a stderr line.
 /// </summary>
 public static partial class WorkerProcess
 {
     /// <summary>The worker's ReportStageTimes setting, as an environment variable.</summary>
     public const string StageTimingsVariable = "NEWSAGGREGATOR_ReportStageTimes";
     private const string StageCpuPrefix = "stage-cpu ";
+    private const string StageAllocationPrefix = "stage-alloc-mb ";
     private const string GcPrefix = "gc ";
 
     /// <summary>The worker this checkout built beside the benchmarks (Release: run them with -c Release).</summary>
@@ -61,6 +64,7 @@ public static partial class WorkerProcess
         var stderrLines = 0;
         var stderrSample = new List<string>();
         var stageCpu = new Dictionary<string, double>(StringComparer.Ordinal);
+        var stageAllocation = new Dictionary<string, double>(StringComparer.Ordinal);
         var gc = new Dictionary<string, double>(StringComparer.Ordinal);
         var before = ChildrenUsage();
         var watch = Stopwatch.StartNew();
@@ -83,6 +87,11 @@ public static partial class WorkerProcess
                 if (line.StartsWith(StageCpuPrefix, StringComparison.Ordinal))
                 {
                     ParseFigures(line[StageCpuPrefix.Length..], stageCpu);
+                    return;
+                }
+                if (line.StartsWith(StageAllocationPrefix, StringComparison.Ordinal))
+                {
+                    ParseFigures(line[StageAllocationPrefix.Length..], stageAllocation);
                     return;
                 }
                 if (line.StartsWith(GcPrefix, StringComparison.Ordinal))
@@ -135,7 +144,7 @@ public static partial class WorkerProcess
             user = sampledCpu;
             system = 0;
         }
-        return new WorkerRun(wall, user, system, peakRss, process.ExitCode, killed, lastStdout, stderrLines, stderrSample, stageCpu, gc);
+        return new WorkerRun(wall, user, system, peakRss, process.ExitCode, killed, lastStdout, stderrLines, stderrSample, stageCpu, stageAllocation, gc);
     }
 
     /// <summary>"name=1.5 other=2" into the dictionary; a trailing "s" unit is allowed, anything unreadable skipped.</summary>

@@ -115,4 +115,28 @@ public class SyndicationWrapperTests
     {
         Assert.True(expected == SyndicationWrapper.WithoutDateline(paragraph), $"{rule}: got \"{SyndicationWrapper.WithoutDateline(paragraph)}\"");
     }
+
+    [Theory]
+    [InlineData("windows line ends", "First line.\r\nSecond line.\r\n\r\nThird.")]
+    [InlineData("old mac, form feed, next line, line and paragraph separators", "One.\rTwo.\fThree.\u0085Four.\u2028Five.\u2029Six.")]
+    [InlineData("blank and white-space lines, indented paragraphs", "\n \n\t Lead paragraph here.  \n   \n  Second one\t\n\n")]
+    public void Paragraphs_end_at_every_line_ending(string rule, string text)
+    {
+        var expected = text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(expected.SequenceEqual(SyndicationWrapper.Strip(text)), rule);
+    }
+
+    [Theory]
+    [InlineData("plain paragraphs", "The council voted on Tuesday.\n\nWork starts in spring.")]
+    [InlineData("byline, dateline and trailer", "By JANE DOE\n\nLONDON (AP) — The council voted on Tuesday…\r\n\r\nWork starts in spring.\n___\nCopyright 2019 The Associated Press. All rights reserved.")]
+    [InlineData("a lone paragraph that is all dateline", "LONDON (AP) — ")]
+    [InlineData("a lone dateline paragraph whose rest is a trailer", "LONDON (AP) — Copyright 2019 The Associated Press.")]
+    [InlineData("ellipses inside and between", "Wait… what?\u2028And then… nothing.")]
+    [InlineData("empty", "")]
+    public void The_compared_text_is_the_kept_paragraphs_joined_with_ellipses_as_spaces(string rule, string text)
+    {
+        Assert.True(
+            string.Join(' ', SyndicationWrapper.Strip(text)).Replace('…', ' ') == SyndicationWrapper.StrippedForComparison(text),
+            $"{rule}: got \"{SyndicationWrapper.StrippedForComparison(text)}\"");
+    }
 }

@@ -93,6 +93,10 @@ public sealed class RobotsAcrossRunsTests : IAsyncLifetime
         Assert.Equal(["dedupe", "extract", "fetch", "store", "total"], seconds.Keys.Order(StringComparer.Ordinal));
         Assert.True(seconds["total"] > 0, line);
         Assert.Equal(seconds["total"], seconds["fetch"] + seconds["extract"] + seconds["dedupe"] + seconds["store"], 0.011);
+        var allocation = Assert.Single(run.Error.Split('\n'), l => l.StartsWith("stage-alloc-mb ", StringComparison.Ordinal));
+        Assert.Matches(@"^stage-alloc-mb fetch=\d+ extract=\d+ dedupe=\d+ store=\d+ total=\d+$", allocation.TrimEnd());
+        var gc = Assert.Single(run.Error.Split('\n'), l => l.StartsWith("gc ", StringComparison.Ordinal));
+        Assert.Matches(@" pause-ms-gen0=\d+ pause-ms-gen1=\d+ pause-ms-gen2=\d+ promoted-mb-gen0=\d+ promoted-mb-gen1=\d+$", gc.TrimEnd());
     }
 
     [Fact]
@@ -103,5 +107,29 @@ public sealed class RobotsAcrossRunsTests : IAsyncLifetime
         times.Add(NewsAggregator.Pipeline.Stage.Store, TimeSpan.FromSeconds(0.5));
 
         Assert.Equal("stage-cpu fetch=1.50 extract=3.00 dedupe=0.00 store=0.50 total=5.00", times.Report(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public void Fetching_allocated_what_the_process_did_less_the_timed_stages()
+    {
+        var times = new NewsAggregator.Pipeline.StageTimes();
+        const long mib = 1024 * 1024;
+        times.Add(NewsAggregator.Pipeline.Stage.Extract, TimeSpan.Zero, 300 * mib);
+        times.Add(NewsAggregator.Pipeline.Stage.Dedupe, TimeSpan.Zero, 40 * mib);
+        times.Add(NewsAggregator.Pipeline.Stage.Extract, TimeSpan.Zero, 100 * mib);
+
+        Assert.Equal("stage-alloc-mb fetch=60 extract=400 dedupe=40 store=0 total=500", times.AllocationReport(500 * mib));
+    }
+
+    [Fact]
+    public void A_measured_stage_counts_what_its_thread_allocated()
+    {
+        var times = new NewsAggregator.Pipeline.StageTimes();
+        using (times.Measure(NewsAggregator.Pipeline.Stage.Store))
+        {
+            GC.KeepAlive(new byte[100_000]);
+        }
+
+        Assert.InRange(times.AllocatedBytes(NewsAggregator.Pipeline.Stage.Store), 100_000, 200_000);
     }
 }

@@ -111,29 +111,27 @@ public static partial class PageDecoder
         var validUtf8 = Utf8.IsValid(body);
         var hasNonAscii = body.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
         var mostlyUtf8 = !validUtf8 && MostlyUtf8(body);
-        foreach (var label in (ReadOnlySpan<string?>)[declaredCharset, PrescanCharset(body)])
+        // The transport's label first; the markup is read for one only when that settles nothing
+        // (most servers name the charset, and the prescan's text was a tenth of a page's allocation).
+        return ByLabel(declaredCharset, validUtf8, hasNonAscii, mostlyUtf8)
+            ?? ByLabel(PrescanCharset(body), validUtf8, hasNonAscii, mostlyUtf8)
+            ?? (validUtf8 ? Encoding.UTF8 : mostlyUtf8 ? Utf8WithStrayBytes : Guess(body));
+    }
+
+    /// <summary>The encoding a charset label gives these bytes; null when the label settles nothing (none, unknown, or UTF-8 on bytes that are not).</summary>
+    private static Encoding? ByLabel(string? label, bool validUtf8, bool hasNonAscii, bool mostlyUtf8)
+    {
+        var declared = FromLabel(label);
+        if (declared is null)
         {
-            var declared = FromLabel(label);
-            if (declared is null)
-            {
-                continue;
-            }
-            if (declared.CodePage == Encoding.UTF8.CodePage)
-            {
-                // A UTF-8 label on bytes that are not UTF-8 is wrong; look further.
-                if (validUtf8 || !hasNonAscii)
-                {
-                    return Encoding.UTF8;
-                }
-                if (mostlyUtf8)
-                {
-                    return Utf8WithStrayBytes;
-                }
-                continue;
-            }
-            return mostlyUtf8 ? Utf8WithStrayBytes : validUtf8 && hasNonAscii ? Encoding.UTF8 : declared;
+            return null;
         }
-        return validUtf8 ? Encoding.UTF8 : mostlyUtf8 ? Utf8WithStrayBytes : Guess(body);
+        if (declared.CodePage == Encoding.UTF8.CodePage)
+        {
+            // A UTF-8 label on bytes that are not UTF-8 is wrong; look further.
+            return validUtf8 || !hasNonAscii ? Encoding.UTF8 : mostlyUtf8 ? Utf8WithStrayBytes : null;
+        }
+        return mostlyUtf8 ? Utf8WithStrayBytes : validUtf8 && hasNonAscii ? Encoding.UTF8 : declared;
     }
 
     /// <summary>

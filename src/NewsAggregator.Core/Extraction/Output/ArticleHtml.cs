@@ -47,7 +47,7 @@ internal sealed class ArticleHtml
         public bool AtBlockStartBefore;
     }
 
-    private readonly StringBuilder _html = new();
+    private readonly StringBuilder _html = ReusedBuilder.Take();
     private readonly List<Frame> _open = [];
     private readonly Uri? _baseUrl;
     // The paragraph opened for loose text: where it starts, and how many elements were open before it.
@@ -87,7 +87,9 @@ internal sealed class ArticleHtml
         {
             end--;
         }
-        return writer._html.ToString(0, end);
+        var html = writer._html.ToString(0, end);
+        ReusedBuilder.Give(writer._html);
+        return html;
     }
 
     /// <summary>Plain text (paragraphs separated by a blank line, lines by a line end) as paragraphs of HTML.</summary>

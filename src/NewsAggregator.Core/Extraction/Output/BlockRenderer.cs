@@ -14,7 +14,7 @@ internal sealed class BlockRenderer
 {
     private readonly List<TextBlock> _blocks = [];
     private readonly List<ArticleBlocks.Step> _steps = [];
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text = ReusedBuilder.Take();
     // The block the current text node's first visible character went into; -1 while it has none.
     private int _nodeBlock = -1;
     private readonly Stack<IElement> _openBlocks = new();
@@ -41,6 +41,7 @@ internal sealed class BlockRenderer
             renderer.Walk(roots[i], skip);
             renderer.EndParagraph();
         }
+        ReusedBuilder.Give(renderer._text);
         return new ArticleBlocks(renderer._blocks, renderer._steps, rootSteps);
     }
 
