@@ -49,20 +49,27 @@ internal static class NewsAggregatorHost
 
         if (service)
         {
-            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
-            builder.Services.AddSingleton(reload ?? new SourcesReload());
-            builder.Services.AddSingleton(new ServiceSources(setup.SourcesPath));
-            // Before the scheduler: hosted services start in order, so the start line comes before any pass.
-            builder.Services.AddHostedService<ServiceLifecycleLog>();
-            builder.Services.AddQuartz(quartz => quartz.UseDefaultThreadPool(setup.Settings.Aggregation.MaxParallelSources));
-            builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-            builder.Services.AddHostedService<SourceSchedule>();
-            if (setup.Settings.Storage.Retention is { } retention)
-            {
-                builder.Services.AddHostedService(services => new RetentionSchedule(
-                    setup.Database, retention, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RetentionSchedule>>()));
-            }
+            AddSchedule(builder.Services, setup, reload);
         }
         return builder.Build();
+    }
+
+    // A method of its own: ReadyToRun code resolves the types a method names before it first runs,
+    // so Quartz stays unloaded in a --once run.
+    private static void AddSchedule(IServiceCollection services, WorkerSetup setup, SourcesReload? reload)
+    {
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        services.AddSingleton(reload ?? new SourcesReload());
+        services.AddSingleton(new ServiceSources(setup.SourcesPath));
+        // Before the scheduler: hosted services start in order, so the start line comes before any pass.
+        services.AddHostedService<ServiceLifecycleLog>();
+        services.AddQuartz(quartz => quartz.UseDefaultThreadPool(setup.Settings.Aggregation.MaxParallelSources));
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddHostedService<SourceSchedule>();
+        if (setup.Settings.Storage.Retention is { } retention)
+        {
+            services.AddHostedService(provider => new RetentionSchedule(
+                setup.Database, retention, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<RetentionSchedule>>()));
+        }
     }
 }
