@@ -28,10 +28,9 @@ namespace NewsAggregator.Storage;
 /// recursive_triggers is on.
 /// </para>
 /// <para>
-/// Indexing is still the costliest part of storing an article (about 0.15–0.2 ms of the writer's CPU
-/// for a text of a few thousand characters in batches, twice that row by row, about as much as the
-/// duplicate decision and the inserts together),
-/// so a database whose readers search elsewhere can go without it: with the setting off the worker
+/// Indexing is still the costliest part of storing an article (about 0.33 ms of the writer's CPU
+/// for a text of a few thousand characters in batches, 0.53 ms row by row, twice what the duplicate
+/// decision and the inserts take together; storage-writer benchmark, docs/scaling.md), so a database whose readers search elsewhere can go without it: with the setting off the worker
 /// drops the table and its triggers, and builds them again (indexing every stored article) the
 /// first time it opens the database with the setting on.
 /// </para>
