@@ -18,28 +18,21 @@ public static class ContentFingerprint
     public static string? Of(string text)
     {
         // Hashed where it was folded: the normalised text itself is never needed as a string.
-        var normalized = FoldPooled(text, partsWords: null, out var length);
+        using var normalized = FoldPooled(text, partsWords: null);
+        if (normalized.Text.Length < MinimumNormalizedLength)
+        {
+            return null;
+        }
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(normalized.Text.Length));
         try
         {
-            if (length < MinimumNormalizedLength)
-            {
-                return null;
-            }
-            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
-            try
-            {
-                Span<byte> hash = stackalloc byte[16];
-                XxHash128.Hash(utf8.AsSpan(0, Encoding.UTF8.GetBytes(normalized.AsSpan(0, length), utf8)), hash);
-                return Convert.ToHexStringLower(hash);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(utf8);
-            }
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(utf8.AsSpan(0, Encoding.UTF8.GetBytes(normalized.Text, utf8)), hash);
+            return Convert.ToHexStringLower(hash);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(normalized);
+            ArrayPool<byte>.Shared.Return(utf8);
         }
     }
 
@@ -52,22 +45,12 @@ public static class ContentFingerprint
     /// </summary>
     internal static string Fold(string text, Func<Rune, bool>? partsWords)
     {
-        var folded = FoldPooled(text, partsWords, out var length);
-        try
-        {
-            return new string(folded, 0, length);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(folded);
-        }
+        using var folded = FoldPooled(text, partsWords);
+        return new string(folded.Text);
     }
 
-    /// <summary>
-    /// <see cref="Fold"/> into a buffer of <see cref="ArrayPool{T}.Shared"/>, whose first
-    /// <paramref name="length"/> characters are the result; the caller gives the buffer back.
-    /// </summary>
-    internal static char[] FoldPooled(string text, Func<Rune, bool>? partsWords, out int length)
+    /// <summary><see cref="Fold"/> into a pooled buffer, given back when the result is disposed.</summary>
+    internal static PooledText FoldPooled(string text, Func<Rune, bool>? partsWords)
     {
         var folded = text.Normalize(NormalizationForm.FormKC).AsSpan();
         // A character never folds to more than two UTF-16 units, and a space is written only
@@ -75,7 +58,7 @@ public static class ContentFingerprint
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, folded.Length * 2));
         try
         {
-            length = 0;
+            var length = 0;
             var pendingSpace = false;
             // By UTF-16 unit rather than by rune: most news text is ASCII, and a unit below 0x80 is a
             // whole character whose letters and digits need no Unicode tables.
@@ -116,7 +99,7 @@ public static class ContentFingerprint
                 pendingSpace = false;
                 length += Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer.AsSpan(length));
             }
-            return buffer;
+            return new PooledText(buffer, length);
         }
         catch
         {
@@ -128,4 +111,12 @@ public static class ContentFingerprint
     private static bool IsWordPart(Rune rune) =>
         Rune.IsLetterOrDigit(rune)
         || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+}
+
+/// <summary>Text in a buffer of <see cref="ArrayPool{T}.Shared"/>: its first characters; the buffer goes back on disposal.</summary>
+internal readonly ref struct PooledText(char[] buffer, int length)
+{
+    public ReadOnlySpan<char> Text => buffer.AsSpan(0, length);
+
+    public void Dispose() => ArrayPool<char>.Shared.Return(buffer);
 }

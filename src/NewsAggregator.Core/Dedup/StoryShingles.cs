@@ -43,15 +43,8 @@ public sealed class StoryShingles
     {
         // The words are hashed where they lie in the folded text (one space between words, none
         // at either end): no string per word, no array of them.
-        var folded = ContentFingerprint.FoldPooled(Compared(text), PartsWords, out var length);
-        try
-        {
-            return Of(folded.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(folded);
-        }
+        using var folded = ContentFingerprint.FoldPooled(Compared(text), PartsWords);
+        return Of(folded.Text);
     }
 
     private static StoryShingles Of(ReadOnlySpan<char> folded)

@@ -50,25 +50,25 @@ public sealed partial class StageTimes
     /// One line: <c>stage-cpu fetch=12.34 extract=45.67 dedupe=1.23 store=4.56 total=63.80</c>
     /// (seconds), fetch being the process's CPU time less the timed stages.
     /// </summary>
-    public string Report(TimeSpan processCpu)
-    {
-        var timed = Extract + Dedupe + Store;
-        var fetch = processCpu > timed ? processCpu - timed : TimeSpan.Zero;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"stage-cpu fetch={fetch.TotalSeconds:0.00} extract={Extract.TotalSeconds:0.00} dedupe={Dedupe.TotalSeconds:0.00} store={Store.TotalSeconds:0.00} total={processCpu.TotalSeconds:0.00}");
-    }
+    public string Report(TimeSpan processCpu) =>
+        Line("stage-cpu", processCpu.TotalSeconds, stage => Of(stage).TotalSeconds, "0.00");
 
     /// <summary>
     /// One line: <c>stage-alloc-mb fetch=1234 extract=2345 dedupe=456 store=789 total=4824</c>
     /// (MiB allocated), fetch being the process's allocation less the timed stages'.
     /// </summary>
-    public string AllocationReport(long processAllocatedBytes)
+    public string AllocationReport(long processAllocatedBytes) =>
+        Line("stage-alloc-mb", Mib(processAllocatedBytes), stage => Mib(AllocatedBytes(stage)), "0");
+
+    private static double Mib(long bytes) => bytes / (1024.0 * 1024);
+
+    // The untimed rest of the process is fetching's: the total less the timed stages, never below zero.
+    private static string Line(string name, double total, Func<Stage, double> of, string format)
     {
-        var timed = AllocatedBytes(Stage.Extract) + AllocatedBytes(Stage.Dedupe) + AllocatedBytes(Stage.Store);
-        var fetch = Math.Max(0, processAllocatedBytes - timed);
-        static double Mib(long bytes) => bytes / (1024.0 * 1024);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"stage-alloc-mb fetch={Mib(fetch):0} extract={Mib(AllocatedBytes(Stage.Extract)):0} dedupe={Mib(AllocatedBytes(Stage.Dedupe)):0} store={Mib(AllocatedBytes(Stage.Store)):0} total={Mib(processAllocatedBytes):0}");
+        var (extract, dedupe, store) = (of(Stage.Extract), of(Stage.Dedupe), of(Stage.Store));
+        var fetch = Math.Max(0, total - extract - dedupe - store);
+        string F(double value) => value.ToString(format, CultureInfo.InvariantCulture);
+        return $"{name} fetch={F(fetch)} extract={F(extract)} dedupe={F(dedupe)} store={F(store)} total={F(total)}";
     }
 
     public readonly struct Measurement(StageTimes times, Stage stage, TimeSpan started, long allocatedBefore) : IDisposable

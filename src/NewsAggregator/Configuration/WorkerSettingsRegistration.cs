@@ -76,9 +76,12 @@ public static partial class WorkerSettingsRegistration
             _ when section.Equals(StorageSettings.Section, StringComparison.OrdinalIgnoreCase) => typeof(StorageSettings),
             _ => null,
         };
-        var property = type?.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        return property?.GetCustomAttribute<RangeAttribute>()?.ErrorMessage ?? "see the README's settings table";
+        return (type is null ? null : Setting(type, name))?.GetCustomAttribute<RangeAttribute>()?.ErrorMessage ?? "see the README's settings table";
     }
+
+    /// <summary>The settings property behind a key's last part (reflection: only once a setting is wrong).</summary>
+    private static PropertyInfo? Setting(Type type, string name) =>
+        type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
 
     // "Failed to convert configuration value 'abc' at 'Fetch:TimeoutSeconds' to type 'System.Double'."
     [GeneratedRegex("at '(?<key>[^']+)' to type '[^']+'")]
@@ -106,7 +109,7 @@ public static partial class WorkerSettingsRegistration
                 var colon = failure.IndexOf(": ", StringComparison.Ordinal);
                 var (member, message) = colon < 0 ? ("", failure) : (failure[..colon], failure[(colon + 2)..]);
                 var key = section.Length == 0 ? member : $"{section}:{member}";
-                failures.Add($"setting {key} = \"{configuration[key]}\" ({WorkerConfiguration.Origin(configuration, key)}): {Accepted(settings, member) ?? message}");
+                failures.Add($"setting {key} = \"{configuration[key]}\" ({WorkerConfiguration.Origin(configuration, key)}): {FailedRule(settings, member) ?? message}");
             }
         }
 
@@ -114,9 +117,9 @@ public static partial class WorkerSettingsRegistration
         /// The <c>ErrorMessage</c> of the attribute the value fails: the generated copy of <c>[Range]</c>
         /// words a message of its own and drops it. Reflection, but only once a setting is wrong.
         /// </summary>
-        private static string? Accepted(object settings, string member)
+        private static string? FailedRule(object settings, string member)
         {
-            var property = settings.GetType().GetProperty(member, BindingFlags.Public | BindingFlags.Instance);
+            var property = Setting(settings.GetType(), member);
             var value = property?.GetValue(settings);
             return property?.GetCustomAttributes<ValidationAttribute>().FirstOrDefault(attribute => !attribute.IsValid(value))?.ErrorMessage;
         }
