@@ -63,7 +63,38 @@ internal static class NearDuplicateIndex
             return [];
         }
         var found = new Dictionary<long, StorySketch?>();
-        // Run twice for every article (preparing it, then deciding it) and the text names exactly
+        FindIndexed(connection, transaction, keys, found);
+        return Together(found, keys, recent);
+    }
+
+    /// <summary>
+    /// The candidates <paramref name="indexed"/> found in the index when the article was prepared,
+    /// with those held in <paramref name="recent"/> now, as <see cref="Candidates"/> would find
+    /// them; null when keys were merged into the index since (the lookup must be made again).
+    /// </summary>
+    /// <remarks>
+    /// Rows reach the index only by a merge of held keys, which empties what <paramref name="recent"/>
+    /// holds and so changes its <see cref="RecentBands.Generation"/> (a merge by another process is
+    /// seen the same way, when the held keys are reloaded): with the generation unchanged, whatever
+    /// was stored after the preparation is still held, so the held keys complete the earlier lookup.
+    /// Rows removed since (a text replaced, an article deleted) can only leave a candidate too many,
+    /// which its comparison on the current text settles.
+    /// </remarks>
+    public static IReadOnlyList<NearDuplicateCandidate>? Candidates(IndexedCandidates indexed, IReadOnlyList<long> keys, RecentBands recent) =>
+        indexed.Generation != recent.Generation || !(ReferenceEquals(indexed.Keys, keys) || indexed.Keys.SequenceEqual(keys))
+            ? null
+            : Together(new Dictionary<long, StorySketch?>(indexed.Found), keys, recent);
+
+    private static List<NearDuplicateCandidate> Together(Dictionary<long, StorySketch?> found, IReadOnlyList<long> keys, RecentBands recent)
+    {
+        recent.Find(keys, found);
+        return found.OrderBy(candidate => candidate.Key).Select(candidate => new NearDuplicateCandidate(candidate.Key, candidate.Value)).ToList();
+    }
+
+    /// <summary>Adds the articles the index (not the held keys) has under any of <paramref name="keys"/>, with their sketches.</summary>
+    private static void FindIndexed(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> keys, Dictionary<long, StorySketch?> found)
+    {
+        // Run for every article prepared (and again when its decision cannot reuse it), and the text names exactly
         // its keys' parameters: they are made once and given new values.
         var command = Statements.For(connection, transaction, CandidatesSql(keys.Count), keepParameters: true);
         if (command.Parameters.Count != keys.Count)
@@ -78,15 +109,11 @@ internal static class NearDuplicateIndex
         {
             command.Parameters[i].Value = keys[i];
         }
-        using (var rows = command.ExecuteReader())
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
         {
-            while (rows.Read())
-            {
-                found[rows.GetInt64(0)] = rows.IsDBNull(1) ? null : StorySketch.FromBytes((byte[])rows.GetValue(1));
-            }
+            found[rows.GetInt64(0)] = rows.IsDBNull(1) ? null : StorySketch.FromBytes((byte[])rows.GetValue(1));
         }
-        recent.Find(keys, found);
-        return found.OrderBy(candidate => candidate.Key).Select(candidate => new NearDuplicateCandidate(candidate.Key, candidate.Value)).ToList();
     }
 
     // The lookup's parameter names and SQL, made once: the statement is prepared once per connection.
@@ -192,13 +219,18 @@ internal static class NearDuplicateIndex
     /// The shingles of the stored texts that share a band key with <paramref name="keys"/>, by content
     /// hash: the costly part of confirming candidates (about 0.2 ms a text), done before the write
     /// lock on the caller's thread, so the single writer only compares. A text replaced meanwhile
-    /// has another hash and is shingled again under the lock.
+    /// has another hash and is shingled again under the lock. Also what the index itself held under
+    /// the keys, which spares the writer the same lookup (see <see cref="Candidates(IndexedCandidates, IReadOnlyList{long}, RecentBands)"/>).
     /// </summary>
-    public static Dictionary<string, StoryShingles> CandidateShingles(
+    public static (Dictionary<string, StoryShingles> Shingles, IndexedCandidates Indexed) CandidateShingles(
         SqliteConnection connection, NearDuplicateKeys keys, ShingleCache cache, RecentBands recent)
     {
         var found = new Dictionary<string, StoryShingles>(StringComparer.Ordinal);
-        foreach (var candidate in Candidates(connection, null, keys.BandKeys, recent))
+        // Read before the lookup: a merge that lands between the two then shows as a new generation.
+        var generation = recent.Generation;
+        var indexed = new Dictionary<long, StorySketch?>();
+        FindIndexed(connection, null, keys.BandKeys, indexed);
+        foreach (var candidate in Together(new Dictionary<long, StorySketch?>(indexed), keys.BandKeys, recent))
         {
             if (!candidate.MayBeCopyOf(keys.Sketch))
             {
@@ -217,7 +249,7 @@ internal static class NearDuplicateIndex
             }
             found[hash] = shingles;
         }
-        return found;
+        return (found, new IndexedCandidates(generation, keys.BandKeys, indexed));
     }
 
     /// <summary>

@@ -53,9 +53,12 @@ public sealed partial class NewsDatabase
     public PreparedArticle PrepareArticle(ArticleRecord article, RunId? run)
     {
         var prepared = PreparedArticle.Of(article, run);
-        return prepared.Keys.BandKeys.Length == 0
-            ? prepared
-            : prepared with { CandidateShingles = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys, _shingles, _recent)) };
+        if (prepared.Keys.BandKeys.Length == 0)
+        {
+            return prepared;
+        }
+        var (shingles, indexed) = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys, _shingles, _recent));
+        return prepared with { CandidateShingles = shingles, Indexed = indexed };
     }
 
     /// <summary>
@@ -140,7 +143,7 @@ public sealed partial class NewsDatabase
         SqliteConnection connection, SqliteTransaction transaction, PreparedArticle prepared, ShingleCache cache, RecentBands recent)
     {
         var (article, run, shingles, keys) = (prepared.Article, prepared.Run, prepared.Shingles, prepared.Keys);
-        var lookup = new StoryLookup(connection, transaction, prepared.CandidateShingles, recent);
+        var lookup = new StoryLookup(connection, transaction, prepared.CandidateShingles, recent, prepared.Indexed);
         var incoming = new IncomingStory(
             article.Url, article.ContentHash, article.DeclaredCanonicalUrl,
             new StoryCopy(shingles, article.PublishedAt, article.FetchedAt, article.AlsoSeenAt.Prepend(article.Url).Select(StorySite.Of).ToHashSet()),

@@ -124,9 +124,10 @@ public sealed record SourceState
 /// caller's thread, so the write lock is held for the database work alone.
 /// </summary>
 /// <param name="CandidateShingles">Shingles of the stored texts that may be its originals, by content hash, worked out beforehand too.</param>
+/// <param name="Indexed">What the near-duplicate index held under its keys then, which the writer completes instead of asking again.</param>
 public sealed record PreparedArticle(
     ArticleRecord Article, RunId? Run, StoryShingles Shingles, NearDuplicateKeys Keys,
-    IReadOnlyDictionary<string, StoryShingles>? CandidateShingles = null)
+    IReadOnlyDictionary<string, StoryShingles>? CandidateShingles = null, IndexedCandidates? Indexed = null)
 {
     public static PreparedArticle Of(ArticleRecord article, RunId? run)
     {
@@ -134,3 +135,9 @@ public sealed record PreparedArticle(
         return new PreparedArticle(article, run, shingles, NearDuplicateKeys.Of(shingles));
     }
 }
+
+/// <summary>
+/// The articles the near-duplicate index held under an article's band <paramref name="Keys"/> when
+/// it was prepared, with their sketches, and the held keys' <see cref="RecentBands.Generation"/> at that moment.
+/// </summary>
+public sealed record IndexedCandidates(long Generation, IReadOnlyList<long> Keys, IReadOnlyDictionary<long, StorySketch?> Found);

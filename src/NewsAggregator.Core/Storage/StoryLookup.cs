@@ -10,7 +10,7 @@ namespace NewsAggregator.Storage;
 /// </summary>
 internal sealed class StoryLookup(
     SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, StoryShingles>? shinglesByHash,
-    RecentBands recent) : IStoryLookup
+    RecentBands recent, IndexedCandidates? indexed = null) : IStoryLookup
 {
     private readonly Dictionary<long, StoryCopy?> _loaded = [];
 
@@ -20,7 +20,9 @@ internal sealed class StoryLookup(
 
     public TextSource TextSourceOf(long articleId) => NewsDatabase.TextSourceOf(connection, transaction, articleId);
 
-    public IReadOnlyList<NearDuplicateCandidate> Candidates(IReadOnlyList<long> bandKeys) => NearDuplicateIndex.Candidates(connection, transaction, bandKeys, recent);
+    public IReadOnlyList<NearDuplicateCandidate> Candidates(IReadOnlyList<long> bandKeys) =>
+        (indexed is not null ? NearDuplicateIndex.Candidates(indexed, bandKeys, recent) : null)
+            ?? NearDuplicateIndex.Candidates(connection, transaction, bandKeys, recent);
 
     public StoryCopy? Story(long articleId)
     {

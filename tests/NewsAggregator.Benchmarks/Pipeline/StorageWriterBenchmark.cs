@@ -18,7 +18,8 @@ namespace NewsAggregator.Benchmarks.Pipeline;
 /// and one at a time (StoreArticle, one caller), and checks the decisions.
 /// Options: <c>--articles 20000</c>, <c>--writers 64</c>, <c>--copies 0.1</c>, <c>--warm-up 3000</c>
 /// (articles stored first into a throwaway database, so that the JIT's work is not measured),
-/// <c>--only batched|split</c>, <c>--search on|off</c> (the full-text index, on by default as in the worker).
+/// <c>--only batched|split</c>, <c>--search on|off</c> (the full-text index, on by default as in the worker),
+/// <c>--words prose|even</c> (how texts draw their words: see <see cref="Articles"/>).
 /// </summary>
 public static class StorageWriterBenchmark
 {
@@ -30,14 +31,20 @@ public static class StorageWriterBenchmark
         var warmUp = int.Parse(BenchmarkArgs.Option(args, "--warm-up", "3000"), CultureInfo.InvariantCulture);
         var only = BenchmarkArgs.Option(args, "--only", "all");
         var options = new StorageOptions { FullTextSearch = BenchmarkArgs.Option(args, "--search", "on") != "off" };
-        var articles = Articles(count, copyShare, out var expectedStories);
+        var draw = BenchmarkArgs.Option(args, "--words", "prose") switch
+        {
+            "prose" => WordDraw.AsInProse,
+            "even" => WordDraw.Evenly,
+            var other => throw new ArgumentException($"--words takes prose or even, not {other}"),
+        };
+        var articles = Articles(count, copyShare, out var expectedStories, draw);
         Console.WriteLine($"storage writer: {count} articles ({count - expectedStories} copies of others), {writers} callers at once");
 
         if (warmUp > 0)
         {
             // The process's first thousands of articles run code the JIT has not optimised yet, which
             // a worker that runs for months pays once: a throwaway database takes them first.
-            var warmUpArticles = Articles(warmUp, copyShare, out var warmUpStories);
+            var warmUpArticles = Articles(warmUp, copyShare, out var warmUpStories, draw);
             Measure(null, options, warmUpArticles, warmUpStories, database => Batched(database, warmUpArticles, writers, report: false));
         }
         var batched = only is "all" or "batched"
@@ -83,16 +90,23 @@ public static class StorageWriterBenchmark
         return 0;
     }
 
-    /// <summary>The pipeline's way: many callers at once handing articles to one <see cref="StorageWriter"/>.</summary>
+    /// <summary>
+    /// The pipeline's way: many callers at once handing articles to one <see cref="StorageWriter"/>,
+    /// each holding a page slot from before its article is prepared until it is stored, as a pass's
+    /// entry does (so the writer sees, as in a pass, that more articles are on their way).
+    /// </summary>
     internal static async Task Batched(NewsDatabase database, List<ArticleRecord> articles, int writers, bool report)
     {
         var times = new StageTimes();
-        using var writer = new StorageWriter(database, times);
+        using var slots = new PageSlots(new AggregationOptions { PagesInFlight = writers });
+        using var writer = new StorageWriter(database, times, slots);
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < articles.Count; i = Interlocked.Increment(ref next))
             {
+                using var slot = slots.ForEntry();
+                await slot.TakeAsync(CancellationToken.None);
                 await writer.StoreAsync(articles[i], run: null);
             }
         })));
@@ -140,12 +154,21 @@ public static class StorageWriterBenchmark
         }
     }
 
-    /// <summary>Distinct texts of 250–450 words drawn from the evaluation set's words; copies are earlier texts on another site.</summary>
-    internal static List<ArticleRecord> Articles(int count, double copyShare, out int stories)
+    /// <summary>
+    /// Distinct texts of 250–450 words drawn from the evaluation set's words; copies are earlier texts on another site.
+    /// </summary>
+    /// <param name="words">
+    /// <see cref="WordDraw.AsInProse"/>: each word as often as in the set's texts, so a text's words
+    /// repeat as in real prose ("the", "of" and names recur; about half its words are distinct), which
+    /// is what the full-text index's cost depends on. <see cref="WordDraw.Evenly"/>: every distinct
+    /// word of the set as likely as any other, nearly every word of a text a term of its own: the
+    /// hardest case for the index (the figures before <c>--words</c> existed were taken so).
+    /// </param>
+    internal static List<ArticleRecord> Articles(int count, double copyShare, out int stories, WordDraw words = WordDraw.AsInProse)
     {
-        var words = EvaluationSet.ArticleBodies(EvaluationSet.Locate()).Values
-            .SelectMany(text => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
-            .Distinct(StringComparer.Ordinal).ToArray();
+        var running = EvaluationSet.ArticleBodies(EvaluationSet.Locate()).Values
+            .SelectMany(text => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        var vocabulary = words == WordDraw.Evenly ? running.Distinct(StringComparer.Ordinal).ToArray() : running.ToArray();
         var random = new Random(20261201);
         var now = DateTimeOffset.UtcNow;
         var articles = new List<ArticleRecord>(count);
@@ -164,7 +187,7 @@ public static class StorageWriterBenchmark
             {
                 stories++;
                 var paragraphs = Enumerable.Range(0, 5).Select(_ =>
-                    string.Join(' ', Enumerable.Range(0, random.Next(50, 90)).Select(_ => words[random.Next(words.Length)])) + ".");
+                    string.Join(' ', Enumerable.Range(0, random.Next(50, 90)).Select(_ => vocabulary[random.Next(vocabulary.Length)])) + ".");
                 text = string.Join("\n\n", paragraphs);
             }
             articles.Add(new ArticleRecord
@@ -180,4 +203,11 @@ public static class StorageWriterBenchmark
         }
         return articles;
     }
+}
+
+/// <summary>How the benchmark's texts draw their words (<c>--words prose|even</c>).</summary>
+internal enum WordDraw
+{
+    AsInProse,
+    Evenly,
 }

@@ -83,6 +83,49 @@ public sealed class RecentBandsTests : IDisposable
     }
 
     [Fact]
+    public void A_copy_prepared_before_its_original_s_keys_were_merged_is_still_found()
+    {
+        var database = Open(mergeAt: 2);
+        var original = database.StoreArticle(Original("port-strike-begins"));
+        // Prepared while the original's keys are held: the index itself has nothing under them yet.
+        var copy = database.PrepareArticle(Copy("port-strike-begins"), run: null);
+        Assert.Empty(copy.Indexed!.Found);
+
+        database.StoreArticle(Original("wildfire-cause"));
+        Assert.Equal(0L, Count("SELECT count(*) FROM near_duplicate_recent"));
+
+        Assert.Equal(new StoreOutcome(StoreOutcomeKind.NearDuplicate, original.ArticleId), database.StoreArticles([copy])[0]);
+    }
+
+    [Fact]
+    public void A_copy_prepared_after_the_merge_carries_what_the_index_holds_for_the_writer()
+    {
+        var database = Open(mergeAt: 2);
+        var original = database.StoreArticle(Original("election-coalition"));
+        database.StoreArticle(Original("bridge-closed"));
+
+        var copy = database.PrepareArticle(Copy("election-coalition"), run: null);
+
+        Assert.Contains(original.ArticleId, copy.Indexed!.Found.Keys);
+        Assert.Equal(new StoreOutcome(StoreOutcomeKind.NearDuplicate, original.ArticleId), database.StoreArticles([copy])[0]);
+    }
+
+    [Fact]
+    public void A_merge_another_database_object_made_after_preparing_is_seen_by_the_writer()
+    {
+        var service = Open(mergeAt: 1000);
+        var once = Open(mergeAt: 2);
+        var original = service.StoreArticle(Original("wildfire-evacuations"));
+        var copy = service.PrepareArticle(Copy("wildfire-evacuations"), run: null);
+
+        // The other merges every held key, the original's among them, into the index.
+        once.StoreArticle(Original("election-final-result"));
+        Assert.Equal(0L, Count("SELECT count(*) FROM near_duplicate_recent"));
+
+        Assert.Equal(new StoreOutcome(StoreOutcomeKind.NearDuplicate, original.ArticleId), service.StoreArticles([copy])[0]);
+    }
+
+    [Fact]
     public void Keys_another_database_object_stored_are_candidates_here()
     {
         var service = Open(mergeAt: 1000);
