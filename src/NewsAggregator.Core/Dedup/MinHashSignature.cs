@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace NewsAggregator.Dedup;
 
@@ -30,8 +31,22 @@ public sealed class MinHashSignature
         Array.Fill(minima, ulong.MaxValue);
         var hashes = shingles.Hashes;
         var done = 0;
-        // Several hash functions at a time (four lanes with AVX2, two with NEON), the same arithmetic
-        // lane by lane: the values, which are persisted through the band keys, are the scalar loop's.
+        // Several hash functions at a time (eight lanes with AVX-512, four with AVX2, two with NEON),
+        // the same arithmetic lane by lane: the values, which are persisted through the band keys, are
+        // the scalar loop's. AVX-512 also multiplies 64-bit lanes in one instruction, which AVX2 lacks.
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; done + Vector512<ulong>.Count <= Size; done += Vector512<ulong>.Count)
+            {
+                var seeds = Vector512.Create<ulong>(Seeds.AsSpan(done));
+                var minimum = Vector512<ulong>.AllBitsSet;
+                foreach (var shingle in hashes)
+                {
+                    minimum = Vector512.Min(minimum, Mix(Vector512.Create(shingle) ^ seeds));
+                }
+                minimum.CopyTo(minima.AsSpan(done));
+            }
+        }
         if (Vector.IsHardwareAccelerated)
         {
             for (; done + Vector<ulong>.Count <= Size; done += Vector<ulong>.Count)
@@ -54,6 +69,13 @@ public sealed class MinHashSignature
             }
         }
         return new MinHashSignature(minima);
+    }
+
+    private static Vector512<ulong> Mix(Vector512<ulong> z)
+    {
+        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+        return z ^ Vector512.ShiftRightLogical(z, 31);
     }
 
     private static Vector<ulong> Mix(Vector<ulong> z)
