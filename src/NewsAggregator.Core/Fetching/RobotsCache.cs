@@ -10,17 +10,27 @@ namespace NewsAggregator.Fetching;
 /// which disallows it just as well and says why; nothing is kept, so the next request asks again.
 /// Answers are also kept in <see cref="IRobotsStore"/> (the database) with their expiry, so the
 /// next process asks a host for its robots.txt only once the answer has expired.
+/// Expired answers are dropped every <see cref="HostGate.SweepEvery"/> decisions, so memory holds the
+/// hosts asked within <see cref="FetchOptions.RobotsCacheDuration"/>, not every host the process ever met.
 /// </summary>
 internal sealed class RobotsCache(
     FetchOptions options, TimeProvider clock, Func<FetchRequest, CancellationToken, Task<FetchedResource>> fetchRobotsTxt,
     IRobotsStore store)
 {
     private readonly ConcurrentDictionary<string, Entry> _byHost = new(StringComparer.OrdinalIgnoreCase);
+    private long _decisions;
+
+    /// <summary>Hosts whose answer is held (or being fetched).</summary>
+    internal int HostsHeld => _byHost.Count;
 
     public async Task<RobotsDecision> DecideAsync(Uri url, NetworkTrust trust, CancellationToken cancellationToken)
     {
         var key = HostGate.KeyOf(url);
         var now = clock.GetUtcNow();
+        if (Interlocked.Increment(ref _decisions) % HostGate.SweepEvery == 0)
+        {
+            Sweep(now);
+        }
         var entry = _byHost.AddOrUpdate(key,
             _ => new Entry(url, trust, this),
             (_, existing) => existing.ExpiresAt is { } expires && expires <= now ? new Entry(url, trust, this) : existing);
@@ -40,6 +50,19 @@ internal sealed class RobotsCache(
         return rules.Unreachable is { } why
             ? RobotsDecision.Disallow($"robots.txt of {key} could not be had ({why}); nothing is fetched from the host until it can")
             : rules.Txt.Decide(url, options.RobotsProductToken);
+    }
+
+    /// <summary>Drops the answers that have expired; one still being fetched has no expiry yet and stays.</summary>
+    internal void Sweep(DateTimeOffset now)
+    {
+        foreach (var (key, entry) in _byHost)
+        {
+            if (entry.ExpiresAt is { } expires && expires <= now)
+            {
+                // Only this entry: a fresh one another request put under the key meanwhile stays.
+                _byHost.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            }
+        }
     }
 
     private async Task<Rules> LoadAsync(Uri url, NetworkTrust trust, Entry entry)
