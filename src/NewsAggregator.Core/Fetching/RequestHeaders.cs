@@ -42,6 +42,15 @@ public sealed record RequestHeaders
     /// <summary>Header name and value pairs, each name once (names compare without regard to case).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init; } = [];
 
+    /// <summary>
+    /// The source's own URL: <see cref="Fields"/> go only to requests on its site (see
+    /// <see cref="ReachesFields"/>); null sends them wherever the request goes.
+    /// </summary>
+    public Uri? Home { get; init; }
+
+    /// <summary>These headers for the requests of the source at <paramref name="home"/>.</summary>
+    public RequestHeaders ScopedTo(Uri home) => IsEmpty ? this : this with { Home = home };
+
     public bool IsEmpty => UserAgent is null && Fields.Count == 0;
 
     /// <summary>Why <paramref name="name"/> cannot be a source's header, or null when it can.</summary>
@@ -116,9 +125,41 @@ public sealed record RequestHeaders
         {
             message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         }
+        if (!ReachesFields(message.RequestUri!))
+        {
+            return;
+        }
         foreach (var (name, value) in Fields)
         {
             message.Headers.TryAddWithoutValidation(name, value);
         }
+    }
+
+    /// <summary>
+    /// Whether a request to <paramref name="url"/> carries <see cref="Fields"/>: only on the source's
+    /// own site (its host, or another host of its registrable domain: feeds.example.com and
+    /// www.example.com), and never over plain HTTP when the source is HTTPS. A cookie or a token
+    /// given for a publisher must not go to every site its feed links to or its pages redirect to,
+    /// as browsers scope cookies and curl drops credentials on a redirect to another host. The
+    /// User-Agent is no secret and goes everywhere.
+    /// </summary>
+    internal bool ReachesFields(Uri url)
+    {
+        if (Home is not { } home)
+        {
+            return true;
+        }
+        if (home.Scheme == Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttps)
+        {
+            return false;
+        }
+        var homeHost = home.IdnHost.TrimEnd('.');
+        var host = url.IdnHost.TrimEnd('.');
+        if (string.Equals(homeHost, host, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return !Urls.UrlHost.IsAddress(home) && !Urls.UrlHost.IsAddress(url)
+            && string.Equals(Feeds.SiteIdentity.RegistrableDomain(homeHost), Feeds.SiteIdentity.RegistrableDomain(host), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -261,7 +261,7 @@ public sealed class SourcePass(
         // The publisher offers this feed for reading: a source may say so against its robots.txt.
         ObeyRobots = !source.IgnoreRobots,
         Trust = NetworkTrust.ForLinksOf(source.Url),
-        Headers = source.RequestHeaders,
+        Headers = source.RequestHeaders.ScopedTo(source.Url),
     };
 
 
@@ -439,7 +439,7 @@ public sealed class SourcePass(
                 Validators = validators,
                 ObeyRobots = !(isSource && source.IgnoreRobots),
                 Trust = NetworkTrust.ForLinksOf(source.Url),
-                Headers = source.RequestHeaders,
+                Headers = source.RequestHeaders.ScopedTo(source.Url),
                 Admit = slot.TakeAsync,
             }, cancellationToken);
             finalUrl = CanonicalUrl.Normalize(page.FinalUrl);
