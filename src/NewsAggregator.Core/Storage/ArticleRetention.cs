@@ -152,10 +152,15 @@ internal static class ArticleRetention
     }
 
     /// <summary>Forgets up to <paramref name="limit"/> remembered URLs no source has listed since the cutoff.</summary>
-    public static long ForgetUrls(SqliteConnection connection, SqliteTransaction transaction, string cutoff, int limit)
+    public static long ForgetUrls(SqliteConnection connection, SqliteTransaction transaction, string cutoff, int limit) =>
+        ForgetBefore(connection, transaction, "pruned_urls", "url", "listed_at", cutoff, limit);
+
+    /// <summary>Deletes up to <paramref name="limit"/> rows of <paramref name="table"/> (keyed by <paramref name="key"/>) whose <paramref name="time"/> is before the cutoff.</summary>
+    public static long ForgetBefore(
+        SqliteConnection connection, SqliteTransaction transaction, string table, string key, string time, string cutoff, int limit)
     {
         var command = Statements.For(connection, transaction,
-            "DELETE FROM pruned_urls WHERE url IN (SELECT url FROM pruned_urls WHERE listed_at < $cutoff LIMIT $limit);");
+            $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {time} < $cutoff LIMIT $limit);");
         command.Parameters.AddWithValue("$cutoff", cutoff);
         command.Parameters.AddWithValue("$limit", limit);
         return command.ExecuteNonQuery();

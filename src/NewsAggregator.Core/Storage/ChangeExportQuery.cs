@@ -22,6 +22,12 @@ public sealed record ArticleChange(
 public sealed record ChangeExportResult(long Exported, long NextSince, long LastChange);
 
 /// <summary>
+/// An article deleted (<see cref="Reason"/>: <c>pruned</c> by retention, <c>merged</c> into
+/// <see cref="MergedInto"/> by <c>reextract</c>, or <c>deleted</c> by anything else), as the change feed gives it.
+/// </summary>
+public sealed record ArticleDeletion(long ChangeSeq, long Id, string DeletedAt, string Reason, long? MergedInto);
+
+/// <summary>
 /// The change feed's read side (<c>export --since N</c>): the articles whose <c>change_seq</c> is
 /// above N, in sequence order, through <see cref="ReadOnlyDatabase"/> (never creates, writes or
 /// migrates the file). See <see cref="ChangeSequence"/> for why a reader polling with the cursor
@@ -29,10 +35,15 @@ public sealed record ChangeExportResult(long Exported, long NextSince, long Last
 /// </summary>
 public static class ChangeExportQuery
 {
-    /// <summary>Hands each article changed after <paramref name="since"/> to <paramref name="write"/>, in sequence order, at most <paramref name="limit"/> of them.</summary>
+    /// <summary>
+    /// Hands each article changed after <paramref name="since"/> to <paramref name="write"/>, and,
+    /// when <paramref name="writeDeletion"/> is given, each article deleted after it to that, all in
+    /// sequence order, at most <paramref name="limit"/> of them together.
+    /// </summary>
     /// <returns>The count, and the change value of the last article handed over (<paramref name="since"/> when none was).</returns>
     /// <exception cref="StorageException">The file is missing, not ours, from before the change feed, damaged, locked or unreadable.</exception>
-    public static ChangeExportResult Read(string path, long since, long? limit, Action<ArticleChange> write, StorageOptions? options = null) =>
+    public static ChangeExportResult Read(
+        string path, long since, long? limit, Action<ArticleChange> write, StorageOptions? options = null, Action<ArticleDeletion>? writeDeletion = null) =>
         ReadOnlyDatabase.Read(path, options, (connection, version) =>
         {
             if (version == 0)
@@ -46,22 +57,63 @@ public static class ChangeExportQuery
                     $"{path}: the database is at schema version {version}, from before the change feed ({Schema.ChangeSequenceVersion}); " +
                     "run the worker once (newsaggregator --once) to upgrade it, then export");
             }
-            return ReadRows(connection, since, limit, write, hasTextSource: version >= Schema.TextSourceVersion);
+            if (writeDeletion is not null && version < Schema.DeletionsVersion)
+            {
+                throw new StorageException(
+                    $"{path}: the database is at schema version {version}, from before deletions were recorded ({Schema.DeletionsVersion}); " +
+                    "run the worker once (newsaggregator --once) to upgrade it, then export with --deletions");
+            }
+            return ReadRows(connection, since, limit, write, hasTextSource: version >= Schema.TextSourceVersion, writeDeletion);
         });
 
     /// <param name="hasTextSource">
     /// Whether the file has <c>articles.text_source</c>: a database not yet migrated to it (the export
     /// never migrates) gives <c>page</c>, what the migration will give its rows.
     /// </param>
-    private static ChangeExportResult ReadRows(SqliteConnection connection, long since, long? limit, Action<ArticleChange> write, bool hasTextSource)
+    private static ChangeExportResult ReadRows(
+        SqliteConnection connection, long since, long? limit, Action<ArticleChange> write, bool hasTextSource, Action<ArticleDeletion>? writeDeletion)
     {
         // One read transaction, so one snapshot: a commit of the worker's made while the rows
         // stream is either wholly in them or wholly out, never half, and the counter read first
         // is the one those rows were numbered under.
         using var transaction = connection.BeginTransaction(deferred: true);
+        long lastChange;
+        using (var last = connection.CreateCommand())
+        {
+            last.Transaction = transaction;
+            last.CommandText = "SELECT last_value FROM change_sequence WHERE id = 1;";
+            lastChange = (long)last.ExecuteScalar()!;
+        }
+        // Articles and deletions, each in change order, written as one sequence.
+        using var articles = Articles(connection, transaction, since, hasTextSource).GetEnumerator();
+        using var deletions = (writeDeletion is null ? [] : Deletions(connection, transaction, since)).GetEnumerator();
+        var (moreArticles, moreDeletions) = (articles.MoveNext(), deletions.MoveNext());
+        var (exported, cursor) = (0L, since);
+        while ((moreArticles || moreDeletions) && exported != limit)
+        {
+            if (moreArticles && (!moreDeletions || articles.Current.ChangeSeq < deletions.Current.ChangeSeq))
+            {
+                write(articles.Current);
+                cursor = articles.Current.ChangeSeq;
+                moreArticles = articles.MoveNext();
+            }
+            else
+            {
+                writeDeletion!(deletions.Current);
+                cursor = deletions.Current.ChangeSeq;
+                moreDeletions = deletions.MoveNext();
+            }
+            exported++;
+        }
+        return new ChangeExportResult(exported, cursor, lastChange);
+    }
+
+    /// <summary>The articles changed after <paramref name="since"/>, in change order, each with its sightings.</summary>
+    private static IEnumerable<ArticleChange> Articles(SqliteConnection connection, SqliteTransaction transaction, long since, bool hasTextSource)
+    {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // An article comes as one row per sighting; LIMIT cannot count articles, so the loop does.
+        // An article comes as one row per sighting: they are gathered here.
         command.CommandText = $"""
             SELECT a.change_seq, a.updated_at, a.id, a.source_id, a.url, a.title, a.byline, a.published_at, a.fetched_at,
                    a.language, a.text, a.content_hash, a.site_name, a.image_url, a.description, a.html,
@@ -73,15 +125,7 @@ public static class ChangeExportQuery
             ORDER BY a.change_seq, s.seen_at, s.source_id, s.url;
             """;
         command.Parameters.AddWithValue("$since", since);
-        long lastChange;
-        using (var last = connection.CreateCommand())
-        {
-            last.Transaction = transaction;
-            last.CommandText = "SELECT last_value FROM change_sequence WHERE id = 1;";
-            lastChange = (long)last.ExecuteScalar()!;
-        }
         using var reader = command.ExecuteReader();
-        var (exported, cursor) = (0L, since);
         ArticleChange? current = null;
         List<ArticleSighting> sightings = [];
         while (reader.Read())
@@ -91,13 +135,7 @@ public static class ChangeExportQuery
             {
                 if (current is not null)
                 {
-                    write(current);
-                    (exported, cursor) = (exported + 1, current.ChangeSeq);
-                }
-                if (exported == limit)
-                {
-                    current = null;
-                    break;
+                    yield return current;
                 }
                 sightings = [];
                 current = Article(reader, sightings);
@@ -109,10 +147,26 @@ public static class ChangeExportQuery
         }
         if (current is not null)
         {
-            write(current);
-            (exported, cursor) = (exported + 1, current.ChangeSeq);
+            yield return current;
         }
-        return new ChangeExportResult(exported, cursor, lastChange);
+    }
+
+    /// <summary>The articles deleted after <paramref name="since"/> (<see cref="ArticleDeletions"/>), in change order.</summary>
+    private static IEnumerable<ArticleDeletion> Deletions(SqliteConnection connection, SqliteTransaction transaction, long since)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT change_seq, article_id, deleted_at, reason, merged_into FROM article_deletions
+            WHERE change_seq > $since ORDER BY change_seq;
+            """;
+        command.Parameters.AddWithValue("$since", since);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new ArticleDeletion(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4));
+        }
     }
 
     private static ArticleChange Article(SqliteDataReader reader, List<ArticleSighting> sightings) => new(

@@ -129,7 +129,7 @@ public sealed partial class NewsDatabase
         if (other < id)
         {
             // The re-extracted article is the later copy: it becomes sightings of the earlier story.
-            RemoveMerged(connection, transaction, id, other, self);
+            RemoveMerged(connection, transaction, id, other, self, now);
             if (decision.UpgradesText)
             {
                 // A stored page's text is a page's text.
@@ -142,7 +142,7 @@ public sealed partial class NewsDatabase
             return new(ReextractionResult.Merged, other, id, $"merged into article {other}: {decision.Reason}");
         }
         // The other story is the later copy: it becomes sightings of this one, which keeps its new text.
-        RemoveMerged(connection, transaction, other, id, otherStory);
+        RemoveMerged(connection, transaction, other, id, otherStory, now);
         UpdateFields(connection, transaction, id, article.Fields, article.ContentHash);
         NearDuplicateIndex.Reindex(connection, transaction, id, self, article.Keys, _recent);
         Remember(article);
@@ -160,12 +160,14 @@ public sealed partial class NewsDatabase
     }
 
     /// <summary>Deletes <paramref name="removed"/> once its sightings are <paramref name="kept"/>'s; its page goes with it (ON DELETE CASCADE).</summary>
-    private void RemoveMerged(SqliteConnection connection, SqliteTransaction transaction, long removed, long kept, StoryCopy removedStory)
+    private void RemoveMerged(
+        SqliteConnection connection, SqliteTransaction transaction, long removed, long kept, StoryCopy removedStory, DateTimeOffset now)
     {
         Execute(connection, "UPDATE article_sightings SET article_id = $kept WHERE article_id = $removed;", transaction,
             ("$kept", kept), ("$removed", removed));
         NearDuplicateIndex.Remove(connection, transaction, removed, removedStory, _recent);
         Execute(connection, "DELETE FROM articles WHERE id = $removed;", transaction, ("$removed", removed));
+        ArticleDeletions.MarkMerged(connection, transaction, removed, kept, Format(now));
     }
 
     private static void UpdateFields(SqliteConnection connection, SqliteTransaction transaction, long id, ArticleFields fields, string? hash) =>

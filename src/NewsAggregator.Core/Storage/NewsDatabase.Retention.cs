@@ -35,16 +35,19 @@ public sealed partial class NewsDatabase
             .ToDictionary(name => name, _ => 0L, StringComparer.Ordinal);
         long articles = 0, remembered = 0, forgotten = 0;
         var batches = 0;
-        // First, so that the URLs this prune remembers are not forgotten by it (with a cutoff after now).
-        long forgottenNow;
+        // First, so that the URLs this prune remembers are not forgotten by it (with a cutoff after now),
+        // and with them the change feed's deletions older than the cutoff.
+        bool forgotAny;
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            forgottenNow = InWriteTransaction((connection, transaction) =>
-                ArticleRetention.ForgetUrls(connection, transaction, cutoffText, options.BatchSize));
-            forgotten += forgottenNow;
+            var (urls, deletions) = InWriteTransaction((connection, transaction) => (
+                ArticleRetention.ForgetUrls(connection, transaction, cutoffText, options.BatchSize),
+                ArticleDeletions.Forget(connection, transaction, cutoffText, options.BatchSize)));
+            forgotten += urls;
+            forgotAny = urls + deletions > 0;
         }
-        while (forgottenNow > 0);
+        while (forgotAny);
 
         while (true)
         {
@@ -64,7 +67,9 @@ public sealed partial class NewsDatabase
                 {
                     rows[table.Name] += ArticleRetention.DeleteRows(connection, transaction, table, ids);
                 }
-                return ArticleRetention.DeleteArticles(connection, transaction, ids);
+                var deletedNow = ArticleRetention.DeleteArticles(connection, transaction, ids);
+                ArticleDeletions.MarkPruned(connection, transaction, ids, nowText);
+                return deletedNow;
             });
             if (rows[HeldKeysTable] != heldBefore)
             {

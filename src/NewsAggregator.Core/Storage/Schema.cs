@@ -238,6 +238,8 @@ internal static class Schema
         // 16: new and changed rows indexed once at the end of their transaction, not one by one
         // (FullTextIndex). Run only where the index exists (NewsDatabase.Migrate).
         FullTextIndex.DeferredInserts,
+        // 17: deletions in the change feed (ArticleDeletions).
+        ArticleDeletions.Migration,
     ];
 
     /// <summary>
@@ -278,6 +280,9 @@ internal static class Schema
 
     /// <summary>The version whose migration adds the full-text index (<c>articles_fts</c>) that <c>search</c> reads.</summary>
     public static readonly int FullTextSearchVersion = Array.IndexOf(Migrations, FullTextIndex.Migration) + 1;
+
+    /// <summary>The version whose migration records deleted articles in the change feed (<c>article_deletions</c>).</summary>
+    public static readonly int DeletionsVersion = Array.IndexOf(Migrations, ArticleDeletions.Migration) + 1;
 
     /// <summary>The version whose migration makes the full-text index take new rows at the end of their transaction.</summary>
     public static readonly int FullTextDeferredVersion = Array.IndexOf(Migrations, FullTextIndex.DeferredInserts) + 1;

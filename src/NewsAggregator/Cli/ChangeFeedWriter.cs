@@ -54,6 +54,10 @@ internal abstract class ChangeFeedWriter : IDisposable
 
     public abstract void Write(ArticleChange article);
 
+    /// <summary>A deleted article: <c>{"change_seq", "id", "deleted": true, "deleted_at", "reason", "merged_into"}</c> (JSON lines only).</summary>
+    public virtual void Write(ArticleDeletion deletion) =>
+        throw new NotSupportedException("deletions are written as JSON lines only");
+
     public abstract void Flush();
 
     public virtual void Dispose()
@@ -109,6 +113,25 @@ internal abstract class ChangeFeedWriter : IDisposable
                         json.WriteString(name, (string)text);
                         break;
                 }
+            }
+            json.WriteEndObject();
+        }));
+
+        public override void Write(ArticleDeletion deletion) => output.WriteLine(Json(json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("change_seq", deletion.ChangeSeq);
+            json.WriteNumber("id", deletion.Id);
+            json.WriteBoolean("deleted", true);
+            json.WriteString("deleted_at", deletion.DeletedAt);
+            json.WriteString("reason", deletion.Reason);
+            if (deletion.MergedInto is { } kept)
+            {
+                json.WriteNumber("merged_into", kept);
+            }
+            else
+            {
+                json.WriteNull("merged_into");
             }
             json.WriteEndObject();
         }));

@@ -5,7 +5,7 @@ using NewsAggregator.Storage;
 namespace NewsAggregator.Cli;
 
 /// <summary>
-/// <c>export [--since N] [--format jsonl|csv] [--limit K] [--output FILE] [--db FILE]</c>: the
+/// <c>export [--since N] [--format jsonl|csv] [--deletions] [--limit K] [--output FILE] [--db FILE]</c>: the
 /// change feed for pipelines. Every article inserted or changed after change value N, in
 /// sequence order, with its sightings; the cursor for next time on standard error. Only reads,
 /// like <c>sources list</c> (<see cref="ChangeExportQuery"/>).
@@ -33,6 +33,11 @@ internal static class ExportCommand
             Description = "Stop after K articles; the cursor printed is then the K-th article's change_seq.",
             HelpName = "K",
         };
+        var deletions = new Option<bool>("--deletions")
+        {
+            Description = "Also write the articles deleted after --since N (pruned, or merged into another by reextract), in change order, " +
+                "as {\"change_seq\", \"id\", \"deleted\": true, \"deleted_at\", \"reason\", \"merged_into\"} lines (jsonl only).",
+        };
         var outputFile = new Option<string?>("--output")
         {
             Description = "Write to this file (replaced once the export is complete) instead of standard output.",
@@ -43,21 +48,27 @@ internal static class ExportCommand
             "Write every article inserted or changed after --since N (new story, longer text, new sighting), in change order, with its sightings; " +
             "prints 'next: --since M' to standard error.")
         {
-            since, format, limit, outputFile, database,
+            since, format, deletions, limit, outputFile, database,
         };
         command.SetAction((parse, token) => RunAsync(
-            new ExportRequest(parse.GetValue(since)!, parse.GetValue(format)!, parse.GetValue(limit), parse.GetValue(outputFile), parse.GetValue(database)!),
+            new ExportRequest(parse.GetValue(since)!, parse.GetValue(format)!, parse.GetValue(deletions), parse.GetValue(limit),
+                parse.GetValue(outputFile), parse.GetValue(database)!),
             output, error, token));
         return command;
     }
 
-    private sealed record ExportRequest(string Since, string Format, string? Limit, string? OutputPath, string DatabasePath);
+    private sealed record ExportRequest(string Since, string Format, bool Deletions, string? Limit, string? OutputPath, string DatabasePath);
 
     private static async Task<int> RunAsync(ExportRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!long.TryParse(request.Since, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var since) || since < 0)
         {
             await error.WriteLineAsync($"error: --since must be a whole number, 0 or more (the cursor a previous export printed), not {request.Since}");
+            return NewsAggregatorCommandLine.UsageError;
+        }
+        if (request.Deletions && request.Format != "jsonl")
+        {
+            await error.WriteLineAsync("error: --deletions needs --format jsonl: a deletion is not an article, and a CSV row has room only for articles");
             return NewsAggregatorCommandLine.UsageError;
         }
         long? limit = null;
@@ -91,18 +102,20 @@ internal static class ExportCommand
             using (var target = partial is null ? null : new StreamWriter(partial, append: false))
             using (var writer = ChangeFeedWriter.For(request.Format, target ?? output))
             {
-                result = ChangeExportQuery.Read(request.DatabasePath, since, limit, article =>
+                void Written(Action write)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     try
                     {
-                        writer.Write(article);
+                        write();
                     }
                     catch (IOException e)
                     {
                         throw new ExportOutputException(e);
                     }
-                });
+                }
+                result = ChangeExportQuery.Read(request.DatabasePath, since, limit, article => Written(() => writer.Write(article)),
+                    writeDeletion: request.Deletions ? deletion => Written(() => writer.Write(deletion)) : null);
                 writer.Flush();
             }
             if (since > result.LastChange)

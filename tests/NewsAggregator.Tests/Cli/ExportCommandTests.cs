@@ -130,6 +130,47 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Pruned_articles_come_as_deletions_in_change_order_when_asked_for()
+    {
+        var database = Database();
+        for (var i = 1; i <= 4; i++)
+        {
+            database.StoreArticle(Article(i));
+        }
+        var before = await PollAsync(0);
+
+        // Articles 1 and 2 were first seen before the cutoff; then a new story comes.
+        var report = database.Prune(Now.AddHours(2.5), Now.AddDays(1), PruneOptions.Default with { PauseBetweenBatches = TimeSpan.Zero });
+        Assert.Equal(2, report.Articles);
+        database.StoreArticle(Article(5));
+
+        var plain = await PollAsync(before.Next);
+        Assert.Equal([5L], plain.Ids);
+        var withDeletions = await PollAsync(before.Next, "--deletions");
+        Assert.Equal([5L, 6L, 7L], withDeletions.Seqs);
+        Assert.Equal([1L, 2L, 5L], withDeletions.Ids);
+        Assert.Equal(
+            """{"change_seq":5,"id":1,"deleted":true,"deleted_at":"2026-03-05T05:06:07Z","reason":"pruned","merged_into":null}""",
+            withDeletions.Rows[0].GetRawText());
+        // Paging counts deletions and articles alike.
+        var first = await PollAsync(before.Next, "--deletions", "--limit", "2");
+        Assert.Equal([5L, 6L], first.Seqs);
+        Assert.Equal([7L], (await PollAsync(first.Next, "--deletions")).Seqs);
+    }
+
+    [Fact]
+    public async Task Deletions_are_refused_in_csv()
+    {
+        Database().StoreArticle(Article(1));
+
+        var run = await ExportAsync("--format", "csv", "--deletions");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith("error: --deletions needs --format jsonl", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
     public async Task Paging_with_a_limit_gives_every_article_exactly_once()
     {
         var database = Database();

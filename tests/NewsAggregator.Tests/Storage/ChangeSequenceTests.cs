@@ -116,7 +116,11 @@ public sealed class ChangeSequenceTests : IDisposable
 
         var third = database.StoreArticle(Article("a", "https://a.example/three", "The third story, long enough to hash."));
 
-        Assert.Equal(3L, StampOf(third.ArticleId).Seq);
+        // The deletion took the next value (it is a change too), the next story the one after.
+        Assert.Equal(3L, (long)_files.Scalar($"SELECT change_seq FROM article_deletions WHERE article_id = {second.ArticleId}")!);
+        // Deleted by another program, which says nothing of why.
+        Assert.Equal("deleted", _files.Scalar($"SELECT reason FROM article_deletions WHERE article_id = {second.ArticleId}"));
+        Assert.Equal(4L, StampOf(third.ArticleId).Seq);
     }
 
     [Fact]

@@ -82,9 +82,10 @@ public sealed class PruneTests : IDisposable
     private Dictionary<string, long> Orphans()
     {
         using var connection = _files.OpenReader();
+        // The two tables whose rows are about deleted articles, by design.
         var tables = Strings(connection, """
             SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c
-            WHERE m.type = 'table' AND c.name = 'article_id' AND m.name <> 'pruned_urls';
+            WHERE m.type = 'table' AND c.name = 'article_id' AND m.name NOT IN ('pruned_urls', 'article_deletions');
             """);
         Assert.Contains("article_sightings", tables);
         return tables.ToDictionary(table => table,
@@ -109,6 +110,24 @@ public sealed class PruneTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void Deletions_are_recorded_as_pruned_and_a_later_prune_forgets_those_before_its_cutoff()
+    {
+        var database = Open();
+        var old = StoreArticles(database, 3, daysAgo: 120, seed: 300);
+        var recent = StoreArticles(database, 2, daysAgo: 10, seed: 400);
+
+        database.Prune(Cutoff, Now, NoPause);
+        Assert.Equal(3L, Count($"SELECT count(*) FROM article_deletions WHERE reason = 'pruned' AND deleted_at = '{NewsDatabase.Format(Now)}'"));
+        Assert.Equal(3L, Count($"SELECT count(*) FROM article_deletions WHERE article_id IN ({string.Join(',', old)})"));
+
+        // A year on, everything but the newest article goes, and the first prune's deletions are forgotten.
+        var later = Now.AddDays(365);
+        database.Prune(later.AddDays(-90), later, NoPause);
+        Assert.Equal(0L, Count($"SELECT count(*) FROM article_deletions WHERE article_id IN ({string.Join(',', old)})"));
+        Assert.Equal(recent[0], Count($"SELECT article_id FROM article_deletions WHERE deleted_at = '{NewsDatabase.Format(later)}'"));
     }
 
     [Fact]

@@ -162,6 +162,10 @@ public sealed class StoredPagesTests : IDisposable
         Assert.Equal(earlier.ArticleId, database.FindArticleIdByUrl("https://a.example/other"));
         Assert.Equal("earlier", Marker(database.FindPage(earlier.ArticleId)!));
         Assert.Equal(1, PageCount());
+        // The deletion is in the change feed, with what took the story's place, before the change to the kept article.
+        Assert.Equal($"merged {earlier.ArticleId}", _files.Scalar($"SELECT reason || ' ' || merged_into FROM article_deletions WHERE article_id = {later.ArticleId}"));
+        Assert.Equal(1L, _files.Scalar(
+            $"SELECT count(*) FROM article_deletions d, articles a WHERE a.id = {earlier.ArticleId} AND d.change_seq < a.change_seq"));
     }
 
     [Fact]
