@@ -77,13 +77,26 @@ internal static class NearDuplicateIndex
     /// holds and so changes its <see cref="RecentBands.Generation"/> (a merge by another process is
     /// seen the same way, when the held keys are reloaded): with the generation unchanged, whatever
     /// was stored after the preparation is still held, so the held keys complete the earlier lookup.
-    /// Rows removed since (a text replaced, an article deleted) can only leave a candidate too many,
-    /// which its comparison on the current text settles.
+    /// An article deleted since is skipped when its story is loaded; one whose text was replaced
+    /// since is held again with its new keys and sketch, which take the place of what the lookup
+    /// found for it.
     /// </remarks>
-    public static IReadOnlyList<NearDuplicateCandidate>? Candidates(IndexedCandidates indexed, IReadOnlyList<long> keys, RecentBands recent) =>
-        indexed.Generation != recent.Generation || !(ReferenceEquals(indexed.Keys, keys) || indexed.Keys.SequenceEqual(keys))
-            ? null
-            : Together(new Dictionary<long, StorySketch?>(indexed.Found), keys, recent);
+    public static IReadOnlyList<NearDuplicateCandidate>? Candidates(IndexedCandidates indexed, IReadOnlyList<long> keys, RecentBands recent)
+    {
+        if (indexed.Generation != recent.Generation || !(ReferenceEquals(indexed.Keys, keys) || indexed.Keys.SequenceEqual(keys)))
+        {
+            return null;
+        }
+        var found = new Dictionary<long, StorySketch?>(indexed.Found.Count);
+        foreach (var (article, sketch) in indexed.Found)
+        {
+            if (!recent.Holds(article))
+            {
+                found[article] = sketch;
+            }
+        }
+        return Together(found, keys, recent);
+    }
 
     private static List<NearDuplicateCandidate> Together(Dictionary<long, StorySketch?> found, IReadOnlyList<long> keys, RecentBands recent)
     {
