@@ -64,9 +64,10 @@ public static class NearDuplicateRule
     /// <summary>
     /// Of the 96 bytes of two <see cref="StorySketch"/>es, how many must agree before the exact
     /// shingles are compared: below it the pair's Jaccard is almost surely under the 0.51 that any
-    /// confirmed pair has (see <see cref="StorySketch"/> for the odds).
+    /// confirmed pair has (see <see cref="StorySketch"/> for the odds). Raised from 20, which let a
+    /// quarter of the chance candidates of a large corpus through to be read and shingled again.
     /// </summary>
-    public const int MinimumSketchAgreements = 20;
+    public const int MinimumSketchAgreements = 26;
 
     /// <summary>Whether a candidate is worth confirming on exact shingles at all.</summary>
     public static bool MayBeCopies(StorySketch stored, StorySketch incoming)
