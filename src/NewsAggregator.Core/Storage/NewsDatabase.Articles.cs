@@ -246,13 +246,21 @@ public sealed partial class NewsDatabase
             is long id ? id : null;
 
     /// <param name="changeSeq">The article's change value (<see cref="ChangeSequence.Next"/>), written with the row.</param>
+    /// <remarks>
+    /// The id is above every id stored or recorded as deleted (<c>article_deletions</c>): SQLite
+    /// alone gives the highest id plus one, which after the newest article was deleted (a
+    /// <c>reextract</c> merge, another program) is that article's id again, and a pipeline keeping
+    /// copies by id would take the new story for the deleted one.
+    /// </remarks>
     private static long InsertArticle(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, long changeSeq)
     {
         var command = Statements.For(connection, transaction, """
-            INSERT INTO articles (source_id, url, title, byline, published_at, fetched_at, language, text,
+            INSERT INTO articles (id, source_id, url, title, byline, published_at, fetched_at, language, text,
                                   content_hash, site_name, image_url, description, html,
                                   enclosure_url, enclosure_type, enclosure_length, text_source, change_seq, updated_at)
-            VALUES ($source, $url, $title, $byline, $published, $fetched, $language, $text,
+            VALUES ((SELECT coalesce(max(top), 0) + 1 FROM (SELECT max(id) AS top FROM articles
+                                                            UNION ALL SELECT max(article_id) FROM article_deletions)),
+                    $source, $url, $title, $byline, $published, $fetched, $language, $text,
                     $hash, $site, $image, $description, $html,
                     $enclosure_url, $enclosure_type, $enclosure_length, $text_source, $change_seq, $fetched)
             RETURNING id;

@@ -120,6 +120,8 @@ public sealed class ChangeSequenceTests : IDisposable
         Assert.Equal(3L, (long)_files.Scalar($"SELECT change_seq FROM article_deletions WHERE article_id = {second.ArticleId}")!);
         // Deleted by another program, which says nothing of why.
         Assert.Equal("deleted", _files.Scalar($"SELECT reason FROM article_deletions WHERE article_id = {second.ArticleId}"));
+        // Nor is the deleted article's id given to the next story, though it was the highest.
+        Assert.Equal(second.ArticleId + 1, third.ArticleId);
         Assert.Equal(4L, StampOf(third.ArticleId).Seq);
     }
 
