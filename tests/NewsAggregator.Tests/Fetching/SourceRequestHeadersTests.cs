@@ -44,13 +44,7 @@ public sealed class SourceRequestHeadersTests : IAsyncLifetime
     public async Task Another_site_the_feed_links_or_redirects_to_gets_the_user_agent_and_none_of_the_headers()
     {
         using var workspace = new TempWorkspace();
-        workspace.WriteFile("sources.json", $$"""
-            { "sources": [
-                { "id": "roaming", "name": "Roaming publisher", "type": "rss", "url": "{{_server.Url("/roaming/feed.xml")}}",
-                  "userAgent": "{{SourceUserAgent}}",
-                  "headers": { "Referer": "https://roaming.example/", "Cookie": "session=secret", "Accept": "application/rss+xml" } }
-            ] }
-            """);
+        workspace.WriteFile("sources.json", $$"""{ "sources": [ {{PickySource("roaming", "session=secret")}} ] }""");
 
         var run = await CommandRun.OnceAsync(workspace);
 
@@ -95,9 +89,7 @@ public sealed class SourceRequestHeadersTests : IAsyncLifetime
         using var workspace = new TempWorkspace();
         workspace.WriteFile("sources.json", $$"""
             { "sources": [
-                { "id": "picky", "name": "Picky publisher", "type": "rss", "url": "{{_server.Url("/picky/feed.xml")}}",
-                  "userAgent": "{{SourceUserAgent}}",
-                  "headers": { "Referer": "https://picky.example/", "Cookie": "consent=yes", "Accept": "application/rss+xml" } },
+                {{PickySource("picky", "consent=yes")}},
                 { "id": "plain", "name": "Plain publisher", "type": "rss", "url": "{{_server.Url("/plain/feed.xml")}}" }
             ] }
             """);
@@ -128,6 +120,13 @@ public sealed class SourceRequestHeadersTests : IAsyncLifetime
             Assert.Equal("", request.Referer + request.Cookie);
         });
     }
+
+    /// <summary>A source with its own User-Agent, a Referer, the cookie given and an Accept, whose feed is /ID/feed.xml.</summary>
+    private string PickySource(string id, string cookie) => $$"""
+        { "id": "{{id}}", "name": "{{id}} publisher", "type": "rss", "url": "{{_server.Url($"/{id}/feed.xml")}}",
+          "userAgent": "{{SourceUserAgent}}",
+          "headers": { "Referer": "https://{{id}}.example/", "Cookie": "{{cookie}}", "Accept": "application/rss+xml" } }
+        """;
 
     private Task HandleAsync(HttpContext context)
     {
