@@ -79,29 +79,24 @@ internal static class NearDuplicateIndex
     /// was stored after the preparation is still held, so the held keys complete the earlier lookup.
     /// An article deleted since is skipped when its story is loaded; one whose text was replaced
     /// since is held again with its new keys and sketch, which take the place of what the lookup
-    /// found for it.
+    /// found for it (see <see cref="Together"/>).
     /// </remarks>
-    public static IReadOnlyList<NearDuplicateCandidate>? Candidates(IndexedCandidates indexed, IReadOnlyList<long> keys, RecentBands recent)
-    {
-        if (indexed.Generation != recent.Generation || !(ReferenceEquals(indexed.Keys, keys) || indexed.Keys.SequenceEqual(keys)))
-        {
-            return null;
-        }
-        var found = new Dictionary<long, StorySketch?>(indexed.Found.Count);
-        foreach (var (article, sketch) in indexed.Found)
-        {
-            if (!recent.Holds(article))
-            {
-                found[article] = sketch;
-            }
-        }
-        return Together(found, keys, recent);
-    }
+    public static IReadOnlyList<NearDuplicateCandidate>? Candidates(IndexedCandidates indexed, IReadOnlyList<long> keys, RecentBands recent) =>
+        indexed.Generation != recent.Generation || !(ReferenceEquals(indexed.Keys, keys) || indexed.Keys.SequenceEqual(keys))
+            ? null
+            : Together(indexed.Found, keys, recent);
 
-    private static List<NearDuplicateCandidate> Together(Dictionary<long, StorySketch?> found, IReadOnlyList<long> keys, RecentBands recent)
+    /// <summary>
+    /// The articles <paramref name="indexed"/> found in the index and those the held keys have under
+    /// <paramref name="keys"/>, oldest first. A held article's sketch is the current one (it was
+    /// stored or re-indexed since the last merge), so it takes the place of the index's.
+    /// </summary>
+    private static List<NearDuplicateCandidate> Together(IReadOnlyDictionary<long, StorySketch?> indexed, IReadOnlyList<long> keys, RecentBands recent)
     {
-        recent.Find(keys, found);
-        return found.OrderBy(candidate => candidate.Key).Select(candidate => new NearDuplicateCandidate(candidate.Key, candidate.Value)).ToList();
+        var held = new Dictionary<long, StorySketch?>();
+        recent.Find(keys, held);
+        return indexed.Where(candidate => !held.ContainsKey(candidate.Key)).Concat(held)
+            .OrderBy(candidate => candidate.Key).Select(candidate => new NearDuplicateCandidate(candidate.Key, candidate.Value)).ToList();
     }
 
     /// <summary>Adds the articles the index (not the held keys) has under any of <paramref name="keys"/>, with their sketches.</summary>
@@ -243,7 +238,7 @@ internal static class NearDuplicateIndex
         var generation = recent.Generation;
         var indexed = new Dictionary<long, StorySketch?>();
         FindIndexed(connection, null, keys.BandKeys, indexed);
-        foreach (var candidate in Together(new Dictionary<long, StorySketch?>(indexed), keys.BandKeys, recent))
+        foreach (var candidate in Together(indexed, keys.BandKeys, recent))
         {
             if (!candidate.MayBeCopyOf(keys.Sketch))
             {

@@ -92,15 +92,6 @@ internal sealed class RecentBands(int mergeAt = RecentBands.DefaultMergeAt)
         }
     }
 
-    /// <summary>Whether the keys of <paramref name="articleId"/> are held (it was stored or re-indexed since the last merge).</summary>
-    public bool Holds(long articleId)
-    {
-        lock (_lock)
-        {
-            return _byArticle.ContainsKey(articleId);
-        }
-    }
-
     /// <summary>The held articles sharing a key with <paramref name="keys"/>, with their sketches, added to <paramref name="found"/>.</summary>
     public void Find(IReadOnlyList<long> keys, Dictionary<long, StorySketch?> found)
     {
