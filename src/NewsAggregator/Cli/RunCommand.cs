@@ -152,6 +152,10 @@ internal sealed class RunCommand(TextWriter output, TextWriter error, SourcesRel
                 $"gc gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} " +
                 $"pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} allocated-mb={GC.GetTotalAllocatedBytes() / (1024.0 * 1024):0}") +
                 gcActivity?.Figures());
+            // The JIT's share: methods compiled (tier 0, tier 1 and on-stack replacement alike) and the
+            // time spent compiling them on all threads, which in a pass of a minute is not small.
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"jit methods={System.Runtime.JitInfo.GetCompiledMethodCount()} ms={System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0}"));
         }
         return results.All(r => r.Succeeded) ? NewsAggregatorCommandLine.Success : NewsAggregatorCommandLine.SourceFailed;
     }

@@ -130,8 +130,8 @@ public static class LoadBenchmark
         Row("CPU ms per source run", (r, _, s, p) => s.Runs == p.Runs ? "n/a" : Invariant($"{r.Cpu * 1000 / (s.Runs - p.Runs):F1}"));
         Row("average cores busy", (r, _, _, _) => Invariant($"{r.Cpu / r.Wall.TotalSeconds:F2}"));
         Row("peak RSS MB (VmHWM)", (r, _, _, _) => Invariant($"{r.PeakRssBytes / 1048576.0:F0}"));
-        // The worker's own figures, one row each, when it prints them (WorkerProcess: the stage-cpu and gc lines).
-        foreach (var (label, figures, format) in new[] { ("stage CPU s", (Func<WorkerRun, IReadOnlyDictionary<string, double>>)(r => r.StageCpu), "F2"), ("stage MiB allocated", r => r.StageAllocation, "0"), ("GC", r => r.Gc, "0.#") })
+        // The worker's own figures, one row each, when it prints them (WorkerProcess: the stage-cpu, gc and jit lines).
+        foreach (var (label, figures, format) in new[] { ("stage CPU s", (Func<WorkerRun, IReadOnlyDictionary<string, double>>)(r => r.StageCpu), "F2"), ("stage MiB allocated", r => r.StageAllocation, "0"), ("GC", r => r.Gc, "0.#"), ("JIT", r => r.Jit, "0") })
         {
             var keys = results.SelectMany(r => figures(r.Run).Keys).Distinct().ToList();
             if (keys.Count == 0)

@@ -11,10 +11,12 @@ namespace NewsAggregator.Benchmarks.Load;
 /// <param name="StageCpu">The worker's <c>stage-cpu</c> line, as name → CPU seconds; empty when it printed none.</param>
 /// <param name="StageAllocation">The worker's <c>stage-alloc-mb</c> line, as name → MiB allocated; empty when it printed none.</param>
 /// <param name="Gc">The worker's <c>gc</c> line, as name → value; empty when it printed none.</param>
+/// <param name="Jit">The worker's <c>jit</c> line (methods compiled, milliseconds compiling), as name → value; empty when it printed none.</param>
 public sealed record WorkerRun(
     TimeSpan Wall, double UserCpu, double SystemCpu, long PeakRssBytes, int ExitCode, bool Killed,
     string LastStdoutLine, int StderrLines, IReadOnlyList<string> StderrSample,
-    IReadOnlyDictionary<string, double> StageCpu, IReadOnlyDictionary<string, double> StageAllocation, IReadOnlyDictionary<string, double> Gc)
+    IReadOnlyDictionary<string, double> StageCpu, IReadOnlyDictionary<string, double> StageAllocation, IReadOnlyDictionary<string, double> Gc,
+    IReadOnlyDictionary<string, double> Jit)
 {
     public double Cpu => UserCpu + SystemCpu;
 }
@@ -35,6 +37,7 @@ public static partial class WorkerProcess
     private const string StageCpuPrefix = "stage-cpu ";
     private const string StageAllocationPrefix = "stage-alloc-mb ";
     private const string GcPrefix = "gc ";
+    private const string JitPrefix = "jit ";
 
     /// <summary>The worker this checkout built beside the benchmarks (Release: run them with -c Release).</summary>
     public static string BuiltWorker() =>
@@ -66,6 +69,7 @@ public static partial class WorkerProcess
         var stageCpu = new Dictionary<string, double>(StringComparer.Ordinal);
         var stageAllocation = new Dictionary<string, double>(StringComparer.Ordinal);
         var gc = new Dictionary<string, double>(StringComparer.Ordinal);
+        var jit = new Dictionary<string, double>(StringComparer.Ordinal);
         var before = ChildrenUsage();
         var watch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
@@ -97,6 +101,11 @@ public static partial class WorkerProcess
                 if (line.StartsWith(GcPrefix, StringComparison.Ordinal))
                 {
                     ParseFigures(line[GcPrefix.Length..], gc);
+                    return;
+                }
+                if (line.StartsWith(JitPrefix, StringComparison.Ordinal))
+                {
+                    ParseFigures(line[JitPrefix.Length..], jit);
                     return;
                 }
                 stderrLines++;
@@ -144,7 +153,7 @@ public static partial class WorkerProcess
             user = sampledCpu;
             system = 0;
         }
-        return new WorkerRun(wall, user, system, peakRss, process.ExitCode, killed, lastStdout, stderrLines, stderrSample, stageCpu, stageAllocation, gc);
+        return new WorkerRun(wall, user, system, peakRss, process.ExitCode, killed, lastStdout, stderrLines, stderrSample, stageCpu, stageAllocation, gc, jit);
     }
 
     /// <summary>"name=1.5 other=2" into the dictionary; a trailing "s" unit is allowed, anything unreadable skipped.</summary>

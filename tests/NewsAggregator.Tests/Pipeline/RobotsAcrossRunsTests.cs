@@ -97,6 +97,8 @@ public sealed class RobotsAcrossRunsTests : IAsyncLifetime
         Assert.Matches(@"^stage-alloc-mb fetch=\d+ extract=\d+ dedupe=\d+ store=\d+ total=\d+$", allocation.TrimEnd());
         var gc = Assert.Single(run.Error.Split('\n'), l => l.StartsWith("gc ", StringComparison.Ordinal));
         Assert.Matches(@" pause-ms-gen0=\d+ pause-ms-gen1=\d+ pause-ms-gen2=\d+ promoted-mb-gen0=\d+ promoted-mb-gen1=\d+$", gc.TrimEnd());
+        var jit = Assert.Single(run.Error.Split('\n'), l => l.StartsWith("jit ", StringComparison.Ordinal));
+        Assert.Matches(@"^jit methods=[1-9]\d* ms=\d+$", jit.TrimEnd());
     }
 
     [Fact]
