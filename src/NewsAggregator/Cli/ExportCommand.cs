@@ -44,20 +44,21 @@ internal static class ExportCommand
             HelpName = "FILE",
         };
         var database = ReportOutput.DatabaseOption();
+        var config = ConfigOption.Create(ConfigOption.ForDatabase);
         var command = new Command("export",
             "Write every article inserted or changed after --since N (new story, longer text, new sighting), in change order, with its sightings; " +
             "prints 'next: --since M' to standard error.")
         {
-            since, format, deletions, limit, outputFile, database,
+            since, format, deletions, limit, outputFile, database, config,
         };
         command.SetAction((parse, token) => RunAsync(
             new ExportRequest(parse.GetValue(since)!, parse.GetValue(format)!, parse.GetValue(deletions), parse.GetValue(limit),
-                parse.GetValue(outputFile), parse.GetValue(database)!),
+                parse.GetValue(outputFile), parse.GetValue(database)!, parse.GetValue(config)),
             output, error, token));
         return command;
     }
 
-    private sealed record ExportRequest(string Since, string Format, bool Deletions, string? Limit, string? OutputPath, string DatabasePath);
+    private sealed record ExportRequest(string Since, string Format, bool Deletions, string? Limit, string? OutputPath, string DatabasePath, string? ConfigPath);
 
     private static async Task<int> RunAsync(ExportRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -93,6 +94,10 @@ internal static class ExportCommand
                 return NewsAggregatorCommandLine.UsageError;
             }
         }
+        if (await ConfigOption.StorageAsync(request.ConfigPath, error) is not { } storage)
+        {
+            return NewsAggregatorCommandLine.UsageError;
+        }
 
         // Into a file beside --output, renamed over it when complete: a pipeline never reads half an export.
         var partial = request.OutputPath is null ? null : $"{request.OutputPath}.partial-{Environment.ProcessId}";
@@ -115,7 +120,7 @@ internal static class ExportCommand
                     }
                 }
                 result = ChangeExportQuery.Read(request.DatabasePath, since, limit, article => Written(() => writer.Write(article)),
-                    writeDeletion: request.Deletions ? deletion => Written(() => writer.Write(deletion)) : null);
+                    writeDeletion: request.Deletions ? deletion => Written(() => writer.Write(deletion)) : null, options: storage);
                 writer.Flush();
             }
             if (since > result.LastChange)

@@ -76,12 +76,8 @@ public static class NewsAggregatorCommandLine
         };
         progress.AcceptOnlyFromAmong("auto", "plain", "tty");
 
-        var config = new Option<string?>("--config")
-        {
-            Description = "A settings file (JSON, as appsettings.json); default ./appsettings.json when it exists. " +
-                          "NEWSAGGREGATOR_* environment variables and --Section:Key=value arguments override it.",
-            HelpName = "FILE",
-        };
+        var config = ConfigOption.Create("A settings file (JSON, as appsettings.json); default ./appsettings.json when it exists. " +
+                                         "NEWSAGGREGATOR_* environment variables and --Section:Key=value arguments override it.");
 
         var root = new RootCommand(
             "NewsAggregator: fetches news feeds and pages, keeps the clean article text, removes duplicates, stores it in SQLite.")

@@ -27,29 +27,34 @@ internal static class PruneCommand
                           "needs free disk as large as the database, and the worker's writes wait while it runs.",
         };
         var database = DatabaseOption.Create("The worker's SQLite database (never created by prune).");
+        var config = ConfigOption.Create(ConfigOption.ForDatabase);
         var command = new Command("prune",
             "Delete the articles first seen longer ago than --older-than, with their sightings and index rows, " +
             "in short transactions (safe beside a running worker), then give the space back to the disk.")
         {
-            olderThan, dryRun, vacuum, database,
+            olderThan, dryRun, vacuum, database, config,
         };
         command.SetAction((parse, token) => RunAsync(
-            parse.GetValue(olderThan)!, parse.GetValue(dryRun), parse.GetValue(vacuum), parse.GetValue(database)!, output, error, token));
+            parse.GetValue(olderThan)!, parse.GetValue(dryRun), parse.GetValue(vacuum), parse.GetValue(database)!, parse.GetValue(config), output, error, token));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string olderThan, bool dryRun, bool vacuum, string databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string olderThan, bool dryRun, bool vacuum, string databasePath, string? configPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!RetentionPeriod.TryParse(olderThan, out var period, out var problem))
         {
             await error.WriteLineAsync($"error: --older-than {olderThan}: {problem}");
             return NewsAggregatorCommandLine.UsageError;
         }
+        if (await ConfigOption.StorageAsync(configPath, error) is not { } storage)
+        {
+            return NewsAggregatorCommandLine.UsageError;
+        }
         NewsDatabase database;
         try
         {
-            database = NewsDatabase.OpenExisting(databasePath);
+            database = NewsDatabase.OpenExisting(databasePath, storage);
         }
         catch (StorageException e)
         {

@@ -33,19 +33,20 @@ internal static class ReextractCommand
         };
         var sources = SourcesOption.Create();
         var database = DatabaseOption.Create("The worker's SQLite database (must exist).");
+        var config = ConfigOption.Create(ConfigOption.ForDatabase);
         var command = new Command("reextract",
             "Extract every stored page again with today's extractor and each source's current selectors; update the articles " +
             "that come out differently (new change_seq), merging those that are now copies of another story. Reads no network.")
         {
-            only, since, sources, database,
+            only, since, sources, database, config,
         };
         command.SetAction((parse, token) => RunAsync(
-            new ReextractRequest(parse.GetValue(only) ?? [], parse.GetValue(since), parse.GetValue(sources)!, parse.GetValue(database)!),
+            new ReextractRequest(parse.GetValue(only) ?? [], parse.GetValue(since), parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(config)),
             output, error, token));
         return command;
     }
 
-    private sealed record ReextractRequest(IReadOnlyList<string> SourceIds, string? Since, string SourcesPath, string DatabasePath);
+    private sealed record ReextractRequest(IReadOnlyList<string> SourceIds, string? Since, string SourcesPath, string DatabasePath, string? ConfigPath);
 
     private static async Task<int> RunAsync(ReextractRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -74,10 +75,14 @@ internal static class ReextractCommand
             return NewsAggregatorCommandLine.UsageError;
         }
 
+        if (await ConfigOption.StorageAsync(request.ConfigPath, error) is not { } storage)
+        {
+            return NewsAggregatorCommandLine.UsageError;
+        }
         NewsDatabase database;
         try
         {
-            database = NewsDatabase.Open(request.DatabasePath);
+            database = NewsDatabase.Open(request.DatabasePath, storage);
         }
         catch (StorageException e)
         {

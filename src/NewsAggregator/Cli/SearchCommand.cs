@@ -32,19 +32,20 @@ internal static class SearchCommand
         };
         var json = new Option<bool>("--json") { Description = "One JSON object per line and article instead of the list." };
         var database = ReportOutput.DatabaseOption();
+        var config = ConfigOption.Create(ConfigOption.ForDatabase);
         var command = new Command("search",
             "Full-text search of the stored articles' titles and texts, best first (bm25, a title match above a text match), " +
             "with a snippet around the matches, the article's id, title, URL, date and sightings.")
         {
-            query, limit, json, database,
+            query, limit, json, database, config,
         };
         command.SetAction((parse, token) => RunAsync(
-            string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit)!, parse.GetValue(json), parse.GetValue(database)!, output, error, token));
+            string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit)!, parse.GetValue(json), parse.GetValue(database)!, parse.GetValue(config), output, error, token));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string query, string limitText, bool asJson, string databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string query, string limitText, bool asJson, string databasePath, string? configPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -57,10 +58,14 @@ internal static class SearchCommand
             return NewsAggregatorCommandLine.UsageError;
         }
 
+        if (await ConfigOption.StorageAsync(configPath, error) is not { } storage)
+        {
+            return NewsAggregatorCommandLine.UsageError;
+        }
         IReadOnlyList<SearchHit> hits;
         try
         {
-            hits = SearchQuery.Read(databasePath, query, limit);
+            hits = SearchQuery.Read(databasePath, query, limit, storage);
         }
         catch (MalformedSearchException e)
         {

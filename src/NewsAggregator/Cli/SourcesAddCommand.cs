@@ -47,11 +47,7 @@ internal static class SourcesAddCommand
             Description = "When the page names several feeds: take the Nth, as listed (default 1).",
             HelpName = "N",
         };
-        var config = new Option<string?>("--config")
-        {
-            Description = "A settings file for the fetcher (user agent, timeouts, proxy...); default ./appsettings.json when it exists.",
-            HelpName = "FILE",
-        };
+        var config = ConfigOption.Create("A settings file for the fetcher (user agent, timeouts, proxy...); default ./appsettings.json when it exists.");
         var sources = SourcesOption.Create();
         var command = new Command("add",
             "Add a source to sources.json: a feed, or the feed a web page names (the first of several unless --pick); comments and layout are kept.")

@@ -20,18 +20,19 @@ internal static class SourcesListCommand
         var json = new Option<bool>("--json") { Description = "Print a JSON array (one object per source) instead of the table." };
         var sources = SourcesOption.Create();
         var database = ReportOutput.DatabaseOption();
+        var config = ConfigOption.Create(ConfigOption.ForDatabase);
         var command = new Command("list",
             "List every source with its health from the database: enabled, last success, failures in a row, next due, articles stored, entries given up, last error.")
         {
-            json, sources, database,
+            json, sources, database, config,
         };
         command.SetAction((parse, token) =>
-            RunAsync(parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(json), output, error, token));
+            RunAsync(parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(config), parse.GetValue(json), output, error, token));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string sourcesPath, string databasePath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string sourcesPath, string databasePath, string? configPath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         IReadOnlyList<Source> file;
         try
@@ -43,10 +44,14 @@ internal static class SourcesListCommand
             return await SourcesOption.UsageErrorAsync(error, e.Message);
         }
 
+        if (await ConfigOption.StorageAsync(configPath, error) is not { } storage)
+        {
+            return NewsAggregatorCommandLine.UsageError;
+        }
         IReadOnlyList<StoredSourceHealth> stored;
         try
         {
-            stored = SourceHealthQuery.Read(databasePath);
+            stored = SourceHealthQuery.Read(databasePath, storage);
         }
         catch (StorageException e)
         {

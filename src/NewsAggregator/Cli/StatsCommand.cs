@@ -37,18 +37,19 @@ internal static class StatsCommand
         var json = new Option<bool>("--json") { Description = "Print a JSON object instead of the table." };
         var sources = SourcesOption.Create();
         var database = ReportOutput.DatabaseOption();
+        var config = ConfigOption.Create(ConfigOption.ForDatabase);
         var command = new Command("stats",
             "Per source and UTC day over the last N days: passes, articles stored, duplicates removed, failed entries and failed passes; totals per day and overall.")
         {
-            days, until, json, sources, database,
+            days, until, json, sources, database, config,
         };
         command.SetAction((parse, token) => RunAsync(
-            parse.GetValue(days)!, parse.GetValue(until), parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(json), output, error, token));
+            parse.GetValue(days)!, parse.GetValue(until), parse.GetValue(sources)!, parse.GetValue(database)!, parse.GetValue(config), parse.GetValue(json), output, error, token));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string daysText, string? untilText, string sourcesPath, string databasePath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string daysText, string? untilText, string sourcesPath, string databasePath, string? configPath, bool asJson, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!int.TryParse(daysText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days) || days is < 1 or > MaxDays)
         {
@@ -73,10 +74,14 @@ internal static class StatsCommand
             return NewsAggregatorCommandLine.UsageError;
         }
         var firstDay = lastDay.AddDays(1 - days);
+        if (await ConfigOption.StorageAsync(configPath, error) is not { } storage)
+        {
+            return NewsAggregatorCommandLine.UsageError;
+        }
         IReadOnlyList<RunStats> stats;
         try
         {
-            stats = RunStatsQuery.Read(databasePath, firstDay, lastDay);
+            stats = RunStatsQuery.Read(databasePath, firstDay, lastDay, storage);
         }
         catch (StorageException e)
         {
