@@ -17,13 +17,27 @@ internal sealed class ShingleCache
     private readonly ConcurrentDictionary<string, (StoryShingles Shingles, long Order)> _entries = new(StringComparer.Ordinal);
     private long _order;
 
+    // Counted here rather than asked of the dictionary on every Keep: ConcurrentDictionary.Count takes
+    // every one of its locks (one per core by default), on the path of every article prepared.
+    // Approximate under races (an entry re-kept while a trim removes it is not counted); each trim
+    // sets it right.
+    private int _count;
+
+    /// <summary>About how many texts are held (exact when no Keep runs).</summary>
+    public int Count => Volatile.Read(ref _count);
+
     public StoryShingles? Find(string contentHash) =>
         _entries.TryGetValue(contentHash, out var entry) ? entry.Shingles : null;
 
     public void Keep(string contentHash, StoryShingles shingles)
     {
-        _entries[contentHash] = (shingles, Interlocked.Increment(ref _order));
-        if (_entries.Count > Capacity)
+        var entry = (shingles, Interlocked.Increment(ref _order));
+        if (!_entries.TryAdd(contentHash, entry))
+        {
+            _entries[contentHash] = entry;
+            return;
+        }
+        if (Interlocked.Increment(ref _count) > Capacity)
         {
             Trim();
         }
@@ -33,18 +47,18 @@ internal sealed class ShingleCache
     {
         lock (_entries)
         {
-            if (_entries.Count <= Capacity)
+            if (_entries.Count > Capacity)
             {
-                return;
-            }
-            var cut = _entries.Values.Select(e => e.Order).Order().ElementAt(_entries.Count / 2);
-            foreach (var (hash, entry) in _entries)
-            {
-                if (entry.Order < cut)
+                var cut = _entries.Values.Select(e => e.Order).Order().ElementAt(_entries.Count / 2);
+                foreach (var (hash, entry) in _entries)
                 {
-                    _entries.TryRemove(hash, out _);
+                    if (entry.Order < cut)
+                    {
+                        _entries.TryRemove(hash, out _);
+                    }
                 }
             }
+            Volatile.Write(ref _count, _entries.Count);
         }
     }
 }
