@@ -15,6 +15,15 @@ internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] He
 {
     public bool Unrendered(IElement element) =>
         Outline.PositionOf(element) is var position and >= 0 && (LeftOut[position] || Headers[position]);
+
+    /// <summary>Leaves out elements found after the measure (boxes of furniture inside the chosen container): rendering skips them too.</summary>
+    public void LeaveOut(IEnumerable<int> positions)
+    {
+        foreach (var position in positions)
+        {
+            LeftOut[position] = true;
+        }
+    }
 }
 
 /// <summary>
