@@ -27,6 +27,13 @@ public class InlineFurnitureTests
     [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
     [InlineData("<p>This website uses cookies to count visitors anonymously. View our privacy policy.</p>")]
     [InlineData("<p>You currently do not have JavaScript enabled in your web browser. Some features of this site will not work.</p>")]
+    [InlineData("<p><a href='#top'>Back to Top</a></p>")]
+    [InlineData("<p>Return to top of page</p>")]
+    [InlineData("<p><a href='/print/ferry'>Printer-friendly version</a></p>")]
+    [InlineData("<p>E-mail this story to a friend</p>")]
+    [InlineData("<p><a href='/img/terminal.jpg'>Larger picture</a></p>")]
+    [InlineData("<p>Click to enlarge</p>")]
+    [InlineData("<p>Add to cart</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
