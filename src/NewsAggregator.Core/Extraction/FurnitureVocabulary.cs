@@ -98,10 +98,14 @@ internal static partial class FurnitureVocabulary
 
     // ---- Lines inside the article: whole paragraphs that are labels, credits or prompts ----
 
-    // Whole lines that are labels, prompts or credits.
+    // Whole lines that are labels, prompts or credits; old pages spell out their page tools
+    // ("Back to top", "Printer-friendly version", "E-mail this story to a friend", "Click to enlarge", "Add to cart").
     [GeneratedRegex(
         @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|реклама|広告|광고|" +
-        @"share|share this( article| story)?|share on \w+|tweet|email|print|" +
+        @"share|share this( article| story)?|share on \w+|tweet|email|print|e-?mail (this )?(page|article|story)( to a friend)?|print (this )?(page|article|story)|printer[- ]friendly( version| page)?|" +
+        @"back to (the )?top( of (the )?page)?|return to (the )?top( of (the )?page)?|top of (the )?page|" +
+        @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
+        @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|" +
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +

@@ -66,6 +66,7 @@ internal static class ArticleBody
         // The <article> taken over the measure's choice is a whole composition: what stands beside it
         // (the comment thread that outweighed it) is not more of it.
         var joined = whole ? [best] : MainContent.WithSiblings(outline, mass, best);
+        survey.LeaveOut(LinkBoxes.Within(outline, mass, joined));
         if (joined.Count == 1)
         {
             return Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl);

@@ -45,6 +45,16 @@ internal static class InlineFurniture
                 // readers' comments follow to the end.
                 break;
             }
+            if (IntroducesTeasers(blocks, i))
+            {
+                // "Related stories:" over other pages' teasers, each a linked headline with its blurb
+                // and date in one paragraph: the list goes with its label, to its last teaser.
+                while (i + 1 < blocks.Count && blocks[i + 1].LinkedLeadLine)
+                {
+                    i++;
+                }
+                continue;
+            }
             if (CreditLabel().IsMatch(text) && i + 1 < blocks.Count && blocks[i + 1].Text.Length < 100)
             {
                 // "Photo:" on its own: the credit is the next block.
@@ -103,6 +113,15 @@ internal static class InlineFurniture
     /// </summary>
     private static bool IsLinkedProse(string text) =>
         text.Length >= LinkedProseChars && !TextMass.EndsWithEllipsis(text) && (EndsSentence(text) || text[^1] is '。' or '！' or '？');
+
+    /// <summary>
+    /// A furniture line ("Related stories:", "See also") over two or more blocks that each open
+    /// with a linked line and go on: a list of teasers written with &lt;br&gt;, which no single
+    /// block of gives away as a link list (the blurbs outweigh the headlines' links).
+    /// </summary>
+    private static bool IntroducesTeasers(List<TextBlock> blocks, int i) =>
+        i + 2 < blocks.Count && blocks[i + 1].LinkedLeadLine && blocks[i + 2].LinkedLeadLine &&
+        blocks[i].Text.Length < LabelLength && FurnitureLine().IsMatch(blocks[i].Text);
 
     /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
     private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>

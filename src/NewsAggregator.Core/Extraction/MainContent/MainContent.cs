@@ -15,6 +15,15 @@ internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] He
 {
     public bool Unrendered(IElement element) =>
         Outline.PositionOf(element) is var position and >= 0 && (LeftOut[position] || Headers[position]);
+
+    /// <summary>Leaves out elements found after the measure (boxes of furniture inside the chosen container): rendering skips them too.</summary>
+    public void LeaveOut(IEnumerable<int> positions)
+    {
+        foreach (var position in positions)
+        {
+            LeftOut[position] = true;
+        }
+    }
 }
 
 /// <summary>
@@ -193,7 +202,7 @@ internal static partial class MainContent
                 continue;
             }
             // Only blocks continue an article: inline siblings run into their neighbours' paragraphs.
-            if (!mass.Holds(sibling) || !HtmlVocabulary.IsBlock(outline.Element(sibling).LocalName))
+            if (!mass.Holds(sibling) || !IsOrHoldsBlocks(outline.Element(sibling)))
             {
                 continue;
             }
@@ -205,6 +214,27 @@ internal static partial class MainContent
             }
         }
         return joined;
+    }
+
+    /// <summary>
+    /// A block, or an inline element that holds blocks: old pages leave a &lt;font&gt; open across
+    /// paragraphs (&lt;p&gt;&lt;font&gt;…&lt;/p&gt;), and the parser reopens it around each next
+    /// paragraph, so the article's paragraphs stand in sibling &lt;font&gt; elements.
+    /// </summary>
+    private static bool IsOrHoldsBlocks(IElement element)
+    {
+        if (HtmlVocabulary.IsBlock(element.LocalName))
+        {
+            return true;
+        }
+        foreach (var child in element.Children)
+        {
+            if (HtmlVocabulary.IsBlock(child.LocalName))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

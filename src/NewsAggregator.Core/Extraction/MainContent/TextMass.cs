@@ -29,7 +29,8 @@ internal sealed class TextMass : IDisposable
     /// <param name="Score">Sum of the unit values below the element: the best-scoring element gathers the most prose for the least furniture.</param>
     /// <param name="Prose">Sum of the positive unit values only.</param>
     /// <param name="Chars">Weighed visible characters, furniture included.</param>
-    public readonly record struct Measure(double Score, double Prose, int Chars);
+    /// <param name="LinkChars">The part of <paramref name="Chars"/> inside links.</param>
+    public readonly record struct Measure(double Score, double Prose, int Chars, int LinkChars);
 
     private TextMass(PageOutline outline)
     {
@@ -80,6 +81,7 @@ internal sealed class TextMass : IDisposable
         public double Score;
         public double Prose;
         public int Chars;
+        public int LinkChars;
     }
 
     /// <summary>
@@ -171,8 +173,9 @@ internal sealed class TextMass : IDisposable
             done.Score += unit;
             done.Prose += Math.Max(0, unit);
             done.Chars += (int)done.OwnChars;
+            done.LinkChars += (int)done.OwnLinkChars;
         }
-        _measures[done.Position] = new Measure(done.Score, done.Prose, done.Chars);
+        _measures[done.Position] = new Measure(done.Score, done.Prose, done.Chars, done.LinkChars);
         _held[done.Position] = true;
         _postOrder[_measured++] = done.Position;
         if (depth > 0)
@@ -181,6 +184,7 @@ internal sealed class TextMass : IDisposable
             parent.Score += done.Score;
             parent.Prose += done.Prose;
             parent.Chars += done.Chars;
+            parent.LinkChars += done.LinkChars;
         }
     }
 

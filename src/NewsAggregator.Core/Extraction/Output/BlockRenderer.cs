@@ -20,6 +20,10 @@ internal sealed class BlockRenderer
     private readonly Stack<IElement> _openBlocks = new();
     private IElement? _container;
     private int _linkChars;
+    // Where the block's first line ends (0 while it has one line), and whether all of that line is
+    // link text: a teaser's linked headline over its blurb, in one paragraph written with <br>.
+    private int _leadLineEnd;
+    private bool _leadLineLinked;
     private int _linkDepth;
     private int _preDepth;
     private int _quoteDepth;
@@ -189,6 +193,11 @@ internal sealed class BlockRenderer
             EndParagraph();
             return;
         }
+        if (_leadLineEnd == 0)
+        {
+            _leadLineEnd = _text.Length;
+            _leadLineLinked = _linkChars > 0 && _linkChars == NonSpaceChars(_text);
+        }
         _text.Append('\n');
     }
 
@@ -203,13 +212,35 @@ internal sealed class BlockRenderer
         if (end > 0)
         {
             var text = _text.ToString(0, end);
-            _blocks.Add(new TextBlock(text, KindOf(_container), Math.Min(_linkChars, text.Length), _container));
+            _blocks.Add(new TextBlock(text, KindOf(_container), Math.Min(_linkChars, text.Length), _container)
+            {
+                LinkedLeadLine = _leadLineLinked && _leadLineEnd < end,
+            });
             // Where the block ends: the HTML breaks there too, whatever element it is in.
             _steps.Add(new ArticleBlocks.Step(null, false, _blocks.Count - 1));
         }
         _text.Clear();
         _linkChars = 0;
+        _leadLineEnd = 0;
+        _leadLineLinked = false;
         _container = null;
+    }
+
+    /// <summary>The characters of <paramref name="text"/> that are not spaces: what <see cref="_linkChars"/> counts.</summary>
+    private static int NonSpaceChars(StringBuilder text)
+    {
+        var count = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (c is not (' ' or '\n'))
+                {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private BlockKind KindOf(IElement? container)

@@ -19,4 +19,10 @@ internal sealed record TextBlock(string Text, BlockKind Kind, int LinkChars, IEl
 {
     /// <summary>Share of the block's characters inside links: menus and related-story lists are nearly all link.</summary>
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
+
+    /// <summary>
+    /// The block's first line is all link text and more lines follow it: a linked headline over
+    /// its blurb, as teasers for other pages are written in one paragraph with &lt;br&gt;.
+    /// </summary>
+    public bool LinkedLeadLine { get; init; }
 }

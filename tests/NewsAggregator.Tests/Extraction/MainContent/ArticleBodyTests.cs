@@ -25,7 +25,8 @@ public class ArticleBodyTests
     public void Paragraphs_interleaved_with_link_heavy_boxes_are_all_kept()
     {
         // Each product box costs more than a paragraph earns, so the best single element is one
-        // paragraph; the post around it adds mostly prose and is taken in. The store links go.
+        // paragraph; the post around it adds mostly prose and is taken in. Each product box, a
+        // name, a price and a row of store links, holds more furniture than prose and goes whole.
         var html = ExtractionFixtures.Text("Body", "deals-between-paragraphs.html");
 
         var article = new ArticleExtractor().Extract(html, null);
@@ -50,6 +51,8 @@ public class ArticleBodyTests
     [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
     [InlineData("old-layout-after-an-unclosed-anchor")] // an <a name> never closed, which the parser reopens in every block after it, is no link: the text after it is prose, not link text
     [InlineData("notices-around-the-text")] // a note about the reader's browser above the text and the site's copyright notice under it, in the article's own cell, go
+    [InlineData("paragraphs-in-font-wrappers")] // an old page's paragraphs each wrapped in a <font> beside the first: a <font> that holds blocks continues the article like a block
+    [InlineData("sidebar-box-inside-the-article-cell")] // a nested table of headline links, their blurbs, a heading and a poll inside the article's cell: a box of more furniture than prose goes whole, labels and all
     [InlineData("article-in-a-cell-named-like-furniture")] // an old layout's table cell is a unit of its own: the cell named "nav-border" holds the page's prose and so is no furniture
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {

@@ -27,6 +27,14 @@ public class InlineFurnitureTests
     [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
     [InlineData("<p>This website uses cookies to count visitors anonymously. View our privacy policy.</p>")]
     [InlineData("<p>You currently do not have JavaScript enabled in your web browser. Some features of this site will not work.</p>")]
+    [InlineData("<p><a href='#top'>Back to Top</a></p>")]
+    [InlineData("<p>Return to top of page</p>")]
+    [InlineData("<p><a href='/print/ferry'>Printer-friendly version</a></p>")]
+    [InlineData("<p>E-mail this story to a friend</p>")]
+    [InlineData("<p><a href='/img/terminal.jpg'>Larger picture</a></p>")]
+    [InlineData("<p>Click to enlarge</p>")]
+    [InlineData("<p>Add to cart</p>")]
+    [InlineData("<p><b>Related stories:</b></p><p><b><a href='/a'>Ferry fares to rise in spring</a></b><br>Operators blame the price of fuel for the first rise in four years.<br>Harbour Times, March 2</p><p><b><a href='/b'>New pier opens at the marina</a></b><br>The pier takes boats of up to twenty metres, and the marina plans a second one.<br>Harbour Times, March 1</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -60,6 +68,7 @@ public class InlineFurnitureTests
     [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
     [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
     [InlineData("<p>The court ruled in 2004 that copying the timetable was no copyright infringement, since nobody owns facts.</p>")] // copyright as the subject
+    [InlineData("<p><a href='/report'>The authority's report</a><br>It runs to four hundred pages and took two years to write.</p><p><a href='/map'>The terminal's site plan</a><br>It shows the new berths and the car park.</p>")] // paragraphs that open with a link, under no label: the article's own
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {

@@ -1,0 +1,56 @@
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// Boxes of links and labels nested inside the article's container: a sidebar table in an old
+/// layout's article cell, a "Debate coverage" or "Special report" box of headlines, a poll, a
+/// box of section links under the text. Nothing names them furniture, and the container still
+/// wins as a whole, but measured on their own they hold more furniture than prose, and the line
+/// filter, which judges one paragraph at a time, keeps their headings and labels (only the link
+/// lines look like furniture to it). So each element below the chosen one that groups blocks is
+/// measured as a box of its own, much as Readability cleans its chosen article "conditionally".
+/// </summary>
+internal static class LinkBoxes
+{
+    // A box this small is an inline label or link (a ticker symbol in a sentence), not a box of furniture.
+    private const int MinimumChars = 30;
+    // At least this share of a box's text is link text,
+    private const double LinkShare = 0.3;
+    // and at most this share of it reads as prose.
+    private const double ProseShare = 0.4;
+
+    /// <summary>
+    /// The outermost boxes of furniture below <paramref name="roots"/> (the chosen element and
+    /// the siblings that continue it): elements that group blocks, whose measure is negative,
+    /// that are links in good part and prose in small part.
+    /// </summary>
+    public static List<int> Within(PageOutline outline, TextMass mass, IReadOnlyList<int> roots)
+    {
+        var boxes = new List<int>();
+        foreach (var root in roots)
+        {
+            for (var position = root + 1; position < outline.SubtreeEnd(root);)
+            {
+                if (mass.Holds(position) && IsBox(outline.Element(position).LocalName) && IsFurniture(mass[position]))
+                {
+                    boxes.Add(position);
+                    position = outline.SubtreeEnd(position);
+                    continue;
+                }
+                position++;
+            }
+        }
+        return boxes;
+    }
+
+    /// <summary>
+    /// Elements that group blocks into a box. A paragraph or a list item is the line filter's to
+    /// judge, and so is a list: a list of links is furniture line by line, and the label that
+    /// introduces it ("More:") goes with it there.
+    /// </summary>
+    private static bool IsBox(string localName) =>
+        localName is "div" or "table" or "td" or "dl" or "form" or "center";
+
+    private static bool IsFurniture(TextMass.Measure measure) =>
+        measure.Score < 0 && measure.Chars >= MinimumChars &&
+        measure.LinkChars >= LinkShare * measure.Chars && measure.Prose <= ProseShare * measure.Chars;
+}
