@@ -17,10 +17,10 @@ internal static class ConfigOption
         HelpName = "FILE",
     };
 
-    /// <summary>The description of <c>--config</c> on the commands that open the worker's database.</summary>
-    public const string ForDatabase =
+    /// <summary><c>--config</c> on the commands that open the worker's database, for its busy timeout (<see cref="StorageAsync"/>).</summary>
+    public static Option<string?> ForDatabase() => Create(
         "The worker's settings file, for Storage:BusyTimeoutSeconds (how long to wait for the worker's write lock); " +
-        "default ./appsettings.json when it exists, NEWSAGGREGATOR_* environment variables override it.";
+        "default ./appsettings.json when it exists, NEWSAGGREGATOR_* environment variables override it.");
 
     /// <summary>
     /// How a command other than the worker opens the database: it waits for the worker's write lock

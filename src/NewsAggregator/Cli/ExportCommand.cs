@@ -44,7 +44,7 @@ internal static class ExportCommand
             HelpName = "FILE",
         };
         var database = ReportOutput.DatabaseOption();
-        var config = ConfigOption.Create(ConfigOption.ForDatabase);
+        var config = ConfigOption.ForDatabase();
         var command = new Command("export",
             "Write every article inserted or changed after --since N (new story, longer text, new sighting), in change order, with its sightings; " +
             "prints 'next: --since M' to standard error.")

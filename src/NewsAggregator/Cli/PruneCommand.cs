@@ -27,7 +27,7 @@ internal static class PruneCommand
                           "needs free disk as large as the database, and the worker's writes wait while it runs.",
         };
         var database = DatabaseOption.Create("The worker's SQLite database (never created by prune).");
-        var config = ConfigOption.Create(ConfigOption.ForDatabase);
+        var config = ConfigOption.ForDatabase();
         var command = new Command("prune",
             "Delete the articles first seen longer ago than --older-than, with their sightings and index rows, " +
             "in short transactions (safe beside a running worker), then give the space back to the disk.")

@@ -33,7 +33,7 @@ internal static class ReextractCommand
         };
         var sources = SourcesOption.Create();
         var database = DatabaseOption.Create("The worker's SQLite database (must exist).");
-        var config = ConfigOption.Create(ConfigOption.ForDatabase);
+        var config = ConfigOption.ForDatabase();
         var command = new Command("reextract",
             "Extract every stored page again with today's extractor and each source's current selectors; update the articles " +
             "that come out differently (new change_seq), merging those that are now copies of another story. Reads no network.")

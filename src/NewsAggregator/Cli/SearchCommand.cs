@@ -32,7 +32,7 @@ internal static class SearchCommand
         };
         var json = new Option<bool>("--json") { Description = "One JSON object per line and article instead of the list." };
         var database = ReportOutput.DatabaseOption();
-        var config = ConfigOption.Create(ConfigOption.ForDatabase);
+        var config = ConfigOption.ForDatabase();
         var command = new Command("search",
             "Full-text search of the stored articles' titles and texts, best first (bm25, a title match above a text match), " +
             "with a snippet around the matches, the article's id, title, URL, date and sightings.")

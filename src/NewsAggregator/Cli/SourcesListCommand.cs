@@ -20,7 +20,7 @@ internal static class SourcesListCommand
         var json = new Option<bool>("--json") { Description = "Print a JSON array (one object per source) instead of the table." };
         var sources = SourcesOption.Create();
         var database = ReportOutput.DatabaseOption();
-        var config = ConfigOption.Create(ConfigOption.ForDatabase);
+        var config = ConfigOption.ForDatabase();
         var command = new Command("list",
             "List every source with its health from the database: enabled, last success, failures in a row, next due, articles stored, entries given up, last error.")
         {

@@ -37,7 +37,7 @@ internal static class StatsCommand
         var json = new Option<bool>("--json") { Description = "Print a JSON object instead of the table." };
         var sources = SourcesOption.Create();
         var database = ReportOutput.DatabaseOption();
-        var config = ConfigOption.Create(ConfigOption.ForDatabase);
+        var config = ConfigOption.ForDatabase();
         var command = new Command("stats",
             "Per source and UTC day over the last N days: passes, articles stored, duplicates removed, failed entries and failed passes; totals per day and overall.")
         {
