@@ -15,12 +15,14 @@ internal static class HtmlVocabulary
 
     // Elements whose content a reader never sees as text (scripts, media, form controls), and
     // ruby annotations: the reading aid above the base text would otherwise run into it.
+    // <noframes> and <noembed> are fallbacks a browser hides, since it shows frames and embeds;
+    // the parser keeps their content as one raw string of markup, which must never reach the text.
     private static readonly HashSet<string> Textless = new(StringComparer.Ordinal)
     {
         "head", "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
         "embed", "video", "audio", "map", "button", "input", "select", "option", "textarea", "link",
         "meta", "title", "img", "picture", "source", "frame", "frameset", "datalist", "dialog",
-        "rt", "rp",
+        "rt", "rp", "noframes", "noembed",
     };
 
     public static bool IsBlock(string localName) => Blocks.Contains(localName);

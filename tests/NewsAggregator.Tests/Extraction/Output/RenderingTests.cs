@@ -10,6 +10,7 @@ public class RenderingTests
     [Theory]
     [InlineData("noscript-left-open")] // a <noscript> never closed holds the rest of the page: its content is still read
     [InlineData("ruby-soft-hyphen-decomposed")] // ruby annotations and soft hyphens left out, decomposed accents composed (NFC)
+    [InlineData("noframes-and-noembed")] // a browser hides them (it shows frames and embeds), and their content is raw markup, not text
     [InlineData("encoded-twice-in-entities")] // UTF-8 read as windows-1252 and written back as entities (&acirc;€™, &Atilde;&copy;, &#195;&#168;) is put back; correct entities stay
     public void Text_is_what_a_reader_sees(string page)
     {
