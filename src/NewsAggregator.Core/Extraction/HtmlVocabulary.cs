@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace NewsAggregator.Extraction;
@@ -38,4 +39,26 @@ internal static class HtmlVocabulary
 
     /// <summary>Zero-width and soft-hyphen characters that only steer layout.</summary>
     public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> counts (Unicode's White_Space, NBSP among them).</summary>
+    internal const string WhiteSpace =
+        "\t\n\u000B\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
+    private const string Unplain = WhiteSpace + "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
+
+    private static readonly SearchValues<char> NotPlainText = SearchValues.Create(Unplain);
+    private static readonly SearchValues<char> NotPlainHtml = SearchValues.Create(Unplain + "<>&");
+
+    /// <summary>
+    /// How many characters from the start are plain: neither white space nor invisible. The
+    /// renderers take characters one by one where something may change (a space, a break) and
+    /// copy such a run whole.
+    /// </summary>
+    public static int PlainRun(ReadOnlySpan<char> text) => Run(text, NotPlainText);
+
+    /// <summary>As <see cref="PlainRun"/>, and also without a character HTML must escape.</summary>
+    public static int PlainHtmlRun(ReadOnlySpan<char> text) => Run(text, NotPlainHtml);
+
+    private static int Run(ReadOnlySpan<char> text, SearchValues<char> stops) =>
+        text.IndexOfAny(stops) is var stop and >= 0 ? stop : text.Length;
 }

@@ -411,8 +411,9 @@ internal sealed class ArticleHtml
 
     private void AppendText(string data)
     {
-        foreach (var c in data)
+        for (var i = 0; i < data.Length; i++)
         {
+            var c = data[i];
             if (HtmlVocabulary.IsInvisible(c))
             {
                 continue;
@@ -444,6 +445,10 @@ internal sealed class ArticleHtml
                     _html.Append(c);
                     break;
             }
+            // The plain characters after it: the text context is set, no space is pending, nothing to escape.
+            var run = HtmlVocabulary.PlainHtmlRun(data.AsSpan(i + 1));
+            _html.Append(data, i + 1, run);
+            i += run;
         }
     }
 

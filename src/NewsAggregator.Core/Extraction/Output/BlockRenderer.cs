@@ -139,8 +139,9 @@ internal sealed class BlockRenderer
 
     private void Append(string data)
     {
-        foreach (var c in data)
+        for (var i = 0; i < data.Length; i++)
         {
+            var c = data[i];
             if (HtmlVocabulary.IsInvisible(c))
             {
                 continue;
@@ -168,11 +169,14 @@ internal sealed class BlockRenderer
                 _text.Append(' ');
             }
             _pendingSpace = false;
-            _text.Append(c);
+            // This character and the plain ones after it: nothing above changes for them.
+            var run = 1 + HtmlVocabulary.PlainRun(data.AsSpan(i + 1));
+            _text.Append(data, i, run);
             if (_linkDepth > 0)
             {
-                _linkChars++;
+                _linkChars += run;
             }
+            i += run - 1;
         }
     }
 

@@ -1,0 +1,40 @@
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+public class HtmlVocabularyTests
+{
+    [Fact]
+    public void The_white_space_list_is_every_character_the_runtime_calls_white_space()
+    {
+        var runtime = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace);
+
+        Assert.Equal(runtime.Order(), HtmlVocabulary.WhiteSpace.Order());
+    }
+
+    [Theory]
+    [InlineData("word", 4)]
+    [InlineData("two words", 3)]
+    [InlineData("non\u00A0breaking", 3)]
+    [InlineData("soft\u00ADhyphen", 4)]
+    [InlineData("zero\u200Bwidth", 4)]
+    [InlineData("line\nbreak", 4)]
+    [InlineData("", 0)]
+    [InlineData(" lead", 0)]
+    [InlineData("a<b & c>d", 3)]
+    public void A_plain_run_ends_at_white_space_or_an_invisible_character(string text, int expected)
+    {
+        Assert.Equal(expected, HtmlVocabulary.PlainRun(text));
+    }
+
+    [Theory]
+    [InlineData("a<b", 1)]
+    [InlineData("AT&T", 2)]
+    [InlineData("x>y", 1)]
+    [InlineData("plain", 5)]
+    [InlineData("two words", 3)]
+    public void A_plain_html_run_also_ends_where_html_must_escape(string text, int expected)
+    {
+        Assert.Equal(expected, HtmlVocabulary.PlainHtmlRun(text));
+    }
+}
