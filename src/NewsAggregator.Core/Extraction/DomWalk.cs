@@ -20,13 +20,14 @@ internal static class DomWalk
         while (stack.Count > 0)
         {
             var step = stack.Pop();
+            // AngleSharp's element class before its interfaces: a type test against a class and
+            // its non-virtual LocalName are cheap, where interface calls from here see dozens of
+            // element types and went through the runtime's slowest dispatch.
             switch (step.Node)
             {
-                case IText:
-                    yield return step;
-                    continue;
-                case IElement element when !step.Leaving:
-                    if ((HtmlVocabulary.IsTextless(element.LocalName) && !(withImages && element.LocalName is "img" or "picture")) ||
+                case Element element when !step.Leaving:
+                    var name = element.LocalName;
+                    if ((HtmlVocabulary.IsTextless(name) && !(withImages && name is "img" or "picture")) ||
                         skip?.Invoke(element) == true)
                     {
                         continue;
@@ -34,9 +35,11 @@ internal static class DomWalk
                     yield return step;
                     stack.Push(new Step(element, true));
                     break;
-                case IElement:
+                case Element or IText:
                     yield return step;
                     continue;
+                case IElement:
+                    throw new NotSupportedException($"DomWalk walks AngleSharp's own elements, not {step.Node.GetType()}");
                 case { NodeType: NodeType.Document or NodeType.DocumentFragment }:
                     break;
                 default:

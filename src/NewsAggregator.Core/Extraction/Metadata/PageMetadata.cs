@@ -100,9 +100,11 @@ internal sealed class MarkupClues
     {
         var clues = new MarkupClues();
         IElement? firstTime = null;
-        // Sibling links and an explicit stack: no enumerator per element, no recursion.
-        var stack = new Stack<IElement>();
-        if (document.DocumentElement is { } root)
+        // Sibling links and an explicit stack: no enumerator per element, no recursion. AngleSharp's
+        // element class, not its interface: a class test and its own members are cheap, where the
+        // interface's calls, seeing every element type of the page, took the slowest dispatch.
+        var stack = new Stack<Element>();
+        if (document.DocumentElement is Element root)
         {
             stack.Push(root);
         }
@@ -110,10 +112,10 @@ internal sealed class MarkupClues
         {
             clues.Visit(element, ref firstTime);
             // By index: AngleSharp finds a node's sibling by searching its parent's children.
-            var children = element.ChildNodes;
+            var children = ((INode)element).ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--)
             {
-                if (children[i] is IElement child)
+                if (children[i] is Element child)
                 {
                     stack.Push(child);
                 }
@@ -135,7 +137,7 @@ internal sealed class MarkupClues
         return null;
     }
 
-    private void Visit(IElement element, ref IElement? firstTime)
+    private void Visit(Element element, ref IElement? firstTime)
     {
         switch (element.LocalName)
         {
@@ -188,10 +190,10 @@ internal sealed class MarkupClues
     }
 
     /// <summary>Both in one pass over the attributes: every element of the page is asked, and most have none.</summary>
-    private static (string? Itemprop, string? Class) ItempropAndClass(IElement element)
+    private static (string? Itemprop, string? Class) ItempropAndClass(Element element)
     {
         string? itemprop = null, cls = null;
-        var attributes = element.Attributes;
+        var attributes = ((IElement)element).Attributes;
         for (var i = 0; i < attributes.Length; i++)
         {
             var attribute = attributes[i]!;
@@ -207,7 +209,7 @@ internal sealed class MarkupClues
         return (itemprop, cls);
     }
 
-    private void AddMeta(IElement meta)
+    private void AddMeta(Element meta)
     {
         var content = meta.GetAttribute("content");
         if (string.IsNullOrWhiteSpace(content))
