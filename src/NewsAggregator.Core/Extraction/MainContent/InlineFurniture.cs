@@ -19,6 +19,8 @@ internal static class InlineFurniture
     private const int CommentsHeadingLength = 200;
     // A notice to readers (a copyright line, a note about their browser) is a few lines at most.
     private const int NoticeLength = 400;
+    // A copyright line ends the text when what follows it is less than a quarter of the text kept before it.
+    private const int TrailAfterNoticeShare = 4;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
 
@@ -29,6 +31,8 @@ internal static class InlineFurniture
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
         List<TextBlock>? notices = null;
+        int[]? after = null;
+        var keptChars = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -61,6 +65,13 @@ internal static class InlineFurniture
                 i++;
                 continue;
             }
+            if (kept.Count >= EdgeBlocks && text.Length < NoticeLength && block.Kind != BlockKind.Quote &&
+                (after ??= CharsAfter(blocks))[i] * TrailAfterNoticeShare < keptChars && CopyrightNotice().IsMatch(text))
+            {
+                // The site's copyright line under the article's paragraphs, with only a little text
+                // after it (headlines of other pages, a site's links): the text has ended.
+                break;
+            }
             var atEdge = i < EdgeBlocks || i >= blocks.Count - EdgeBlocks;
             if (text.Length < NoticeLength && (BrowserNotice().IsMatch(text) || (atEdge && block.Kind != BlockKind.Quote && CopyrightNotice().IsMatch(text))))
             {
@@ -78,11 +89,23 @@ internal static class InlineFurniture
                 continue;
             }
             kept.Add(block);
+            keptChars += text.Length;
         }
         // A copyright line or a note about the reader's browser goes from beside the text; when
         // it is all the text there is, it stays, as a sign of what the page held (a page whose
         // scripts write everything else), rather than nothing.
         return kept.Count == 0 && notices is not null ? notices : kept;
+    }
+
+    /// <summary>By block: the characters of the blocks after it.</summary>
+    private static int[] CharsAfter(List<TextBlock> blocks)
+    {
+        var after = new int[blocks.Count];
+        for (var i = blocks.Count - 2; i >= 0; i--)
+        {
+            after[i] = after[i + 1] + blocks[i + 1].Text.Length;
+        }
+        return after;
     }
 
     /// <summary>Where the headline (the title, or an h1) stands among the first blocks; -1 when it is not there.</summary>

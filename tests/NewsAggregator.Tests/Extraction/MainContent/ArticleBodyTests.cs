@@ -55,6 +55,7 @@ public class ArticleBodyTests
     [InlineData("sidebar-box-inside-the-article-cell")] // a nested table of headline links, their blurbs, a heading and a poll inside the article's cell: a box of more furniture than prose goes whole, labels and all
     [InlineData("annotated-list-of-sites")] // a list of sites, each link showing its address and a note under it, is the page's text: a link that shows an address is no teaser's headline, so its note is no blurb
     [InlineData("page-saved-from-a-word-processor")] // Word names each paragraph by its style in the document: "MsoCommentText" (a note, not readers' comments) and "MsoHeader" are no furniture
+    [InlineData("copyright-line-ends-the-text")] // the site's copyright line under the article with only a few short lines after it (other stories' headlines) ends the text
     [InlineData("article-in-a-cell-named-like-furniture")] // an old layout's table cell is a unit of its own: the cell named "nav-border" holds the page's prose and so is no furniture
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
