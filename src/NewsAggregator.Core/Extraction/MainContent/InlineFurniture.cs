@@ -31,12 +31,17 @@ internal static class InlineFurniture
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
         List<TextBlock>? notices = null;
-        int[]? after = null;
+        var charsAfter = 0;
+        foreach (var block in blocks)
+        {
+            charsAfter += block.Text.Length;
+        }
         var keptChars = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             var text = block.Text;
+            charsAfter -= text.Length;
             if (i < headline && text.Length < AboveHeadlineLength)
             {
                 // Above the headline: the site's tagline, a kicker, a section label.
@@ -66,7 +71,7 @@ internal static class InlineFurniture
                 continue;
             }
             if (kept.Count >= EdgeBlocks && text.Length < NoticeLength && block.Kind != BlockKind.Quote &&
-                (after ??= CharsAfter(blocks))[i] * TrailAfterNoticeShare < keptChars && CopyrightNotice().IsMatch(text))
+                charsAfter * TrailAfterNoticeShare < keptChars && CopyrightNotice().IsMatch(text))
             {
                 // The site's copyright line under the article's paragraphs, with only a little text
                 // after it (headlines of other pages, a site's links): the text has ended.
@@ -95,17 +100,6 @@ internal static class InlineFurniture
         // it is all the text there is, it stays, as a sign of what the page held (a page whose
         // scripts write everything else), rather than nothing.
         return kept.Count == 0 && notices is not null ? notices : kept;
-    }
-
-    /// <summary>By block: the characters of the blocks after it.</summary>
-    private static int[] CharsAfter(List<TextBlock> blocks)
-    {
-        var after = new int[blocks.Count];
-        for (var i = blocks.Count - 2; i >= 0; i--)
-        {
-            after[i] = after[i + 1] + blocks[i + 1].Text.Length;
-        }
-        return after;
     }
 
     /// <summary>Where the headline (the title, or an h1) stands among the first blocks; -1 when it is not there.</summary>
