@@ -103,7 +103,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|реклама|広告|광고|" +
         @"share|share this( article| story)?|share on \w+|tweet|email|print|e-?mail (this )?(page|article|story)( to a friend)?|print (this )?(page|article|story)|printer[- ]friendly( version| page)?|" +
-        @"back to (the )?top( of (the )?page)?|return to (the )?top( of (the )?page)?|top of (the )?page|" +
+        @"back to (the )?top( of (the )?page)?|return to (the )?top( of (the )?page)?|top of (the )?page|(return|back) to (the )?(citation|reference|text|article)( in (the )?text)?:?(\s*\[\w*\])*|" +
         @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
         @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|" +
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +

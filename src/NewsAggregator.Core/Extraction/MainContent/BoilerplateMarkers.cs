@@ -59,7 +59,7 @@ internal static partial class BoilerplateMarkers
         var lower = value.ToLowerInvariant();
         var significant = Significant(lower);
         // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
-        furniture = NamesSocialEmbed(lower) ? Furniture.None
+        furniture = NamesSocialEmbed(lower) || NamesWordStyle(lower) ? Furniture.None
             : CommentWord().IsMatch(lower) ? Furniture.Comments
             : FurnitureWord().IsMatch(lower) || HasToken(lower, FurnitureTokenLookup) ? Furniture.Named
             : ContentWord().IsMatch(lower) ? Furniture.None
@@ -69,6 +69,14 @@ internal static partial class BoilerplateMarkers
         judged[value] = furniture;
         return furniture;
     }
+
+    /// <summary>
+    /// A page saved from a word processor: Microsoft Word names each paragraph by its style in the
+    /// document ("MsoNormal", "MsoBodyText", "MsoCommentText", "MsoHeader"), which says what the text
+    /// is in the document, not that it is the page's furniture.
+    /// </summary>
+    private static bool NamesWordStyle(string names) =>
+        names.StartsWith("mso", StringComparison.Ordinal) && !names.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>
     /// A class name (a run without spaces) with a network's name and "embed" after it, or "embed"

@@ -19,6 +19,8 @@ internal static class InlineFurniture
     private const int CommentsHeadingLength = 200;
     // A notice to readers (a copyright line, a note about their browser) is a few lines at most.
     private const int NoticeLength = 400;
+    // A copyright line ends the text when what follows it is less than a quarter of the text kept before it.
+    private const int TrailAfterNoticeShare = 4;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
 
@@ -29,10 +31,17 @@ internal static class InlineFurniture
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
         List<TextBlock>? notices = null;
+        var charsAfter = 0;
+        foreach (var block in blocks)
+        {
+            charsAfter += block.Text.Length;
+        }
+        var keptChars = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             var text = block.Text;
+            charsAfter -= text.Length;
             if (i < headline && text.Length < AboveHeadlineLength)
             {
                 // Above the headline: the site's tagline, a kicker, a section label.
@@ -61,6 +70,13 @@ internal static class InlineFurniture
                 i++;
                 continue;
             }
+            if (kept.Count >= EdgeBlocks && text.Length < NoticeLength && block.Kind != BlockKind.Quote &&
+                charsAfter * TrailAfterNoticeShare < keptChars && CopyrightNotice().IsMatch(text))
+            {
+                // The site's copyright line under the article's paragraphs, with only a little text
+                // after it (headlines of other pages, a site's links): the text has ended.
+                break;
+            }
             var atEdge = i < EdgeBlocks || i >= blocks.Count - EdgeBlocks;
             if (text.Length < NoticeLength && (BrowserNotice().IsMatch(text) || (atEdge && block.Kind != BlockKind.Quote && CopyrightNotice().IsMatch(text))))
             {
@@ -78,6 +94,7 @@ internal static class InlineFurniture
                 continue;
             }
             kept.Add(block);
+            keptChars += text.Length;
         }
         // A copyright line or a note about the reader's browser goes from beside the text; when
         // it is all the text there is, it stays, as a sign of what the page held (a page whose

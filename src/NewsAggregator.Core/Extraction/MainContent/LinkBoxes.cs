@@ -30,7 +30,8 @@ internal static class LinkBoxes
         {
             for (var position = root + 1; position < outline.SubtreeEnd(root);)
             {
-                if (mass.Holds(position) && IsBox(outline.Element(position).LocalName) && IsFurniture(mass[position]))
+                if (mass.Holds(position) && IsBox(outline.Element(position).LocalName) &&
+                    (IsFurniture(mass[position]) || IsFormToFill(outline.Element(position), mass[position], mass[root])))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -49,6 +50,18 @@ internal static class LinkBoxes
     /// </summary>
     private static bool IsBox(string localName) =>
         localName is "div" or "table" or "td" or "dl" or "form" or "center";
+
+    /// <summary>
+    /// A form to fill in below the article's text ("E-mail this to:", "Your name:", a comment box):
+    /// its text is the labels of its fields. A form that holds the text itself (ASP.NET pages sit
+    /// whole in one) holds a good part of the container's prose and stays.
+    /// </summary>
+    private static bool IsFormToFill(AngleSharp.Dom.IElement element, TextMass.Measure measure, TextMass.Measure root) =>
+        element.LocalName == "form" && measure.Prose < FormProseShare * root.Prose &&
+        element.QuerySelector("textarea, input[type=text], input[type=email], input[type=password], input:not([type])") is not null;
+
+    // A form to fill in holds less than this share of its container's prose.
+    private const double FormProseShare = 0.25;
 
     private static bool IsFurniture(TextMass.Measure measure) =>
         measure.Score < 0 && measure.Chars >= MinimumChars &&

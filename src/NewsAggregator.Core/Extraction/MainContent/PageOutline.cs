@@ -26,7 +26,8 @@ internal sealed class PageOutline : IDisposable
     /// <summary>A text node with visible characters.</summary>
     /// <param name="Weight">Its characters weighed by <see cref="TextMass.Weigh"/>.</param>
     /// <param name="EndsWithEllipsis">It ends with "..." or the like, as excerpts of other pages do.</param>
-    public readonly record struct TextRun(double Weight, bool EndsWithEllipsis);
+    /// <param name="IsAddress">It is a web address and nothing else ("http://www.example.org", "www.example.org").</param>
+    public readonly record struct TextRun(double Weight, bool EndsWithEllipsis, bool IsAddress = false);
 
     private PageOutline()
     {
@@ -44,7 +45,7 @@ internal sealed class PageOutline : IDisposable
                 var weight = TextMass.Weigh(text.Data);
                 if (weight > 0)
                 {
-                    outline._runs.Add(new TextRun(weight, TextMass.EndsWithEllipsis(text.Data)));
+                    outline._runs.Add(new TextRun(weight, TextMass.EndsWithEllipsis(text.Data), TextMass.IsAddress(text.Data)));
                 }
             }
             else if (!leaving)

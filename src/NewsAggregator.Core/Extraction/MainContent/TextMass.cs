@@ -74,6 +74,7 @@ internal sealed class TextMass : IDisposable
         public int Block;
         public double OwnChars;
         public double OwnLinkChars;
+        public double OwnAddressChars;
         public int OwnLinks;
         public bool EndsWithEllipsis;
         public bool HasBlockChild;
@@ -148,6 +149,10 @@ internal sealed class TextMass : IDisposable
             if (linkDepth > 0)
             {
                 block.OwnLinkChars += text.Weight;
+                if (text.IsAddress)
+                {
+                    block.OwnAddressChars += text.Weight;
+                }
             }
         }
     }
@@ -166,7 +171,7 @@ internal sealed class TextMass : IDisposable
         {
             var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" or "td" or "th" ? ParagraphCost : UnitCost);
             // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
-            if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
+            if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnAddressChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
             {
                 unit = 0;
             }
@@ -224,12 +229,13 @@ internal sealed class TextMass : IDisposable
         private bool _afterHeadline;
         private int _pairs;
 
-        public bool IsTeaser(double chars, double linkChars, int links, bool endsWithEllipsis)
+        public bool IsTeaser(double chars, double linkChars, double addressChars, int links, bool endsWithEllipsis)
         {
             if (linkChars >= chars * 0.8)
             {
-                // A headline (perhaps with its picture) links once or twice; a row of shop or share links is no headline.
-                _afterHeadline = links <= 2 && chars >= HeadlineChars;
+                // A headline (perhaps with its picture) links once or twice; a row of shop or share links is no headline,
+                // and neither is a link that shows its address: a list of sites each with a note on it is the page's text.
+                _afterHeadline = links <= 2 && chars >= HeadlineChars && addressChars * 2 < linkChars;
                 return false;
             }
             if (chars < LabelChars)
@@ -249,6 +255,14 @@ internal sealed class TextMass : IDisposable
         var trimmed = data.AsSpan().TrimEnd();
         return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]") ||
                (trimmed.Length <= ReadMoreMarkerChars && FurnitureVocabulary.ReadMoreMarker().IsMatch(trimmed));
+    }
+
+    /// <summary>A run that is a web address alone, as a link to a site shows it: "http://www.example.org/", "www.example.org".</summary>
+    internal static bool IsAddress(string data)
+    {
+        var trimmed = data.AsSpan().Trim();
+        return (trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+                trimmed.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) && !trimmed.ContainsAny(' ', '\n', '\t');
     }
 
     // A "read more" marker is a word or two: a longer run is no marker.

@@ -53,6 +53,10 @@ public class ArticleBodyTests
     [InlineData("notices-around-the-text")] // a note about the reader's browser above the text and the site's copyright notice under it, in the article's own cell, go
     [InlineData("paragraphs-in-font-wrappers")] // an old page's paragraphs each wrapped in a <font> beside the first: a <font> that holds blocks continues the article like a block
     [InlineData("sidebar-box-inside-the-article-cell")] // a nested table of headline links, their blurbs, a heading and a poll inside the article's cell: a box of more furniture than prose goes whole, labels and all
+    [InlineData("annotated-list-of-sites")] // a list of sites, each link showing its address and a note under it, is the page's text: a link that shows an address is no teaser's headline, so its note is no blurb
+    [InlineData("page-saved-from-a-word-processor")] // Word names each paragraph by its style in the document: "MsoCommentText" (a note, not readers' comments) and "MsoHeader" are no furniture
+    [InlineData("copyright-line-ends-the-text")] // the site's copyright line under the article with only a few short lines after it (other stories' headlines) ends the text
+    [InlineData("form-to-fill-under-the-text")] // a form to fill in under the text ("Send this story to someone", "Your name:" and their fields) goes: its text is the labels of its fields
     [InlineData("article-in-a-cell-named-like-furniture")] // an old layout's table cell is a unit of its own: the cell named "nav-border" holds the page's prose and so is no furniture
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {

@@ -29,6 +29,8 @@ public class InlineFurnitureTests
     [InlineData("<p>You currently do not have JavaScript enabled in your web browser. Some features of this site will not work.</p>")]
     [InlineData("<p><a href='#top'>Back to Top</a></p>")]
     [InlineData("<p>Return to top of page</p>")]
+    [InlineData("<p>Return to citation in text: [1] [2]</p>")]
+    [InlineData("<p>Return to article</p>")]
     [InlineData("<p><a href='/print/ferry'>Printer-friendly version</a></p>")]
     [InlineData("<p>E-mail this story to a friend</p>")]
     [InlineData("<p><a href='/img/terminal.jpg'>Larger picture</a></p>")]
