@@ -37,14 +37,19 @@ internal static class HtmlVocabulary
     /// </summary>
     public static bool IsLink(IElement element) => element.LocalName == "a" && element.HasAttribute("href");
 
-    /// <summary>Zero-width and soft-hyphen characters that only steer layout.</summary>
-    public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+    // Zero-width and soft-hyphen characters that only steer layout.
+    private const string Invisible = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
+
+    private static readonly SearchValues<char> InvisibleChars = SearchValues.Create(Invisible);
+
+    /// <summary>A zero-width or soft-hyphen character: it only steers layout.</summary>
+    public static bool IsInvisible(char c) => InvisibleChars.Contains(c);
 
     /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> counts (Unicode's White_Space, NBSP among them).</summary>
     internal const string WhiteSpace =
         "\t\n\u000B\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
 
-    private const string Unplain = WhiteSpace + "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
+    private const string Unplain = WhiteSpace + Invisible;
 
     private static readonly SearchValues<char> NotPlainText = SearchValues.Create(Unplain);
     private static readonly SearchValues<char> NotPlainHtml = SearchValues.Create(Unplain + "<>&");

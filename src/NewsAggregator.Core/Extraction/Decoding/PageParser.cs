@@ -27,7 +27,7 @@ internal static partial class PageParser
     /// A parser with this library's settings. Its context has no attribute observers: AngleSharp's
     /// default ones act on attributes as a browser would (a stylesheet link resolved and offered
     /// to a loader, a frame's source, an input's type), which a reader of text never uses, and
-    /// they took a tenth of the parse. Nothing reads source positions, comments, CDATA sections
+    /// they took about 8 % of the parse in a profile. Nothing reads source positions, comments, CDATA sections
     /// (only in SVG and MathML, which are textless) or processing instructions, so the tokenizer
     /// neither tracks nor keeps them. Raw text stays: an &lt;xmp&gt; listing is text on screen.
     /// </summary>
