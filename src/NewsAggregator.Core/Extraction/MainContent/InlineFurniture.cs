@@ -31,17 +31,11 @@ internal static class InlineFurniture
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
         List<TextBlock>? notices = null;
-        var charsAfter = 0;
-        foreach (var block in blocks)
-        {
-            charsAfter += block.Text.Length;
-        }
         var keptChars = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             var text = block.Text;
-            charsAfter -= text.Length;
             if (i < headline && text.Length < AboveHeadlineLength)
             {
                 // Above the headline: the site's tagline, a kicker, a section label.
@@ -70,15 +64,15 @@ internal static class InlineFurniture
                 i++;
                 continue;
             }
-            if (kept.Count >= EdgeBlocks && text.Length < NoticeLength && block.Kind != BlockKind.Quote &&
-                charsAfter * TrailAfterNoticeShare < keptChars && CopyrightNotice().IsMatch(text))
+            var copyright = text.Length < NoticeLength && block.Kind != BlockKind.Quote && CopyrightNotice().IsMatch(text);
+            if (copyright && kept.Count >= EdgeBlocks && CharsAfter(blocks, i) * TrailAfterNoticeShare < keptChars)
             {
                 // The site's copyright line under the article's paragraphs, with only a little text
                 // after it (headlines of other pages, a site's links): the text has ended.
                 break;
             }
             var atEdge = i < EdgeBlocks || i >= blocks.Count - EdgeBlocks;
-            if (text.Length < NoticeLength && (BrowserNotice().IsMatch(text) || (atEdge && block.Kind != BlockKind.Quote && CopyrightNotice().IsMatch(text))))
+            if ((copyright && atEdge) || (text.Length < NoticeLength && BrowserNotice().IsMatch(text)))
             {
                 (notices ??= []).Add(block);
                 continue;
@@ -100,6 +94,17 @@ internal static class InlineFurniture
         // it is all the text there is, it stays, as a sign of what the page held (a page whose
         // scripts write everything else), rather than nothing.
         return kept.Count == 0 && notices is not null ? notices : kept;
+    }
+
+    /// <summary>The characters of the blocks after <paramref name="i"/>: asked only at a copyright line.</summary>
+    private static int CharsAfter(List<TextBlock> blocks, int i)
+    {
+        var chars = 0;
+        for (var after = i + 1; after < blocks.Count; after++)
+        {
+            chars += blocks[after].Text.Length;
+        }
+        return chars;
     }
 
     /// <summary>Where the headline (the title, or an h1) stands among the first blocks; -1 when it is not there.</summary>

@@ -65,6 +65,23 @@ public class InlineFurnitureTests
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
     }
 
+    [Fact]
+    public void A_copyright_line_ends_the_text_when_little_follows_it_whatever_went_before_it()
+    {
+        // The teasers under "Related stories:" stand before the copyright line, not after it: what
+        // follows the line is one short headline, under a quarter of the text above it.
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
+        const string Teasers = "<p><b>Related stories:</b></p>" +
+            "<p><b><a href='/a'>Ferry fares to rise in spring</a></b><br>Operators blame the price of fuel for the first rise in four years, and say the new terminal's fees are not the reason for it.<br>Harbour Times, March 2</p>" +
+            "<p><b><a href='/b'>New pier opens at the marina</a></b><br>The pier takes boats of up to twenty metres, and the marina plans a second one further along the breakwater next year.<br>Harbour Times, March 1</p>" +
+            "<p><b><a href='/c'>Lighthouse keeper's cottage up for sale</a></b><br>The council hopes a buyer will open the cottage to visitors on summer weekends, as the last owner did.<br>Harbour Times, February 28</p>";
+
+        var text = Extract($"<p>{First}</p><p>{Middle}</p><p>{Middle}</p><p>{Last}</p>{Teasers}" +
+            "<p>© 2005 Harbour Times. All rights reserved.</p><p>Town council meets on Monday about the car park</p>");
+
+        Assert.Equal(string.Join("\n\n", First, Middle, Middle, Last), text);
+    }
+
     [Theory]
     [InlineData("<h2>What happens next</h2>")] // a subheading
     [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
