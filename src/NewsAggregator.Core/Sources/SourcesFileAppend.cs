@@ -14,12 +14,6 @@ public static class SourcesFileAppend
 {
     private const string DefaultIndent = "    ";
 
-    private static readonly JsonSerializerOptions Readable = new()
-    {
-        // Names in other scripts stay readable in the file; still valid JSON.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>
@@ -99,7 +93,9 @@ public static class SourcesFileAppend
     }
 
     private static StringBuilder Field(StringBuilder text, string name, string value) =>
-        text.Append('"').Append(name).Append("\": ").Append(JsonSerializer.Serialize(value, Readable));
+        // Names in other scripts stay readable in the file; still valid JSON.
+        text.Append('"').Append(name).Append("\": \"")
+            .Append(JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value).Append('"');
 
     /// <summary>
     /// The byte just after the last entry of <c>sources</c> (after its <c>[</c> when empty), and

@@ -50,7 +50,7 @@ public sealed partial class NewsDatabase
                 """);
             Bind(command, ("$after", afterArticleId), ("$limit", limit),
                 ("$since", selection.Since is { } since ? Format(since) : null),
-                ("$sources", selection.SourceIds.Count == 0 ? null : JsonSerializer.Serialize(selection.SourceIds)));
+                ("$sources", selection.SourceIds.Count == 0 ? null : JsonArray(selection.SourceIds)));
             var pages = new List<PageToReextract>();
             using var row = command.ExecuteReader();
             while (row.Read())
@@ -179,6 +179,10 @@ public sealed partial class NewsDatabase
             ("$id", id), ("$text", fields.Text), ("$hash", hash), ("$html", fields.Html), ("$title", fields.Title), ("$byline", fields.Byline),
             ("$published", fields.PublishedAt is { } published ? Format(published) : null), ("$language", fields.Language),
             ("$site", fields.SiteName), ("$image", fields.ImageUrl), ("$description", fields.Description));
+
+    /// <summary>A JSON array of texts, for SQLite's <c>json_each</c>.</summary>
+    private static string JsonArray(IEnumerable<string> texts) =>
+        $"[{string.Join(',', texts.Select(text => $"\"{JsonEncodedText.Encode(text).Value}\""))}]";
 
     /// <summary>The stored stories without the one being decided again: its own URL and text would find itself.</summary>
     private sealed class ExcludingLookup(IStoryLookup stored, long excluded) : IStoryLookup

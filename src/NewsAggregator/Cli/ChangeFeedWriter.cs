@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 using NewsAggregator.Storage;
 
 namespace NewsAggregator.Cli;
@@ -15,7 +13,7 @@ namespace NewsAggregator.Cli;
 /// of the database and are documented in the README: never rename one, and add new ones at the
 /// end, so that a CSV reader that takes columns by position keeps working.
 /// </summary>
-internal abstract class ChangeFeedWriter : IDisposable
+internal abstract class ChangeFeedWriter
 {
     /// <summary>The article's columns in the order written; <c>sightings</c> is a list, the others a text, a number or null.</summary>
     private static readonly (string Name, Func<ArticleChange, object?> Value)[] Columns =
@@ -59,10 +57,6 @@ internal abstract class ChangeFeedWriter : IDisposable
         throw new NotSupportedException("deletions are written as JSON lines only");
 
     public abstract void Flush();
-
-    public virtual void Dispose()
-    {
-    }
 
     private static void WriteSightings(Utf8JsonWriter json, IReadOnlyList<ArticleSighting> sightings)
     {
@@ -141,44 +135,59 @@ internal abstract class ChangeFeedWriter : IDisposable
 
     /// <summary>
     /// RFC 4180: a header line, CRLF line ends, a field quoted when it holds a comma, a quote or a
-    /// line break (quotes doubled). NULL is an empty field; the sightings are their JSON array as
-    /// one field, since CSV has no lists.
+    /// line break (quotes doubled). A lone LF counts as a line break too: the texts break their
+    /// paragraphs with it, and most readers end a record there. A field that starts or ends with a
+    /// space is quoted as well, so that a reader that trims fields keeps it whole. NULL is an
+    /// empty field; the sightings are their JSON array as one field, since CSV has no lists.
     /// </summary>
     private sealed class Csv : ChangeFeedWriter
     {
-        private readonly CsvWriter _csv;
+        private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+
+        private readonly TextWriter _output;
 
         public Csv(TextWriter output)
         {
-            _csv = new CsvWriter(output, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }, leaveOpen: true);
-            foreach (var (name, _) in Columns)
-            {
-                _csv.WriteField(name);
-            }
-            _csv.NextRecord();
+            _output = output;
+            WriteRecord(Columns.Select(column => column.Name));
         }
 
-        public override void Write(ArticleChange article)
-        {
-            foreach (var (_, value) in Columns)
+        public override void Write(ArticleChange article) =>
+            WriteRecord(Columns.Select(column => column.Value(article) switch
             {
-                _csv.WriteField(value(article) switch
+                null => "",
+                long number => number.ToString(CultureInfo.InvariantCulture),
+                IReadOnlyList<ArticleSighting> sightings => Json(json => WriteSightings(json, sightings)),
+                var text => (string)text,
+            }));
+
+        public override void Flush() => _output.Flush();
+
+        private void WriteRecord(IEnumerable<string> fields)
+        {
+            var first = true;
+            foreach (var field in fields)
+            {
+                if (!first)
                 {
-                    null => "",
-                    long number => number.ToString(CultureInfo.InvariantCulture),
-                    IReadOnlyList<ArticleSighting> sightings => Json(json => WriteSightings(json, sightings)),
-                    var text => (string)text,
-                });
+                    _output.Write(',');
+                }
+                first = false;
+                WriteField(field);
             }
-            _csv.NextRecord();
+            _output.Write("\r\n");
         }
 
-        public override void Flush() => _csv.Flush();
-
-        public override void Dispose()
+        private void WriteField(string field)
         {
-            _csv.Dispose();
-            base.Dispose();
+            if (field.AsSpan().IndexOfAny(NeedsQuotes) < 0 && !(field.Length > 0 && (field[0] == ' ' || field[^1] == ' ')))
+            {
+                _output.Write(field);
+                return;
+            }
+            _output.Write('"');
+            _output.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+            _output.Write('"');
         }
     }
 }

@@ -105,8 +105,8 @@ internal static class ExportCommand
         {
             ChangeExportResult result;
             using (var target = partial is null ? null : new StreamWriter(partial, append: false))
-            using (var writer = ChangeFeedWriter.For(request.Format, target ?? output))
             {
+                var writer = ChangeFeedWriter.For(request.Format, target ?? output);
                 void Written(Action write)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -13,7 +13,11 @@ namespace NewsAggregator.Cli;
 /// </summary>
 internal static class ReportOutput
 {
-    public static readonly JsonSerializerOptions Json = new()
+    /// <summary>
+    /// The reports' JSON settings, new for each command's generated serialisation context (a
+    /// context takes its settings for its own).
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions() => new()
     {
         // Readable non-ASCII names and errors; still valid JSON.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NewsAggregator.Storage;
 
 namespace NewsAggregator.Cli;
@@ -11,7 +12,7 @@ namespace NewsAggregator.Cli;
 /// query, best first, each with a snippet of its text around the matches. Only reads, like
 /// <c>stats</c> (<see cref="SearchQuery"/>).
 /// </summary>
-internal static class SearchCommand
+internal static partial class SearchCommand
 {
     public const int DefaultLimit = 20;
 
@@ -117,18 +118,22 @@ internal static class SearchCommand
     /// <see cref="SearchHit"/>'s properties in snake case, as the database and <c>export</c> name
     /// columns; documented in the README and pinned by a test: never rename one.
     /// </summary>
-    private static readonly JsonSerializerOptions Json = new(ReportOutput.Json)
+    private static readonly SearchHitJson Json = new(new JsonSerializerOptions(ReportOutput.JsonOptions())
     {
         WriteIndented = false,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+    });
+
+    /// <summary>Serialisation code generated at build time: the worker is compiled ahead of time, without reflection.</summary>
+    [JsonSerializable(typeof(SearchHit))]
+    private sealed partial class SearchHitJson : JsonSerializerContext;
 
     private static string JsonLines(IReadOnlyList<SearchHit> hits)
     {
         var text = new StringBuilder();
         foreach (var hit in hits)
         {
-            text.Append(JsonSerializer.Serialize(hit, Json)).AppendLine();
+            text.Append(JsonSerializer.Serialize(hit, Json.SearchHit)).AppendLine();
         }
         return text.ToString();
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NewsAggregator.Sources;
 using NewsAggregator.Storage;
 
@@ -11,7 +12,7 @@ namespace NewsAggregator.Cli;
 /// the database, for an operator (a table) or a script (JSON). Only reads: a missing database is
 /// refused, not created, and nothing is migrated (<see cref="SourceHealthQuery"/>).
 /// </summary>
-internal static class SourcesListCommand
+internal static partial class SourcesListCommand
 {
     private static readonly string[] Headings = ["ID", "STATUS", "ENABLED", "LAST SUCCESS", "FAILURES", "NEXT DUE", "ARTICLES", "GIVEN UP", "LAST ERROR"];
 
@@ -59,7 +60,7 @@ internal static class SourcesListCommand
         }
 
         var rows = SourceHealthRow.Of(file, stored);
-        await output.WriteAsync(asJson ? JsonSerializer.Serialize(rows, ReportOutput.Json) + Environment.NewLine : ReportOutput.Table(Headings, rows.Select(Cells)));
+        await output.WriteAsync(asJson ? JsonSerializer.Serialize(rows, Json.IReadOnlyListSourceHealthRow) + Environment.NewLine : ReportOutput.Table(Headings, rows.Select(Cells)));
         await output.FlushAsync(cancellationToken);
         return NewsAggregatorCommandLine.Success;
     }
@@ -77,4 +78,10 @@ internal static class SourcesListCommand
         // One line per source: an error with line breaks (entry lists) is folded onto one.
         row.LastError is { } message ? string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)) : "-",
     ];
+
+    /// <summary>Serialisation code generated at build time: the worker is compiled ahead of time, without reflection.</summary>
+    [JsonSerializable(typeof(IReadOnlyList<SourceHealthRow>))]
+    private sealed partial class SourceHealthJson : JsonSerializerContext;
+
+    private static readonly SourceHealthJson Json = new(ReportOutput.JsonOptions());
 }

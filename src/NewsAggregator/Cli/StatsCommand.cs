@@ -12,7 +12,7 @@ namespace NewsAggregator.Cli;
 /// UTC days did, per source and day, with totals per day and overall, from the <c>runs</c> table.
 /// Only reads, like <c>sources list</c> (<see cref="RunStatsQuery"/>).
 /// </summary>
-internal static class StatsCommand
+internal static partial class StatsCommand
 {
     public const int MaxDays = 3650;
     private const string AllSources = "(all)";
@@ -103,7 +103,7 @@ internal static class StatsCommand
         var report = new StatsReport(days, firstDay.ToString(DayFormat, CultureInfo.InvariantCulture),
             lastDay.ToString(DayFormat, CultureInfo.InvariantCulture), rows, perDay, Counts.Of(stats));
 
-        await output.WriteAsync(asJson ? JsonSerializer.Serialize(report, ReportOutput.Json) + Environment.NewLine : Table(report));
+        await output.WriteAsync(asJson ? JsonSerializer.Serialize(report, Json.StatsReport) + Environment.NewLine : Table(report));
         await output.FlushAsync(cancellationToken);
         return NewsAggregatorCommandLine.Success;
     }
@@ -155,4 +155,10 @@ internal static class StatsCommand
             rows.Sum(r => r.Runs), rows.Sum(r => r.Stored), rows.Sum(r => r.Duplicates),
             rows.Sum(r => r.FailedEntries), rows.Sum(r => r.FailedRuns));
     }
+
+    /// <summary>Serialisation code generated at build time: the worker is compiled ahead of time, without reflection.</summary>
+    [JsonSerializable(typeof(StatsReport))]
+    private sealed partial class StatsReportJson : JsonSerializerContext;
+
+    private static readonly StatsReportJson Json = new(ReportOutput.JsonOptions());
 }

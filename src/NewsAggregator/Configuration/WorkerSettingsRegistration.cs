@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -62,7 +63,7 @@ public static partial class WorkerSettingsRegistration
         return new CheckedSettings(fetch.ToFetchOptions(), worker.ToAggregationOptions(), storage.ToStorageOptions());
     }
 
-    private static string[] KnownKeys<T>() => [.. typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)];
+    private static string[] KnownKeys<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>() => [.. typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)];
 
     /// <summary>What the attribute on the setting at <paramref name="key"/> accepts.</summary>
     private static string Accepted(string key)
@@ -80,8 +81,8 @@ public static partial class WorkerSettingsRegistration
     }
 
     /// <summary>The settings property behind a key's last part (reflection: only once a setting is wrong).</summary>
-    private static PropertyInfo? Setting(Type type, string name) =>
-        type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+    private static PropertyInfo? Setting([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type, string name) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     // "Failed to convert configuration value 'abc' at 'Fetch:TimeoutSeconds' to type 'System.Double'."
     [GeneratedRegex("at '(?<key>[^']+)' to type '[^']+'")]
@@ -90,7 +91,8 @@ public static partial class WorkerSettingsRegistration
     private sealed class SectionCheck(IConfigurationRoot configuration, List<string> failures)
     {
         /// <summary>Keys the section does not know, then the failures of its generated range checks.</summary>
-        public void Section(string section, string[] knownKeys, object settings, ValidateOptionsResult ranges)
+        public void Section<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+            string section, string[] knownKeys, T settings, ValidateOptionsResult ranges)
         {
             var scope = section.Length == 0 ? (IConfiguration)configuration : configuration.GetSection(section);
             foreach (var child in scope.GetChildren())
@@ -109,7 +111,7 @@ public static partial class WorkerSettingsRegistration
                 var colon = failure.IndexOf(": ", StringComparison.Ordinal);
                 var (member, message) = colon < 0 ? ("", failure) : (failure[..colon], failure[(colon + 2)..]);
                 var key = section.Length == 0 ? member : $"{section}:{member}";
-                failures.Add($"setting {key} = \"{configuration[key]}\" ({WorkerConfiguration.Origin(configuration, key)}): {FailedRule(settings, member) ?? message}");
+                failures.Add($"setting {key} = \"{configuration[key]}\" ({WorkerConfiguration.Origin(configuration, key)}): {FailedRule(typeof(T), settings, member) ?? message}");
             }
         }
 
@@ -117,9 +119,10 @@ public static partial class WorkerSettingsRegistration
         /// The <c>ErrorMessage</c> of the attribute the value fails: the generated copy of <c>[Range]</c>
         /// words a message of its own and drops it. Reflection, but only once a setting is wrong.
         /// </summary>
-        private static string? FailedRule(object settings, string member)
+        private static string? FailedRule(
+            [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type, object? settings, string member)
         {
-            var property = Setting(settings.GetType(), member);
+            var property = Setting(type, member);
             var value = property?.GetValue(settings);
             return property?.GetCustomAttributes<ValidationAttribute>().FirstOrDefault(attribute => !attribute.IsValid(value))?.ErrorMessage;
         }

@@ -305,6 +305,25 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal("feed", row["text_source"]);
     }
 
+    [Theory]
+    [InlineData("First paragraph\n\nSecond paragraph")]
+    [InlineData(" Starts with a space")]
+    public async Task Csv_quotes_a_text_of_line_feeds_only_or_with_an_outer_space(string text)
+    {
+        Database().StoreArticle(Article(1) with { Text = text });
+
+        var run = await ExportAsync("--since", "0", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($",\"{text}\",", run.Output, StringComparison.Ordinal);
+        using var csv = new CsvReader(new StringReader(run.Output), CultureInfo.InvariantCulture);
+        Assert.True(csv.Read());
+        csv.ReadHeader();
+        Assert.True(csv.Read());
+        Assert.Equal(text, csv.GetField("text"));
+        Assert.False(csv.Read());
+    }
+
     [Fact]
     public async Task Output_file_holds_the_export_and_nothing_is_left_beside_it()
     {
