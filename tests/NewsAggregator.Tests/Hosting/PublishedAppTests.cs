@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using NewsAggregator.Tests.TestWeb;
 
@@ -80,6 +81,42 @@ public sealed class PublishedAppTests : IDisposable
         {
             Assert.Contains("arbour", page.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         }
+
+        // deploy/newsaggregator.service sets MemoryDenyWriteExecute=yes, which a build that compiles
+        // code at run time cannot start under (it crashes at start). The kernel's own form of that
+        // rule (PR_SET_MDWE, Linux 6.3 and later, which systemd uses where it exists) is set here
+        // by perl, which then starts the worker: a pass over the stored story and an extract.
+        if (await WriteXorExecuteAsync(entrypoint) is { } guarded)
+        {
+            var again = await ToolProcess.RunAsync(guarded[0], [.. guarded[1..], "--once"], data, TimeSpan.FromMinutes(2));
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.Contains("story: 0 new", again.Output);
+            var extracted = await ToolProcess.RunAsync(guarded[0], [.. guarded[1..], "extract", new Uri(StorySources.Story).LocalPath], data, TimeSpan.FromMinutes(2));
+            Assert.True(extracted.ExitCode == 0, extracted.ToString());
+        }
+    }
+
+    /// <summary>
+    /// The command under PR_SET_MDWE (no memory may become executable once writable), or null where
+    /// the kernel lacks it or perl is missing: perl makes the prctl system call, then runs the command.
+    /// </summary>
+    private static async Task<string[]?> WriteXorExecuteAsync(string[] command)
+    {
+        // prctl's system call number, and PR_SET_MDWE (65) with PR_MDWE_REFUSE_EXEC_GAIN (1).
+        var prctl = RuntimeInformation.OSArchitecture switch
+        {
+            Architecture.X64 => 157,
+            Architecture.Arm64 => 167,
+            _ => 0,
+        };
+        var perl = ToolProcess.Find("perl");
+        if (prctl == 0 || perl is null)
+        {
+            return null;
+        }
+        string[] guarded = [perl, "-e", $"syscall({prctl}, 65, 1, 0, 0, 0) == 0 or exit 111; exec {{ $ARGV[0] }} @ARGV or exit 112", .. command];
+        var probe = await ToolProcess.RunAsync(guarded[0], [.. guarded[1..3], "/bin/true"], "/", TimeSpan.FromMinutes(1));
+        return probe.ExitCode == 0 ? guarded : null;
     }
 
     [Fact]
