@@ -17,6 +17,9 @@ public sealed class MinHashSignature
     // Fixed seeds, one per hash function: the signature of a text never changes between runs.
     private static readonly ulong[] Seeds = MakeSeeds();
 
+    /// <summary>The seed of each hash function, for tests that compute a signature the plain way.</summary>
+    internal static ReadOnlySpan<ulong> SeedValues => Seeds;
+
     private readonly ulong[] _values;
 
     private MinHashSignature(ulong[] values) => _values = values;
@@ -28,47 +31,91 @@ public sealed class MinHashSignature
     {
         ArgumentNullException.ThrowIfNull(shingles);
         var minima = new ulong[Size];
-        Array.Fill(minima, ulong.MaxValue);
         var hashes = shingles.Hashes;
+        // Several hash functions at a time, the same arithmetic lane by lane: the values, which are
+        // persisted through the band keys, are the scalar loop's whichever path computes them.
         var done = 0;
-        // Several hash functions at a time (eight lanes with AVX-512, four with AVX2, two with NEON),
-        // the same arithmetic lane by lane: the values, which are persisted through the band keys, are
-        // the scalar loop's. AVX-512 also multiplies 64-bit lanes in one instruction, which AVX2 lacks.
         if (Vector512.IsHardwareAccelerated)
         {
-            for (; done + Vector512<ulong>.Count <= Size; done += Vector512<ulong>.Count)
-            {
-                var seeds = Vector512.Create<ulong>(Seeds.AsSpan(done));
-                var minimum = Vector512<ulong>.AllBitsSet;
-                foreach (var shingle in hashes)
-                {
-                    minimum = Vector512.Min(minimum, Mix(Vector512.Create(shingle) ^ seeds));
-                }
-                minimum.CopyTo(minima.AsSpan(done));
-            }
+            // Eight lanes, and AVX-512 multiplies 64-bit lanes in one instruction.
+            done = FillVector512(hashes, minima, done);
         }
-        if (Vector.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated && Vector<ulong>.Count >= 4)
         {
-            for (; done + Vector<ulong>.Count <= Size; done += Vector<ulong>.Count)
-            {
-                var seeds = new Vector<ulong>(Seeds.AsSpan(done));
-                var minimum = Vector<ulong>.AllBitsSet;
-                foreach (var shingle in hashes)
-                {
-                    minimum = Vector.Min(minimum, Mix(new Vector<ulong>(shingle) ^ seeds));
-                }
-                minimum.CopyTo(minima.AsSpan(done));
-            }
+            // Four lanes with AVX2, which builds a 64-bit multiply from three 32-bit ones. With two
+            // lanes (SSE, as the native build's baseline has, or NEON) the built-up multiplies cost
+            // more than the scalar loop's, which multiplies 64 bits natively.
+            done = FillVector(hashes, minima, done);
         }
-        for (var i = done; i < Size; i++)
+        FillScalar(hashes, minima, done);
+        return new MinHashSignature(minima);
+    }
+
+    /// <summary>Positions from <paramref name="start"/> on, eight at a time while eight are left; returns the first not filled.</summary>
+    internal static int FillVector512(ReadOnlySpan<ulong> hashes, Span<ulong> minima, int start)
+    {
+        var done = start;
+        for (; done + Vector512<ulong>.Count <= Size; done += Vector512<ulong>.Count)
         {
+            var seeds = Vector512.Create<ulong>(Seeds.AsSpan(done));
+            var minimum = Vector512<ulong>.AllBitsSet;
+            foreach (var shingle in hashes)
+            {
+                minimum = Vector512.Min(minimum, Mix(Vector512.Create(shingle) ^ seeds));
+            }
+            minimum.CopyTo(minima[done..]);
+        }
+        return done;
+    }
+
+    /// <summary>Positions from <paramref name="start"/> on, a <see cref="Vector{T}"/> at a time while one is left; returns the first not filled.</summary>
+    internal static int FillVector(ReadOnlySpan<ulong> hashes, Span<ulong> minima, int start)
+    {
+        var done = start;
+        for (; done + Vector<ulong>.Count <= Size; done += Vector<ulong>.Count)
+        {
+            var seeds = new Vector<ulong>(Seeds.AsSpan(done));
+            var minimum = Vector<ulong>.AllBitsSet;
+            foreach (var shingle in hashes)
+            {
+                minimum = Vector.Min(minimum, Mix(new Vector<ulong>(shingle) ^ seeds));
+            }
+            minimum.CopyTo(minima[done..]);
+        }
+        return done;
+    }
+
+    /// <summary>
+    /// Positions from <paramref name="start"/> to the end. Four hash functions a pass over the
+    /// shingles, each minimum in a register of its own: four independent chains of multiplies keep
+    /// the processor's multiplier busy where one chain would wait on each result.
+    /// </summary>
+    internal static void FillScalar(ReadOnlySpan<ulong> hashes, Span<ulong> minima, int start)
+    {
+        var i = start;
+        for (; i + 4 <= Size; i += 4)
+        {
+            ulong seed0 = Seeds[i], seed1 = Seeds[i + 1], seed2 = Seeds[i + 2], seed3 = Seeds[i + 3];
+            ulong min0 = ulong.MaxValue, min1 = ulong.MaxValue, min2 = ulong.MaxValue, min3 = ulong.MaxValue;
+            foreach (var shingle in hashes)
+            {
+                min0 = Math.Min(min0, Mix(shingle ^ seed0));
+                min1 = Math.Min(min1, Mix(shingle ^ seed1));
+                min2 = Math.Min(min2, Mix(shingle ^ seed2));
+                min3 = Math.Min(min3, Mix(shingle ^ seed3));
+            }
+            (minima[i], minima[i + 1], minima[i + 2], minima[i + 3]) = (min0, min1, min2, min3);
+        }
+        for (; i < Size; i++)
+        {
+            var minimum = ulong.MaxValue;
             foreach (var shingle in hashes)
             {
                 // XOR with a seed then a full-avalanche mix: a cheap family of independent-looking permutations.
-                minima[i] = Math.Min(minima[i], Mix(shingle ^ Seeds[i]));
+                minimum = Math.Min(minimum, Mix(shingle ^ Seeds[i]));
             }
+            minima[i] = minimum;
         }
-        return new MinHashSignature(minima);
     }
 
     private static Vector512<ulong> Mix(Vector512<ulong> z)
