@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NewsAggregator.Dedup;
@@ -133,6 +134,8 @@ public sealed class MinHashSignature
     }
 
     // The finaliser of SplitMix64 (Steele, Lea, Flood 2014): every input bit flips each output bit with probability ½.
+    // Inlined by request: the native compiler left it a call in the scalar loop, a third of its time.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
