@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Polly;
 using Polly.Retry;
 
@@ -381,6 +382,9 @@ public sealed class ResourceFetcher : IResourceFetcher
             SocketException socket => ($"network error: {socket.Message}", FetchFailure.Transient),
             _ when e.HttpRequestError == HttpRequestError.NameResolutionError => ("host name could not be resolved", FetchFailure.Permanent),
             _ when e.HttpRequestError == HttpRequestError.ConnectionError => ($"cannot connect: {e.Message}", FetchFailure.Transient),
+            // The handler's own words end "see inner exception"; the inner one says what is wrong
+            // (an untrusted chain, a name that does not match, an expired certificate).
+            AuthenticationException tls => ($"TLS handshake failed: {tls.Message}", FetchFailure.Permanent),
             _ when e.HttpRequestError == HttpRequestError.SecureConnectionError => ($"TLS handshake failed: {e.Message}", FetchFailure.Permanent),
             _ when e.HttpRequestError == HttpRequestError.ResponseEnded =>
                 ("connection broken while reading the response: the server closed it before the response was complete", FetchFailure.Transient),

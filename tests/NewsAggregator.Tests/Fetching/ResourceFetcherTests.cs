@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -173,6 +176,26 @@ public class ResourceFetcherTests
         var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchAsync(url, CancellationToken.None));
 
         Assert.Equal("connection refused", error.Reason);
+    }
+
+    [Fact]
+    public async Task Untrusted_certificate_is_reported_with_what_is_wrong_with_it()
+    {
+        // A certificate nobody vouches for, made for this test: the handshake itself works, the trust does not.
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        await using var server = await LoopbackServer.StartAsync(context => WritePage(context), certificate: certificate);
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchAsync(server.Url("/feed.xml"), CancellationToken.None));
+
+        Assert.StartsWith("https://", server.BaseUrl.AbsoluteUri, StringComparison.Ordinal);
+        // What an operator can act on (not the handler's "see inner exception"): the chain ends at a root nobody trusts.
+        Assert.Equal("TLS handshake failed: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot", error.Reason);
+        Assert.Equal(FetchFailure.Permanent, error.Failure);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -35,11 +36,18 @@ public sealed class LoopbackServer : IAsyncDisposable
     public Uri Url(string path) => new(BaseUrl, path.TrimStart('/'));
 
     /// <param name="listenOn">127.0.0.1 unless given: 127.0.0.2, 127.0.0.3 ... give a test hosts of their own.</param>
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, IPAddress? listenOn = null)
+    /// <param name="certificate">Serve HTTPS with this certificate instead of plain HTTP.</param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, IPAddress? listenOn = null, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listenOn ?? IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listenOn ?? IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var requests = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         app.Run(context =>
