@@ -54,8 +54,9 @@ internal static class NewsAggregatorHost
         return builder.Build();
     }
 
-    // A method of its own: ReadyToRun code resolves the types a method names before it first runs,
-    // so Quartz stays unloaded in a --once run.
+    // A method of its own: the JIT and ReadyToRun code load the types a method names before it
+    // first runs, so a --once run of those builds does not load Quartz (the native build has no
+    // types to load).
     private static void AddSchedule(IServiceCollection services, WorkerSetup setup, SourcesReload? reload)
     {
         services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
