@@ -61,6 +61,12 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads", RegexOptions.CultureInvariant)]
     internal static partial Regex UnlessProseWord();
 
+    // A name that, on a box inside the article's own text, names part of the article: in print a
+    // sidebar is the editorial box set beside a story (a buyer's guide, a fact box), and old pages
+    // call it that. The page's own sidebar column stands beside the article, not inside its text.
+    [GeneratedRegex("sidebar", RegexOptions.CultureInvariant)]
+    internal static partial Regex EditorialBoxWord();
+
     // Words that name the article's own wrappers.
     [GeneratedRegex("article|body|content|main|entry|story|text|column", RegexOptions.CultureInvariant)]
     internal static partial Regex ContentWord();

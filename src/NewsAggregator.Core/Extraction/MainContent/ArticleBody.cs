@@ -67,13 +67,14 @@ internal static class ArticleBody
         // (the comment thread that outweighed it) is not more of it.
         var joined = whole ? [best] : MainContent.WithSiblings(outline, mass, best);
         survey.LeaveOut(LinkBoxes.Within(outline, mass, joined));
+        MainContent.KeepEditorialBoxes(outline, survey, joined);
         if (joined.Count == 1)
         {
             return Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl);
         }
-        // The siblings' parent is rendered as one root, less its other children, so that the text
-        // and the HTML see one tree exactly as they do for a single element.
-        var parent = outline.Element(outline.Parent(best));
+        // The siblings' parent (of the chosen element, or of the tables around it) is rendered as one
+        // root, less its other children, so that the text and the HTML see one tree exactly as they do for a single element.
+        var parent = outline.Element(outline.Parent(joined[0]));
         var kept = joined.ConvertAll(outline.Element).ToHashSet();
         return Render([parent], element => survey.Unrendered(element) || (element.ParentElement == parent && !kept.Contains(element)), metadata, pageUrl);
     }

@@ -54,6 +54,9 @@ internal static partial class MainContent
     // or as a paragraph of this much plain text, nearly all of it prose.
     private const double SiblingParagraphChars = 80;
     private const double SiblingPlainShare = 0.8;
+    // The chosen element is all of its table's text while the wrappers up to the table add no more than this.
+    private const double TableWrapperGrowth = 1.25;
+    private const double TableWrapperChars = 50;
     // An element named furniture-unless-prose keeps its place with this much prose, making up this share of its text.
     private const double UnlessProseMinimum = 80;
     private const double UnlessProseShare = 0.5;
@@ -213,7 +216,126 @@ internal static partial class MainContent
                 joined.Add(sibling);
             }
         }
-        return joined;
+        return joined.Count == 1 && SiblingTables(outline, mass, chosen, threshold) is { } tables ? tables : joined;
+    }
+
+    /// <summary>
+    /// An old layout's article split over sibling tables, one box of it in each (a section per
+    /// table, with tables of links between): the chosen text's own table, when the chosen element
+    /// is all of that table's text, with the sibling tables that score a fair share of it, as for
+    /// siblings; null when there are none. Only tables join, so a page's other blocks beside
+    /// them do not; a notice or a menu under the text scores nowhere near a share of it.
+    /// </summary>
+    private static List<int>? SiblingTables(PageOutline outline, TextMass mass, int chosen, double threshold)
+    {
+        var table = chosen;
+        while (outline.Element(table).LocalName != "table")
+        {
+            table = outline.Parent(table);
+            // A wrapper that adds text of its own (a row's menu cell beside the text) is the layout, not the text's box.
+            if (table <= 0 || mass[table].Chars > mass[chosen].Chars * TableWrapperGrowth + TableWrapperChars)
+            {
+                return null;
+            }
+        }
+        var parent = outline.Parent(table);
+        var joined = new List<int>();
+        for (var sibling = parent + 1; sibling < outline.SubtreeEnd(parent); sibling = outline.SubtreeEnd(sibling))
+        {
+            if (sibling == table ||
+                (mass.Holds(sibling) && outline.Element(sibling).LocalName == "table" && mass[sibling].Score >= threshold))
+            {
+                joined.Add(sibling);
+            }
+        }
+        return joined.Count > 1 ? joined : null;
+    }
+
+    /// <summary>
+    /// Keeps the editorial boxes inside the chosen text that the survey left out by name: a box
+    /// named "sidebar" (<see cref="FurnitureVocabulary.EditorialBoxWord"/>) nested in the article's
+    /// own container that reads as prose (a few sentences, few links) is the story's sidebar in the
+    /// print sense, not the page's column of widgets. Its own furniture and hidden parts stay out.
+    /// </summary>
+    public static void KeepEditorialBoxes(PageOutline outline, PageSurvey survey, List<int> joined)
+    {
+        foreach (var root in joined)
+        {
+            for (var position = root + 1; position < outline.SubtreeEnd(root);)
+            {
+                var element = outline.Element(position);
+                if (!survey.LeftOut[position])
+                {
+                    position++;
+                    continue;
+                }
+                if (IsEditorialBox(element))
+                {
+                    survey.LeftOut[position] = false;
+                    LeaveOutFurnitureWithin(outline, survey, position);
+                }
+                position = outline.SubtreeEnd(position);
+            }
+        }
+    }
+
+    // An editorial box holds a paragraph or two of prose, in sentences, with few links.
+    private const int EditorialBoxChars = 400;
+    private const int EditorialBoxSentences = 3;
+    private const double EditorialBoxLinkShare = 0.2;
+
+    /// <summary>Named furniture only by an editorial box's name, visible, and prose by its own text.</summary>
+    private static bool IsEditorialBox(IElement element)
+    {
+        if (BoilerplateMarkers.Judge(element) != Furniture.Named || BoilerplateMarkers.Judge(element, byName: false) != Furniture.None ||
+            !EditorialBoxWord().IsMatch(((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "")).ToLowerInvariant()) ||
+            Marks.Of(element).Hidden)
+        {
+            return false;
+        }
+        int chars = 0, linkChars = 0, sentences = 0, linkDepth = 0;
+        foreach (var (node, leaving) in DomWalk.Of(element))
+        {
+            if (node is IElement inner)
+            {
+                if (HtmlVocabulary.IsLink(inner))
+                {
+                    linkDepth += leaving ? -1 : 1;
+                }
+                continue;
+            }
+            var data = ((IText)node).Data;
+            for (var i = 0; i < data.Length; i++)
+            {
+                if (char.IsWhiteSpace(data[i]))
+                {
+                    continue;
+                }
+                chars++;
+                linkChars += linkDepth > 0 ? 1 : 0;
+                if (data[i] is '.' or '!' or '?' && (i + 1 == data.Length || char.IsWhiteSpace(data[i + 1])))
+                {
+                    sentences++;
+                }
+            }
+        }
+        return chars >= EditorialBoxChars && sentences >= EditorialBoxSentences && linkChars <= EditorialBoxLinkShare * chars;
+    }
+
+    /// <summary>The survey's judgement inside a box it had passed over whole: hidden elements and furniture by tag, role or name go.</summary>
+    private static void LeaveOutFurnitureWithin(PageOutline outline, PageSurvey survey, int box)
+    {
+        for (var position = box + 1; position < outline.SubtreeEnd(box);)
+        {
+            var element = outline.Element(position);
+            if (Marks.Of(element).Hidden || BoilerplateMarkers.Judge(element) is Furniture.Named or Furniture.Comments)
+            {
+                survey.LeftOut[position] = true;
+                position = outline.SubtreeEnd(position);
+                continue;
+            }
+            position++;
+        }
     }
 
     /// <summary>
