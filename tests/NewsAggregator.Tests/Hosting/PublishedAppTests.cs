@@ -45,39 +45,40 @@ public sealed class PublishedAppTests : IDisposable
         Assert.True(managed.Count == 0, $"the published folder holds code for a .NET runtime: {string.Join(", ", managed)}");
 
         var entrypoint = EntryPoint(lines, app, data);
-        var help = await ToolProcess.RunAsync(entrypoint[0], [.. entrypoint[1..], "--help"], data, TimeSpan.FromMinutes(2));
-        Assert.True(help.ExitCode == 0, help.ToString());
-        Assert.Contains("--once", help.Output);
-
-        _workspace.WriteOneStory();
-        File.Move(_workspace.SourcesPath, Path.Combine(data, "sources.json"));
-        var once = await ToolProcess.RunAsync(entrypoint[0], [.. entrypoint[1..], "--once"], data, TimeSpan.FromMinutes(2));
-        Assert.True(once.ExitCode == 0, once.ToString());
-        Assert.Contains("story: 1 new", once.Output);
-        Assert.True(File.Exists(Path.Combine(data, "news.db")), once.ToString());
-
-        // The commands that write JSON or CSV: the native build has no reflection-based serialiser
-        // to fall back on, so each must work from code generated at build time.
-        async Task<string> Command(params string[] arguments)
+        // A command of the published worker (run as given: the entry point, or perl in front of it),
+        // which must succeed; its standard output.
+        async Task<string> Run(string[] program, params string[] arguments)
         {
-            var run = await ToolProcess.RunAsync(entrypoint[0], [.. entrypoint[1..], .. arguments], data, TimeSpan.FromMinutes(2));
+            var run = await ToolProcess.RunAsync(program[0], [.. program[1..], .. arguments], data, TimeSpan.FromMinutes(2));
             Assert.True(run.ExitCode == 0, run.ToString());
             return run.Output;
         }
-        using (var stats = JsonDocument.Parse(await Command("stats", "--json")))
+        var story = new Uri(StorySources.Story).LocalPath;
+
+        Assert.Contains("--once", await Run(entrypoint, "--help"));
+
+        _workspace.WriteOneStory();
+        File.Move(_workspace.SourcesPath, Path.Combine(data, "sources.json"));
+        var once = await Run(entrypoint, "--once");
+        Assert.Contains("story: 1 new", once);
+        Assert.True(File.Exists(Path.Combine(data, "news.db")), once);
+
+        // The commands that write JSON or CSV: the native build has no reflection-based serialiser
+        // to fall back on, so each must work from code generated at build time.
+        using (var stats = JsonDocument.Parse(await Run(entrypoint, "stats", "--json")))
         {
             Assert.Equal(1, stats.RootElement.GetProperty("total").GetProperty("stored").GetInt64());
         }
-        using (var sources = JsonDocument.Parse(await Command("sources", "list", "--json")))
+        using (var sources = JsonDocument.Parse(await Run(entrypoint, "sources", "list", "--json")))
         {
             Assert.Equal("story", sources.RootElement[0].GetProperty("id").GetString());
         }
-        using (var hit = JsonDocument.Parse(await Command("search", "harbour", "--json")))
+        using (var hit = JsonDocument.Parse(await Run(entrypoint, "search", "harbour", "--json")))
         {
             Assert.Equal(1, hit.RootElement.GetProperty("id").GetInt64());
         }
-        Assert.StartsWith("change_seq,updated_at,id,", await Command("export", "--format", "csv"), StringComparison.Ordinal);
-        using (var page = JsonDocument.Parse(await Command("extract", new Uri(StorySources.Story).LocalPath)))
+        Assert.StartsWith("change_seq,updated_at,id,", await Run(entrypoint, "export", "--format", "csv"), StringComparison.Ordinal);
+        using (var page = JsonDocument.Parse(await Run(entrypoint, "extract", story)))
         {
             Assert.Contains("arbour", page.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         }
@@ -88,11 +89,8 @@ public sealed class PublishedAppTests : IDisposable
         // by perl, which then starts the worker: a pass over the stored story and an extract.
         if (await WriteXorExecuteAsync(entrypoint) is { } guarded)
         {
-            var again = await ToolProcess.RunAsync(guarded[0], [.. guarded[1..], "--once"], data, TimeSpan.FromMinutes(2));
-            Assert.True(again.ExitCode == 0, again.ToString());
-            Assert.Contains("story: 0 new", again.Output);
-            var extracted = await ToolProcess.RunAsync(guarded[0], [.. guarded[1..], "extract", new Uri(StorySources.Story).LocalPath], data, TimeSpan.FromMinutes(2));
-            Assert.True(extracted.ExitCode == 0, extracted.ToString());
+            Assert.Contains("story: 0 new", await Run(guarded, "--once"));
+            await Run(guarded, "extract", story);
         }
     }
 
