@@ -2,6 +2,9 @@ using System.Runtime.InteropServices;
 using NewsAggregator.Cli;
 using NewsAggregator.Hosting;
 
+// Before any work starts: arenas the C heap makes before this stay.
+NativeHeap.LimitArenas();
+
 // SIGINT (Ctrl+C) and SIGTERM finish the current work cleanly instead of killing the process.
 using var stop = new CancellationTokenSource();
 void RequestStop(PosixSignalContext context)

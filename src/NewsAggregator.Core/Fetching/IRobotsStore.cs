@@ -18,6 +18,12 @@ public interface IRobotsStore
     StoredRobots? Find(string hostKey);
 
     void Save(string hostKey, StoredRobots robots);
+
+    /// <summary>
+    /// Whether answers saved here can be found again later in this process, so that the fetcher
+    /// may let go of the ones it holds in memory.
+    /// </summary>
+    bool KeepsAnswers => true;
 }
 
 /// <summary>Keeps nothing: robots.txt answers live as long as the process.</summary>
@@ -26,6 +32,8 @@ public sealed class NoRobotsStore : IRobotsStore
     public static NoRobotsStore Instance { get; } = new();
 
     public StoredRobots? Find(string hostKey) => null;
+
+    public bool KeepsAnswers => false;
 
     public void Save(string hostKey, StoredRobots robots)
     {

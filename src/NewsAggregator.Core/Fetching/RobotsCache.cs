@@ -12,11 +12,23 @@ namespace NewsAggregator.Fetching;
 /// next process asks a host for its robots.txt only once the answer has expired.
 /// Expired answers are dropped every <see cref="HostGate.SweepEvery"/> decisions, so memory holds the
 /// hosts asked within <see cref="FetchOptions.RobotsCacheDuration"/>, not every host the process ever met.
+/// Where the store keeps answers (the database), an answer no request has read for
+/// <see cref="HeldWhileIdle"/> is dropped too, and read back from the store when its host is next
+/// asked: a service's memory then holds the hosts it is working on, not every host of the day's
+/// passes (a day's answers for 5 000 hosts, each robots.txt a few KB, were tens of MB). Only the
+/// rules for our product token are held (<see cref="RobotsTxt.ForAgent"/>).
 /// </summary>
 internal sealed class RobotsCache(
     FetchOptions options, TimeProvider clock, Func<FetchRequest, CancellationToken, Task<FetchedResource>> fetchRobotsTxt,
     IRobotsStore store)
 {
+    /// <summary>
+    /// How long an answer no request reads stays in memory when the store keeps it. A source's
+    /// requests to its host come a second or two apart while it is worked on; reading the answer
+    /// back from the database after a longer gap costs a query and a parse, not a request.
+    /// </summary>
+    public static readonly TimeSpan HeldWhileIdle = TimeSpan.FromMinutes(2);
+
     private readonly ConcurrentDictionary<string, Entry> _byHost = new(StringComparer.OrdinalIgnoreCase);
     private long _decisions;
 
@@ -34,6 +46,7 @@ internal sealed class RobotsCache(
         var entry = _byHost.AddOrUpdate(key,
             _ => new Entry(url, trust, this),
             (_, existing) => existing.ExpiresAt is { } expires && expires <= now ? new Entry(url, trust, this) : existing);
+        entry.LastAsked = now;
         Rules rules;
         try
         {
@@ -52,12 +65,15 @@ internal sealed class RobotsCache(
             : rules.Txt.Decide(url, options.RobotsProductToken);
     }
 
-    /// <summary>Drops the answers that have expired; one still being fetched has no expiry yet and stays.</summary>
+    /// <summary>
+    /// Drops the answers that have expired, and those the store keeps that no request read for
+    /// <see cref="HeldWhileIdle"/>; one still being fetched has no expiry yet and stays.
+    /// </summary>
     internal void Sweep(DateTimeOffset now)
     {
         foreach (var (key, entry) in _byHost)
         {
-            if (entry.ExpiresAt is { } expires && expires <= now)
+            if (entry.ExpiresAt is { } expires && (expires <= now || (store.KeepsAnswers && now - entry.LastAsked >= HeldWhileIdle)))
             {
                 // Only this entry: a fresh one another request put under the key meanwhile stays.
                 _byHost.TryRemove(new KeyValuePair<string, Entry>(key, entry));
@@ -71,7 +87,7 @@ internal sealed class RobotsCache(
         if (store.Find(key) is { } kept && kept.ExpiresAt > clock.GetUtcNow())
         {
             entry.ExpiresAt = kept.ExpiresAt;
-            return new Rules(kept.Body is null ? RobotsTxt.AllowAll : RobotsTxt.Parse(kept.Body), kept.Unreachable);
+            return Held(kept);
         }
 
         var robotsUrl = new Uri(url, "/robots.txt");
@@ -96,8 +112,11 @@ internal sealed class RobotsCache(
         }
         entry.ExpiresAt = answer.ExpiresAt;
         store.Save(key, answer);
-        return new Rules(answer.Body is null ? RobotsTxt.AllowAll : RobotsTxt.Parse(answer.Body), answer.Unreachable);
+        return Held(answer);
     }
+
+    private Rules Held(StoredRobots answer) =>
+        new(answer.Body is null ? RobotsTxt.AllowAll : RobotsTxt.Parse(answer.Body).ForAgent(options.RobotsProductToken), answer.Unreachable);
 
     private sealed record Rules(RobotsTxt Txt, string? Unreachable);
 
@@ -110,5 +129,8 @@ internal sealed class RobotsCache(
 
         /// <summary>Null while the first fetch is under way.</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
+
+        /// <summary>When a request last asked for the answer (written by every request; any recent one will do).</summary>
+        public DateTimeOffset LastAsked { get; set; }
     }
 }

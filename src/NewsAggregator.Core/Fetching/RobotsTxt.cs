@@ -24,6 +24,9 @@ public sealed class RobotsTxt
 
     private RobotsTxt(List<Group> groups) => _groups = groups;
 
+    /// <summary>Allow and Disallow lines held, of every group.</summary>
+    internal int RuleCount => _groups.Sum(g => g.Rules.Count);
+
     /// <summary>Allows everything: what a missing (4xx) robots.txt means.</summary>
     public static RobotsTxt AllowAll { get; } = new([]);
 
@@ -85,19 +88,13 @@ public sealed class RobotsTxt
         {
             return RobotsDecision.Allow("robots.txt itself is always allowed");
         }
-        var token = productToken.ToLowerInvariant();
-        var agent = token;
-        var rules = _groups.Where(g => g.Agents.Any(a => MatchesAgent(a, token))).SelectMany(g => g.Rules).ToList();
-        if (rules.Count == 0 && !_groups.Any(g => g.Agents.Any(a => MatchesAgent(a, token))))
-        {
-            agent = "*";
-            rules = _groups.Where(g => g.Agents.Contains("*")).SelectMany(g => g.Rules).ToList();
-        }
+        var (agent, groups) = GroupsFor(productToken);
+        var normalizedPath = NormalizeEscapes(path);
 
         Rule? best = null;
-        foreach (var rule in rules)
+        foreach (var rule in groups.SelectMany(g => g.Rules))
         {
-            if (!Matches(rule.Pattern, path))
+            if (!MatchesNormalized(rule.NormalizedPattern, normalizedPath))
             {
                 continue;
             }
@@ -118,15 +115,30 @@ public sealed class RobotsTxt
             : RobotsDecision.Disallow($"disallowed by robots.txt ({ruleText})");
     }
 
+    /// <summary>
+    /// Only what <see cref="Decide"/> reads for <paramref name="productToken"/>: the token's groups,
+    /// or the <c>*</c> groups where it has none. A site's robots.txt often gives a group to each of
+    /// dozens of crawlers; a service asking thousands of hosts keeps each answer for a day, and
+    /// the other crawlers' rules were most of what it held.
+    /// </summary>
+    public RobotsTxt ForAgent(string productToken) => new(GroupsFor(productToken).Groups);
+
+    private (string Agent, List<Group> Groups) GroupsFor(string productToken)
+    {
+        var token = productToken.ToLowerInvariant();
+        var named = _groups.Where(g => g.Agents.Any(a => MatchesAgent(a, token))).ToList();
+        return named.Count > 0 ? (token, named) : ("*", _groups.Where(g => g.Agents.Contains("*")).ToList());
+    }
+
     // "NewsAggregator/1.0" in a robots.txt still names our product token.
     private static bool MatchesAgent(string agent, string token) =>
         agent != "*" && (agent == token || agent.Split('/', ' ')[0] == token);
 
     /// <summary>Pattern match with <c>*</c> (any run of characters) and a trailing <c>$</c> (end of path).</summary>
-    internal static bool Matches(string pattern, string path)
+    internal static bool Matches(string pattern, string path) => MatchesNormalized(NormalizeEscapes(pattern), NormalizeEscapes(path));
+
+    private static bool MatchesNormalized(string pattern, string path)
     {
-        pattern = NormalizeEscapes(pattern);
-        path = NormalizeEscapes(path);
         var anchored = pattern.EndsWith('$');
         if (anchored)
         {
@@ -189,5 +201,9 @@ public sealed class RobotsTxt
         public readonly List<Rule> Rules = [];
     }
 
-    private sealed record Rule(bool Allow, string Pattern);
+    /// <summary>An Allow or Disallow line; its pattern's escapes are normalised once, not at every decision.</summary>
+    private sealed record Rule(bool Allow, string Pattern)
+    {
+        public string NormalizedPattern { get; } = NormalizeEscapes(Pattern);
+    }
 }

@@ -91,19 +91,40 @@ public sealed class HostMemoryTests
     }
 
     [Fact]
+    public async Task Robots_answers_the_store_keeps_leave_memory_when_idle_and_come_back_from_the_store()
+    {
+        var asked = new List<Uri>();
+        var store = new KeptRobots();
+        var cache = new RobotsCache(_options, _clock, (request, _) =>
+        {
+            asked.Add(request.Url);
+            return Task.FromResult(Robots(request.Url, "User-agent: *\nDisallow: /private/\n"));
+        }, store);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await cache.DecideAsync(Page(i), NetworkTrust.PublicOnly, CancellationToken.None)).Allowed);
+        }
+
+        _clock.Advance(RobotsCache.HeldWhileIdle / 2);
+        Assert.True((await cache.DecideAsync(Page(0), NetworkTrust.PublicOnly, CancellationToken.None)).Allowed);
+        _clock.Advance(RobotsCache.HeldWhileIdle / 2);
+        cache.Sweep(_clock.GetUtcNow());
+        Assert.Equal(1, cache.HostsHeld);
+
+        // Read back from the store: no second request for the host's robots.txt, and the same rules.
+        Assert.False((await cache.DecideAsync(new Uri(Page(1), "/private/x"), NetworkTrust.PublicOnly, CancellationToken.None)).Allowed);
+        Assert.Equal(3, asked.Count);
+        Assert.Equal(2, cache.HostsHeld);
+    }
+
+    [Fact]
     public async Task Robots_answers_are_dropped_once_they_expire()
     {
         var asked = new List<Uri>();
         var cache = new RobotsCache(_options, _clock, (request, _) =>
         {
             asked.Add(request.Url);
-            return Task.FromResult(new FetchedResource
-            {
-                RequestedUrl = request.Url,
-                FinalUrl = request.Url,
-                Body = "User-agent: *\nDisallow: /private/\n"u8.ToArray(),
-                FetchedAt = _clock.GetUtcNow(),
-            });
+            return Task.FromResult(Robots(request.Url, "User-agent: *\nDisallow: /private/\n"));
         }, NoRobotsStore.Instance);
         for (var i = 0; i < 3; i++)
         {
@@ -120,5 +141,23 @@ public sealed class HostMemoryTests
         Assert.Equal(0, cache.HostsHeld);
         Assert.False((await cache.DecideAsync(new Uri(Page(1), "/private/x"), NetworkTrust.PublicOnly, CancellationToken.None)).Allowed);
         Assert.Equal(4, asked.Count);
+    }
+
+    private FetchedResource Robots(Uri url, string body) => new()
+    {
+        RequestedUrl = url,
+        FinalUrl = url,
+        Body = System.Text.Encoding.UTF8.GetBytes(body),
+        FetchedAt = _clock.GetUtcNow(),
+    };
+
+    /// <summary>Keeps answers as the database does, in memory.</summary>
+    private sealed class KeptRobots : IRobotsStore
+    {
+        private readonly Dictionary<string, StoredRobots> _kept = [];
+
+        public StoredRobots? Find(string hostKey) => _kept.GetValueOrDefault(hostKey);
+
+        public void Save(string hostKey, StoredRobots robots) => _kept[hostKey] = robots;
     }
 }

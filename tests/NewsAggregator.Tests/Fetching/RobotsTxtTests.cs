@@ -6,8 +6,15 @@ public class RobotsTxtTests
 {
     private const string Token = "NewsAggregator";
 
-    private static RobotsDecision Decide(string robots, string path) =>
-        RobotsTxt.Parse(robots).Decide(new Uri("https://news.example" + path), Token);
+    // Every case is decided twice: on the whole file, and on the part kept in memory for our token.
+    private static RobotsDecision Decide(string robots, string path)
+    {
+        var url = new Uri("https://news.example" + path);
+        var parsed = RobotsTxt.Parse(robots);
+        var decision = parsed.Decide(url, Token);
+        Assert.Equal(decision, parsed.ForAgent(Token).Decide(url, Token));
+        return decision;
+    }
 
     [Theory]
     [InlineData("User-agent: *\nDisallow: /private/", "/private/story.html", false)]
@@ -72,6 +79,15 @@ public class RobotsTxtTests
 
         Assert.False(Decide(robots, "/tmp/a").Allowed);
         Assert.True(Decide(robots, "/a").Allowed);
+    }
+
+    [Theory]
+    [InlineData("User-agent: GPTBot\nDisallow: /\n\nUser-agent: CCBot\nDisallow: /a/\nDisallow: /b/\n\nUser-agent: *\nDisallow: /private/", 1)]
+    [InlineData("User-agent: *\nDisallow: /private/\n\nUser-agent: NewsAggregator\nDisallow: /drafts/\nDisallow: /print/", 2)]
+    [InlineData("User-agent: GPTBot\nDisallow: /", 0)]
+    public void Only_the_rules_for_our_token_are_kept(string robots, int kept)
+    {
+        Assert.Equal(kept, RobotsTxt.Parse(robots).ForAgent(Token).RuleCount);
     }
 
     [Fact]
