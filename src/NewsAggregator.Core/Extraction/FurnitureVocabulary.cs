@@ -134,7 +134,10 @@ internal static partial class FurnitureVocabulary
         @"^\W*(posted (by|at|on|in)\b.{0,80}|permalink|permanent link|(e-?mail|mail|print|share) this( (post|entry|story|article|page|item))?( to a friend)?|" +
         @"(e-?mail|mail|print) news|trackbacks?(\s*\(\d+\))?|links to this post|comments?(\s*\(\d+\)|:\s*\d+)|\d+ comments?|comment\(s\)|view/add comments.*|" +
         @"post a comment|add a comment|leave a (comment|reply)|read on|read more|more|full story|continue reading|" +
-        @"back to (the )?top|top of (the )?page|printer[- ]friendly( version| page)?)\W*$",
+        @"back to (the )?top|top of (the )?page|printer[- ]friendly( version| page)?|" +
+        // and the tools of shops and classifieds under each item: "Order now", "Add to my wishlist", "View this ad"
+        @"click (here )?(to order|to buy|for (the )?review|for details)|order (it )?now|buy (it )?now|add to (my )?(cart|basket|wish ?list)|" +
+        @"view this (ad|advert)|reply to this (ad|advert)|\(?more adverts\)?)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ToolLine();
 
