@@ -121,6 +121,31 @@ internal static partial class FurnitureVocabulary
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureLine();
 
+    // ---- Lines inside a paragraph: page tools written into the text with <br> ----
+
+    // The tools blogs and old CMSs write on a line of their own inside the paragraph that holds a
+    // post or a story, split from its text by one <br>: "Posted by Jane at 10:32 PM", "Permalink",
+    // "Comments (3)", "Email this", "Print News", "read on >>", "FULL STORY", "Post a comment".
+    // A line may hold several, between "|" ("Posted by Jane at 10:32 PM | Permalink"), and a
+    // label from the list below beside them ("Print News | Mail News | Category: Columns").
+    // Bare "Email", "Print" or "Comments" are left out: inside a paragraph they are as often the
+    // label of an address or of a section as a tool.
+    [GeneratedRegex(
+        @"^\W*(posted (by|at|on|in)\b.{0,80}|permalink|permanent link|(e-?mail|mail|print|share) this( (post|entry|story|article|page|item))?( to a friend)?|" +
+        @"(e-?mail|mail|print) news|trackbacks?(\s*\(\d+\))?|links to this post|comments?(\s*\(\d+\)|:\s*\d+)|\d+ comments?|comment\(s\)|view/add comments.*|" +
+        @"post a comment|add a comment|leave a (comment|reply)|read on|read more|more|full story|continue reading|" +
+        @"back to (the )?top|top of (the )?page|printer[- ]friendly( version| page)?|" +
+        // and the tools of shops and classifieds under each item: "Order now", "Add to my wishlist", "View this ad"
+        @"click (here )?(to order|to buy|for (the )?review|for details)|order (it )?now|buy (it )?now|add to (my )?(cart|basket|wish ?list)|" +
+        @"view this (ad|advert)|reply to this (ad|advert)|\(?more adverts\)?)\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex ToolLine();
+
+    // A post's filing label, furniture beside the tools above; on its own line a label like it is
+    // as often a listing's data ("Category: Drama  Director: …"), so alone it stays.
+    [GeneratedRegex(@"^\W*(filed under|categor(y|ies)|tags?)\s*:.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex ToolLabel();
+
     // The heading over readers' comments, or the prompt to leave one, in the languages of the
     // evaluation sets and their neighbours: the article has ended, the comments run to the end.
     // "13 Comments", "Comments (4)", "| 2 Comment(s)", "Комментарии 45", "Reader comments",

@@ -11,6 +11,8 @@ internal static class InlineFurniture
 {
     // Lines this short can be labels; a longer block is prose whatever words it starts with.
     private const int LabelLength = 120;
+    // A line of page tools inside a paragraph is as short as a label.
+    public const int ToolLineLength = LabelLength;
     // A block this long that ends a sentence is prose even inside a link.
     private const int LinkedProseChars = 150;
     // Short lines above the headline are the site's or the section's, not the article's.
@@ -94,6 +96,39 @@ internal static class InlineFurniture
         // it is all the text there is, it stays, as a sign of what the page held (a page whose
         // scripts write everything else), rather than nothing.
         return kept.Count == 0 && notices is not null ? notices : kept;
+    }
+
+    /// <summary>
+    /// A line of a paragraph written with &lt;br&gt; that holds only page tools ("Posted by Jane at
+    /// 10:32 PM | Permalink", "Comments (3)", "read on >>"), maybe with a filing label beside them:
+    /// <see cref="BlockRenderer"/> leaves it out of the block, text and HTML alike, when the
+    /// paragraph has other lines to keep. A line that is a paragraph of its own is judged by
+    /// <see cref="Without"/>, with the context of the blocks around it.
+    /// </summary>
+    public static bool IsToolLine(ReadOnlySpan<char> line)
+    {
+        if (line.Length >= ToolLineLength)
+        {
+            return false;
+        }
+        var tools = 0;
+        foreach (var range in line.Split('|'))
+        {
+            var part = line[range].Trim();
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+            if (ToolLine().IsMatch(part))
+            {
+                tools++;
+            }
+            else if (!ToolLabel().IsMatch(part))
+            {
+                return false;
+            }
+        }
+        return tools > 0;
     }
 
     /// <summary>The characters of the blocks after <paramref name="i"/>: asked only at a copyright line.</summary>

@@ -48,6 +48,12 @@ internal static partial class MainContent
     private const double SoleArticleProseShare = 0.3;
     // Prose enough for a short article: a second look prefers such an element to readers' comments.
     private const double ShortArticleProse = 250;
+    // A table's row or a row's cell is the text's box when it holds this share of the score (RichestCell);
+    private const double RichestCellScoreShare = 0.7;
+    // the row's other cells are more of the text, not columns of furniture beside it, when this share of
+    // what they add is prose: a stricter bar than a wrapper's (WidenProseShare), because a column of
+    // teasers or notices reads as short prose too.
+    private const double ColumnProseShare = 0.7;
     // A sibling of the chosen element joins it with this share of its score (and at least the minimum),
     private const double SiblingScoreShare = 0.2;
     private const double SiblingMinimumScore = 20;
@@ -161,6 +167,7 @@ internal static partial class MainContent
         {
             return null;
         }
+        found = RichestCell(outline, mass, found);
         var chosen = Widen(outline, found, mass);
         // The precise candidate: the publisher's own articleBody mark, when it holds most of what the measure found.
         foreach (var marked in markedBodies)
@@ -360,6 +367,40 @@ internal static partial class MainContent
     }
 
     /// <summary>
+    /// The measure's choice, or the table cell inside it that holds the text. A table row's cells
+    /// are the columns of an old layout (a menu, the text, a column of links and notices beside
+    /// it), and a row scores the sum of its cells, so it beats its richest cell whenever a column
+    /// beside the text scores above nothing. Down through the table, its body and its row while
+    /// one child holds most of the score, to that child; at a row, only when what its other
+    /// cells add is not mostly prose (an article set in two columns keeps both).
+    /// </summary>
+    private static int RichestCell(PageOutline outline, TextMass mass, int found)
+    {
+        while (outline.Element(found).LocalName is "table" or "tbody" or "thead" or "tfoot" or "tr")
+        {
+            var richest = -1;
+            for (var child = found + 1; child < outline.SubtreeEnd(found); child = outline.SubtreeEnd(child))
+            {
+                if (mass.Holds(child) && (richest < 0 || mass[child].Score > mass[richest].Score))
+                {
+                    richest = child;
+                }
+            }
+            if (richest < 0 || mass[richest].Score < RichestCellScoreShare * mass[found].Score ||
+                (outline.Element(found).LocalName == "tr" && IsColumnOfProse(mass[found], mass[richest])))
+            {
+                break;
+            }
+            found = richest;
+        }
+        return found;
+    }
+
+    /// <summary>What a row adds to one of its cells (its other cells) is mostly prose: more of the text, not a column of furniture.</summary>
+    private static bool IsColumnOfProse(TextMass.Measure row, TextMass.Measure cell) =>
+        row.Prose - cell.Prose >= ColumnProseShare * (row.Chars - cell.Chars);
+
+    /// <summary>
     /// Climbs from the best element while an ancestor adds mostly prose: an article whose
     /// paragraphs are interleaved with product boxes or link-led list items scores below its
     /// best paragraph, yet the ancestor's additions read like text, not like furniture.
@@ -376,6 +417,11 @@ internal static partial class MainContent
             if (addedChars <= 0)
             {
                 continue;
+            }
+            if (outline.Element(ancestor).LocalName == "tr" && !IsColumnOfProse(measure, kept))
+            {
+                // The row's other cells are columns beside the text, not more of it (RichestCell).
+                break;
             }
             if (addedProse < WidenProseShare * addedChars)
             {

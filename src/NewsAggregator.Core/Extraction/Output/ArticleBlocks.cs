@@ -14,8 +14,16 @@ internal sealed class ArticleBlocks
     /// <summary>
     /// One step of the walk: an element entered or left, a text node (with the block its text
     /// went into, -1 when it had none to give), or, with no node, the end of block <see cref="Block"/>.
+    /// A text node or a &lt;br&gt; of a line its block left out carries <see cref="LeftOutLine"/>.
     /// </summary>
     public readonly record struct Step(INode? Node, bool Leaving, int Block);
+
+    /// <summary>
+    /// The mark of a step that belongs to a line its block left out (a line of page tools inside a
+    /// paragraph, <see cref="InlineFurniture.IsToolLine"/>), with the &lt;br&gt; that set it apart:
+    /// the block's text never had it, and the HTML writes neither.
+    /// </summary>
+    public const int LeftOutLine = -2;
 
     private readonly int[] _rootSteps;
 

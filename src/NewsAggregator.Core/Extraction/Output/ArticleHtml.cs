@@ -135,6 +135,9 @@ internal sealed class ArticleHtml
                         _pendingBoundary = true;
                     }
                     break;
+                case not null when block == ArticleBlocks.LeftOutLine:
+                    // The text of a line its block left out, or the <br> that set the line apart.
+                    break;
                 case IText text when block < 0 || dropped?.Blocks[block] != true:
                     AppendText(text.Data);
                     break;

@@ -28,6 +28,12 @@ internal sealed class BlockRenderer
     private int _preDepth;
     private int _quoteDepth;
     private bool _pendingSpace;
+    // The <br>s that split the current block into lines: where each line's text ends, the step
+    // that entered the <br>, and the link characters before it; and the step of the block's
+    // first text. A line break inside <pre> is no <br>: such a block keeps all its lines.
+    private readonly List<(int TextEnd, int Step, int LinkChars)> _breaks = [];
+    private bool _preLines;
+    private int _blockFirstStep;
 
     private BlockRenderer()
     {
@@ -88,7 +94,8 @@ internal sealed class BlockRenderer
         switch (name)
         {
             case "br":
-                LineBreak();
+                // The walk has just recorded the <br>'s step.
+                LineBreak(_steps.Count - 1);
                 return;
             case "a" when HtmlVocabulary.IsLink(element):
                 _linkDepth++;
@@ -148,7 +155,7 @@ internal sealed class BlockRenderer
             }
             if (_preDepth > 0 && c == '\n')
             {
-                LineBreak();
+                LineBreak(-1);
                 continue;
             }
             if (char.IsWhiteSpace(c))
@@ -163,6 +170,8 @@ internal sealed class BlockRenderer
             if (_text.Length == 0)
             {
                 _container = _openBlocks.TryPeek(out var open) ? open : null;
+                // The text node's step is recorded after its text is appended.
+                _blockFirstStep = _steps.Count;
             }
             else if (_pendingSpace && _text[^1] != '\n')
             {
@@ -180,7 +189,8 @@ internal sealed class BlockRenderer
         }
     }
 
-    private void LineBreak()
+    /// <param name="breakStep">The step of the &lt;br&gt; that breaks the line; -1 for a line end inside &lt;pre&gt;.</param>
+    private void LineBreak(int breakStep)
     {
         while (_text.Length > 0 && _text[^1] == ' ')
         {
@@ -200,7 +210,15 @@ internal sealed class BlockRenderer
         if (_leadLineEnd == 0)
         {
             _leadLineEnd = _text.Length;
-            _leadLineLinked = _linkChars > 0 && _linkChars == NonSpaceChars(_text);
+            _leadLineLinked = _linkChars > 0 && _linkChars == NonSpaceChars(_text, 0, _text.Length);
+        }
+        if (breakStep < 0)
+        {
+            _preLines = true;
+        }
+        else
+        {
+            _breaks.Add((_text.Length, breakStep, _linkChars));
         }
         _text.Append('\n');
     }
@@ -215,33 +233,138 @@ internal sealed class BlockRenderer
         }
         if (end > 0)
         {
-            var text = _text.ToString(0, end);
+            var linkedLeadLine = _leadLineLinked && _leadLineEnd < end;
+            var text = _breaks.Count > 0 && !_preLines
+                ? WithoutToolLines(end, ref _linkChars, ref linkedLeadLine)
+                : _text.ToString(0, end);
             _blocks.Add(new TextBlock(text, KindOf(_container), Math.Min(_linkChars, text.Length), _container)
             {
-                LinkedLeadLine = _leadLineLinked && _leadLineEnd < end,
+                LinkedLeadLine = linkedLeadLine,
             });
             // Where the block ends: the HTML breaks there too, whatever element it is in.
             _steps.Add(new ArticleBlocks.Step(null, false, _blocks.Count - 1));
         }
         _text.Clear();
+        _breaks.Clear();
+        _preLines = false;
         _linkChars = 0;
         _leadLineEnd = 0;
         _leadLineLinked = false;
         _container = null;
     }
 
-    /// <summary>The characters of <paramref name="text"/> that are not spaces: what <see cref="_linkChars"/> counts.</summary>
-    private static int NonSpaceChars(StringBuilder text)
+    /// <summary>
+    /// The text of the block ending at <paramref name="end"/> less its lines of page tools
+    /// (<see cref="InlineFurniture.IsToolLine"/>: "Posted by Jane at 10:32 PM", "Permalink",
+    /// "Comments (3)" under each post of an old blog written as one paragraph with &lt;br&gt;), when
+    /// it has other lines to keep. The left-out lines' text steps and the &lt;br&gt;s that set
+    /// them apart are marked <see cref="ArticleBlocks.LeftOutLine"/>, so the HTML leaves out what
+    /// the text does: between two kept lines exactly one &lt;br&gt; stays, the one after the first.
+    /// </summary>
+    private string WithoutToolLines(int end, ref int linkChars, ref bool linkedLeadLine)
+    {
+        // Line k runs from the end of break k-1 to break k (the last to the block's end); a break
+        // the block ends on (two in a row) leaves an empty last line, which is no line.
+        var lines = _breaks[^1].TextEnd + 1 < end ? _breaks.Count + 1 : _breaks.Count;
+        var tool = new bool[lines];
+        var tools = 0;
+        Span<char> buffer = stackalloc char[InlineFurniture.ToolLineLength];
+        for (var k = 0; k < lines; k++)
+        {
+            var (start, stop) = LineRange(k, end);
+            if (stop - start < InlineFurniture.ToolLineLength)
+            {
+                _text.CopyTo(start, buffer, stop - start);
+                tool[k] = InlineFurniture.IsToolLine(buffer[..(stop - start)]);
+                tools += tool[k] ? 1 : 0;
+            }
+        }
+        if (tools == 0 || tools == lines)
+        {
+            // Nothing to leave out, or nothing else to keep: the line filter judges the block whole.
+            return _text.ToString(0, end);
+        }
+        var block = _blocks.Count;
+        var text = new StringBuilder(end);
+        var keptLinkChars = 0;
+        var firstKept = -1;
+        var lastKept = -1;
+        for (var k = 0; k < lines; k++)
+        {
+            if (tool[k])
+            {
+                continue;
+            }
+            var (start, stop) = LineRange(k, end);
+            if (firstKept < 0)
+            {
+                firstKept = k;
+            }
+            else
+            {
+                text.Append('\n');
+            }
+            lastKept = k;
+            text.Append(_text, start, stop - start);
+            keptLinkChars += LineLinkChars(k, linkChars);
+        }
+        // The text of the lines left out, by the breaks between them.
+        var line = 0;
+        for (var i = _blockFirstStep; i < _steps.Count; i++)
+        {
+            while (line < _breaks.Count && _breaks[line].Step < i)
+            {
+                line++;
+            }
+            if (_steps[i].Block == block && line < lines && tool[line])
+            {
+                _steps[i] = _steps[i] with { Block = ArticleBlocks.LeftOutLine };
+            }
+        }
+        // Every break but the one after each kept line that another kept line follows.
+        for (var k = 0; k < _breaks.Count; k++)
+        {
+            if (k >= lines || tool[k] || k >= lastKept)
+            {
+                _steps[_breaks[k].Step] = _steps[_breaks[k].Step] with { Block = ArticleBlocks.LeftOutLine };
+            }
+        }
+        // As the walk judged the first line, now of the first line kept.
+        var (leadStart, leadStop) = LineRange(firstKept, end);
+        var leadLinkChars = LineLinkChars(firstKept, linkChars);
+        linkedLeadLine = firstKept != lastKept && leadLinkChars > 0 && leadLinkChars == NonSpaceChars(_text, leadStart, leadStop);
+        linkChars = keptLinkChars;
+        return text.ToString();
+    }
+
+    private (int Start, int Stop) LineRange(int line, int end) =>
+        (line > 0 ? _breaks[line - 1].TextEnd + 1 : 0, line < _breaks.Count ? _breaks[line].TextEnd : end);
+
+    /// <summary>The link characters of line <paramref name="line"/>, of the block's <paramref name="total"/>.</summary>
+    private int LineLinkChars(int line, int total) =>
+        (line < _breaks.Count ? _breaks[line].LinkChars : total) - (line > 0 ? _breaks[line - 1].LinkChars : 0);
+
+    /// <summary>The characters of <paramref name="text"/> from <paramref name="start"/> to <paramref name="stop"/> that are not spaces: what <see cref="_linkChars"/> counts.</summary>
+    private static int NonSpaceChars(StringBuilder text, int start, int stop)
     {
         var count = 0;
+        var offset = 0;
         foreach (var chunk in text.GetChunks())
         {
-            foreach (var c in chunk.Span)
+            var span = chunk.Span;
+            var from = Math.Max(start - offset, 0);
+            var to = Math.Min(stop - offset, span.Length);
+            for (var i = from; i < to; i++)
             {
-                if (c is not (' ' or '\n'))
+                if (span[i] is not (' ' or '\n'))
                 {
                     count++;
                 }
+            }
+            offset += span.Length;
+            if (offset >= stop)
+            {
+                break;
             }
         }
         return count;

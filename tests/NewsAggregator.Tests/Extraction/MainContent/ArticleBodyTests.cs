@@ -60,6 +60,8 @@ public class ArticleBodyTests
     [InlineData("article-split-over-sibling-tables")] // an old layout's article in two boxed tables with a table of links between them: the boxes are sibling tables and both are the text, the links are not
     [InlineData("editorial-sidebar-inside-the-story")] // a box named "sidebar" inside the story's own container, a few sentences of advice, is the story's sidebar and stays (less its share link); the page's sidebar column beside the story does not
     [InlineData("article-in-a-cell-named-like-furniture")] // an old layout's table cell is a unit of its own: the cell named "nav-border" holds the page's prose and so is no furniture
+    [InlineData("article-cell-beside-a-column-of-notices")] // an old layout's row holds the article's cell and a column of short notices beside it (the weather, a classified, a lost cat): the row scores more than the cell, yet the column is no more of the text, so the cell is taken alone
+    [InlineData("article-set-in-two-columns")] // an article set in two cells of one row, the narrower with a line of links under its paragraphs: what it adds is still mostly prose, so the row stays the text's box (its score alone is too small a share for it to join as a sibling)
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
         var html = ExtractionFixtures.Text("Body", page + ".html");

@@ -43,6 +43,25 @@ public class InlineFurnitureTests
     }
 
     [Theory]
+    [InlineData("<br>Posted by Jane at 10:32 PM | <a href='/p/1'>Permalink</a> | <a href='/p/1#c'>Comments (3)</a>", "")] // a blog post's line of tools under its text, in its paragraph
+    [InlineData("<br><a href='/p/1'>read on &gt;&gt;</a>", "")]
+    [InlineData("<br>Print News | <a href='/m/1'>Mail News</a> | Category: <a href='/c/7'>Transport</a>", "")] // tools with the post's filing label beside them
+    [InlineData("<br><a href='/shop/ferry-guide'>Add to my wishlist</a>", "")] // a shop's tool under an item's description
+    [InlineData("<br><a href='/ads/7'>View this ad</a> | <a href='/ads/7/reply'>Reply to this advert</a>", "")] // a classified's tools
+    [InlineData("<br>FULL STORY<br>Harbour Times, March 2", "\nHarbour Times, March 2")] // a tool line between two lines: one break stays between them
+    [InlineData("<br>Category: Transport", "\nCategory: Transport")] // a label alone is as often a listing's data: it stays
+    [InlineData("<br>E-mail", "\nE-mail")] // a bare "E-mail" is as often the label of an address
+    public void Lines_of_page_tools_inside_a_paragraph_are_dropped(string lines, string kept)
+    {
+        // Old blogs and news pages write a post as one paragraph split by <br>; the text of the
+        // post stays, its lines of tools go, from the text and the HTML alike.
+        var article = new ArticleExtractor().Extract($"<html><head><title>Harbour plan approved | Harbour Times</title></head><body><article><p>{First}{lines}</p><p>{Last}</p></article></body></html>", null);
+
+        Assert.Equal(First + kept + "\n\n" + Last, article.Text);
+        Assert.Equal(article.Text, ArticleText.FromHtmlFragment(article.Html));
+    }
+
+    [Theory]
     [InlineData("<p>By Jane Doe</p>")] // byline above the text
     [InlineData("<p>Published 30 July 2018, 20:13</p>")] // dateline above the text
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
