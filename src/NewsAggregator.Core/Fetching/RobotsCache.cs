@@ -46,7 +46,7 @@ internal sealed class RobotsCache(
         var entry = _byHost.AddOrUpdate(key,
             _ => new Entry(url, trust, this),
             (_, existing) => existing.ExpiresAt is { } expires && expires <= now ? new Entry(url, trust, this) : existing);
-        entry.LastAsked = now;
+        entry.Asked(now);
         Rules rules;
         try
         {
@@ -130,7 +130,12 @@ internal sealed class RobotsCache(
         /// <summary>Null while the first fetch is under way.</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
 
-        /// <summary>When a request last asked for the answer (written by every request; any recent one will do).</summary>
-        public DateTimeOffset LastAsked { get; set; }
+        // Ticks, so that requests on many threads write it whole (any recent one will do).
+        private long _lastAskedTicks;
+
+        /// <summary>When a request last asked for the answer.</summary>
+        public DateTimeOffset LastAsked => new(Volatile.Read(ref _lastAskedTicks), TimeSpan.Zero);
+
+        public void Asked(DateTimeOffset now) => Volatile.Write(ref _lastAskedTicks, now.UtcTicks);
     }
 }

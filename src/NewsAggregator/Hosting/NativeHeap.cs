@@ -9,11 +9,12 @@ namespace NewsAggregator.Hosting;
 /// glibc gives a thread that finds the arenas busy an arena of its own, up to eight per core, and
 /// keeps each one's freed memory for reuse. A pass calls into native code from whichever pool
 /// thread runs the work (SQLite on the writer and on every lookup, Brotli for kept pages, zlib for
-/// compressed responses, ICU for normalisation), so over a long pass it came to hold a dozen
-/// arenas of freed blocks: load benchmark, native build, peak RSS 273–293 MB at 5 000 sources
-/// against 228–234 MB with one arena a core, and 240 against 228–234 MB at 1 000, for the same CPU
-/// (docs/scaling.md, "The C heap's arenas"). One arena a core keeps contention where it was
-/// measured (each core's threads share one lock), on any machine.
+/// compressed responses, ICU for normalisation), so a 1 000-source pass came to hold 15 arenas
+/// (49 MB of the C heap at its peak, load benchmark, native build). With one arena a core it held 4
+/// (the runtime's threads make some before <c>Main</c>), for the same CPU; started with
+/// <c>MALLOC_ARENA_MAX=2</c>, which applies before any thread, it held one besides the main one
+/// (docs/scaling.md, "What the peak is made of"). One a core keeps contention where it was
+/// measured: each core's threads share one lock.
 /// An operator's own <c>MALLOC_ARENA_MAX</c> wins, and where the C library is not glibc nothing
 /// is changed.
 /// </remarks>
