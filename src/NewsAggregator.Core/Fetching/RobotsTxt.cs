@@ -21,8 +21,14 @@ public sealed class RobotsTxt
     public const int ParsedBytes = 500 * 1024;
 
     private readonly List<Group> _groups;
+    // Set by ForAgent: the groups held are already those of this token, under this agent's name.
+    private readonly string? _selectedFor;
+    private readonly string _selectedAgent = "*";
 
     private RobotsTxt(List<Group> groups) => _groups = groups;
+
+    private RobotsTxt(List<Group> groups, string selectedFor, string selectedAgent)
+        : this(groups) => (_selectedFor, _selectedAgent) = (selectedFor, selectedAgent);
 
     /// <summary>Allow and Disallow lines held, of every group.</summary>
     internal int RuleCount => _groups.Sum(g => g.Rules.Count);
@@ -94,7 +100,7 @@ public sealed class RobotsTxt
         Rule? best = null;
         foreach (var rule in groups.SelectMany(g => g.Rules))
         {
-            if (!MatchesNormalized(rule.NormalizedPattern, normalizedPath))
+            if (!Matches(rule.NormalizedPattern, normalizedPath))
             {
                 continue;
             }
@@ -121,10 +127,19 @@ public sealed class RobotsTxt
     /// dozens of crawlers; a service asking thousands of hosts keeps each answer for a day, and
     /// the other crawlers' rules were most of what it held.
     /// </summary>
-    public RobotsTxt ForAgent(string productToken) => new(GroupsFor(productToken).Groups);
+    public RobotsTxt ForAgent(string productToken)
+    {
+        var (agent, groups) = GroupsFor(productToken);
+        return new(groups, productToken, agent);
+    }
 
     private (string Agent, List<Group> Groups) GroupsFor(string productToken)
     {
+        // An answer held by the cache was chosen once for the token: no choosing again at every request.
+        if (_selectedFor is not null && string.Equals(_selectedFor, productToken, StringComparison.OrdinalIgnoreCase))
+        {
+            return (_selectedAgent, _groups);
+        }
         var token = productToken.ToLowerInvariant();
         var named = _groups.Where(g => g.Agents.Any(a => MatchesAgent(a, token))).ToList();
         return named.Count > 0 ? (token, named) : ("*", _groups.Where(g => g.Agents.Contains("*")).ToList());
@@ -134,10 +149,11 @@ public sealed class RobotsTxt
     private static bool MatchesAgent(string agent, string token) =>
         agent != "*" && (agent == token || agent.Split('/', ' ')[0] == token);
 
-    /// <summary>Pattern match with <c>*</c> (any run of characters) and a trailing <c>$</c> (end of path).</summary>
-    internal static bool Matches(string pattern, string path) => MatchesNormalized(NormalizeEscapes(pattern), NormalizeEscapes(path));
-
-    private static bool MatchesNormalized(string pattern, string path)
+    /// <summary>
+    /// Pattern match with <c>*</c> (any run of characters) and a trailing <c>$</c> (end of path),
+    /// both sides' escapes normalised (<see cref="NormalizeEscapes"/>).
+    /// </summary>
+    private static bool Matches(string pattern, string path)
     {
         var anchored = pattern.EndsWith('$');
         if (anchored)
