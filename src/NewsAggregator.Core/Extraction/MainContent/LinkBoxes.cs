@@ -54,14 +54,25 @@ internal static class LinkBoxes
     /// <summary>
     /// A form to fill in below the article's text ("E-mail this to:", "Your name:", a comment box):
     /// its text is the labels of its fields. A form that holds the text itself (ASP.NET pages sit
-    /// whole in one) holds a good part of the container's prose and stays.
+    /// whole in one) holds a good part of the container's prose and stays, unless it has a field
+    /// for every few lines of its text: beside a short teaser the labels and notes of an
+    /// "e-mail this" form can outweigh the text, but a page inside a form has a search box or a
+    /// login for paragraphs of article.
     /// </summary>
-    private static bool IsFormToFill(AngleSharp.Dom.IElement element, TextMass.Measure measure, TextMass.Measure root) =>
-        element.LocalName == "form" && measure.Prose < FormProseShare * root.Prose &&
-        element.QuerySelector("textarea, input[type=text], input[type=email], input[type=password], input:not([type])") is not null;
+    private static bool IsFormToFill(AngleSharp.Dom.IElement element, TextMass.Measure measure, TextMass.Measure root)
+    {
+        if (element.LocalName != "form")
+        {
+            return false;
+        }
+        var fields = element.QuerySelectorAll("textarea, input[type=text], input[type=email], input[type=password], input:not([type])").Length;
+        return fields > 0 && (measure.Prose < FormProseShare * root.Prose || measure.Chars <= FormCharsPerField * fields);
+    }
 
-    // A form to fill in holds less than this share of its container's prose.
+    // A form to fill in holds less than this share of its container's prose,
     private const double FormProseShare = 0.25;
+    // or no more than this many characters of text for each of its fields.
+    private const int FormCharsPerField = 150;
 
     private static bool IsFurniture(TextMass.Measure measure) =>
         measure.Score < 0 && measure.Chars >= MinimumChars &&
