@@ -188,8 +188,7 @@ public static class LoadBenchmark
     /// </summary>
     private static ExtractionSpeed MeasureExtraction(FixtureWeb web, int port, int count)
     {
-        var step = Math.Max(1, web.Articles.Count / Math.Max(1, count));
-        var pages = web.Articles.Where((_, i) => i % step == 0).Take(count).Select(a => (Html: web.Page(a, port), Url: FixtureWeb.ArticleUrl(a, port))).ToArray();
+        var pages = Sample(web, count).Select(a => (Html: web.Page(a, port), Url: FixtureWeb.ArticleUrl(a, port))).ToArray();
         var extractor = new ArticleExtractor();
         for (var warmUp = 0; warmUp < 3; warmUp++)
         {
@@ -218,9 +217,8 @@ public static class LoadBenchmark
     {
         var pagesFolder = Path.Combine(folder, "extraction-pages");
         Directory.CreateDirectory(pagesFolder);
-        var step = Math.Max(1, web.Articles.Count / Math.Max(1, count));
         var written = 0;
-        foreach (var article in web.Articles.Where((_, i) => i % step == 0).Take(count))
+        foreach (var article in Sample(web, count))
         {
             File.WriteAllText(Path.Combine(pagesFolder, Invariant($"{written++:D6}.html")), web.Page(article, port));
         }
@@ -251,6 +249,13 @@ public static class LoadBenchmark
             Directory.Delete(pagesFolder, recursive: true);
             File.Delete(output);
         }
+    }
+
+    /// <summary>About <paramref name="count"/> of the web's article pages, spread evenly over its publishers: the pages both extraction-only figures time.</summary>
+    private static IEnumerable<FixtureArticle> Sample(FixtureWeb web, int count)
+    {
+        var step = Math.Max(1, web.Articles.Count / Math.Max(1, count));
+        return web.Articles.Where((_, i) => i % step == 0).Take(count);
     }
 
     private static void WriteSources(string path, FixtureWeb web, int port, int articles)
