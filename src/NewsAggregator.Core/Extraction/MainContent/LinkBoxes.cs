@@ -65,9 +65,13 @@ internal static class LinkBoxes
         {
             return false;
         }
-        var fields = element.QuerySelectorAll("textarea, input[type=text], input[type=email], input[type=password], input:not([type])").Length;
-        return fields > 0 && (measure.Prose < FormProseShare * root.Prose || measure.Chars <= FormCharsPerField * fields);
+        // Fields are counted only when the form's share of the prose does not settle it.
+        return measure.Prose < FormProseShare * root.Prose
+            ? element.QuerySelector(FormFields) is not null
+            : element.QuerySelectorAll(FormFields).Length is var fields and > 0 && measure.Chars <= FormCharsPerField * fields;
     }
+
+    private const string FormFields = "textarea, input[type=text], input[type=email], input[type=password], input:not([type])";
 
     // A form to fill in holds less than this share of its container's prose,
     private const double FormProseShare = 0.25;
