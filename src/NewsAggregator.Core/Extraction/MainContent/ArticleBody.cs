@@ -22,18 +22,21 @@ internal static class ArticleBody
         var content = Find(outline, Look.First, metadata, pageUrl);
         cancellationToken.ThrowIfCancellationRequested();
         // Class and id names are a guess at what furniture is, and on some pages a wrong one
-        // hides the article's wrapper: as Readability does, look again, first sparing the named
-        // element richest in prose when the text is short, then without names when there is
-        // still none, and take what a look finds when it is clearly more.
+        // hides the article's wrapper (or two: an ad slot's name around a wrapper named like a
+        // banner): as Readability does, look again while the text is short, first sparing the
+        // named element richest in prose, then without names, and take what a look finds when
+        // it is clearly more. Without names a tooltip or a sidebar reads as prose too, so that
+        // look must find several times the text to replace some.
         foreach (var look in (ReadOnlySpan<Look>)[Look.SpareRichestNamed, Look.IgnoreNames])
         {
-            if (content.Text.Length >= (look == Look.IgnoreNames ? 1 : RetryBelowChars))
+            if (content.Text.Length >= RetryBelowChars)
             {
                 break;
             }
             var again = Find(outline, look, metadata, pageUrl);
+            var gain = look == Look.IgnoreNames ? NamelessGainFactor : RetryGainFactor;
             // Anything beats nothing: a short article in Chinese or Japanese is a few dozen characters.
-            if (again.Text.Length > 0 && (content.Text.Length == 0 || again.Text.Length > RetryGainFactor * content.Text.Length + RetryMinimumGainChars))
+            if (again.Text.Length > 0 && (content.Text.Length == 0 || again.Text.Length > gain * content.Text.Length + RetryMinimumGainChars))
             {
                 content = again;
             }
@@ -45,6 +48,8 @@ internal static class ArticleBody
     private const int RetryBelowChars = 400;
     private const double RetryGainFactor = 2;
     private const int RetryMinimumGainChars = 200;
+    // Short texts beside tooltips or a sidebar gained about twice their length from a look without names; hidden articles many times theirs.
+    private const double NamelessGainFactor = 4;
 
     private static ArticleContent Find(PageOutline outline, Look look, ExtractedArticle metadata, Uri? pageUrl)
     {

@@ -126,7 +126,7 @@ internal static partial class MainContent
             var element = outline.Element(position);
             // The measure left out hidden elements already.
             if (!mass.Holds(position) ||
-                (BoilerplateMarkers.Judge(element, byName: look != Look.IgnoreNames) is var furniture && IsLeftOut(furniture, mass[position]) &&
+                (Judge(element, look) is var furniture && IsLeftOut(furniture, mass[position]) &&
                  !protectedWrappers[position] && element.LocalName is not ("article" or "main") &&
                  (mass[position].Prose < protectedProse || furniture == Furniture.Comments)))
             {
@@ -433,6 +433,12 @@ internal static partial class MainContent
         return current;
     }
 
+    /// <summary>What the element is to this look: without names, only readers' comments keep theirs.</summary>
+    private static Furniture Judge(IElement element, Look look) =>
+        look != Look.IgnoreNames ? BoilerplateMarkers.Judge(element)
+        : BoilerplateMarkers.Judge(element) is Furniture.Comments ? Furniture.Comments
+        : BoilerplateMarkers.Judge(element, byName: false);
+
     /// <summary>Furniture by name, or by a name that needs the element to hold no prose as well.</summary>
     private static bool IsLeftOut(Furniture furniture, TextMass.Measure measure) =>
         furniture is Furniture.Named or Furniture.Comments ||
@@ -557,6 +563,6 @@ internal enum Look
     First,
     /// <summary>As first, but the one that holds the most prose is kept.</summary>
     SpareRichestNamed,
-    /// <summary>They count for nothing: only tags, roles and hiding do.</summary>
+    /// <summary>They count for nothing, but for readers' comments: only tags, roles, hiding and those do.</summary>
     IgnoreNames,
 }
