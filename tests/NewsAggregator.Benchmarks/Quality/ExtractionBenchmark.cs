@@ -347,7 +347,7 @@ public static class ExtractionBenchmark
     private static void Report(string extractor, string group, List<PageScore> scores, int mojibake)
     {
         var corpus = ExtractionScore.Corpus(scores);
-        Console.WriteLine($"  {extractor,-20} {group,-6} {corpus.Pages,5} {corpus.Precision,6:F3} {corpus.Recall,6:F3} {corpus.F1,6:F3} {corpus.EmptyOutputs,5} {mojibake,8}");
+        Console.WriteLine($"  {extractor,-20} {group,-6} {corpus.Pages,5} {corpus.Precision,6:F4} {corpus.Recall,6:F4} {corpus.F1,6:F4} {corpus.EmptyOutputs,5} {mojibake,8}");
     }
 
     /// <summary>

@@ -27,7 +27,8 @@ internal sealed class PageOutline : IDisposable
     /// <param name="Weight">Its characters weighed by <see cref="TextMass.Weigh"/>.</param>
     /// <param name="EndsWithEllipsis">It ends with "..." or the like, as excerpts of other pages do.</param>
     /// <param name="IsAddress">It is a web address and nothing else ("http://www.example.org", "www.example.org").</param>
-    public readonly record struct TextRun(double Weight, bool EndsWithEllipsis, bool IsAddress = false);
+    /// <param name="MarksSentence">It holds a sentence's punctuation (<see cref="TextMass.MarksSentence"/>).</param>
+    public readonly record struct TextRun(double Weight, bool EndsWithEllipsis, bool IsAddress = false, bool MarksSentence = false);
 
     private PageOutline()
     {
@@ -45,7 +46,7 @@ internal sealed class PageOutline : IDisposable
                 var weight = TextMass.Weigh(text.Data);
                 if (weight > 0)
                 {
-                    outline._runs.Add(new TextRun(weight, TextMass.EndsWithEllipsis(text.Data), TextMass.IsAddress(text.Data)));
+                    outline._runs.Add(new TextRun(weight, TextMass.EndsWithEllipsis(text.Data), TextMass.IsAddress(text.Data), TextMass.MarksSentence(text.Data)));
                 }
             }
             else if (!leaving)

@@ -19,6 +19,14 @@ internal sealed class TextMass : IDisposable
     // even a one-line paragraph or a row of figures should not count against its container.
     private const double ParagraphCost = 5;
     private const double ProseUnitChars = 400;
+    // A unit this short with no sentence's punctuation in it is a label, a name or a menu item (a
+    // ranking of officials, a table of scores set in divs, "Read also"): it adds nothing to the
+    // score, so that a list of many such outscores no article. It still counts as prose, which
+    // decides whether a wrapper is taken in, so an article's subheads widen the choice as before.
+    // A table row or cell is data the author laid out, a <p> is prose by the author's markup,
+    // and a definition list's term and definition are a glossary's text: those keep their value.
+    private const double LabelUnitChars = 60;
+    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create(".!?;。！？；\u037E\u061F\u0964");
 
     private readonly PageOutline _outline;
     private readonly Measure[] _measures;
@@ -77,6 +85,7 @@ internal sealed class TextMass : IDisposable
         public double OwnAddressChars;
         public int OwnLinks;
         public bool EndsWithEllipsis;
+        public bool MarksSentence;
         public bool HasBlockChild;
         public bool IsLink;
         public double Score;
@@ -145,6 +154,7 @@ internal sealed class TextMass : IDisposable
             var text = _outline.Run(run);
             ref var block = ref frames[frames[depth - 1].Block];
             block.EndsWithEllipsis = text.EndsWithEllipsis;
+            block.MarksSentence |= text.MarksSentence;
             block.OwnChars += text.Weight;
             if (linkDepth > 0)
             {
@@ -175,8 +185,12 @@ internal sealed class TextMass : IDisposable
             {
                 unit = 0;
             }
-            done.Score += unit;
             done.Prose += Math.Max(0, unit);
+            if (unit > 0 && done.OwnChars < LabelUnitChars && !done.MarksSentence && name is not ("p" or "tr" or "td" or "th" or "dt" or "dd"))
+            {
+                unit = 0;
+            }
+            done.Score += unit;
             done.Chars += (int)done.OwnChars;
             done.LinkChars += (int)done.OwnLinkChars;
         }
@@ -256,6 +270,9 @@ internal sealed class TextMass : IDisposable
         return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]") ||
                (trimmed.Length <= ReadMoreMarkerChars && FurnitureVocabulary.ReadMoreMarker().IsMatch(trimmed));
     }
+
+    /// <summary>The run holds a sentence's end or pause: a full stop, question or exclamation mark or semicolon, in Latin, CJK, Greek, Arabic or Devanagari punctuation.</summary>
+    internal static bool MarksSentence(string data) => data.AsSpan().ContainsAny(SentenceMarks);
 
     /// <summary>A run that is a web address alone, as a link to a site shows it: "http://www.example.org/", "www.example.org".</summary>
     internal static bool IsAddress(string data)

@@ -45,6 +45,7 @@ public class ArticleBodyTests
     [InlineData("comments-outweigh-the-article")] // a comment thread holding most of the page's prose is still furniture, and the article's wrapper named like a banner is found on a second look
     [InlineData("article-in-nested-wrappers-named-like-banners")] // the article's wrapper named like a banner sits in an ad slot named like one too, under a short standfirst: sparing the outer slot leaves the inner wrapper out, so with the text still short a look without names follows
     [InlineData("short-post-above-a-long-thread")] // a blog post of two lines above a long comment thread and beside a named sidebar: a look without names still leaves the readers' comments out, so the short post stays the text
+    [InlineData("list-of-names-beside-a-short-article")] // a ranking of officials beside a short article, each a name and a post with no sentence's punctuation: labels, worth nothing, however many
     [InlineData("old-layout-article-and-links-in-one-cell")] // an old table layout's article and the story links under it share one cell: the prose outweighs the links, and no long text counts as a teaser's blurb
     [InlineData("page-inside-one-link")] // a page whose whole text sits inside one link reads like no prose anywhere: its body, less the lines the filter drops, beats an empty text
     [InlineData("short-chinese-article-in-a-wrapper-named-furniture")] // a second look's text is taken when the first found none, however short (a Chinese article of sixty characters)
