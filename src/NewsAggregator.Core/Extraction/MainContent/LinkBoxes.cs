@@ -52,9 +52,9 @@ internal static class LinkBoxes
         localName is "div" or "table" or "td" or "dl" or "form" or "center";
 
     /// <summary>
-    /// A form to fill in below the article's text ("E-mail this to:", "Your name:", a comment box):
-    /// its text is the labels of its fields. A form that holds the text itself (ASP.NET pages sit
-    /// whole in one) holds a good part of the container's prose and stays, unless it has a field
+    /// A form to fill in below the article's text ("E-mail this to:", "Your name:", a comment box,
+    /// a poll or a "rate this article" survey of radio buttons): its text is the labels of its
+    /// fields. A form that holds the text itself (ASP.NET pages sit whole in one) holds a good part of the container's prose and stays, unless it has a field
     /// for every few lines of its text: beside a short teaser the labels and notes of an
     /// "e-mail this" form can outweigh the text, but a page inside a form has a search box or a
     /// login for paragraphs of article.
@@ -71,7 +71,7 @@ internal static class LinkBoxes
             : element.QuerySelectorAll(FormFields).Length is var fields and > 0 && measure.Chars <= FormCharsPerField * fields;
     }
 
-    private const string FormFields = "textarea, input[type=text], input[type=email], input[type=password], input:not([type])";
+    private const string FormFields = "textarea, select, input[type=text], input[type=email], input[type=password], input[type=radio], input[type=checkbox], input:not([type])";
 
     // A form to fill in holds less than this share of its container's prose,
     private const double FormProseShare = 0.25;

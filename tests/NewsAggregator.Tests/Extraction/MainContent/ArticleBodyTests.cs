@@ -61,6 +61,7 @@ public class ArticleBodyTests
     [InlineData("copyright-line-ends-the-text")] // the site's copyright line under the article with only a few short lines after it (other stories' headlines) ends the text
     [InlineData("form-to-fill-under-the-text")] // a form to fill in under the text ("Send this story to someone", "Your name:" and their fields) goes: its text is the labels of its fields
     [InlineData("form-beside-a-short-teaser")] // an "e-mail this" form beside a review's short teaser outweighs the teaser, yet it has a field for every few lines of its text: its labels and note go
+    [InlineData("poll-under-the-text")] // a "rate this article" survey under the text, radio buttons under each question: a form to fill, its questions and answers go (the request above the form, a sentence outside it, is still kept)
     [InlineData("article-split-over-sibling-tables")] // an old layout's article in two boxed tables with a table of links between them: the boxes are sibling tables and both are the text, the links are not
     [InlineData("editorial-sidebar-inside-the-story")] // a box named "sidebar" inside the story's own container, a few sentences of advice, is the story's sidebar and stays (less its share link); the page's sidebar column beside the story does not
     [InlineData("article-in-a-cell-named-like-furniture")] // an old layout's table cell is a unit of its own: the cell named "nav-border" holds the page's prose and so is no furniture
