@@ -54,10 +54,10 @@ internal static class LinkBoxes
     /// <summary>
     /// A form to fill in below the article's text ("E-mail this to:", "Your name:", a comment box,
     /// a poll or a "rate this article" survey of radio buttons): its text is the labels of its
-    /// fields. A form that holds the text itself (ASP.NET pages sit whole in one) holds a good part of the container's prose and stays, unless it has a field
-    /// for every few lines of its text: beside a short teaser the labels and notes of an
-    /// "e-mail this" form can outweigh the text, but a page inside a form has a search box or a
-    /// login for paragraphs of article.
+    /// fields. A form that holds the text itself (ASP.NET pages sit whole in one) holds a good
+    /// part of the container's prose and stays, unless it has a field for every few lines of its
+    /// text: beside a short teaser the labels and notes of an "e-mail this" form can outweigh the
+    /// text, but a page inside a form has a search box or a login for paragraphs of article.
     /// </summary>
     private static bool IsFormToFill(AngleSharp.Dom.IElement element, TextMass.Measure measure, TextMass.Measure root)
     {

@@ -434,10 +434,11 @@ internal static partial class MainContent
     }
 
     /// <summary>What the element is to this look: without names, only readers' comments keep theirs.</summary>
-    private static Furniture Judge(IElement element, Look look) =>
-        look != Look.IgnoreNames ? BoilerplateMarkers.Judge(element)
-        : BoilerplateMarkers.Judge(element) is Furniture.Comments ? Furniture.Comments
-        : BoilerplateMarkers.Judge(element, byName: false);
+    private static Furniture Judge(IElement element, Look look)
+    {
+        var furniture = BoilerplateMarkers.Judge(element);
+        return look != Look.IgnoreNames || furniture == Furniture.Comments ? furniture : BoilerplateMarkers.Judge(element, byName: false);
+    }
 
     /// <summary>Furniture by name, or by a name that needs the element to hold no prose as well.</summary>
     private static bool IsLeftOut(Furniture furniture, TextMass.Measure measure) =>

@@ -179,14 +179,16 @@ internal sealed class TextMass : IDisposable
         }
         if (done.Block == depth)
         {
-            var unit = UnitValue(done.OwnChars, done.OwnLinkChars, name is "p" or "tr" or "td" or "th" ? ParagraphCost : UnitCost);
+            // A paragraph, a table row or a cell is a unit by the author's own layout.
+            var authored = name is "p" or "tr" or "td" or "th";
+            var unit = UnitValue(done.OwnChars, done.OwnLinkChars, authored ? ParagraphCost : UnitCost);
             // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
             if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnAddressChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
             {
                 unit = 0;
             }
             done.Prose += Math.Max(0, unit);
-            if (unit > 0 && done.OwnChars < LabelUnitChars && !done.MarksSentence && name is not ("p" or "tr" or "td" or "th" or "dt" or "dd"))
+            if (unit > 0 && done.OwnChars < LabelUnitChars && !done.MarksSentence && !authored && name is not ("dt" or "dd"))
             {
                 unit = 0;
             }
