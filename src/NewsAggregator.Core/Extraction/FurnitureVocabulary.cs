@@ -107,7 +107,8 @@ internal static partial class FurnitureVocabulary
     // Whole lines that are labels, prompts or credits; old pages spell out their page tools
     // ("Back to top", "Printer-friendly version", "E-mail this story to a friend", "Click to enlarge", "Add to cart").
     [GeneratedRegex(
-        @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|реклама|広告|광고|" +
+        @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|reklama|реклама|広告|광고|" +
+        @"ads by google|σύνδεσμοι διαφημιζομένων|" +
         @"share|share this( article| story)?|share on \w+|tweet|email|print|e-?mail (this )?(page|article|story)( to a friend)?|print (this )?(page|article|story)|printer[- ]friendly( version| page)?|" +
         @"back to (the )?top( of (the )?page)?|return to (the )?top( of (the )?page)?|top of (the )?page|(return|back) to (the )?(citation|reference|text|article)( in (the )?text)?:?(\s*\[\w*\])*|" +
         @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
@@ -184,7 +185,13 @@ internal static partial class FurnitureVocabulary
     internal static partial Regex Year();
 
     // Time stamps pages put above or below the text, and the credits wire stories end with.
-    [GeneratedRegex(@"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Where the story came from and who edited it, on a line of its own: "Source: Reuters",
+    // "Πηγή: ΑΠΕ", "Источник: АиФ", and Chinese sites' "（责任编辑：王鹏）", often after a time stamp.
+    [GeneratedRegex(
+        @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
+        @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|quelle|fuente|fonte)\s*[:：].{0,80}|" +
+        @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源)\s*[:：].{0,60})$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex EdgeNote();
 
     // Notes under the text: contributors, newsletter pitches, where to follow the author.
@@ -209,6 +216,10 @@ internal static partial class FurnitureVocabulary
         @"\b(outdated|older) (web )?browser\b|\bupgrade your browser\b|\bunable to load the (style ?sheet|styles)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex BrowserNotice();
+
+    // The prompt to report a typo by selecting it: "Заметили ошибку? Выделите её и нажмите Ctrl+Enter".
+    [GeneratedRegex(@"\bctrl\s*\+\s*enter\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex TypoReportPrompt();
 
     // A cookie notice that the site rendered inside the article's container.
     [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

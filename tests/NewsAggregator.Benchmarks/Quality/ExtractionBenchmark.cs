@@ -95,6 +95,20 @@ public static class ExtractionBenchmark
             return 0;
         }
 
+        if (args.Contains("--diffs"))
+        {
+            // Every page's extra and missing paragraphs, to read the kinds of loss over a whole set.
+            foreach (var (key, pages) in sets)
+            {
+                foreach (var page in pages)
+                {
+                    Console.WriteLine($"== {key} {page.Id}");
+                    ShowDifference(page, ours.Extract(page.Html, page.Url).Text);
+                }
+            }
+            return 0;
+        }
+
         if (args.Contains("--agreement"))
         {
             return Agreement(ours, sets);

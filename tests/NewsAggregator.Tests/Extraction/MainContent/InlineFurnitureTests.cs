@@ -11,6 +11,9 @@ public class InlineFurnitureTests
     [Theory]
     [InlineData("<p>Advertisement</p>")]
     [InlineData("<p>Anzeige</p>")]
+    [InlineData("<p>REKLAMA</p>")]
+    [InlineData("<p>Σύνδεσμοι διαφημιζομένων</p>")] // "Ads by Google", in Greek
+    [InlineData("<p>Если Вы заметили орфографическую ошибку, выделите её мышью и нажмите Ctrl+Enter</p>")] // report a typo
     [InlineData("<p>Read more: <a href='/x'>Port workers vote to strike over pay</a></p>")]
     [InlineData("<p>You may also like</p>")]
     [InlineData("<p><em>Photo by Mario Heller/Unsplash</em></p>")]
@@ -75,6 +78,11 @@ public class InlineFurnitureTests
     [InlineData("<p>Updated at 1:23 p.m.</p>")]
     [InlineData("<p>Reporting by Jane Doe; Editing by John Roe</p>")]
     [InlineData("<p>Jane Doe contributed to this report.</p>")]
+    [InlineData("<p>Source: Reuters</p>")]
+    [InlineData("<p>Πηγή: ΑΠΕ-ΜΠΕ</p>")]
+    [InlineData("<p>Источник: АиФ</p>")]
+    [InlineData("<p>（责任编辑：王鹏）</p>")] // Chinese sites' editor credit
+    [InlineData("<p>2012年01月11日 08:21:55 | 責任編輯: 夏欣 | 來源： 湖北日報</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
     [InlineData("<p>© 2005 Harbour Times. All rights reserved. No part of this site may be reproduced without our written permission.</p>")]
