@@ -153,7 +153,8 @@ internal static partial class FurnitureVocabulary
     // "Leave a reply", "Оставить комментарий …", "Dodaj komentarz", "网友评论". (An essay with a
     // section headed "Comments" loses it: rare, and the price of catching every comment thread.)
     [GeneratedRegex(
-        @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы|komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言)(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
+        @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы|обсуждение( статьи| новости)?|" +
+        @"komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言)(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
         @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CommentsHeading();
@@ -189,8 +190,8 @@ internal static partial class FurnitureVocabulary
     // "Πηγή: ΑΠΕ", "Источник: АиФ", and Chinese sites' "（责任编辑：王鹏）", often after a time stamp.
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
-        @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|quelle|fuente|fonte)\s*[:：].{0,80}|" +
-        @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源)\s*[:：].{0,60})$",
+        @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte)\s*[:：].{0,80}|" +
+        @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60})$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex EdgeNote();
 
@@ -206,7 +207,12 @@ internal static partial class FurnitureVocabulary
     // part of this site may be reproduced ...". A "©" inside a word ("SPECweb©2005") is a name.
     [GeneratedRegex(
         @"(?<!\w)©|\(c\)\s*(19|20)\d{2}|\bcopyright\s*(©|\(c\)|@)?\s*(19|20)\d{2}|\ball rights reserved\b|" +
-        @"\bmay not be (reproduced|republished|copied|published)\b|\bno (part|material)\b.{0,80}\b(reproduced|copied|used)\b",
+        @"\bmay not be (reproduced|republished|copied|published)\b|\bno (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
+        // and the same in the other languages of the evaluation sets: "all rights reserved", "reprinting
+        // without permission is forbidden", "when using the materials a link is required"
+        @"\bвсе права (защищены|охраняются)|\bпри (любом )?(использовании|перепечатке|цитировании).{0,80}\bссылка\b.{0,40}\bобязательна|" +
+        @"\bwszelkie prawa zastrzeżone\b|\bμε (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|\bαπαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
+        @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CopyrightNotice();
 

@@ -43,7 +43,7 @@ internal static class InlineFurniture
                 // Above the headline: the site's tagline, a kicker, a section label.
                 continue;
             }
-            if (kept.Count >= EdgeBlocks && block.LinkDensity < 0.5 && text.Length < CommentsHeadingLength && CommentsHeading().IsMatch(text))
+            if (kept.Count >= EdgeBlocks && block.LinkDensity < 0.5 && text.Length < CommentsHeadingLength && CommentsHeading().IsMatch(FirstLine(text)))
             {
                 // "13 Comments", "Leave a comment" after the article's first paragraphs, and not a
                 // link to them (a count beside the byline, a blog's "Comments (3)" under each post):
@@ -196,6 +196,10 @@ internal static class InlineFurniture
     private static bool IsDateline(string text) =>
         text.Length < 80 && Year().IsMatch(text) && !EndsSentence(text) &&
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10;
+
+    // A heading may share its block with the prompt under it ("Comments<br>Join the discussion on our forum").
+    private static ReadOnlySpan<char> FirstLine(string text) =>
+        text.IndexOf('\n') is var end and >= 0 ? text.AsSpan(0, end) : text;
 
     private static bool SameText(string a, string b) =>
         a.Length == b.Length ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase) : Headline.SameFolded(a, b);

@@ -81,6 +81,12 @@ public class InlineFurnitureTests
     [InlineData("<p>Source: Reuters</p>")]
     [InlineData("<p>Πηγή: ΑΠΕ-ΜΠΕ</p>")]
     [InlineData("<p>Источник: АиФ</p>")]
+    [InlineData("<p>Dzięki uprzejmości: PAP - Nauka w Polsce</p>")] // courtesy of
+    [InlineData("<p>[作者：李妍]</p>")] // a Chinese byline
+    [InlineData("<p>Все права защищены. При любом использовании материалов сайта гиперссылка на Harbour Times обязательна.</p>")]
+    [InlineData("<p>Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.</p>")]
+    [InlineData("<p>Με την επιφύλαξη παντός δικαιώματος.</p>")]
+    [InlineData("<p>(內容由新浪北京提供。未經授權，不得轉載。)</p>")]
     [InlineData("<p>（责任编辑：王鹏）</p>")] // Chinese sites' editor credit
     [InlineData("<p>2012年01月11日 08:21:55 | 責任編輯: 夏欣 | 來源： 湖北日報</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
