@@ -109,7 +109,10 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|reklama|реклама|広告|광고|" +
         @"ads by google|σύνδεσμοι διαφημιζομένων|" +
-        @"share|share this( article| story)?|share on \w+|tweet|email|print|e-?mail (this )?(page|article|story)( to a friend)?|print (this )?(page|article|story)|printer[- ]friendly( version| page)?|" +
+        @"share|share this( article| story)?|share on \w+|tweet|email|print|поделиться|udostępnij|poleć( artykuł| znajomym)?|κοινοποίηση|分享到.{0,40}|分享工具|转发|轉發|" +
+        // a control for the size of the text
+        @"(text|font) size.{0,12}|размер шрифта.{0,12}|rozmiar (czcionki|tekstu).{0,12}|μέγεθος (γραμματοσειράς|κειμένου).{0,12}|(调整)?(字号|字体|字體)(大小)?.{0,12}|調整字體.{0,12}|" +
+        @"e-?mail (this )?(page|article|story)( to a friend)?|print (this )?(page|article|story)|printer[- ]friendly( version| page)?|" +
         @"back to (the )?top( of (the )?page)?|return to (the )?top( of (the )?page)?|top of (the )?page|(return|back) to (the )?(citation|reference|text|article)( in (the )?text)?:?(\s*\[\w*\])*|" +
         @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
         @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|" +
@@ -158,6 +161,11 @@ internal static partial class FurnitureVocabulary
         @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CommentsHeading();
+
+    // A line of page tools each in its own brackets: "[推荐] [收藏] [打印] [关闭]", "【字体：大 中 小】【进入论坛】",
+    // "[ Комментариев 0 ] [ версия для печати ]".
+    [GeneratedRegex(@"^\s*([\[【]\s*[^\]】\[【]{1,20}\s*[\]】]\s*){2,}$", RegexOptions.CultureInvariant)]
+    internal static partial Regex BracketedTools();
 
     // Phrases that make a short line furniture wherever they stand in it. Searched, not
     // anchored behind ".*", so a line costs one pass instead of backtracking.
