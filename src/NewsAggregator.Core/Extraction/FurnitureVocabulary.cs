@@ -117,6 +117,7 @@ internal static partial class FurnitureVocabulary
         @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
         @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|" +
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
+        @"(相关|相關)(阅读|閱讀|新闻|新聞|报道|報導|文章|链接|連結)(\s*[:：].*)?|延伸阅读.*|更多关于.*|(声明|聲明)\s*[:：]?|" +
         @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|comments?|" +
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
@@ -220,7 +221,9 @@ internal static partial class FurnitureVocabulary
         // without permission is forbidden", "when using the materials a link is required"
         @"\bвсе права (защищены|охраняются)|\bпри (любом )?(использовании|перепечатке|цитировании).{0,80}\bссылка\b.{0,40}\bобязательна|" +
         @"\bwszelkie prawa zastrzeżone\b|\bμε (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|\bαπαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
-        @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)",
+        @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)|" +
+        // and Chinese sites' disclaimer beside it: "the article is the author's view only and does not represent this site"
+        @"(免责|版权|免責|版權)(声明|聲明)|仅代表作者|僅代表作者|不代表本(网|網|站)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CopyrightNotice();
 

@@ -15,6 +15,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Text size + -</p>")]
     [InlineData("<p>字号：T|T</p>")]
     [InlineData("<p>Поделиться:</p>")]
+    [InlineData("<p>相关阅读：港铁新年加强服务</p>")] // "related reading:"
     [InlineData("<p>[推荐] [收藏] [打印] [关闭]</p>")] // tools each in brackets
     [InlineData("<p>[ Комментариев 0 ] [ версия для печати ]</p>")]
     [InlineData("<p>Σύνδεσμοι διαφημιζομένων</p>")] // "Ads by Google", in Greek
@@ -92,6 +93,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.</p>")]
     [InlineData("<p>Με την επιφύλαξη παντός δικαιώματος.</p>")]
     [InlineData("<p>(內容由新浪北京提供。未經授權，不得轉載。)</p>")]
+    [InlineData("<p>免责声明：本文仅代表作者个人观点，与本网站无关。</p>")] // "the author's view only, nothing to do with this site"
     [InlineData("<p>（责任编辑：王鹏）</p>")] // Chinese sites' editor credit
     [InlineData("<p>2012年01月11日 08:21:55 | 責任編輯: 夏欣 | 來源： 湖北日報</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
