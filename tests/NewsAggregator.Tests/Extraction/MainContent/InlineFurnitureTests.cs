@@ -16,6 +16,8 @@ public class InlineFurnitureTests
     [InlineData("<p>字号：T|T</p>")]
     [InlineData("<p>Поделиться:</p>")]
     [InlineData("<p>相关阅读：港铁新年加强服务</p>")] // "related reading:"
+    [InlineData("<p>Zobacz też</p>")] // "see also"
+    [InlineData("<p>Загружается, подождите...</p>")] // "loading, please wait"
     [InlineData("<p>[推荐] [收藏] [打印] [关闭]</p>")] // tools each in brackets
     [InlineData("<p>[ Комментариев 0 ] [ версия для печати ]</p>")]
     [InlineData("<p>Σύνδεσμοι διαφημιζομένων</p>")] // "Ads by Google", in Greek
