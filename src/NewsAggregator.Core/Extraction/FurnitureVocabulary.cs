@@ -107,7 +107,7 @@ internal static partial class FurnitureVocabulary
     // Whole lines that are labels, prompts or credits; old pages spell out their page tools
     // ("Back to top", "Printer-friendly version", "E-mail this story to a friend", "Click to enlarge", "Add to cart").
     [GeneratedRegex(
-        @"^(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|reklama|реклама|広告|광고|" +
+        @"^[^\w(]*(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|reklama|реклама|広告|광고|" +
         @"ads by google|σύνδεσμοι διαφημιζομένων|" +
         @"share|share this( article| story)?|share on \w+|tweet|email|print|поделиться|udostępnij|poleć( artykuł| znajomym)?|κοινοποίηση|分享到.{0,40}|分享工具|转发|轉發|" +
         // a control for the size of the text

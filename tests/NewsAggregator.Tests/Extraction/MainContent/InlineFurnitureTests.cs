@@ -17,6 +17,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Поделиться:</p>")]
     [InlineData("<p>相关阅读：港铁新年加强服务</p>")] // "related reading:"
     [InlineData("<p>Zobacz też</p>")] // "see also"
+    [InlineData("<p>* * * Back to the top * * *</p>")] // a label between ornaments
+    [InlineData("<p>【ADVERTISEMENT】</p>")]
     [InlineData("<p>Загружается, подождите...</p>")] // "loading, please wait"
     [InlineData("<p>[推荐] [收藏] [打印] [关闭]</p>")] // tools each in brackets
     [InlineData("<p>[ Комментариев 0 ] [ версия для печати ]</p>")]
@@ -129,6 +131,7 @@ public class InlineFurnitureTests
     [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
     [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
     [InlineData("<p>【新华社】记者从市政府获悉，新的轮渡码头将于明年春天动工，预计两年后建成。</p>")] // a bracketed agency tag before the sentence it opens
+    [InlineData("<p>(Graphic: Ferry passengers by year - here)</p>")] // a wire story's pointer to its graphic, in parentheses, is the story's own
     [InlineData("<p>The court ruled in 2004 that copying the timetable was no copyright infringement, since nobody owns facts.</p>")] // copyright as the subject
     [InlineData("<p><a href='/report'>The authority's report</a><br>It runs to four hundred pages and took two years to write.</p><p><a href='/map'>The terminal's site plan</a><br>It shows the new berths and the car park.</p>")] // paragraphs that open with a link, under no label: the article's own
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
