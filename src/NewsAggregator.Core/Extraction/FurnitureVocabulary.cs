@@ -221,7 +221,7 @@ internal static partial class FurnitureVocabulary
         // and the same in the other languages of the evaluation sets: "all rights reserved", "reprinting
         // without permission is forbidden", "when using the materials a link is required"
         @"\bвсе права (защищены|охраняются)|\bпри (любом )?(использовании|перепечатке|цитировании).{0,80}\bссылка\b.{0,40}\bобязательна|" +
-        @"\bwszelkie prawa zastrzeżone\b|\bμε (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|\bαπαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
+        @"\bwszelkie prawa zastrzeżone\b|\bżaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|\bbez (pisemnej|uprzedniej) zgody\b|\bμε (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|\bαπαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
         @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)|" +
         // and Chinese sites' disclaimer beside it: "the article is the author's view only and does not represent this site"
         @"(免责|版权|免責|版權)(声明|聲明)|仅代表作者|僅代表作者|不代表本(网|網|站)",

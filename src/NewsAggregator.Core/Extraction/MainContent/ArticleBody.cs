@@ -54,6 +54,30 @@ internal static class ArticleBody
     private static ArticleContent Find(PageOutline outline, Look look, ExtractedArticle metadata, Uri? pageUrl)
     {
         var survey = MainContent.Survey(outline, look);
+        var content = Find(outline, look, survey, metadata, pageUrl, out var chosen);
+        if (chosen is { } notice && IsSiteNotice(content.Text))
+        {
+            // The site's legal notice (who owns the texts, on what terms they may be quoted) is
+            // the longest prose on a page whose article is a short brief: look again without it,
+            // and keep it only when nothing else reads as prose.
+            survey.LeaveOut([notice]);
+            var again = Find(outline, look, survey, metadata, pageUrl, out _);
+            return again.Text.Length > 0 ? again : content;
+        }
+        return content;
+    }
+
+    // A legal notice: short, and saying so more than once (a copyright sign, "all rights reserved",
+    // "may not be reproduced", "without written permission").
+    private const int SiteNoticeMaxChars = 2500;
+    private const int SiteNoticeMarks = 2;
+
+    private static bool IsSiteNotice(string text) =>
+        text.Length > 0 && text.Length < SiteNoticeMaxChars && FurnitureVocabulary.CopyrightNotice().Count(text) >= SiteNoticeMarks;
+
+    private static ArticleContent Find(PageOutline outline, Look look, PageSurvey survey, ExtractedArticle metadata, Uri? pageUrl, out int? chosen)
+    {
+        chosen = null;
         using var mass = TextMass.Of(outline, survey.LeftOut);
         if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle, out var whole) is not { } best)
         {
@@ -70,6 +94,7 @@ internal static class ArticleBody
         }
         // The <article> taken over the measure's choice is a whole composition: what stands beside it
         // (the comment thread that outweighed it) is not more of it.
+        chosen = best;
         var joined = whole ? [best] : MainContent.WithSiblings(outline, mass, best);
         survey.LeaveOut(LinkBoxes.Within(outline, mass, joined));
         MainContent.KeepEditorialBoxes(outline, survey, joined);
