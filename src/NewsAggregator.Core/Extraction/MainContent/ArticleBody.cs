@@ -53,13 +53,14 @@ internal static class ArticleBody
 
     private static ArticleContent Find(PageOutline outline, Look look, ExtractedArticle metadata, Uri? pageUrl)
     {
-        var survey = MainContent.Survey(outline, look);
-        var content = Find(outline, look, survey, metadata, pageUrl, out var chosen);
+        var content = Find(outline, look, MainContent.Survey(outline, look), metadata, pageUrl, out var chosen);
         if (chosen is { } notice && IsSiteNotice(content.Text))
         {
             // The site's legal notice (who owns the texts, on what terms they may be quoted) is
             // the longest prose on a page whose article is a short brief: look again without it,
-            // and keep it only when nothing else reads as prose.
+            // and keep it only when nothing else reads as prose. A fresh survey: the first look
+            // changed its own (the link boxes and editorial boxes of what it chose).
+            var survey = MainContent.Survey(outline, look);
             survey.LeaveOut([notice]);
             var again = Find(outline, look, survey, metadata, pageUrl, out _);
             return again.Text.Length > 0 ? again : content;
@@ -73,7 +74,7 @@ internal static class ArticleBody
     private const int SiteNoticeMarks = 2;
 
     private static bool IsSiteNotice(string text) =>
-        text.Length > 0 && text.Length < SiteNoticeMaxChars && FurnitureVocabulary.CopyrightNotice().Count(text) >= SiteNoticeMarks;
+        text.Length < SiteNoticeMaxChars && FurnitureVocabulary.CopyrightNotice().Count(text) >= SiteNoticeMarks;
 
     private static ArticleContent Find(PageOutline outline, Look look, PageSurvey survey, ExtractedArticle metadata, Uri? pageUrl, out int? chosen)
     {
@@ -92,9 +93,9 @@ internal static class ArticleBody
             var body = Render([outline.Element(0)], survey.Unrendered, metadata, pageUrl);
             return HoldsParagraph(body.Text) ? body : ArticleContent.Empty;
         }
+        chosen = best;
         // The <article> taken over the measure's choice is a whole composition: what stands beside it
         // (the comment thread that outweighed it) is not more of it.
-        chosen = best;
         var joined = whole ? [best] : MainContent.WithSiblings(outline, mass, best);
         survey.LeaveOut(LinkBoxes.Within(outline, mass, joined));
         MainContent.KeepEditorialBoxes(outline, survey, joined);
