@@ -99,15 +99,19 @@ internal static class ArticleBody
         var joined = whole ? [best] : MainContent.WithSiblings(outline, mass, best);
         survey.LeaveOut(LinkBoxes.Within(outline, mass, joined));
         MainContent.KeepEditorialBoxes(outline, survey, joined);
+        // A lead between the headline and the text, outside the text's own container, comes first.
+        var roots = MainContent.LeadBefore(outline, mass, joined[0], metadata.Title).ConvertAll(outline.Element);
         if (joined.Count == 1)
         {
-            return Render([outline.Element(best)], survey.Unrendered, metadata, pageUrl);
+            roots.Add(outline.Element(best));
+            return Render(roots, survey.Unrendered, metadata, pageUrl);
         }
         // The siblings' parent (of the chosen element, or of the tables around it) is rendered as one
         // root, less its other children, so that the text and the HTML see one tree exactly as they do for a single element.
         var parent = outline.Element(outline.Parent(joined[0]));
         var kept = joined.ConvertAll(outline.Element).ToHashSet();
-        return Render([parent], element => survey.Unrendered(element) || (element.ParentElement == parent && !kept.Contains(element)), metadata, pageUrl);
+        roots.Add(parent);
+        return Render(roots, element => survey.Unrendered(element) || (element.ParentElement == parent && !kept.Contains(element)), metadata, pageUrl);
     }
 
     // A paragraph this long is prose, not a headline or a label.

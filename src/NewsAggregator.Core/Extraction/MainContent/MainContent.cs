@@ -226,6 +226,92 @@ internal static partial class MainContent
         return joined.Count == 1 && SiblingTables(outline, mass, chosen, threshold) is { } tables ? tables : joined;
     }
 
+    // A lead is looked for this many levels above the chosen text, and the headline no further up.
+    private const int LeadLevels = 4;
+    // A heading longer than this is no headline (the title of a page is a line).
+    private const int HeadlineMaxChars = 300;
+
+    /// <summary>
+    /// The lead or standfirst of the chosen text: paragraphs of plain prose that stand between
+    /// the article's headline and the text, outside the text's own container (a "head" block
+    /// beside the wrapper of the body, under the headline). Only when the headline is found
+    /// above them, a few levels up at most, so what is taken is the article's by its place:
+    /// between its title and its body. What stands there that is not prose (the byline, the
+    /// date, the share row) stays out. Empty when there is no such lead.
+    /// </summary>
+    public static List<int> LeadBefore(PageOutline outline, TextMass mass, int chosen, string? title)
+    {
+        var leads = new List<int>();
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return leads;
+        }
+        var node = chosen;
+        for (var level = 0; level < LeadLevels && outline.Parent(node) > 0; level++)
+        {
+            var parent = outline.Parent(node);
+            // The children of the parent before node, nearest first.
+            var before = new List<int>();
+            for (var child = parent + 1; child < node; child = outline.SubtreeEnd(child))
+            {
+                before.Add(child);
+            }
+            for (var i = before.Count - 1; i >= 0; i--)
+            {
+                var sibling = before[i];
+                if (HoldsHeadline(outline, sibling, title))
+                {
+                    leads.Reverse();
+                    return leads;
+                }
+                if (mass.Holds(sibling) && IsLead(outline.Element(sibling), mass[sibling]))
+                {
+                    leads.Add(sibling);
+                }
+            }
+            node = parent;
+        }
+        return [];
+    }
+
+    /// <summary>
+    /// Plain prose, as a sibling paragraph joins the text (<see cref="WithSiblings"/>); an inline
+    /// element (a &lt;strong&gt; summary between the headline and the body) has no measure of its
+    /// own, its text counting to the block around it, so its own text is read: a sentence's
+    /// length, and no link.
+    /// </summary>
+    private static bool IsLead(IElement element, TextMass.Measure measure)
+    {
+        if (HoldsPicture(element))
+        {
+            return false;
+        }
+        if (IsOrHoldsBlocks(element))
+        {
+            return measure.Prose >= SiblingParagraphChars && measure.Score >= SiblingPlainShare * measure.Chars;
+        }
+        return element.TextContent.AsSpan().Trim().Length >= SiblingParagraphChars && element.QuerySelector("a[href]") is null && !HtmlVocabulary.IsLink(element);
+    }
+
+    /// <summary>A box with a picture: the text beside it is the picture's caption or a quote set over it, not the lead.</summary>
+    private static bool HoldsPicture(IElement element) =>
+        element.LocalName is "img" or "picture" or "figure" || element.QuerySelector("img, picture, figure, figcaption") is not null;
+
+    /// <summary>The element is, or holds, a heading whose text is the title.</summary>
+    private static bool HoldsHeadline(PageOutline outline, int position, string title)
+    {
+        for (var inner = position; inner < outline.SubtreeEnd(position); inner++)
+        {
+            var element = outline.Element(inner);
+            if (element.LocalName is "h1" or "h2" or "h3" && element.TextContent is var text && text.Length < HeadlineMaxChars &&
+                Headline.SameFolded(text.Trim(), title))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>
     /// An old layout's article split over sibling tables, one box of it in each (a section per
     /// table, with tables of links between): the chosen text's own table, when the chosen element

@@ -41,6 +41,8 @@ public class ArticleBodyTests
     [InlineData("tagline-above-the-headline")] // the site's tagline above the headline in an old table layout goes
     [InlineData("tooltips-beside-a-short-article")] // the hover tooltips of a headline list outweigh a short article: they are furniture
     [InlineData("standfirst-outside-the-marked-body")] // the standfirst just outside itemprop=articleBody joins it
+    [InlineData("lead-above-the-body-wrapper")] // a lead in its own block under the headline, two wrappers above the body's one paragraph: it comes first; the byline and date beside it stay out
+    [InlineData("summary-in-bold-above-the-text")] // a summary in <strong> between the headline and the text's wrapper comes first; a picture's quote set over it, also between them, stays out
     [InlineData("sole-article-beside-comments")] // the page's only <article> wins over a longer comment thread beside it, which does not join it as a sibling
     [InlineData("comments-outweigh-the-article")] // a comment thread holding most of the page's prose is still furniture, and the article's wrapper named like a banner is found on a second look
     [InlineData("article-in-nested-wrappers-named-like-banners")] // the article's wrapper named like a banner sits in an ad slot named like one too, under a short standfirst: sparing the outer slot leaves the inner wrapper out, so with the text still short a look without names follows
