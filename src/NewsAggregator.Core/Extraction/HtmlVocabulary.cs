@@ -37,6 +37,15 @@ internal static class HtmlVocabulary
     /// </summary>
     public static bool IsLink(IElement element) => element.LocalName == "a" && element.HasAttribute("href");
 
+    /// <summary>
+    /// A named anchor, no link, where readers' comments begin: <c>&lt;a name="comments"&gt;</c>, the
+    /// target every "Comments" link of a blog or a news site jumps to.
+    /// </summary>
+    public static bool IsCommentsAnchor(IElement element) =>
+        element.LocalName == "a" && !element.HasAttribute("href") &&
+        (element.GetAttribute("name") ?? element.Id)?.Trim() is { } name &&
+        (name.Equals("comments", StringComparison.OrdinalIgnoreCase) || name.Equals("comment", StringComparison.OrdinalIgnoreCase));
+
     // Zero-width and soft-hyphen characters that only steer layout.
     private const string Invisible = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
 

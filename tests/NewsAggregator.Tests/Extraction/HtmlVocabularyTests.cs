@@ -29,4 +29,19 @@ public class HtmlVocabularyTests
         Assert.Equal(plain, HtmlVocabulary.PlainRun(text));
         Assert.Equal(plainHtml, HtmlVocabulary.PlainHtmlRun(text));
     }
+
+    [Theory]
+    [InlineData("<a name=\"comments\"></a>", true)]
+    [InlineData("<a name=\" Comment \"></a>", true)]
+    [InlineData("<a id=\"comments\"></a>", true)]
+    [InlineData("<a href=\"#comments\" name=\"comments\">Comments</a>", false)] // a link to them, not where they begin
+    [InlineData("<a name=\"comments-policy\"></a>", false)]
+    [InlineData("<a name=\"top\"></a>", false)]
+    [InlineData("<span id=\"comments\"></span>", false)]
+    public void Readers_comments_begin_at_an_anchor_named_for_them(string html, bool anchor)
+    {
+        var element = PageParser.Parse("<body>" + html + "</body>").Body!.FirstElementChild!;
+
+        Assert.Equal(anchor, HtmlVocabulary.IsCommentsAnchor(element));
+    }
 }

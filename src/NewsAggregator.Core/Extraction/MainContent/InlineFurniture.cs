@@ -50,6 +50,13 @@ internal static class InlineFurniture
                 // readers' comments follow to the end.
                 break;
             }
+            if (kept.Count >= EdgeBlocks && block.OpensComments && text.Length < CommentsHeadingLength &&
+                CommentsHeading().IsMatch(FirstLine(text)))
+            {
+                // The heading at the anchor the page's "Comments" links jump to, even a heading that
+                // is itself a link (to the thread's feed): readers' comments follow to the end.
+                break;
+            }
             if (IntroducesTeasers(blocks, i))
             {
                 // "Related stories:" over other pages' teasers, each a linked headline with its blurb

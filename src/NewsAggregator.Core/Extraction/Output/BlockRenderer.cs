@@ -34,6 +34,10 @@ internal sealed class BlockRenderer
     private readonly List<(int TextEnd, int Step, int LinkChars)> _breaks = [];
     private bool _preLines;
     private int _blockFirstStep;
+    // A named anchor where readers' comments begin (<a name="comments">) was passed; the block
+    // whose first text came after it opens the comments.
+    private bool _commentsAnchor;
+    private bool _opensComments;
 
     private BlockRenderer()
     {
@@ -99,6 +103,9 @@ internal sealed class BlockRenderer
                 return;
             case "a" when HtmlVocabulary.IsLink(element):
                 _linkDepth++;
+                break;
+            case "a" when HtmlVocabulary.IsCommentsAnchor(element):
+                _commentsAnchor = true;
                 break;
             case "td" or "th":
                 _pendingSpace = true;
@@ -170,6 +177,8 @@ internal sealed class BlockRenderer
             if (_text.Length == 0)
             {
                 _container = _openBlocks.TryPeek(out var open) ? open : null;
+                _opensComments = _commentsAnchor;
+                _commentsAnchor = false;
                 // The text node's step is recorded after its text is appended.
                 _blockFirstStep = _steps.Count;
             }
@@ -240,6 +249,7 @@ internal sealed class BlockRenderer
             _blocks.Add(new TextBlock(text, KindOf(_container), Math.Min(_linkChars, text.Length), _container)
             {
                 LinkedLeadLine = linkedLeadLine,
+                OpensComments = _opensComments,
             });
             // Where the block ends: the HTML breaks there too, whatever element it is in.
             _steps.Add(new ArticleBlocks.Step(null, false, _blocks.Count - 1));
@@ -250,6 +260,7 @@ internal sealed class BlockRenderer
         _linkChars = 0;
         _leadLineEnd = 0;
         _leadLineLinked = false;
+        _opensComments = false;
         _container = null;
     }
 

@@ -25,4 +25,10 @@ internal sealed record TextBlock(string Text, BlockKind Kind, int LinkChars, IEl
     /// its blurb, as teasers for other pages are written in one paragraph with &lt;br&gt;.
     /// </summary>
     public bool LinkedLeadLine { get; init; }
+
+    /// <summary>
+    /// The block's text comes right after the anchor that marks where readers' comments begin
+    /// (<c>&lt;a name="comments"&gt;</c>, the target of a post's "Comments" link): the heading of the thread.
+    /// </summary>
+    public bool OpensComments { get; init; }
 }

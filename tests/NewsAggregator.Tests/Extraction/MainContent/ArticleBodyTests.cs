@@ -53,6 +53,7 @@ public class ArticleBodyTests
     [InlineData("short-chinese-article-in-a-wrapper-named-furniture")] // a second look's text is taken when the first found none, however short (a Chinese article of sixty characters)
     [InlineData("comments-under-a-count-heading")] // readers' comments in plainly named boxes under a "4 Comments" heading: the article ends at the heading
     [InlineData("comments-under-a-heading-with-its-prompt")] // the heading shares its paragraph with the invitation under it ("KOMENTARZE<br>Zapraszamy też do dyskusji"): the article still ends there
+    [InlineData("comments-under-a-linked-heading-at-their-anchor")] // the comments' heading is a link (to the thread's feed) standing at <a name="comments">, in boxes named for no comments: the article ends there
     [InlineData("short-brief-above-a-legal-notice")] // the site's legal terms under a two-line brief outweigh it: the notice is set aside and the brief is the text
     [InlineData("teasers-ending-in-more")] // headline-and-blurb teasers that end in "more" (as others end in "...") outweigh a short article: they count for nothing
     [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
