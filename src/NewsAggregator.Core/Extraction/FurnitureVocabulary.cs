@@ -205,6 +205,15 @@ internal static partial class FurnitureVocabulary
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex EdgeNote();
 
+    // The site's or the desk's contacts: a phone number with a fax number or an e-mail address
+    // beside it ("电话：021-5292… 传真：021-6267… 邮箱：…", "Tel. 22 555 10 00, fax 22 555 10 01").
+    // At the text's edges only: a directory's or an event's contacts in the middle are its content.
+    [GeneratedRegex(
+        @"(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)\s*[:：]?\s*[\d(+].*(传真|fax|факс|φαξ|邮箱|e-?mail)|" +
+        @"(传真|fax|факс|φαξ)\s*[:：]?\s*[\d(+].*(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex ContactDetails();
+
     // Notes under the text: contributors, newsletter pitches, where to follow the author.
     [GeneratedRegex(
         @"\bcontributed to this (report|story|article)|\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b|\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b|" +

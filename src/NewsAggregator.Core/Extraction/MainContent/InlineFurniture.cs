@@ -195,7 +195,7 @@ internal static class InlineFurniture
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));
 
 
-    private static bool IsEdgeNote(string text) => text.Length < 200 && (EdgeNote().IsMatch(text) || EdgeMention().IsMatch(text));
+    private static bool IsEdgeNote(string text) => text.Length < 200 && (EdgeNote().IsMatch(text) || EdgeMention().IsMatch(text) || ContactDetails().IsMatch(text));
 
     private static bool EndsSentence(string text) => text[^1] is '.' or '!' or '?' or '"' or '”' or '»';
 

@@ -102,6 +102,8 @@ public class InlineFurnitureTests
     [InlineData("<p>2012年01月11日 08:21:55 | 責任編輯: 夏欣 | 來源： 湖北日報</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
+    [InlineData("<p>电话：021-52921234 传真：021-62677454 邮箱：稿件处理 处理时间：9:00—18:00</p>")] // the desk's phone, fax and e-mail
+    [InlineData("<p>Newsroom: tel. 22 555 10 00, fax 22 555 10 01</p>")]
     [InlineData("<p>© 2005 Harbour Times. All rights reserved. No part of this site may be reproduced without our written permission.</p>")]
     [InlineData("<p>All material on this site is copyright 2004-2006 Harbour Times and may not be republished without permission.</p>")]
     public void Notes_under_the_text_are_dropped(string furniture)
@@ -132,6 +134,7 @@ public class InlineFurnitureTests
     [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
     [InlineData("<p>【新华社】记者从市政府获悉，新的轮渡码头将于明年春天动工，预计两年后建成。</p>")] // a bracketed agency tag before the sentence it opens
     [InlineData("<p>(Graphic: Ferry passengers by year - here)</p>")] // a wire story's pointer to its graphic, in parentheses, is the story's own
+    [InlineData("<p>Bookings for the first crossings open on Monday by phone and by e-mail; the operator expects the first week to sell out.</p>")] // the words without the numbers
     [InlineData("<p>The court ruled in 2004 that copying the timetable was no copyright infringement, since nobody owns facts.</p>")] // copyright as the subject
     [InlineData("<p><a href='/report'>The authority's report</a><br>It runs to four hundred pages and took two years to write.</p><p><a href='/map'>The terminal's site plan</a><br>It shows the new berths and the car park.</p>")] // paragraphs that open with a link, under no label: the article's own
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
