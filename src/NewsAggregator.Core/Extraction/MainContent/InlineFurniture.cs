@@ -34,6 +34,17 @@ internal static class InlineFurniture
         var kept = new List<TextBlock>(blocks.Count);
         List<TextBlock>? notices = null;
         var keptChars = 0;
+        // Where the text ends: the last blocks before readers' comments are its edge, as the last
+        // blocks of a page without comments are (a credit or a copyright line above the thread).
+        var end = blocks.Count;
+        for (var i = EdgeBlocks; i < blocks.Count; i++)
+        {
+            if (OpensComments(blocks[i]))
+            {
+                end = i;
+                break;
+            }
+        }
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -43,18 +54,9 @@ internal static class InlineFurniture
                 // Above the headline: the site's tagline, a kicker, a section label.
                 continue;
             }
-            if (kept.Count >= EdgeBlocks && block.LinkDensity < 0.5 && text.Length < CommentsHeadingLength && CommentsHeading().IsMatch(FirstLine(text)))
+            if ((i == end && kept.Count > 0) || (kept.Count >= EdgeBlocks && OpensComments(block)))
             {
-                // "13 Comments", "Leave a comment" after the article's first paragraphs, and not a
-                // link to them (a count beside the byline, a blog's "Comments (3)" under each post):
-                // readers' comments follow to the end.
-                break;
-            }
-            if (kept.Count >= EdgeBlocks && block.OpensComments && text.Length < CommentsHeadingLength &&
-                CommentsHeading().IsMatch(FirstLine(text)))
-            {
-                // The heading at the anchor the page's "Comments" links jump to, even a heading that
-                // is itself a link (to the thread's feed): readers' comments follow to the end.
+                // After the article's first paragraphs: readers' comments follow to the end.
                 break;
             }
             if (IntroducesTeasers(blocks, i))
@@ -80,7 +82,7 @@ internal static class InlineFurniture
                 // after it (headlines of other pages, a site's links): the text has ended.
                 break;
             }
-            var atEdge = i < EdgeBlocks || i >= blocks.Count - EdgeBlocks;
+            var atEdge = i < EdgeBlocks || i >= end - EdgeBlocks;
             if ((copyright && atEdge) || (text.Length < NoticeLength && BrowserNotice().IsMatch(text)))
             {
                 (notices ??= []).Add(block);
@@ -104,6 +106,15 @@ internal static class InlineFurniture
         // scripts write everything else), rather than nothing.
         return kept.Count == 0 && notices is not null ? notices : kept;
     }
+
+    /// <summary>
+    /// The heading over readers' comments, or the prompt to leave one ("13 Comments", "Leave a
+    /// comment"): not a link to them (a count beside the byline, a blog's "Comments (3)" under each
+    /// post), unless it stands at the anchor the page's "Comments" links jump to (a heading that
+    /// links to the thread's feed). Readers' comments follow it to the end.
+    /// </summary>
+    private static bool OpensComments(TextBlock block) =>
+        block.Text.Length < CommentsHeadingLength && (block.LinkDensity < 0.5 || block.OpensComments) && CommentsHeading().IsMatch(FirstLine(block.Text));
 
     /// <summary>
     /// A line of a paragraph written with &lt;br&gt; that holds only page tools ("Posted by Jane at

@@ -112,6 +112,19 @@ public class InlineFurnitureTests
     }
 
     [Fact]
+    public void A_credit_just_above_readers_comments_is_at_the_texts_edge()
+    {
+        // Four comments follow the heading: without the text ending at the heading, the credit
+        // would stand far from the page's last blocks.
+        const string Comment = "I have taken that ferry every week for twenty years, and the old quay was never big enough for the summer crowds.";
+        var comments = string.Concat(Enumerable.Repeat($"<p>{Comment}</p>", 4));
+
+        var text = Extract($"<p>{First}</p><p>{Last}</p><p>{First}</p><p>{Last}</p><p>Source: Harbour News Agency</p><h3>Comments</h3>{comments}");
+
+        Assert.Equal(string.Join("\n\n", First, Last, First, Last), text);
+    }
+
+    [Fact]
     public void A_copyright_line_ends_the_text_when_little_follows_it_whatever_went_before_it()
     {
         // The teasers under "Related stories:" stand before the copyright line, not after it: what
