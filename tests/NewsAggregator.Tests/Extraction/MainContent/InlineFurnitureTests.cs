@@ -23,6 +23,9 @@ public class InlineFurnitureTests
     [InlineData("<p>[推荐] [收藏] [打印] [关闭]</p>")] // tools each in brackets
     [InlineData("<p>[ Комментариев 0 ] [ версия для печати ]</p>")]
     [InlineData("<p>Σύνδεσμοι διαφημιζομένων</p>")] // "Ads by Google", in Greek
+    [InlineData("<p>Προβολή</p>")] // a Greek ad slot's label ("promotion")
+    [InlineData("<p>zobacz wszystkie &gt;&gt;</p>")] // "see all >>" under a box of links
+    [InlineData("<p>Смотреть все</p>")]
     [InlineData("<p>Если Вы заметили орфографическую ошибку, выделите её мышью и нажмите Ctrl+Enter</p>")] // report a typo
     [InlineData("<p>Read more: <a href='/x'>Port workers vote to strike over pay</a></p>")]
     [InlineData("<p>You may also like</p>")]
