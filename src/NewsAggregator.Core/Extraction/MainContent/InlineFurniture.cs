@@ -54,7 +54,9 @@ internal static class InlineFurniture
                 // Above the headline: the site's tagline, a kicker, a section label.
                 continue;
             }
-            if ((i == end && kept.Count > 0) || (kept.Count >= EdgeBlocks && OpensComments(block)))
+            // Before end no block opens comments (the scan above), so only later ones are asked again:
+            // a heading past one that came before any text was kept.
+            if ((i == end && kept.Count > 0) || (i > end && kept.Count >= EdgeBlocks && OpensComments(block)))
             {
                 // After the article's first paragraphs: readers' comments follow to the end.
                 break;

@@ -247,11 +247,12 @@ internal static partial class MainContent
             return leads;
         }
         var node = chosen;
+        var before = new List<int>();
         for (var level = 0; level < LeadLevels && outline.Parent(node) > 0; level++)
         {
             var parent = outline.Parent(node);
-            // The children of the parent before node, nearest first.
-            var before = new List<int>();
+            // The children of the parent before node, walked nearest first.
+            before.Clear();
             for (var child = parent + 1; child < node; child = outline.SubtreeEnd(child))
             {
                 before.Add(child);
