@@ -34,15 +34,21 @@ internal static partial class FurnitureVocabulary
         "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
-        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper",
+        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
+        // the same in the languages CMSs outside the English-speaking world name their classes in
+        // (Spanish, Portuguese, French, Italian, German, Polish, Turkish): related, share, ads,
+        // breadcrumbs, newsletter, footer, navigation
+        "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|condivid|" +
+        "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac",
         RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureWord();
 
     // Parts that name readers' comments, in English and in other languages (Polish, German,
-    // Spanish, transliterated Russian, Greek and Chinese). A thread of comments is the one piece
+    // Spanish, Dutch, Turkish, transliterated Russian, Greek and Chinese; French "commentaires"
+    // and Italian "commenti" hold the English word). A thread of comments is the one piece
     // of furniture that is prose and can outweigh the article, so holding most of the page's
     // prose does not make it the article's wrapper.
-    [GeneratedRegex("comment(?!ary)|disqus|komentarz|opinia|opinie|kommentar|comentario|komment|sxolia|pinglun", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("comment(?!ary)|disqus|komentarz|opinia|opinie|kommentar|comentario|komment|reactie|yorum|sxolia|pinglun", RegexOptions.CultureInvariant)]
     internal static partial Regex CommentWord();
 
     internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
@@ -67,8 +73,11 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex("sidebar", RegexOptions.CultureInvariant)]
     internal static partial Regex EditorialBoxWord();
 
-    // Words that name the article's own wrappers.
-    [GeneratedRegex("article|body|content|main|entry|story|text|column", RegexOptions.CultureInvariant)]
+    // Words that name the article's own wrappers, in English and in the languages of the strong
+    // words above ("artikel-header", "tresc-artykulu", "cuerpo-noticia").
+    [GeneratedRegex("article|body|content|main|entry|story|text|column|" +
+        "artikel|artykul|articolo|artigo|articulo|contenu|contenid|conteudo|contenuto|inhalt|tekst|testo|tresc|cuerpo|corpo",
+        RegexOptions.CultureInvariant)]
     internal static partial Regex ContentWord();
 
     // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
@@ -98,7 +107,8 @@ internal static partial class FurnitureVocabulary
     // another page ("więcej", "подробнее", "read more »").
     [GeneratedRegex(
         @"^\W*(more|read more|continue reading|full story|więcej|czytaj (więcej|dalej)|подробнее|читать (далее|дальше)|далее|" +
-        @"περισσότερα|διαβάστε περισσότερα|更多|详细|全文|阅读全文|mehr|weiterlesen|lire la suite|leer más|leggi tutto)\W*$",
+        @"περισσότερα|διαβάστε περισσότερα|更多|详细|全文|阅读全文|mehr|mehr lesen|weiterlesen|lire la suite|la suite|en savoir plus|leer más|seguir leyendo|" +
+        @"leia mais|continuar lendo|saiba mais|leggi tutto|continua a leggere|lees meer|lees verder|devamı|devamını oku|続きを読む|もっと見る|더보기|기사 ?더보기|اقرأ المزيد)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex ReadMoreMarker();
 
@@ -106,24 +116,49 @@ internal static partial class FurnitureVocabulary
 
     // Whole lines that are labels, prompts or credits; old pages spell out their page tools
     // ("Back to top", "Printer-friendly version", "E-mail this story to a friend", "Click to enlarge", "Add to cart").
+    // Each kind in English, in the evaluation sets' languages (Polish, Russian, Greek, Chinese), and
+    // in the other languages most news is written in (French, German, Spanish, Portuguese, Italian,
+    // Dutch, Turkish, Japanese, Korean, Arabic), so that a source in any of them loses the same
+    // furniture. A word that is also an ordinary heading stays out: German "Kommentar" heads an
+    // opinion piece, so only the plural, which heads readers' comments, is here.
     [GeneratedRegex(
-        @"^[^\w(]*(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|iklan|reklama|реклама|προβολή|διαφήμιση|広告|광고|" +
-        @"ads by google|σύνδεσμοι διαφημιζομένων|" +
+        // an ad slot's label
+        @"^[^\w(]*(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|reklam|iklan|reklama|реклама|προβολή|διαφήμιση|広告|광고|إعلان|" +
+        @"ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord|" +
+        // share and print tools
         @"share|share this( article| story)?|share on \w+|tweet|email|print|поделиться|udostępnij|poleć( artykuł| znajomym)?|κοινοποίηση|分享到.{0,40}|分享工具|转发|轉發|" +
+        @"((artikel|beitrag) )?(partager|teilen|compartir|compartilhar|compartilhe|condividi|delen|paylaş)( (cet|l')?article| (sur|auf|en|no|em|su|op) \w+)?|シェア(する)?|공유(하기)?|شارك|مشاركة|" +
+        @"imprimer|drucken|imprimir|stampa|afdrukken|yazdır|印刷|인쇄|" +
         // a control for the size of the text
         @"(text|font) size.{0,12}|размер шрифта.{0,12}|rozmiar (czcionki|tekstu).{0,12}|μέγεθος (γραμματοσειράς|κειμένου).{0,12}|(调整)?(字号|字体|字體)(大小)?.{0,12}|調整字體.{0,12}|" +
+        @"taille (du texte|des caractères|de la police).{0,12}|schriftgröße.{0,12}|tamaño (de (la )?)?(letra|texto|fuente).{0,12}|tamanho (da )?(letra|fonte).{0,12}|dimensione (del )?(testo|carattere).{0,12}|文字サイズ.{0,12}|글자 ?크기.{0,12}|" +
         @"e-?mail (this )?(page|article|story)( to a friend)?|print (this )?(page|article|story)|printer[- ]friendly( version| page)?|" +
         @"back to (the )?top( of (the )?page)?|return to (the )?top( of (the )?page)?|top of (the )?page|(return|back) to (the )?(citation|reference|text|article)( in (the )?text)?:?(\s*\[\w*\])*|" +
+        @"retour en haut( de (la )?page)?|haut de (la )?page|(zurück )?nach oben|volver (arriba|al inicio)|ir arriba|voltar ao topo|torna su|naar boven|başa dön|ページ(の)?(先頭|トップ)へ.{0,8}|맨 ?위로|" +
         @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
         @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|see all|view all|zobacz wszystkie|смотреть все|все новости|δείτε όλα|查看全部|" +
+        @"voir tout|tout voir|alle (anzeigen|ansehen)|ver todos?|ver tudo|vedi tutt[io]|bekijk alles?|tümünü gör|すべて見る|전체 ?보기|" +
+        // the way to other stories
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"(zobacz|czytaj|przeczytaj) (też|także|również)|также в разделе|смотрите также|δείτε επίσης|διαβάστε επίσης|" +
+        @"(à |a )?lire aussi|voir aussi|mehr zum thema.*|das könnte sie auch interessieren|(lea|lee|ver) también|(leia|veja) também|vedi anche|(lees|zie) ook|ayrıca (oku|bakınız)|あわせて読みたい|こちらもおすすめ|اقرأ (أيضا|أيضاً)|" +
         @"(相关|相關)(阅读|閱讀|新闻|新聞|报道|報導|文章|链接|連結)(\s*[:：].*)?|延伸阅读.*|更多关于.*|(声明|聲明)\s*[:：]?|" +
         @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
-        @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|image|photo|loading\.*|загрузка.*|загружается.*|ładowanie.*|加载中.*|載入中.*|comments?|" +
+        @"articles? (similaires|connexes|liés)|sur le (même )?sujet|dans la même rubrique|(ähnliche|verwandte|weitere) (artikel|themen|beiträge)|" +
+        @"(noticias|artículos|notas) relacionad[oa]s|(notícias|artigos|matérias) relacionad[oa]s|(articoli|notizie) correlat[ie]|gerelateerde (artikelen|berichten)|" +
+        @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة|" +
+        // prompts
+        @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|" +
+        @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|seguici.*|volg ons.*|abone ol.*|" +
+        @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|" +
+        @"loading\.*|загрузка.*|загружается.*|ładowanie.*|加载中.*|載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
+        @"comments?|commentaires|kommentare|comentarios|comentários|commenti|reacties|yorumlar|コメント|댓글|التعليقات|تعليقات|" +
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
-        @"(photo|image|picture|illustration|graphic|video|credit|foto|фото|bild|写真|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
-        @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|skip to .*)\W*$",
+        // credits
+        @"(photo|image|picture|illustration|graphic|video|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|" +
+        // the jump past the site's header
+        @"skip to .*|aller au contenu.*|(direkt )?zum inhalt( springen)?|(ir|saltar) al contenido.*|pular para o conteúdo.*|vai al contenuto.*|naar (de )?inhoud.*|[iİ]çeriğe (geç|atla).*|本文へ.{0,8}|본문 바로가기.*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureLine();
 
@@ -155,12 +190,17 @@ internal static partial class FurnitureVocabulary
     // The heading over readers' comments, or the prompt to leave one, in the languages of the
     // evaluation sets and their neighbours: the article has ended, the comments run to the end.
     // "13 Comments", "Comments (4)", "| 2 Comment(s)", "Комментарии 45", "Reader comments",
-    // "Leave a reply", "Оставить комментарий …", "Dodaj komentarz", "网友评论". (An essay with a
-    // section headed "Comments" loses it: rare, and the price of catching every comment thread.)
+    // "Leave a reply", "Оставить комментарий …", "Dodaj komentarz", "网友评论", and the same in the
+    // other languages of the furniture lines above ("12 commentaires", "Deja un comentario"). (An
+    // essay with a section headed "Comments" loses it: rare, and the price of catching every
+    // comment thread. German and Spanish singulars head opinion pieces, so only plurals are here.)
     [GeneratedRegex(
         @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы|обсуждение( статьи| новости)?|" +
-        @"komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言)(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
-        @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论)",
+        @"komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言|" +
+        @"commentaires|kommentare|leserkommentare|comentarios|comentários|commenti|reacties|yorumlar|コメント|댓글|التعليقات|تعليقات)(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
+        @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论|" +
+        @"laisser un commentaire|ajouter un commentaire|(einen )?kommentar schreiben|schreiben sie einen kommentar|dej[ae] (un|tu|su) comentario|deixe (um|seu|o seu) comentário|" +
+        @"lascia un commento|laat een reactie achter|yorum (yap|yaz)|コメントを(書く|投稿)|댓글 ?(쓰기|달기)|(أضف|اترك) تعليق)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CommentsHeading();
 
@@ -177,7 +217,7 @@ internal static partial class FurnitureVocabulary
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureMention();
 
-    [GeneratedRegex(@"^(photo|image|picture|credit|foto|фото|bild|写真|사진)s?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(photo|image|picture|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CreditLabel();
 
     // A WordPress shortcode the site failed to render: "[button link=...]Send us ...[/button]".
@@ -198,9 +238,13 @@ internal static partial class FurnitureVocabulary
     // Time stamps pages put above or below the text, and the credits wire stories end with.
     // Where the story came from and who edited it, on a line of its own: "Source: Reuters",
     // "Πηγή: ΑΠΕ", "Источник: АиФ", and Chinese sites' "（责任编辑：王鹏）", often after a time stamp.
+    // The stamps in the languages of the furniture lines: "Publié le 3 mars 2021 à 10h12",
+    // "Aktualisiert am 03.03.2021", "更新日：2021年3月3日", Korean "입력 2021.03.03 10:12".
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
-        @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte)\s*[:：].{0,80}|" +
+        @"(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma)\b.{0,80}|" +
+        @"(更新|公開|配信)(日時?)?\s*[:：].{0,60}|(입력|수정|기사입력|최종수정)\s*[:：]?\s*\d.{0,60}|" +
+        @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60})$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex EdgeNote();
@@ -227,10 +271,13 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"(?<!\w)©|\(c\)\s*(19|20)\d{2}|\bcopyright\s*(©|\(c\)|@)?\s*(19|20)\d{2}|\ball rights reserved\b|" +
         @"\bmay not be (reproduced|republished|copied|published)\b|\bno (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
-        // and the same in the other languages of the evaluation sets: "all rights reserved", "reprinting
-        // without permission is forbidden", "when using the materials a link is required"
+        // and the same in the other languages of the evaluation sets and of the furniture lines: "all
+        // rights reserved", "reprinting without permission is forbidden", "when using the materials a
+        // link is required"
         @"\bвсе права (защищены|охраняются)|\bпри (любом )?(использовании|перепечатке|цитировании).{0,80}\bссылка\b.{0,40}\bобязательна|" +
-        @"\bwszelkie prawa zastrzeżone\b|\bżaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|\bbez (pisemnej|uprzedniej) zgody\b|\bμε (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|\bαπαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
+        @"\bwszelkie prawa zastrzeżone\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|" +
+        @"\btutti i diritti riservati\b|\balle rechten voorbehouden\b|\btüm hakları saklıdır\b|無断(転載|複製)|무단 ?(전재|복제)|جميع الحقوق محفوظة|" +
+        @"\bżaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|\bbez (pisemnej|uprzedniej) zgody\b|\bμε (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|\bαπαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
         @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)|" +
         // and Chinese sites' disclaimer beside it: "the article is the author's view only and does not represent this site"
         @"(免责|版权|免責|版權)(声明|聲明)|仅代表作者|僅代表作者|不代表本(网|網|站)",

@@ -36,6 +36,7 @@ public class ArticleBodyTests
 
     [Theory]
     [InlineData("cms-wrappers-named-like-furniture")] // taxonomy classes, a BEM modifier, "entry-header", widget wrappers, a hidden label and "commentary" name no furniture
+    [InlineData("cms-wrappers-named-in-spanish")] // class names in Spanish: "articulo-header" holds the lead ("articulo" outweighs "header"); "publicidad" and "noticias-relacionadas" boxes of prose go
     [InlineData("article-in-a-wrapper-named-furniture")] // the only wrapper is named like a sidebar and the comments outweigh it: a second look without names finds the article
     [InlineData("paragraph-inside-one-link")] // a paragraph of prose inside one link stays; the menu of links goes
     [InlineData("tagline-above-the-headline")] // the site's tagline above the headline in an old table layout goes
@@ -57,6 +58,8 @@ public class ArticleBodyTests
     [InlineData("short-brief-above-a-legal-notice")] // the site's legal terms under a two-line brief outweigh it: the notice is set aside and the brief is the text
     [InlineData("teasers-ending-in-more")] // headline-and-blurb teasers that end in "more" (as others end in "...") outweigh a short article: they count for nothing
     [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
+    [InlineData("furniture-named-in-french")] // a French page's furniture lines in its article's container (dates, share, "À lire aussi", ad label, photo credit, rights) and readers' comments under "12 commentaires" go
+    [InlineData("furniture-named-in-japanese")] // the same in Japanese: the update date, "シェア", "関連記事", the notice against reprinting, comments under "コメント"
     [InlineData("old-layout-after-an-unclosed-anchor")] // an <a name> never closed, which the parser reopens in every block after it, is no link: the text after it is prose, not link text
     [InlineData("notices-around-the-text")] // a note about the reader's browser above the text and the site's copyright notice under it, in the article's own cell, go
     [InlineData("paragraphs-in-font-wrappers")] // an old page's paragraphs each wrapped in a <font> beside the first: a <font> that holds blocks continues the article like a block

@@ -52,6 +52,26 @@ public class InlineFurnitureTests
     [InlineData("<p><a href='/img/terminal.jpg'>Larger picture</a></p>")]
     [InlineData("<p>Click to enlarge</p>")]
     [InlineData("<p>Add to cart</p>")]
+    // the same furniture in other languages than the evaluation sets'
+    [InlineData("<p>Contenu sponsorisé</p>")]
+    [InlineData("<p>Partager sur Facebook</p>")]
+    [InlineData("<p>À lire aussi</p>")]
+    [InlineData("<p>Taille du texte A A</p>")]
+    [InlineData("<p>Aller au contenu principal</p>")]
+    [InlineData("<p>Mehr zum Thema</p>")]
+    [InlineData("<p>Artikel teilen</p>")]
+    [InlineData("<p>Zurück nach oben</p>")]
+    [InlineData("<p>Noticias relacionadas</p>")]
+    [InlineData("<p>Cargando...</p>")]
+    [InlineData("<p>Leia também</p>")]
+    [InlineData("<p>Conteúdo patrocinado</p>")]
+    [InlineData("<p>Articoli correlati</p>")]
+    [InlineData("<p>Lees ook</p>")]
+    [InlineData("<p>İlgili Haberler</p>")]
+    [InlineData("<p>関連記事</p>")]
+    [InlineData("<p>관련기사</p>")]
+    [InlineData("<p>اقرأ أيضا</p>")]
+    [InlineData("<p>Crédit photo : AFP</p>")]
     [InlineData("<p><b>Related stories:</b></p><p><b><a href='/a'>Ferry fares to rise in spring</a></b><br>Operators blame the price of fuel for the first rise in four years.<br>Harbour Times, March 2</p><p><b><a href='/b'>New pier opens at the marina</a></b><br>The pier takes boats of up to twenty metres, and the marina plans a second one.<br>Harbour Times, March 1</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
@@ -107,6 +127,15 @@ public class InlineFurnitureTests
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
     [InlineData("<p>电话：021-52921234 传真：021-62677454 邮箱：稿件处理 处理时间：9:00—18:00</p>")] // the desk's phone, fax and e-mail
     [InlineData("<p>Newsroom: tel. 22 555 10 00, fax 22 555 10 01</p>")]
+    // the same notes in other languages than the evaluation sets'
+    [InlineData("<p>Publié le 3 mars 2021 à 10h12, mis à jour à 11h05</p>")]
+    [InlineData("<p>Aktualisiert am Dienstag um 10:12 Uhr</p>")] // no year: the dateline rule does not see it
+    [InlineData("<p>Actualizado hace dos horas</p>")]
+    [InlineData("<p>Bron: ANP</p>")]
+    [InlineData("<p>更新日：2021年3月3日</p>")]
+    [InlineData("<p>Reproduction interdite. Tous droits réservés.</p>")]
+    [InlineData("<p>Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung.</p>")]
+    [InlineData("<p>記事の無断転載を禁じます。</p>")]
     [InlineData("<p>© 2005 Harbour Times. All rights reserved. No part of this site may be reproduced without our written permission.</p>")]
     [InlineData("<p>All material on this site is copyright 2004-2006 Harbour Times and may not be republished without permission.</p>")]
     public void Notes_under_the_text_are_dropped(string furniture)
@@ -125,6 +154,38 @@ public class InlineFurnitureTests
         var text = Extract($"<p>{First}</p><p>{Last}</p><p>{First}</p><p>{Last}</p><p>Source: Harbour News Agency</p><h3>Comments</h3>{comments}");
 
         Assert.Equal(string.Join("\n\n", First, Last, First, Last), text);
+    }
+
+    [Theory]
+    [InlineData("<h3>12 commentaires</h3>")]
+    [InlineData("<h3>Leserkommentare</h3>")]
+    [InlineData("<p>Deja un comentario</p>")]
+    [InlineData("<h3>Comentários (4)</h3>")]
+    [InlineData("<h3>Lascia un commento</h3>")]
+    [InlineData("<h3>Reacties</h3>")]
+    [InlineData("<h3>Yorumlar</h3>")]
+    [InlineData("<h3>コメント</h3>")]
+    [InlineData("<h3>댓글 4</h3>")]
+    [InlineData("<h3>التعليقات</h3>")]
+    public void Readers_comments_under_their_heading_end_the_text(string heading)
+    {
+        // Readers' comments are prose: only the heading over them tells them from the article's paragraphs.
+        const string Comment = "I have taken that ferry every week for twenty years, and the old quay was never big enough for the summer crowds.";
+        var comments = string.Concat(Enumerable.Repeat($"<p>{Comment}</p>", 4));
+
+        var text = Extract($"<p>{First}</p><p>{Last}</p><p>{First}</p><p>{Last}</p>{heading}{comments}");
+
+        Assert.Equal(string.Join("\n\n", First, Last, First, Last), text);
+    }
+
+    [Theory]
+    [InlineData("<h2>Kommentar</h2>")] // German: the label of an opinion piece, not readers' comments
+    [InlineData("<h2>Comentario</h2>")]
+    public void A_singular_that_heads_an_opinion_piece_is_no_comments_heading(string heading)
+    {
+        var text = Extract($"<p>{First}</p><p>{Last}</p><p>{First}</p>{heading}<p>{Last}</p>");
+
+        Assert.Equal(string.Join("\n\n", First, Last, First, ArticleText.FromHtmlFragment(heading), Last), text);
     }
 
     [Fact]
