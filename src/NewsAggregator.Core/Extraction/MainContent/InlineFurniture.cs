@@ -189,7 +189,7 @@ internal static class InlineFurniture
     /// lists are neither that long per block nor sentences, and a teaser's blurb is cut off with "...".
     /// </summary>
     private static bool IsLinkedProse(string text) =>
-        text.Length >= LinkedProseChars && !TextMass.EndsWithEllipsis(text) && (EndsSentence(text) || text[^1] is '。' or '！' or '？');
+        text.Length >= LinkedProseChars && !TextMass.EndsWithEllipsis(text) && EndsSentence(text);
 
     /// <summary>
     /// A furniture line ("Related stories:", "See also") over two or more blocks that each open
@@ -210,7 +210,8 @@ internal static class InlineFurniture
 
     private static bool IsEdgeNote(string text) => text.Length < 200 && (EdgeNote().IsMatch(text) || EdgeMention().IsMatch(text) || ContactDetails().IsMatch(text));
 
-    private static bool EndsSentence(string text) => text[^1] is '.' or '!' or '?' or '"' or '”' or '»';
+    // A sentence's end in Latin, CJK, Arabic and Devanagari punctuation, or a closing quote after one.
+    private static bool EndsSentence(string text) => text[^1] is '.' or '!' or '?' or '"' or '”' or '»' or '。' or '！' or '？' or '\u061F' or '\u0964';
 
     /// <summary>"Published 30 July 2018, 20:13": short, with a year, and not a sentence.</summary>
     private static bool IsDateline(string text) =>

@@ -214,6 +214,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Bookings for the first crossings open on Monday by phone and by e-mail; the operator expects the first week to sell out.</p>")] // the words without the numbers
     [InlineData("<p>The court ruled in 2004 that copying the timetable was no copyright infringement, since nobody owns facts.</p>")] // copyright as the subject
     [InlineData("<p><a href='/report'>The authority's report</a><br>It runs to four hundred pages and took two years to write.</p><p><a href='/map'>The terminal's site plan</a><br>It shows the new berths and the car park.</p>")] // paragraphs that open with a link, under no label: the article's own
+    [InlineData("<p><a href='/story'>बंदरगाह प्राधिकरण ने मंगलवार को नए फ़ेरी टर्मिनल की योजना को मंज़ूरी दी, जिस पर निवासियों और जहाज़रानी कंपनियों के साथ दो साल तक चर्चा हुई थी। निर्माण अगले वसंत में शुरू होगा।</a></p>")] // prose inside one link, ending in a Devanagari full stop
+    [InlineData("<p><a href='/story'>وافقت سلطة الميناء يوم الثلاثاء على خطة إنشاء محطة جديدة للعبّارات بعد عامين من المشاورات مع السكان وشركات الشحن، فمتى سيبدأ البناء وكم سيكلف المشروع في النهاية؟</a></p>")] // and in an Arabic question mark
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
