@@ -295,6 +295,17 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(@"\bctrl\s*\+\s*enter\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex TypoReportPrompt();
 
+    // The rules for readers' comments above or below the thread: "Comments are moderated", "ATENÇÃO:
+    // comentários … não serão aprovados pelo moderador", "Kommentare werden moderiert". The
+    // comments come first, and what is done to them is moderation, not a moderator: "The moderator
+    // asked the candidates to keep their comments short" is a story's sentence.
+    [GeneratedRegex(
+        @"^.{0,60}\b(comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|commento|reacties|yorumlar|komentarz\w*|комментари\w*)\b.{0,160}" +
+        @"(\bmoderated\b|\b(pre-?)?moderation\b|\bmoderad[oa]s\b|\bmoderação\b|\bmoderación\b|\b(pelo|por el|par le|vom|przez) (moderador|modérateur|moderator|moderatora)\b|" +
+        @"\bmodéré[es]*\b|\bmodération\b|\bmoderiert\b|\bmoderati\b|\bmoderazione\b|\bmoderowane\b|\bmoderacji\b|\bgemodereerd\b|\bmoderatie\b|\b(пре)?модер(ир|ац)\w*)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex CommentsPolicy();
+
     // A cookie notice that the site rendered inside the article's container.
     [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CookieNotice();

@@ -92,7 +92,7 @@ internal static class InlineFurniture
             }
             if (linkList[i] ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
-                (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text))) ||
+                (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (atEdge && block.Kind != BlockKind.Quote && (IsByline(text, metadata.Byline) || IsDateline(text) || IsEdgeNote(text))) ||

@@ -52,6 +52,9 @@ public class InlineFurnitureTests
     [InlineData("<p><a href='/img/terminal.jpg'>Larger picture</a></p>")]
     [InlineData("<p>Click to enlarge</p>")]
     [InlineData("<p>Add to cart</p>")]
+    [InlineData("<p>*Comments are subject to moderation before they appear.</p>")] // the thread's rules
+    [InlineData("<p>ATENÇÃO: comentários ofensivos não serão aprovados pelo moderador.</p>")]
+    [InlineData("<p>Kommentare werden vor der Freischaltung moderiert.</p>")]
     // the same furniture in other languages than the evaluation sets'
     [InlineData("<p>Contenu sponsorisé</p>")]
     [InlineData("<p>Partager sur Facebook</p>")]
@@ -216,6 +219,7 @@ public class InlineFurnitureTests
     [InlineData("<p><a href='/report'>The authority's report</a><br>It runs to four hundred pages and took two years to write.</p><p><a href='/map'>The terminal's site plan</a><br>It shows the new berths and the car park.</p>")] // paragraphs that open with a link, under no label: the article's own
     [InlineData("<p><a href='/story'>बंदरगाह प्राधिकरण ने मंगलवार को नए फ़ेरी टर्मिनल की योजना को मंज़ूरी दी, जिस पर निवासियों और जहाज़रानी कंपनियों के साथ दो साल तक चर्चा हुई थी। निर्माण अगले वसंत में शुरू होगा।</a></p>")] // prose inside one link, ending in a Devanagari full stop
     [InlineData("<p><a href='/story'>وافقت سلطة الميناء يوم الثلاثاء على خطة إنشاء محطة جديدة للعبّارات بعد عامين من المشاورات مع السكان وشركات الشحن، فمتى سيبدأ البناء وكم سيكلف المشروع في النهاية؟</a></p>")] // and in an Arabic question mark
+    [InlineData("<p>The moderator asked the candidates to keep their comments short, and most of them did.</p>")] // a moderator, not moderation
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
