@@ -55,6 +55,11 @@ public class InlineFurnitureTests
     [InlineData("<p>*Comments are subject to moderation before they appear.</p>")] // the thread's rules
     [InlineData("<p>ATENÇÃO: comentários ofensivos não serão aprovados pelo moderador.</p>")]
     [InlineData("<p>Kommentare werden vor der Freischaltung moderiert.</p>")]
+    [InlineData("<p>5 min read</p>")]
+    [InlineData("<p>Listen to this article</p>")]
+    [InlineData("<p>Save for later</p>")]
+    [InlineData("<p>Copy link</p>")]
+    [InlineData("<p>Page 1 of 2</p>")]
     // the same furniture in other languages than the evaluation sets'
     [InlineData("<p>Contenu sponsorisé</p>")]
     [InlineData("<p>Partager sur Facebook</p>")]
@@ -64,6 +69,13 @@ public class InlineFurnitureTests
     [InlineData("<p>Mehr zum Thema</p>")]
     [InlineData("<p>Artikel teilen</p>")]
     [InlineData("<p>Zurück nach oben</p>")]
+    [InlineData("<p>Lesezeit: 4 Min.</p>")]
+    [InlineData("<p>Artikel anhören</p>")]
+    [InlineData("<p>Link kopieren</p>")]
+    [InlineData("<p>Seite 1 von 2</p>")]
+    [InlineData("<p>Zur Startseite</p>")]
+    [InlineData("<p>Schlagworte: Hafen, Fähre, Stadtrat</p>")]
+    [InlineData("<p>Temps de lecture : 3 min</p>")]
     [InlineData("<p>Noticias relacionadas</p>")]
     [InlineData("<p>Cargando...</p>")]
     [InlineData("<p>Leia também</p>")]
@@ -132,7 +144,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Newsroom: tel. 22 555 10 00, fax 22 555 10 01</p>")]
     // the same notes in other languages than the evaluation sets'
     [InlineData("<p>Publié le 3 mars 2021 à 10h12, mis à jour à 11h05</p>")]
-    [InlineData("<p>Aktualisiert am Dienstag um 10:12 Uhr</p>")] // no year: the dateline rule does not see it
+    [InlineData("<p>Aktualisiert am Dienstag um 10:12 Uhr</p>")]
+    [InlineData("<p>Stand: 10:12 Uhr</p>")] // no year: the dateline rule does not see it
     [InlineData("<p>Actualizado hace dos horas</p>")]
     [InlineData("<p>Bron: ANP</p>")]
     [InlineData("<p>更新日：2021年3月3日</p>")]
@@ -219,6 +232,7 @@ public class InlineFurnitureTests
     [InlineData("<p><a href='/report'>The authority's report</a><br>It runs to four hundred pages and took two years to write.</p><p><a href='/map'>The terminal's site plan</a><br>It shows the new berths and the car park.</p>")] // paragraphs that open with a link, under no label: the article's own
     [InlineData("<p><a href='/story'>बंदरगाह प्राधिकरण ने मंगलवार को नए फ़ेरी टर्मिनल की योजना को मंज़ूरी दी, जिस पर निवासियों और जहाज़रानी कंपनियों के साथ दो साल तक चर्चा हुई थी। निर्माण अगले वसंत में शुरू होगा।</a></p>")] // prose inside one link, ending in a Devanagari full stop
     [InlineData("<p><a href='/story'>وافقت سلطة الميناء يوم الثلاثاء على خطة إنشاء محطة جديدة للعبّارات بعد عامين من المشاورات مع السكان وشركات الشحن، فمتى سيبدأ البناء وكم سيكلف المشروع في النهاية؟</a></p>")] // and in an Arabic question mark
+    [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
     [InlineData("<p>The moderator asked the candidates to keep their comments short, and most of them did.</p>")] // a moderator, not moderation
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
