@@ -252,10 +252,17 @@ internal static partial class FurnitureVocabulary
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
         @"stand\s*:.{0,60}|(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma)\b.{0,80}|" +
         @"(更新|公開|配信)(日時?)?\s*[:：].{0,60}|(입력|수정|기사입력|최종수정)\s*[:：]?\s*\d.{0,60}|" +
+        // a line naming only the wire services the story came from: "(dpa)", "AFP/Reuters", "– EFE"
+        @"\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
         @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60})$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex EdgeNote();
+
+    // The wire services whose names end stories, in the evaluation sets' languages and the others'.
+    private const string WireServices =
+        "afp|ap|reuters|dpa|epd|kna|efe|ansa|apa|sda|ats|anp|belga|pap|tass|итар-тасс|тасс|риа новости|интерфакс|xinhua|新华社|新華社|中新社|" +
+        "kyodo|共同通信|時事通信|yonhap|연합뉴스|aa|dha|iha|απε|απε-μπε|ana-mpa|ians|pti|upi|bloomberg|agencias|agências|agenzie|agences|agenturen";
 
     // The site's or the desk's contacts: a phone number with a fax number or an e-mail address
     // beside it ("电话：021-5292… 传真：021-6267… 邮箱：…", "Tel. 22 555 10 00, fax 22 555 10 01").

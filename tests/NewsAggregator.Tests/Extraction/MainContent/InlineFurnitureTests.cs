@@ -145,7 +145,10 @@ public class InlineFurnitureTests
     // the same notes in other languages than the evaluation sets'
     [InlineData("<p>Publié le 3 mars 2021 à 10h12, mis à jour à 11h05</p>")]
     [InlineData("<p>Aktualisiert am Dienstag um 10:12 Uhr</p>")]
-    [InlineData("<p>Stand: 10:12 Uhr</p>")] // no year: the dateline rule does not see it
+    [InlineData("<p>Stand: 10:12 Uhr</p>")]
+    [InlineData("<p>(dpa)</p>")] // the wire services alone
+    [InlineData("<p>AFP/Reuters</p>")]
+    [InlineData("<p>– EFE</p>")] // no year: the dateline rule does not see it
     [InlineData("<p>Actualizado hace dos horas</p>")]
     [InlineData("<p>Bron: ANP</p>")]
     [InlineData("<p>更新日：2021年3月3日</p>")]
