@@ -76,7 +76,7 @@ internal static partial class FurnitureVocabulary
     // Words that name the article's own wrappers, in English and in the languages of the strong
     // words above ("artikel-header", "tresc-artykulu", "cuerpo-noticia").
     [GeneratedRegex("article|body|content|main|entry|story|text|column|" +
-        "artikel|artykul|articolo|artigo|articulo|contenu|contenid|conteudo|contenuto|inhalt|tekst|testo|tresc|cuerpo|corpo",
+        "artikel|artykul|articolo|artigo|articulo|contenu|contenid|conteudo|contenuto|inhalt|tekst|testo|tresc|cuerpo|corpo(?!r)",
         RegexOptions.CultureInvariant)]
     internal static partial Regex ContentWord();
 

@@ -1,0 +1,30 @@
+using AngleSharp.Html.Parser;
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+/// <summary>What a class value says of its element, for the words named in languages other than English.</summary>
+public class BoilerplateMarkersTests
+{
+    [Theory]
+    [InlineData("noticias-relacionadas", "Named")] // related stories, in Spanish
+    [InlineData("articoli-correlati", "Named")]
+    [InlineData("bloc-partage", "Named")] // a share bar, in French
+    [InlineData("publicidad", "Named")]
+    [InlineData("werbung-rechts", "Named")]
+    [InlineData("reklama-top", "Named")]
+    [InlineData("fil-ariane", "Named")] // breadcrumbs, in French
+    [InlineData("reacties", "Comments")] // readers' comments, in Dutch
+    [InlineData("yorum-alani", "Comments")] // and in Turkish
+    [InlineData("articulo-header", "None")] // the article's own header: its content word outweighs the weak "header"
+    [InlineData("artikel-header", "None")]
+    [InlineData("cuerpo-noticia hidden-print", "None")]
+    [InlineData("tresc-artykulu banner", "None")]
+    [InlineData("corporate-header", "Named")] // "corpo" names a body only when it is not "corporate"
+    public void Class_words_in_other_languages(string classes, string expected)
+    {
+        var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");
+
+        Assert.Equal(Enum.Parse<Furniture>(expected), BoilerplateMarkers.Judge(document.QuerySelector("div")!));
+    }
+}
