@@ -159,7 +159,7 @@ internal static partial class FurnitureVocabulary
         @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|seguici.*|volg ons.*|abone ol.*|" +
         @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|" +
         @"loading\.*|загрузка.*|загружается.*|ładowanie.*|加载中.*|載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
-        @"comments?|commentaires|kommentare|comentarios|comentários|commenti|reacties|yorumlar|コメント|댓글|التعليقات|تعليقات|" +
+        @"comments?|" + CommentsInOtherLanguages + "|" +
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*|" +
         // credits
@@ -205,12 +205,16 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы|обсуждение( статьи| новости)?|" +
         @"komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言|" +
-        @"commentaires|kommentare|leserkommentare|comentarios|comentários|commenti|reacties|yorumlar|コメント|댓글|التعليقات|تعليقات)(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
+        @"leserkommentare|" + CommentsInOtherLanguages + @")(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
         @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论|" +
         @"laisser un commentaire|ajouter un commentaire|(einen )?kommentar schreiben|schreiben sie einen kommentar|dej[ae] (un|tu|su) comentario|deixe (um|seu|o seu) comentário|" +
         @"lascia un commento|laat een reactie achter|yorum (yap|yaz)|コメントを(書く|投稿)|댓글 ?(쓰기|달기)|(أضف|اترك) تعليق)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CommentsHeading();
+
+    // "Comments" in the languages of the furniture lines beyond the evaluation sets', as the heading
+    // over readers' comments writes it: plurals only (see FurnitureLine).
+    private const string CommentsInOtherLanguages = "commentaires|kommentare|comentarios|comentários|commenti|reacties|yorumlar|コメント|댓글|التعليقات|تعليقات";
 
     // A line of page tools each in its own brackets: "[推荐] [收藏] [打印] [关闭]", "【字体：大 中 小】【进入论坛】",
     // "[ Комментариев 0 ] [ версия для печати ]".
