@@ -1,3 +1,4 @@
+using System.Buffers;
 using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
@@ -210,8 +211,10 @@ internal static class InlineFurniture
 
     private static bool IsEdgeNote(string text) => text.Length < 200 && (EdgeNote().IsMatch(text) || EdgeMention().IsMatch(text) || ContactDetails().IsMatch(text));
 
-    // A sentence's end in Latin, CJK, Arabic and Devanagari punctuation, or a closing quote after one.
-    private static bool EndsSentence(string text) => text[^1] is '.' or '!' or '?' or '"' or '”' or '»' or '。' or '！' or '？' or '\u061F' or '\u0964';
+    // A sentence's end (TextMass.SentenceEnds), or a closing quote after one.
+    private static readonly SearchValues<char> SentenceEndsOrQuotes = SearchValues.Create(TextMass.SentenceEnds + "\"”»");
+
+    private static bool EndsSentence(string text) => SentenceEndsOrQuotes.Contains(text[^1]);
 
     /// <summary>"Published 30 July 2018, 20:13": short, with a year, and not a sentence.</summary>
     private static bool IsDateline(string text) =>

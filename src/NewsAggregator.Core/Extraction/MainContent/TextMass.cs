@@ -26,7 +26,11 @@ internal sealed class TextMass : IDisposable
     // A table row or cell is data the author laid out, a <p> is prose by the author's markup,
     // and a definition list's term and definition are a glossary's text: those keep their value.
     private const double LabelUnitChars = 60;
-    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create(".!?;。！？；\u037E\u061F\u0964");
+    /// <summary>What ends a sentence: a full stop, question or exclamation mark, in Latin, CJK, Arabic and Devanagari punctuation.</summary>
+    internal const string SentenceEnds = ".!?。！？\u061F\u0964";
+
+    // And the pauses inside one (semicolons, and the Greek question mark, which is written as one).
+    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create(SentenceEnds + ";；\u037E");
 
     private readonly PageOutline _outline;
     private readonly Measure[] _measures;
