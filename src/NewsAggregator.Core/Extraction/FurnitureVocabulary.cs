@@ -37,9 +37,10 @@ internal static partial class FurnitureVocabulary
         "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
         // the same in the languages CMSs outside the English-speaking world name their classes in
         // (Spanish, Portuguese, French, Italian, German, Polish, Turkish): related, share, ads,
-        // breadcrumbs, newsletter, footer, navigation
-        "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|condivid|" +
-        "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac",
+        // breadcrumbs, newsletter, footer, navigation, tags, author
+        "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|condivid|ilgili|paylas|" +
+        "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac|" +
+        "etiket|muhabir|yazar",
         RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureWord();
 
@@ -133,7 +134,7 @@ internal static partial class FurnitureVocabulary
         @"save (this )?(article|story)|save for later|bookmark( this( article| story)?)?|(artikel )?merken|enregistrer( l'article)?|sauvegarder|guardar|salvar|opslaan|kaydet|" +
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
         @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen)|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
-        @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}|" +
+        @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)((?-i:\p{Lu})|\W).{0,30}|\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)|member-only story|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}|" +
         // a pager's place, the way home
         @"(page|seite|página|pagina|strona|страница|σελίδα) \d+ (of|von|sur|de|di|z|из|από) \d+|back to (the )?home( ?page)?|zur startseite|retour à l'accueil|volver a la portada|voltar (para )?(a|à) página inicial|torna alla home( ?page)?|" +
         // a control for the size of the text
@@ -225,7 +226,9 @@ internal static partial class FurnitureVocabulary
     // anchored behind ".*", so a line costs one pass instead of backtracking.
     [GeneratedRegex(
         @"\bsubscribed\b|affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
-        @"\bphotos?\b[^©]*©|©[^©]*\bphotos?\b",
+        @"\bphotos?\b[^©]*©|©[^©]*\bphotos?\b|" +
+        // the site's invitation to follow it on Google News ("Follow us on Google News", "… Google News'te takip edin")
+        @"\b(follow|subscribe|add|takip|abone|suivez|folgen|síguenos|siga)\b.{0,60}\bgoogle news\b|\bgoogle news\b.{0,40}\b(follow|subscribe|takip|abone)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureMention();
 
@@ -258,6 +261,8 @@ internal static partial class FurnitureVocabulary
         @"(更新|公開|配信)(日時?)?\s*[:：].{0,60}|(입력|수정|기사입력|최종수정)\s*[:：]?\s*\d.{0,60}|" +
         // a line naming only the wire services the story came from: "(dpa)", "AFP/Reuters", "– EFE"
         @"\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
+        // a count alone (a post's likes or claps, "1.4K"), or a page number
+        @"\W*\d[\d.,]*\s*[km]?\W*|" +
         @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60})$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

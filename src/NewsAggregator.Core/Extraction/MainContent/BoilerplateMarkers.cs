@@ -33,21 +33,26 @@ internal static partial class BoilerplateMarkers
         {
             return Furniture.None;
         }
-        var byClass = NamesFurniture(element.GetAttribute("class"));
-        return byClass == Furniture.Comments ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id")));
+        var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+        var byClass = NamesFurniture(element.GetAttribute("class"), heading);
+        return byClass == Furniture.Comments ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id"), heading));
     }
 
     // Pages repeat a few hundred class values thousands of times; each is judged once per thread.
     [ThreadStatic]
     private static Dictionary<string, Furniture>? _judged;
+    [ThreadStatic]
+    private static Dictionary<string, Furniture>? _judgedHeadings;
 
-    private static Furniture NamesFurniture(string? value)
+    private static Furniture NamesFurniture(string? value, bool heading)
     {
         if (string.IsNullOrEmpty(value))
         {
             return Furniture.None;
         }
-        var judged = _judged ??= new Dictionary<string, Furniture>(StringComparer.Ordinal);
+        var judged = heading
+            ? _judgedHeadings ??= new Dictionary<string, Furniture>(StringComparer.Ordinal)
+            : _judged ??= new Dictionary<string, Furniture>(StringComparer.Ordinal);
         if (judged.TryGetValue(value, out var furniture))
         {
             return furniture;
@@ -58,6 +63,12 @@ internal static partial class BoilerplateMarkers
         }
         var lower = value.ToLowerInvariant();
         var significant = Significant(lower);
+        if (heading)
+        {
+            // A heading is a header by nature: "header-anchor-post", "section-header" on an h2 in
+            // the text name what it is, not the site's header.
+            significant = significant.Replace("header", "", StringComparison.Ordinal);
+        }
         // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
         furniture = NamesSocialEmbed(lower) || NamesWordStyle(lower) ? Furniture.None
             : CommentWord().IsMatch(lower) ? Furniture.Comments

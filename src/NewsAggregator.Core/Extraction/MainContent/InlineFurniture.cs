@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
@@ -86,17 +87,21 @@ internal static class InlineFurniture
                 break;
             }
             var atEdge = i < EdgeBlocks || i >= end - EdgeBlocks;
+            // A note that names itself ("Updated:", "Source:", a byline) is at the text's start while
+            // fewer blocks than that are kept: a headline, a byline or share tools dropped above a
+            // time stamp do not push it into the text. A bare date is judged by its place alone.
+            var nearEdge = atEdge || kept.Count < EdgeBlocks;
             if ((copyright && atEdge) || (text.Length < NoticeLength && BrowserNotice().IsMatch(text)))
             {
                 (notices ??= []).Add(block);
                 continue;
             }
-            if (linkList[i] ||
+            if (linkList[i] || IsPictographs(text) ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
-                (atEdge && block.Kind != BlockKind.Quote && (IsByline(text, metadata.Byline) || IsDateline(text) || IsEdgeNote(text))) ||
+                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text))) || (atEdge && (IsDateline(text) || IsEdgeNote(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]))
             {
                 continue;
@@ -209,6 +214,27 @@ internal static class InlineFurniture
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));
 
 
+    /// <summary>
+    /// A block of pictographs alone is no text to read: an emoji set over a callout ("📬"), an
+    /// icon font's glyph. A row of stars, dashes or underscores between sections ("* * *", "___")
+    /// is the writer's punctuation and stays.
+    /// </summary>
+    private static bool IsPictographs(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.IsAscii || Rune.IsLetterOrDigit(rune))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A time stamp, a source or editor's credit, a wire service, a count: a note that says what it is.
+    private static bool IsStamp(string text) => text.Length < 200 && EdgeNote().IsMatch(text);
+
+    // Those, and lines that are notes only where they stand: a "follow us" mention, the desk's contacts.
     private static bool IsEdgeNote(string text) => text.Length < 200 && (EdgeNote().IsMatch(text) || EdgeMention().IsMatch(text) || ContactDetails().IsMatch(text));
 
     // A sentence's end (TextMass.SentenceEnds), or a closing quote after one.

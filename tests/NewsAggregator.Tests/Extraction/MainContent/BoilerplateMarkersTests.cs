@@ -21,10 +21,27 @@ public class BoilerplateMarkersTests
     [InlineData("cuerpo-noticia hidden-print", "None")]
     [InlineData("tresc-artykulu banner", "None")]
     [InlineData("corporate-header", "Named")] // "corpo" names a body only when it is not "corporate"
+    [InlineData("paylas-butonlari", "Named")] // share buttons, in Turkish
+    [InlineData("ilgili-haber-kutu", "Named")] // a related story's box
+    [InlineData("haber-etiketler", "Named")] // the story's tags
+    [InlineData("muhabir-kutu d-flex", "Named")] // the reporter's box
+    [InlineData("haber-yazar", "Named")] // the story's author
     public void Class_words_in_other_languages(string classes, string expected)
     {
         var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");
 
         Assert.Equal(Enum.Parse<Furniture>(expected), BoilerplateMarkers.Judge(document.QuerySelector("div")!));
+    }
+
+    [Theory]
+    [InlineData("<h2 class='header-anchor-post'>x</h2>", "None")] // a subheading in the text: a heading is a header by nature
+    [InlineData("<h3 class='section-header'>x</h3>", "None")]
+    [InlineData("<div class='header-anchor-post'>x</div>", "Named")] // the same word on a box names the site's header
+    [InlineData("<h2 class='header-share'>x</h2>", "Named")] // a strong word still names furniture on a heading
+    public void A_heading_is_no_header_by_its_class(string html, string expected)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+
+        Assert.Equal(Enum.Parse<Furniture>(expected), BoilerplateMarkers.Judge(document.Body!.FirstElementChild!));
     }
 }

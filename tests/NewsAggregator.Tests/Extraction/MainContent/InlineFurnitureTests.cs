@@ -38,6 +38,11 @@ public class InlineFurnitureTests
     [InlineData("<ul><li><a href='/a'>Ferry fares to rise in spring</a></li><li><a href='/b'>New pier opens at the marina</a></li></ul>")]
     [InlineData("<p>Related post: <a href='/c'>Ferry fares to rise in spring</a> and more</p>")]
     [InlineData("<p>Filed under: Transport | Harbour</p>")]
+    [InlineData("<p>Member-only story</p>")]
+    [InlineData("<p><span>6 min read</span><span>Aug 19</span></p>")] // the reading time run into the date
+    [InlineData("<p>Follow Harbour Times on Google News for the latest stories.</p>")]
+    [InlineData("<p>Harbour Times'ı Google News'te takip ederek en son haberlerden anında haberdar olun.</p>")]
+    [InlineData("<p>📬</p>")] // a callout's emoji alone
     [InlineData("<p>Related Roundup: <a href='/ferries'>Ferries</a></p>")]
     [InlineData("<p>Tell us what YOU think...</p>")]
     [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
@@ -123,6 +128,18 @@ public class InlineFurnitureTests
     }
 
     [Theory]
+    [InlineData("<p>Transport</p><h1>Harbour authority gives the go-ahead</h1><p>By Jane Doe</p><p>Updated: 30 July 2018</p>")]
+    [InlineData("<h1>Harbour authority gives the go-ahead</h1><p>Share on Facebook</p><p>Tweet</p><p>Print</p><p>Source: Reuters</p>")]
+    public void A_note_under_blocks_that_go_is_still_at_the_texts_top(string top)
+    {
+        // The section label, headline, byline and share tools above it are not text: the note
+        // is the first block kept, however many went before it.
+        const string Middle = "Ferry operators welcomed the plan, though residents worry about the extra traffic on the harbour road in summer.";
+
+        Assert.Equal(string.Join("\n\n", First, Middle, Middle, Last), Extract($"{top}<p>{First}</p><p>{Middle}</p><p>{Middle}</p><p>{Last}</p>"));
+    }
+
+    [Theory]
     [InlineData("<p>Updated at 1:23 p.m.</p>")]
     [InlineData("<p>Reporting by Jane Doe; Editing by John Roe</p>")]
     [InlineData("<p>Jane Doe contributed to this report.</p>")]
@@ -146,6 +163,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Publié le 3 mars 2021 à 10h12, mis à jour à 11h05</p>")]
     [InlineData("<p>Aktualisiert am Dienstag um 10:12 Uhr</p>")]
     [InlineData("<p>Stand: 10:12 Uhr</p>")]
+    [InlineData("<p>1.4K</p>")] // a count of likes alone
     [InlineData("<p>(dpa)</p>")] // the wire services alone
     [InlineData("<p>AFP/Reuters</p>")]
     [InlineData("<p>– EFE</p>")] // no year: the dateline rule does not see it
@@ -235,6 +253,8 @@ public class InlineFurnitureTests
     [InlineData("<p><a href='/report'>The authority's report</a><br>It runs to four hundred pages and took two years to write.</p><p><a href='/map'>The terminal's site plan</a><br>It shows the new berths and the car park.</p>")] // paragraphs that open with a link, under no label: the article's own
     [InlineData("<p><a href='/story'>बंदरगाह प्राधिकरण ने मंगलवार को नए फ़ेरी टर्मिनल की योजना को मंज़ूरी दी, जिस पर निवासियों और जहाज़रानी कंपनियों के साथ दो साल तक चर्चा हुई थी। निर्माण अगले वसंत में शुरू होगा।</a></p>")] // prose inside one link, ending in a Devanagari full stop
     [InlineData("<p><a href='/story'>وافقت سلطة الميناء يوم الثلاثاء على خطة إنشاء محطة جديدة للعبّارات بعد عامين من المشاورات مع السكان وشركات الشحن، فمتى سيبدأ البناء وكم سيكلف المشروع في النهاية؟</a></p>")] // and in an Arabic question mark
+    [InlineData("<p>* * *</p>")] // the writer's break between sections
+    [InlineData("<p>___</p>")]
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
     [InlineData("<p>The moderator asked the candidates to keep their comments short, and most of them did.</p>")] // a moderator, not moderation
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
