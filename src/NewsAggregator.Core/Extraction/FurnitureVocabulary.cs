@@ -30,26 +30,33 @@ internal static partial class FurnitureVocabulary
     // whatever else the value says: nobody wraps their article in a "share-content" box.
     [GeneratedRegex(
         "share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
-        "cookie|consent|gdpr|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
+        "cookie|consent|gdpr|didomi|onetrust|cookiebot|usercentrics|qc-cmp|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
         "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
         "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
+        // the box that asks for a subscription; a bare "paywall" names the text behind it
+        "paywall[-_]?(box|prompt|message|offer|cta|promo|notice|modal|overlay)|" +
         // the same in the languages CMSs outside the English-speaking world name their classes in
         // (Spanish, Portuguese, French, Italian, German, Polish, Turkish): related, share, ads,
-        // breadcrumbs, newsletter, footer, navigation, tags, author
+        // breadcrumbs, newsletter, footer, navigation, tags, author; and Greek written in Latin
+        // letters: caption, ad, share, author, related ("lezanta", "diafimisi", "koinopoiisi",
+        // "syntaktis", "sxetika"; "etiketes" is the Turkish word's)
         "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|condivid|ilgili|paylas|" +
         "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac|" +
-        "etiket|muhabir|yazar",
+        "etiket|muhabir|yazar|lezant|diafimis|koinopoi|syntakt|sxetik|" +
+        // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
+        "affiliat|afiliad|affilie",
         RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureWord();
 
     // Parts that name readers' comments, in English and in other languages (Polish, German,
-    // Spanish, Dutch, Turkish, transliterated Russian, Greek and Chinese; French "commentaires"
-    // and Italian "commenti" hold the English word). A thread of comments is the one piece
+    // Spanish, Dutch, Turkish, transliterated Russian ("komment", "otzyvy" reviews, "obsuzhdenie"
+    // discussion), Greek and Chinese; French "commentaires" and Italian "commenti" hold the
+    // English word), and readers' feedback. A thread of comments is the one piece
     // of furniture that is prose and can outweigh the article, so holding most of the page's
     // prose does not make it the article's wrapper.
-    [GeneratedRegex("comment(?!ary)|disqus|komentarz|opinia|opinie|kommentar|comentario|komment|reactie|yorum|sxolia|pinglun", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("comment(?!ary)|disqus|komentarz|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|feedback|reactie|yorum|sxolia|pinglun", RegexOptions.CultureInvariant)]
     internal static partial Regex CommentWord();
 
     internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
@@ -157,10 +164,10 @@ internal static partial class FurnitureVocabulary
         @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة|" +
         // prompts
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|" +
-        @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|seguici.*|volg ons.*|abone ol.*|" +
+        @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|abbonati.*|seguici.*|volg ons.*|abone ol.*|" +
         @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|" +
         @"loading\.*|загрузка.*|загружается.*|ładowanie.*|加载中.*|載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
-        @"comments?|" + CommentsInOtherLanguages + "|" +
+        @"comments?|" + CommentsInOtherLanguages + "|topics|関連キーワード.*|" +
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*|" +
         // credits
@@ -204,7 +211,7 @@ internal static partial class FurnitureVocabulary
     // essay with a section headed "Comments" loses it: rare, and the price of catching every
     // comment thread. German and Spanish singulars head opinion pieces, so only plurals are here.)
     [GeneratedRegex(
-        @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы|обсуждение( статьи| новости)?|" +
+        @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы( читателей)?|обсуждение( статьи| новости)?|" +
         @"komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言|" +
         @"leserkommentare|" + CommentsInOtherLanguages + @")(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
         @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论|" +
@@ -225,12 +232,34 @@ internal static partial class FurnitureVocabulary
     // Phrases that make a short line furniture wherever they stand in it. Searched, not
     // anchored behind ".*", so a line costs one pass instead of backtracking.
     [GeneratedRegex(
-        @"\bsubscribed\b|affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
+        @"\bsubscribed\b|" +
         @"\bphotos?\b[^©]*©|©[^©]*\bphotos?\b|" +
         // the site's invitation to follow it on Google News ("Follow us on Google News", "… Google News'te takip edin")
-        @"\b(follow|subscribe|add|takip|abone|suivez|folgen|síguenos|siga)\b.{0,60}\bgoogle news\b|\bgoogle news\b.{0,40}\b(follow|subscribe|takip|abone)",
+        @"(follow|subscribe|add|takip|abone|suivez|folgen|síguenos|siga|seguici|volg|obserwuj|подпис|ακολουθήστε)\w*\b.{0,60}\bgoogle news\b|\bgoogle news\b.{0,40}\b(follow|subscribe|takip|abone)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex FurnitureMention();
+
+    // The address a call to subscribe links to: a signup, subscription or newsletter page, in the
+    // languages of the furniture lines ("abonnement", "suscripción", "iscriviti", "inscription",
+    // "assine"), or Ghost's signup portal ("#/portal/signup").
+    [GeneratedRegex(@"sign-?up|subscri|newsletter|abonn|suscri|iscriv|inscri|assin(e|atura)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex SubscriptionAddress();
+
+    // A disclosure of affiliate links, in a sentence or two ("We may earn a commission…", "Este
+    // artículo contiene enlaces de afiliados…").
+    [GeneratedRegex(
+        @"affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
+        @"\b(enlaces|links) de afiliad|\bliens (d')?affili|\blink di affiliazione|\b(partner|affiliate)-?links\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex AffiliateNotice();
+
+    // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
+    // einem Klick auf „Inhalt laden“ stimmen Sie zu …", "To view this content, please accept cookies").
+    [GeneratedRegex(
+        @"^(empfohlener )?externer inhalt\b|\bmit einem klick auf\b.{0,60}\b(stimmen sie|willigen sie)\b|" +
+        @"\bto (view|see|display) this (content|embed|tweet|post|video),? (you (need|have) to |please )?(accept|enable|allow)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex EmbedPlaceholder();
 
     [GeneratedRegex(@"^(photo|image|picture|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CreditLabel();
@@ -257,7 +286,11 @@ internal static partial class FurnitureVocabulary
     // "Aktualisiert am 03.03.2021", "更新日：2021年3月3日", Korean "입력 2021.03.03 10:12".
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
-        @"stand\s*:.{0,60}|(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma)\b.{0,80}|" +
+        @"stand\s*:.{0,60}|(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma|ενημερώθηκε|δημοσιεύθηκε)\b.{0,80}|" +
+        // a numeric date opening a short line without a sentence's end ("16.10.2025 | 13:25 Updated: 14:02")
+        @"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b[^.!?]{0,60}|" +
+        // who asked an interview's questions ("Propos recueillis par …", "Das Gespräch führte …")
+        @"(interview(ed)? by|interview conducted by|propos recueillis par|das (gespräch|interview) führten?|entrevista (de|realizada por)|intervista (a cura )?di)\b.{0,80}|" +
         @"(更新|公開|配信)(日時?)?\s*[:：].{0,60}|(입력|수정|기사입력|최종수정)\s*[:：]?\s*\d.{0,60}|" +
         // a line naming only the wire services the story came from: "(dpa)", "AFP/Reuters", "– EFE"
         @"\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
@@ -331,8 +364,13 @@ internal static partial class FurnitureVocabulary
     internal static partial Regex CommentsPolicy();
 
     // A cookie notice that the site rendered inside the article's container.
-    [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept)|\b(website|site|browser|browsing|privacy|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // In English and the other languages of the furniture lines ("nous et nos partenaires utilisons des
+    // cookies", "Wir verwenden Cookies … Ihre Zustimmung").
+    [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")|" +
+        @"\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex CookieNotice();
+
+    private const string CookieWordsInOtherLanguages = "partenaires|navigation|consentement|webseite|zustimmung|einwilligung|sitio|navegación|consentimiento|sito|navigazione|consenso";
 
     // ---- Images ----
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using AngleSharp.Dom;
 using static NewsAggregator.Extraction.FurnitureVocabulary;
 
 namespace NewsAggregator.Extraction;
@@ -27,6 +28,8 @@ internal static class InlineFurniture
     private const int TrailAfterNoticeShare = 4;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
+    // A call to subscribe is a sentence or two and the link.
+    private const int CallToActionLength = 300;
 
     /// <summary>The blocks a reader would call the article.</summary>
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
@@ -98,11 +101,12 @@ internal static class InlineFurniture
             }
             if (linkList[i] || IsPictographs(text) ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
-                (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text))) ||
+                (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text))) || (atEdge && (IsDateline(text) || IsEdgeNote(text))))) ||
-                IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]))
+                IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
+                EndsInSubscription(block))
             {
                 continue;
             }
@@ -209,6 +213,31 @@ internal static class InlineFurniture
     /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
     private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>
         linksFollow && block.Text.Length < 50 && (block.Kind == BlockKind.Heading || block.Text.EndsWith(':'));
+
+    /// <summary>
+    /// A short block that ends in a link to subscribe ("… Unser Newsletter erscheint jeden
+    /// Freitag. Jetzt abonnieren", "Get our briefing every morning. Sign up"): a publisher's call
+    /// to action, however the box around it is named. The link must be the block's last words
+    /// and point at a signup or newsletter page; a sentence that only mentions a newsletter stays.
+    /// </summary>
+    private static bool EndsInSubscription(TextBlock block)
+    {
+        if (block.Text.Length >= CallToActionLength || block.LinkChars == 0 || block.Container is null)
+        {
+            return false;
+        }
+        IElement? last = null;
+        foreach (var link in block.Container.QuerySelectorAll("a[href]"))
+        {
+            last = link;
+        }
+        if (last is null || !SubscriptionAddress().IsMatch(last.GetAttribute("href")!))
+        {
+            return false;
+        }
+        var label = last.TextContent.Trim();
+        return label.Length is > 0 and <= 40 && block.Text.TrimEnd().TrimEnd('.', '!', '→', '»', '>', ' ').EndsWith(label.TrimEnd('.', '!', '→', '»', '>', ' '), StringComparison.Ordinal);
+    }
 
     private static bool IsByline(string text, string? byline) =>
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));

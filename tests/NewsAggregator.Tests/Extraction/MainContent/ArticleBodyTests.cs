@@ -60,6 +60,8 @@ public class ArticleBodyTests
     [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture
     [InlineData("furniture-named-in-french")] // a French page's furniture lines in its article's container (dates, share, "À lire aussi", ad label, photo credit, rights) and readers' comments under "12 commentaires" go
     [InlineData("furniture-named-in-turkish")] // a Turkish page's boxes named in Turkish (paylas, ilgili, etiket, muhabir), the time stamp under the byline, the source line and the invitation to follow on Google News go
+    [InlineData("text-split-around-a-paywall-prompt")] // the text before and after a "paywall-box" asking for a subscription stays, the box goes
+    [InlineData("comments-named-reviews-in-russian")] // readers' comments in a section named "otzyvy" (reviews) under "Отзывы читателей" outweigh a short article: they go
     [InlineData("subheadings-named-like-a-header")] // the article's subheadings classed "header-anchor-post" (a heading is a header by nature) stay
     [InlineData("furniture-named-in-japanese")] // the same in Japanese: the update date, "シェア", "関連記事", the notice against reprinting, comments under "コメント"
     [InlineData("old-layout-after-an-unclosed-anchor")] // an <a name> never closed, which the parser reopens in every block after it, is no link: the text after it is prose, not link text

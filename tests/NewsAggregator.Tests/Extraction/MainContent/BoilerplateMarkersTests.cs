@@ -26,6 +26,14 @@ public class BoilerplateMarkersTests
     [InlineData("haber-etiketler", "Named")] // the story's tags
     [InlineData("muhabir-kutu d-flex", "Named")] // the reporter's box
     [InlineData("haber-yazar", "Named")] // the story's author
+    [InlineData("arthro__lezanta", "Named")] // a caption, in Greek written in Latin letters
+    [InlineData("diafimisi-top", "Named")] // an ad slot
+    [InlineData("modulo-afiliado", "Named")] // a shop's box for a product, in Spanish
+    [InlineData("otzyvy", "Comments")] // readers' reviews, in transliterated Russian
+    [InlineData("feedback-list", "Comments")]
+    [InlineData("didomi-notice", "Named")] // a consent platform's banner, by the platform's name
+    [InlineData("paywall-box", "Named")] // the box that asks for a subscription
+    [InlineData("paywall", "None")] // the text behind the paywall
     public void Class_words_in_other_languages(string classes, string expected)
     {
         var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");

@@ -43,6 +43,15 @@ public class InlineFurnitureTests
     [InlineData("<p>Follow Harbour Times on Google News for the latest stories.</p>")]
     [InlineData("<p>Harbour Times'ı Google News'te takip ederek en son haberlerden anında haberdar olun.</p>")]
     [InlineData("<p>📬</p>")] // a callout's emoji alone
+    [InlineData("<p>Topics</p>")]
+    [InlineData("<p>関連キーワード 祭り 観光</p>")] // related keywords
+    [InlineData("<p>Este artículo contiene enlaces de afiliados. Si compras a través de ellos, Harbour Times puede recibir una comisión, sin coste adicional para ti.</p>")]
+    [InlineData("<p>Externer Inhalt: An dieser Stelle finden Sie einen Beitrag von X. Mit einem Klick auf „Inhalt laden“ stimmen Sie zu, dass Daten an den Anbieter übermittelt werden.</p>")] // what stands in for an embedded post
+    [InlineData("<p>Abbonati per continuare a leggere</p>")]
+    [InlineData("<p>Ακολουθήστε μας στο Google News και μάθετε πρώτοι όλες τις ειδήσεις</p>")]
+    [InlineData("<p>Avec votre accord, nous et nos partenaires utilisons des cookies pour mesurer l'audience et vous proposer des publicités.</p>")]
+    [InlineData("<div class='kg-callout-card'><div class='kg-callout-emoji'>📬</div><div class='kg-callout-text'><b>Keine Nachricht aus dem Hafen verpassen:</b> Unser Newsletter erscheint jeden Freitag und ist kostenlos. <a href='#/portal/signup'>Jetzt abonnieren</a></div></div>")] // a call to subscribe, ending in its link
+    [InlineData("<p>The harbour's week in five minutes, every Friday morning in your inbox. <a href='https://harbour.example/newsletters/weekly'>Get the briefing »</a></p>")]
     [InlineData("<p>Related Roundup: <a href='/ferries'>Ferries</a></p>")]
     [InlineData("<p>Tell us what YOU think...</p>")]
     [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
@@ -130,6 +139,7 @@ public class InlineFurnitureTests
     [Theory]
     [InlineData("<p>Transport</p><h1>Harbour authority gives the go-ahead</h1><p>By Jane Doe</p><p>Updated: 30 July 2018</p>")]
     [InlineData("<h1>Harbour authority gives the go-ahead</h1><p>Share on Facebook</p><p>Tweet</p><p>Print</p><p>Source: Reuters</p>")]
+    [InlineData("<h1>Harbour authority gives the go-ahead</h1><p>Share on Facebook</p><p>Tweet</p><p>Print</p><p>16.10.2025 | 13:25</p>")] // a numeric date opening a short line
     public void A_note_under_blocks_that_go_is_still_at_the_texts_top(string top)
     {
         // The section label, headline, byline and share tools above it are not text: the note
@@ -164,6 +174,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Aktualisiert am Dienstag um 10:12 Uhr</p>")]
     [InlineData("<p>Stand: 10:12 Uhr</p>")]
     [InlineData("<p>1.4K</p>")] // a count of likes alone
+    [InlineData("<p>Propos recueillis par Julien Marchetti</p>")] // who asked an interview's questions
     [InlineData("<p>(dpa)</p>")] // the wire services alone
     [InlineData("<p>AFP/Reuters</p>")]
     [InlineData("<p>– EFE</p>")] // no year: the dateline rule does not see it
@@ -204,6 +215,7 @@ public class InlineFurnitureTests
     [InlineData("<h3>コメント</h3>")]
     [InlineData("<h3>댓글 4</h3>")]
     [InlineData("<h3>التعليقات</h3>")]
+    [InlineData("<h2>Отзывы читателей 10</h2>")] // readers' reviews
     public void Readers_comments_under_their_heading_end_the_text(string heading)
     {
         // Readers' comments are prose: only the heading over them tells them from the article's paragraphs.
@@ -253,6 +265,7 @@ public class InlineFurnitureTests
     [InlineData("<p><a href='/report'>The authority's report</a><br>It runs to four hundred pages and took two years to write.</p><p><a href='/map'>The terminal's site plan</a><br>It shows the new berths and the car park.</p>")] // paragraphs that open with a link, under no label: the article's own
     [InlineData("<p><a href='/story'>बंदरगाह प्राधिकरण ने मंगलवार को नए फ़ेरी टर्मिनल की योजना को मंज़ूरी दी, जिस पर निवासियों और जहाज़रानी कंपनियों के साथ दो साल तक चर्चा हुई थी। निर्माण अगले वसंत में शुरू होगा।</a></p>")] // prose inside one link, ending in a Devanagari full stop
     [InlineData("<p><a href='/story'>وافقت سلطة الميناء يوم الثلاثاء على خطة إنشاء محطة جديدة للعبّارات بعد عامين من المشاورات مع السكان وشركات الشحن، فمتى سيبدأ البناء وكم سيكلف المشروع في النهاية؟</a></p>")] // and in an Arabic question mark
+    [InlineData("<p>The council's <a href='/newsletter/march'>March newsletter</a> reported the decision a week before the vote, which angered the residents' association.</p>")] // a newsletter named in a sentence, the link not its last words
     [InlineData("<p>* * *</p>")] // the writer's break between sections
     [InlineData("<p>___</p>")]
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
