@@ -9,8 +9,9 @@ namespace NewsAggregator.Benchmarks.Quality;
 public sealed record EvaluationPage(string Id, Uri Url, string Html, string ArticleBody, string? Language = null);
 
 /// <summary>
-/// The article-extraction sets: the one the repository carries (tests/data/zyte-article-extraction,
-/// MIT, with its LICENSE and README), so that tests and benchmarks run from a clone alone, and
+/// The article-extraction sets: the two the repository carries (tests/data/zyte-article-extraction,
+/// MIT, with its LICENSE and README, and tests/data/news-templates, our own pages), so that tests
+/// and benchmarks run from a clone alone, and
 /// the internal ones beside the checkout (../shared/datasets), which only benchmarks read.
 /// Every set has the same layout: ground-truth.json, html/&lt;id&gt;.html.gz holding the page's
 /// bytes, and perhaps meta.json. The bytes are decoded as the worker decodes a fetched page
@@ -26,7 +27,14 @@ public static class EvaluationSet
         ("zyte", DatasetFolder),
         ("daniel", "../shared/datasets/daniel-multilingual"),
         ("cleaneval", "../shared/datasets/cleaneval-oldweb"),
+        ("templates", TemplatesFolder),
     ];
+
+    /// <summary>
+    /// The set of pages written for this project (tests/data/news-templates, README there): today's
+    /// CMS and platform templates and hard cases in 19 languages, which the repository carries too.
+    /// </summary>
+    public const string TemplatesFolder = "tests/data/news-templates";
 
     /// <summary>The dataset folder in the checkout the code was built from.</summary>
     public static string Locate()
