@@ -30,6 +30,8 @@ internal static class InlineFurniture
     private const int EdgeBlocks = 3;
     // A call to subscribe is a sentence or two and the link.
     private const int CallToActionLength = 300;
+    // What may follow a call to action's words: "Sign up!", "Get the briefing »".
+    private static readonly char[] CallToActionEnd = ['.', '!', '→', '»', '>', ' '];
 
     /// <summary>The blocks a reader would call the article.</summary>
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
@@ -104,7 +106,7 @@ internal static class InlineFurniture
                 (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
-                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text))) || (atEdge && (IsDateline(text) || IsEdgeNote(text))))) ||
+                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text))) || (atEdge && (IsDateline(text) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
                 EndsInSubscription(block))
             {
@@ -226,17 +228,14 @@ internal static class InlineFurniture
         {
             return false;
         }
-        IElement? last = null;
-        foreach (var link in block.Container.QuerySelectorAll("a[href]"))
-        {
-            last = link;
-        }
+        var links = block.Container.QuerySelectorAll("a[href]");
+        var last = links.Length == 0 ? null : links[links.Length - 1];
         if (last is null || !SubscriptionAddress().IsMatch(last.GetAttribute("href")!))
         {
             return false;
         }
-        var label = last.TextContent.Trim();
-        return label.Length is > 0 and <= 40 && block.Text.TrimEnd().TrimEnd('.', '!', '→', '»', '>', ' ').EndsWith(label.TrimEnd('.', '!', '→', '»', '>', ' '), StringComparison.Ordinal);
+        var label = last.TextContent.Trim().TrimEnd(CallToActionEnd);
+        return label.Length is > 0 and <= 40 && block.Text.TrimEnd().TrimEnd(CallToActionEnd).EndsWith(label, StringComparison.Ordinal);
     }
 
     private static bool IsByline(string text, string? byline) =>
@@ -263,8 +262,9 @@ internal static class InlineFurniture
     // A time stamp, a source or editor's credit, a wire service, a count: a note that says what it is.
     private static bool IsStamp(string text) => text.Length < 200 && EdgeNote().IsMatch(text);
 
-    // Those, and lines that are notes only where they stand: a "follow us" mention, the desk's contacts.
-    private static bool IsEdgeNote(string text) => text.Length < 200 && (EdgeNote().IsMatch(text) || EdgeMention().IsMatch(text) || ContactDetails().IsMatch(text));
+    // Lines that are notes only where they stand: a "follow us" mention, the desk's contacts. (At
+    // the edge a stamp is already asked for, nearEdge holding wherever atEdge does.)
+    private static bool IsEdgeMention(string text) => text.Length < 200 && (EdgeMention().IsMatch(text) || ContactDetails().IsMatch(text));
 
     // A sentence's end (TextMass.SentenceEnds), or a closing quote after one.
     private static readonly SearchValues<char> SentenceEndsOrQuotes = SearchValues.Create(TextMass.SentenceEnds + "\"”»");
