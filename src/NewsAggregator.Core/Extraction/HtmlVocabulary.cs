@@ -52,7 +52,28 @@ internal static class HtmlVocabulary
     private static readonly SearchValues<char> InvisibleChars = SearchValues.Create(Invisible);
 
     /// <summary>A zero-width or soft-hyphen character: it only steers layout.</summary>
-    public static bool IsInvisible(char c) => InvisibleChars.Contains(c);
+    private static bool IsInvisible(char c) => InvisibleChars.Contains(c);
+
+    /// <summary>
+    /// Whether the character at <paramref name="index"/> is dropped from the output: an invisible one,
+    /// except a zero-width non-joiner or joiner inside a word. There they are spelling, not layout:
+    /// Persian and Urdu put a non-joiner between the parts of one word to keep two letters from joining, the Indic
+    /// scripts choose half forms with them, and emoji sequences are bound by the joiner. One at a word's
+    /// edge or alone in a block (an editor's spacer paragraph) still goes.
+    /// </summary>
+    public static bool IsDropped(string text, int index)
+    {
+        var c = text[index];
+        if (!IsInvisible(c))
+        {
+            return false;
+        }
+        return c is not ('\u200C' or '\u200D') ||
+            index == 0 || index + 1 == text.Length ||
+            !IsWordPart(text[index - 1]) || !IsWordPart(text[index + 1]);
+
+        static bool IsWordPart(char neighbour) => !char.IsWhiteSpace(neighbour) && !InvisibleChars.Contains(neighbour);
+    }
 
     /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> counts (Unicode's White_Space, NBSP among them).</summary>
     internal const string WhiteSpace =

@@ -417,7 +417,7 @@ internal sealed class ArticleHtml
         for (var i = 0; i < data.Length; i++)
         {
             var c = data[i];
-            if (HtmlVocabulary.IsInvisible(c))
+            if (HtmlVocabulary.IsDropped(data, i))
             {
                 continue;
             }

@@ -16,6 +16,7 @@ public class ArticleTextTests
     [InlineData("<p>kept</p><script>var x = 1;</script><style>p{}</style>", "kept")]
     [InlineData("Tom &amp; Jerry &lt;3", "Tom & Jerry <3")]
     [InlineData("soft\u00ADhyphen and zero\u200Bwidth", "softhyphen and zerowidth")]
+    [InlineData("شب\u200Cها و \u200C روزها\u200C", "شب\u200Cها و روزها")]
     [InlineData("", "")]
     public void Fragment_keeps_block_structure_as_blank_lines(string html, string expected)
     {

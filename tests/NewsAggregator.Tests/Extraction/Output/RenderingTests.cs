@@ -11,6 +11,7 @@ public class RenderingTests
     [InlineData("noscript-left-open")] // a <noscript> never closed holds the rest of the page: its content is still read
     [InlineData("ruby-soft-hyphen-decomposed")] // ruby annotations and soft hyphens left out, decomposed accents composed (NFC)
     [InlineData("noframes-and-noembed")] // a browser hides them (it shows frames and embeds), and their content is raw markup, not text
+    [InlineData("joiners-inside-words")] // zero-width (non-)joiners inside a word are Persian spelling and an emoji's binding, kept; one at a word's edge or alone goes
     [InlineData("encoded-twice-in-entities")] // UTF-8 read as windows-1252 and written back as entities (&acirc;€™, &Atilde;&copy;, &#195;&#168;) is put back; correct entities stay
     public void Text_is_what_a_reader_sees(string page)
     {
@@ -29,5 +30,18 @@ public class RenderingTests
         Assert.DoesNotContain('\u00AD', article.Html);
         Assert.Contains("voyageurs", article.Html);
         Assert.Contains("東京", article.Html);
+    }
+
+    [Fact]
+    public void Html_keeps_the_joiners_inside_words_and_no_spacer_paragraph()
+    {
+        var article = _extractor.Extract(ExtractionFixtures.Text("Rendering", "joiners-inside-words.html"), null);
+
+        // Ordinal: a comparison by culture ignores the joiners it is about.
+
+        Assert.Contains("کتابخانه\u200Cهای", article.Html, StringComparison.Ordinal);
+        Assert.Contains("\U0001F469\u200D\U0001F4BB", article.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("گفت\u200C", article.Html, StringComparison.Ordinal);
+        Assert.Equal(3, article.Html.Split("<p>").Length - 1);
     }
 }
