@@ -346,7 +346,7 @@ public static class ExtractionBenchmark
             {
                 Console.WriteLine($"    {outline.Element(top).LocalName} class='{outline.Element(top).GetAttribute("class")}' id='{outline.Element(top).Id}' {mass[top]}");
             }
-            if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle, out _) is not { } best)
+            if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle, metadata.Title, out _) is not { } best)
             {
                 Console.WriteLine($"  {look}: nothing");
                 continue;

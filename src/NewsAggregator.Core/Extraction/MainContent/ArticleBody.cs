@@ -80,7 +80,7 @@ internal static class ArticleBody
     {
         chosen = null;
         using var mass = TextMass.Of(outline, survey.LeftOut);
-        if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle, out var whole) is not { } best)
+        if (MainContent.Best(outline, mass, survey.MarkedBodies, survey.SoleArticle, metadata.Title, out var whole) is not { } best)
         {
             if (look != Look.IgnoreNames || outline.Count == 0)
             {

@@ -149,7 +149,8 @@ internal static partial class MainContent
     /// <param name="markedBodies">Positions of elements marked itemprop=articleBody.</param>
     /// <param name="whole">Set when the choice is the page's only &lt;article&gt; taken over what the measure chose:
     /// a whole composition, which what stands beside it does not continue.</param>
-    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies, int soleArticle, out bool whole)
+    /// <param name="title">The page's title: a story headed by it is the page's, where the choice holds two (<see cref="TitledStory"/>).</param>
+    public static int? Best(PageOutline outline, TextMass mass, IReadOnlyList<int> markedBodies, int soleArticle, string? title, out bool whole)
     {
         whole = false;
         int? best = null;
@@ -177,6 +178,11 @@ internal static partial class MainContent
                 return marked;
             }
         }
+        if (TitledStory(outline, mass, chosen, title) is { } story)
+        {
+            whole = true;
+            return story;
+        }
         // The author's own mark, one level less precise: the page's only <article>, when the measure
         // chose something around it or beside it (a comment thread that outweighs a short story).
         if (soleArticle > 0 && mass.Holds(soleArticle) && !(soleArticle <= chosen && chosen < outline.SubtreeEnd(soleArticle)) &&
@@ -186,6 +192,61 @@ internal static partial class MainContent
             return soleArticle;
         }
         return chosen;
+    }
+
+    /// <summary>
+    /// The story headed by the page's title, when the chosen element holds it and another story
+    /// beside it: a page that loads the next story below the first as the reader scrolls (or
+    /// shows a second one whole) sums both stories' prose in their common wrapper, which then
+    /// outscores each. The title's story is the child of the chosen element that holds the title's
+    /// heading; it is taken whole (what stands beside it is the other story) when it holds an
+    /// article's worth of prose and an &lt;article&gt; of its own, and another &lt;article&gt;
+    /// with an article's worth of prose stands outside it. A headline above a body in a wrapper of
+    /// its own is no story: it holds no &lt;article&gt;, so the chosen element stays.
+    /// </summary>
+    private static int? TitledStory(PageOutline outline, TextMass mass, int chosen, string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+        var end = outline.SubtreeEnd(chosen);
+        var heading = chosen + 1;
+        while (heading < end && !IsHeadline(outline.Element(heading), title))
+        {
+            heading++;
+        }
+        if (heading == end)
+        {
+            return null;
+        }
+        var story = heading;
+        while (outline.Parent(story) != chosen)
+        {
+            story = outline.Parent(story);
+        }
+        if (!mass.Holds(story) || mass[story].Prose < SoleArticleMinimumProse)
+        {
+            return null;
+        }
+        var storyEnd = outline.SubtreeEnd(story);
+        bool ownArticle = false, otherArticle = false;
+        for (var position = chosen + 1; position < end; position++)
+        {
+            if (outline.Element(position).LocalName != "article")
+            {
+                continue;
+            }
+            if (story <= position && position < storyEnd)
+            {
+                ownArticle = true;
+            }
+            else if (mass.Holds(position) && mass[position].Prose >= SoleArticleMinimumProse)
+            {
+                otherArticle = true;
+            }
+        }
+        return ownArticle && otherArticle ? story : null;
     }
 
     /// <summary>
@@ -303,15 +364,18 @@ internal static partial class MainContent
     {
         for (var inner = position; inner < outline.SubtreeEnd(position); inner++)
         {
-            var element = outline.Element(inner);
-            if (element.LocalName is "h1" or "h2" or "h3" && element.TextContent is var text && text.Length < HeadlineMaxChars &&
-                Headline.SameFolded(text.Trim(), title))
+            if (IsHeadline(outline.Element(inner), title))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>A heading whose text is the title.</summary>
+    private static bool IsHeadline(IElement element, string title) =>
+        element.LocalName is "h1" or "h2" or "h3" && element.TextContent is var text && text.Length < HeadlineMaxChars &&
+        Headline.SameFolded(text.Trim(), title);
 
     /// <summary>
     /// An old layout's article split over sibling tables, one box of it in each (a section per
