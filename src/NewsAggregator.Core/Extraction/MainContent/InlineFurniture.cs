@@ -37,6 +37,7 @@ internal static class InlineFurniture
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
     {
         var linkList = blocks.Select(IsLinkList).ToArray();
+        var pullQuotes = PullQuotes(blocks);
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
         List<TextBlock>? notices = null;
@@ -101,7 +102,7 @@ internal static class InlineFurniture
                 (notices ??= []).Add(block);
                 continue;
             }
-            if (linkList[i] || IsPictographs(text) ||
+            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
@@ -119,6 +120,82 @@ internal static class InlineFurniture
         // it is all the text there is, it stays, as a sign of what the page held (a page whose
         // scripts write everything else), rather than nothing.
         return kept.Count == 0 && notices is not null ? notices : kept;
+    }
+
+    // A quote this short may match by chance ("No", "Thank you"); a pull quote is a sentence or its better half.
+    private const int PullQuoteMinChars = 20;
+    // What stands around a quote's words and not in the sentence it repeats: quotation marks, the end of a sentence.
+    private const string QuoteEdges = " \"'“”„‟«»‹›‘’‚「」『』.,;:!?…–—-";
+
+    /// <summary>
+    /// By block: the pull quotes, a blockquote that repeats words of the text to catch the
+    /// reader's eye, with the speaker's name under them inside the quote (<c>&lt;cite&gt;</c>); null
+    /// when the blocks hold no quote. The words are the text's already, so the quote would be them
+    /// twice. A quote is a pull quote when its longest block, less its quotation marks and final
+    /// stop, stands inside a paragraph of the text, and its other blocks are short lines (the
+    /// name, the role). A quoted letter or statement the text does not repeat stays, and so do two
+    /// quotes of one passage (two posts of a blog's archive quoting the same source).
+    /// </summary>
+    private static bool[]? PullQuotes(List<TextBlock> blocks)
+    {
+        bool[]? pull = null;
+        for (var start = 0; start < blocks.Count;)
+        {
+            var quote = blocks[start].Kind == BlockKind.Quote ? blocks[start].Container?.Closest("blockquote") : null;
+            var end = start + 1;
+            if (quote is null)
+            {
+                start = end;
+                continue;
+            }
+            while (end < blocks.Count && blocks[end].Kind == BlockKind.Quote && blocks[end].Container?.Closest("blockquote") == quote)
+            {
+                end++;
+            }
+            var words = start;
+            for (var i = start + 1; i < end; i++)
+            {
+                if (blocks[i].Text.Length > blocks[words].Text.Length)
+                {
+                    words = i;
+                }
+            }
+            if (IsRepeated(blocks, start, end, blocks[words].Text.AsSpan().Trim(QuoteEdges)) && LinesBesides(blocks, start, end, words))
+            {
+                pull ??= new bool[blocks.Count];
+                Array.Fill(pull, true, start, end - start);
+            }
+            start = end;
+        }
+        return pull;
+
+        static bool IsRepeated(List<TextBlock> blocks, int start, int end, ReadOnlySpan<char> words)
+        {
+            if (words.Length < PullQuoteMinChars)
+            {
+                return false;
+            }
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if ((i < start || i >= end) && blocks[i].Kind != BlockKind.Quote && blocks[i].Text.Length > words.Length && blocks[i].Text.AsSpan().Contains(words, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static bool LinesBesides(List<TextBlock> blocks, int start, int end, int words)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (i != words && blocks[i].Text.Length >= LabelLength)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /// <summary>

@@ -102,6 +102,8 @@ public class InlineFurnitureTests
     [InlineData("<p>اقرأ أيضا</p>")]
     [InlineData("<p>Crédit photo : AFP</p>")]
     [InlineData("<p><b>Related stories:</b></p><p><b><a href='/a'>Ferry fares to rise in spring</a></b><br>Operators blame the price of fuel for the first rise in four years.<br>Harbour Times, March 2</p><p><b><a href='/b'>New pier opens at the marina</a></b><br>The pier takes boats of up to twenty metres, and the marina plans a second one.<br>Harbour Times, March 1</p>")]
+    [InlineData("<blockquote class='pull-quote'><p>“The terminal should open to passengers in the summer of the following year”</p><cite>Harbour authority</cite></blockquote>")] // a pull quote repeating the text, with its speaker
+    [InlineData("<figure class='wp-block-pullquote'><blockquote><p>Two years of consultation with residents and shipping companies.</p><cite>— Port director</cite></blockquote></figure>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -271,6 +273,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
     [InlineData("<p>The moderator asked the candidates to keep their comments short, and most of them did.</p>")] // a moderator, not moderation
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
+    [InlineData("<blockquote><p>“We will not be building a terminal for cruise ships, whatever the owners of the marina may hope.”</p><cite>Harbour authority</cite></blockquote>")] // a quote the text does not repeat
+    [InlineData("<blockquote><p>“Ferry terminal”</p></blockquote>")] // words too few to be a pull quote by chance of their match
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
