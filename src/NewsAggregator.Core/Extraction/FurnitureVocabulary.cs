@@ -132,16 +132,22 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         // an ad slot's label
         @"^[^\w(]*(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|reklam|iklan|reklama|реклама|προβολή|διαφήμιση|広告|광고|إعلان|" +
+        @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|" +
         @"ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord|" +
         // share and print tools
         @"share|share this( article| story)?|share on \w+|tweet|email|print|поделиться|udostępnij|poleć( artykuł| znajomym)?|κοινοποίηση|分享到.{0,40}|分享工具|转发|轉發|" +
         @"((artikel|beitrag) )?(partager|teilen|compartir|compartilhar|compartilhe|condividi|delen|paylaş)( (cet|l')?article| (sur|auf|en|no|em|su|op) \w+)?|シェア(する)?|공유(하기)?|شارك|مشاركة|" +
         @"imprimer|drucken|imprimir|stampa|afdrukken|yazdır|印刷|인쇄|versenden|twittern|" +
+        @"jaa|del|dela|sdílet|bagikan|kongsi|แชร์|" +
         // save, copy the link, listen, how long it takes to read
         @"save (this )?(article|story)|save for later|bookmark( this( article| story)?)?|(artikel )?merken|enregistrer( l'article)?|sauvegarder|guardar|salvar|opslaan|kaydet|" +
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
         @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen)|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
         @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}|" +
+        // a video player's duration and state, and the word that introduces the player ("PANOORIN:", "Simak Video …")
+        @"(\d{1,2}:)?\d{1,2}:\d{2}|video (loading|unavailable)|panoorin|simak video.*|" +
+        // a news agency's end of message (Persian agencies close every story with it)
+        @"انتهای پیام|" +
         // a pager's place, the way home
         @"(page|seite|página|pagina|strona|страница|σελίδα) \d+ (of|von|sur|de|di|z|из|από) \d+|back to (the )?home( ?page)?|zur startseite|retour à l'accueil|volver a la portada|voltar (para )?(a|à) página inicial|torna alla home( ?page)?|" +
         // a control for the size of the text
@@ -171,7 +177,7 @@ internal static partial class FurnitureVocabulary
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*|" +
         // credits
-        @"(photo|image|picture|illustration|graphic|video|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        @"(photo|image|picture|illustration|graphic|video|wideo|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|" +
         // the jump past the site's header
         @"skip to .*|aller au contenu.*|(direkt )?zum inhalt( springen)?|(ir|saltar) al contenido.*|pular para o conteúdo.*|vai al contenuto.*|naar (de )?inhoud.*|[iİ]çeriğe (geç|atla).*|本文へ.{0,8}|본문 바로가기.*)\W*$",
@@ -244,6 +250,15 @@ internal static partial class FurnitureVocabulary
     // "assine"), or Ghost's signup portal ("#/portal/signup").
     [GeneratedRegex(@"sign-?up|subscri|newsletter|abonn|suscri|iscriv|inscri|assin(e|atura)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex SubscriptionAddress();
+
+    // The address of a site's channel or profile where readers follow it: a WhatsApp channel, a
+    // Telegram channel (not t.me/share, a share button), a LINE official account, a Viber community,
+    // a Google News publication, a YouTube channel, the site's app in a store.
+    [GeneratedRegex(
+        @"whatsapp\.com/channel/|//t\.me/(?!share\b)|line\.me/R/ti/|//lin\.ee/|invite\.viber\.com|news\.google\.com/publications/|" +
+        @"youtube\.com/(@|channel/|c/)|apps\.apple\.com/|play\.google\.com/store/apps",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex FollowAddress();
 
     // A disclosure of affiliate links, in a sentence or two ("We may earn a commission…", "Este
     // artículo contiene enlaces de afiliados…").

@@ -31,7 +31,8 @@ internal static class LinkBoxes
             for (var position = root + 1; position < outline.SubtreeEnd(root);)
             {
                 if (mass.Holds(position) && IsBox(outline.Element(position).LocalName) &&
-                    (IsFurniture(mass[position]) || IsFormToFill(outline.Element(position), mass[position], mass[root])))
+                    (IsFurniture(mass[position]) || IsFormToFill(outline.Element(position), mass[position], mass[root]) ||
+                     IsFollowPrompt(outline.Element(position), mass[position])))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -70,6 +71,37 @@ internal static class LinkBoxes
             ? element.QuerySelector(FormFields) is not null
             : element.QuerySelectorAll(FormFields).Length is var fields and > 0 && measure.Chars <= FormCharsPerField * fields;
     }
+
+    /// <summary>
+    /// A prompt to follow the site on a messaging app or a platform ("Ikuti saluran rasmi kami di
+    /// WhatsApp dan Telegram", "Clique aqui para seguir o canal no WhatsApp"): a short box whose
+    /// links all go to the site's channels there (<see cref="FurnitureVocabulary.FollowAddress"/>),
+    /// two or more of them, or one that is most of its text. A paragraph of the story that links a
+    /// channel in passing has other words than the link, and other links.
+    /// </summary>
+    private static bool IsFollowPrompt(AngleSharp.Dom.IElement element, TextMass.Measure measure)
+    {
+        if (measure.Chars >= FollowPromptChars || measure.Chars == 0)
+        {
+            return false;
+        }
+        var links = element.QuerySelectorAll("a[href]");
+        if (links.Length == 0)
+        {
+            return false;
+        }
+        foreach (var link in links)
+        {
+            if (!FurnitureVocabulary.FollowAddress().IsMatch(link.GetAttribute("href")!))
+            {
+                return false;
+            }
+        }
+        return links.Length >= 2 || measure.LinkChars * 2 >= measure.Chars;
+    }
+
+    // A prompt to follow is a line or two and its buttons.
+    private const int FollowPromptChars = 300;
 
     private const string FormFields = "textarea, select, input[type=text], input[type=email], input[type=password], input[type=radio], input[type=checkbox], input:not([type])";
 

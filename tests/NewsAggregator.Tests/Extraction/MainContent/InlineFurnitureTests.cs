@@ -104,6 +104,19 @@ public class InlineFurnitureTests
     [InlineData("<p><b>Related stories:</b></p><p><b><a href='/a'>Ferry fares to rise in spring</a></b><br>Operators blame the price of fuel for the first rise in four years.<br>Harbour Times, March 2</p><p><b><a href='/b'>New pier opens at the marina</a></b><br>The pier takes boats of up to twenty metres, and the marina plans a second one.<br>Harbour Times, March 1</p>")]
     [InlineData("<blockquote class='pull-quote'><p>“The terminal should open to passengers in the summer of the following year”</p><cite>Harbour authority</cite></blockquote>")] // a pull quote repeating the text, with its speaker
     [InlineData("<figure class='wp-block-pullquote'><blockquote><p>Two years of consultation with residents and shipping companies.</p><cite>— Port director</cite></blockquote></figure>")]
+    [InlineData("<p>Annonse</p>")] // ad labels in Norwegian, Finnish, Croatian, Hebrew, Persian
+    [InlineData("<p>Mainos</p>")]
+    [InlineData("<p>Oglas</p>")]
+    [InlineData("<p>פרסומת</p>")]
+    [InlineData("<p>تبلیغات</p>")]
+    [InlineData("<p>Jaa</p>")] // "share" in Finnish
+    [InlineData("<div class='player'><p>2:47</p></div>")] // a video player's duration
+    [InlineData("<p>Video unavailable</p>")]
+    [InlineData("<p>PANOORIN:</p>")] // "watch:" over a video in Tagalog
+    [InlineData("<p>Simak Video \"Harbour works seen from the air\"</p>")] // and in Indonesian
+    [InlineData("<p>Wideo: Tak wygląda port w sobotę</p>")]
+    [InlineData("<p>انتهای پیام/</p>")] // a Persian agency's end of message
+    [InlineData("<div class='box-b7'><p>Don't miss the latest news!</p><p>Follow our official channels on WhatsApp and Telegram for news every day.</p><div><a href='https://whatsapp.com/channel/0029VaHarbour'>WhatsApp</a> <a href='https://t.me/harbourtimes'>Telegram</a></div></div>")] // a prompt to follow the site's channels
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -275,6 +288,7 @@ public class InlineFurnitureTests
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
     [InlineData("<blockquote><p>“We will not be building a terminal for cruise ships, whatever the owners of the marina may hope.”</p><cite>Harbour authority</cite></blockquote>")] // a quote the text does not repeat
     [InlineData("<blockquote><p>“Ferry terminal”</p></blockquote>")] // words too few to be a pull quote by chance of their match
+    [InlineData("<div class='text-block'><p>The ferry company posted the new timetable on its <a href='https://t.me/harbourferries'>Telegram channel</a> on Monday, hours before the first sailings were cancelled.</p></div>")] // a channel linked in passing by a paragraph of the story
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
