@@ -102,6 +102,20 @@ internal static class InlineFurniture
                 (notices ??= []).Add(block);
                 continue;
             }
+            if (kept.Count >= EdgeBlocks && blocks.Count - i <= AuthorNoteBlocks && IsAuthorNote(text, metadata.Byline))
+            {
+                // The writer's name (and role) set over the note go with it.
+                var name = blocks.FindLastIndex(i - 1, Math.Min(i, AuthorNoteBlocks), b => IsByline(b.Text, metadata.Byline));
+                for (var over = i - 1; name >= 0 && over >= name; over--)
+                {
+                    if (kept.Count > 0 && ReferenceEquals(kept[^1], blocks[over]))
+                    {
+                        keptChars -= blocks[over].Text.Length;
+                        kept.RemoveAt(kept.Count - 1);
+                    }
+                }
+                continue;
+            }
             if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
@@ -314,6 +328,20 @@ internal static class InlineFurniture
         var label = last.TextContent.Trim().TrimEnd(CallToActionEnd);
         return label.Length is > 0 and <= 40 && block.Text.TrimEnd().TrimEnd(CallToActionEnd).EndsWith(label, StringComparison.Ordinal);
     }
+
+    // A note about the writer is a few sentences, among the last blocks of the text.
+    private const int AuthorNoteLength = 400;
+    private const int AuthorNoteBlocks = 6;
+
+    /// <summary>
+    /// A note about the writer under the text ("Sigrid Hovland dekker samferdsel …", "Rafael
+    /// Ibsen-Moreau covers transportation …"): a short block that opens with the byline's full name
+    /// and goes on in lower case, a sentence about them rather than a line naming them.
+    /// </summary>
+    private static bool IsAuthorNote(string text, string? byline) =>
+        byline is not null && byline.Contains(' ', StringComparison.Ordinal) && text.Length < AuthorNoteLength &&
+        text.Length > byline.Length + 1 && text.StartsWith(byline, StringComparison.OrdinalIgnoreCase) &&
+        text[byline.Length] == ' ' && char.IsLower(text[byline.Length + 1]);
 
     private static bool IsByline(string text, string? byline) =>
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));

@@ -297,6 +297,21 @@ public class InlineFurnitureTests
     }
 
     [Fact]
+    public void A_note_about_the_writer_under_the_text_goes_with_the_name_and_role_over_it()
+    {
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
+        var page = "<html><head><title>Harbour plan approved | Harbour Times</title><meta name='author' content='Ruth Penrose'></head><body><article>" +
+            $"<p>{First}</p><p>{Middle}</p><p>{Last}</p>" +
+            "<p>Ruth Penrose</p><p>Reporter</p><p>Ruth Penrose covers the harbour and the town council for the Harbour Times. She has lived in the town since 2009.</p>" +
+            "</article></body></html>";
+
+        var article = new ArticleExtractor().Extract(page, null);
+
+        Assert.Equal("Ruth Penrose", article.Byline);
+        Assert.Equal($"{First}\n\n{Middle}\n\n{Last}", article.Text);
+    }
+
+    [Fact]
     public void A_notice_that_is_all_the_text_stays()
     {
         // A page whose scripts write everything else: the notice says what the page held.
