@@ -283,6 +283,10 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(@"^\[(\w+)[^\]]*\].*\[/\1\]$", RegexOptions.CultureInvariant)]
     internal static partial Regex Shortcode();
 
+    // An e-mail address in running text, its domain named (the end of a sentence is no part of it).
+    [GeneratedRegex(@"[\w.+-]+@(?<domain>[\w-]+(\.[\w-]+)*\.\p{L}{2,})", RegexOptions.CultureInvariant)]
+    internal static partial Regex EmailAddress();
+
     // An e-mail address or a social handle on a line of its own.
     [GeneratedRegex(@"^(\S+@\S+\.\w+|(\w+\s*:\s*)?@\w+)$", RegexOptions.CultureInvariant)]
     internal static partial Regex ContactLine();

@@ -151,7 +151,7 @@ internal static class ArticleBody
     private static ArticleContent Render(IReadOnlyList<IElement> roots, Func<IElement, bool> unrendered, ExtractedArticle metadata, Uri? pageUrl)
     {
         var blocks = BlockRenderer.Render(roots, unrendered);
-        var kept = InlineFurniture.Without(blocks.Blocks, metadata);
+        var kept = InlineFurniture.Without(blocks.Blocks, metadata, pageUrl);
         if (kept.Count == 0)
         {
             return ArticleContent.Empty;

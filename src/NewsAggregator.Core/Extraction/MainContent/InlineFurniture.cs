@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using static NewsAggregator.Extraction.FurnitureVocabulary;
 
@@ -34,8 +35,10 @@ internal static class InlineFurniture
     private static readonly char[] CallToActionEnd = ['.', '!', '→', '»', '>', ' '];
 
     /// <summary>The blocks a reader would call the article.</summary>
-    public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata)
+    /// <param name="pageUrl">Where the page was fetched: with its canonical URL, the site whose own addresses are its contacts.</param>
+    public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata, Uri? pageUrl = null)
     {
+        var site = SiteHost(metadata.CanonicalUrl, pageUrl);
         var linkList = blocks.Select(IsLinkList).ToArray();
         var pullQuotes = PullQuotes(blocks);
         var headline = HeadlineIndex(blocks, metadata);
@@ -113,6 +116,16 @@ internal static class InlineFurniture
                         keptChars -= blocks[over].Text.Length;
                         kept.RemoveAt(kept.Count - 1);
                     }
+                }
+                continue;
+            }
+            if (kept.Count >= EdgeBlocks && blocks.Count - i <= AuthorNoteBlocks && text.Length < SiteContactLength && site is not null && NamesSiteAddress(text, site))
+            {
+                // The question that asks for the tip goes with it ("Har du tips i denne saken?").
+                if (kept.Count > 0 && ReferenceEquals(kept[^1], blocks[i - 1]) && kept[^1].Text.Length < LabelLength && kept[^1].Text.EndsWith('?'))
+                {
+                    keptChars -= kept[^1].Text.Length;
+                    kept.RemoveAt(kept.Count - 1);
                 }
                 continue;
             }
@@ -327,6 +340,42 @@ internal static class InlineFurniture
         }
         var label = last.TextContent.Trim().TrimEnd(CallToActionEnd);
         return label.Length is > 0 and <= 40 && block.Text.TrimEnd().TrimEnd(CallToActionEnd).EndsWith(label, StringComparison.Ordinal);
+    }
+
+    // The site's invitation to write to it is a sentence or two.
+    private const int SiteContactLength = 300;
+
+    /// <summary>The site's host without "www.", from the canonical URL or else the page's; null when neither is known.</summary>
+    private static string? SiteHost(string? canonicalUrl, Uri? pageUrl)
+    {
+        var url = Uri.TryCreate(canonicalUrl, UriKind.Absolute, out var canonical) ? canonical : pageUrl;
+        if (url is null || url.HostNameType != UriHostNameType.Dns)
+        {
+            return null;
+        }
+        var host = url.IdnHost;
+        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+    }
+
+    /// <summary>
+    /// The block gives an e-mail address at the site's own domain (tips@, news@, a reporter's): the
+    /// newsroom asking for tips or letters under the text ("Kontakt oss på tips@nordvestnytt.no",
+    /// "Contact reporter … at hwhitlock@tricountyrecord.com"). The story's own contacts (the police
+    /// asking for witnesses, a council's office) are at other domains and stay.
+    /// </summary>
+    private static bool NamesSiteAddress(string text, string site)
+    {
+        foreach (Match address in EmailAddress().Matches(text))
+        {
+            var domain = address.Groups["domain"].Value;
+            if (domain.Equals(site, StringComparison.OrdinalIgnoreCase) ||
+                site.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) ||
+                domain.EndsWith("." + site, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A note about the writer is a few sentences, among the last blocks of the text.

@@ -311,6 +311,20 @@ public class InlineFurnitureTests
         Assert.Equal($"{First}\n\n{Middle}\n\n{Last}", article.Text);
     }
 
+    [Theory]
+    [InlineData("<p>Do you know more about the terminal?</p><p>Contact reporter Ruth Penrose at rpenrose@harbourtimes.example or send us a tip through our website.</p>", "")] // the newsroom's own address, with the question asking for the tip
+    [InlineData("<p>Kontakt oss på tips@news.harbourtimes.example eller send SMS til 2280.</p>", "")] // a subdomain of the site's
+    [InlineData("<p>Anyone who saw the collision in the harbour is asked to contact the harbour police at witnesses@harbourpolice.example.</p>", "Anyone who saw the collision in the harbour is asked to contact the harbour police at witnesses@harbourpolice.example.")] // the story's own contact, at another domain
+    public void The_sites_own_contact_under_the_text_goes(string contact, string kept)
+    {
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
+        var page = $"<html><head><title>Harbour plan approved | Harbour Times</title></head><body><article><p>{First}</p><p>{Middle}</p><p>{Last}</p>{contact}</article></body></html>";
+
+        var article = new ArticleExtractor().Extract(page, new Uri("https://www.harbourtimes.example/news/harbour-plan"));
+
+        Assert.Equal($"{First}\n\n{Middle}\n\n{Last}" + (kept.Length > 0 ? "\n\n" + kept : ""), article.Text);
+    }
+
     [Fact]
     public void A_notice_that_is_all_the_text_stays()
     {
