@@ -45,6 +45,10 @@ internal static partial class FurnitureVocabulary
         "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|condivid|ilgili|paylas|" +
         "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac|" +
         "etiket|muhabir|yazar|lezant|diafimis|koinopoi|syntakt|sxetik|" +
+        // a picture's caption: "pie de foto" (Spanish), "legenda" (Portuguese, Italian, Polish),
+        // "légende" (French), "Bildunterschrift"/"bildtext" (German, Swedish), "didascalia"
+        // (Italian), and a photo's description ("art-foto-desc")
+        "pie-?de-?foto|legenda|legende|bildunterschrift|bildtext|didascalia|(foto|photo)[-_]?desc|" +
         // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
         "affiliat|afiliad|affilie",
         RegexOptions.CultureInvariant)]

@@ -34,6 +34,12 @@ public class BoilerplateMarkersTests
     [InlineData("didomi-notice", "Named")] // a consent platform's banner, by the platform's name
     [InlineData("paywall-box", "Named")] // the box that asks for a subscription
     [InlineData("paywall", "None")] // the text behind the paywall
+    [InlineData("field--name-field-pie-de-foto field__item", "Named")] // a caption, in Spanish
+    [InlineData("foto-legenda", "Named")] // in Portuguese
+    [InlineData("bildunterschrift", "Named")] // in German
+    [InlineData("didascalia", "Named")] // in Italian
+    [InlineData("art-foto-desc", "Named")] // a photo's description
+    [InlineData("image_description", "None")] // a name a site gave its article's wrapper
     public void Class_words_in_other_languages(string classes, string expected)
     {
         var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");
