@@ -27,9 +27,10 @@ public class ExtractionQualityTests
         Assert.True(corpus.F1 >= F1Floor, $"F1 {corpus.F1:F3} (P {corpus.Precision:F3}, R {corpus.Recall:F3}, {corpus.EmptyOutputs} empty) fell below {F1Floor}");
     }
 
-    // Our own pages of today's CMS templates and hard cases in 19 languages (tests/data/news-templates):
-    // measured P 0.960, R 0.996, F1 0.977, no empty output (SmartReader 0.11.1: F1 0.857).
-    private const double TemplatesF1Floor = 0.96;
+    // Our own pages of today's CMS templates, front-end frameworks and hard cases in 35 languages
+    // (tests/data/news-templates, 68 pages): measured P 0.959, R 0.997, F1 0.978, no empty output
+    // (SmartReader 0.11.1: F1 0.876).
+    private const double TemplatesF1Floor = 0.97;
 
     [Fact]
     public void F1_on_the_news_templates_stays_above_the_floor()
