@@ -38,7 +38,6 @@ internal static class InlineFurniture
     /// <param name="pageUrl">Where the page was fetched: with its canonical URL, the site whose own addresses are its contacts.</param>
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata, Uri? pageUrl = null)
     {
-        var site = SiteHost(metadata.CanonicalUrl, pageUrl);
         var linkList = blocks.Select(IsLinkList).ToArray();
         var pullQuotes = PullQuotes(blocks);
         var headline = HeadlineIndex(blocks, metadata);
@@ -105,29 +104,21 @@ internal static class InlineFurniture
                 (notices ??= []).Add(block);
                 continue;
             }
-            if (kept.Count >= EdgeBlocks && blocks.Count - i <= AuthorNoteBlocks && IsAuthorNote(text, metadata.Byline))
+            if (kept.Count >= EdgeBlocks && blocks.Count - i <= TrailingNoteBlocks)
             {
-                // The writer's name (and role) set over the note go with it.
-                var name = blocks.FindLastIndex(i - 1, Math.Min(i, AuthorNoteBlocks), b => IsByline(b.Text, metadata.Byline));
-                for (var over = i - 1; name >= 0 && over >= name; over--)
+                if (IsAuthorNote(text, metadata.Byline))
                 {
-                    if (kept.Count > 0 && ReferenceEquals(kept[^1], blocks[over]))
-                    {
-                        keptChars -= blocks[over].Text.Length;
-                        kept.RemoveAt(kept.Count - 1);
-                    }
+                    // The writer's name (and role) set over the note go with it.
+                    TakeBack(kept, ref keptChars, blocks, blocks.FindLastIndex(i - 1, Math.Min(i, TrailingNoteBlocks), b => IsByline(b.Text, metadata.Byline)), i);
+                    continue;
                 }
-                continue;
-            }
-            if (kept.Count >= EdgeBlocks && blocks.Count - i <= AuthorNoteBlocks && text.Length < SiteContactLength && site is not null && NamesSiteAddress(text, site))
-            {
-                // The question that asks for the tip goes with it ("Har du tips i denne saken?").
-                if (kept.Count > 0 && ReferenceEquals(kept[^1], blocks[i - 1]) && kept[^1].Text.Length < LabelLength && kept[^1].Text.EndsWith('?'))
+                if (text.Length < SiteContactLength && text.Contains('@') && SiteHost(metadata.CanonicalUrl, pageUrl) is { } site && NamesSiteAddress(text, site))
                 {
-                    keptChars -= kept[^1].Text.Length;
-                    kept.RemoveAt(kept.Count - 1);
+                    // The question that asks for the tip goes with it ("Har du tips i denne saken?").
+                    var question = blocks[i - 1].Text;
+                    TakeBack(kept, ref keptChars, blocks, question.Length < LabelLength && question.EndsWith('?') ? i - 1 : -1, i);
+                    continue;
                 }
-                continue;
             }
             if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) ||
                 (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
@@ -342,6 +333,23 @@ internal static class InlineFurniture
         return label.Length is > 0 and <= 40 && block.Text.TrimEnd().TrimEnd(CallToActionEnd).EndsWith(label, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Takes back from <paramref name="kept"/> the blocks from <paramref name="from"/> up to
+    /// <paramref name="before"/> that it holds (the lines set over a note that goes); none when
+    /// <paramref name="from"/> is -1.
+    /// </summary>
+    private static void TakeBack(List<TextBlock> kept, ref int keptChars, List<TextBlock> blocks, int from, int before)
+    {
+        for (var over = before - 1; from >= 0 && over >= from; over--)
+        {
+            if (kept.Count > 0 && ReferenceEquals(kept[^1], blocks[over]))
+            {
+                keptChars -= blocks[over].Text.Length;
+                kept.RemoveAt(kept.Count - 1);
+            }
+        }
+    }
+
     // The site's invitation to write to it is a sentence or two.
     private const int SiteContactLength = 300;
 
@@ -378,9 +386,10 @@ internal static class InlineFurniture
         return false;
     }
 
-    // A note about the writer is a few sentences, among the last blocks of the text.
+    // A note about the writer is a few sentences.
     private const int AuthorNoteLength = 400;
-    private const int AuthorNoteBlocks = 6;
+    // Notes under the text (about the writer, the site's contact) stand among its last blocks.
+    private const int TrailingNoteBlocks = 6;
 
     /// <summary>
     /// A note about the writer under the text ("Sigrid Hovland dekker samferdsel …", "Rafael
