@@ -39,6 +39,7 @@ internal static class InlineFurniture
     public static List<TextBlock> Without(List<TextBlock> blocks, ExtractedArticle metadata, Uri? pageUrl = null)
     {
         var linkList = blocks.Select(IsLinkList).ToArray();
+        var charsAfter = CharsAfter(blocks);
         var pullQuotes = PullQuotes(blocks);
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
@@ -87,14 +88,18 @@ internal static class InlineFurniture
                 i++;
                 continue;
             }
-            var copyright = text.Length < NoticeLength && block.Kind != BlockKind.Quote && CopyrightNotice().IsMatch(text);
-            if (copyright && kept.Count >= EdgeBlocks && CharsAfter(blocks, i) * TrailAfterNoticeShare < keptChars)
+            var atEdge = i < EdgeBlocks || i >= end - EdgeBlocks;
+            // A copyright line matters where it would end the text or stand at its edge; the notice's
+            // words (many languages' alternatives) are looked for only there.
+            var mayBeNotice = text.Length < NoticeLength && block.Kind != BlockKind.Quote;
+            var wouldEnd = mayBeNotice && kept.Count >= EdgeBlocks && charsAfter[i] * TrailAfterNoticeShare < keptChars;
+            var copyright = (wouldEnd || (mayBeNotice && atEdge)) && CopyrightNotice().IsMatch(text);
+            if (copyright && wouldEnd)
             {
                 // The site's copyright line under the article's paragraphs, with only a little text
                 // after it (headlines of other pages, a site's links): the text has ended.
                 break;
             }
-            var atEdge = i < EdgeBlocks || i >= end - EdgeBlocks;
             // A note that names itself ("Updated:", "Source:", a byline) is at the text's start while
             // fewer blocks than that are kept: a headline, a byline or share tools dropped above a
             // time stamp do not push it into the text. A bare date is judged by its place alone.
@@ -259,14 +264,15 @@ internal static class InlineFurniture
     }
 
     /// <summary>The characters of the blocks after <paramref name="i"/>: asked only at a copyright line.</summary>
-    private static int CharsAfter(List<TextBlock> blocks, int i)
+    /// <summary>By block: the characters of the blocks after it.</summary>
+    private static int[] CharsAfter(List<TextBlock> blocks)
     {
-        var chars = 0;
-        for (var after = i + 1; after < blocks.Count; after++)
+        var after = new int[blocks.Count];
+        for (var i = blocks.Count - 2; i >= 0; i--)
         {
-            chars += blocks[after].Text.Length;
+            after[i] = after[i + 1] + blocks[i + 1].Text.Length;
         }
-        return chars;
+        return after;
     }
 
     /// <summary>Where the headline (the title, or an h1) stands among the first blocks; -1 when it is not there.</summary>
