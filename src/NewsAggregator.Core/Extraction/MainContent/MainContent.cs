@@ -85,29 +85,14 @@ internal static partial class MainContent
         var quotedPosts = new List<int>();
         var soleArticle = -1;
         var articles = 0;
-        for (var position = 0; position < outline.Count;)
+        List<int>? veiled = null;
+        Scan(0, outline.Count);
+        if (veiled is not null && Unveiled(outline, hidden, veiled) is { } shown)
         {
-            var element = outline.Element(position);
-            var marks = Marks.Of(element);
-            if (marks.Hidden)
-            {
-                hidden[position] = true;
-                position = outline.SubtreeEnd(position);
-                continue;
-            }
-            if (marks.ItemProp is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
-            {
-                markedBodies.Add(position);
-            }
-            else if (element.LocalName == "blockquote" && SocialPost().IsMatch(marks.Class ?? ""))
-            {
-                quotedPosts.Add(position);
-            }
-            if (element.LocalName == "article" && articles++ == 0)
-            {
-                soleArticle = position;
-            }
-            position++;
+            hidden[shown] = false;
+            Scan(shown + 1, outline.SubtreeEnd(shown));
+            markedBodies.Sort();
+            quotedPosts.Sort();
         }
         using var mass = TextMass.Of(outline, hidden);
         var markedPaths = new List<int>(markedBodies);
@@ -141,6 +126,64 @@ internal static partial class MainContent
             position++;
         }
         return new PageSurvey(outline, leftOut, headers, markedBodies, articles == 1 ? soleArticle : -1);
+
+        void Scan(int start, int end)
+        {
+            for (var position = start; position < end;)
+            {
+                var element = outline.Element(position);
+                var marks = Marks.Of(element);
+                if (marks.Hidden)
+                {
+                    hidden[position] = true;
+                    if (marks.Veiled)
+                    {
+                        (veiled ??= []).Add(position);
+                    }
+                    position = outline.SubtreeEnd(position);
+                    continue;
+                }
+                if (marks.ItemProp is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+                {
+                    markedBodies.Add(position);
+                }
+                else if (element.LocalName == "blockquote" && SocialPost().IsMatch(marks.Class ?? ""))
+                {
+                    quotedPosts.Add(position);
+                }
+                if (element.LocalName == "article" && articles++ == 0)
+                {
+                    soleArticle = position;
+                }
+                position++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The element hidden by its style's <c>visibility:hidden</c> alone that holds most of the
+    /// page's prose, or null: a page whose script shows the article once it has run (WeChat's
+    /// official-account pages ship their whole text so, <c>id="js_content"</c>, and fade-in
+    /// layouts do the same). Everything else hidden stays hidden: a reader never sees a dialog's
+    /// template or a closed menu, and text hidden with display:none or the hidden attribute is not
+    /// waiting for a script to show it.
+    /// </summary>
+    private static int? Unveiled(PageOutline outline, bool[] hidden, List<int> veiled)
+    {
+        var trial = (bool[])hidden.Clone();
+        foreach (var position in veiled)
+        {
+            trial[position] = false;
+        }
+        using var mass = TextMass.Of(outline, trial);
+        foreach (var position in veiled)
+        {
+            if (mass.Holds(position) && mass[position].Prose > ProtectedProseShare * mass[0].Prose)
+            {
+                return position;
+            }
+        }
+        return null;
     }
 
     /// <summary>The position of the element with the highest score, or null when nothing on the page reads like prose.</summary>
@@ -663,7 +706,8 @@ internal static partial class MainContent
     /// elements have none or one, and a search by name for each costs more than the pass.
     /// </summary>
     /// <param name="Hidden">Hidden from every reader: the hidden attribute, aria-hidden="true", or display:none or visibility:hidden.</param>
-    private readonly record struct Marks(bool Hidden, string? ItemProp, string? Class)
+    /// <param name="Veiled">Hidden by visibility:hidden in its style and by nothing else, as a page hides what its script will show.</param>
+    private readonly record struct Marks(bool Hidden, bool Veiled, string? ItemProp, string? Class)
     {
         public static Marks Of(IElement element)
         {
@@ -692,19 +736,23 @@ internal static partial class MainContent
                         break;
                 }
             }
-            return new Marks(hidden || ariaHidden == "true" || HidesByStyle(style), itemProp, @class);
+            var byStyle = HidesByStyle(style);
+            var byOther = hidden || ariaHidden == "true";
+            return new Marks(byOther || byStyle != StyleHiding.None, !byOther && byStyle == StyleHiding.Visibility, itemProp, @class);
         }
 
-        private static bool HidesByStyle(string? style)
+        private static StyleHiding HidesByStyle(string? style)
         {
             if (string.IsNullOrEmpty(style))
             {
-                return false;
+                return StyleHiding.None;
             }
             var compact = style.Replace(" ", "", StringComparison.Ordinal);
-            return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) ||
-                   compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+            return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) ? StyleHiding.Display :
+                compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) ? StyleHiding.Visibility : StyleHiding.None;
         }
+
+        private enum StyleHiding { None, Display, Visibility }
     }
 }
 
