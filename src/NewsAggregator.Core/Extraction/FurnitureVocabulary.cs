@@ -49,6 +49,11 @@ internal static partial class FurnitureVocabulary
         // "légende" (French), "Bildunterschrift"/"bildtext" (German, Swedish), "didascalia"
         // (Italian), and a photo's description ("art-foto-desc")
         "pie-?de-?foto|legenda|legende|bildunterschrift|bildtext|didascalia|(foto|photo)[-_]?desc|" +
+        // and in the South Slavic languages written in Latin letters: a photo's caption ("potpis",
+        // "opis-fotografije") and source ("izvor-fotografije"), the newsletter ("bilten"), the box
+        // about the author ("o-autoru"; a bare "autor" also names the byline's own span, whose line
+        // is then no byline to drop)
+        "potpis|opis-?fot|izvor-?fot|bilten|o-autor|" +
         // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
         "affiliat|afiliad|affilie",
         RegexOptions.CultureInvariant)]
@@ -60,7 +65,7 @@ internal static partial class FurnitureVocabulary
     // English word), and readers' feedback. A thread of comments is the one piece
     // of furniture that is prose and can outweigh the article, so holding most of the page's
     // prose does not make it the article's wrapper.
-    [GeneratedRegex("comment(?!ary)|disqus|komentarz|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|feedback|reactie|yorum|sxolia|pinglun", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("comment(?!ary)|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|feedback|reactie|yorum|sxolia|pinglun", RegexOptions.CultureInvariant)]
     internal static partial Regex CommentWord();
 
     internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
@@ -136,22 +141,23 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         // an ad slot's label
         @"^[^\w(]*(?:advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|reklam|iklan|reklama|реклама|προβολή|διαφήμιση|広告|광고|إعلان|" +
-        @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|" +
+        @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|விளம்பரம்|" +
         @"ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord|" +
         // share and print tools
         @"share|share this( article| story)?|share on \w+|tweet|email|print|поделиться|udostępnij|poleć( artykuł| znajomym)?|κοινοποίηση|分享到.{0,40}|分享工具|转发|轉發|" +
         @"((artikel|beitrag) )?(partager|teilen|compartir|compartilhar|compartilhe|condividi|delen|paylaş)( (cet|l')?article| (sur|auf|en|no|em|su|op) \w+)?|シェア(する)?|공유(하기)?|شارك|مشاركة|" +
         @"imprimer|drucken|imprimir|stampa|afdrukken|yazdır|印刷|인쇄|versenden|twittern|" +
-        @"jaa|del|dela|sdílet|bagikan|kongsi|แชร์|" +
+        @"jaa|del|dela|sdílet|bagikan|kongsi|แชร์|подели|podeli|podijeli|comparteix|" +
         // save, copy the link, listen, how long it takes to read
         @"save (this )?(article|story)|save for later|bookmark( this( article| story)?)?|(artikel )?merken|enregistrer( l'article)?|sauvegarder|guardar|salvar|opslaan|kaydet|" +
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
-        @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen)|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
+        @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen).{0,20}|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
         @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}|" +
         // a video player's duration and state, and the word that introduces the player ("PANOORIN:", "Simak Video …")
         @"(\d{1,2}:)?\d{1,2}:\d{2}|video (loading|unavailable)|panoorin|simak video.*|" +
-        // a news agency's end of message (Persian agencies close every story with it)
-        @"انتهای پیام|" +
+        // a news agency's end of message (Persian agencies close every story with it), and the
+        // end mark, the past posts and the prompts to follow of a WeChat official account's article
+        @"انتهای پیام|end|往期(推荐|回顾|精选)|点击上方.{0,12}关注.{0,12}|(长按|扫码|扫描).{0,12}(二维码|关注).*|" +
         // a pager's place, the way home
         @"(page|seite|página|pagina|strona|страница|σελίδα) \d+ (of|von|sur|de|di|z|из|από) \d+|back to (the )?home( ?page)?|zur startseite|retour à l'accueil|volver a la portada|voltar (para )?(a|à) página inicial|torna alla home( ?page)?|" +
         // a control for the size of the text
@@ -182,7 +188,11 @@ internal static partial class FurnitureVocabulary
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*|" +
         // credits
         @"(photo|image|picture|illustration|graphic|video|wideo|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
-        @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|" +
+        @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|снимк[аи]\s*:.*|" +
+        // a caption that names its photographer in brackets at its end ("图为…。（摄影：陈立）")
+        @".{0,150}[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
+        // and one whose last words, after its sentence, are the credit ("… im Werk. Foto: Stadt Velm")
+        @".{0,200}[.!?]\s+(photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:\s*[^.!?]{1,40}|" +
         // the jump past the site's header
         @"skip to .*|aller au contenu.*|(direkt )?zum inhalt( springen)?|(ir|saltar) al contenido.*|pular para o conteúdo.*|vai al contenuto.*|naar (de )?inhoud.*|[iİ]çeriğe (geç|atla).*|本文へ.{0,8}|본문 바로가기.*)\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -320,7 +330,9 @@ internal static partial class FurnitureVocabulary
         // a count alone (a post's likes or claps, "1.4K"), or a page number
         @"\W*\d[\d.,]*\s*[km]?\W*|" +
         @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
-        @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60})$",
+        @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
+        // the reporters' and photographers' names ("记者 | 周敏 实习生 | 许嘉怡"), not a question the reporter asks ("记者：未来一周，…？")
+        @"((记者|記者|实习生|實習生|通讯员|通訊員|摄影|攝影)\s*[:：|｜]\s*[^\s，。？！,.?!]{1,12}\s*)+)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex EdgeNote();
 
@@ -370,6 +382,17 @@ internal static partial class FurnitureVocabulary
         @"\b(outdated|older) (web )?browser\b|\bupgrade your browser\b|\bunable to load the (style ?sheet|styles)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex BrowserNotice();
+
+    // Where the story ends and the notes under it begin: the heading over a company's standing
+    // paragraph under a press release ("About Quillfield", "Über das Unternehmen", "Over Noordkust
+    // Energie", "À propos de …"), and the end mark of a WeChat official account's article ("END").
+    // "About the study" and the like head the story's own last section: only a name (a capital
+    // after the word), the company or "us" follow the word here.
+    [GeneratedRegex(
+        @"^\W*(end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
+        @"((the|das|die|der|la|le|el|a|o|het|l')\s*)?(company|unternehmen|firma|entreprise|société|empresa|azienda|bedrijf|group|gruppe|groupe|grupo|gruppo)|us|uns|nous|nosotros|nós|ons|noi))\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex StoryEnd();
 
     // The prompt to report a typo by selecting it: "Заметили ошибку? Выделите её и нажмите Ctrl+Enter".
     [GeneratedRegex(@"\bctrl\s*\+\s*enter\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

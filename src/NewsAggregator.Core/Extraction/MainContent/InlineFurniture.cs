@@ -27,6 +27,8 @@ internal static class InlineFurniture
     private const int NoticeLength = 400;
     // A copyright line ends the text when what follows it is less than a quarter of the text kept before it.
     private const int TrailAfterNoticeShare = 4;
+    // A heading that ends the story ("About Quillfield") does so when what follows it is less than half the text kept before it.
+    private const int TrailAfterEndShare = 2;
     // Bylines and datelines sit in the first or last few blocks of the text.
     private const int EdgeBlocks = 3;
     // A call to subscribe is a sentence or two and the link.
@@ -70,6 +72,13 @@ internal static class InlineFurniture
             if ((i == end && kept.Count > 0) || (i > end && kept.Count >= EdgeBlocks && OpensComments(block)))
             {
                 // After the article's first paragraphs: readers' comments follow to the end.
+                break;
+            }
+            if (kept.Count >= EdgeBlocks && text.Length < LabelLength && charsAfter[i] * TrailAfterEndShare < keptChars && StoryEnd().IsMatch(text))
+            {
+                // "About Quillfield" over the company's standing paragraph, its contacts and the
+                // downloads under a press release; "END" over a WeChat account's credits and
+                // prompts: what follows is the site's, not the story's.
                 break;
             }
             if (IntroducesTeasers(blocks, i))

@@ -40,6 +40,14 @@ public class BoilerplateMarkersTests
     [InlineData("didascalia", "Named")] // in Italian
     [InlineData("art-foto-desc", "Named")] // a photo's description
     [InlineData("image_description", "None")] // a name a site gave its article's wrapper
+    [InlineData("komentari", "Comments")] // readers' comments, in Serbian, Croatian and Slovene
+    [InlineData("lista-komentara", "Comments")]
+    [InlineData("potpis-slike", "Named")] // a picture's caption, in Serbian and Croatian
+    [InlineData("opis-fotografije", "Named")]
+    [InlineData("izvor-fotografije", "Named")] // its source
+    [InlineData("bilten-u-tekstu", "Named")] // the newsletter's box
+    [InlineData("o-autoru", "Named")] // the box about the author
+    [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
     public void Class_words_in_other_languages(string classes, string expected)
     {
         var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");

@@ -116,6 +116,15 @@ public class InlineFurnitureTests
     [InlineData("<p>Simak Video \"Harbour works seen from the air\"</p>")] // and in Indonesian
     [InlineData("<p>Wideo: Tak wygląda port w sobotę</p>")]
     [InlineData("<p>انتهای پیام/</p>")] // a Persian agency's end of message
+    [InlineData("<p>விளம்பரம்</p>")] // an ad label in Tamil
+    [InlineData("<p>Artikel anhören 4:12 Min.</p>")] // the audio player's label and length
+    [InlineData("<p>Подели:</p>")] // "share:" in Serbian
+    [InlineData("<p>点击上方蓝字 关注我们</p>")] // a WeChat account's prompt to follow it
+    [InlineData("<p>长按识别二维码关注青溪发布</p>")]
+    [InlineData("<p>往期推荐</p>")] // "past posts"
+    [InlineData("<p>Снимка: Община Калиново</p>")] // a credit in Bulgarian
+    [InlineData("<p>图为城东街道一处已完成加装的电梯。（摄影：陈立）</p>")] // a caption that ends with its photographer's name
+    [InlineData("<p>The charging station will be built at the western depot. Foto: Stadt Kalinovo</p>")] // a caption whose last words are its credit
     [InlineData("<div class='box-b7'><p>Don't miss the latest news!</p><p>Follow our official channels on WhatsApp and Telegram for news every day.</p><div><a href='https://whatsapp.com/channel/0029VaHarbour'>WhatsApp</a> <a href='https://t.me/harbourtimes'>Telegram</a></div></div>")] // a prompt to follow the site's channels
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
@@ -179,6 +188,7 @@ public class InlineFurnitureTests
     [InlineData("<p>(內容由新浪北京提供。未經授權，不得轉載。)</p>")]
     [InlineData("<p>免责声明：本文仅代表作者个人观点，与本网站无关。</p>")] // "the author's view only, nothing to do with this site"
     [InlineData("<p>（责任编辑：王鹏）</p>")] // Chinese sites' editor credit
+    [InlineData("<p>记者 | 周敏 实习生 | 许嘉怡</p>")] // the reporters' names
     [InlineData("<p>2012年01月11日 08:21:55 | 責任編輯: 夏欣 | 來源： 湖北日報</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
@@ -252,6 +262,21 @@ public class InlineFurnitureTests
         Assert.Equal(string.Join("\n\n", First, Last, First, ArticleText.FromHtmlFragment(heading), Last), text);
     }
 
+    [Theory]
+    [InlineData("<h3>About Quillfield</h3><p>Quillfield makes maintenance software for transit fleets. Founded in 2014, it is based in Harlow Bay.</p><p>Media contact: press@quillfield.example</p>")] // a press release's company boilerplate and contact
+    [InlineData("<p><strong>Über das Unternehmen</strong></p><p>Die Voranta Werke AG fertigt seit 1961 Heizungs- und Klimasysteme.</p>")]
+    [InlineData("<h2>Over Noordkust Energie</h2><p>Noordkust Energie is een onafhankelijk energiebedrijf in Groningen.</p>")]
+    [InlineData("<p>END</p><p>来源：青溪日报融媒体中心</p><p>编辑：王一帆 校对：刘畅</p>")] // a WeChat article's end mark over its credits
+    [InlineData("<p>-end-</p><p>More information is on the harbour authority's website.</p>")] // a release's end mark
+    public void A_heading_that_ends_the_story_takes_what_follows_with_it(string tail)
+    {
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
+
+        var text = Extract($"<p>{First}</p><p>{Middle}</p><p>{Middle}</p><p>{Last}</p>{tail}");
+
+        Assert.Equal(string.Join("\n\n", First, Middle, Middle, Last), text);
+    }
+
     [Fact]
     public void A_copyright_line_ends_the_text_when_little_follows_it_whatever_went_before_it()
     {
@@ -274,6 +299,9 @@ public class InlineFurnitureTests
     [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
     [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
     [InlineData("<p>【新华社】记者从市政府获悉，新的轮渡码头将于明年春天动工，预计两年后建成。</p>")] // a bracketed agency tag before the sentence it opens
+    [InlineData("<p>记者：新码头建成后，票价会不会上涨？</p>")] // an interview's question, not the reporter's credit
+    [InlineData("<h2>About the study</h2><p>The researchers counted passengers on every crossing for two summers.</p>")] // the story's own last section, under "About"
+    [InlineData("<p>The weekend market will end at four, an hour earlier than last year. Photo galleries of the opening are on the harbour's website.</p>")] // "Photo" inside a sentence of the story
     [InlineData("<p>(Graphic: Ferry passengers by year - here)</p>")] // a wire story's pointer to its graphic, in parentheses, is the story's own
     [InlineData("<p>Bookings for the first crossings open on Monday by phone and by e-mail; the operator expects the first week to sell out.</p>")] // the words without the numbers
     [InlineData("<p>The court ruled in 2004 that copying the timetable was no copyright infringement, since nobody owns facts.</p>")] // copyright as the subject
