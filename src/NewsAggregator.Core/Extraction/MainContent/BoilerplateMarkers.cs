@@ -33,10 +33,20 @@ internal static partial class BoilerplateMarkers
         {
             return Furniture.None;
         }
-        var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+        var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" || (element.LocalName == "header" && IsSectionHeading(element));
         var byClass = NamesFurniture(element.GetAttribute("class"), heading);
         return byClass == Furniture.Comments ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id"), heading));
     }
+
+    /// <summary>
+    /// A &lt;header&gt; that holds one subheading and nothing else, no link in it: the heading of a
+    /// section of the text (TYPO3 wraps each content element's heading in one, "frame-header"),
+    /// not an article's head, which holds its title (an h1) with its byline and dates, nor a
+    /// teaser's, whose headline links to the story. It is a heading, and is read as one.
+    /// </summary>
+    public static bool IsSectionHeading(IElement header) =>
+        header.ChildElementCount == 1 && header.FirstElementChild is { LocalName: "h2" or "h3" or "h4" or "h5" or "h6" } heading &&
+        heading.QuerySelector("a") is null && header.TextContent.Trim() == heading.TextContent.Trim();
 
     // Pages repeat a few hundred class values thousands of times; each is judged once per thread.
     [ThreadStatic]

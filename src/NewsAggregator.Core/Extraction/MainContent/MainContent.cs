@@ -119,7 +119,7 @@ internal static partial class MainContent
                 position = outline.SubtreeEnd(position);
                 continue;
             }
-            if (element.LocalName == "header" && !protectedWrappers[position])
+            if (element.LocalName == "header" && !protectedWrappers[position] && !BoilerplateMarkers.IsSectionHeading(element))
             {
                 headers[position] = true;
             }

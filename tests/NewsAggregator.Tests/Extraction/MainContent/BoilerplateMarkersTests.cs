@@ -60,6 +60,9 @@ public class BoilerplateMarkersTests
     [InlineData("<h3 class='section-header'>x</h3>", "None")]
     [InlineData("<div class='header-anchor-post'>x</div>", "Named")] // the same word on a box names the site's header
     [InlineData("<h2 class='header-share'>x</h2>", "Named")] // a strong word still names furniture on a heading
+    [InlineData("<header class='frame-header'><h2>x</h2></header>", "None")] // a <header> around a subheading alone is a heading too
+    [InlineData("<header class='frame-header'><h2><a href='/x'>x</a></h2></header>", "Named")] // a teaser's linked headline is not
+    [InlineData("<header class='frame-header'><h2>x</h2><p>y</p></header>", "Named")] // nor a head that holds more than its heading
     public void A_heading_is_no_header_by_its_class(string html, string expected)
     {
         var document = new HtmlParser().ParseDocument(html);

@@ -296,6 +296,8 @@ public class InlineFurnitureTests
 
     [Theory]
     [InlineData("<h2>What happens next</h2>")] // a subheading
+    [InlineData("<header class='frame-header'><h2 class='element-header'>What happens next</h2></header><p>The works start in May.</p>")] // a subheading in a <header> of its own (TYPO3's content elements)
+    [InlineData("<header><h3>What happens next</h3></header><p>The works start in May.</p>")]
     [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
     [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
     [InlineData("<p>【新华社】记者从市政府获悉，新的轮渡码头将于明年春天动工，预计两年后建成。</p>")] // a bracketed agency tag before the sentence it opens
