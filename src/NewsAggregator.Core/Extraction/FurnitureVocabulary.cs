@@ -187,7 +187,9 @@ internal static partial class FurnitureVocabulary
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*|" +
         // credits
-        @"(photo|image|picture|illustration|graphic|video|wideo|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        // a video's title over its player, as French sites set it ("VIDÉO. Une journée de récolte (2 min 40)")
+        @"vid[ée]o\.\s.{0,100}|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|снимк[аи]\s*:.*|" +
         // a caption that names its photographer in brackets at its end ("图为…。（摄影：陈立）")
         @".{0,150}[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
@@ -362,7 +364,7 @@ internal static partial class FurnitureVocabulary
     // part of this site may be reproduced ...". A "©" inside a word ("SPECweb©2005") is a name.
     [GeneratedRegex(
         @"(?<!\w)©|\(c\)\s*(19|20)\d{2}|\bcopyright\s*(©|\(c\)|@)?\s*(19|20)\d{2}|\ball rights reserved\b|" +
-        @"\bmay not be (reproduced|republished|copied|published)\b|\bno (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
+        @"\bmay not be (reproduced|republished|copied|published)\b|\b(you may|free to) republish\b|\brepublish this (story|article)\b|\bno (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
         // and the same in the other languages of the evaluation sets and of the furniture lines: "all
         // rights reserved", "reprinting without permission is forbidden", "when using the materials a
         // link is required"
