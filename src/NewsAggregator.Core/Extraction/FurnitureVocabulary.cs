@@ -322,6 +322,11 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
         @"stand\s*:.{0,60}|(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma|ενημερώθηκε|δημοσιεύθηκε)\b.{0,80}|" +
+        // and in the Slavic, Baltic and other languages of the news templates ("Objavljeno:",
+        // "Опубликовано:", "Aktualizováno:", "Paskelbta:", "Avaldatud:", "Publicat:", "Frissítve:")
+        @"(objavljeno|објављено|ažurirano|ажурирано|izmenjeno|измењено|zveřejněno|aktualizováno|publikované|aktualizované|opublikowano|zaktualizowano|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено|paskelbta|atnaujinta|avaldatud|uuendatud|publicat|actualizat|közzétéve|frissítve)\s*:.{0,80}|" +
+        // a line of the byline's and the dates' labels ("Аутор: … Објављено: … Време читања: 4 мин.")
+        @"(author|autor|аутор|автор)\s*:.{0,120}|" +
         // a numeric date opening a short line without a sentence's end ("16.10.2025 | 13:25 Updated: 14:02")
         @"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b[^.!?]{0,60}|" +
         // who asked an interview's questions ("Propos recueillis par …", "Das Gespräch führte …")

@@ -155,6 +155,9 @@ public class InlineFurnitureTests
     [Theory]
     [InlineData("<p>By Jane Doe</p>")] // byline above the text
     [InlineData("<p>Published 30 July 2018, 20:13</p>")] // dateline above the text
+    [InlineData("<p>Аутор: Бојана Јовановић Објављено: 17.03.2025. у 11:42 Измењено: 17.03.2025. у 15:08 Време читања: 4 мин.</p>")] // the byline's and the dates' labels in one line
+    [InlineData("<p>Objavljeno: jučer u 11:42</p>")] // "published: yesterday at 11:42", in Croatian
+    [InlineData("<p>Avaldatud: eile kell 11.42</p>")] // and in Estonian
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
     [InlineData("<h1>Harbour authority gives the ferry terminal the go-ahead</h1>")] // the page's own headline, worded unlike its title
     public void Bylines_datelines_and_the_headline_at_the_top_are_dropped(string furniture)
