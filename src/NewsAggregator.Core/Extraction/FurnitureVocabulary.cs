@@ -180,6 +180,8 @@ internal static partial class FurnitureVocabulary
         @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة|" +
         // prompts
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|" +
+        // the note over a story still being written ("This story is developing and will be updated.")
+        @"this (is a )?(developing|breaking)( news)? story\b.{0,60}|this (story|article) is (developing|breaking)\b.{0,60}|" +
         @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|abbonati.*|seguici.*|volg ons.*|abone ol.*|" +
         @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|" +
         @"loading\.*|загрузка.*|загружается.*|ładowanie.*|加载中.*|載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
@@ -401,8 +403,12 @@ internal static partial class FurnitureVocabulary
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex StoryEnd();
 
-    // The prompt to report a typo by selecting it: "Заметили ошибку? Выделите её и нажмите Ctrl+Enter".
-    [GeneratedRegex(@"\bctrl\s*\+\s*enter\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The prompt to report a typo by selecting it: "Заметили ошибку? Выделите её и нажмите Ctrl+Enter";
+    // or by a link: "Spotted an error? Let us know", "Приметили сте грешку у тексту? Пријавите нам".
+    [GeneratedRegex(
+        @"\bctrl\s*\+\s*enter\b|^\W*((did you )?(notice|spot|find|found|see)\w* (a|an) (typo|error|mistake)|(приметили|примијетили) сте грешку|(primetili|primijetili) ste (grešku|pogrešku)|" +
+        @"заметили ошибку|zauważyłeś błąd|našli jste chybu|všimli ste si chybu)\b.{0,80}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex TypoReportPrompt();
 
     // The rules for readers' comments above or below the thread: "Comments are moderated", "ATENÇÃO:

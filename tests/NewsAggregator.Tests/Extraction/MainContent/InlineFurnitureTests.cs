@@ -126,6 +126,9 @@ public class InlineFurnitureTests
     [InlineData("<p>图为城东街道一处已完成加装的电梯。（摄影：陈立）</p>")] // a caption that ends with its photographer's name
     [InlineData("<p>The charging station will be built at the western depot. Foto: Stadt Kalinovo</p>")] // a caption whose last words are its credit
     [InlineData("<p>VIDÉO. Une journée de récolte sur les marais (2 min 40)</p>")] // a video's title over its player
+    [InlineData("<p><i>This story is developing and will be updated.</i></p>")]
+    [InlineData("<p>Spotted an error? Let us know</p>")] // the prompt to report a mistake
+    [InlineData("<p>Приметили сте грешку у тексту? Пријавите нам</p>")]
     [InlineData("<p>வீடியோ: மழையில் நனையும் நெல் மூட்டைகள்</p>")] // "video:" in Tamil
     [InlineData("<div class='box-b7'><p>Don't miss the latest news!</p><p>Follow our official channels on WhatsApp and Telegram for news every day.</p><div><a href='https://whatsapp.com/channel/0029VaHarbour'>WhatsApp</a> <a href='https://t.me/harbourtimes'>Telegram</a></div></div>")] // a prompt to follow the site's channels
     public void Furniture_inside_the_body_is_dropped(string furniture)
@@ -321,6 +324,7 @@ public class InlineFurnitureTests
     [InlineData("<p>___</p>")]
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
     [InlineData("<p>The moderator asked the candidates to keep their comments short, and most of them did.</p>")] // a moderator, not moderation
+    [InlineData("<p>The inspectors found an error in the design of the second pier, which the contractor has since corrected.</p>")] // an error the story reports
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
     [InlineData("<blockquote><p>“We will not be building a terminal for cruise ships, whatever the owners of the marina may hope.”</p><cite>Harbour authority</cite></blockquote>")] // a quote the text does not repeat
     [InlineData("<blockquote><p>“Ferry terminal”</p></blockquote>")] // words too few to be a pull quote by chance of their match
