@@ -35,7 +35,16 @@ internal static partial class BoilerplateMarkers
         }
         var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" || (element.LocalName == "header" && IsSectionHeading(element));
         var byClass = NamesFurniture(element.GetAttribute("class"), heading);
-        return byClass == Furniture.Comments ? byClass : (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id"), heading));
+        if (byClass == Furniture.Comments)
+        {
+            return byClass;
+        }
+        var named = (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id"), heading));
+        // A custom element's tag is a name its site chose, as a class is (<newsletter-box>,
+        // <ad-slot>, <share-bar>); a built-in tag has no hyphen.
+        return element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named
+            ? (Furniture)Math.Max((int)named, (int)NamesFurniture(element.LocalName, heading))
+            : named;
     }
 
     /// <summary>

@@ -69,4 +69,15 @@ public class BoilerplateMarkersTests
 
         Assert.Equal(Enum.Parse<Furniture>(expected), BoilerplateMarkers.Judge(document.Body!.FirstElementChild!));
     }
+
+    [Theory]
+    [InlineData("<newsletter-box><p>x</p></newsletter-box>", "Named")] // a web component's tag is a name its site chose, as a class is
+    [InlineData("<ad-slot><span>x</span></ad-slot>", "Named")]
+    [InlineData("<article-body><p>x</p></article-body>", "None")]
+    public void A_custom_elements_tag_is_read_as_its_name(string html, string expected)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+
+        Assert.Equal(Enum.Parse<Furniture>(expected), BoilerplateMarkers.Judge(document.Body!.FirstElementChild!));
+    }
 }
