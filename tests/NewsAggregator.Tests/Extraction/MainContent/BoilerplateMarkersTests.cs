@@ -65,9 +65,7 @@ public class BoilerplateMarkersTests
     [InlineData("<header class='frame-header'><h2>x</h2><p>y</p></header>", "Named")] // nor a head that holds more than its heading
     public void A_heading_is_no_header_by_its_class(string html, string expected)
     {
-        var document = new HtmlParser().ParseDocument(html);
-
-        Assert.Equal(Enum.Parse<Furniture>(expected), BoilerplateMarkers.Judge(document.Body!.FirstElementChild!));
+        Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
     }
 
     [Theory]
@@ -76,8 +74,9 @@ public class BoilerplateMarkersTests
     [InlineData("<article-body><p>x</p></article-body>", "None")]
     public void A_custom_elements_tag_is_read_as_its_name(string html, string expected)
     {
-        var document = new HtmlParser().ParseDocument(html);
-
-        Assert.Equal(Enum.Parse<Furniture>(expected), BoilerplateMarkers.Judge(document.Body!.FirstElementChild!));
+        Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
     }
+
+    private static Furniture JudgeFirst(string html) =>
+        BoilerplateMarkers.Judge(new HtmlParser().ParseDocument(html).Body!.FirstElementChild!);
 }
