@@ -135,7 +135,7 @@ internal static class InlineFurniture
                 }
             }
             if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) ||
-                (text.Length < LabelLength && (FurnitureLine().IsMatch(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
+                (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
@@ -320,7 +320,7 @@ internal static class InlineFurniture
     /// </summary>
     private static bool IntroducesTeasers(List<TextBlock> blocks, int i) =>
         i + 2 < blocks.Count && blocks[i + 1].LinkedLeadLine && blocks[i + 2].LinkedLeadLine &&
-        blocks[i].Text.Length < LabelLength && FurnitureLine().IsMatch(blocks[i].Text);
+        blocks[i].Text.Length < LabelLength && IsFurnitureLine(blocks[i].Text);
 
     /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
     private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>
