@@ -334,8 +334,8 @@ internal static partial class FurnitureVocabulary
     // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
     // einem Klick auf „Inhalt laden“ stimmen Sie zu …", "To view this content, please accept cookies").
     [GeneratedRegex(
-        @"^(empfohlener )?externer inhalt\b|\bmit einem klick auf\b.{0,60}\b(stimmen sie|willigen sie)\b|" +
-        @"\bto (view|see|display) this (content|embed|tweet|post|video),? (you (need|have) to |please )?(accept|enable|allow)\b",
+        @"^(empfohlener )?externer inhalt\b|\b(?:mit einem klick auf\b.{0,60}\b(stimmen sie|willigen sie)\b|" +
+        @"to (view|see|display) this (content|embed|tweet|post|video),? (you (need|have) to |please )?(accept|enable|allow)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     internal static partial Regex EmbedPlaceholder();
 
@@ -414,16 +414,20 @@ internal static partial class FurnitureVocabulary
     // The site's copyright or reuse notice, which old layouts put in the same cell as the text,
     // above or below it: "© 2006 The Tribune", "Copyright 2004 ...", "All rights reserved", "No
     // part of this site may be reproduced ...". A "©" inside a word ("SPECweb©2005") is a name.
+    // The words stand in one group behind one word boundary: the pattern is tried at every "a",
+    // "c", "m", "n" or "t" of a text, and a boundary of its own before each of two dozen words took
+    // more than twice as long.
     [GeneratedRegex(
-        @"(?<!\w)©|\(c\)\s*(19|20)\d{2}|\bcopyright\s*(©|\(c\)|@)?\s*(19|20)\d{2}|\ball rights reserved\b|" +
-        @"\bmay not be (reproduced|republished|copied|published)\b|\b(you may|free to) republish\b|\brepublish this (story|article)\b|\bno (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
+        @"(?<!\w)©|\(c\)\s*(19|20)\d{2}|\b(?:copyright\s*(©|\(c\)|@)?\s*(19|20)\d{2}|all rights reserved\b|" +
+        @"may not be (reproduced|republished|copied|published)\b|(you may|free to) republish\b|republish this (story|article)\b|no (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
         // and the same in the other languages of the evaluation sets and of the furniture lines: "all
         // rights reserved", "reprinting without permission is forbidden", "when using the materials a
         // link is required"
-        @"\bвсе права (защищены|охраняются)|\bпри (любом )?(использовании|перепечатке|цитировании).{0,80}\bссылка\b.{0,40}\bобязательна|" +
-        @"\bwszelkie prawa zastrzeżone\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btodos os direitos reservados\b|" +
-        @"\btutti i diritti riservati\b|\balle rechten voorbehouden\b|\btüm hakları saklıdır\b|無断(転載|複製)|무단 ?(전재|복제)|جميع الحقوق محفوظة|" +
-        @"\bżaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|\bbez (pisemnej|uprzedniej) zgody\b|\bμε (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|\bαπαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
+        @"все права (защищены|охраняются)|при (любом )?(использовании|перепечатке|цитировании).{0,80}\bссылка\b.{0,40}\bобязательна|" +
+        @"wszelkie prawa zastrzeżone\b|tous droits réservés\b|alle rechte vorbehalten\b|todos los derechos reservados\b|todos os direitos reservados\b|" +
+        @"tutti i diritti riservati\b|alle rechten voorbehouden\b|tüm hakları saklıdır\b|" +
+        @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή))|" +
+        @"無断(転載|複製)|무단 ?(전재|복제)|جميع الحقوق محفوظة|" +
         @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)|" +
         // and Chinese sites' disclaimer beside it: "the article is the author's view only and does not represent this site"
         @"(免责|版权|免責|版權)(声明|聲明)|仅代表作者|僅代表作者|不代表本(网|網|站)",
@@ -432,8 +436,8 @@ internal static partial class FurnitureVocabulary
 
     // A note to readers whose browser shows the page without its scripts or styles.
     [GeneratedRegex(
-        @"\bjavascript\b.{0,60}\b(enabled?|disabled|turned off)\b|\b(enabled?|turn on)\b.{0,40}\bjavascript\b|" +
-        @"\b(outdated|older) (web )?browser\b|\bupgrade your browser\b|\bunable to load the (style ?sheet|styles)\b",
+        @"\b(?:javascript\b.{0,60}\b(enabled?|disabled|turned off)\b|(enabled?|turn on)\b.{0,40}\bjavascript\b|" +
+        @"(outdated|older) (web )?browser\b|upgrade your browser\b|unable to load the (style ?sheet|styles)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     internal static partial Regex BrowserNotice();
 
@@ -450,9 +454,10 @@ internal static partial class FurnitureVocabulary
 
     // The prompt to report a typo by selecting it: "Заметили ошибку? Выделите её и нажмите Ctrl+Enter";
     // or by a link: "Spotted an error? Let us know", "Приметили сте грешку у тексту? Пријавите нам".
+    // Anchored, so that it is tried once, at the start: the shortcut is searched from there.
     [GeneratedRegex(
-        @"\bctrl\s*\+\s*enter\b|^\W*((did you )?(notice|spot|find|found|see)\w* (a|an) (typo|error|mistake)|(приметили|примијетили) сте грешку|(primetili|primijetili) ste (grešku|pogrešku)|" +
-        @"заметили ошибку|zauważyłeś błąd|našli jste chybu|všimli ste si chybu)\b.{0,80}$",
+        @"^(?:[\s\S]*?\bctrl\s*\+\s*enter\b|\W*((did you )?(notice|spot|find|found|see)\w* (a|an) (typo|error|mistake)|(приметили|примијетили) сте грешку|(primetili|primijetili) ste (grešku|pogrešku)|" +
+        @"заметили ошибку|zauważyłeś błąd|našli jste chybu|všimli ste si chybu)\b.{0,80}$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     internal static partial Regex TypoReportPrompt();
 
@@ -470,8 +475,10 @@ internal static partial class FurnitureVocabulary
     // A cookie notice that the site rendered inside the article's container.
     // In English and the other languages of the furniture lines ("nous et nos partenaires utilisons des
     // cookies", "Wir verwenden Cookies … Ihre Zustimmung").
-    [GeneratedRegex(@"\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")|" +
-        @"\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")\b.*\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    // Tried once a line, and only on a line that says "cookie": the words alone are everywhere.
+    [GeneratedRegex(@"^(?=.*?\bcookies?\b).*?(?:\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")|" +
+        @"\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")\b.*\bcookies?\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Multiline)]
     internal static partial Regex CookieNotice();
 
     private const string CookieWordsInOtherLanguages = "partenaires|navigation|consentement|webseite|zustimmung|einwilligung|sitio|navegación|consentimiento|sito|navigazione|consenso";

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp;
@@ -23,6 +24,11 @@ internal static partial class PageParser
 
     private static readonly ThreadLocal<HtmlParser> Parser = new(Create);
 
+    private const char LastComposedCharacter = '\u02FF';
+
+    // Searched in every page whatever its case: a vectorised search, several times faster than IndexOf ignoring case.
+    private static readonly SearchValues<string> NoscriptTag = SearchValues.Create(["<noscript"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// A parser with this library's settings. Its context has no attribute observers: AngleSharp's
     /// default ones act on attributes as a browser would (a stylesheet link resolved and offered
@@ -45,12 +51,14 @@ internal static partial class PageParser
 
     public static IHtmlDocument Parse(string html)
     {
-        if (!html.IsNormalized(NormalizationForm.FormC))
+        // Below U+0300, where the combining marks begin, every character is composed already:
+        // most pages in Latin scripts need no pass of the normaliser over them.
+        if (html.AsSpan().ContainsAnyExceptInRange('\0', LastComposedCharacter) && !html.IsNormalized(NormalizationForm.FormC))
         {
             html = html.Normalize(NormalizationForm.FormC);
         }
         var document = Parser.Value!.ParseDocument(html);
-        if (document.Body is { } body && html.Contains("<noscript", StringComparison.OrdinalIgnoreCase))
+        if (document.Body is { } body && html.AsSpan().ContainsAny(NoscriptTag))
         {
             OpenSwallowingNoscript(body);
         }

@@ -56,6 +56,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Tell us what YOU think...</p>")]
     [InlineData("<p>If you buy something through this post, the Harbour Times may get a share of the sale.</p>")]
     [InlineData("<p>This website uses cookies to count visitors anonymously. View our privacy policy.</p>")]
+    [InlineData("<p>A note to our readers<br>This site uses cookies to count visitors anonymously.</p>")] // the notice on a later line
+    [InlineData("<p>Нашли опечатку?<br>Выделите её и нажмите Ctrl+Enter</p>")] // the shortcut on a later line
     [InlineData("<p>You currently do not have JavaScript enabled in your web browser. Some features of this site will not work.</p>")]
     [InlineData("<p><a href='#top'>Back to Top</a></p>")]
     [InlineData("<p>Return to top of page</p>")]
