@@ -110,7 +110,7 @@ public static class PageLimits
                     var name = Name(tag[1..]);
                     if (RawTextNames.Contains(name))
                     {
-                        var end = _html[next..].IndexOf(("</" + name.ToString()).AsSpan(), StringComparison.OrdinalIgnoreCase);
+                        var end = EndTagOf(_html[next..], name);
                         next = end < 0 ? _html.Length : next + end;
                     }
                     else
@@ -150,6 +150,29 @@ public static class PageLimits
                 return;
             }
             _depth = Math.Max(0, _depth - 1);
+        }
+
+        /// <summary>Where the end tag of the raw-text element <paramref name="name"/> starts in <paramref name="rest"/>; -1 when it never comes.</summary>
+        /// <remarks>
+        /// "&lt;/" is found by a vectorised search and the name then compared ignoring case: a search
+        /// for the whole end tag ignoring case took a fifth of the scan's time.
+        /// </remarks>
+        private static int EndTagOf(ReadOnlySpan<char> rest, ReadOnlySpan<char> name)
+        {
+            for (var at = 0; ;)
+            {
+                var found = rest[at..].IndexOf("</");
+                if (found < 0)
+                {
+                    return -1;
+                }
+                at += found;
+                if (rest[(at + 2)..].StartsWith(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return at;
+                }
+                at += 2;
+            }
         }
 
         private static ReadOnlySpan<char> Name(ReadOnlySpan<char> rest)

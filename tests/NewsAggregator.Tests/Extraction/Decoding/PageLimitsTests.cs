@@ -45,6 +45,19 @@ public class PageLimitsTests
     }
 
     [Fact]
+    public void A_script_ends_at_its_own_end_tag_in_any_case_and_the_tags_after_it_count()
+    {
+        // Other end tags inside the script are its text; its own, in capitals, ends it.
+        var script = "<script>var t = '</div>" + string.Concat(Enumerable.Repeat("<div>", PageLimits.MaxElements + 1)) + "';</SCRIPT>";
+        var html = "<html><head>" + script + "</head><body><p>text</p>" + string.Concat(Enumerable.Repeat("<b>x</b>", PageLimits.MaxElements + 1)) + "</body></html>";
+
+        var bounded = PageLimits.Bound(html);
+
+        Assert.StartsWith("<html><head>" + script + "</head><body><p>text</p><b>x</b>", bounded, StringComparison.Ordinal);
+        Assert.True(bounded.Length < html.Length, "the start tags after the script are counted, and the page is cut at the cap");
+    }
+
+    [Fact]
     public void Nesting_past_the_depth_cap_loses_its_tags_and_keeps_its_text()
     {
         const int depth = PageLimits.MaxDepth + 500;
