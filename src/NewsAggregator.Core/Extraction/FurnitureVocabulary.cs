@@ -141,7 +141,7 @@ internal static partial class FurnitureVocabulary
     //
     // The lines are six patterns by kind rather than one: a single alternation of all of them
     // compiled to a method too large for the JIT and the native compiler to optimise, and took
-    // three to seven times as long per line.
+    // four times as long per line.
     internal static bool IsFurnitureLine(string text) =>
         AdLabelLine().IsMatch(text) || ArticleToolLine().IsMatch(text) || PageToolLine().IsMatch(text) || OtherStoriesLine().IsMatch(text) ||
         PromptLine().IsMatch(text) || CreditLine().IsMatch(text);
