@@ -14,6 +14,12 @@ namespace NewsAggregator.Extraction;
 /// </summary>
 internal static partial class FurnitureVocabulary
 {
+    // The options of every pattern here: words of text in any case, or names (classes, ids, already
+    // lower-cased; addresses) as written. None captures: the callers ask whether a pattern matches,
+    // and capturing groups cost every try of an alternation some bookkeeping.
+    private const RegexOptions IgnoringCase = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions MatchingCase = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
     // ---- Elements: tags, roles, class and id words (strongest first) ----
 
     internal static readonly HashSet<string> BoilerplateTags = new(StringComparer.Ordinal)
@@ -56,7 +62,7 @@ internal static partial class FurnitureVocabulary
         "potpis|opis-?fot|izvor-?fot|bilten|o-autor|" +
         // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
         "affiliat|afiliad|affilie",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        MatchingCase)]
     internal static partial Regex FurnitureWord();
 
     // Parts that name readers' comments, in English and in other languages (Polish, German,
@@ -65,7 +71,7 @@ internal static partial class FurnitureVocabulary
     // English word), and readers' feedback. A thread of comments is the one piece
     // of furniture that is prose and can outweigh the article, so holding most of the page's
     // prose does not make it the article's wrapper.
-    [GeneratedRegex("comment(?!ary)|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|feedback|reactie|yorum|sxolia|pinglun", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex("comment(?!ary)|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|feedback|reactie|yorum|sxolia|pinglun", MatchingCase)]
     internal static partial Regex CommentWord();
 
     internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
@@ -75,26 +81,26 @@ internal static partial class FurnitureVocabulary
     // on a body field, "elementor-widget-text-editor" around every text block, "print" on what
     // is worth printing). Readability makes the same exception for the same reason.
     // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all.)
-    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|header", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|header", MatchingCase)]
     internal static partial Regex WeakFurnitureWord();
 
     // Weak parts that page builders and slideshows also put around every block of an article's
     // text ("elementor-widget-container", "Section--Ads" in BEM): furniture only when the element
     // holds no prose either, which the caller judges (an ad slot or a sidebar widget holds none).
-    [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads", MatchingCase)]
     internal static partial Regex UnlessProseWord();
 
     // A name that, on a box inside the article's own text, names part of the article: in print a
     // sidebar is the editorial box set beside a story (a buyer's guide, a fact box), and old pages
     // call it that. The page's own sidebar column stands beside the article, not inside its text.
-    [GeneratedRegex("sidebar", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex("sidebar", MatchingCase)]
     internal static partial Regex EditorialBoxWord();
 
     // Words that name the article's own wrappers, in English and in the languages of the strong
     // words above ("artikel-header", "tresc-artykulu", "cuerpo-noticia").
     [GeneratedRegex("article|body|content|main|entry|story|text|column|" +
         "artikel|artykul|articolo|artigo|articulo|contenu|contenid|conteudo|contenuto|inhalt|tekst|testo|tresc|cuerpo|corpo(?!r)",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        MatchingCase)]
     internal static partial Regex ContentWord();
 
     // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
@@ -117,7 +123,7 @@ internal static partial class FurnitureVocabulary
 
     // A social post the article quotes: its blockquote's class names the network (an embedded
     // tweet), and the wrappers close around it are content whatever they are called.
-    [GeneratedRegex("twitter|tweet|instagram|tiktok|facebook|reddit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex("twitter|tweet|instagram|tiktok|facebook|reddit", IgnoringCase)]
     internal static partial Regex SocialPost();
 
     // A text of its own that ends a teaser's blurb the way "..." does: the way to the rest of
@@ -126,7 +132,7 @@ internal static partial class FurnitureVocabulary
         @"^\W*(more|read more|continue reading|full story|więcej|czytaj (więcej|dalej)|подробнее|читать (далее|дальше)|далее|" +
         @"περισσότερα|διαβάστε περισσότερα|更多|详细|全文|阅读全文|mehr|mehr lesen|weiterlesen|lire la suite|la suite|en savoir plus|leer más|seguir leyendo|" +
         @"leia mais|continuar lendo|saiba mais|leggi tutto|continua a leggere|lees meer|lees verder|devamı|devamını oku|続きを読む|もっと見る|더보기|기사 ?더보기|اقرأ المزيد)\W*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex ReadMoreMarker();
 
     // ---- Lines inside the article: whole paragraphs that are labels, credits or prompts ----
@@ -158,7 +164,7 @@ internal static partial class FurnitureVocabulary
         @"advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|reklam|iklan|reklama|реклама|προβολή|διαφήμιση|広告|광고|إعلان|" +
         @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|விளம்பரம்|" +
         @"ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord" + LineEnd,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex AdLabelLine();
 
     /// <summary>The article's tools: share, print, save, copy the link, listen, the time it takes to read.</summary>
@@ -174,7 +180,7 @@ internal static partial class FurnitureVocabulary
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
         @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen).{0,20}|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
         @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}" + LineEnd,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex ArticleToolLine();
 
     /// <summary>The page's tools and marks: a video player, an end mark, a pager, the text's size, the way back to the top, a shop's buttons.</summary>
@@ -196,7 +202,7 @@ internal static partial class FurnitureVocabulary
         @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
         @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|see all|view all|zobacz wszystkie|смотреть все|все новости|δείτε όλα|查看全部|" +
         @"voir tout|tout voir|alle (anzeigen|ansehen)|ver todos?|ver tudo|vedi tutt[io]|bekijk alles?|tümünü gör|すべて見る|전체 ?보기" + LineEnd,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex PageToolLine();
 
     /// <summary>The way to other stories: read more, see also, related coverage.</summary>
@@ -211,7 +217,7 @@ internal static partial class FurnitureVocabulary
         @"articles? (similaires|connexes|liés)|sur le (même )?sujet|dans la même rubrique|(ähnliche|verwandte|weitere) (artikel|themen|beiträge)|" +
         @"(noticias|artículos|notas) relacionad[oa]s|(notícias|artigos|matérias) relacionad[oa]s|(articoli|notizie) correlat[ie]|gerelateerde (artikelen|berichten)|" +
         @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة" + LineEnd,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex OtherStoriesLine();
 
     /// <summary>Prompts to subscribe, follow, comment or look; the note over a developing story; labels of pictures, tags and topics.</summary>
@@ -227,7 +233,7 @@ internal static partial class FurnitureVocabulary
         @"comments?|" + CommentsInOtherLanguages + "|topics|関連キーワード.*|" +
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*" + LineEnd,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex PromptLine();
 
     /// <summary>Credits, captions that name their photographer, the jump past the site's header.</summary>
@@ -244,7 +250,7 @@ internal static partial class FurnitureVocabulary
         @".{0,200}[.!?]\s+(photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:\s*[^.!?]{1,40}|" +
         // the jump past the site's header
         @"skip to .*|aller au contenu.*|(direkt )?zum inhalt( springen)?|(ir|saltar) al contenido.*|pular para o conteúdo.*|vai al contenuto.*|naar (de )?inhoud.*|[iİ]çeriğe (geç|atla).*|本文へ.{0,8}|본문 바로가기.*" + LineEnd,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex CreditLine();
 
     // ---- Lines inside a paragraph: page tools written into the text with <br> ----
@@ -264,12 +270,12 @@ internal static partial class FurnitureVocabulary
         // and the tools of shops and classifieds under each item: "Order now", "Add to my wishlist", "View this ad"
         @"click (here )?(to order|to buy|for (the )?review|for details)|order (it )?now|buy (it )?now|add to (my )?(cart|basket|wish ?list)|" +
         @"view this (ad|advert)|reply to this (ad|advert)|\(?more adverts\)?)\W*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex ToolLine();
 
     // A post's filing label, furniture beside the tools above; on its own line a label like it is
     // as often a listing's data ("Category: Drama  Director: …"), so alone it stays.
-    [GeneratedRegex(@"^\W*(filed under|categor(y|ies)|tags?)\s*:.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\W*(filed under|categor(y|ies)|tags?)\s*:.*$", IgnoringCase)]
     internal static partial Regex ToolLabel();
 
     // The heading over readers' comments, or the prompt to leave one, in the languages of the
@@ -286,7 +292,7 @@ internal static partial class FurnitureVocabulary
         @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论|" +
         @"laisser un commentaire|ajouter un commentaire|(einen )?kommentar schreiben|schreiben sie einen kommentar|dej[ae] (un|tu|su) comentario|deixe (um|seu|o seu) comentário|" +
         @"lascia un commento|laat een reactie achter|yorum (yap|yaz)|コメントを(書く|投稿)|댓글 ?(쓰기|달기)|(أضف|اترك) تعليق)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex CommentsHeading();
 
     // "Comments" in the languages of the furniture lines beyond the evaluation sets', as the heading
@@ -295,7 +301,7 @@ internal static partial class FurnitureVocabulary
 
     // A line of page tools each in its own brackets: "[推荐] [收藏] [打印] [关闭]", "【字体：大 中 小】【进入论坛】",
     // "[ Комментариев 0 ] [ версия для печати ]".
-    [GeneratedRegex(@"^\s*([\[【]\s*[^\]】\[【]{1,20}\s*[\]】]\s*){2,}$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*([\[【]\s*[^\]】\[【]{1,20}\s*[\]】]\s*){2,}$", MatchingCase)]
     internal static partial Regex BracketedTools();
 
     // Phrases that make a short line furniture wherever they stand in it. Searched, not
@@ -305,13 +311,13 @@ internal static partial class FurnitureVocabulary
         @"\bphotos?\b[^©]*©|©[^©]*\bphotos?\b|" +
         // the site's invitation to follow it on Google News ("Follow us on Google News", "… Google News'te takip edin")
         @"(follow|subscribe|add|takip|abone|suivez|folgen|síguenos|siga|seguici|volg|obserwuj|подпис|ακολουθήστε)\w*\b.{0,60}\bgoogle news\b|\bgoogle news\b.{0,40}\b(follow|subscribe|takip|abone)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex FurnitureMention();
 
     // The address a call to subscribe links to: a signup, subscription or newsletter page, in the
     // languages of the furniture lines ("abonnement", "suscripción", "iscriviti", "inscription",
     // "assine"), or Ghost's signup portal ("#/portal/signup").
-    [GeneratedRegex(@"sign-?up|subscri|newsletter|abonn|suscri|iscriv|inscri|assin(e|atura)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"sign-?up|subscri|newsletter|abonn|suscri|iscriv|inscri|assin(e|atura)", IgnoringCase)]
     internal static partial Regex SubscriptionAddress();
 
     // The address of a site's channel or profile where readers follow it: a WhatsApp channel, a
@@ -320,7 +326,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"whatsapp\.com/channel/|//t\.me/(?!share\b)|line\.me/R/ti/|//lin\.ee/|invite\.viber\.com|news\.google\.com/publications/|" +
         @"youtube\.com/(@|channel/|c/)|apps\.apple\.com/|play\.google\.com/store/apps",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex FollowAddress();
 
     // A disclosure of affiliate links, in a sentence or two ("We may earn a commission…", "Este
@@ -328,7 +334,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
         @"\b(enlaces|links) de afiliad|\bliens (d')?affili|\blink di affiliazione|\b(partner|affiliate)-?links\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex AffiliateNotice();
 
     // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
@@ -336,29 +342,29 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^(empfohlener )?externer inhalt\b|\b(?:mit einem klick auf\b.{0,60}\b(stimmen sie|willigen sie)\b|" +
         @"to (view|see|display) this (content|embed|tweet|post|video),? (you (need|have) to |please )?(accept|enable|allow)\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex EmbedPlaceholder();
 
-    [GeneratedRegex(@"^(photo|image|picture|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^(photo|image|picture|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*:$", IgnoringCase)]
     internal static partial Regex CreditLabel();
 
     // A WordPress shortcode the site failed to render: "[button link=...]Send us ...[/button]".
-    [GeneratedRegex(@"^\[(?<tag>\w+)[^\]]*\].*\[/\k<tag>\]$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\[(?<tag>\w+)[^\]]*\].*\[/\k<tag>\]$", MatchingCase)]
     internal static partial Regex Shortcode();
 
     // An e-mail address in running text, its domain named (the end of a sentence is no part of it).
-    [GeneratedRegex(@"[\w.+-]+@(?<domain>[\w-]+(\.[\w-]+)*\.\p{L}{2,})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"[\w.+-]+@(?<domain>[\w-]+(\.[\w-]+)*\.\p{L}{2,})", MatchingCase)]
     internal static partial Regex EmailAddress();
 
     // An e-mail address or a social handle on a line of its own.
-    [GeneratedRegex(@"^(\S+@\S+\.\w+|(\w+\s*:\s*)?@\w+)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^(\S+@\S+\.\w+|(\w+\s*:\s*)?@\w+)$", MatchingCase)]
     internal static partial Regex ContactLine();
 
     // "By" and a capitalised name: "By 2030, ..." and "by the river" start sentences, not bylines.
-    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")\s+\p{Lu}", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")\s+\p{Lu}", MatchingCase)]
     internal static partial Regex BylineStart();
 
-    [GeneratedRegex(@"\b(19|20)\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(19|20)\d{2}\b", MatchingCase)]
     internal static partial Regex Year();
 
     // Time stamps pages put above or below the text, and the credits wire stories end with.
@@ -387,7 +393,7 @@ internal static partial class FurnitureVocabulary
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
         // the reporters' and photographers' names ("记者 | 周敏 实习生 | 许嘉怡"), not a question the reporter asks ("记者：未来一周，…？")
         @"((记者|記者|实习生|實習生|通讯员|通訊員|摄影|攝影)\s*[:：|｜]\s*[^\s，。？！,.?!]{1,12}\s*)+)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex EdgeNote();
 
     // The wire services whose names end stories, in the evaluation sets' languages and the others'.
@@ -401,14 +407,14 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)\s*[:：]?\s*[\d(+].*(传真|fax|факс|φαξ|邮箱|e-?mail)|" +
         @"(传真|fax|факс|φαξ)\s*[:：]?\s*[\d(+].*(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex ContactDetails();
 
     // Notes under the text: contributors, newsletter pitches, where to follow the author.
     [GeneratedRegex(
         @"\bcontributed to this (report|story|article)|\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b|\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b|" +
         @"\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex EdgeMention();
 
     // The site's copyright or reuse notice, which old layouts put in the same cell as the text,
@@ -431,14 +437,14 @@ internal static partial class FurnitureVocabulary
         @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)|" +
         // and Chinese sites' disclaimer beside it: "the article is the author's view only and does not represent this site"
         @"(免责|版权|免責|版權)(声明|聲明)|仅代表作者|僅代表作者|不代表本(网|網|站)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex CopyrightNotice();
 
     // A note to readers whose browser shows the page without its scripts or styles.
     [GeneratedRegex(
         @"\b(?:javascript\b.{0,60}\b(enabled?|disabled|turned off)\b|(enabled?|turn on)\b.{0,40}\bjavascript\b|" +
         @"(outdated|older) (web )?browser\b|upgrade your browser\b|unable to load the (style ?sheet|styles)\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex BrowserNotice();
 
     // Where the story ends and the notes under it begin: the heading over a company's standing
@@ -449,7 +455,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^\W*(end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
         @"((the|das|die|der|la|le|el|a|o|het|l')\s*)?(company|unternehmen|firma|entreprise|société|empresa|azienda|bedrijf|group|gruppe|groupe|grupo|gruppo)|us|uns|nous|nosotros|nós|ons|noi))\W*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex StoryEnd();
 
     // The prompt to report a typo by selecting it: "Заметили ошибку? Выделите её и нажмите Ctrl+Enter";
@@ -458,7 +464,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^(?:[\s\S]*?\bctrl\s*\+\s*enter\b|\W*((did you )?(notice|spot|find|found|see)\w* (a|an) (typo|error|mistake)|(приметили|примијетили) сте грешку|(primetili|primijetili) ste (grešku|pogrešku)|" +
         @"заметили ошибку|zauważyłeś błąd|našli jste chybu|všimli ste si chybu)\b.{0,80}$)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex TypoReportPrompt();
 
     // The rules for readers' comments above or below the thread: "Comments are moderated", "ATENÇÃO:
@@ -469,7 +475,7 @@ internal static partial class FurnitureVocabulary
         @"^.{0,60}\b(comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|commento|reacties|yorumlar|komentarz\w*|комментари\w*)\b.{0,160}" +
         @"(\bmoderated\b|\b(pre-?)?moderation\b|\bmoderad[oa]s\b|\bmoderação\b|\bmoderación\b|\b(pelo|por el|par le|vom|przez) (moderador|modérateur|moderator|moderatora)\b|" +
         @"\bmodéré[es]*\b|\bmodération\b|\bmoderiert\b|\bmoderati\b|\bmoderazione\b|\bmoderowane\b|\bmoderacji\b|\bgemodereerd\b|\bmoderatie\b|\b(пре)?модер(ир|ац)\w*)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        IgnoringCase)]
     internal static partial Regex CommentsPolicy();
 
     // A cookie notice that the site rendered inside the article's container.
@@ -478,7 +484,7 @@ internal static partial class FurnitureVocabulary
     // Tried once a line, and only on a line that says "cookie": the words alone are everywhere.
     [GeneratedRegex(@"^(?=.*?\bcookies?\b).*?(?:\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")|" +
         @"\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")\b.*\bcookies?\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Multiline)]
+        IgnoringCase | RegexOptions.Multiline)]
     internal static partial Regex CookieNotice();
 
     private const string CookieWordsInOtherLanguages = "partenaires|navigation|consentement|webseite|zustimmung|einwilligung|sitio|navegación|consentimiento|sito|navigazione|consenso";
