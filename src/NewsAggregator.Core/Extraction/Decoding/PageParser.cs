@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp;
 using AngleSharp.Dom;
@@ -23,8 +22,6 @@ internal static partial class PageParser
     private const int SwallowedMinimumChars = 200;
 
     private static readonly ThreadLocal<HtmlParser> Parser = new(Create);
-
-    private const char LastComposedCharacter = '\u02FF';
 
     // Looked for in every page, in either case: a vectorised search for the one tag took about half
     // the time of IndexOf ignoring case in a profile.
@@ -52,12 +49,7 @@ internal static partial class PageParser
 
     public static IHtmlDocument Parse(string html)
     {
-        // Below U+0300, where the combining marks begin, every character and every sequence of them
-        // is composed already: a page in ASCII or Latin-1 alone needs no pass of the normaliser.
-        if (html.AsSpan().ContainsAnyExceptInRange('\0', LastComposedCharacter) && !html.IsNormalized(NormalizationForm.FormC))
-        {
-            html = html.Normalize(NormalizationForm.FormC);
-        }
+        html = ComposedText.Of(html);
         var document = Parser.Value!.ParseDocument(html);
         if (document.Body is { } body && html.AsSpan().ContainsAny(NoscriptTag))
         {

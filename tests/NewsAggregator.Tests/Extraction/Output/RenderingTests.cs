@@ -12,6 +12,7 @@ public class RenderingTests
     [InlineData("ruby-soft-hyphen-decomposed")] // ruby annotations and soft hyphens left out, decomposed accents composed (NFC)
     [InlineData("noframes-and-noembed")] // a browser hides them (it shows frames and embeds), and their content is raw markup, not text
     [InlineData("joiners-inside-words")] // zero-width (non-)joiners inside a word are Persian spelling and an emoji's binding, kept; one at a word's edge or alone goes
+    [InlineData("noncharacter-in-the-text")] // U+FFFE, valid UTF-8 that .NET's normaliser refuses: the text is kept, without it
     [InlineData("encoded-twice-in-entities")] // UTF-8 read as windows-1252 and written back as entities (&acirc;€™, &Atilde;&copy;, &#195;&#168;) is put back; correct entities stay
     public void Text_is_what_a_reader_sees(string page)
     {
