@@ -86,6 +86,10 @@ internal static partial class FeedDate
         foreach (var raw in tokens)
         {
             var token = raw.TrimEnd('.');
+            if (token.Length == 0)
+            {
+                continue; // dots alone ("Jun . 10"): punctuation, and no number to read
+            }
             if (Time().Match(token) is { Success: true } time)
             {
                 hour = int.Parse(time.Groups["h"].Value, CultureInfo.InvariantCulture);

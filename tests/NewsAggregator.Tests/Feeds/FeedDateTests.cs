@@ -24,6 +24,8 @@ public class FeedDateTests
     [InlineData("Hour 25 is no time", "Tue, 05 Mar 2024 25:30:00 GMT", null)]
     [InlineData("Empty is no date", "  ", null)]
     [InlineData("A day too long for a number is no date, not a crash", "Tue, 99999999999 Mar 2024 14:30:00 GMT", null)]
+    [InlineData("Dots standing alone are punctuation, not a crash", "Tue . 05 Mar 2024 14:30:00 GMT", "2024-03-05T14:30:00Z")]
+    [InlineData("An ellipsis is punctuation too", "05 Mar 2024 ... 14:30 GMT", "2024-03-05T14:30:00Z")]
     [InlineData("Five-digit years are not read", "Tue, 05 Mar 20245 14:30:00 GMT", null)]
     public void Reads(string rule, string text, string? expectedUtc)
     {
