@@ -47,14 +47,17 @@ internal static partial class FeedDate
     [GeneratedRegex(@"\([^)]*\)?", RegexOptions.CultureInvariant)]
     private static partial Regex Comment();
 
+    // The numbers below are read with int.Parse, which knows the digits 0-9 alone: \d would also
+    // match Arabic-Indic, Devanagari or fullwidth digits, and such a time threw and failed the feed.
+
     // 14:30, 14:30:00, 14:30:00.123, optionally followed at once by a zone (14:30:00Z, 14:30+0100).
     // The fraction is atomic: whether the zone reaches the end does not depend on where the digits
     // stop, and trying each length of "0.1111…" against a line break after it took quadratic time.
-    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2})(?>[.,]\d+)?)?(?<zone>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2}):(?<m>[0-9]{2})(?::(?<s>[0-9]{2})(?>[.,][0-9]+)?)?(?<zone>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Time();
 
     // +0100, -05:00, +01, and GMT+2 / UTC-0500 spelled together
-    [GeneratedRegex(@"^(?:GMT|UTC|UT)?(?<sign>[+-])(?<h>\d{1,2}):?(?<m>\d{2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:GMT|UTC|UT)?(?<sign>[+-])(?<h>[0-9]{1,2}):?(?<m>[0-9]{2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex NumericZone();
 
     /// <summary>The first of the elements whose text is a date we can read.</summary>

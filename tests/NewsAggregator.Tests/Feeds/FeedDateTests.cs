@@ -26,6 +26,8 @@ public class FeedDateTests
     [InlineData("A day too long for a number is no date, not a crash", "Tue, 99999999999 Mar 2024 14:30:00 GMT", null)]
     [InlineData("Dots standing alone are punctuation, not a crash", "Tue . 05 Mar 2024 14:30:00 GMT", "2024-03-05T14:30:00Z")]
     [InlineData("An ellipsis is punctuation too", "05 Mar 2024 ... 14:30 GMT", "2024-03-05T14:30:00Z")]
+    [InlineData("A time in Arabic-Indic digits is no date, not a crash", "Tue, 05 Mar 2024 ١٤:٣٠:٠٠ GMT", null)]
+    [InlineData("A zone in fullwidth digits is no date, not a crash", "Tue, 05 Mar 2024 14:30:00 +０２００", null)]
     [InlineData("Five-digit years are not read", "Tue, 05 Mar 20245 14:30:00 GMT", null)]
     public void Reads(string rule, string text, string? expectedUtc)
     {
