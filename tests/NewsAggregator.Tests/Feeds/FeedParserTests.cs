@@ -223,6 +223,7 @@ public class FeedParserTests
         { "Empty feed still has its title and <ttl>", "rss20-no-items.xml", "https://quiet.example.org/rss", "Quiet Desk", 60 },
         { "windows-1251 feed title", "rss20-windows-1251.xml", "https://volga-news.example.ru/rss", "Новости Поволжья", null },
         { "ISO-8859-1 feed title", "rss20-iso-8859-1.xml", "https://cafe.example.fr/rss", "Le Café du Marché", null },
+        { "A declared encoding .NET refuses (UTF-7) is no clue: the bytes are read as UTF-8", "rss20-utf7-declared.xml", "https://gazette.example.fr/rss", "Café Gazette", null },
         { "JSON Feed 1.1: the title, entities decoded; JSON Feed has no refresh hint", "jsonfeed-1.1.json", Journal, "Harbour & Hills Journal", null },
         { "JSON Feed 1.0: the title", "jsonfeed-1.0.json", Valley, "Valley Notes", null },
     };

@@ -233,8 +233,10 @@ public static partial class PageDecoder
         {
             return Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // Not a name .NET knows, or one it knows and refuses: UTF-7, which the web's encoding
+            // standard does not recognise either, throws NotSupportedException (SYSLIB0001).
             return null;
         }
     }

@@ -58,10 +58,14 @@ public class PageDecoderTests
         Assert.Equal("\u201Chi\u201D", PageDecoder.Decode(body, "iso-8859-1"));
     }
 
-    [Fact]
-    public void Unknown_labels_fall_through_to_the_next_clue()
+    [Theory]
+    [InlineData("x-no-such-charset")]
+    [InlineData("utf-7")] // known to .NET but refused by it (it throws), and no web encoding
+    [InlineData("csUnicode11UTF7")]
+    public void Unknown_labels_fall_through_to_the_next_clue(string label)
     {
-        Assert.Equal(French, PageDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(French), "x-no-such-charset"));
+        Assert.Equal(French, PageDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(French), label));
+        Assert.Contains(French, PageDecoder.Decode(System.Text.Encoding.UTF8.GetBytes($"<meta charset={label}><p>{French}</p>"), null));
     }
 
     [Fact]
