@@ -3,6 +3,13 @@ namespace NewsAggregator.Extraction;
 /// <summary>BCP 47 language tags as pages write them ("EN_us", "en-gb", "zh-hant-tw") in their usual case: "en-US".</summary>
 internal static class LanguageTag
 {
+    /// <summary>
+    /// The longest tag kept, in whole subtags: the length RFC 5646 asks every implementation to
+    /// accept (section 4.4.1), far beyond any real page's, while a page's lang="…" is otherwise as
+    /// long as its author made it and would be stored so.
+    /// </summary>
+    private const int MaxLength = 35;
+
     public static string? Normalize(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -17,12 +24,14 @@ internal static class LanguageTag
             return null;
         }
         var tag = new List<string> { parts[0].ToLowerInvariant() };
+        var length = parts[0].Length;
         foreach (var part in parts.Skip(1))
         {
-            if (!part.All(char.IsAsciiLetterOrDigit) || part.Length is < 2 or > 8)
+            if (!part.All(char.IsAsciiLetterOrDigit) || part.Length is < 2 or > 8 || length + 1 + part.Length > MaxLength)
             {
                 break;
             }
+            length += 1 + part.Length;
             tag.Add(part.Length switch
             {
                 2 => part.ToUpperInvariant(),

@@ -42,15 +42,27 @@ internal sealed record StructuredArticle
             {
                 document = JsonDocument.Parse(script.Trim().TrimEnd(';'), Lenient);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
+                // Not JSON, or (ArgumentException) a string holding half a surrogate pair, which the
+                // page parser repairs but a direct caller may pass.
                 continue;
             }
             using (document)
             {
-                if (FindArticle(document.RootElement, 0) is { } article)
+                try
                 {
-                    return Read(article);
+                    if (FindArticle(document.RootElement, 0) is { } article)
+                    {
+                        return Read(article);
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // A property name escaping half a surrogate pair ("\ud800"), which JSON allows and
+                    // .NET cannot turn into a string: the script says nothing we can read. (Values are
+                    // read through StringOf, which gives up on the one value alone.)
+                    continue;
                 }
             }
         }
@@ -100,8 +112,8 @@ internal sealed record StructuredArticle
         }
         return type.ValueKind switch
         {
-            JsonValueKind.String => ArticleTypes.Contains(type.GetString()!),
-            JsonValueKind.Array => type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && ArticleTypes.Contains(t.GetString()!)),
+            JsonValueKind.String => StringOf(type) is { } name && ArticleTypes.Contains(name),
+            JsonValueKind.Array => type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && StringOf(t) is { } name && ArticleTypes.Contains(name)),
             _ => false,
         };
     }
@@ -123,7 +135,7 @@ internal sealed record StructuredArticle
 
     private static string? FirstString(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => NullIfBlank(value.GetString()),
+        JsonValueKind.String => NullIfBlank(StringOf(value)),
         JsonValueKind.Array => value.EnumerateArray().Select(FirstString).FirstOrDefault(s => s is not null),
         _ => null,
     };
@@ -139,7 +151,7 @@ internal sealed record StructuredArticle
         var names = items
             .Select(item => item.ValueKind switch
             {
-                JsonValueKind.String => NullIfBlank(item.GetString()),
+                JsonValueKind.String => NullIfBlank(StringOf(item)),
                 JsonValueKind.Object => Text(item, "name"),
                 _ => null,
             })
@@ -157,13 +169,29 @@ internal sealed record StructuredArticle
         }
         return value.ValueKind switch
         {
-            JsonValueKind.String => NullIfBlank(value.GetString()),
+            JsonValueKind.String => NullIfBlank(StringOf(value)),
             JsonValueKind.Object => Text(value, "url") ?? Text(value, "contentUrl"),
             JsonValueKind.Array => value.EnumerateArray()
                 .Select(item => item.ValueKind == JsonValueKind.Object ? Text(item, "url") : FirstString(item))
                 .FirstOrDefault(u => u is not null),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A string value; null for one that escapes half a surrogate pair ("\ud800"), which JSON allows
+    /// and .NET refuses to make a string of (InvalidOperationException): that value alone is lost.
+    /// </summary>
+    private static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -11,6 +11,7 @@ public class MetadataTests
     private const string Planet = "https://dailyplanet.example/lokales/bruecke-eroeffnet";
     private const string Harvest = "https://harvest.example/2019/11/19/festival-record.html";
     private const string Jornal = "https://jornal.example/cidade/chuva";
+    private const string Harbour = "https://harbourpost.example/ferry-timetable";
 
     [Theory]
     // JSON-LD is the publisher's deliberate statement: it wins over <meta> that disagrees.
@@ -47,6 +48,10 @@ public class MetadataTests
     [InlineData("microdata.html", Jornal, "Byline", "Mariana Lopes")]
     [InlineData("microdata.html", Jornal, "PublishedAt", "2021-02-14T21:45:00Z")]
     [InlineData("microdata.html", Jornal, "Language", "pt-BR")]
+    // JSON-LD escaping half a surrogate pair ("\ud800"): that value, or a script whose property names do so, is passed over.
+    [InlineData("jsonld-broken-escape.html", Harbour, "Title", "Ferry timetable changes from Monday")]
+    [InlineData("jsonld-broken-escape.html", Harbour, "Byline", "Nadia Okafor")]
+    [InlineData("jsonld-broken-escape.html", Harbour, "PublishedAt", "2024-11-04T06:00:00Z")]
     public void Field_is_read_from_the_best_source_on_the_page(string fixture, string url, string field, string? expected)
     {
         var article = new ArticleExtractor().Extract(ExtractionFixtures.Text("Metadata", fixture), new Uri(url));
@@ -90,6 +95,8 @@ public class MetadataTests
     [InlineData("zh-hant-tw", "zh-Hant-TW")]
     [InlineData("de-DE, en", "de-DE")]
     [InlineData("x", null)]
+    [InlineData("sl-rozaj-biske-1994-lipaw-solba-nedis", "sl-rozaj-biske-1994-lipaw-solba")] // at most 35 characters, in whole subtags
+    [InlineData("zz-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab", "zz-AB-AB-AB-AB-AB-AB-AB-AB-AB-AB-AB")]
     [InlineData("", null)]
     public void Language_tags_are_normalised(string raw, string? expected)
     {
