@@ -1,3 +1,5 @@
+using NewsAggregator.Urls;
+
 namespace NewsAggregator.Dedup;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal static class AmpForms
         }
         var trailingSlash = url.AbsolutePath.EndsWith('/') && rest.Length > 1 ? "/" : "";
         var inner = $"{(secure ? "https" : "http")}://{string.Join('/', rest)}{trailingSlash}{url.Query}";
-        return Uri.TryCreate(inner, UriKind.Absolute, out var publisher) ? publisher : null;
+        return Uri.TryCreate(inner, UriKind.Absolute, out var publisher) && UrlHost.IsReadable(publisher) ? publisher : null;
     }
 
     /// <summary><c>amp.example.com</c> serves what <c>www.example.com</c> does.</summary>

@@ -76,7 +76,12 @@ public static class CanonicalUrl
         {
             return false;
         }
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out url);
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out url) || !UrlHost.IsReadable(url))
+        {
+            url = null;
+            return false;
+        }
+        return true;
     }
 
     /// <summary>True for parameters that identify a campaign or click rather than content.</summary>

@@ -1,3 +1,5 @@
+using NewsAggregator.Urls;
+
 namespace NewsAggregator.Extraction;
 
 /// <summary>Addresses written in a page (links, images, canonical URLs) made absolute, and only those safe to hand on.</summary>
@@ -31,7 +33,7 @@ internal static class PageLink
         }
         return url.Scheme switch
         {
-            "http" or "https" => url.AbsoluteUri,
+            "http" or "https" when UrlHost.IsReadable(url) => url.AbsoluteUri,
             "mailto" when allowMail => url.AbsoluteUri,
             _ => null,
         };

@@ -41,4 +41,16 @@ public class CanonicalUrlTests
     {
         Assert.Throws<ArgumentException>(() => CanonicalUrl.Normalize("/news/story"));
     }
+
+    /// <summary>.NET parses these and then throws when asked for the host in ASCII (Uri.IdnHost).</summary>
+    [Theory]
+    [InlineData("https://xn--\u00e9.example/feed")]
+    [InlineData("http://a.xn--\u00e9/story")]
+    public void A_url_whose_host_cannot_be_read_is_no_absolute_url(string url)
+    {
+        Assert.True(Uri.TryCreate(url, UriKind.Absolute, out _));
+
+        Assert.False(CanonicalUrl.TryParseAbsolute(url, out var parsed));
+        Assert.Null(parsed);
+    }
 }

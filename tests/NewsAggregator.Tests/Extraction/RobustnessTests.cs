@@ -96,6 +96,20 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_canonical_link_to_a_host_that_cannot_be_read_is_left_out()
+    {
+        // .NET parses "xn--é" as a host and throws when asked for it in ASCII.
+        var html = "<html><head><link rel=\"canonical\" href=\"https://xn--\u00e9.example/story\"></head><body><article>"
+            + string.Concat(Enumerable.Repeat("<p>The council voted on Tuesday to keep the harbour ferry running through the winter months this year.</p>", 4))
+            + "</article></body></html>";
+
+        var article = _extractor.Extract(html, new Uri("https://news.example/story"));
+
+        Assert.Null(article.CanonicalUrl);
+        Assert.Contains("harbour ferry", article.Text);
+    }
+
+    [Fact]
     public void Malformed_json_ld_is_ignored()
     {
         const string html = """

@@ -19,6 +19,20 @@ public class FeedParserTests
 
     private static ParsedFeed ParseText(string xml, string feedUrl) => FeedParser.Parse(Encoding.UTF8.GetBytes(xml), new Uri(feedUrl));
 
+    /// <summary>
+    /// A link whose host .NET parses but cannot give in ASCII ("xn--" followed by other characters)
+    /// has no address: listed in a feed, it failed the whole source on every pass once the pass
+    /// asked for its host.
+    /// </summary>
+    [Theory]
+    [InlineData("https://xn--\u00e9.example/story")]
+    [InlineData("http://news.xn--\u00e9/story")]
+    public void A_link_to_a_host_that_cannot_be_read_is_not_followed(string link)
+    {
+        Assert.False(FollowableLink.From(new Uri("https://news.example/rss"), new Uri(link)));
+        Assert.True(FollowableLink.From(new Uri("https://news.example/rss"), new Uri("https://xn--caf-dma.example/story")));
+    }
+
     public static TheoryData<string, string, string, string[]> EntryLinks() => new()
     {
         {
