@@ -39,7 +39,9 @@ public static class RunStatsQuery
             ORDER BY day, source_id;
             """;
         command.Parameters.AddWithValue("$since", firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$before", lastDay.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // Up to the end of lastDay, with no day after it to name: 9999-12-31 has none. Every
+        // started_at of that day is the day, 'T' and the time, and '~' sorts after 'T'.
+        command.Parameters.AddWithValue("$before", lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "~");
         command.Parameters.AddWithValue("$unfinished", NewsDatabase.UnfinishedRun);
         using var reader = command.ExecuteReader();
         var rows = new List<RunStats>();

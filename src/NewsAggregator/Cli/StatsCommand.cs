@@ -73,6 +73,13 @@ internal static partial class StatsCommand
             await error.WriteLineAsync($"error: --until must be a day as yyyy-MM-dd, not {untilText}");
             return NewsAggregatorCommandLine.UsageError;
         }
+        // DateOnly ends at 0001-01-01; a window reaching before it has no first day to count from.
+        if (lastDay.DayNumber - (days - 1) < DateOnly.MinValue.DayNumber)
+        {
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"error: --days {days} ending {lastDay:yyyy-MM-dd} falls outside the calendar, which starts on {DateOnly.MinValue:yyyy-MM-dd}; give a later --until or fewer --days"));
+            return NewsAggregatorCommandLine.UsageError;
+        }
         var firstDay = lastDay.AddDays(1 - days);
         if (await ConfigOption.StorageAsync(configPath, error) is not { } storage)
         {

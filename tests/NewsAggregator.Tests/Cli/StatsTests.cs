@@ -71,6 +71,28 @@ public sealed class StatsTests : IDisposable
         CommandRun.RunAsync(["stats", "--sources", _workspace.SourcesPath, "--db", _workspace.DatabasePath,
             "--until", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), .. more]);
 
+    [Theory]
+    [InlineData("0001-01-01", "7")]
+    [InlineData("0001-01-05", "10")]
+    public async Task A_window_reaching_before_the_calendar_is_one_usage_error_line(string until, string days)
+    {
+        Prepare();
+        var run = await CommandRun.RunAsync("stats", "--sources", _workspace.SourcesPath, "--db", _workspace.DatabasePath, "--until", until, "--days", days);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal($"error: --days {days} ending {until} falls outside the calendar, which starts on 0001-01-01; give a later --until or fewer --days\n", run.Error);
+    }
+
+    [Fact]
+    public async Task The_calendar_s_last_day_is_a_window_like_any_other()
+    {
+        Prepare();
+        var run = await CommandRun.RunAsync("stats", "--sources", _workspace.SourcesPath, "--db", _workspace.DatabasePath, "--until", "9999-12-31", "--days", "1", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Error);
+    }
+
     [Fact]
     public async Task The_table_shows_each_source_per_day_with_totals_aligned()
     {
