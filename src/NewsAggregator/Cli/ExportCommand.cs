@@ -38,11 +38,7 @@ internal static class ExportCommand
             Description = "Also write the articles deleted after --since N (pruned, or merged into another by reextract), in change order, " +
                 "as {\"change_seq\", \"id\", \"deleted\": true, \"deleted_at\", \"reason\", \"merged_into\"} lines (jsonl only).",
         };
-        var outputFile = new Option<string?>("--output")
-        {
-            Description = "Write to this file (replaced once the export is complete) instead of standard output.",
-            HelpName = "FILE",
-        };
+        var outputFile = OutputFile.Create("Write to this file (replaced once the export is complete; a symbolic link's target) instead of standard output.");
         var database = ReportOutput.DatabaseOption();
         var config = ConfigOption.ForDatabase();
         var command = new Command("export",
@@ -82,11 +78,12 @@ internal static class ExportCommand
             }
             limit = count;
         }
+        string? outputTarget = null;
         if (request.OutputPath is { } path)
         {
             try
             {
-                OutputFile.Check(path, $"the {request.Format} export");
+                outputTarget = OutputFile.Check(path, $"the {request.Format} export", OutputFile.Database(request.DatabasePath));
             }
             catch (IOException e)
             {
@@ -100,7 +97,8 @@ internal static class ExportCommand
         }
 
         // Into a file beside --output, renamed over it when complete: a pipeline never reads half an export.
-        var partial = request.OutputPath is null ? null : $"{request.OutputPath}.partial-{Environment.ProcessId}";
+        // Beside the file a symbolic link leads to, and renamed over that, so that the link stays.
+        var partial = outputTarget is null ? null : $"{outputTarget}.partial-{Environment.ProcessId}";
         try
         {
             ChangeExportResult result;
@@ -135,7 +133,7 @@ internal static class ExportCommand
             }
             if (partial is not null)
             {
-                File.Move(partial, request.OutputPath!, overwrite: true);
+                File.Move(partial, outputTarget!, overwrite: true);
             }
             await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"next: --since {result.NextSince}"));
             return NewsAggregatorCommandLine.Success;
@@ -146,7 +144,9 @@ internal static class ExportCommand
         }
         catch (Exception e) when (e is ExportOutputException or IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"error: {(request.OutputPath is null ? "standard output" : "--output " + request.OutputPath)}: {e.Message}; nothing was exported");
+            // The system names the file it failed on, ours beside --output; the user knows only --output.
+            var reason = partial is null ? e.Message : e.Message.Replace(partial, request.OutputPath, StringComparison.Ordinal);
+            await error.WriteLineAsync($"error: {(request.OutputPath is null ? "standard output" : "--output " + request.OutputPath)}: {reason}; nothing was exported");
             return NewsAggregatorCommandLine.SourceFailed;
         }
         finally

@@ -11,11 +11,7 @@ internal static class ExportOpmlCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var outputFile = new Option<string?>("--output")
-        {
-            Description = "Write the OPML to this file instead of standard output.",
-            HelpName = "FILE",
-        };
+        var outputFile = OutputFile.Create("Write the OPML to this file instead of standard output.");
         var sources = SourcesOption.Create();
         var command = new Command("export-opml",
             "Print the rss sources as OPML 2.0, in folders by category; html and page sources have no feed and are left out.")
@@ -28,6 +24,18 @@ internal static class ExportOpmlCommand
 
     private static async Task<int> RunAsync(string sourcesPath, string? outputPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (outputPath is not null)
+        {
+            try
+            {
+                OutputFile.Check(outputPath, "the OPML", [(sourcesPath, $"the sources file {sourcesPath}")]);
+            }
+            catch (IOException e)
+            {
+                await error.WriteLineAsync($"error: --output {outputPath}: {e.Message}");
+                return NewsAggregatorCommandLine.UsageError;
+            }
+        }
         IReadOnlyList<Source> sources;
         try
         {
@@ -48,10 +56,6 @@ internal static class ExportOpmlCommand
         {
             try
             {
-                if (Directory.Exists(outputPath))
-                {
-                    throw new IOException("is a folder; give a file name for the OPML");
-                }
                 await File.WriteAllTextAsync(outputPath, opml, cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -32,11 +32,7 @@ internal static partial class ExtractCommand
             Description = "Saved pages: files, or folders searched recursively for *.html, *.htm and *.html.gz.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var outputFile = new Option<string?>("--output")
-        {
-            Description = "Write the JSON lines to this file instead of standard output.",
-            HelpName = "FILE",
-        };
+        var outputFile = OutputFile.Create("Write the JSON lines to this file instead of standard output.");
         var url = new Option<string?>("--url")
         {
             Description = "The address the pages were saved from (resolves relative links, dates in the URL).",
@@ -123,7 +119,7 @@ internal static partial class ExtractCommand
         TextWriter writer;
         try
         {
-            writer = outputPath is null ? output : OpenOutput(outputPath);
+            writer = outputPath is null ? output : OpenOutput(outputPath, pages);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -196,10 +192,10 @@ internal static partial class ExtractCommand
         }
     }
 
-    /// <summary>The output file (<see cref="OutputFile"/>).</summary>
-    private static StreamWriter OpenOutput(string path)
+    /// <summary>The output file (<see cref="OutputFile"/>), never one of the pages: opening it empties it before it is read.</summary>
+    private static StreamWriter OpenOutput(string path, IEnumerable<(string FullPath, string Shown)> pages)
     {
-        OutputFile.Check(path, "the JSON lines");
+        OutputFile.Check(path, "the JSON lines", pages.Select(page => (page.FullPath, $"the page {page.FullPath}")));
         return new StreamWriter(path, append: false);
     }
 

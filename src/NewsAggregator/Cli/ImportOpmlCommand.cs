@@ -12,7 +12,7 @@ internal static class ImportOpmlCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var file = new Argument<string>("FILE") { Description = "The OPML file (1.0 or 2.0) a feed reader exported." };
+        var file = FilePathValue.NotEmpty(new Argument<string>("FILE") { Description = "The OPML file (1.0 or 2.0) a feed reader exported." });
         var sources = SourcesOption.Create();
         var command = new Command("import-opml",
             "Add the feeds of an OPML file to sources.json as rss sources; feeds already listed are skipped and reported.")

@@ -29,7 +29,11 @@ public static class NewsAggregatorCommandLine
             {
                 await error.WriteLineAsync($"error: {problem}");
             }
-            await error.WriteLineAsync("Run 'newsaggregator --help' for usage.");
+            // An empty file name is said in full by its line; the help would add nothing.
+            if (!problems.All(FilePathValue.IsOwn))
+            {
+                await error.WriteLineAsync("Run 'newsaggregator --help' for usage.");
+            }
             return UsageError;
         }
 

@@ -340,6 +340,68 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("-wal")]
+    [InlineData("-shm")]
+    [InlineData("-journal")]
+    public async Task An_output_naming_the_database_or_a_file_beside_it_is_refused_and_the_database_kept(string suffix)
+    {
+        Database().StoreArticle(Article(1));
+        var before = File.ReadAllBytes(_workspace.DatabasePath);
+        var output = _workspace.DatabasePath + suffix;
+
+        var run = await ExportAsync("--output", output);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"error: --output {output}: is the database", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(before, File.ReadAllBytes(_workspace.DatabasePath));
+    }
+
+    [Fact]
+    public async Task An_output_that_is_a_link_to_the_database_is_refused()
+    {
+        Database().StoreArticle(Article(1));
+        var before = File.ReadAllBytes(_workspace.DatabasePath);
+        var link = _workspace.PathOf("latest.jsonl");
+        File.CreateSymbolicLink(link, _workspace.DatabasePath);
+
+        var run = await ExportAsync("--output", link);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"error: --output {link}: is the database {_workspace.DatabasePath}", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(_workspace.DatabasePath));
+    }
+
+    [Fact]
+    public async Task An_output_that_is_a_symbolic_link_is_written_through_and_stays_a_link()
+    {
+        Database().StoreArticle(Article(1));
+        var target = _workspace.WriteFile("changes.jsonl", "old\n");
+        var link = _workspace.PathOf("latest.jsonl");
+        File.CreateSymbolicLink(link, target);
+
+        var run = await ExportAsync("--output", link);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.Equal(1L, JsonDocument.Parse(File.ReadAllText(target)).RootElement.GetProperty("change_seq").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("--db")]
+    [InlineData("--output")]
+    public async Task An_empty_file_name_is_one_usage_error_line(string option)
+    {
+        Database().StoreArticle(Article(1));
+
+        var run = await CommandRun.RunAsync("export", option, "");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal($"error: {option} is empty; give a file name\n", run.Error);
+    }
+
+    [Theory]
     [InlineData("--since -1", "error: --since must be a whole number, 0 or more (the cursor a previous export printed), not -1")]
     [InlineData("--since abc", "error: --since must be a whole number, 0 or more (the cursor a previous export printed), not abc")]
     [InlineData("--since 1.5", "error: --since must be a whole number, 0 or more (the cursor a previous export printed), not 1.5")]
