@@ -36,15 +36,25 @@ public sealed class RobotsTxt
     /// <summary>Allows everything: what a missing (4xx) robots.txt means.</summary>
     public static RobotsTxt AllowAll { get; } = new([]);
 
-    public static RobotsTxt Parse(byte[] body) =>
-        Parse(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ParsedBytes)));
+    public static RobotsTxt Parse(byte[] body)
+    {
+        var bytes = body.AsSpan(0, Math.Min(body.Length, ParsedBytes));
+        // GetString keeps a byte order mark as U+FEFF, which Trim leaves on the first key: the file's
+        // first "User-agent" went unread and with it the group's rules (a Disallow: / obeyed by nobody).
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+        return Parse(Encoding.UTF8.GetString(bytes));
+    }
 
     public static RobotsTxt Parse(string text)
     {
         var groups = new List<Group>();
         Group? current = null;
         var lastWasAgent = false;
-        foreach (var rawLine in text.Split('\n'))
+        // RFC 9309 2.2: a line ends at CR, LF or CRLF (CRLF leaves an empty line, which is skipped).
+        foreach (var rawLine in text.Split(['\r', '\n']))
         {
             var line = rawLine;
             var hash = line.IndexOf('#');
@@ -104,8 +114,9 @@ public sealed class RobotsTxt
             {
                 continue;
             }
-            if (best is null || rule.Pattern.Length > best.Pattern.Length
-                || (rule.Pattern.Length == best.Pattern.Length && rule.Allow && !best.Allow))
+            // Lengths as normalised: "/%41" and "/A" are the same rule written two ways, and tie.
+            if (best is null || rule.NormalizedPattern.Length > best.NormalizedPattern.Length
+                || (rule.NormalizedPattern.Length == best.NormalizedPattern.Length && rule.Allow && !best.Allow))
             {
                 best = rule;
             }
@@ -184,32 +195,56 @@ public sealed class RobotsTxt
         return !anchored || position == path.Length;
     }
 
-    // Paths and patterns compare byte for byte once percent-escapes share a case and non-ASCII is escaped.
+    /// <summary>
+    /// Paths and patterns compare byte for byte once written one way (RFC 9309 2.2.2): an escaped
+    /// unreserved character (<c>%41</c>) is decoded, as a URL path may carry it plain; other escapes
+    /// keep their encoding with upper-case hex digits; non-ASCII becomes the escapes of its UTF-8.
+    /// </summary>
     private static string NormalizeEscapes(string value)
     {
         var builder = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
+        Span<byte> utf8 = stackalloc byte[4];
+        var i = 0;
+        while (i < value.Length)
         {
             var c = value[i];
             if (c == '%' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
             {
-                builder.Append('%').Append(char.ToUpperInvariant(value[i + 1])).Append(char.ToUpperInvariant(value[i + 2]));
-                i += 2;
+                var octet = (char)Convert.ToByte(value.Substring(i + 1, 2), 16);
+                if (IsUnreserved(octet))
+                {
+                    builder.Append(octet);
+                }
+                else
+                {
+                    builder.Append('%').Append(char.ToUpperInvariant(value[i + 1])).Append(char.ToUpperInvariant(value[i + 2]));
+                }
+                i += 3;
             }
             else if (c > 0x7F)
             {
-                foreach (var b in Encoding.UTF8.GetBytes(c.ToString()))
+                // A whole character, not each half of a surrogate pair: an emoji's halves were each
+                // escaped as U+FFFD's bytes and never matched the path's %F0%9F%98%80. A lone half
+                // is U+FFFD, as the URL would carry it.
+                Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed);
+                var length = rune.EncodeToUtf8(utf8);
+                foreach (var b in utf8[..length])
                 {
                     builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
                 }
+                i += consumed;
             }
             else
             {
                 builder.Append(c);
+                i++;
             }
         }
         return builder.ToString();
     }
+
+    // RFC 3986 2.3: ALPHA / DIGIT / "-" / "." / "_" / "~".
+    private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
 
     private sealed class Group
     {

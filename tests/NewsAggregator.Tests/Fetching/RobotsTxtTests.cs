@@ -36,9 +36,38 @@ public class RobotsTxtTests
     // Percent-escapes compare case-insensitively; non-ASCII compares as its UTF-8 escapes.
     [InlineData("User-agent: *\nDisallow: /caf%C3%A9/", "/caf%c3%a9/menu", false)]
     [InlineData("User-agent: *\nDisallow: /café/", "/caf%C3%A9/menu", false)]
+    // ... a character outside the BMP as its four bytes, not each half of its surrogate pair.
+    [InlineData("User-agent: *\nDisallow: /😀/", "/%F0%9F%98%80/menu", false)]
+    [InlineData("User-agent: *\nDisallow: /%F0%9F%98%80/", "/😀/menu", false)]
+    [InlineData("User-agent: *\nDisallow: /😀/", "/%F0%9F%98%81/menu", true)]
+    // RFC 9309 2.2.2: an escaped unreserved character is the character itself, on either side ...
+    [InlineData("User-agent: *\nDisallow: /%41", "/A", false)]
+    [InlineData("User-agent: *\nDisallow: /%7euser/", "/~user/page", false)]
+    [InlineData("User-agent: *\nDisallow: /~user/", "/%7Euser/page", false)]
+    [InlineData("User-agent: *\nDisallow: /%41", "/B", true)]
+    // ... so the same rule written both ways ties, and Allow wins.
+    [InlineData("User-agent: *\nDisallow: /%41\nAllow: /A", "/A", true)]
+    // ... while other escapes stay escapes: %2F is not a path separator, %2A not a wildcard.
+    [InlineData("User-agent: *\nDisallow: /a%2Fb", "/a/b", true)]
+    [InlineData("User-agent: *\nDisallow: /a%2A", "/abc", true)]
+    // RFC 9309 2.2: CR alone, LF and CRLF all end a line.
+    [InlineData("User-agent: *\rDisallow: /\r", "/story", false)]
+    [InlineData("User-agent: *\r\nDisallow: /private/\r\n", "/private/a", false)]
+    [InlineData("User-agent: *\rDisallow: /private/\rAllow: /private/open/", "/private/open/a", true)]
     public void Rules_of_the_star_group_apply_by_longest_match(string robots, string path, bool allowed)
     {
         Assert.Equal(allowed, Decide(robots, path).Allowed);
+    }
+
+    // A robots.txt as served, bytes and all: a UTF-8 byte order mark is not part of the first key.
+    [Theory]
+    [InlineData("\uFEFFUser-agent: *\nDisallow: /", "/story", false)]
+    [InlineData("\uFEFFUser-agent: NewsAggregator\nDisallow: /private/", "/private/a", false)]
+    [InlineData("User-agent: *\nDisallow: /", "/story", false)]
+    public void Body_bytes_are_read_as_UTF_8_without_a_byte_order_mark(string robots, string path, bool allowed)
+    {
+        var url = new Uri("https://news.example" + path);
+        Assert.Equal(allowed, RobotsTxt.Parse(System.Text.Encoding.UTF8.GetBytes(robots)).Decide(url, Token).Allowed);
     }
 
     [Fact]
