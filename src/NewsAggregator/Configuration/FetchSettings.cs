@@ -13,17 +13,21 @@ public sealed class FetchSettings
 
     private static readonly FetchOptions Defaults = new();
 
-    [Range(1, 3600, ErrorMessage = "accepted 1 to 3600 (seconds)")]
+    // Bounds of the property's own type: with int bounds the generated check converted the value
+    // with Convert.ToInt32, and 1e10 or NaN threw OverflowException out of the start instead of
+    // failing the range. NaN and the infinities fail a range of doubles.
+    [Range(1d, 3600d, ErrorMessage = "accepted 1 to 3600 (seconds)")]
     public double TimeoutSeconds { get; set; } = Defaults.Timeout.TotalSeconds;
 
-    [Range(1, 600, ErrorMessage = "accepted 1 to 600 (seconds)")]
+    [Range(1d, 600d, ErrorMessage = "accepted 1 to 600 (seconds)")]
     public double ConnectTimeoutSeconds { get; set; } = Defaults.ConnectTimeout.TotalSeconds;
 
     [Required(AllowEmptyStrings = false, ErrorMessage = "accepted: a non-empty User-Agent, e.g. \"MyNews/1.0 (+https://example.org/bot)\"")]
     [StringLength(500, ErrorMessage = "accepted: at most 500 characters")]
     public string UserAgent { get; set; } = Defaults.UserAgent;
 
-    [Range(1024, 1L << 30, ErrorMessage = "accepted 1024 to 1073741824 (bytes)")]
+    // Range has no long bounds; these are doubles (1L << 30 picks that overload), which hold any long.
+    [Range(1024d, (double)(1L << 30), ErrorMessage = "accepted 1024 to 1073741824 (bytes)")]
     public long MaxBodyBytes { get; set; } = Defaults.MaxBodyBytes;
 
     [Range(0, 50, ErrorMessage = "accepted 0 to 50")]
