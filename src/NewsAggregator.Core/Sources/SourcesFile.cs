@@ -86,6 +86,11 @@ public static partial class SourcesFile
 
         using (document)
         {
+            if (RepeatedSourcesKey(json) is { } repeated)
+            {
+                return ([], [$"{fileName}: top-level field \"sources\" at line {repeated.Line}, column {repeated.Column}: given twice; " +
+                             "keep one \"sources\" array"]);
+            }
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("sources", out var list)
@@ -130,6 +135,32 @@ public static partial class SourcesFile
             }
             return (sources, problems);
         }
+    }
+
+    /// <summary>
+    /// Where a second top-level "sources" key starts, if there is one. JsonDocument keeps both and
+    /// reads the last, while <c>sources add</c> wrote into the first: an added source vanished.
+    /// </summary>
+    private static (int Line, int Column)? RepeatedSourcesKey(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var seen = false;
+        while (reader.Read())
+        {
+            // Depth 1: a key of the top-level object (escaped spellings included), not of a source.
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("sources"u8))
+            {
+                if (seen)
+                {
+                    // Counted in bytes, as the JSON parser's own line and column are.
+                    var before = bytes.AsSpan(0, (int)reader.TokenStartIndex);
+                    return (before.Count((byte)'\n') + 1, before.Length - before.LastIndexOf((byte)'\n'));
+                }
+                seen = true;
+            }
+        }
+        return null;
     }
 
     private static Source ParseSource(JsonElement item, int index, string fileName)
@@ -349,6 +380,7 @@ public static partial class SourcesFile
         return cut < 0 ? message.TrimEnd('.') : message[..cut];
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    // \z, not $: $ also matches before a final newline, and "a\n" passed for an id.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex IdPattern();
 }

@@ -49,6 +49,7 @@ public class SourcesFileTests
     [InlineData("remove-selectors-not-a-list.json", "source \"desk\" (#0) field \"removeSelectors\": expected an array of CSS selectors")]
     [InlineData("zero-interval.json", "source \"wire\" (#0) field \"intervalMinutes\": expected a whole number")]
     [InlineData("syntax-error.json", "invalid JSON at line 2")]
+    [InlineData("duplicate-sources-key.json", "top-level field \"sources\" at line 5, column 3: given twice")]
     [InlineData("no-sources-array.json", "expected an object with a \"sources\" array")]
     [InlineData("empty-category-folder.json", "source \"wire\" (#0) field \"category\": expected folder names joined by '/'")]
     [InlineData("category-not-a-string.json", "source \"wire\" (#0) field \"category\": expected folder names joined by '/'")]
@@ -60,6 +61,19 @@ public class SourcesFileTests
 
         Assert.StartsWith(path + ":", error.Message);
         Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("wire", true)]
+    [InlineData("bbc.world_news-2", true)]
+    [InlineData("a\n", false)] // $ would match before the final newline
+    [InlineData("a\r\n", false)]
+    [InlineData("\na", false)]
+    [InlineData("-a", false)]
+    [InlineData("", false)]
+    public void Id_is_letters_digits_dots_dashes_and_underscores(string id, bool valid)
+    {
+        Assert.Equal(valid, SourcesFile.IsValidId(id));
     }
 
     [Theory]
