@@ -336,7 +336,8 @@ public sealed class ResourceFetcher : IResourceFetcher
             {
                 throw new FetchException(url, $"file of {info.Length} bytes is larger than the {_options.MaxBodyBytes} byte limit");
             }
-            var body = await File.ReadAllBytesAsync(path, cancellationToken);
+            var body = await ReadAtMostAsync(path, _options.MaxBodyBytes, cancellationToken)
+                ?? throw new FetchException(url, $"file is larger than the {_options.MaxBodyBytes} byte limit");
             ContentCheck.EnsureBody(request, body, mediaType);
             return new FetchedResource
             {
@@ -351,6 +352,28 @@ public sealed class ResourceFetcher : IResourceFetcher
         {
             throw new FetchException(url, $"cannot read file: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// The file's bytes, or null past <paramref name="limit"/>. Read up to the limit rather than
+    /// trusting the size the file system reports: a device or a file of /proc reports 0 and goes on
+    /// (file:///dev/zero took 4 GB before failing).
+    /// </summary>
+    private static async Task<byte[]?> ReadAtMostAsync(string path, long limit, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, useAsync: true);
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (body.Length + read > limit)
+            {
+                return null;
+            }
+            body.Write(buffer, 0, read);
+        }
+        return body.ToArray();
     }
 
     private static string? MediaTypeOfFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch

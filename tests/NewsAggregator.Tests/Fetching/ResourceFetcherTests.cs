@@ -135,6 +135,16 @@ public class ResourceFetcherTests
     }
 
     [Fact]
+    public async Task A_file_that_reports_no_size_is_still_read_only_up_to_the_limit()
+    {
+        // A device reports a length of 0 and never ends (Linux): the limit must hold while reading.
+        var error = await Assert.ThrowsAsync<FetchException>(() =>
+            Fetcher(o => o.MaxBodyBytes = 100_000).FetchAsync(new Uri("file:///dev/zero"), CancellationToken.None));
+
+        Assert.Contains("larger than the 100000 byte limit", error.Reason);
+    }
+
+    [Fact]
     public async Task Compression_bomb_is_stopped_at_the_limit_after_decompression()
     {
         var bomb = Compress(new byte[20_000_000], "gzip"); // about 20 KB on the wire
