@@ -74,8 +74,8 @@ public static partial class SourcesFile
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions
             {
-                AllowTrailingCommas = true,
-                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = Lenient.AllowTrailingCommas,
+                CommentHandling = Lenient.CommentHandling,
             });
         }
         catch (JsonException e)
@@ -86,7 +86,10 @@ public static partial class SourcesFile
 
         using (document)
         {
-            if (RepeatedSourcesKey(json) is { } repeated)
+            // The parsed document keeps a repeated key (and reads the last): only then is the text scanned for where.
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.EnumerateObject().Count(p => p.NameEquals("sources")) > 1
+                && RepeatedSourcesKey(json) is { } repeated)
             {
                 return ([], [$"{fileName}: top-level field \"sources\" at line {repeated.Line}, column {repeated.Column}: given twice; " +
                              "keep one \"sources\" array"]);
@@ -137,6 +140,9 @@ public static partial class SourcesFile
         }
     }
 
+    /// <summary>What the file may hold besides strict JSON: trailing commas and comments.</summary>
+    private static readonly JsonReaderOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     /// <summary>
     /// Where a second top-level "sources" key starts, if there is one. JsonDocument keeps both and
     /// reads the last, while <c>sources add</c> wrote into the first: an added source vanished.
@@ -144,7 +150,7 @@ public static partial class SourcesFile
     private static (int Line, int Column)? RepeatedSourcesKey(string json)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(bytes, Lenient);
         var seen = false;
         while (reader.Read())
         {
