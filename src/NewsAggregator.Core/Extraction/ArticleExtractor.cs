@@ -13,7 +13,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     public ExtractedArticle Extract(string html, Uri? pageUrl, ExtractionRules? rules = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var document = PageParser.Parse(PageLimits.Bound(html ?? ""));
+        var document = PageParser.Parse(html ?? "");
         var (metadata, structuredBody) = PageMetadata.Read(document, pageUrl);
         cancellationToken.ThrowIfCancellationRequested();
         if (document.Body is null)

@@ -322,7 +322,7 @@ public static class ExtractionBenchmark
     /// <summary>What each look at the page chose: the element, its measure, and how many blocks the line filter kept.</summary>
     private static void Why(EvaluationPage page, string[] args)
     {
-        var document = PageParser.Parse(PageLimits.Bound(page.Html));
+        var document = PageParser.Parse(page.Html);
         var (metadata, _) = PageMetadata.Read(document, page.Url);
         using var outline = PageOutline.Of(document.Body!);
         if (args.Contains("--outline"))

@@ -11,7 +11,7 @@ public static class ArticleText
     /// <param name="baseUrl">Resolves the fragment's relative links and images.</param>
     public static (string Text, string Html) FromFeedContent(string html, Uri? baseUrl)
     {
-        if (FragmentBody(PageLimits.Bound(html)) is not { } body)
+        if (FragmentBody(html) is not { } body)
         {
             return ("", "");
         }
