@@ -1,17 +1,67 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using NewsAggregator.Benchmarks.Quality;
 using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Tests.Extraction;
 
-/// <summary>The caps cut or flatten only what no real page needs, and leave markup the parser can read.</summary>
+/// <summary>The caps cut or flatten only what no real page needs, leave out only what nothing reads, and leave markup the parser can read.</summary>
 public class PageLimitsTests
 {
     [Fact]
-    public void No_page_of_the_evaluation_set_is_touched()
+    public void No_page_of_the_evaluation_set_is_cut_or_flattened()
     {
-        var folder = EvaluationSet.Locate();
+        var parser = new HtmlParser();
 
-        Assert.All(EvaluationSet.Load(folder), page => Assert.Same(page.Html, PageLimits.Bound(page.Html)));
+        Assert.All(EvaluationSet.Load(EvaluationSet.Locate()), page =>
+        {
+            var whole = parser.ParseDocument(page.Html);
+            var bounded = parser.ParseDocument(PageLimits.Bound(page.Html));
+            Assert.Equal(whole.All.Length, bounded.All.Length);
+            Assert.Equal(WithoutUnreadBodies(whole), WithoutUnreadBodies(bounded));
+        });
+    }
+
+    private static string WithoutUnreadBodies(IHtmlDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll("style, script:not([type*='ld+json'])"))
+        {
+            element.TextContent = "";
+        }
+        return document.DocumentElement.OuterHtml;
+    }
+
+    [Fact]
+    public void Scripts_and_style_sheets_lose_their_bodies_and_JSON_LD_keeps_its()
+    {
+        const string html =
+            "<html><head><style>p { color: red }</style><script>var t = '<p>not text</p>';</script>" +
+            "<script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head>" +
+            "<body><p>text</p><SCRIPT src=\"a.js\">f()</SCRIPT><script></script></body></html>";
+
+        Assert.Equal(
+            "<html><head><style></style><script></script>" +
+            "<script type=\"application/ld+json\">{\"headline\": \"Kept\"}</script></head>" +
+            "<body><p>text</p><SCRIPT src=\"a.js\"></SCRIPT><script></script></body></html>",
+            PageLimits.Bound(html));
+    }
+
+    [Theory]
+    [InlineData("<script><!-- document.write('<script src=\"ad.js\"></script>'); //--></script><p>text</p>")]
+    [InlineData("<script><!-- document.write('<SCRIPT>x()</SCRIPT>') --></script><p>text</p>")]
+    public void A_script_the_tokenizer_does_not_end_at_its_first_end_tag_is_left_to_the_parser(string html)
+    {
+        // Between "<!--" and a "<script" a script's "</script>" is its text (the double-escaped
+        // state): cut there, the rest of the script would show as the page's text.
+        Assert.Same(html, PageLimits.Bound(html));
+    }
+
+    [Fact]
+    public void A_script_ends_only_at_an_end_tag_of_its_own_name()
+    {
+        const string html = "<script>var t = '</scripts>';</script ><p>text</p>";
+
+        Assert.Equal("<script></script ><p>text</p>", PageLimits.Bound(html));
     }
 
     [Fact]
@@ -41,7 +91,7 @@ public class PageLimitsTests
         var comment = "<!--" + string.Concat(Enumerable.Repeat("<div>", PageLimits.MaxElements + 1)) + "-->";
         var html = "<html><head>" + script + "</head><body>" + comment + "<p>text</p></body></html>";
 
-        Assert.Same(html, PageLimits.Bound(html));
+        Assert.Equal("<html><head><script></script></head><body>" + comment + "<p>text</p></body></html>", PageLimits.Bound(html));
     }
 
     [Fact]
@@ -53,7 +103,7 @@ public class PageLimitsTests
 
         var bounded = PageLimits.Bound(html);
 
-        Assert.StartsWith("<html><head>" + script + "</head><body><p>text</p><b>x</b>", bounded, StringComparison.Ordinal);
+        Assert.StartsWith("<html><head><script></SCRIPT></head><body><p>text</p><b>x</b>", bounded, StringComparison.Ordinal);
         Assert.True(bounded.Length < html.Length, "the start tags after the script are counted, and the page is cut at the cap");
     }
 
