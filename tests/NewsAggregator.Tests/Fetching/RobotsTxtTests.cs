@@ -45,15 +45,18 @@ public class RobotsTxtTests
     [InlineData("User-agent: *\nDisallow: /%7euser/", "/~user/page", false)]
     [InlineData("User-agent: *\nDisallow: /~user/", "/%7Euser/page", false)]
     [InlineData("User-agent: *\nDisallow: /%41", "/B", true)]
-    // ... so the same rule written both ways ties, and Allow wins.
+    // ... so the same rule written both ways ties, and Allow wins: measured as normalised (the
+    // escaped Disallow is not the longer) and matched as normalised (the escaped Allow applies).
     [InlineData("User-agent: *\nDisallow: /%41\nAllow: /A", "/A", true)]
+    [InlineData("User-agent: *\nDisallow: /A\nAllow: /%41", "/A", true)]
     // ... while other escapes stay escapes: %2F is not a path separator, %2A not a wildcard.
     [InlineData("User-agent: *\nDisallow: /a%2Fb", "/a/b", true)]
     [InlineData("User-agent: *\nDisallow: /a%2A", "/abc", true)]
     // RFC 9309 2.2: CR alone, LF and CRLF all end a line.
     [InlineData("User-agent: *\rDisallow: /\r", "/story", false)]
     [InlineData("User-agent: *\r\nDisallow: /private/\r\n", "/private/a", false)]
-    [InlineData("User-agent: *\rDisallow: /private/\rAllow: /private/open/", "/private/open/a", true)]
+    // A file read as one line allows everything, so the third line must be the one that disallows.
+    [InlineData("User-agent: *\rAllow: /private/\rDisallow: /private/closed/", "/private/closed/a", false)]
     public void Rules_of_the_star_group_apply_by_longest_match(string robots, string path, bool allowed)
     {
         Assert.Equal(allowed, Decide(robots, path).Allowed);
