@@ -20,6 +20,7 @@ public static class NewsAggregatorCommandLine
         var problems = parsed.Errors.Select(e => e.Message)
             // Settings are for the worker (the root command); after a subcommand any leftover is a mistake.
             .Concat((parsed.CommandResult.Command == root ? parsed.UnmatchedTokens.Where(t => !IsSetting(t)) : parsed.UnmatchedTokens)
+                .Concat(UnknownOptions.In(parsed))
                 .Select(t => $"Unrecognized command or argument '{t}'."))
             .Distinct(StringComparer.Ordinal)
             .ToList();

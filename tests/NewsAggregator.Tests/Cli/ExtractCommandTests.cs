@@ -100,6 +100,26 @@ public class ExtractCommandTests
         Assert.Contains("no/such/folder: no such file or folder", error);
     }
 
+    // PATH takes any number of paths, and the parser gave it an option it did not know.
+    [Fact]
+    public async Task Unknown_option_after_the_paths_is_a_usage_error_naming_it()
+    {
+        var run = await CommandRun.RunAsync(["extract", SavedPages, "--htm"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith("error: Unrecognized command or argument '--htm'.\n", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Path_that_starts_with_a_double_dash_is_given_after_a_lone_double_dash()
+    {
+        var run = await CommandRun.RunAsync(["extract", "--", "--no-such-page.html"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--no-such-page.html: no such file or folder", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing-folder", "does not exist")]
     [InlineData("a-folder", "is a folder")]

@@ -206,6 +206,36 @@ public sealed class SearchCommandTests : IDisposable
         Assert.Equal("", run.Output);
     }
 
+    // QUERY takes any number of words, and the parser gave it an option it did not know: the
+    // search ran for "bridge --sources x" and blamed FTS5's syntax. Said as any command says it.
+    [Theory]
+    [InlineData(new[] { "bridge", "--sources", "x" }, "--sources")]
+    [InlineData(new[] { "--sources", "x", "bridge" }, "--sources")]
+    [InlineData(new[] { "bridge", "--limt", "5" }, "--limt")]
+    public async Task An_unknown_option_among_the_query_words_is_exit_2_naming_it(string[] args, string option)
+    {
+        Store("https://a.example/bridge", "Old Mill Bridge shut", ChangeSequenceTests.WholeStory);
+
+        var run = await SearchAsync(args);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"error: Unrecognized command or argument '{option}'.\n", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("malformed search query", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task Words_after_a_lone_double_dash_are_the_query_as_written()
+    {
+        Store("https://a.example/bridge", "Old Mill Bridge shut", ChangeSequenceTests.WholeStory);
+
+        var run = await SearchAsync("--", "--sources");
+
+        // FTS5 has no word that starts with a dash, but it is FTS5 that says so.
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith("error: malformed search query --sources: ", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public Task A_missing_database_is_exit_2_and_not_created() =>
         ReadOnlyReportChecks.MissingDatabaseIsRefusedAsync(_workspace, () => SearchAsync("bridge"));
