@@ -325,6 +325,12 @@ public sealed class ResourceFetcher : IResourceFetcher
         var path = url.LocalPath;
         var mediaType = MediaTypeOfFile(path);
         ContentCheck.EnsureMediaType(request, mediaType);
+        // %00 in a link decodes to a NUL, which no file name on any system holds; the file system's
+        // ArgumentException would escape as a stack trace for the entry instead of a reason.
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new FetchException(url, "file not found: a file name cannot hold a NUL character (%00)");
+        }
         try
         {
             var info = new FileInfo(path);

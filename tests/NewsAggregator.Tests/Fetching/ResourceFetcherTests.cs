@@ -229,6 +229,18 @@ public class ResourceFetcherTests
         Assert.Equal("file not found", error.Reason);
     }
 
+    // A feed's link file:///…/a%00b.html: the file system refused the path with ArgumentException,
+    // which escaped as a stack trace for the entry instead of a reason.
+    [Theory]
+    [InlineData("file:///tmp/a%00b.html")]
+    [InlineData("file:///tmp/a%00/b.xml")]
+    public async Task File_url_whose_path_holds_an_escaped_NUL_is_a_fetch_error(string url)
+    {
+        var error = await Assert.ThrowsAsync<FetchException>(() => Fetcher().FetchAsync(new Uri(url), CancellationToken.None));
+
+        Assert.Equal("file not found: a file name cannot hold a NUL character (%00)", error.Reason);
+    }
+
     [Fact]
     public async Task Other_schemes_are_refused()
     {
