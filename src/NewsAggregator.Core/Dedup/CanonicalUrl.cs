@@ -32,7 +32,10 @@ public static class CanonicalUrl
         }
         if (url.Scheme is not ("http" or "https"))
         {
-            return url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);
+            // Escapes written one way (see below), in the path and query only: another scheme's host may stay in Unicode,
+            // which escaped would no longer parse.
+            return url.GetComponents(UriComponents.SchemeAndServer | UriComponents.UserInfo, UriFormat.UriEscaped)
+                + PercentEscapes.Normalize(url.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped));
         }
         if (AmpForms.Unwrap(url) is { } publisherUrl)
         {
@@ -47,10 +50,13 @@ public static class CanonicalUrl
             builder.Append(':').Append(url.Port);
         }
 
-        var path = AmpForms.PublisherPath(url.AbsolutePath);
+        // Escapes written one way by us, not left to Uri: it decodes %4a to J and writes %c3 as %C3
+        // only in a URL that needs no escaping of its own, so a stray % beside them (a?q=%%4a, which
+        // it writes %25%4a) kept an escape that the next normalisation decoded.
+        var path = AmpForms.PublisherPath(PercentEscapes.Normalize(url.AbsolutePath));
         builder.Append(string.IsNullOrEmpty(path) ? "/" : path);
 
-        var query = CleanQuery(url.Query);
+        var query = CleanQuery(PercentEscapes.Normalize(url.Query));
         if (query.Length > 0)
         {
             builder.Append('?').Append(query);

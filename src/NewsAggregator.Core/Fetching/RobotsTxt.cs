@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using NewsAggregator.Urls;
 
 namespace NewsAggregator.Fetching;
 
@@ -105,7 +105,7 @@ public sealed class RobotsTxt
             return RobotsDecision.Allow("robots.txt itself is always allowed");
         }
         var (agent, groups) = GroupsFor(productToken);
-        var normalizedPath = NormalizeEscapes(path);
+        var normalizedPath = PercentEscapes.Normalize(path);
 
         Rule? best = null;
         foreach (var rule in groups.SelectMany(g => g.Rules))
@@ -162,7 +162,7 @@ public sealed class RobotsTxt
 
     /// <summary>
     /// Pattern match with <c>*</c> (any run of characters) and a trailing <c>$</c> (end of path),
-    /// both sides' escapes normalised (<see cref="NormalizeEscapes"/>).
+    /// both sides' escapes normalised (<see cref="PercentEscapes.Normalize"/>).
     /// </summary>
     private static bool Matches(string pattern, string path)
     {
@@ -195,57 +195,6 @@ public sealed class RobotsTxt
         return !anchored || position == path.Length;
     }
 
-    /// <summary>
-    /// Paths and patterns compare byte for byte once written one way (RFC 9309 2.2.2): an escaped
-    /// unreserved character (<c>%41</c>) is decoded, as a URL path may carry it plain; other escapes
-    /// keep their encoding with upper-case hex digits; non-ASCII becomes the escapes of its UTF-8.
-    /// </summary>
-    private static string NormalizeEscapes(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        Span<byte> utf8 = stackalloc byte[4];
-        var i = 0;
-        while (i < value.Length)
-        {
-            var c = value[i];
-            if (c == '%' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
-            {
-                var octet = (char)Convert.ToByte(value.Substring(i + 1, 2), 16);
-                if (IsUnreserved(octet))
-                {
-                    builder.Append(octet);
-                }
-                else
-                {
-                    builder.Append('%').Append(char.ToUpperInvariant(value[i + 1])).Append(char.ToUpperInvariant(value[i + 2]));
-                }
-                i += 3;
-            }
-            else if (c > 0x7F)
-            {
-                // A whole character, not each half of a surrogate pair: an emoji's halves were each
-                // escaped as U+FFFD's bytes and never matched the path's %F0%9F%98%80. A lone half
-                // is U+FFFD, as the URL would carry it.
-                Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed);
-                var length = rune.EncodeToUtf8(utf8);
-                foreach (var b in utf8[..length])
-                {
-                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-                }
-                i += consumed;
-            }
-            else
-            {
-                builder.Append(c);
-                i++;
-            }
-        }
-        return builder.ToString();
-    }
-
-    // RFC 3986 2.3: ALPHA / DIGIT / "-" / "." / "_" / "~".
-    private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
-
     private sealed class Group
     {
         public readonly List<string> Agents = [];
@@ -255,6 +204,6 @@ public sealed class RobotsTxt
     /// <summary>An Allow or Disallow line; its pattern's escapes are normalised once, not at every decision.</summary>
     private sealed record Rule(bool Allow, string Pattern)
     {
-        public string NormalizedPattern { get; } = NormalizeEscapes(Pattern);
+        public string NormalizedPattern { get; } = PercentEscapes.Normalize(Pattern);
     }
 }

@@ -26,14 +26,15 @@ public class CanonicalUrlTests
         Assert.True(expected == CanonicalUrl.Normalize(url), $"{rule}: {url} -> {CanonicalUrl.Normalize(url)}, expected {expected}");
     }
 
-    [Fact]
-    public void Canonical_form_is_idempotent()
+    // A URL stored in its canonical form is looked up by it again: normalising must not move it.
+    // .NET's Uri decodes %4a to J only in a string that needs no escaping of its own, so a stray
+    // % beside it (a?q=%%4a) left an escape the second pass decoded.
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Canonical_form_is_idempotent(string rule, string url, string expected)
     {
-        foreach (var (_, url, _) in Cases().Select(row => ((string)row[0], (string)row[1], (string)row[2])))
-        {
-            var once = CanonicalUrl.Normalize(url);
-            Assert.Equal(once, CanonicalUrl.Normalize(once));
-        }
+        var once = CanonicalUrl.Normalize(url);
+        Assert.True(once == CanonicalUrl.Normalize(once), $"{rule}: {url} -> {once} -> {CanonicalUrl.Normalize(once)} (expected {expected} both times)");
     }
 
     [Fact]
