@@ -61,6 +61,13 @@ public static class SectionPageLinks
 
     private static IEnumerable<IElement> Selected(IDocument document, string selector)
     {
+        // AngleSharp selects nothing for white space alone rather than refusing it; configuration
+        // refuses it (CssSelector.IsValid), and so does Find, or a caller that skipped that check
+        // would find no links on the page without a word as to why.
+        if (string.IsNullOrWhiteSpace(selector))
+        {
+            throw NotASelector(selector, null);
+        }
         IHtmlCollection<IElement> matches;
         try
         {
@@ -68,7 +75,7 @@ public static class SectionPageLinks
         }
         catch (DomException error)
         {
-            throw new ArgumentException($"linkSelector \"{selector}\" is not a valid CSS selector.", nameof(selector), error);
+            throw NotASelector(selector, error);
         }
         return matches
             .Select(match => match is { LocalName: "a" } && match.HasAttribute("href")
@@ -76,6 +83,9 @@ public static class SectionPageLinks
                 : match.Closest("a[href]") ?? match.QuerySelector(HeadingLink) ?? match.QuerySelector("a[href]"))
             .OfType<IElement>();
     }
+
+    private static ArgumentException NotASelector(string selector, DomException? error) =>
+        new($"linkSelector \"{selector}\" is not a valid CSS selector.", nameof(selector), error);
 
     private static Uri? Resolve(string? href, Uri baseUrl, Uri pageUrl)
     {
