@@ -95,6 +95,12 @@ public sealed class PageReextraction(
         {
             return new(null, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug or a row no run would write (a stored URL that is not one): this page fails,
+            // reported as such, and the others are still re-extracted, as for a damaged page.
+            return new(null, $"internal error: {e.Message}");
+        }
         if (!extracted.HasText)
         {
             return new(null, "the page gives no article text now; the stored text is kept");

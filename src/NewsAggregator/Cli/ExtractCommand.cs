@@ -25,7 +25,8 @@ internal static partial class ExtractCommand
         WriteIndented = false,
     });
 
-    public static Command Build(TextWriter output, TextWriter error)
+    /// <param name="extractor">The extractor of every page; tests give one that fails.</param>
+    public static Command Build(TextWriter output, TextWriter error, IArticleExtractor? extractor = null)
     {
         var paths = new Argument<string[]>("PATH")
         {
@@ -64,15 +65,18 @@ internal static partial class ExtractCommand
                 ContentSelector = parse.GetValue(contentSelector),
                 RemoveSelectors = parse.GetValue(remove) ?? [],
             };
-            return RunAsync(parse.GetValue(paths)!, parse.GetValue(outputFile), parse.GetValue(url), parse.GetValue(html), rules, output, error, token);
+            var request = new ExtractRequest(parse.GetValue(paths)!, parse.GetValue(outputFile), parse.GetValue(url), parse.GetValue(html), rules);
+            return RunAsync(request, extractor ?? new ArticleExtractor(), output, error, token);
         });
         return command;
     }
 
+    private sealed record ExtractRequest(string[] Paths, string? OutputPath, string? UrlText, bool WithHtml, ExtractionRules Rules);
+
     private static async Task<int> RunAsync(
-        string[] paths, string? outputPath, string? urlText, bool withHtml, ExtractionRules rules,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        ExtractRequest request, IArticleExtractor extractor, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        var (paths, outputPath, urlText, withHtml, rules) = request;
         Uri? pageUrl = null;
         if (urlText is not null && !Uri.TryCreate(urlText, UriKind.Absolute, out pageUrl))
         {
@@ -129,7 +133,6 @@ internal static partial class ExtractCommand
         var failures = 0;
         try
         {
-            var extractor = new ArticleExtractor();
             // Pages are read and extracted on every core, a few ahead of the writer, and written in
             // the order listed: a run over a folder uses the machine as the worker's pipeline does.
             var ahead = new Queue<(string Shown, Task<string> Line)>();
@@ -139,14 +142,14 @@ internal static partial class ExtractCommand
                 cancellationToken.ThrowIfCancellationRequested();
                 if (ahead.Count == window)
                 {
-                    failures += await WriteAsync(ahead.Dequeue(), writer, error);
+                    failures += await WriteAsync(ahead.Dequeue(), writer, error, cancellationToken);
                 }
                 ahead.Enqueue((shown, Task.Run(
                     () => ExtractLineAsync(extractor, fullPath, shown, pageUrl, rules, withHtml, cancellationToken), cancellationToken)));
             }
             while (ahead.Count > 0)
             {
-                failures += await WriteAsync(ahead.Dequeue(), writer, error);
+                failures += await WriteAsync(ahead.Dequeue(), writer, error, cancellationToken);
             }
         }
         finally
@@ -165,7 +168,7 @@ internal static partial class ExtractCommand
 
     /// <summary>One page's JSON line.</summary>
     private static async Task<string> ExtractLineAsync(
-        ArticleExtractor extractor, string fullPath, string shown, Uri? pageUrl, ExtractionRules rules, bool withHtml,
+        IArticleExtractor extractor, string fullPath, string shown, Uri? pageUrl, ExtractionRules rules, bool withHtml,
         CancellationToken cancellationToken)
     {
         var html = PageDecoder.Decode(await ReadPageAsync(fullPath, cancellationToken), declaredCharset: null);
@@ -178,7 +181,8 @@ internal static partial class ExtractCommand
     }
 
     /// <summary>Writes a page's line, or its error; 1 when the page failed.</summary>
-    private static async Task<int> WriteAsync((string Shown, Task<string> Line) page, TextWriter writer, TextWriter error)
+    private static async Task<int> WriteAsync(
+        (string Shown, Task<string> Line) page, TextWriter writer, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
@@ -188,6 +192,13 @@ internal static partial class ExtractCommand
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"error: {page.Shown}: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug met on one page (the extractor's, or a library's under it) fails that page
+            // alone, as a page that cannot be read does, rather than the pages after it.
+            await error.WriteLineAsync($"error: {page.Shown}: internal error: {e.Message}");
             return 1;
         }
     }

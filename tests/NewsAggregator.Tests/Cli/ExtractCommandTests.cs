@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Text.Json;
-
+using NewsAggregator.Cli;
+using NewsAggregator.Extraction;
 using NewsAggregator.Tests.TestWeb;
 
 namespace NewsAggregator.Tests.Cli;
@@ -89,6 +91,30 @@ public class ExtractCommandTests
         {
             File.Delete(outputFile);
         }
+    }
+
+    [Fact]
+    public async Task A_page_the_extractor_fails_on_unexpectedly_fails_alone_and_the_others_are_written()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var command = ExtractCommand.Build(output, error, new FailingOn("covered market", new InvalidOperationException("the extractor broke")));
+
+        var exitCode = await command.Parse([SavedPages]).InvokeAsync();
+
+        // As for a page that cannot be read: its line on standard error, exit 1, the other pages written.
+        Assert.True(exitCode == 1, error.ToString());
+        Assert.Equal("error: harbour-market.html: internal error: the extractor broke\n", error.ToString());
+        Assert.Equal(["2024/ferry-timetable.html.gz"], JsonLines(output.ToString()).Select(p => p.GetProperty("file").GetString()));
+    }
+
+    /// <summary>The real extractor, but for pages containing <paramref name="marker"/>, where it throws <paramref name="failure"/>.</summary>
+    private sealed class FailingOn(string marker, Exception failure) : IArticleExtractor
+    {
+        private readonly ArticleExtractor _extractor = new();
+
+        public ExtractedArticle Extract(string html, Uri? pageUrl, ExtractionRules? rules = null, CancellationToken cancellationToken = default) =>
+            html.Contains(marker, StringComparison.Ordinal) ? throw failure : _extractor.Extract(html, pageUrl, rules, cancellationToken);
     }
 
     [Fact]

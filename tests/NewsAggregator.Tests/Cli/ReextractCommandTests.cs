@@ -84,6 +84,16 @@ public sealed class ReextractCommandTests : IAsyncLifetime
 
     private object? Scalar(string sql) => DatabaseFiles.Scalar(_workspace.DatabasePath, sql);
 
+    /// <summary>Changes the stored page of article <paramref name="id"/> as no run would (<paramref name="set"/>: an SQL SET clause).</summary>
+    private void DamagePage(long id, string set)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.DatabasePath};Pooling=False");
+        connection.Open();
+        using var damage = connection.CreateCommand();
+        damage.CommandText = $"UPDATE article_pages SET {set} WHERE article_id = {id}";
+        damage.ExecuteNonQuery();
+    }
+
     private long ChangeSeqOf(long id) => (long)Scalar($"SELECT change_seq FROM articles WHERE id = {id}")!;
 
     private string TextOf(long id) => (string)Scalar($"SELECT text FROM articles WHERE id = {id}")!;
@@ -243,13 +253,7 @@ public sealed class ReextractCommandTests : IAsyncLifetime
         await StoreBridgeAndFerryAsync();
         var bridge = ArticleAt("/news/bridge.html");
         var text = TextOf(bridge);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var damage = connection.CreateCommand();
-            damage.CommandText = $"UPDATE article_pages SET body = substr(body, 1, 20) WHERE article_id = {bridge}";
-            damage.ExecuteNonQuery();
-        }
+        DamagePage(bridge, "body = substr(body, 1, 20)");
 
         var run = await ReextractAsync();
 
@@ -257,6 +261,25 @@ public sealed class ReextractCommandTests : IAsyncLifetime
         Assert.Equal("re-extracted 2, changed 0, unchanged 1, merged 0, failed 1", run.Output.Trim());
         Assert.Contains($"failed: article {bridge} ", run.Error, StringComparison.Ordinal);
         Assert.Contains("damaged", run.Error, StringComparison.Ordinal);
+        Assert.Equal(text, TextOf(bridge));
+    }
+
+    [Fact]
+    public async Task A_page_that_makes_the_extraction_throw_unexpectedly_fails_alone_and_the_others_are_re_extracted()
+    {
+        await StoreBridgeAndFerryAsync();
+        var bridge = ArticleAt("/news/bridge.html");
+        var text = TextOf(bridge);
+        // A row no run writes: re-extraction resolves the page's links against this address, and
+        // Uri's constructor throws on it, an exception no page had been expected to raise.
+        DamagePage(bridge, "final_url = 'not an address'");
+
+        var run = await ReextractAsync();
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("re-extracted 2, changed 0, unchanged 1, merged 0, failed 1", run.Output.Trim());
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"failed: article {bridge} ({_server.Url("/news/bridge.html").AbsoluteUri}): internal error: ", line, StringComparison.Ordinal);
         Assert.Equal(text, TextOf(bridge));
     }
 
