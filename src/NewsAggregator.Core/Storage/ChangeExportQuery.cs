@@ -46,11 +46,6 @@ public static class ChangeExportQuery
         string path, long since, long? limit, Action<ArticleChange> write, StorageOptions? options = null, Action<ArticleDeletion>? writeDeletion = null) =>
         ReadOnlyDatabase.Read(path, options, (connection, version) =>
         {
-            if (version == 0)
-            {
-                // An empty file (accepted by Recognise, made by nothing yet) has no articles.
-                return new ChangeExportResult(0, since, 0);
-            }
             if (version < Schema.ChangeSequenceVersion)
             {
                 throw new StorageException(

@@ -13,19 +13,25 @@ namespace NewsAggregator.Storage;
 /// </summary>
 internal static class ExistingFile
 {
-    /// <exception cref="StorageException">The file is not an empty database nor one of ours that this version can use.</exception>
+    /// <returns>True for a database of ours; false for an empty file or an empty database, ours to fill but with nothing to read.</returns>
+    /// <exception cref="StorageException">The file is not an empty database nor one of ours that this version can use, or not a regular file.</exception>
     /// <exception cref="SqliteException">SQLite could not read the file (the caller words the message).</exception>
-    public static void Recognise(string fullPath, string shownPath)
+    public static bool Recognise(string fullPath, string shownPath)
     {
-        var wal = new FileInfo(fullPath + "-wal");
+        // Before SQLite opens it: a named pipe would block the open until something writes to it.
+        if (FileKind.Special(fullPath) is { } kind)
+        {
+            throw StorageProblems.NotAFile(shownPath, kind);
+        }
         var connectionString = new SqliteConnectionStringBuilder
         {
-            // A file without a write-ahead log beside it is read as immutable: no locks, and no -wal
-            // or -shm left beside a file that may be refused (a read-only connection would leave
-            // both). The main file alone then holds all there is. A file with a log (ours, left by an
-            // earlier run, possibly in use by another worker now) is read through it, with SQLite's
-            // locks, for a consistent view; at most the -shm is created.
-            DataSource = wal.Exists ? fullPath : new Uri(fullPath).AbsoluteUri + "?immutable=1",
+            // A file without a write-ahead log beside it, or with an empty one, is read as immutable:
+            // no locks, and no -wal or -shm left beside a file that may be refused (a read-only
+            // connection would leave both), nor needed where the folder is read-only. The main file
+            // alone then holds all there is. A file with commits in its log (ours, left by an earlier
+            // run, possibly in use by another worker now) is read through it, with SQLite's locks,
+            // for a consistent view; at most the -shm is created.
+            DataSource = LogHoldsCommits(fullPath) ? fullPath : new Uri(fullPath).AbsoluteUri + "?immutable=1",
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString();
@@ -53,7 +59,7 @@ internal static class ExistingFile
             {
                 throw StorageProblems.Newer(shownPath, (int)version, Schema.Migrations.Length);
             }
-            return;
+            return true;
         }
         if (applicationId != 0)
         {
@@ -62,17 +68,20 @@ internal static class ExistingFile
         if (version == 0 && tables.Count == 0)
         {
             // An empty database (or an empty file): nothing to lose, ours to fill.
-            return;
+            return false;
         }
         if (version > 0 && Schema.FirstTables.All(tables.Contains))
         {
             // Made by a version of this program from before the application_id.
-            return;
+            return true;
         }
         throw StorageProblems.Foreign(shownPath, tables.Count == 0
             ? $"schema version {version.ToString(CultureInfo.InvariantCulture)} and no tables of ours"
             : $"it has the tables {string.Join(", ", tables.Order(StringComparer.Ordinal).Take(8))}{(tables.Count > 8 ? ", …" : "")} and no mark of ours");
     }
+
+    /// <summary>Whether the write-ahead log beside the file has anything in it: without, the file alone is the database.</summary>
+    public static bool LogHoldsCommits(string fullPath) => new FileInfo(fullPath + "-wal") is { Exists: true, Length: > 0 };
 
     private static long Number(SqliteConnection connection, string pragma)
     {

@@ -108,7 +108,21 @@ public sealed partial class NewsDatabase
     }
 
     /// <summary>What <see cref="Prune"/> with this cutoff would delete, counted in one read; nothing is changed.</summary>
-    public PruneReport PreviewPrune(DateTimeOffset cutoff) => Read(connection =>
+    public PruneReport PreviewPrune(DateTimeOffset cutoff) => Read(connection => Preview(connection, cutoff));
+
+    /// <summary>
+    /// <c>prune --dry-run</c>: <see cref="PreviewPrune(DateTimeOffset)"/> through <see cref="ReadOnlyDatabase"/>,
+    /// so that a dry run neither creates the file nor migrates it (opening it to write would do both).
+    /// </summary>
+    /// <exception cref="StorageException">The file is missing, empty, not ours, older than this program, damaged, locked or unreadable.</exception>
+    public static PruneReport PreviewPrune(string path, DateTimeOffset cutoff, StorageOptions? options = null) =>
+        ReadOnlyDatabase.Read(path, options, (connection, version) => version < Schema.Migrations.Length
+            ? throw new StorageException(
+                $"{path}: the database is at schema version {version}, older than this program's ({Schema.Migrations.Length}); " +
+                "run the worker once (newsaggregator --once) to upgrade it, then prune --dry-run")
+            : Preview(connection, cutoff));
+
+    private static PruneReport Preview(SqliteConnection connection, DateTimeOffset cutoff)
     {
         var cutoffText = Format(cutoff);
         // One snapshot, so that the counts agree with each other while the worker writes.
@@ -135,7 +149,7 @@ public sealed partial class NewsDatabase
         };
         snapshot.Rollback();
         return report;
-    });
+    }
 
     /// <summary>
     /// Whether <paramref name="url"/> (canonical) is that of an article a prune deleted: a pass treats

@@ -80,7 +80,10 @@ public sealed partial class NewsDatabase
     /// another program's file, not SQLite, damaged, not writable, from a newer version), or the
     /// database was locked or the disk full while opening it.
     /// </exception>
-    public static NewsDatabase Open(string path, StorageOptions? options = null)
+    public static NewsDatabase Open(string path, StorageOptions? options = null) => Open(path, options, existing: false);
+
+    /// <param name="existing">Refuse a file with nothing of ours in it (empty) rather than filling it.</param>
+    private static NewsDatabase Open(string path, StorageOptions? options, bool existing)
     {
         options ??= StorageOptions.Default;
         var fullPath = System.IO.Path.GetFullPath(path);
@@ -98,7 +101,10 @@ public sealed partial class NewsDatabase
         {
             if (File.Exists(fullPath))
             {
-                ExistingFile.Recognise(fullPath, path);
+                if (!ExistingFile.Recognise(fullPath, path) && existing)
+                {
+                    throw StorageProblems.Empty(path);
+                }
             }
             else
             {
@@ -130,9 +136,10 @@ public sealed partial class NewsDatabase
 
     /// <summary>
     /// Opens an existing database as <see cref="Open"/> does, for commands that change one but have
-    /// no reason to make one (<c>prune</c>): a missing file is refused rather than created.
+    /// no reason to make one (<c>prune</c>, <c>reextract</c>): a missing file is refused rather than
+    /// created, and an empty one rather than filled.
     /// </summary>
-    /// <exception cref="StorageException">As for <see cref="Open"/>, and for a missing file (<see cref="StorageFailure.Unusable"/>).</exception>
+    /// <exception cref="StorageException">As for <see cref="Open"/>, and for a missing or empty file (<see cref="StorageFailure.Unusable"/>).</exception>
     public static NewsDatabase OpenExisting(string path, StorageOptions? options = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
@@ -140,7 +147,7 @@ public sealed partial class NewsDatabase
         {
             throw StorageProblems.Missing(path);
         }
-        return Open(path, options);
+        return Open(path, options, existing: true);
     }
 
     /// <summary>

@@ -7,12 +7,13 @@ namespace NewsAggregator.Storage;
 /// Opens the database for reports (<c>sources list</c>, <c>stats</c>) without ever writing: unlike
 /// <see cref="NewsDatabase.Open"/>, which creates a missing file and migrates an old one, this
 /// opens the file read-only, refuses a missing file rather than creating it, and refuses a file
-/// that is not ours. A database of an older schema is read as it is.
+/// that is not ours, or empty (made by no run of the worker). A database of an older schema is read as
+/// it is; one the user may read but not write, in a folder where SQLite cannot make its files, too.
 /// </summary>
 internal static class ReadOnlyDatabase
 {
-    /// <summary>Runs <paramref name="read"/> on a read-only connection, given the file's schema version (0: an empty file, no tables).</summary>
-    /// <exception cref="StorageException">The file is missing, not ours, damaged, locked or unreadable.</exception>
+    /// <summary>Runs <paramref name="read"/> on a read-only connection, given the file's schema version.</summary>
+    /// <exception cref="StorageException">The file is missing, empty, not a file, not ours, damaged, locked or unreadable.</exception>
     public static T Read<T>(string path, StorageOptions? options, Func<SqliteConnection, int, T> read)
     {
         options ??= StorageOptions.Default;
@@ -28,24 +29,23 @@ internal static class ReadOnlyDatabase
         var seconds = options.BusyTimeoutSeconds;
         try
         {
-            ExistingFile.Recognise(fullPath, path);
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            (SqliteConnection Connection, int Version) opened;
+            try
             {
-                DataSource = fullPath,
-                // ReadOnly never creates the file: deleted since the check above, the open fails.
-                Mode = SqliteOpenMode.ReadOnly,
-                Pooling = false,
-                DefaultTimeout = seconds,
-            }.ToString());
-            connection.Open();
-            using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {seconds * 1000};");
-                pragma.ExecuteNonQuery();
+                if (!ExistingFile.Recognise(fullPath, path))
+                {
+                    throw StorageProblems.Empty(path);
+                }
+                opened = Open(fullPath, seconds, immutable: false);
             }
-            using var version = connection.CreateCommand();
-            version.CommandText = "PRAGMA user_version;";
-            return read(connection, Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture));
+            catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_CANTOPEN)
+            {
+                opened = OpenWithoutSharedMemory(fullPath, path, seconds, e);
+            }
+            using (opened.Connection)
+            {
+                return read(opened.Connection, opened.Version);
+            }
         }
         catch (SqliteException e)
         {
@@ -54,6 +54,58 @@ internal static class ReadOnlyDatabase
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StorageException($"{path}: cannot read the database: {e.Message}", StorageFailure.Unusable, e);
+        }
+    }
+
+    /// <summary>
+    /// A database in WAL mode is read with an index of the log, <c>-shm</c>, beside it, which SQLite
+    /// creates when it is missing; where the user may not create files (a read-only folder, a copy
+    /// on read-only media), the open fails. With no log, or an empty one, the file alone holds every
+    /// commit and no writer has it open (a writer keeps both beside it), so it is read as immutable:
+    /// no lock and no <c>-shm</c>. A log with commits in it cannot be read without its index.
+    /// </summary>
+    private static (SqliteConnection, int) OpenWithoutSharedMemory(string fullPath, string shownPath, int seconds, SqliteException failure)
+    {
+        if (ExistingFile.LogHoldsCommits(fullPath))
+        {
+            var folder = Path.GetDirectoryName(fullPath) ?? fullPath;
+            var name = Path.GetFileName(fullPath);
+            throw new StorageException(
+                $"{shownPath}: cannot read the database ({StorageProblems.Detail(failure)}): its log {name}-wal holds changes that SQLite reads " +
+                $"through {name}-shm, which the user {Environment.UserName} cannot create or write in {folder}; give it write access to that folder, " +
+                "or copy the database with its -wal and -shm to a folder it can write", StorageFailure.Unusable, failure);
+        }
+        return Open(fullPath, seconds, immutable: true);
+    }
+
+    /// <returns>The connection, and the file's schema version, read on it.</returns>
+    private static (SqliteConnection, int) Open(string fullPath, int seconds, bool immutable)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(fullPath).AbsoluteUri + "?immutable=1" : fullPath,
+            // ReadOnly never creates the file: deleted since the checks, the open fails.
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = seconds,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {seconds * 1000};");
+                pragma.ExecuteNonQuery();
+            }
+            // The first read of the file: a -shm that is missing and cannot be created fails it.
+            using var version = connection.CreateCommand();
+            version.CommandText = "PRAGMA user_version;";
+            return (connection, Convert.ToInt32(version.ExecuteScalar(), CultureInfo.InvariantCulture));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 }

@@ -20,9 +20,7 @@ public static class RunStatsQuery
     /// <summary>Rows for the passes started from <paramref name="firstDay"/> to <paramref name="lastDay"/> (UTC, both included), by day then source id.</summary>
     /// <exception cref="StorageException">The file is missing, not ours, damaged, locked or unreadable.</exception>
     public static IReadOnlyList<RunStats> Read(string path, DateOnly firstDay, DateOnly lastDay, StorageOptions? options = null) =>
-        // An empty database (accepted by Recognise, made by nothing yet) has no runs.
-        ReadOnlyDatabase.Read<IReadOnlyList<RunStats>>(path, options,
-            (connection, version) => version == 0 ? [] : ReadRows(connection, firstDay, lastDay));
+        ReadOnlyDatabase.Read<IReadOnlyList<RunStats>>(path, options, (connection, _) => ReadRows(connection, firstDay, lastDay));
 
     private static List<RunStats> ReadRows(SqliteConnection connection, DateOnly firstDay, DateOnly lastDay)
     {

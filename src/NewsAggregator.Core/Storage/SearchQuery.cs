@@ -63,11 +63,6 @@ public static class SearchQuery
     public static IReadOnlyList<SearchHit> Read(string path, string query, int limit, StorageOptions? options = null) =>
         ReadOnlyDatabase.Read<IReadOnlyList<SearchHit>>(path, options, (connection, version) =>
         {
-            if (version == 0)
-            {
-                // An empty file (accepted by Recognise, made by nothing yet) has no articles.
-                return [];
-            }
             if (version < Schema.FullTextSearchVersion)
             {
                 throw new StorageException(

@@ -19,9 +19,7 @@ public static class SourceHealthQuery
 
     /// <exception cref="StorageException">The file is missing, not ours, damaged, locked or unreadable.</exception>
     public static IReadOnlyList<StoredSourceHealth> Read(string path, StorageOptions? options = null) =>
-        // An empty database (accepted by Recognise, made by nothing yet) has no sources.
-        ReadOnlyDatabase.Read<IReadOnlyList<StoredSourceHealth>>(path, options,
-            (connection, version) => version == 0 ? [] : ReadRows(connection, version));
+        ReadOnlyDatabase.Read<IReadOnlyList<StoredSourceHealth>>(path, options, ReadRows);
 
     private static List<StoredSourceHealth> ReadRows(SqliteConnection connection, int version)
     {

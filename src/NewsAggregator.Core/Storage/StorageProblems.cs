@@ -17,6 +17,14 @@ internal static class StorageProblems
     public static StorageException Missing(string path) =>
         new($"{path}: no such database file (nothing was created); give the worker's database with --db, or run the worker once to make it");
 
+    /// <summary>A 0-byte file, or an SQLite database with nothing in it: no run of the worker made it, so there is nothing to read.</summary>
+    public static StorageException Empty(string path) =>
+        new($"{path}: the file is empty, not a database the worker made (nothing was read or written); give the worker's database with --db, or run the worker once to make it");
+
+    /// <summary>A device or a named pipe: SQLite would read a device as an empty database (and write into it), and wait for ever on a pipe.</summary>
+    public static StorageException NotAFile(string path, string kind) =>
+        new($"{path} is {kind}, not a database file; give the worker's database file with --db");
+
     public static StorageException MissingFolder(string path, string folder) =>
         new($"{path}: the folder {folder} does not exist");
 

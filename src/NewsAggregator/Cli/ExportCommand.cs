@@ -98,11 +98,14 @@ internal static class ExportCommand
 
         // Into a file beside --output, renamed over it when complete: a pipeline never reads half an export.
         // Beside the file a symbolic link leads to, and renamed over that, so that the link stays.
-        var partial = outputTarget is null ? null : $"{outputTarget}.partial-{Environment.ProcessId}";
+        // A named pipe or a device (/dev/stdout, /dev/null) is written as it is, as a shell's > does:
+        // a file renamed over it would replace it, and its reader would get nothing.
+        var inPlace = request.OutputPath is { } named && FileKind.Special(named) is not null;
+        var partial = outputTarget is null || inPlace ? null : $"{outputTarget}.partial-{Environment.ProcessId}";
         try
         {
             ChangeExportResult result;
-            using (var target = partial is null ? null : new StreamWriter(partial, append: false))
+            using (var target = inPlace ? InPlace(request.OutputPath!) : partial is null ? null : new StreamWriter(partial, append: false))
             {
                 var writer = ChangeFeedWriter.For(request.Format, target ?? output);
                 void Written(Action write)
@@ -157,6 +160,13 @@ internal static class ExportCommand
             }
         }
     }
+
+    /// <summary>
+    /// The pipe or device itself, by the name given: a link such as /dev/stdout leads, through
+    /// /proc, to a pipe that has no path of its own to write to.
+    /// </summary>
+    private static StreamWriter InPlace(string path) =>
+        new(new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Write, Share = FileShare.ReadWrite }));
 
     /// <summary>Writing the export failed (a full disk): kept apart from the database's own I/O errors, which ReadOnlyDatabase reports.</summary>
     private sealed class ExportOutputException(IOException inner) : Exception(inner.Message, inner);

@@ -51,6 +51,10 @@ internal static class PruneCommand
         {
             return NewsAggregatorCommandLine.UsageError;
         }
+        if (dryRun)
+        {
+            return await PreviewAsync(databasePath, period, storage, output, error);
+        }
         NewsDatabase database;
         try
         {
@@ -65,14 +69,9 @@ internal static class PruneCommand
         {
             var now = DateTimeOffset.UtcNow;
             var cutoff = period.CutoffBefore(now);
-            var report = dryRun
-                ? database.PreviewPrune(cutoff)
-                : await Task.Run(() => database.Prune(cutoff, now, new PruneOptions { Vacuum = vacuum }, step => done = step, cancellationToken),
-                    CancellationToken.None);
-            foreach (var line in PruneSummary.Lines(report, period))
-            {
-                await output.WriteLineAsync(line);
-            }
+            var report = await Task.Run(() => database.Prune(cutoff, now, new PruneOptions { Vacuum = vacuum }, step => done = step, cancellationToken),
+                CancellationToken.None);
+            await WriteAsync(output, report, period);
             return NewsAggregatorCommandLine.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -90,6 +89,33 @@ internal static class PruneCommand
         finally
         {
             database.Close();
+        }
+    }
+
+    /// <summary>
+    /// <c>--dry-run</c>: only reads, as the reports do, so that it never creates, fills or migrates
+    /// the file (an empty file given as --db used to come out of a dry run with the whole schema).
+    /// </summary>
+    private static async Task<int> PreviewAsync(string databasePath, RetentionPeriod period, StorageOptions storage, TextWriter output, TextWriter error)
+    {
+        PruneReport report;
+        try
+        {
+            report = NewsDatabase.PreviewPrune(databasePath, period.CutoffBefore(DateTimeOffset.UtcNow), storage);
+        }
+        catch (StorageException e)
+        {
+            return await ReportOutput.StorageErrorAsync(error, e);
+        }
+        await WriteAsync(output, report, period);
+        return NewsAggregatorCommandLine.Success;
+    }
+
+    private static async Task WriteAsync(TextWriter output, PruneReport report, RetentionPeriod period)
+    {
+        foreach (var line in PruneSummary.Lines(report, period))
+        {
+            await output.WriteLineAsync(line);
         }
     }
 }

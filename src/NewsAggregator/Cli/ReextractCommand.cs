@@ -82,7 +82,8 @@ internal static class ReextractCommand
         NewsDatabase database;
         try
         {
-            database = NewsDatabase.Open(request.DatabasePath, storage);
+            // Existing: an empty file is refused, not given the schema.
+            database = NewsDatabase.OpenExisting(request.DatabasePath, storage);
         }
         catch (StorageException e)
         {

@@ -339,6 +339,25 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal(["changes.jsonl"], Directory.GetFiles(_workspace.Folder, "changes*").Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task An_output_that_is_a_named_pipe_is_written_into_and_stays_a_pipe()
+    {
+        Database().StoreArticle(Article(1));
+        var pipe = await _workspace.MakeNamedPipeAsync("changes.fifo");
+        // The reader waits in its open until the export opens the pipe to write.
+        var reader = Task.Run(() => File.ReadAllText(pipe));
+
+        var run = await ExportAsync("--since", "0", "--output", pipe);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("next: --since 1\n", run.Error);
+        // A file renamed over the pipe would leave the reader waiting: the guard ends the wait.
+        var received = await reader.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1L, JsonDocument.Parse(received).RootElement.GetProperty("change_seq").GetInt64());
+        Assert.Equal("a named pipe (FIFO)", FileKind.Special(pipe));
+        Assert.Equal(["changes.fifo"], Directory.GetFiles(_workspace.Folder, "changes*").Select(Path.GetFileName));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("-wal")]

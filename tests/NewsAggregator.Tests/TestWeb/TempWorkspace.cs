@@ -26,6 +26,16 @@ public sealed class TempWorkspace : IDisposable
         return path;
     }
 
+    /// <summary>A named pipe (FIFO) in the folder, made by mkfifo: .NET has no call to make one.</summary>
+    public async Task<string> MakeNamedPipeAsync(string fileName)
+    {
+        var path = PathOf(fileName);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        await mkfifo.WaitForExitAsync();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+
     /// <summary>Removes the database with its write-ahead log, so that the next run starts from nothing.</summary>
     public void DeleteDatabase()
     {
