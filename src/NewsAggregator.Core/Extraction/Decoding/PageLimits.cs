@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsAggregator.Extraction;
 
 /// <summary>
@@ -52,14 +50,25 @@ public static class PageLimits
         {
             return html;
         }
-        var bounded = new StringBuilder(scan.End);
-        var at = 0;
-        foreach (var (start, length) in scan.Dropped)
+        // Written once at its final length: most pages lose their scripts' bodies, and a builder
+        // sized for the whole page doubled what bounding allocates.
+        var length = scan.End;
+        foreach (var (_, dropped) in scan.Dropped)
         {
-            bounded.Append(html, at, start - at);
-            at = start + length;
+            length -= dropped;
         }
-        return bounded.Append(html, at, scan.End - at).ToString();
+        return string.Create(length, (html, scan.Dropped, scan.End), static (bounded, state) =>
+        {
+            var (page, dropped, end) = state;
+            var at = 0;
+            foreach (var (start, count) in dropped)
+            {
+                page.AsSpan(at, start - at).CopyTo(bounded);
+                bounded = bounded[(start - at)..];
+                at = start + count;
+            }
+            page.AsSpan(at, end - at).CopyTo(bounded);
+        });
     }
 
     /// <summary>One pass over the markup, tag by tag, as far as the caps allow.</summary>
