@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Feeds;
 
@@ -91,14 +92,15 @@ internal static partial class EntryText
 
     private static string Separator(Match tag) => Separating.Contains(tag.Groups["name"].Value) ? " " : "";
 
-    /// <summary>Runs of white space (non-breaking and zero-width included) as one space, trimmed; <c>null</c> when nothing is left.</summary>
+    /// <summary>Runs of white space (non-breaking and zero-width included) as one space, trimmed, without control characters (<see cref="ControlCharacters"/>); <c>null</c> when nothing is left.</summary>
     public static string? Folded(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
-        var folded = Whitespace().Replace(text, " ").Trim();
+        // After entities are decoded: WebUtility reads "&#146;" as U+0092, not as HTML's "’".
+        var folded = Whitespace().Replace(ControlCharacters.Repaired(text), " ").Trim();
         return folded.Length > 0 ? folded : null;
     }
 

@@ -53,18 +53,19 @@ public static partial class PageDecoder
     {
         if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return Encoding.UTF8.GetString(body[3..]);
+            return ControlCharacters.Repaired(Encoding.UTF8.GetString(body[3..]));
         }
         if (body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return Encoding.Unicode.GetString(body[2..]);
+            return ControlCharacters.Repaired(Encoding.Unicode.GetString(body[2..]));
         }
         if (body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return Encoding.BigEndianUnicode.GetString(body[2..]);
+            return ControlCharacters.Repaired(Encoding.BigEndianUnicode.GetString(body[2..]));
         }
         var encoding = Choose(body, declaredCharset);
-        return RepairDoubleEncoding(encoding.GetString(body));
+        // Control characters first: a C1 one may be half of a double encoding ("â" U+0080 U+0099 is "’").
+        return RepairDoubleEncoding(ControlCharacters.Repaired(encoding.GetString(body)));
     }
 
     // A character that a UTF-8 lead byte (0xC2–0xF4) becomes in windows-1252, then the 1–3

@@ -13,8 +13,9 @@ namespace NewsAggregator.Extraction;
 /// JavaScript, every page held to <see cref="PageLimits"/> (whoever reads it: the extractor,
 /// the link finder of a section page, feed discovery), and the repairs a parse needs before anything reads the text: characters
 /// composed (NFC), so that a decomposed accent matches its precomposed twin, and a
-/// &lt;noscript&gt; that was never closed opened back up, and text encoded twice as UTF-8 put
-/// back when part of it came as entities (the decoder repairs it only where it is all bytes).
+/// &lt;noscript&gt; that was never closed opened back up, text encoded twice as UTF-8 put
+/// back when part of it came as entities (the decoder repairs it only where it is all bytes),
+/// and control characters taken out (<see cref="ControlCharacters"/>), raw or as references.
 /// </summary>
 internal static partial class PageParser
 {
@@ -55,7 +56,7 @@ internal static partial class PageParser
     /// </summary>
     public static IHtmlDocument Parse(string html)
     {
-        html = ComposedText.Of(PageLimits.Bound(html));
+        html = ComposedText.Of(ControlCharacters.Repaired(PageLimits.Bound(html)));
         var document = Parser.Value!.ParseDocument(html);
         if (document.Body is { } body && html.AsSpan().ContainsAny(NoscriptTag))
         {
@@ -63,7 +64,11 @@ internal static partial class PageParser
         }
         if (document.Body is { } text && EntityOfLeadCharacter().IsMatch(html))
         {
-            RepairDoubleEncoding(text);
+            RepairTexts(text, PageDecoder.RepairDoubleEncoding);
+        }
+        if (document.Body is { } written && ReferenceToControl().IsMatch(html))
+        {
+            RepairTexts(written, ControlCharacters.Repaired);
         }
         return document;
     }
@@ -76,11 +81,17 @@ internal static partial class PageParser
         RegexOptions.CultureInvariant)]
     private static partial Regex EntityOfLeadCharacter();
 
-    private static void RepairDoubleEncoding(IElement body)
+    // A numeric reference to a C0 control or DEL ("&#26;"), which the parser turns into the character
+    // (the C1 range it maps to windows-1252 itself, as HTML says); the raw ones are gone before the parse.
+    [GeneratedRegex("&#(?:0*(?:[1-8]|11|1[4-9]|2[0-9]|3[01]|127)(?![0-9])|[xX]0*(?:[1-8bBeEfF]|1[0-9a-fA-F]|7[fF])(?![0-9a-fA-F]))", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferenceToControl();
+
+    /// <summary>Each text node of <paramref name="body"/> through <paramref name="repair"/>, which gives the same instance when it changes nothing.</summary>
+    private static void RepairTexts(IElement body, Func<string, string> repair)
     {
         foreach (var (node, _) in DomWalk.Of(body))
         {
-            if (node is IText text && PageDecoder.RepairDoubleEncoding(text.Data) is var repaired && !ReferenceEquals(repaired, text.Data))
+            if (node is IText text && repair(text.Data) is var repaired && !ReferenceEquals(repaired, text.Data))
             {
                 text.Data = repaired;
             }

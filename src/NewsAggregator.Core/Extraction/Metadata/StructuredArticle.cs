@@ -186,7 +186,8 @@ internal sealed record StructuredArticle
     {
         try
         {
-            return value.GetString();
+            // JSON escapes any control character ("\u001b"), which no parse of the page has taken out.
+            return value.GetString() is { } text ? ControlCharacters.Repaired(text) : null;
         }
         catch (InvalidOperationException)
         {

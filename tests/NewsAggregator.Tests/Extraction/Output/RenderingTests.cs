@@ -13,12 +13,23 @@ public class RenderingTests
     [InlineData("noframes-and-noembed")] // a browser hides them (it shows frames and embeds), and their content is raw markup, not text
     [InlineData("joiners-inside-words")] // zero-width (non-)joiners inside a word are Persian spelling and an emoji's binding, kept; one at a word's edge or alone goes
     [InlineData("noncharacter-in-the-text")] // U+FFFE, valid UTF-8 that .NET's normaliser refuses: the text is kept, without it
+    [InlineData("control-characters")] // C1 controls are windows-1252 punctuation read as Latin-1 upstream (U+0092 is ’); terminal escapes, backspaces and references to C0 controls (&#26;) are not text
     [InlineData("encoded-twice-in-entities")] // UTF-8 read as windows-1252 and written back as entities (&acirc;€™, &Atilde;&copy;, &#195;&#168;) is put back; correct entities stay
     public void Text_is_what_a_reader_sees(string page)
     {
         var article = _extractor.Extract(ExtractionFixtures.Text("Rendering", page + ".html"), new Uri("https://town.example/" + page));
 
         Assert.Equal(ExtractionFixtures.Expected("Rendering", page + ".expected.txt"), article.Text);
+    }
+
+    [Fact]
+    public void Title_and_html_hold_no_control_characters()
+    {
+        var article = _extractor.Extract(ExtractionFixtures.Text("Rendering", "control-characters.html"), null);
+
+        Assert.DoesNotContain(article.Html, c => char.IsControl(c) && c != '\n');
+        Assert.Contains("board’s", article.Html, StringComparison.Ordinal);
+        Assert.Equal("Harbour dredging starts in March", article.Title);
     }
 
     [Fact]
