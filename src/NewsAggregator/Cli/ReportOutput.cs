@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NewsAggregator.Extraction;
 using NewsAggregator.Storage;
 
 namespace NewsAggregator.Cli;
@@ -35,10 +36,25 @@ internal static class ReportOutput
         return e.Failure == StorageFailure.Unusable ? NewsAggregatorCommandLine.UsageError : NewsAggregatorCommandLine.SourceFailed;
     }
 
-    /// <summary>Columns padded to their widest cell; the last column unpadded, so that a long last cell costs no trailing blanks.</summary>
+    /// <summary>
+    /// <paramref name="text"/> from the database or a publisher as one line a terminal shows as it
+    /// is: without control characters (<see cref="ControlCharacters"/>), line breaks and tabs as
+    /// spaces. Rows stored by older versions, and publishers' words inside error messages, can hold
+    /// an escape sequence that would otherwise act on the reader's terminal (retitle it, clear it,
+    /// write to its clipboard).
+    /// </summary>
+    public static string Printable(string text)
+    {
+        var repaired = ControlCharacters.Repaired(text);
+        return repaired.AsSpan().ContainsAny(LineControls) ? string.Join(' ', repaired.Split(LineControls, StringSplitOptions.RemoveEmptyEntries)) : repaired;
+    }
+
+    private static readonly char[] LineControls = ['\r', '\n', '\t', '\f'];
+
+    /// <summary>Columns padded to their widest cell (each <see cref="Printable"/>); the last column unpadded, so that a long last cell costs no trailing blanks.</summary>
     public static string Table(IReadOnlyList<string> headings, IEnumerable<string[]> rows)
     {
-        var cells = rows.Prepend([.. headings]).ToList();
+        var cells = rows.Select(row => row.Select(Printable).ToArray()).Prepend([.. headings]).ToList();
         var widths = Enumerable.Range(0, headings.Count).Select(column => cells.Max(line => line[column].Length)).ToArray();
         var text = new StringBuilder();
         foreach (var line in cells)

@@ -98,10 +98,10 @@ internal static partial class SearchCommand
             var hit = hits[i];
             var date = hit.PublishedAt is { } published ? $"published {Day(published)}" : $"first seen {Day(hit.FetchedAt)}";
             var sightings = hit.Sightings == 1 ? "1 sighting" : string.Create(CultureInfo.InvariantCulture, $"{hit.Sightings} sightings");
-            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {(string.IsNullOrWhiteSpace(hit.Title) ? "(no title)" : hit.Title)}").AppendLine()
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {(string.IsNullOrWhiteSpace(hit.Title) ? "(no title)" : ReportOutput.Printable(hit.Title))}").AppendLine()
                 .Append(CultureInfo.InvariantCulture, $"   {date} · {sightings} · id {hit.Id}").AppendLine()
-                .Append("   ").Append(hit.Url).AppendLine()
-                .Append("   ").Append(hit.Snippet).AppendLine()
+                .Append("   ").Append(ReportOutput.Printable(hit.Url)).AppendLine()
+                .Append("   ").Append(ReportOutput.Printable(hit.Snippet)).AppendLine()
                 .AppendLine();
         }
         if (hits.Count == limit)

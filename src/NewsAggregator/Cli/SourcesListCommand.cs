@@ -76,7 +76,7 @@ internal static partial class SourcesListCommand
         row.Articles.ToString(CultureInfo.InvariantCulture),
         row.GivenUpEntries.ToString(CultureInfo.InvariantCulture),
         // One line per source: an error with line breaks (entry lists) is folded onto one.
-        row.LastError is { } message ? string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)) : "-",
+        row.LastError ?? "-",
     ];
 
     /// <summary>Serialisation code generated at build time: the worker is compiled ahead of time, without reflection.</summary>

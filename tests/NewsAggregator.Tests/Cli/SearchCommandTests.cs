@@ -95,6 +95,22 @@ public sealed class SearchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Control_characters_stored_by_an_older_version_do_not_reach_the_terminal()
+    {
+        // Stored as an older version stored it; the extractor takes them out now.
+        Store("https://a.example/dredging", "Harbour \u001b]0;owned\u0007 dredging",
+            "Dredging starts in March.\u001b[2J The board\u0092s contractor will work around the tides.");
+
+        var run = await SearchAsync("dredging");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(run.Output, c => char.IsControl(c) && c != '\n');
+        var lines = run.Output.Split('\n');
+        Assert.Equal("1. Harbour  ]0;owned  dredging", lines[0]);
+        Assert.Contains("The board’s contractor", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_lines_carry_the_documented_properties()
     {
         var id = Store("https://a.example/bridge", "Old Mill Bridge shut", ChangeSequenceTests.WholeStory, Now.AddDays(-1));

@@ -43,7 +43,7 @@ public sealed class SourcesListTests : IDisposable
             Store(database, "retired", "https://retired.example/a", "The only story of the retired source.");
             database.RecordRun(Run("desk", Now.AddDays(-1), null, Now.AddDays(-1).AddHours(1)));
             database.RecordRun(Run("desk", Now.AddHours(-1), "HTTP 500 Internal Server Error", Now.AddHours(1)));
-            database.RecordRun(Run("desk", Now, "HTTP 502 Bad Gateway\nand a second line", Now.AddHours(4)));
+            database.RecordRun(Run("desk", Now, "HTTP 502 Bad Gateway\nand a second line \u001b]0;from the server\u0007", Now.AddHours(4)));
         }
         finally
         {
@@ -90,7 +90,7 @@ public sealed class SourcesListTests : IDisposable
             [
                 "ID       STATUS       ENABLED  LAST SUCCESS          FAILURES  NEXT DUE              ARTICLES  GIVEN UP  LAST ERROR",
                 "wire     ok           yes      2026-03-04T05:06:07Z  0         2026-03-04T06:06:07Z  2         1         -",
-                "desk     failing      yes      2026-03-03T05:06:07Z  2         2026-03-04T09:06:07Z  0         0         HTTP 502 Bad Gateway and a second line",
+                "desk     failing      yes      2026-03-03T05:06:07Z  2         2026-03-04T09:06:07Z  0         0         HTTP 502 Bad Gateway and a second line  ]0;from the server",
                 "fresh    never-run    no       -                     0         -                     0         0         -",
                 "retired  not-in-file  yes      -                     0         -                     1         0         -",
             ],
@@ -135,7 +135,7 @@ public sealed class SourcesListTests : IDisposable
         Assert.Equal("2026-03-04T05:06:07Z", desk.GetProperty("lastRunAt").GetString());
         Assert.Equal("2026-03-03T05:06:07Z", desk.GetProperty("lastSuccessAt").GetString());
         Assert.Equal(2, desk.GetProperty("consecutiveFailures").GetInt32());
-        Assert.Equal("HTTP 502 Bad Gateway\nand a second line", desk.GetProperty("lastError").GetString());
+        Assert.Equal("HTTP 502 Bad Gateway\nand a second line \u001b]0;from the server\u0007", desk.GetProperty("lastError").GetString());
         Assert.Equal("2026-03-04T09:06:07Z", desk.GetProperty("nextDueAt").GetString());
         Assert.Equal(0, desk.GetProperty("articles").GetInt64());
 

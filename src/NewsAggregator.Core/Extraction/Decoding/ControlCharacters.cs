@@ -17,7 +17,7 @@ namespace NewsAggregator.Extraction;
 /// <item>C0 controls other than tab, line feed, form feed and carriage return, and DEL, become a space.</item>
 /// </list>
 /// </summary>
-internal static class ControlCharacters
+public static class ControlCharacters
 {
     // windows-1252 for 0x80–0x9F (WHATWG Encoding Standard's index); NUL where it defines none.
     private const string Windows1252 =
