@@ -31,9 +31,18 @@ public static class ControlCharacters
         "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
 
     /// <summary><paramref name="text"/> without control characters: C0 ones as spaces, C1 ones as their windows-1252 characters; the same instance when it holds none.</summary>
-    public static string Repaired(string text)
+    public static string Repaired(string text) => Repair(text, punctuationOnly: false);
+
+    /// <summary>
+    /// Only the C1 controls windows-1252 defines, as its characters; the rest left for the
+    /// double-encoding repair, which reads the five it leaves undefined as the bytes they were
+    /// ("â" U+0080 U+009D is "”"), and for <see cref="Repaired"/> after it.
+    /// </summary>
+    internal static string WithWindows1252Punctuation(string text) => Repair(text, punctuationOnly: true);
+
+    private static string Repair(string text, bool punctuationOnly)
     {
-        var first = text.AsSpan().IndexOfAny(Controls);
+        var first = punctuationOnly ? text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') : text.AsSpan().IndexOfAny(Controls);
         if (first < 0)
         {
             return text;
@@ -48,9 +57,10 @@ public static class ControlCharacters
                 var c = text[i];
                 if (c is >= '\u0080' and <= '\u009F')
                 {
-                    c = Windows1252[c - '\u0080'];
+                    var punctuation = Windows1252[c - '\u0080'];
+                    c = punctuation != '\0' || !punctuationOnly ? punctuation : c;
                 }
-                else if (Controls.Contains(c))
+                else if (!punctuationOnly && Controls.Contains(c))
                 {
                     // More often a separator than part of a word ("(f)\u001DTo"): white space, which rendering folds.
                     c = ' ';

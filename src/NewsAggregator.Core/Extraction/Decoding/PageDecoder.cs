@@ -64,8 +64,9 @@ public static partial class PageDecoder
             return ControlCharacters.Repaired(Encoding.BigEndianUnicode.GetString(body[2..]));
         }
         var encoding = Choose(body, declaredCharset);
-        // Control characters first: a C1 one may be half of a double encoding ("â" U+0080 U+0099 is "’").
-        return RepairDoubleEncoding(ControlCharacters.Repaired(encoding.GetString(body)));
+        // C1 punctuation first: it may be part of a double encoding ("â" U+0080 U+0099 is "’"); the
+        // other control characters after, as the repair reads the ones windows-1252 leaves undefined.
+        return ControlCharacters.Repaired(RepairDoubleEncoding(ControlCharacters.WithWindows1252Punctuation(encoding.GetString(body))));
     }
 
     // A character that a UTF-8 lead byte (0xC2–0xF4) becomes in windows-1252, then the 1–3

@@ -43,6 +43,7 @@ public class PageDecoderTests
     [Theory]
     [InlineData(new byte[] { 0x55, 0x4B, 0xC2, 0x92, 0x73 }, "UK’s")] // U+0092: windows-1252's 0x92 read as Latin-1
     [InlineData(new byte[] { 0x55, 0x4B, 0xC3, 0xA2, 0xC2, 0x80, 0xC2, 0x99, 0x73 }, "UK’s")] // "’" encoded twice, by way of Latin-1
+    [InlineData(new byte[] { 0x61, 0x2E, 0xC3, 0xA2, 0xC2, 0x80, 0xC2, 0x9D }, "a.”")] // the same, its last byte one windows-1252 leaves undefined
     [InlineData(new byte[] { 0x61, 0x1B, 0x5B, 0x32, 0x4A, 0x07, 0x62, 0x09, 0x63 }, "a [2J b\tc")] // a terminal escape and a bell; the tab stays
     [InlineData(new byte[] { 0x61, 0x81, 0x62 }, "ab")] // a byte windows-1252 leaves undefined
     public void Control_characters_are_put_back_as_windows_1252_or_taken_out(byte[] body, string expected)
