@@ -131,7 +131,9 @@ internal sealed class MarkupClues
         {
             if (_meta.TryGetValue(key, out var value))
             {
-                return value;
+                // An attribute's references to control characters (content="&#27;[2J") are decoded
+                // by the parser into the characters, which the raw page no longer held.
+                return ControlCharacters.Repaired(value);
             }
         }
         return null;

