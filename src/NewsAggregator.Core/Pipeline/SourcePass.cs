@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NewsAggregator.Dedup;
 using NewsAggregator.Extraction;
@@ -290,9 +291,13 @@ public sealed class SourcePass(
                 var links = SectionPageLinks.Find(html, page.FinalUrl, source.LinkSelector);
                 if (links.Count == 0)
                 {
+                    // Past the caps no selector helps: the links are not read at all.
+                    var cut = PageLimits.Cuts(html)
+                        ? string.Create(CultureInfo.InvariantCulture, $" (the page was read only up to its first {PageLimits.MaxElements:N0} elements or {PageLimits.MaxChars:N0} characters, and is longer)")
+                        : "";
                     throw new SourceContentException(source.LinkSelector is null
-                        ? "no article links found on the page; set \"linkSelector\" for this source"
-                        : $"no links match linkSelector \"{source.LinkSelector}\"");
+                        ? $"no article links found on the page{cut}; set \"linkSelector\" for this source"
+                        : $"no links match linkSelector \"{source.LinkSelector}\"{cut}");
                 }
                 return new SourceListing(links, NotModified: false, page.Validators, page.FreshFor);
             }

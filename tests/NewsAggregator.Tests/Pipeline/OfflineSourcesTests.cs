@@ -64,12 +64,32 @@ public sealed class OfflineSourcesTests : IDisposable
         Assert.Contains("contentSelector \"div.story-body-v1\" matched nothing; the article was found without it", EntryProblems("stale-rules"));
     }
 
-    private string EntryProblems(string sourceId)
+    [Fact]
+    public async Task A_section_page_whose_links_lie_past_the_caps_says_the_page_was_cut()
+    {
+        // Real front pages hold a few thousand elements; the story links here come after 20 000 empty ones.
+        var page = _workspace.WriteFile("huge-front.html",
+            "<html><body>" + string.Concat(Enumerable.Repeat("<span></span>", NewsAggregator.Extraction.PageLimits.MaxElements)) +
+            "<h2><a href=\"/2024/05/reservoir-highest-level.html\">Reservoir reaches its highest level in twenty years</a></h2></body></html>");
+        SourcesJson.Write(_workspace, [new SourceEntry("huge-front", "Huge front page", "html", new Uri(page).AbsoluteUri)]);
+
+        var run = await CommandRun.OnceAsync(_workspace);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no article links found on the page (the page was read only up to its first 20,000 elements or 3,000,000 characters, and is longer)", RunError("huge-front"));
+    }
+
+    private string RunError(string sourceId) => FromRuns(sourceId, "group_concat(error, '\n')");
+
+    private string EntryProblems(string sourceId) => FromRuns(sourceId, "group_concat(entry_problems, '\n')");
+
+    /// <summary>The value of <paramref name="expression"/> over the source's rows of the runs table.</summary>
+    private string FromRuns(string sourceId, string expression)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_workspace.DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(entry_problems, '\n') FROM runs WHERE source_id = $source";
+        command.CommandText = $"SELECT {expression} FROM runs WHERE source_id = $source";
         command.Parameters.AddWithValue("$source", sourceId);
         return command.ExecuteScalar() as string ?? "";
     }

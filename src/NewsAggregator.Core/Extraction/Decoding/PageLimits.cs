@@ -38,6 +38,14 @@ public static class PageLimits
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnnestedNames = Unnested.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Whether <see cref="Bound"/> cuts <paramref name="html"/> short (past <see cref="MaxChars"/> or <see cref="MaxElements"/>), for a message that says so.</summary>
+    public static bool Cuts(string html)
+    {
+        var scan = new Scan(html.AsSpan(0, Math.Min(html.Length, MaxChars)));
+        scan.Run();
+        return scan.End < html.Length;
+    }
+
     /// <summary>
     /// <paramref name="html"/> within the caps (cut after <see cref="MaxChars"/> or <see cref="MaxElements"/>,
     /// flattened below <see cref="MaxDepth"/>), without the bodies of scripts and style sheets.
