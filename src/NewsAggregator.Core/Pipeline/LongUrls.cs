@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Pipeline;
 
@@ -6,7 +7,9 @@ namespace NewsAggregator.Pipeline;
 /// Shortens very long URLs in text meant for people (summary lines, logs): a tracking-laden or
 /// hostile link of thousands of characters would otherwise bury the line it appears in. The
 /// start (scheme, host, the path's beginning) and the end (the story's slug) stay, so the link
-/// can still be recognised; the database keeps every URL whole.
+/// can still be recognised; the database keeps every URL whole. Control characters go too
+/// (<see cref="ControlCharacters"/>): a server's words quoted in an error ("HTTP 502 …") or an old
+/// row's title could otherwise send an escape sequence to the terminal or log that shows the line.
 /// </summary>
 public static partial class LongUrls
 {
@@ -19,7 +22,7 @@ public static partial class LongUrls
     public static string Shorten(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= MaxLength ? text : Url().Replace(text, match => ShortenOne(match.Value));
+        return ControlCharacters.Repaired(text.Length <= MaxLength ? text : Url().Replace(text, match => ShortenOne(match.Value)));
     }
 
     private static string ShortenOne(string url) =>

@@ -74,6 +74,13 @@ public sealed class SummaryTextTests : IAsyncLifetime
         Assert.Equal(expected, LongUrls.Shorten(text));
 
     [Fact]
+    public void Control_characters_in_a_servers_words_do_not_reach_the_line()
+    {
+        // A reason phrase or an old row quoted in an error: the summary line and the log print it.
+        Assert.Equal("HTTP 502  ]0;retitled  Bad Gateway", LongUrls.Shorten("HTTP 502 \u001b]0;retitled\u0007 Bad Gateway"));
+    }
+
+    [Fact]
     public void Long_url_keeps_its_start_and_its_end()
     {
         var url = "https://news.example/world/2024/05/" + new string('x', 400) + "/the-story-slug.html";
