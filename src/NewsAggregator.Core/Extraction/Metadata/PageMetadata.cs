@@ -27,7 +27,8 @@ internal static partial class PageMetadata
 
         var article = new ExtractedArticle
         {
-            Title = Headline.Clean(rawTitle, siteName, heading),
+            // The <title> is in the head, whose text the parser's repair of references to control characters does not walk.
+            Title = Headline.Clean(rawTitle is null ? null : ControlCharacters.Repaired(rawTitle), siteName, heading),
             Byline = ReadByline(clues, structured),
             PublishedAt = ReadPublished(clues, structured, pageUrl),
             Language = LanguageTag.Normalize(document.DocumentElement?.GetAttribute("lang"))

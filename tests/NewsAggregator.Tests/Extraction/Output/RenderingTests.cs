@@ -33,6 +33,14 @@ public class RenderingTests
     }
 
     [Fact]
+    public void A_title_taken_from_the_head_holds_no_control_characters()
+    {
+        var article = _extractor.Extract("<html><head><title>Harbour &#27;]0;owned&#7; dredging</title></head><body><p>Dredging starts.</p></body></html>", null);
+
+        Assert.Equal("Harbour ]0;owned dredging", article.Title);
+    }
+
+    [Fact]
     public void Html_is_composed_and_without_ruby_annotations()
     {
         var article = _extractor.Extract(ExtractionFixtures.Text("Rendering", "ruby-soft-hyphen-decomposed.html"), null);
