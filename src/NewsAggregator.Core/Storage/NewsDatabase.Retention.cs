@@ -107,12 +107,10 @@ public sealed partial class NewsDatabase
         };
     }
 
-    /// <summary>What <see cref="Prune"/> with this cutoff would delete, counted in one read; nothing is changed.</summary>
-    public PruneReport PreviewPrune(DateTimeOffset cutoff) => Read(connection => Preview(connection, cutoff));
-
     /// <summary>
-    /// <c>prune --dry-run</c>: <see cref="PreviewPrune(DateTimeOffset)"/> through <see cref="ReadOnlyDatabase"/>,
-    /// so that a dry run neither creates the file nor migrates it (opening it to write would do both).
+    /// <c>prune --dry-run</c>: what <see cref="Prune"/> with this cutoff would delete, counted in one
+    /// read through <see cref="ReadOnlyDatabase"/>, so that a dry run neither creates the file nor
+    /// migrates it (opening it to write would do both); nothing is changed.
     /// </summary>
     /// <exception cref="StorageException">The file is missing, empty, not ours, older than this program, damaged, locked or unreadable.</exception>
     public static PruneReport PreviewPrune(string path, DateTimeOffset cutoff, StorageOptions? options = null) =>

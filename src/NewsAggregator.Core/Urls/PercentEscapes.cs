@@ -11,8 +11,13 @@ namespace NewsAggregator.Urls;
 /// </summary>
 public static class PercentEscapes
 {
+    /// <returns><paramref name="value"/> itself when it holds no escape and nothing but ASCII, as most paths and queries do.</returns>
     public static string Normalize(string value)
     {
+        if (!value.Contains('%') && Ascii.IsValid(value))
+        {
+            return value;
+        }
         var builder = new StringBuilder(value.Length);
         Span<byte> utf8 = stackalloc byte[4];
         var i = 0;

@@ -183,7 +183,7 @@ public sealed class PruneTests : IDisposable
         var before = TableCounts();
         var bytes = new FileInfo(_files.Path).Length;
 
-        var preview = database.PreviewPrune(Cutoff);
+        var preview = NewsDatabase.PreviewPrune(_files.Path, Cutoff);
 
         Assert.Equal(before, TableCounts());
         Assert.Equal(bytes, new FileInfo(_files.Path).Length);

@@ -9,7 +9,7 @@ namespace NewsAggregator.Extraction;
 /// the string for a C reader of the database. Two kinds:
 /// <list type="bullet">
 /// <item>C1 controls (U+0080–U+009F) in a page are windows-1252 punctuation read as Latin-1
-/// somewhere upstream (a CMS that stored "’" as the byte 0x92 and served it as U+0092, seen on 5
+/// somewhere upstream (a CMS that stored "’" as the byte 0x92 and served it as U+0092, seen on 6
 /// of the 750 daniel pages): each becomes its windows-1252 character, as HTML already does for
 /// a numeric reference in that range (<c>&amp;#146;</c> is "’"). The five bytes windows-1252
 /// leaves undefined are dropped. Done before the double-encoding repair, this also lets
