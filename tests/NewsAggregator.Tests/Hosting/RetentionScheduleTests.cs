@@ -46,13 +46,18 @@ public sealed class RetentionScheduleTests : IDisposable
                 FetchedAt = Start.AddDays(-daysAgo),
             });
         }
-        var clock = new FakeTimeProvider(Start);
+        var clock = new TimerCountingClock(Start);
         using var schedule = new RetentionSchedule(database, RetentionPeriod.Days(30), clock, NullLogger<RetentionSchedule>.Instance);
 
         await schedule.StartAsync(CancellationToken.None);
         Assert.Equal(4, Articles());
+        // The schedule waits on a thread of its own (BackgroundService runs ExecuteAsync as a
+        // task): moving the clock before its timer is set would set the timer a minute after the
+        // moved time, and the test would wait for a prune that is not due.
+        await clock.TimerSetAsync(HangGuard);
         clock.Advance(RetentionSchedule.FirstAfter);
         await ArticlesBecomeAsync(3);
+        await clock.TimerSetAsync(HangGuard);
         clock.Advance(TimeSpan.FromHours(23));
         Assert.Equal(3, Articles());
         clock.Advance(TimeSpan.FromHours(1));
@@ -83,5 +88,37 @@ public sealed class RetentionScheduleTests : IDisposable
         {
             database.Close();
         }
+    }
+}
+
+/// <summary>A fake clock that says when a timer has been set on it (each <see cref="TimerSetAsync"/> takes one).</summary>
+internal sealed class TimerCountingClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly FakeTimeProvider _clock = new(start);
+    private readonly SemaphoreSlim _timersSet = new(0);
+
+    public void Advance(TimeSpan delta) => _clock.Advance(delta);
+
+    public async Task TimerSetAsync(TimeSpan hangGuard)
+    {
+        if (!await _timersSet.WaitAsync(hangGuard))
+        {
+            throw new TimeoutException($"no timer was set within {hangGuard}");
+        }
+    }
+
+    public override DateTimeOffset GetUtcNow() => _clock.GetUtcNow();
+
+    public override long GetTimestamp() => _clock.GetTimestamp();
+
+    public override long TimestampFrequency => _clock.TimestampFrequency;
+
+    public override TimeZoneInfo LocalTimeZone => _clock.LocalTimeZone;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = _clock.CreateTimer(callback, state, dueTime, period);
+        _timersSet.Release();
+        return timer;
     }
 }
