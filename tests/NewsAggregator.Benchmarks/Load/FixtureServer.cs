@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -29,11 +30,15 @@ public sealed class FixtureServer : IAsyncDisposable
     private readonly Document[][] _pages;
     private readonly Document _robots;
     private readonly TimeSpan _latency;
+    private readonly FixtureWeb _web;
+    private readonly ConcurrentDictionary<(int Publisher, int Released), Document> _partialFeeds = new();
+    private int _released = int.MaxValue;
     private long _total, _notModified, _feedCount, _robotsCount, _pageCount, _notFound;
 
     private FixtureServer(WebApplication app, FixtureWeb web, int port, TimeSpan latency)
     {
         _app = app;
+        _web = web;
         Port = port;
         _latency = latency;
         _publisherByAddress = web.Publishers.ToDictionary(p => p.Address, p => p.Index);
@@ -44,6 +49,16 @@ public sealed class FixtureServer : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>
+    /// How many of each publisher's articles its feed lists, oldest first (all by default): raised
+    /// while a service runs, so that its passes find new articles as a publisher's would.
+    /// </summary>
+    public int ReleasedPerPublisher
+    {
+        get => Volatile.Read(ref _released);
+        set => Volatile.Write(ref _released, Math.Max(1, value));
+    }
 
     /// <summary>How long binding every address took.</summary>
     public TimeSpan BindTime { get; private set; }
@@ -137,7 +152,7 @@ public sealed class FixtureServer : IAsyncDisposable
                 return _robots;
             case "/feed.xml":
                 Interlocked.Increment(ref _feedCount);
-                return _feeds[publisher];
+                return ReleasedPerPublisher >= _web.ArticlesPerPublisher ? _feeds[publisher] : PartialFeed(publisher, ReleasedPerPublisher);
         }
         // /news/{slot}-{slug}.html
         if (path.StartsWith("/news/", StringComparison.Ordinal) && path.IndexOf('-', StringComparison.Ordinal) is var dash and > 6
@@ -148,6 +163,13 @@ public sealed class FixtureServer : IAsyncDisposable
         }
         return null;
     }
+
+    private Document PartialFeed(int publisher, int released) =>
+        _partialFeeds.GetOrAdd((publisher, released), key =>
+        {
+            var listed = _web.Released(_web.Publishers[key.Publisher], key.Released).ToList();
+            return Make(_web.Feed(_web.Publishers[key.Publisher], Port, key.Released), "application/rss+xml; charset=utf-8", listed.Max(a => a.Published));
+        });
 
     private static bool IsUnchanged(HttpRequest request, Document document)
     {

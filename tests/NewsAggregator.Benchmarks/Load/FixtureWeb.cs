@@ -181,12 +181,17 @@ public sealed class FixtureWeb
 
     public static string RobotsTxt => "User-agent: *\nDisallow: /private/\nAllow: /\n";
 
-    public string Feed(Publisher publisher, int port)
+    /// <summary>The publisher's articles a feed lists when only the first <paramref name="released"/> (by publication) are out; all when null.</summary>
+    public IEnumerable<FixtureArticle> Released(Publisher publisher, int? released = null) =>
+        ArticlesOf(publisher).OrderBy(a => a.Published).Take(released ?? ArticlesPerPublisher);
+
+    /// <summary>The publisher's RSS feed, newest first: every article, or the first <paramref name="released"/> published.</summary>
+    public string Feed(Publisher publisher, int port, int? released = null)
     {
         var xml = new StringBuilder();
         xml.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n");
         xml.Append(CultureInfo.InvariantCulture, $"<title>{Encode(publisher.Name)}</title><link>{BaseUrl(publisher, port)}</link><description>News from {publisher.Town}</description>\n");
-        foreach (var article in ArticlesOf(publisher).OrderByDescending(a => a.Published))
+        foreach (var article in Released(publisher, released).OrderByDescending(a => a.Published))
         {
             var url = ArticleUrl(article, port);
             var summary = article.Paragraphs[0].Length > 200 ? article.Paragraphs[0][..200] + "…" : article.Paragraphs[0];

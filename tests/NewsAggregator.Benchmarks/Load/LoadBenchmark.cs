@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using NewsAggregator.Benchmarks.Quality;
 using NewsAggregator.Extraction;
 
@@ -15,12 +16,16 @@ namespace NewsAggregator.Benchmarks.Load;
 /// worker as <c>--Key=Value</c> (repeatable), <c>--max-minutes M</c> caps each worker run,
 /// <c>--extraction-pages P</c> pages for the extraction-only figure (2000), <c>--keep DIR</c> keeps
 /// sources.json and the database there, <c>--worker PATH</c> another build of the worker (a .dll runs on dotnet, anything else as an executable).
+/// <c>--service-minutes M</c> runs the worker as the service instead, for M minutes, every source on a
+/// one-minute interval, with each feed listing a quarter of its articles at the start and
+/// <c>--release-per-minute R</c> (2) more every minute, and prints its memory and CPU minute by minute
+/// (<see cref="RunService"/>).
 /// </summary>
 public static class LoadBenchmark
 {
     private sealed record Options(
         int Sources, int Articles, int LatencyMs, double Syndicated, string? Keep, IReadOnlyList<string> Settings,
-        double? MaxMinutes, int ExtractionPages, string? Worker);
+        double? MaxMinutes, int ExtractionPages, string? Worker, int? ServiceMinutes, int ReleasePerMinute);
 
     public static int Run(string[] args)
     {
@@ -32,7 +37,7 @@ public static class LoadBenchmark
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("usage: load [--sources 1000] [--articles 20] [--latency-ms 0] [--syndicated 0.1] [--keep DIR] [--setting Key=Value]... [--max-minutes M] [--extraction-pages 2000] [--worker PATH]");
+            Console.Error.WriteLine("usage: load [--sources 1000] [--articles 20] [--latency-ms 0] [--syndicated 0.1] [--keep DIR] [--setting Key=Value]... [--max-minutes M] [--extraction-pages 2000] [--worker PATH] [--service-minutes M [--release-per-minute 2]]");
             return 2;
         }
         return RunAsync(options).GetAwaiter().GetResult();
@@ -66,11 +71,20 @@ public static class LoadBenchmark
         Console.WriteLine($"worker: {worker}; files in {folder}");
 
         var sourcesPath = Path.Combine(folder, "sources.json");
-        WriteSources(sourcesPath, web, port, options.Articles);
+        WriteSources(sourcesPath, web, port, options.Articles, options.ServiceMinutes is null ? null : 1);
         var database = Path.Combine(folder, "news.db");
         foreach (var stale in new[] { database, database + "-wal", database + "-shm" })
         {
             File.Delete(stale);
+        }
+        if (options.ServiceMinutes is { } serviceMinutes)
+        {
+            var exit = RunService(options, worker, web, server, sourcesPath, database, serviceMinutes);
+            if (options.Keep is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            return exit;
         }
         var arguments = new List<string> { "--once", "--sources", sourcesPath, "--db", database };
         arguments.AddRange(options.Settings.Select(s => "--" + s));
@@ -180,6 +194,98 @@ public static class LoadBenchmark
         }
     }
 
+    /// <summary>
+    /// The worker as an operator leaves it: the service (no <c>--once</c>) over every source on a
+    /// one-minute interval for <paramref name="minutes"/> minutes, then SIGTERM. Feeds start with a
+    /// quarter of their articles and list <see cref="Options.ReleasePerMinute"/> more every minute, so
+    /// early passes store new stories and later ones find their feeds unchanged (304), as most
+    /// passes of a long-running service do. Prints, minute by minute, the highest resident memory,
+    /// the CPU spent, the requests served and the articles stored: memory that keeps rising once
+    /// the feeds stop changing is memory the service would not give back in a month.
+    /// </summary>
+    private static int RunService(Options options, string worker, FixtureWeb web, FixtureServer server, string sourcesPath, string database, int minutes)
+    {
+        var released = Math.Max(1, options.Articles / 4);
+        server.ReleasedPerPublisher = released;
+        var arguments = new List<string> { "--sources", sourcesPath, "--db", database };
+        arguments.AddRange(options.Settings.Select(s => "--" + s));
+        Console.WriteLine(Invariant($"service: {minutes} minutes, every source each minute; feeds list {released} of {options.Articles} articles at the start and {options.ReleasePerMinute} more a minute"));
+
+        var rows = new List<(int Minute, int Released, long PeakRss, double Cpu, RequestCounts Requests, long Articles)>();
+        var minute = 0;
+        long minutePeak = 0;
+        double cpuAtMinuteStart = 0, cpuNow = 0;
+        var countsAtMinuteStart = server.Counts;
+        void EndMinute()
+        {
+            var counts = server.Counts;
+            rows.Add((minute + 1, released, minutePeak, cpuNow - cpuAtMinuteStart, FixtureServer.Difference(counts, countsAtMinuteStart), CountArticles(database)));
+            minute++;
+            minutePeak = 0;
+            cpuAtMinuteStart = cpuNow;
+            countsAtMinuteStart = counts;
+            released = Math.Min(options.Articles, released + options.ReleasePerMinute);
+            server.ReleasedPerPublisher = released;
+        }
+        var run = WorkerProcess.Run(worker, arguments, TimeSpan.FromMinutes(minutes), sample =>
+        {
+            // Called on this thread, about ten times a second.
+            cpuNow = sample.CpuSeconds;
+            if (sample.At >= TimeSpan.FromMinutes(minute + 1) && minute < minutes)
+            {
+                EndMinute();
+            }
+            minutePeak = Math.Max(minutePeak, sample.RssBytes);
+        });
+        cpuNow = run.Cpu;
+        if (minute < minutes)
+        {
+            EndMinute();
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"minute",6} {"listed",6} {"peak RSS MB",11} {"CPU s",7} {"requests",9} {"of them 304",11} {"articles",9}");
+        foreach (var row in rows)
+        {
+            Console.WriteLine(Invariant($"{row.Minute,6} {row.Released,6} {row.PeakRss / 1048576.0,11:F0} {row.Cpu,7:F1} {row.Requests.Total,9} {row.Requests.NotModified,11} {row.Articles,9}"));
+        }
+        var stored = StoredOutcome.Read(database, web, server.Port);
+        var half = rows.Count / 2;
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"exit code {run.ExitCode} after SIGTERM; worker CPU {run.Cpu:F1} s; peak RSS (VmHWM) {run.PeakRssBytes / 1048576.0:F0} MB"));
+        Console.WriteLine(Invariant($"highest RSS, first half of the minutes: {rows.Take(half).DefaultIfEmpty().Max(r => r.PeakRss) / 1048576.0:F0} MB; second half: {rows.Skip(half).DefaultIfEmpty().Max(r => r.PeakRss) / 1048576.0:F0} MB"));
+        Console.WriteLine(Invariant($"articles {stored.Articles}, sightings {stored.Sightings}, fixture pages found / missing {stored.PagesFound}/{stored.PagesMissing}, syndicated groups merged {stored.GroupsMergedExactly}/{stored.SyndicatedGroups}, articles holding several stories {stored.ArticlesHoldingSeveralStories}; worker log lines {run.StderrLines}"));
+        // The service logs a line per pass on stderr; only what is not information is shown.
+        foreach (var line in run.StderrSample.Where(l => !l.Contains(" info: ", StringComparison.Ordinal)))
+        {
+            Console.WriteLine("worker stderr: " + (line.Length > 200 ? line[..200] + "…" : line));
+        }
+        return run.ExitCode == 0 ? 0 : 1;
+    }
+
+    /// <summary>Articles in the database now, read beside the running worker; 0 before it has made the file.</summary>
+    private static long CountArticles(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return 0;
+        }
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM articles;";
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            // Not yet migrated, or busy: the next minute says.
+            return 0;
+        }
+    }
+
     private readonly record struct ExtractionSpeed(int Pages, double PagesPerSecond, double CpuMsPerPage);
 
     /// <summary>
@@ -258,7 +364,7 @@ public static class LoadBenchmark
         return web.Articles.Where((_, i) => i % step == 0).Take(count);
     }
 
-    private static void WriteSources(string path, FixtureWeb web, int port, int articles)
+    private static void WriteSources(string path, FixtureWeb web, int port, int articles, int? intervalMinutes)
     {
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -272,6 +378,10 @@ public static class LoadBenchmark
             json.WriteString("type", "rss");
             json.WriteString("url", FixtureWeb.FeedUrl(publisher, port).ToString());
             json.WriteNumber("maxArticles", Math.Max(articles, 50));
+            if (intervalMinutes is { } interval)
+            {
+                json.WriteNumber("intervalMinutes", interval);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -280,7 +390,8 @@ public static class LoadBenchmark
 
     private static Options Parse(string[] args)
     {
-        int sources = 1000, articles = 20, latency = 0, extractionPages = 2000;
+        int sources = 1000, articles = 20, latency = 0, extractionPages = 2000, releasePerMinute = 2;
+        int? serviceMinutes = null;
         double syndicated = 0.1;
         double? maxMinutes = null;
         string? keep = null, worker = null;
@@ -298,6 +409,8 @@ public static class LoadBenchmark
                 case "--worker": worker = Path.GetFullPath(Value()); break;
                 case "--max-minutes": maxMinutes = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--extraction-pages": extractionPages = Positive(Value(), "--extraction-pages", 1_000_000); break;
+                case "--service-minutes": serviceMinutes = Positive(Value(), "--service-minutes", 10_000); break;
+                case "--release-per-minute": releasePerMinute = Positive(Value(), "--release-per-minute", 1000); break;
                 case "--setting":
                     var setting = Value().TrimStart('-');
                     settings.Add(setting.Contains('=', StringComparison.Ordinal) ? setting : throw new ArgumentException($"--setting {setting}: expected Key=Value"));
@@ -309,7 +422,7 @@ public static class LoadBenchmark
         {
             throw new ArgumentException("--syndicated takes 0 to 0.9, --latency-ms 0 to 60000");
         }
-        return new Options(sources, articles, latency, syndicated, keep, settings, maxMinutes, extractionPages, worker);
+        return new Options(sources, articles, latency, syndicated, keep, settings, maxMinutes, extractionPages, worker, serviceMinutes, releasePerMinute);
     }
 
     private static int Positive(string text, string name, int most)

@@ -43,7 +43,11 @@ public static partial class WorkerProcess
     public static string BuiltWorker() =>
         Path.Combine(Quality.EvaluationSet.CheckoutRoot(), "src/NewsAggregator/bin/Release/net10.0/newsaggregator.dll");
 
-    public static WorkerRun Run(string workerDll, IEnumerable<string> arguments, TimeSpan? cap)
+    /// <summary>One look at the running worker: when, its resident memory (VmRSS) and its CPU seconds so far.</summary>
+    public readonly record struct Sample(TimeSpan At, long RssBytes, double CpuSeconds);
+
+    /// <param name="sampled">Told of the worker's memory and CPU about ten times a second while it runs.</param>
+    public static WorkerRun Run(string workerDll, IEnumerable<string> arguments, TimeSpan? cap, Action<Sample>? sampled = null)
     {
         // A .dll runs on the dotnet host (the process is still the worker itself); anything else is run as it is.
         var isDll = workerDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
@@ -127,6 +131,7 @@ public static partial class WorkerProcess
         {
             peakRss = Math.Max(peakRss, ReadStatusKilobytes(process.Id, "VmHWM:") * 1024);
             sampledCpu = Math.Max(sampledCpu, ReadCpuSeconds(process.Id));
+            sampled?.Invoke(new Sample(watch.Elapsed, ReadStatusKilobytes(process.Id, "VmRSS:") * 1024, sampledCpu));
             if (cap is { } limit && watch.Elapsed > limit && !killed)
             {
                 killed = true;
