@@ -231,7 +231,8 @@ public static class LoadBenchmark
         {
             // Called on this thread, about ten times a second.
             cpuNow = sample.CpuSeconds;
-            if (sample.At >= TimeSpan.FromMinutes(minute + 1) && minute < minutes)
+            // A while, not an if: a machine that stalls the sampler past a minute's end still closes every minute.
+            while (sample.At >= TimeSpan.FromMinutes(minute + 1) && minute < minutes)
             {
                 EndMinute();
             }
