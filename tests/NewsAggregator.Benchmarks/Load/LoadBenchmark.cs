@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using NewsAggregator.Benchmarks.Quality;
 using NewsAggregator.Extraction;
 
@@ -219,7 +218,7 @@ public static class LoadBenchmark
         void EndMinute()
         {
             var counts = server.Counts;
-            rows.Add((minute + 1, released, minutePeak, cpuNow - cpuAtMinuteStart, FixtureServer.Difference(counts, countsAtMinuteStart), CountArticles(database)));
+            rows.Add((minute + 1, released, minutePeak, cpuNow - cpuAtMinuteStart, FixtureServer.Difference(counts, countsAtMinuteStart), StoredOutcome.ArticlesNow(database)));
             minute++;
             minutePeak = 0;
             cpuAtMinuteStart = cpuNow;
@@ -262,29 +261,6 @@ public static class LoadBenchmark
             Console.WriteLine("worker stderr: " + (line.Length > 200 ? line[..200] + "…" : line));
         }
         return run.ExitCode == 0 ? 0 : 1;
-    }
-
-    /// <summary>Articles in the database now, read beside the running worker; 0 before it has made the file.</summary>
-    private static long CountArticles(string database)
-    {
-        if (!File.Exists(database))
-        {
-            return 0;
-        }
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        try
-        {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM articles;";
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException)
-        {
-            // Not yet migrated, or busy: the next minute says.
-            return 0;
-        }
     }
 
     private readonly record struct ExtractionSpeed(int Pages, double PagesPerSecond, double CpuMsPerPage);

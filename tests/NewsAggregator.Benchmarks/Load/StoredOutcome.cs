@@ -18,11 +18,31 @@ public sealed record StoredOutcome(
     /// <summary>A few syndicated groups that did not end as one article, as "url → article id" lists, for a look into the database (--keep).</summary>
     public IReadOnlyList<string> SplitGroupExamples { get; init; } = [];
 
+    /// <summary>Articles in the database now, read beside a running worker; 0 before it has made the file or its tables.</summary>
+    public static long ArticlesNow(string databasePath)
+    {
+        if (!File.Exists(databasePath))
+        {
+            return 0;
+        }
+        try
+        {
+            using var connection = new SqliteConnection(ReadOnly(databasePath));
+            connection.Open();
+            return Scalar(connection, "SELECT count(*) FROM articles");
+        }
+        catch (SqliteException)
+        {
+            // Not yet migrated, or busy: the next look says.
+            return 0;
+        }
+    }
+
     public static StoredOutcome Read(string databasePath, FixtureWeb web, int port)
     {
         var bytes = FileBytes(databasePath);
         var walBytes = FileBytes(databasePath + "-wal") + FileBytes(databasePath + "-shm");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        var connectionString = ReadOnly(databasePath);
         var articleByUrl = new Dictionary<string, long>(StringComparer.Ordinal);
         var sightingsOf = new Dictionary<long, int>();
         long articles, sightings, runs, failedRuns;
@@ -91,6 +111,9 @@ public sealed record StoredOutcome(
         string.Concat(text.Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format));
 
     private static long Pairs(long n) => n * (n - 1) / 2;
+
+    private static string ReadOnly(string databasePath) =>
+        new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
 
     private static long Scalar(SqliteConnection connection, string sql)
     {
