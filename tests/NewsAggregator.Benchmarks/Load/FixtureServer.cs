@@ -152,7 +152,8 @@ public sealed class FixtureServer : IAsyncDisposable
                 return _robots;
             case "/feed.xml":
                 Interlocked.Increment(ref _feedCount);
-                return ReleasedPerPublisher >= _web.ArticlesPerPublisher ? _feeds[publisher] : PartialFeed(publisher, ReleasedPerPublisher);
+                var released = ReleasedPerPublisher;
+                return released >= _web.ArticlesPerPublisher ? _feeds[publisher] : PartialFeed(publisher, released);
         }
         // /news/{slot}-{slug}.html
         if (path.StartsWith("/news/", StringComparison.Ordinal) && path.IndexOf('-', StringComparison.Ordinal) is var dash and > 6
@@ -167,8 +168,8 @@ public sealed class FixtureServer : IAsyncDisposable
     private Document PartialFeed(int publisher, int released) =>
         _partialFeeds.GetOrAdd((publisher, released), key =>
         {
-            var listed = _web.Released(_web.Publishers[key.Publisher], key.Released).ToList();
-            return Make(_web.Feed(_web.Publishers[key.Publisher], Port, key.Released), "application/rss+xml; charset=utf-8", listed.Max(a => a.Published));
+            var owner = _web.Publishers[key.Publisher];
+            return Make(_web.Feed(owner, Port, key.Released), "application/rss+xml; charset=utf-8", _web.Released(owner, key.Released).Max(a => a.Published));
         });
 
     private static bool IsUnchanged(HttpRequest request, Document document)

@@ -236,7 +236,7 @@ public static class LoadBenchmark
                 EndMinute();
             }
             minutePeak = Math.Max(minutePeak, sample.RssBytes);
-        });
+        }, notable: line => !line.Contains(" info: ", StringComparison.Ordinal));
         cpuNow = run.Cpu;
         if (minute < minutes)
         {
@@ -255,8 +255,8 @@ public static class LoadBenchmark
         Console.WriteLine(Invariant($"exit code {run.ExitCode} after SIGTERM; worker CPU {run.Cpu:F1} s; peak RSS (VmHWM) {run.PeakRssBytes / 1048576.0:F0} MB"));
         Console.WriteLine(Invariant($"highest RSS, first half of the minutes: {rows.Take(half).DefaultIfEmpty().Max(r => r.PeakRss) / 1048576.0:F0} MB; second half: {rows.Skip(half).DefaultIfEmpty().Max(r => r.PeakRss) / 1048576.0:F0} MB"));
         Console.WriteLine(Invariant($"articles {stored.Articles}, sightings {stored.Sightings}, fixture pages found / missing {stored.PagesFound}/{stored.PagesMissing}, syndicated groups merged {stored.GroupsMergedExactly}/{stored.SyndicatedGroups}, articles holding several stories {stored.ArticlesHoldingSeveralStories}; worker log lines {run.StderrLines}"));
-        // The service logs a line per pass on stderr; only what is not information is shown.
-        foreach (var line in run.StderrSample.Where(l => !l.Contains(" info: ", StringComparison.Ordinal)))
+        // The service logs a line per pass on stderr; the sample holds the first lines that are not information.
+        foreach (var line in run.StderrSample)
         {
             Console.WriteLine("worker stderr: " + (line.Length > 200 ? line[..200] + "…" : line));
         }

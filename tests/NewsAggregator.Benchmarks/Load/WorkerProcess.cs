@@ -47,7 +47,9 @@ public static partial class WorkerProcess
     public readonly record struct Sample(TimeSpan At, long RssBytes, double CpuSeconds);
 
     /// <param name="sampled">Told of the worker's memory and CPU about ten times a second while it runs.</param>
-    public static WorkerRun Run(string workerDll, IEnumerable<string> arguments, TimeSpan? cap, Action<Sample>? sampled = null)
+    /// <param name="notable">Which stderr lines may enter <see cref="WorkerRun.StderrSample"/> (all by default): a service logs a line per pass, which would fill it.</param>
+    public static WorkerRun Run(
+        string workerDll, IEnumerable<string> arguments, TimeSpan? cap, Action<Sample>? sampled = null, Func<string, bool>? notable = null)
     {
         // A .dll runs on the dotnet host (the process is still the worker itself); anything else is run as it is.
         var isDll = workerDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
@@ -113,7 +115,7 @@ public static partial class WorkerProcess
                     return;
                 }
                 stderrLines++;
-                if (stderrSample.Count < 5)
+                if (stderrSample.Count < 5 && (notable?.Invoke(line) ?? true))
                 {
                     stderrSample.Add(line);
                 }
