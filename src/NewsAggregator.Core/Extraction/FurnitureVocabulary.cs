@@ -428,8 +428,11 @@ internal static partial class FurnitureVocabulary
         @"may not be (reproduced|republished|copied|published)\b|(you may|free to) republish\b|republish this (story|article)\b|no (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
         // and the same in the other languages of the evaluation sets and of the furniture lines: "all
         // rights reserved", "reprinting without permission is forbidden", "when using the materials a
-        // link is required"
+        // link is required", "use of the materials only with the editors' permission", and the
+        // disclaimer beside it: "the authors' opinion does not necessarily reflect the editors'"
         @"все права (защищены|охраняются)|при (любом )?(использовании|перепечатке|цитировании).{0,80}\bссылка\b.{0,40}\bобязательна|" +
+        @"(использование|перепечатка|воспроизведение|копирование) (материалов|информации)\b.{0,80}\b(с|без) (письменного |предварительного )?(разрешения|согласия)|" +
+        @"мнение (авторов|автора)\b.{0,60}\bне (обязательно |всегда )?(отражает|совпадает)|" +
         @"wszelkie prawa zastrzeżone\b|tous droits réservés\b|alle rechte vorbehalten\b|todos los derechos reservados\b|todos os direitos reservados\b|" +
         @"tutti i diritti riservati\b|alle rechten voorbehouden\b|tüm hakları saklıdır\b|" +
         @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή))|" +

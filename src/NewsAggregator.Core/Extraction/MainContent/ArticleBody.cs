@@ -19,26 +19,35 @@ internal static class ArticleBody
     public static ArticleContent Find(IElement body, ExtractedArticle metadata, string? structuredBody, Uri? pageUrl, CancellationToken cancellationToken)
     {
         using var outline = PageOutline.Of(body);
-        var content = Find(outline, Look.First, metadata, pageUrl);
+        var (content, notice, noticeOnly) = Find(outline, Look.First, null, metadata, pageUrl);
         cancellationToken.ThrowIfCancellationRequested();
         // Class and id names are a guess at what furniture is, and on some pages a wrong one
         // hides the article's wrapper (or two: an ad slot's name around a wrapper named like a
         // banner): as Readability does, look again while the text is short, first sparing the
         // named element richest in prose, then without names, and take what a look finds when
         // it is clearly more. Without names a tooltip or a sidebar reads as prose too, so that
-        // look must find several times the text to replace some.
+        // look must find several times the text to replace some. The site's legal notice, once
+        // found, stays out of the later looks, and when it is all the first look found it is no
+        // article however long: anything a later look finds beats it.
         foreach (var look in (ReadOnlySpan<Look>)[Look.SpareRichestNamed, Look.IgnoreNames])
         {
-            if (content.Text.Length >= RetryBelowChars)
+            if (!noticeOnly && content.Text.Length >= RetryBelowChars)
             {
                 break;
             }
-            var again = Find(outline, look, metadata, pageUrl);
+            var (again, _, againNoticeOnly) = Find(outline, look, notice, metadata, pageUrl);
+            if (again.Text.Length == 0 && notice is not null)
+            {
+                // What the first look took for the notice was a wrapper holding more than it (the
+                // page's body, say): left out, it leaves nothing, so this look goes without it.
+                (again, _, againNoticeOnly) = Find(outline, look, null, metadata, pageUrl);
+            }
             var gain = look == Look.IgnoreNames ? NamelessGainFactor : RetryGainFactor;
             // Anything beats nothing: a short article in Chinese or Japanese is a few dozen characters.
-            if (again.Text.Length > 0 && (content.Text.Length == 0 || again.Text.Length > gain * content.Text.Length + RetryMinimumGainChars))
+            if (again.Text.Length > 0 && !againNoticeOnly
+                && (noticeOnly || content.Text.Length == 0 || again.Text.Length > gain * content.Text.Length + RetryMinimumGainChars))
             {
-                content = again;
+                (content, noticeOnly) = (again, false);
             }
         }
         return Prefer(content, structuredBody);
@@ -51,21 +60,26 @@ internal static class ArticleBody
     // Short texts beside tooltips or a sidebar gained about twice their length from a look without names; hidden articles many times theirs.
     private const double NamelessGainFactor = 4;
 
-    private static ArticleContent Find(PageOutline outline, Look look, ExtractedArticle metadata, Uri? pageUrl)
+    /// <param name="notice">The site's legal notice, when an earlier look found it: it stays out.</param>
+    /// <returns>What the look found; the notice, when one is known; and whether the notice is all the look found.</returns>
+    private static (ArticleContent Content, int? Notice, bool NoticeOnly) Find(PageOutline outline, Look look, int? notice, ExtractedArticle metadata, Uri? pageUrl)
     {
-        var content = Find(outline, look, MainContent.Survey(outline, look), metadata, pageUrl, out var chosen);
-        if (chosen is { } notice && IsSiteNotice(content.Text))
+        var survey = MainContent.Survey(outline, look);
+        if (notice is { } known)
+        {
+            survey.LeaveOut([known]);
+        }
+        var content = Find(outline, look, survey, metadata, pageUrl, out var chosen);
+        if (notice is null && chosen is { } found && IsSiteNotice(content.Text))
         {
             // The site's legal notice (who owns the texts, on what terms they may be quoted) is
             // the longest prose on a page whose article is a short brief: look again without it,
             // and keep it only when nothing else reads as prose. A fresh survey: the first look
             // changed its own (the link boxes and editorial boxes of what it chose).
-            var survey = MainContent.Survey(outline, look);
-            survey.LeaveOut([notice]);
-            var again = Find(outline, look, survey, metadata, pageUrl, out _);
-            return again.Text.Length > 0 ? again : content;
+            var again = Find(outline, look, found, metadata, pageUrl).Content;
+            return again.Text.Length > 0 ? (again, found, false) : (content, found, true);
         }
-        return content;
+        return (content, notice, false);
     }
 
     // A legal notice: short, and saying so more than once (a copyright sign, "all rights reserved",

@@ -1,4 +1,5 @@
 using System.Buffers;
+using AngleSharp.Dom;
 
 namespace NewsAggregator.Extraction;
 
@@ -19,6 +20,10 @@ internal sealed class TextMass : IDisposable
     // even a one-line paragraph or a row of figures should not count against its container.
     private const double ParagraphCost = 5;
     private const double ProseUnitChars = 400;
+    // One link around this much text that ends sentences is a passage of prose that links as a
+    // whole (an excerpt page whose text links to the full article), not a menu item or a headline:
+    // no headline, and hardly a teaser's blurb, runs to this length (400 ideographs, 800 letters).
+    private const double LinkedPassageChars = 2 * ProseUnitChars;
     // A unit this short with no sentence's punctuation in it is a label, a name or a menu item (a
     // ranking of officials, a table of scores set in divs, "Read also"): it adds nothing to the
     // score, so that a list of many such outscores no article. It still counts as prose, which
@@ -135,7 +140,7 @@ internal sealed class TextMass : IDisposable
             {
                 frames[enclosingBlock].HasBlockChild = true;
             }
-            if (HtmlVocabulary.IsLink(_outline.Element(position)))
+            if (HtmlVocabulary.IsLink(_outline.Element(position)) && !IsLinkedPassage(position))
             {
                 frames[depth].IsLink = true;
                 linkDepth++;
@@ -279,6 +284,49 @@ internal sealed class TextMass : IDisposable
 
     /// <summary>The run holds a sentence's end or pause: a full stop, question or exclamation mark or semicolon, in Latin, CJK, Greek, Arabic or Devanagari punctuation.</summary>
     internal static bool MarksSentence(string data) => data.AsSpan().ContainsAny(SentenceMarks);
+
+    /// <summary>
+    /// A link around a passage of prose: its text is the article's (measured and rendered as
+    /// text, not as a link), since no menu item or headline runs to several sentences this long.
+    /// </summary>
+    internal static bool IsLinkedPassage(IElement link)
+    {
+        double weight = 0;
+        var marksSentence = false;
+        foreach (var (node, _) in DomWalk.Of(link))
+        {
+            if (node is IText text)
+            {
+                weight += Weigh(text.Data);
+                marksSentence = marksSentence || MarksSentence(text.Data);
+                if (IsPassage(weight, marksSentence))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The same for the link at <paramref name="position"/>, from the outline's runs.</summary>
+    private bool IsLinkedPassage(int position)
+    {
+        double weight = 0;
+        var marksSentence = false;
+        for (var run = _outline.RunStart(position); run < _outline.RunEnd(position); run++)
+        {
+            var text = _outline.Run(run);
+            weight += text.Weight;
+            marksSentence = marksSentence || text.MarksSentence;
+            if (IsPassage(weight, marksSentence))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsPassage(double weight, bool marksSentence) => weight >= LinkedPassageChars && marksSentence;
 
     /// <summary>A run that is a web address alone, as a link to a site shows it: "http://www.example.org/", "www.example.org".</summary>
     internal static bool IsAddress(string data)

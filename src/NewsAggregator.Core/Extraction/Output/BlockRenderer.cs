@@ -101,7 +101,7 @@ internal sealed class BlockRenderer
                 // The walk has just recorded the <br>'s step.
                 LineBreak(_steps.Count - 1);
                 return;
-            case "a" when HtmlVocabulary.IsLink(element):
+            case "a" when HtmlVocabulary.IsLink(element) && !TextMass.IsLinkedPassage(element):
                 _linkDepth++;
                 break;
             case "a" when HtmlVocabulary.IsCommentsAnchor(element):
@@ -136,7 +136,7 @@ internal sealed class BlockRenderer
         }
         switch (name)
         {
-            case "a" when HtmlVocabulary.IsLink(element):
+            case "a" when HtmlVocabulary.IsLink(element) && !TextMass.IsLinkedPassage(element):
                 _linkDepth--;
                 break;
             case "td" or "th":

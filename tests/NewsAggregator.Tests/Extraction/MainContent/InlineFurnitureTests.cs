@@ -219,6 +219,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Reproduction interdite. Tous droits réservés.</p>")]
     [InlineData("<p>Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung.</p>")]
     [InlineData("<p>記事の無断転載を禁じます。</p>")]
+    [InlineData("<p>Использование материалов сайта возможно только с письменного разрешения редакции.</p>")] // reuse only with the editors' permission
+    [InlineData("<p>Мнение авторов публикаций не обязательно отражает позицию редакции.</p>")] // the authors' opinion is not necessarily the editors'
     [InlineData("<p>© 2005 Harbour Times. All rights reserved. No part of this site may be reproduced without our written permission.</p>")]
     [InlineData("<p>All material on this site is copyright 2004-2006 Harbour Times and may not be republished without permission.</p>")]
     [InlineData("<p>The Harbour Times is a nonprofit, reader-funded newsroom. You may republish this story free of charge under a Creative Commons license; please credit the Harbour Times.</p>")] // a nonprofit newsroom's terms
