@@ -391,6 +391,14 @@ internal static partial class MainContent
         {
             return false;
         }
+        if (element.LocalName is "h2" or "h3" or "h4" or "h5" or "h6")
+        {
+            // A standfirst set as a subheading (h3 id="article_lead"): a sentence, which no
+            // section's label or kicker is, and no link. Measured, it pays a unit's cost as a
+            // block, not a paragraph's, and a one-sentence lead falls short of a paragraph's prose.
+            var text = element.TextContent.AsSpan().Trim();
+            return text.Length >= SiblingParagraphChars && TextMass.SentenceEnds.Contains(text[^1]) && element.QuerySelector("a[href]") is null;
+        }
         if (IsOrHoldsBlocks(element))
         {
             return measure.Prose >= SiblingParagraphChars && measure.Score >= SiblingPlainShare * measure.Chars;

@@ -43,6 +43,7 @@ public class ArticleBodyTests
     [InlineData("tooltips-beside-a-short-article")] // the hover tooltips of a headline list outweigh a short article: they are furniture
     [InlineData("standfirst-outside-the-marked-body")] // the standfirst just outside itemprop=articleBody joins it
     [InlineData("lead-above-the-body-wrapper")] // a lead in its own block under the headline, two wrappers above the body's one paragraph: it comes first; the byline and date beside it stay out
+    [InlineData("standfirst-set-as-a-subheading")] // a one-sentence standfirst in an <h3> between the headline and the wrapper of the body (chosen alone, a list of links beside it): it comes first, since a heading that ends a sentence is no label
     [InlineData("summary-in-bold-above-the-text")] // a summary in <strong> between the headline and the text's wrapper comes first; a picture's quote set over it, also between them, stays out
     [InlineData("sole-article-beside-comments")] // the page's only <article> wins over a longer comment thread beside it, which does not join it as a sibling
     [InlineData("comments-outweigh-the-article")] // a comment thread holding most of the page's prose is still furniture, and the article's wrapper named like a banner is found on a second look
