@@ -339,7 +339,7 @@ public static class ExtractionBenchmark
         }
         foreach (var look in Enum.GetValues<Look>())
         {
-            var survey = MainContent.Survey(outline, look);
+            var survey = MainContent.Survey(outline, look, metadata.Title);
             using var mass = TextMass.Of(outline, survey.LeftOut);
             var idOption = BenchmarkArgs.Option(args, "--id", "");
             foreach (var top in mass.PostOrder.ToArray().OrderByDescending(p => mass[p].Score).Where(p => idOption.Length == 0 || outline.Element(p).Id == idOption).Take(args.Contains("--top") ? 12 : 0))

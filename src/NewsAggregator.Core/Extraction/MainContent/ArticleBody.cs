@@ -64,7 +64,7 @@ internal static class ArticleBody
     /// <returns>What the look found; the notice, when one is known; and whether the notice is all the look found.</returns>
     private static (ArticleContent Content, int? Notice, bool NoticeOnly) Find(PageOutline outline, Look look, int? notice, ExtractedArticle metadata, Uri? pageUrl)
     {
-        var survey = MainContent.Survey(outline, look);
+        var survey = MainContent.Survey(outline, look, metadata.Title);
         if (notice is { } known)
         {
             survey.LeaveOut([known]);

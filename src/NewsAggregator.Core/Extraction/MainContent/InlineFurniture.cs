@@ -284,12 +284,15 @@ internal static class InlineFurniture
         return after;
     }
 
-    /// <summary>Where the headline (the title, or an h1) stands among the first blocks; -1 when it is not there.</summary>
+    /// <summary>
+    /// Where the headline (an h1, or the title in a block of its own, a heading or on older pages
+    /// a div) stands among the first blocks; -1 when it is not there.
+    /// </summary>
     private static int HeadlineIndex(List<TextBlock> blocks, ExtractedArticle metadata)
     {
         for (var i = 0; i < Math.Min(EdgeBlocks, blocks.Count); i++)
         {
-            if (blocks[i].Container?.LocalName == "h1" || (metadata.Title is not null && blocks[i].Kind == BlockKind.Heading && SameText(blocks[i].Text, metadata.Title)))
+            if (blocks[i].Container?.LocalName == "h1" || (metadata.Title is not null && SameText(blocks[i].Text, metadata.Title)))
             {
                 return i;
             }

@@ -77,7 +77,8 @@ internal static partial class MainContent
     /// </summary>
     /// <param name="look">A second look spares the element named like furniture (by class or id, not by tag or role)
     /// that holds the most prose, with its ancestors, as the article's wrapper after all; a third ignores such names.</param>
-    public static PageSurvey Survey(PageOutline outline, Look look = Look.First)
+    /// <param name="title">The page's title: an element named for readers' comments that holds the headline is the article's wrapper (comments follow a headline, they never hold it).</param>
+    public static PageSurvey Survey(PageOutline outline, Look look = Look.First, string? title = null)
     {
         // One pass finds what a reader does not see and notes the landmarks of what they do.
         var hidden = new bool[outline.Count];
@@ -113,7 +114,8 @@ internal static partial class MainContent
             if (!mass.Holds(position) ||
                 (Judge(element, look) is var furniture && IsLeftOut(furniture, mass[position]) &&
                  !protectedWrappers[position] && element.LocalName is not ("article" or "main") &&
-                 (mass[position].Prose < protectedProse || furniture == Furniture.Comments)))
+                 (mass[position].Prose < protectedProse || furniture == Furniture.Comments) &&
+                 !(furniture == Furniture.Comments && HoldsTitleLine(outline, position, title))))
             {
                 leftOut[position] = true;
                 position = outline.SubtreeEnd(position);
@@ -416,6 +418,28 @@ internal static partial class MainContent
         for (var inner = position; inner < outline.SubtreeEnd(position); inner++)
         {
             if (IsHeadline(outline.Element(inner), title))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The element holds a line whose text is the title: the headline, set in a heading or, on
+    /// older pages, in a block of its own (div class="newspaper_name").
+    /// </summary>
+    private static bool HoldsTitleLine(PageOutline outline, int position, string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return false;
+        }
+        for (var inner = position; inner < outline.SubtreeEnd(position); inner++)
+        {
+            var element = outline.Element(inner);
+            if ((HtmlVocabulary.IsBlock(element.LocalName) || element.LocalName is "h1" or "h2" or "h3") &&
+                outline.TextWeight(inner) < HeadlineMaxChars && Headline.SameFolded(element.TextContent.Trim(), title))
             {
                 return true;
             }

@@ -58,6 +58,7 @@ public class ArticleBodyTests
     [InlineData("comments-under-a-linked-heading-at-their-anchor")] // the comments' heading is a link (to the thread's feed) standing at <a name="comments">, in boxes named for no comments: the article ends there
     [InlineData("article-in-a-named-wrapper-above-a-long-legal-notice")] // the article's wrapper is named like a promotion and the only other prose is the site's legal notice, longer than a short text: a notice is no article however long, so the second look finds the wrapper
     [InlineData("article-excerpt-inside-one-link")] // an excerpt page's text, three paragraphs, all inside the one link to the full story: a link around several sentences this long is prose, not a menu item or a headline
+    [InlineData("article-in-a-wrapper-named-for-comments")] // the article, its headline in a block of its own, sits in a wrapper named "comments_page_wrapper": a wrapper that holds the headline is no comment thread (comments follow a headline), so the footer (the editors' notices, the registration and address, more prose than the article) is not the text
     [InlineData("short-brief-above-a-legal-notice")] // the site's legal terms under a two-line brief outweigh it: the notice is set aside and the brief is the text
     [InlineData("teasers-ending-in-more")] // headline-and-blurb teasers that end in "more" (as others end in "...") outweigh a short article: they count for nothing
     [InlineData("comments-named-in-another-language")] // a comment thread named in Polish (opinie, komentarz) is furniture

@@ -164,6 +164,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Objavljeno: jučer u 11:42</p>")] // "published: yesterday at 11:42", in Croatian
     [InlineData("<p>Avaldatud: eile kell 11.42</p>")] // and in Estonian
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
+    [InlineData("<div>Transport</div><div>Harbour plan approved</div>")] // the section's label over the headline set in a div, as older pages do
     [InlineData("<h1>Harbour authority gives the ferry terminal the go-ahead</h1>")] // the page's own headline, worded unlike its title
     public void Bylines_datelines_and_the_headline_at_the_top_are_dropped(string furniture)
     {
