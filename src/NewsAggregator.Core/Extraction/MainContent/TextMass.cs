@@ -256,7 +256,9 @@ internal sealed class TextMass : IDisposable
 
         public bool IsTeaser(double chars, double linkChars, double addressChars, int links, bool endsWithEllipsis)
         {
-            if (linkChars >= chars * 0.8)
+            // A headline is its link, or its link with a label beside it shorter than a label can be
+            // (the source and time: "明報 - 2012年1月11日上午7:08").
+            if (linkChars >= chars * 0.8 || (linkChars >= HeadlineChars && chars - linkChars < LabelChars))
             {
                 // A headline (perhaps with its picture) links once or twice; a row of shop or share links is no headline,
                 // and neither is a link that shows its address: a list of sites each with a note on it is the page's text.
