@@ -115,7 +115,7 @@ internal static partial class MainContent
                 (Judge(element, look) is var furniture && IsLeftOut(furniture, mass[position]) &&
                  !protectedWrappers[position] && element.LocalName is not ("article" or "main") &&
                  (mass[position].Prose < protectedProse || furniture == Furniture.Comments) &&
-                 !(furniture == Furniture.Comments && HoldsTitleLine(outline, position, title))))
+                 !(furniture == Furniture.Comments && HoldsTitleLine(outline, mass, position, title))))
             {
                 leftOut[position] = true;
                 position = outline.SubtreeEnd(position);
@@ -429,17 +429,21 @@ internal static partial class MainContent
     /// The element holds a line whose text is the title: the headline, set in a heading or, on
     /// older pages, in a block of its own (div class="newspaper_name").
     /// </summary>
-    private static bool HoldsTitleLine(PageOutline outline, int position, string? title)
+    private static bool HoldsTitleLine(PageOutline outline, TextMass mass, int position, string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
             return false;
         }
+        // A thread holds thousands of blocks: only those about the title's length are read, the
+        // words being compared folded (punctuation and case apart), so within a margin.
+        var titleWeight = TextMass.Weigh(title);
         for (var inner = position; inner < outline.SubtreeEnd(position); inner++)
         {
             var element = outline.Element(inner);
-            if ((HtmlVocabulary.IsBlock(element.LocalName) || element.LocalName is "h1" or "h2" or "h3") &&
-                outline.TextWeight(inner) < HeadlineMaxChars && Headline.SameFolded(element.TextContent.Trim(), title))
+            if (HtmlVocabulary.IsBlock(element.LocalName) && mass[inner].Chars is var weight &&
+                weight >= titleWeight / 2 && weight <= titleWeight * 2 &&
+                Headline.SameFolded(element.TextContent.Trim(), title))
             {
                 return true;
             }

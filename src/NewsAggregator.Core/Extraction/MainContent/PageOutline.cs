@@ -85,17 +85,6 @@ internal sealed class PageOutline : IDisposable
     /// <summary>Text runs after the element's start tag and before its first child, or its end tag when it has no children.</summary>
     public int RunStart(int position) => _entries[position].RunStart;
 
-    /// <summary>The element's visible characters, weighed (<see cref="TextMass.Weigh"/>), its descendants' included.</summary>
-    public double TextWeight(int position)
-    {
-        double weight = 0;
-        for (var run = RunStart(position); run < RunEnd(position); run++)
-        {
-            weight += _runs[run].Weight;
-        }
-        return weight;
-    }
-
     /// <summary>The first text run after the element's end tag: its own runs and its descendants' lie between <see cref="RunStart"/> and here.</summary>
     public int RunEnd(int position) => _entries[position].RunEnd;
 
