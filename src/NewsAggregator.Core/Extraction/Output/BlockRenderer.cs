@@ -25,6 +25,9 @@ internal sealed class BlockRenderer
     private int _leadLineEnd;
     private bool _leadLineLinked;
     private int _linkDepth;
+    // Links around a passage of prose (TextMass.IsLinkedPassage), open now: their text is no link
+    // text, and the walk over a link's text that says so is done once, on entering it.
+    private readonly HashSet<IElement> _openPassages = [];
     private int _preDepth;
     private int _quoteDepth;
     private bool _pendingSpace;
@@ -101,8 +104,15 @@ internal sealed class BlockRenderer
                 // The walk has just recorded the <br>'s step.
                 LineBreak(_steps.Count - 1);
                 return;
-            case "a" when HtmlVocabulary.IsLink(element) && !TextMass.IsLinkedPassage(element):
-                _linkDepth++;
+            case "a" when HtmlVocabulary.IsLink(element):
+                if (TextMass.IsLinkedPassage(element))
+                {
+                    _openPassages.Add(element);
+                }
+                else
+                {
+                    _linkDepth++;
+                }
                 break;
             case "a" when HtmlVocabulary.IsCommentsAnchor(element):
                 _commentsAnchor = true;
@@ -136,8 +146,11 @@ internal sealed class BlockRenderer
         }
         switch (name)
         {
-            case "a" when HtmlVocabulary.IsLink(element) && !TextMass.IsLinkedPassage(element):
-                _linkDepth--;
+            case "a" when HtmlVocabulary.IsLink(element):
+                if (!_openPassages.Remove(element))
+                {
+                    _linkDepth--;
+                }
                 break;
             case "td" or "th":
                 _pendingSpace = true;
