@@ -385,7 +385,7 @@ internal static partial class MainContent
     /// Plain prose, as a sibling paragraph joins the text (<see cref="WithSiblings"/>); an inline
     /// element (a &lt;strong&gt; summary between the headline and the body) has no measure of its
     /// own, its text counting to the block around it, so its own text is read: a sentence's
-    /// length, and no link.
+    /// length, and little of it in links.
     /// </summary>
     private static bool IsLead(IElement element, TextMass.Measure measure)
     {
@@ -405,7 +405,25 @@ internal static partial class MainContent
         {
             return measure.Prose >= SiblingParagraphChars && measure.Score >= SiblingPlainShare * measure.Chars;
         }
-        return element.TextContent.AsSpan().Trim().Length >= SiblingParagraphChars && element.QuerySelector("a[href]") is null && !HtmlVocabulary.IsLink(element);
+        if (HtmlVocabulary.IsLink(element))
+        {
+            return false;
+        }
+        // Names in the summary may link to their pages ("<strong>… <a>Kinga Rusin</a> przyznaje …</strong>"),
+        // as in a paragraph of the text: plain, as a sibling paragraph must be, by the same share.
+        var chars = element.TextContent.AsSpan().Trim().Length;
+        return chars >= SiblingParagraphChars && LinkChars(element) <= (1 - SiblingPlainShare) * chars;
+    }
+
+    /// <summary>The characters of the element's text inside its links.</summary>
+    private static int LinkChars(IElement element)
+    {
+        var chars = 0;
+        foreach (var link in element.QuerySelectorAll("a[href]"))
+        {
+            chars += link.TextContent.AsSpan().Trim().Length;
+        }
+        return chars;
     }
 
     /// <summary>A box with a picture: the text beside it is the picture's caption or a quote set over it, not the lead.</summary>

@@ -45,6 +45,7 @@ public class ArticleBodyTests
     [InlineData("lead-above-the-body-wrapper")] // a lead in its own block under the headline, two wrappers above the body's one paragraph: it comes first; the byline and date beside it stay out
     [InlineData("standfirst-set-as-a-subheading")] // a one-sentence standfirst in an <h3> between the headline and the wrapper of the body (chosen alone, a list of links beside it): it comes first, since a heading that ends a sentence is no label
     [InlineData("summary-in-bold-above-the-text")] // a summary in <strong> between the headline and the text's wrapper comes first; a picture's quote set over it, also between them, stays out
+    [InlineData("summary-in-bold-with-linked-names")] // a summary in <strong> straight in the text's wrapper, after a box of links nested there, names two people with links to their pages: a few linked names leave a summary plain, and it comes first
     [InlineData("sole-article-beside-comments")] // the page's only <article> wins over a longer comment thread beside it, which does not join it as a sibling
     [InlineData("comments-outweigh-the-article")] // a comment thread holding most of the page's prose is still furniture, and the article's wrapper named like a banner is found on a second look
     [InlineData("article-in-nested-wrappers-named-like-banners")] // the article's wrapper named like a banner sits in an ad slot named like one too, under a short standfirst: sparing the outer slot leaves the inner wrapper out, so with the text still short a look without names follows
