@@ -191,6 +191,8 @@ internal static partial class FurnitureVocabulary
         // a news agency's end of message (Persian agencies close every story with it), and the
         // end mark, the past posts and the prompts to follow of a WeChat official account's article
         @"انتهای پیام|end|往期(推荐|回顾|精选)|点击上方.{0,12}关注.{0,12}|(长按|扫码|扫描).{0,12}(二维码|关注).*|" +
+        // the post's short address, for sharing ("Short URL: https://…/?p=41440")
+        @"short ?(url|link)\s*[:：]\s*\S+|" +
         // a pager's place, the way home
         @"(page|seite|página|pagina|strona|страница|σελίδα) \d+ (of|von|sur|de|di|z|из|από) \d+|back to (the )?home( ?page)?|zur startseite|retour à l'accueil|volver a la portada|voltar (para )?(a|à) página inicial|torna alla home( ?page)?|" +
         // a control for the size of the text
@@ -413,9 +415,20 @@ internal static partial class FurnitureVocabulary
     // Notes under the text: contributors, newsletter pitches, where to follow the author.
     [GeneratedRegex(
         @"\bcontributed to this (report|story|article)|\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b|\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b|" +
-        @"\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+)",
+        @"\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+)|" +
+        // a wire story's contacts ("To contact the reporter on this story: … at …"): the label ends in a colon
+        @"\bto contact the (reporters?|writers?|editors?)\b[^.:]{0,40}\b(on|for|about|of) (this|the) (story|article|report)\s*:",
         IgnoringCase)]
     internal static partial Regex EdgeMention();
+
+    // A blog engine's note under a post: when it was filed and where, and how to follow and answer it
+    // ("This entry was posted on … and is filed under … You can follow any responses to this entry
+    // through the RSS 2.0 feed. You can leave a response, or trackback from your own site.").
+    [GeneratedRegex(
+        @"\byou can follow any responses to this (entry|post)\b|\b(both )?comments and pings are (currently )?closed\b|" +
+        @"\byou can (skip to the end and )?leave a (response|comment),? or trackback\b|\bresponses are currently closed\b",
+        IgnoringCase)]
+    internal static partial Regex BlogEntryNote();
 
     // The site's copyright or reuse notice, which old layouts put in the same cell as the text,
     // above or below it: "© 2006 The Tribune", "Copyright 2004 ...", "All rights reserved", "No

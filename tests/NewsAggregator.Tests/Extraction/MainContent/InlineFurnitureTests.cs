@@ -129,6 +129,7 @@ public class InlineFurnitureTests
     [InlineData("<p>The charging station will be built at the western depot. Foto: Stadt Kalinovo</p>")] // a caption whose last words are its credit
     [InlineData("<p>VIDÉO. Une journée de récolte sur les marais (2 min 40)</p>")] // a video's title over its player
     [InlineData("<p><i>This story is developing and will be updated.</i></p>")]
+    [InlineData("<p>Short URL: http://harbour.example/?p=41440</p>")] // the post's short address
     [InlineData("<p>Spotted an error? Let us know</p>")] // the prompt to report a mistake
     [InlineData("<p>Приметили сте грешку у тексту? Пријавите нам</p>")]
     [InlineData("<p>வீடியோ: மழையில் நனையும் நெல் மூட்டைகள்</p>")] // "video:" in Tamil
@@ -225,6 +226,10 @@ public class InlineFurnitureTests
     [InlineData("<p>© 2005 Harbour Times. All rights reserved. No part of this site may be reproduced without our written permission.</p>")]
     [InlineData("<p>All material on this site is copyright 2004-2006 Harbour Times and may not be republished without permission.</p>")]
     [InlineData("<p>The Harbour Times is a nonprofit, reader-funded newsroom. You may republish this story free of charge under a Creative Commons license; please credit the Harbour Times.</p>")] // a nonprofit newsroom's terms
+    [InlineData("<p>To contact the reporter on this story: Jane Doe in Harbourtown at jdoe@harbour.example</p>")] // a wire story's contacts
+    [InlineData("<p>To contact the editor responsible for this story: John Roe at jroe@harbour.example</p>")]
+    [InlineData("<p><small>This entry was posted on Monday, May 31st, 2004 at 8:40 pm and is filed under <a href='/c/1'>Uncategorized</a>. You can follow any responses to this entry through the <a href='/p/1/feed'>RSS 2.0</a> feed. You can leave a response, or <a href='/p/1/trackback'>trackback</a> from your own site.</small></p>")] // a blog engine's note under the post
+    [InlineData("<p>Posted by Jane Doe on Jan 17 2012. Filed under <a href='/c/2'>Top Stories</a>. You can follow any responses to this entry through the RSS 2.0. Both comments and pings are currently closed.</p>")]
     public void Notes_under_the_text_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
@@ -325,6 +330,7 @@ public class InlineFurnitureTests
     [InlineData("<p><a href='/story'>बंदरगाह प्राधिकरण ने मंगलवार को नए फ़ेरी टर्मिनल की योजना को मंज़ूरी दी, जिस पर निवासियों और जहाज़रानी कंपनियों के साथ दो साल तक चर्चा हुई थी। निर्माण अगले वसंत में शुरू होगा।</a></p>")] // prose inside one link, ending in a Devanagari full stop
     [InlineData("<p><a href='/story'>وافقت سلطة الميناء يوم الثلاثاء على خطة إنشاء محطة جديدة للعبّارات بعد عامين من المشاورات مع السكان وشركات الشحن، فمتى سيبدأ البناء وكم سيكلف المشروع في النهاية؟</a></p>")] // and in an Arabic question mark
     [InlineData("<p>The council's <a href='/newsletter/march'>March newsletter</a> reported the decision a week before the vote, which angered the residents' association.</p>")] // a newsletter named in a sentence, the link not its last words
+    [InlineData("<p>To contact the reporter on this story, residents rang the newsroom until late at night.</p>")] // the words in a sentence, with no label's colon
     [InlineData("<p>* * *</p>")] // the writer's break between sections
     [InlineData("<p>___</p>")]
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
