@@ -312,9 +312,28 @@ internal static class InlineFurniture
     /// Long text that ends a sentence is prose even when it sits in a link (an unclosed &lt;a&gt;
     /// of an old template, a paragraph that links its source throughout): menus and headline
     /// lists are neither that long per block nor sentences, and a teaser's blurb is cut off with "...".
+    /// Headlines set one a line under a label ("PRZECZYTAJ TAKŻE:" and three links, the last a
+    /// question) may run as long, but no line of them is a sentence's length.
     /// </summary>
     private static bool IsLinkedProse(string text) =>
-        text.Length >= LinkedProseChars && !TextMass.EndsWithEllipsis(text) && EndsSentence(text);
+        text.Length >= LinkedProseChars && !TextMass.EndsWithEllipsis(text) && EndsSentence(text) && !IsShortLines(text);
+
+    /// <summary>The text is several lines, each as short as a label.</summary>
+    private static bool IsShortLines(string text)
+    {
+        if (!text.Contains('\n'))
+        {
+            return false;
+        }
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            if (range.End.Value - range.Start.Value >= LabelLength)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>
     /// A furniture line ("Related stories:", "See also") over two or more blocks that each open

@@ -129,6 +129,7 @@ public class InlineFurnitureTests
     [InlineData("<p>The charging station will be built at the western depot. Foto: Stadt Kalinovo</p>")] // a caption whose last words are its credit
     [InlineData("<p>VIDÉO. Une journée de récolte sur les marais (2 min 40)</p>")] // a video's title over its player
     [InlineData("<p><i>This story is developing and will be updated.</i></p>")]
+    [InlineData("<p><b>Read also:</b><br><b><a href='/a/1'>Ferry operators blame the price of fuel for the rise in fares</a></b><br><b><a href='/a/2'>New pier opens at the marina after two years of works</a></b><br><b><a href='/a/3'>Will the lighthouse keeper's cottage go to the council?</a></b></p>")] // headlines one a line under their label, as long as a paragraph and ending in a question: no line of them is a sentence's length
     [InlineData("<p>Short URL: http://harbour.example/?p=41440</p>")] // the post's short address
     [InlineData("<p>Spotted an error? Let us know</p>")] // the prompt to report a mistake
     [InlineData("<p>Приметили сте грешку у тексту? Пријавите нам</p>")]
