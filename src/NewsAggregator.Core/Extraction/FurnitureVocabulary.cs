@@ -51,6 +51,9 @@ internal static partial class FurnitureVocabulary
         "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|condivid|ilgili|paylas|" +
         "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac|" +
         "etiket|muhabir|yazar|lezant|diafimis|koinopoi|syntakt|sxetik|" +
+        // the site's contacts in the languages that spell them with a k (German, Polish, Czech,
+        // Dutch, the Nordic languages, transliterated Russian)
+        "kontakt|" +
         // a picture's caption: "pie de foto" (Spanish), "legenda" (Portuguese, Italian, Polish),
         // "légende" (French), "Bildunterschrift"/"bildtext" (German, Swedish), "didascalia"
         // (Italian), and a photo's description ("art-foto-desc")

@@ -14,6 +14,8 @@ public class BoilerplateMarkersTests
     [InlineData("werbung-rechts", "Named")]
     [InlineData("reklama-top", "Named")]
     [InlineData("fil-ariane", "Named")] // breadcrumbs, in French
+    [InlineData("kontakt", "Named")] // the site's contacts, in Polish, German, Czech, Dutch, the Nordic languages
+    [InlineData("redaktion-kontakt", "Named")]
     [InlineData("reacties", "Comments")] // readers' comments, in Dutch
     [InlineData("yorum-alani", "Comments")] // and in Turkish
     [InlineData("articulo-header", "None")] // the article's own header: its content word outweighs the weak "header"
