@@ -407,11 +407,12 @@ internal static partial class FurnitureVocabulary
         "kyodo|共同通信|時事通信|yonhap|연합뉴스|aa|dha|iha|απε|απε-μπε|ana-mpa|ians|pti|upi|bloomberg|agencias|agências|agenzie|agences|agenturen";
 
     // The site's or the desk's contacts: a phone number with a fax number or an e-mail address
-    // beside it ("电话：021-5292… 传真：021-6267… 邮箱：…", "Tel. 22 555 10 00, fax 22 555 10 01").
+    // beside it ("电话：021-5292… 传真：021-6267… 邮箱：…", "Tel. 22 555 10 00, fax 22 555 10 01"; "faks"
+    // in Polish, the Nordic languages, Turkish, Croatian and Indonesian).
     // At the text's edges only: a directory's or an event's contacts in the middle are its content.
     [GeneratedRegex(
-        @"(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)\s*[:：]?\s*[\d(+].*(传真|fax|факс|φαξ|邮箱|e-?mail)|" +
-        @"(传真|fax|факс|φαξ)\s*[:：]?\s*[\d(+].*(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)",
+        @"(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)\s*[:：]?\s*[\d(+].*(传真|fax|faks|факс|φαξ|邮箱|e-?mail)|" +
+        @"(传真|fax|faks|факс|φαξ)\s*[:：]?\s*[\d(+].*(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)",
         IgnoringCase)]
     internal static partial Regex ContactDetails();
 
