@@ -62,6 +62,13 @@ internal static class LinkBoxes
     /// </summary>
     private static bool IsFormToFill(AngleSharp.Dom.IElement element, TextMass.Measure measure, TextMass.Measure root)
     {
+        if (element.LocalName == "table")
+        {
+            // A form laid out in a table's rows (<table><form><tr>…): the parser moves the <form>
+            // out of the table, so its fields sit in the rows, under no form. Only a field for
+            // every few lines of text makes such a table a form: a layout table may hold a search box.
+            return element.QuerySelectorAll(FormFields).Length is var fieldsInRows and >= MinimumFieldsInRows && measure.Chars <= FormCharsPerField * fieldsInRows;
+        }
         if (element.LocalName != "form")
         {
             return false;
@@ -109,6 +116,8 @@ internal static class LinkBoxes
     private const double FormProseShare = 0.25;
     // or no more than this many characters of text for each of its fields.
     private const int FormCharsPerField = 150;
+    // A table with fewer fields than this in its rows is no form (a search box and its button).
+    private const int MinimumFieldsInRows = 3;
 
     private static bool IsFurniture(TextMass.Measure measure) =>
         measure.Score < 0 && measure.Chars >= MinimumChars &&

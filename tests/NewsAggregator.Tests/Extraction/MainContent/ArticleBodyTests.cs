@@ -78,6 +78,7 @@ public class ArticleBodyTests
     [InlineData("page-saved-from-a-word-processor")] // Word names each paragraph by its style in the document: "MsoCommentText" (a note, not readers' comments) and "MsoHeader" are no furniture
     [InlineData("copyright-line-ends-the-text")] // the site's copyright line under the article with only a few short lines after it (other stories' headlines) ends the text
     [InlineData("form-to-fill-under-the-text")] // a form to fill in under the text ("Send this story to someone", "Your name:" and their fields) goes: its text is the labels of its fields
+    [InlineData("form-laid-out-in-a-table")] // a form written as <table><form><tr>…, which the parser takes apart (the <form> leaves the table, its fields stay in the rows): a table with a field for every few lines of its text is a form to fill all the same
     [InlineData("form-beside-a-short-teaser")] // an "e-mail this" form beside a review's short teaser outweighs the teaser, yet it has a field for every few lines of its text: its labels and note go
     [InlineData("poll-under-the-text")] // a "rate this article" survey under the text, radio buttons under each question: a form to fill, its questions and answers go (the request above the form, a sentence outside it, is still kept)
     [InlineData("article-split-over-sibling-tables")] // an old layout's article in two boxed tables with a table of links between them: the boxes are sibling tables and both are the text, the links are not
