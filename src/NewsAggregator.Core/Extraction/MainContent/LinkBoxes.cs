@@ -67,7 +67,10 @@ internal static class LinkBoxes
             // A form laid out in a table's rows (<table><form><tr>…): the parser moves the <form>
             // out of the table, so its fields sit in the rows, under no form. Only a field for
             // every few lines of text makes such a table a form: a layout table may hold a search box.
-            return element.QuerySelectorAll(FormFields).Length is var fieldsInRows and >= MinimumFieldsInRows && measure.Chars <= FormCharsPerField * fieldsInRows;
+            // A table with more text than the largest such form could have is not searched for
+            // fields (an old layout's tables nest deep, and each would be searched to its end).
+            return measure.Chars <= FormCharsPerField * MaximumFieldsInRows &&
+                   element.QuerySelectorAll(FormFields).Length is var fieldsInRows and >= MinimumFieldsInRows && measure.Chars <= FormCharsPerField * fieldsInRows;
         }
         if (element.LocalName != "form")
         {
@@ -116,8 +119,10 @@ internal static class LinkBoxes
     private const double FormProseShare = 0.25;
     // or no more than this many characters of text for each of its fields.
     private const int FormCharsPerField = 150;
-    // A table with fewer fields than this in its rows is no form (a search box and its button).
+    // A table with fewer fields than this in its rows is no form (a search box and its button),
     private const int MinimumFieldsInRows = 3;
+    // nor is a table with more text than this many fields' worth.
+    private const int MaximumFieldsInRows = 24;
 
     private static bool IsFurniture(TextMass.Measure measure) =>
         measure.Score < 0 && measure.Chars >= MinimumChars &&
