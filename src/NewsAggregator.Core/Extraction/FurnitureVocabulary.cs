@@ -442,7 +442,7 @@ internal static partial class FurnitureVocabulary
     // more than twice as long.
     [GeneratedRegex(
         @"(?<!\w)©|\(c\)\s*(19|20)\d{2}|\b(?:copyright\s*(©|\(c\)|@)?\s*(19|20)\d{2}|all rights reserved\b|" +
-        @"may not be (reproduced|republished|copied|published)\b|(you may|free to) republish\b|republish this (story|article)\b|no (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
+        @"(may|must) not be (reproduced|republished|copied|published|redistributed)\b|\bnot to be (reproduced|republished|copied|redistributed)\b|(you may|free to) republish\b|republish this (story|article)\b|no (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
         // and the same in the other languages of the evaluation sets and of the furniture lines: "all
         // rights reserved", "reprinting without permission is forbidden", "when using the materials a
         // link is required", "use of the materials only with the editors' permission", and the

@@ -227,6 +227,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Мнение авторов публикаций не обязательно отражает позицию редакции.</p>")] // the authors' opinion is not necessarily the editors'
     [InlineData("<p>© 2005 Harbour Times. All rights reserved. No part of this site may be reproduced without our written permission.</p>")]
     [InlineData("<p>All material on this site is copyright 2004-2006 Harbour Times and may not be republished without permission.</p>")]
+    [InlineData("<p>Written by Jane Doe<br>Copyright: Harbour Times<br>Not to be reproduced without permission of Harbour Times</p>")] // the writer and the rights, no year
     [InlineData("<p>The Harbour Times is a nonprofit, reader-funded newsroom. You may republish this story free of charge under a Creative Commons license; please credit the Harbour Times.</p>")] // a nonprofit newsroom's terms
     [InlineData("<p>To contact the reporter on this story: Jane Doe in Harbourtown at jdoe@harbour.example</p>")] // a wire story's contacts
     [InlineData("<p>To contact the editor responsible for this story: John Roe at jroe@harbour.example</p>")]
