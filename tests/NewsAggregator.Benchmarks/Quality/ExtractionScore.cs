@@ -73,6 +73,32 @@ public static partial class ExtractionScore
             empty);
     }
 
+    /// <summary>
+    /// The share of the truth's shingles whose tokens all occur somewhere in <paramref name="pageText"/>
+    /// (the page's whole text): what no choice among the page's own words can pass. Below 1 when the
+    /// truth was edited: words joined where its line breaks were taken out, a line of its own added.
+    /// </summary>
+    public static double Reachable(string truth, string pageText)
+    {
+        var words = Token().Matches(pageText).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        var tokens = Token().Matches(truth).Select(m => m.Value).ToArray();
+        if (tokens.Length == 0)
+        {
+            return 1;
+        }
+        var width = Math.Min(ShingleSize, tokens.Length);
+        var shingles = tokens.Length - width + 1;
+        var reachable = 0;
+        for (var start = 0; start < shingles; start++)
+        {
+            if (new ArraySegment<string>(tokens, start, width).All(words.Contains))
+            {
+                reachable++;
+            }
+        }
+        return (double)reachable / shingles;
+    }
+
     /// <summary>Precision averages the pages with a prediction; recall averages every page.</summary>
     public static CorpusScore Corpus(IReadOnlyCollection<PageScore> pages)
     {

@@ -53,6 +53,17 @@ public class ExtractionScoreTests
     }
 
     [Fact]
+    public void The_truths_reach_is_the_share_of_its_shingles_made_of_words_on_the_page()
+    {
+        // "completeUnix" joins two of the page's words: two of the four shingles hold it and are out of reach.
+        const string Page = "the complete Unix system I am writing so that";
+
+        Assert.Equal(1.0, ExtractionScore.Reachable("the complete Unix system I am", Page));
+        Assert.Equal(2.0 / 4, ExtractionScore.Reachable("the completeUnix system I am writing so", Page));
+        Assert.Equal(1.0, ExtractionScore.Reachable("", Page));
+    }
+
+    [Fact]
     public void Corpus_precision_leaves_out_empty_predictions_but_recall_counts_them()
     {
         var pages = new[]
