@@ -366,7 +366,8 @@ internal static partial class FurnitureVocabulary
     internal static partial Regex ContactLine();
 
     // "By" and a capitalised name: "By 2030, ..." and "by the river" start sentences, not bylines.
-    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")\s+\p{Lu}", MatchingCase)]
+    // Or "By" alone, the name on a line of its own or a link the filter took (a byline split by the template).
+    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")(\s+\p{Lu}|\s*$)", MatchingCase)]
     internal static partial Regex BylineStart();
 
     [GeneratedRegex(@"\b(19|20)\d{2}\b", MatchingCase)]

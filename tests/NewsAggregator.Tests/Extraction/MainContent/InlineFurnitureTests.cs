@@ -161,6 +161,7 @@ public class InlineFurnitureTests
 
     [Theory]
     [InlineData("<p>By Jane Doe</p>")] // byline above the text
+    [InlineData("<p>By</p>")] // the byline's word alone, its name a link that went as furniture
     [InlineData("<p>Published 30 July 2018, 20:13</p>")] // dateline above the text
     [InlineData("<p>Аутор: Бојана Јовановић Објављено: 17.03.2025. у 11:42 Измењено: 17.03.2025. у 15:08 Време читања: 4 мин.</p>")] // the byline's and the dates' labels in one line
     [InlineData("<p>Objavljeno: jučer u 11:42</p>")] // "published: yesterday at 11:42", in Croatian
