@@ -218,7 +218,7 @@ internal static partial class FurnitureVocabulary
         @"(zobacz|czytaj|przeczytaj) (też|także|również)|также в разделе|смотрите также|δείτε επίσης|διαβάστε επίσης|" +
         @"(à |a )?lire aussi|voir aussi|mehr zum thema.*|das könnte sie auch interessieren|(lea|lee|ver) también|(leia|veja) também|vedi anche|(lees|zie) ook|ayrıca (oku|bakınız)|あわせて読みたい|こちらもおすすめ|اقرأ (أيضا|أيضاً)|" +
         @"(相关|相關)(阅读|閱讀|新闻|新聞|报道|報導|文章|链接|連結)(\s*[:：].*)?|延伸阅读.*|更多关于.*|(声明|聲明)\s*[:：]?|" +
-        @"related|related (stories|articles|posts|content|coverage|news)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
+        @"related|related (stories|articles|posts|content|coverage|news|topics|subjects|links|videos|reading)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"articles? (similaires|connexes|liés)|sur le (même )?sujet|dans la même rubrique|(ähnliche|verwandte|weitere) (artikel|themen|beiträge)|" +
         @"(noticias|artículos|notas) relacionad[oa]s|(notícias|artigos|matérias) relacionad[oa]s|(articoli|notizie) correlat[ie]|gerelateerde (artikelen|berichten)|" +
         @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة" + LineEnd,
