@@ -81,22 +81,13 @@ public static partial class ExtractionScore
     public static double Reachable(string truth, string pageText)
     {
         var words = Token().Matches(pageText).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        var tokens = Token().Matches(truth).Select(m => m.Value).ToArray();
-        if (tokens.Length == 0)
+        var shingles = Shingles(truth);
+        if (shingles.Count == 0)
         {
             return 1;
         }
-        var width = Math.Min(ShingleSize, tokens.Length);
-        var shingles = tokens.Length - width + 1;
-        var reachable = 0;
-        for (var start = 0; start < shingles; start++)
-        {
-            if (new ArraySegment<string>(tokens, start, width).All(words.Contains))
-            {
-                reachable++;
-            }
-        }
-        return (double)reachable / shingles;
+        var reachable = shingles.Where(shingle => shingle.Key.Split(' ').All(words.Contains)).Sum(shingle => shingle.Value);
+        return (double)reachable / shingles.Values.Sum();
     }
 
     /// <summary>Precision averages the pages with a prediction; recall averages every page.</summary>

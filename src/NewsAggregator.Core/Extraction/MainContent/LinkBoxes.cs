@@ -69,8 +69,7 @@ internal static class LinkBoxes
             // every few lines of text makes such a table a form: a layout table may hold a search box.
             // A table with more text than the largest such form could have is not searched for
             // fields (an old layout's tables nest deep, and each would be searched to its end).
-            return measure.Chars <= FormCharsPerField * MaximumFieldsInRows &&
-                   element.QuerySelectorAll(FormFields).Length is var fieldsInRows and >= MinimumFieldsInRows && measure.Chars <= FormCharsPerField * fieldsInRows;
+            return measure.Chars <= FormCharsPerField * MaximumFieldsInRows && HasFieldForEveryFewLines(element, measure, MinimumFieldsInRows);
         }
         if (element.LocalName != "form")
         {
@@ -79,8 +78,12 @@ internal static class LinkBoxes
         // Fields are counted only when the form's share of the prose does not settle it.
         return measure.Prose < FormProseShare * root.Prose
             ? element.QuerySelector(FormFields) is not null
-            : element.QuerySelectorAll(FormFields).Length is var fields and > 0 && measure.Chars <= FormCharsPerField * fields;
+            : HasFieldForEveryFewLines(element, measure, 1);
     }
+
+    /// <summary>At least <paramref name="minimum"/> fields, and one for every <see cref="FormCharsPerField"/> characters of text.</summary>
+    private static bool HasFieldForEveryFewLines(AngleSharp.Dom.IElement element, TextMass.Measure measure, int minimum) =>
+        element.QuerySelectorAll(FormFields).Length is var fields && fields >= minimum && measure.Chars <= FormCharsPerField * fields;
 
     /// <summary>
     /// A prompt to follow the site on a messaging app or a platform ("Ikuti saluran rasmi kami di
