@@ -45,6 +45,8 @@ internal sealed class ArticleHtml
         public int BreaksBefore;
         // Whether nothing had been written in the enclosing block before the tag: so it is again if the element comes out empty.
         public bool AtBlockStartBefore;
+        // What a reader would see (characters of text, images, rules) written before its content began.
+        public int SeenBefore;
     }
 
     private readonly StringBuilder _html = ReusedBuilder.Take();
@@ -61,6 +63,10 @@ internal sealed class ArticleHtml
     // paragraph of the HTML too. Unlike a line break, a wrapper's edge does not cancel it.
     private bool _pendingBoundary;
     private int _preDepth;
+    // Grows with what a reader sees as it is written (text other than white space, an image): an
+    // element within which it did not grow shows nothing, whatever markup came out inside it (a
+    // rule alone in a table or a quotation is a layout's separator, and goes with it).
+    private int _seen;
 
     private ArticleHtml(Uri? baseUrl)
     {
@@ -228,6 +234,7 @@ internal sealed class ArticleHtml
             _atBlockStart = KeptBlocks.Contains(tag) || _atBlockStart;
         }
         frame.ContentStart = _html.Length;
+        frame.SeenBefore = _seen;
         _open.Add(frame);
     }
 
@@ -260,10 +267,12 @@ internal sealed class ArticleHtml
             _pendingSpace = false;
         }
         TrimTrailingSpace(frame.ContentStart);
-        if (_html.Length == frame.ContentStart && frame.Tag is not ("td" or "th"))
+        if (_seen == frame.SeenBefore && frame.Tag is not ("td" or "th"))
         {
-            // Nothing came out inside it: no empty paragraph, link or list item is left behind,
-            // nor the breaks written for it (a paragraph would end in them).
+            // Nothing a reader sees came out inside it: no empty paragraph, link or list item is
+            // left behind, nor the breaks written for it (a paragraph would end in them), nor a
+            // row of empty cells, nor the table of a layout whose content all went (an empty
+            // cell itself stays, so that the cells after it keep their columns).
             _html.Length = frame.Start;
             _atBlockStart = frame.AtBlockStartBefore;
             if (frame.BreaksBefore > 0)
@@ -360,6 +369,7 @@ internal sealed class ArticleHtml
             AppendAttribute("alt", alt.Trim());
         }
         _html.Append('>');
+        _seen++;
         _atBlockStart = false;
     }
 
@@ -451,6 +461,11 @@ internal sealed class ArticleHtml
             // The plain characters after it: the text context is set, no space is pending, nothing to escape.
             var run = HtmlVocabulary.PlainHtmlRun(data.AsSpan(i + 1));
             _html.Append(data, i + 1, run);
+            if (!char.IsWhiteSpace(c) || !data.AsSpan(i + 1, run).IsWhiteSpace())
+            {
+                // (White space reaches here only inside <pre>, where it is kept but shows nothing.)
+                _seen++;
+            }
             i += run;
         }
     }
