@@ -517,5 +517,13 @@ internal static partial class FurnitureVocabulary
     [
         "doubleclick.net", "google-analytics.com", "googletagmanager.com", "facebook.com/tr", "scorecardresearch.com",
         "quantserve.com", "pixel.", "/pixel", "beacon", "/b/ss/", "chartbeat", "omtrdc.net", "parsely.com/plogger",
+        "gemius.pl/",
     ];
+
+    // The file name of a spacer: a transparent or one-colour GIF or PNG that old layouts (and some
+    // lazy-loading placeholders) stretch to hold a gap open: "spacer.gif", "blank.gif",
+    // "transparent.png", "clear.gif", "shim.gif", "1x1.gif", "s.gif", "spacer_10.gif". It shows
+    // nothing, whatever its width and height attributes say.
+    [GeneratedRegex(@"(^|/)(spacer|blank|transparent|trans|clear|clearpixel|shim|pix|pixel|1x1|px|empty|dot|space|s)([-_]?\d+)?\.(gif|png)$", IgnoringCase)]
+    internal static partial Regex SpacerImageFile();
 }

@@ -352,7 +352,7 @@ internal sealed class ArticleHtml
 
     private void WriteImage(IElement image)
     {
-        if (IsTrackingPixel(image) || ImageSource(image) is not { } source)
+        if (ImageSource(image) is not { } source || ShowsNothing(image, source))
         {
             return;
         }
@@ -389,13 +389,17 @@ internal sealed class ArticleHtml
         return null;
     }
 
-    private static bool IsTrackingPixel(IElement image)
+    /// <summary>
+    /// An analytics beacon or a spacer: one or two pixels by its attributes, an address of a
+    /// known beacon, or a spacer's file name. Judged by the address the image would show (a
+    /// lazy-loading page's real one, not the placeholder in its <c>src</c>).
+    /// </summary>
+    private static bool ShowsNothing(IElement image, string source)
     {
         if (IsTiny(image.GetAttribute("width")) || IsTiny(image.GetAttribute("height")))
         {
             return true;
         }
-        var source = image.GetAttribute("src") ?? "";
         foreach (var mark in TrackerMarks)
         {
             if (source.Contains(mark, StringComparison.OrdinalIgnoreCase))
@@ -403,7 +407,7 @@ internal sealed class ArticleHtml
                 return true;
             }
         }
-        return false;
+        return Uri.TryCreate(source, UriKind.Absolute, out var url) && SpacerImageFile().IsMatch(url.AbsolutePath);
 
         static bool IsTiny(string? size) =>
             size is not null && int.TryParse(size.Trim().TrimEnd('x', 'p'), out var pixels) && pixels <= 2;

@@ -27,7 +27,7 @@ public class ArticleHtmlTests
     [Theory]
     [InlineData("unsafe-markup")]
     [InlineData("layout-wrappers")]
-    [InlineData("images")]
+    [InlineData("images")] // lazy-loading images by their real address (a placeholder named like a pixel does not make them one); spacers by their file name and beacons by their address go, and the table that held only them
     [InlineData("furniture-inside-the-article")]
     [InlineData("page-inside-a-form")] // part of the article inside a <form> (ASP.NET pages wrap whole pages in one): the HTML keeps its text as the text does, the controls go
     [InlineData("blocks-inside-list-items")] // a list item holding two <div>s and a paragraph split by two <br>s: two paragraphs in the text, so two in the HTML (they ran together there)
