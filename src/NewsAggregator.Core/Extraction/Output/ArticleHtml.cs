@@ -67,6 +67,9 @@ internal sealed class ArticleHtml
     // element within which it did not grow shows nothing, whatever markup came out inside it (a
     // rule alone in a table or a quotation is a layout's separator, and goes with it).
     private int _seen;
+    // Where the last rule was written, and how much had been seen then.
+    private int _ruleAt = -1;
+    private int _seenAtRule;
 
     private ArticleHtml(Uri? baseUrl)
     {
@@ -88,15 +91,27 @@ internal sealed class ArticleHtml
             writer.CloseParagraph();
         }
         // Trimmed before it becomes a string: the article's HTML is copied out once, not twice.
+        // A rule that ends the article parts it from nothing, and goes too.
         var end = writer._html.Length;
-        while (end > 0 && char.IsWhiteSpace(writer._html[end - 1]))
+        while (true)
         {
-            end--;
+            while (end > 0 && char.IsWhiteSpace(writer._html[end - 1]))
+            {
+                end--;
+            }
+            if (end < 4 || !writer.EndsWithRule(end))
+            {
+                break;
+            }
+            end -= 4;
         }
         var html = writer._html.ToString(0, end);
         ReusedBuilder.Give(writer._html);
         return html;
     }
+
+    private bool EndsWithRule(int end) =>
+        _html[end - 4] == '<' && _html[end - 3] == 'h' && _html[end - 2] == 'r' && _html[end - 1] == '>';
 
     /// <summary>Plain text (paragraphs separated by a blank line, lines by a line end) as paragraphs of HTML.</summary>
     public static string FromText(string text)
@@ -177,9 +192,31 @@ internal sealed class ArticleHtml
                 return;
             case "hr":
                 CloseParagraph();
-                _html.Append("<hr>\n");
+                // A rule parts what a reader sees: none before the article's first content, none
+                // right after another (the one that ends the article goes in Write).
+                if (_seen > _seenAtRule)
+                {
+                    _ruleAt = _html.Length;
+                    _seenAtRule = _seen;
+                    _html.Append("<hr>\n");
+                }
                 _atBlockStart = true;
                 return;
+        }
+        if (name is "td" or "th" && !BelongsHere(name))
+        {
+            // A cell outside a written table (a layout table's, or a stray one) is its content
+            // only, and as in the text a space apart from the next cell, not a paragraph.
+            _pendingSpace = true;
+            Push(null, element);
+            return;
+        }
+        if (name == "table" && LayoutTable.Is(element))
+        {
+            // Its rows and cells go too (they belong to no written table): its content stays.
+            CloseParagraph();
+            Push(null, element);
+            return;
         }
         if (KeptBlocks.Contains(name))
         {
@@ -246,6 +283,13 @@ internal sealed class ArticleHtml
             // Written whole on entering: no frame was opened for them.
             return;
         }
+        if (name is "td" or "th" && _open[^1].Tag is null)
+        {
+            // A cell written as its content only: a space before the next cell's (see Enter).
+            _open.RemoveAt(_open.Count - 1);
+            _pendingSpace = true;
+            return;
+        }
         if (KeptBlocks.Contains(name) || HtmlVocabulary.IsBlock(name))
         {
             CloseParagraph();
@@ -274,6 +318,13 @@ internal sealed class ArticleHtml
             // row of empty cells, nor the table of a layout whose content all went (an empty
             // cell itself stays, so that the cells after it keep their columns).
             _html.Length = frame.Start;
+            if (_ruleAt >= frame.Start)
+            {
+                // The last rule went with it: content was seen since the one before (else it
+                // would not have been written), so the next rule is written again.
+                _ruleAt = -1;
+                _seenAtRule = _seen - 1;
+            }
             _atBlockStart = frame.AtBlockStartBefore;
             if (frame.BreaksBefore > 0)
             {
