@@ -155,6 +155,17 @@ internal static partial class FurnitureVocabulary
         AdLabelLine().IsMatch(text) || ArticleToolLine().IsMatch(text) || PageToolLine().IsMatch(text) || OtherStoriesLine().IsMatch(text) ||
         PromptLine().IsMatch(text) || CreditLine().IsMatch(text);
 
+    // A line of marks only: a rule drawn in characters ("-----", ". . . . .", "=====", "| | | |")
+    // or what a removed link or image left behind (".", ",", "[]", "( )", "…"). No reader's
+    // sentence is made of these alone. Stars, hashes, underscores and the asterism are not among
+    // them: "* * *" and "###" part the sections of a story ("###" ends a press release's text),
+    // and "___" parts a wire story from the note of who contributed to it.
+    private static readonly System.Buffers.SearchValues<char> MarkCharacters =
+        System.Buffers.SearchValues.Create(" \t\n\u00A0.,:;!?|-=~·•‒–—―…/\\[]()<>»«›‹");
+
+    internal static bool IsMarksLine(ReadOnlySpan<char> text) =>
+        !text.IsWhiteSpace() && !text.ContainsAnyExcept(MarkCharacters);
+
     // What may stand around a furniture line's words: before them bullets, arrows and punctuation
     // other than an opening parenthesis, after them anything but letters and digits.
     private const string LineStart = @"^[^\w(]*(?:";

@@ -134,7 +134,7 @@ internal static class InlineFurniture
                     continue;
                 }
             }
-            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) ||
+            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || Shortcode().IsMatch(text) || ContactLine().IsMatch(text))) ||
                 (text.Length < 300 && (CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
@@ -251,6 +251,11 @@ internal static class InlineFurniture
         if (line.Length >= ToolLineLength)
         {
             return false;
+        }
+        if (IsMarksLine(line))
+        {
+            // A rule drawn in characters between the lines, or what a removed link left.
+            return true;
         }
         var tools = 0;
         foreach (var range in line.Split('|'))

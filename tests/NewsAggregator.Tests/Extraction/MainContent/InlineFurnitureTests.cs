@@ -136,6 +136,10 @@ public class InlineFurnitureTests
     [InlineData("<p>Приметили сте грешку у тексту? Пријавите нам</p>")]
     [InlineData("<p>வீடியோ: மழையில் நனையும் நெல் மூட்டைகள்</p>")] // "video:" in Tamil
     [InlineData("<div class='box-b7'><p>Don't miss the latest news!</p><p>Follow our official channels on WhatsApp and Telegram for news every day.</p><div><a href='https://whatsapp.com/channel/0029VaHarbour'>WhatsApp</a> <a href='https://t.me/harbourtimes'>Telegram</a></div></div>")] // a prompt to follow the site's channels
+    [InlineData("<p>-----------------------------</p>")] // a rule drawn in characters
+    [InlineData("<p>. . . . . . . . . . . . . . .</p>")]
+    [InlineData("<p><a href='/more'></a>.</p>")] // what a link without text left behind
+    [InlineData("<p>| |</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -150,6 +154,7 @@ public class InlineFurnitureTests
     [InlineData("<br>FULL STORY<br>Harbour Times, March 2", "\nHarbour Times, March 2")] // a tool line between two lines: one break stays between them
     [InlineData("<br>Category: Transport", "\nCategory: Transport")] // a label alone is as often a listing's data: it stays
     [InlineData("<br>E-mail", "\nE-mail")] // a bare "E-mail" is as often the label of an address
+    [InlineData("<br>= = = = = = = =<br>Harbour Times, March 2", "\nHarbour Times, March 2")] // a rule drawn in characters between two lines
     public void Lines_of_page_tools_inside_a_paragraph_are_dropped(string lines, string kept)
     {
         // Old blogs and news pages write a post as one paragraph split by <br>; the text of the
@@ -337,7 +342,8 @@ public class InlineFurnitureTests
     [InlineData("<p>The council's <a href='/newsletter/march'>March newsletter</a> reported the decision a week before the vote, which angered the residents' association.</p>")] // a newsletter named in a sentence, the link not its last words
     [InlineData("<p>To contact the reporter on this story, residents rang the newsroom until late at night.</p>")] // the words in a sentence, with no label's colon
     [InlineData("<p>* * *</p>")] // the writer's break between sections
-    [InlineData("<p>___</p>")]
+    [InlineData("<p>___</p>")] // parts a wire story from its contributors' note
+    [InlineData("<pre>if (late) {\n  wait();\n}\n----------</pre>")] // marks in code are the code's
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
     [InlineData("<p>The moderator asked the candidates to keep their comments short, and most of them did.</p>")] // a moderator, not moderation
     [InlineData("<p>The inspectors found an error in the design of the second pier, which the contractor has since corrected.</p>")] // an error the story reports
