@@ -13,7 +13,8 @@ namespace NewsAggregator.Benchmarks.Quality;
 /// reference text is made of words on the pages at all); then speed on the zyte set.
 /// Options: <c>--sets zyte,daniel,cleaneval</c> picks sets; <c>--quality</c> skips the
 /// timings; <c>--pages</c> lists every page's scores for our extractor, worst first;
-/// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (with
+/// <c>--show ID</c> prints the paragraphs one page's extraction adds or misses (ID may also be
+/// the path of a saved page of one's own, which has no reference: all its text is "extra") (with
 /// <c>--text</c>, also its metadata and whole text; with <c>--html</c>, where its HTML and
 /// text disagree; with <c>--trace</c>, the elements above the truth's longest paragraphs);
 /// <c>--agreement</c> measures how far each page's HTML and text agree; <c>--dump DIR</c> writes
@@ -72,7 +73,10 @@ public static class ExtractionBenchmark
         var showIndex = Array.IndexOf(args, "--show");
         if (showIndex >= 0 && showIndex + 1 < args.Length)
         {
-            var page = sets.SelectMany(set => set.Pages).First(p => p.Id.StartsWith(args[showIndex + 1], StringComparison.Ordinal));
+            // A page of a set by the start of its id, or a saved page of one's own (no reference text).
+            var page = File.Exists(args[showIndex + 1])
+                ? new EvaluationPage(Path.GetFileName(args[showIndex + 1]), new Uri("https://page.example/"), File.ReadAllText(args[showIndex + 1]), "")
+                : sets.SelectMany(set => set.Pages).First(p => p.Id.StartsWith(args[showIndex + 1], StringComparison.Ordinal));
             var article = ours.Extract(page.Html, page.Url);
             if (args.Contains("--text"))
             {

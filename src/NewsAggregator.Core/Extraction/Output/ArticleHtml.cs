@@ -99,7 +99,7 @@ internal sealed class ArticleHtml
             {
                 end--;
             }
-            if (end < 4 || !writer.EndsWithRule(end))
+            if (!writer.EndsWith("<hr>", end))
             {
                 break;
             }
@@ -110,8 +110,22 @@ internal sealed class ArticleHtml
         return html;
     }
 
-    private bool EndsWithRule(int end) =>
-        _html[end - 4] == '<' && _html[end - 3] == 'h' && _html[end - 2] == 'r' && _html[end - 1] == '>';
+    /// <summary>Whether what was written up to <paramref name="end"/> ends with <paramref name="markup"/>.</summary>
+    private bool EndsWith(string markup, int end)
+    {
+        if (end < markup.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < markup.Length; i++)
+        {
+            if (_html[end - markup.Length + i] != markup[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Plain text (paragraphs separated by a blank line, lines by a line end) as paragraphs of HTML.</summary>
     public static string FromText(string text)
@@ -310,7 +324,7 @@ internal sealed class ArticleHtml
             _pendingBreaks = 0;
             _pendingSpace = false;
         }
-        TrimTrailingSpace(frame.ContentStart);
+        TrimTrailingSpace(frame.ContentStart, breaksToo: isBlock);
         if (_seen == frame.SeenBefore && frame.Tag is not ("td" or "th"))
         {
             // Nothing a reader sees came out inside it: no empty paragraph, link or list item is
@@ -603,7 +617,7 @@ internal sealed class ArticleHtml
             frame.Tag = null;
             _open[i] = frame;
         }
-        TrimTrailingSpace(_paragraphStart + 3);
+        TrimTrailingSpace(_paragraphStart + 3, breaksToo: true);
         if (_html.Length == _paragraphStart + 3)
         {
             _html.Length = _paragraphStart;
@@ -615,11 +629,26 @@ internal sealed class ArticleHtml
         _atBlockStart = true;
     }
 
-    private void TrimTrailingSpace(int floor)
+    /// <summary>
+    /// Trims the spaces that end what was written since <paramref name="floor"/>, and with
+    /// <paramref name="breaksToo"/> the line breaks too: at a block's end they break before
+    /// nothing (left by a line whose content went after them: a list's links, a spacer).
+    /// </summary>
+    private void TrimTrailingSpace(int floor, bool breaksToo = false)
     {
-        while (_html.Length > floor && _html[^1] == ' ')
+        while (true)
         {
-            _html.Length--;
+            while (_html.Length > floor && _html[^1] == ' ')
+            {
+                _html.Length--;
+            }
+            if (!breaksToo || _html.Length - 4 < floor || !EndsWith("<br>", _html.Length))
+            {
+                return;
+            }
+            _html.Length -= 4;
         }
     }
+
+
 }
