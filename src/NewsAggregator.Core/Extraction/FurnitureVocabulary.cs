@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace NewsAggregator.Extraction;
@@ -160,8 +161,8 @@ internal static partial class FurnitureVocabulary
     // sentence is made of these alone. Stars, hashes, underscores and the asterism are not among
     // them: "* * *" and "###" part the sections of a story ("###" ends a press release's text),
     // and "___" parts a wire story from the note of who contributed to it.
-    private static readonly System.Buffers.SearchValues<char> MarkCharacters =
-        System.Buffers.SearchValues.Create(" \t\n\u00A0.,:;!?|-=~·•‒–—―…/\\[]()<>»«›‹");
+    private static readonly SearchValues<char> MarkCharacters =
+        SearchValues.Create(" \t\n\u00A0.,:;!?|-=~·•‒–—―…/\\[]()<>»«›‹");
 
     internal static bool IsMarksLine(ReadOnlySpan<char> text) =>
         !text.IsWhiteSpace() && !text.ContainsAnyExcept(MarkCharacters);

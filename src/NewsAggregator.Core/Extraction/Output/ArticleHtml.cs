@@ -45,7 +45,7 @@ internal sealed class ArticleHtml
         public int BreaksBefore;
         // Whether nothing had been written in the enclosing block before the tag: so it is again if the element comes out empty.
         public bool AtBlockStartBefore;
-        // What a reader would see (characters of text, images, rules) written before its content began.
+        // What a reader sees (text other than white space, images; see _seen) written before its content began.
         public int SeenBefore;
     }
 
@@ -92,39 +92,10 @@ internal sealed class ArticleHtml
         }
         // Trimmed before it becomes a string: the article's HTML is copied out once, not twice.
         // A rule that ends the article parts it from nothing, and goes too.
-        var end = writer._html.Length;
-        while (true)
-        {
-            while (end > 0 && char.IsWhiteSpace(writer._html[end - 1]))
-            {
-                end--;
-            }
-            if (!writer.EndsWith("<hr>", end))
-            {
-                break;
-            }
-            end -= 4;
-        }
-        var html = writer._html.ToString(0, end);
+        writer.TrimEnd(0, "<hr>", anyWhiteSpace: true);
+        var html = writer._html.ToString();
         ReusedBuilder.Give(writer._html);
         return html;
-    }
-
-    /// <summary>Whether what was written up to <paramref name="end"/> ends with <paramref name="markup"/>.</summary>
-    private bool EndsWith(string markup, int end)
-    {
-        if (end < markup.Length)
-        {
-            return false;
-        }
-        for (var i = 0; i < markup.Length; i++)
-        {
-            if (_html[end - markup.Length + i] != markup[i])
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /// <summary>Plain text (paragraphs separated by a blank line, lines by a line end) as paragraphs of HTML.</summary>
@@ -324,7 +295,7 @@ internal sealed class ArticleHtml
             _pendingBreaks = 0;
             _pendingSpace = false;
         }
-        TrimTrailingSpace(frame.ContentStart, breaksToo: isBlock);
+        TrimEnd(frame.ContentStart, isBlock ? "<br>" : null);
         if (_seen == frame.SeenBefore && frame.Tag is not ("td" or "th"))
         {
             // Nothing a reader sees came out inside it: no empty paragraph, link or list item is
@@ -604,7 +575,7 @@ internal sealed class ArticleHtml
             {
                 continue;
             }
-            TrimTrailingSpace(frame.ContentStart);
+            TrimEnd(frame.ContentStart);
             if (_html.Length == frame.ContentStart)
             {
                 _html.Length = frame.Start;
@@ -617,7 +588,7 @@ internal sealed class ArticleHtml
             frame.Tag = null;
             _open[i] = frame;
         }
-        TrimTrailingSpace(_paragraphStart + 3, breaksToo: true);
+        TrimEnd(_paragraphStart + 3, "<br>");
         if (_html.Length == _paragraphStart + 3)
         {
             _html.Length = _paragraphStart;
@@ -630,25 +601,41 @@ internal sealed class ArticleHtml
     }
 
     /// <summary>
-    /// Trims the spaces that end what was written since <paramref name="floor"/>, and with
-    /// <paramref name="breaksToo"/> the line breaks too: at a block's end they break before
-    /// nothing (left by a line whose content went after them: a list's links, a spacer).
+    /// Trims the spaces (with <paramref name="anyWhiteSpace"/>, all white space) that end what was
+    /// written since <paramref name="floor"/>, and the <paramref name="markup"/> among them: line
+    /// breaks at a block's end break before nothing (left by a line whose content went after
+    /// them: a list's links, a spacer), a rule at the article's end parts it from nothing.
     /// </summary>
-    private void TrimTrailingSpace(int floor, bool breaksToo = false)
+    private void TrimEnd(int floor, string? markup = null, bool anyWhiteSpace = false)
     {
         while (true)
         {
-            while (_html.Length > floor && _html[^1] == ' ')
+            while (_html.Length > floor && (anyWhiteSpace ? char.IsWhiteSpace(_html[^1]) : _html[^1] == ' '))
             {
                 _html.Length--;
             }
-            if (!breaksToo || _html.Length - 4 < floor || !EndsWith("<br>", _html.Length))
+            if (markup is null || !EndsWith(markup, floor))
             {
                 return;
             }
-            _html.Length -= 4;
+            _html.Length -= markup.Length;
         }
     }
 
-
+    /// <summary>Whether what was written since <paramref name="floor"/> ends with <paramref name="markup"/>.</summary>
+    private bool EndsWith(string markup, int floor)
+    {
+        if (_html.Length - markup.Length < floor)
+        {
+            return false;
+        }
+        for (var i = 0; i < markup.Length; i++)
+        {
+            if (_html[_html.Length - markup.Length + i] != markup[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -13,7 +13,7 @@ namespace NewsAggregator.Extraction;
 /// <remarks>
 /// A layout table is one marked as presentation (<c>role="presentation"</c> or <c>none</c>),
 /// one that holds another table, or one with a single row or a single column of cells that show
-/// something (text or an image: a spacer column does not count). The text does not change: its
+/// something (text or an image: a column of empty cells does not count). The text does not change: its
 /// rows were paragraphs and its cells' text one line with a space between cells already, and the
 /// HTML keeps both (a row's edge ends a paragraph, a cell's is a space).
 /// </remarks>
