@@ -5,7 +5,8 @@ namespace NewsAggregator.Extraction;
 
 /// <summary>
 /// How much article-like text each element holds. Every run of text between block
-/// boundaries is a unit worth its non-link characters less a fixed cost; a unit that is
+/// boundaries and paragraph breaks (two &lt;br&gt;s in a row, as the text renderer parts
+/// paragraphs) is a unit worth its non-link characters less a fixed cost; a unit that is
 /// mostly link text (a menu item, a headline in a list) also pays a penalty on its links, and
 /// the blurbs of teaser lists are worth nothing. Links inside prose cost nothing: articles link.
 /// Its arrays are rented from the shared pool, like the outline's, and go back on Dispose.
@@ -16,6 +17,8 @@ internal sealed class TextMass : IDisposable
     private const double LinkPenalty = 2.0;
     // Each unit pays this much: dozens of one-word menu items sum to a loss, a real paragraph hardly notices.
     private const double UnitCost = 25;
+    // A paragraph this much link is a linked headline, a list's item, whatever the block around it.
+    private const double HeadlineLinkShare = 0.8;
     // A <p> is prose by the author's own markup, and a table row is data the author laid out:
     // even a one-line paragraph or a row of figures should not count against its container.
     private const double ParagraphCost = 5;
@@ -41,6 +44,8 @@ internal sealed class TextMass : IDisposable
     private readonly Measure[] _measures;
     private readonly bool[] _held;
     private readonly int[] _postOrder;
+    // The paragraph breaks of the open blocks, innermost last (a block's are dropped when it is left).
+    private readonly List<Cut> _cuts = [];
     private int _measured;
 
     /// <param name="Score">Sum of the unit values below the element: the best-scoring element gathers the most prose for the least furniture.</param>
@@ -97,6 +102,12 @@ internal sealed class TextMass : IDisposable
         public bool MarksSentence;
         public bool HasBlockChild;
         public bool IsLink;
+        // Its paragraph breaks (two <br>s in a row) are the walk's cuts from this index on.
+        public int CutsStart;
+        // A <br> is the last thing met in the block, no text after it yet: a second one is a paragraph break.
+        public bool AfterBreak;
+        // Some run since the block's last paragraph break holds a sentence's punctuation.
+        public bool PartMarksSentence;
         public double Score;
         public double Prose;
         public int Chars;
@@ -128,6 +139,10 @@ internal sealed class TextMass : IDisposable
                 continue;
             }
             var name = _outline.Element(position).LocalName;
+            if (name == "br" && depth > 0)
+            {
+                Break(ref frames[frames[depth - 1].Block]);
+            }
             if (depth == frames.Length)
             {
                 Array.Resize(ref frames, depth * 2);
@@ -135,10 +150,12 @@ internal sealed class TextMass : IDisposable
             // The root is a block whatever its tag so no text goes unweighed.
             var isBlock = IsUnit(name) || depth == 0;
             var enclosingBlock = depth > 0 ? frames[depth - 1].Block : -1;
-            frames[depth] = new Frame { Position = position, Block = isBlock ? depth : enclosingBlock };
+            frames[depth] = new Frame { Position = position, Block = isBlock ? depth : enclosingBlock, CutsStart = _cuts.Count };
             if (isBlock && enclosingBlock >= 0)
             {
                 frames[enclosingBlock].HasBlockChild = true;
+                // A block between two <br>s stands between them: they are no paragraph break.
+                frames[enclosingBlock].AfterBreak = false;
             }
             if (HtmlVocabulary.IsLink(_outline.Element(position)) && !IsLinkedPassage(position))
             {
@@ -162,8 +179,10 @@ internal sealed class TextMass : IDisposable
         {
             var text = _outline.Run(run);
             ref var block = ref frames[frames[depth - 1].Block];
+            block.AfterBreak = false;
             block.EndsWithEllipsis = text.EndsWithEllipsis;
             block.MarksSentence |= text.MarksSentence;
+            block.PartMarksSentence |= text.MarksSentence;
             block.OwnChars += text.Weight;
             if (linkDepth > 0)
             {
@@ -188,22 +207,19 @@ internal sealed class TextMass : IDisposable
         }
         if (done.Block == depth)
         {
-            // A paragraph, a table row or a cell is a unit by the author's own layout.
-            var authored = name is "p" or "tr" or "td" or "th";
-            var unit = UnitValue(done.OwnChars, done.OwnLinkChars, authored ? ParagraphCost : UnitCost);
-            // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
-            if (done.OwnChars > 0 && !done.HasBlockChild && teasers.IsTeaser(done.OwnChars, done.OwnLinkChars, done.OwnAddressChars, done.OwnLinks, done.EndsWithEllipsis) && unit > 0)
+            var whole = new Cut(done.OwnChars, done.OwnLinkChars, done.OwnAddressChars, done.OwnLinks, done.EndsWithEllipsis, done.MarksSentence);
+            // Whether links cost a menu's penalty is the whole block's matter: a paragraph of it
+            // that is a short line around one link is not a menu when the block around it is prose.
+            var mostlyLinks = IsMostlyLinks(whole.Chars, whole.LinkChars);
+            _cuts.Add(whole with { MarksSentence = done.PartMarksSentence });
+            var before = default(Cut);
+            for (var i = done.CutsStart; i < _cuts.Count; i++)
             {
-                unit = 0;
+                AddUnit(ref done, name, _cuts[i].Since(before), mostlyLinks, ref teasers);
+                before = _cuts[i];
             }
-            done.Prose += Math.Max(0, unit);
-            if (unit > 0 && done.OwnChars < LabelUnitChars && !done.MarksSentence && !authored && name is not ("dt" or "dd"))
-            {
-                unit = 0;
-            }
-            done.Score += unit;
-            done.Chars += (int)done.OwnChars;
-            done.LinkChars += (int)done.OwnLinkChars;
+            // Cuts are only ever a block's: an inline element's <br>s break its block's text.
+            _cuts.RemoveRange(done.CutsStart, _cuts.Count - done.CutsStart);
         }
         _measures[done.Position] = new Measure(done.Score, done.Prose, done.Chars, done.LinkChars);
         _held[done.Position] = true;
@@ -219,6 +235,63 @@ internal sealed class TextMass : IDisposable
     }
 
     /// <summary>
+    /// The text of a block up to one of its paragraph breaks (or the whole of it), counted from
+    /// the block's start; <paramref name="MarksSentence"/> is the part since the break before.
+    /// </summary>
+    private readonly record struct Cut(double Chars, double LinkChars, double AddressChars, int Links, bool EndsWithEllipsis, bool MarksSentence)
+    {
+        /// <summary>The part between <paramref name="before"/> and this cut.</summary>
+        public Cut Since(Cut before) =>
+            this with { Chars = Chars - before.Chars, LinkChars = LinkChars - before.LinkChars, AddressChars = AddressChars - before.AddressChars, Links = Links - before.Links };
+    }
+
+    /// <summary>
+    /// A line break in <paramref name="block"/>: the second of two in a row, with text of the
+    /// block's own before them, is a paragraph break (old layouts and blogs write paragraphs so,
+    /// and a short story's last sentences and a list of headlines under them share one &lt;p&gt;).
+    /// </summary>
+    private void Break(ref Frame block)
+    {
+        if (!block.AfterBreak)
+        {
+            block.AfterBreak = true;
+            return;
+        }
+        block.AfterBreak = false;
+        var last = _cuts.Count > block.CutsStart ? _cuts[^1].Chars : 0;
+        if (block.OwnChars > last)
+        {
+            _cuts.Add(new Cut(block.OwnChars, block.OwnLinkChars, block.OwnAddressChars, block.OwnLinks, block.EndsWithEllipsis, block.PartMarksSentence));
+            block.PartMarksSentence = false;
+        }
+    }
+
+    /// <summary>A unit of <paramref name="block"/>'s own text (the whole of it, or one of its paragraphs) added to its measure.</summary>
+    private static void AddUnit(ref Frame block, string name, Cut part, bool mostlyLinks, ref TeaserRun teasers)
+    {
+        var unit = UnitValue(part.Chars, part.LinkChars, UnitCostOf(name),
+            IsMostlyLinks(part.Chars, part.LinkChars) && (mostlyLinks || part.LinkChars >= HeadlineLinkShare * part.Chars));
+        // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
+        if (part.Chars > 0 && !block.HasBlockChild && teasers.IsTeaser(part.Chars, part.LinkChars, part.AddressChars, part.Links, part.EndsWithEllipsis) && unit > 0)
+        {
+            unit = 0;
+        }
+        block.Prose += Math.Max(0, unit);
+        if (unit > 0 && part.Chars < LabelUnitChars && !part.MarksSentence && !IsAuthored(name) && name is not ("dt" or "dd"))
+        {
+            unit = 0;
+        }
+        block.Score += unit;
+        block.Chars += (int)part.Chars;
+        block.LinkChars += (int)part.LinkChars;
+    }
+
+    /// <summary>A paragraph, a table row or a cell is a unit by the author's own layout.</summary>
+    private static bool IsAuthored(string name) => name is "p" or "tr" or "td" or "th";
+
+    private static double UnitCostOf(string name) => IsAuthored(name) ? ParagraphCost : UnitCost;
+
+    /// <summary>
     /// An element whose own text is one unit: a block, or a table cell. Old layouts put the
     /// menu, the article and the sidebar in cells of one row; measured as one unit, the
     /// menu's links would tax the article, and a cell named like furniture would seem to hold no
@@ -226,18 +299,22 @@ internal sealed class TextMass : IDisposable
     /// </summary>
     public static bool IsUnit(string localName) => HtmlVocabulary.IsBlock(localName) || localName is "td" or "th";
 
-    private static double UnitValue(double chars, double linkChars, double cost)
+    private static double UnitValue(double chars, double linkChars, double cost, bool mostlyLinks)
     {
         if (chars <= 0)
         {
             return 0;
         }
-        // A unit with a few paragraphs' worth of text outside its links holds prose (an old
-        // layout's article and the list of links under it in one table cell): its links cost
-        // what they take, not a menu's penalty.
-        var penalty = linkChars * 2 > chars && chars - linkChars < ProseUnitChars ? LinkPenalty * linkChars : 0;
+        var penalty = mostlyLinks ? LinkPenalty * linkChars : 0;
         return chars - linkChars - penalty - cost;
     }
+
+    /// <summary>
+    /// A block of text that is mostly links, whose links pay a menu's penalty. One with a few
+    /// paragraphs' worth of text outside its links holds prose (an old layout's article and the
+    /// list of links under it in one table cell): its links cost what they take.
+    /// </summary>
+    private static bool IsMostlyLinks(double chars, double linkChars) => linkChars * 2 > chars && chars - linkChars < ProseUnitChars;
 
     /// <summary>
     /// Recognises lists of teasers for other pages: a headline link, perhaps a label or a
