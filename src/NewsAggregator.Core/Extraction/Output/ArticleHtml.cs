@@ -317,12 +317,32 @@ internal sealed class ArticleHtml
             }
             return;
         }
+        if (frame.Tag == "table")
+        {
+            DropEmptyColumns(frame.ContentStart);
+        }
         _html.Append("</").Append(frame.Tag).Append('>');
         if (isBlock && frame.Tag is not ("li" or "td" or "th" or "dt" or "dd"))
         {
             _html.Append('\n');
         }
         _atBlockStart = isBlock;
+    }
+
+    /// <summary>A data table's columns of empty cells go (<see cref="EmptyColumns"/>).</summary>
+    private void DropEmptyColumns(int contentStart)
+    {
+        var content = _html.ToString(contentStart, _html.Length - contentStart);
+        if (EmptyColumns.Remove(content, out var removedBefore) is not { } kept)
+        {
+            return;
+        }
+        if (_ruleAt >= contentStart)
+        {
+            _ruleAt -= removedBefore(_ruleAt - contentStart);
+        }
+        _html.Length = contentStart;
+        _html.Append(kept);
     }
 
     /// <summary>Whether a list item or table part sits in the list or table it belongs to, as written so far.</summary>

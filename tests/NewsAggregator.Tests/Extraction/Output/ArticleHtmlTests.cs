@@ -36,6 +36,7 @@ public class ArticleHtmlTests
     [InlineData("layout-tables")] // tables that lay out rather than hold data (one cell, one row, one column, marked as presentation) lose their rows and cells and keep their content as paragraphs; a table of data stays
     [InlineData("layout-table-spacers")] // an old layout's spacer rows, a table or a quotation holding only a rule, a table of empty cells: all go; a data table's empty cell stays, keeping its row's columns; of the rules, only one between paragraphs stays (none first or last, none right after another)
     [InlineData("tool-lines-inside-posts")] // an old blog's posts, each one paragraph split by <br>, with lines of page tools ("Posted by … | Permalink | Comments (3)", "read on >>") among their lines: the lines go from the HTML with the <br> that set them apart, and a lone "Category:" label stays
+    [InlineData("data-table-without-its-link-column")] // a data table whose last column held only links the filter took (the groups' sites): the column of empty cells goes, header and all; a cell empty in one row of a column that shows something elsewhere stays
     public void Html_is_the_article_from_the_allow_list(string name)
     {
         var article = _extractor.Extract(ExtractionFixtures.Text("Html", name + ".html"), PageUrl);
@@ -58,6 +59,7 @@ public class ArticleHtmlTests
     [InlineData("Html", "empty-paragraph-in-a-cell")] // an empty <p> left out of the HTML took the break before the next paragraph with it ("river deskWater levels")
     [InlineData("Html", "layout-table-spacers")]
     [InlineData("Html", "layout-tables")]
+    [InlineData("Html", "data-table-without-its-link-column")]
     [InlineData("Html", "breaks-before-dropped-lines")] // a row's edge ends a paragraph and a cell's is a space, in the HTML as in the text
     [InlineData("Html", "tool-lines-inside-posts")] // the tool lines go from the text and the HTML alike, and the lines around them stay one <br> apart
     [InlineData("Body", "page-inside-one-link")]
