@@ -302,7 +302,10 @@ internal static partial class FurnitureVocabulary
     // other languages of the furniture lines above ("12 commentaires", "Deja un comentario"). (An
     // essay with a section headed "Comments" loses it: rare, and the price of catching every
     // comment thread. German and Spanish singulars head opinion pieces, so only plurals are here.)
+    // The site's rules for comments head them too ("About comments", "What you should know about
+    // comments on example.com", "Comment guidelines", "Commenting policy").
     [GeneratedRegex(
+        @"^\W*((what you should know |things to know )?about (reader |readers' |our )?comments( on \S+)?|comment(ing)? (guidelines|policy|rules))\W*$|" +
         @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы( читателей)?|обсуждение( статьи| новости)?|" +
         @"komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言|" +
         @"leserkommentare|" + CommentsInOtherLanguages + @")(\s*\(\d+\)|:?\s*\d+)?\W*$|" +

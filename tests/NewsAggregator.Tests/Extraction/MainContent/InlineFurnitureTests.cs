@@ -270,6 +270,10 @@ public class InlineFurnitureTests
     [InlineData("<h3>댓글 4</h3>")]
     [InlineData("<h3>التعليقات</h3>")]
     [InlineData("<h2>Отзывы читателей 10</h2>")] // readers' reviews
+    [InlineData("<p><b>What You Should Know About Comments on Harbour.example</b></p>")] // the site's rules for comments head them too
+    [InlineData("<h3>About comments</h3>")]
+    [InlineData("<h3>Comment guidelines</h3>")]
+    [InlineData("<h4>Commenting policy</h4>")]
     public void Readers_comments_under_their_heading_end_the_text(string heading)
     {
         // Readers' comments are prose: only the heading over them tells them from the article's paragraphs.
@@ -284,6 +288,7 @@ public class InlineFurnitureTests
     [Theory]
     [InlineData("<h2>Kommentar</h2>")] // German: the label of an opinion piece, not readers' comments
     [InlineData("<h2>Comentario</h2>")]
+    [InlineData("<h2>About comments on the new budget</h2>")] // a subheading of the story, not the rules of a thread
     public void A_singular_that_heads_an_opinion_piece_is_no_comments_heading(string heading)
     {
         var text = Extract($"<p>{First}</p><p>{Last}</p><p>{First}</p>{heading}<p>{Last}</p>");
