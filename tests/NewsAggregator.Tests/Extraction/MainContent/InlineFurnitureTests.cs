@@ -60,6 +60,9 @@ public class InlineFurnitureTests
     [InlineData("<p>A note to our readers<br>This site uses cookies to count visitors anonymously.</p>")] // the notice on a later line
     [InlineData("<p>Нашли опечатку?<br>Выделите её и нажмите Ctrl+Enter</p>")] // the shortcut on a later line
     [InlineData("<p>You currently do not have JavaScript enabled in your web browser. Some features of this site will not work.</p>")]
+    [InlineData("<p>您的JavaScript关闭或你的Adobe Flash播放器过时。 获取最新的Flash播放器。</p>")] // "JavaScript is off or Flash is outdated", no word boundary in Chinese
+    [InlineData("<p>Get the latest Flash Player to see this video.</p>")]
+    [InlineData("<p>Your browser does not support the video tag.</p>")]
     [InlineData("<p><a href='#top'>Back to Top</a></p>")]
     [InlineData("<p>Return to top of page</p>")]
     [InlineData("<p>Return to citation in text: [1] [2]</p>")]
@@ -350,6 +353,7 @@ public class InlineFurnitureTests
     [InlineData("<p>___</p>")] // parts a wire story from its contributors' note
     [InlineData("<pre>if (late) {\n  wait();\n}\n----------</pre>")] // marks in code are the code's
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
+    [InlineData("<p>The harbour's old film of the launch plays in a Flash player that no browser runs any more, so the museum is copying it.</p>")] // Flash in the story, no prompt to get it
     [InlineData("<p>The moderator asked the candidates to keep their comments short, and most of them did.</p>")] // a moderator, not moderation
     [InlineData("<p>The inspectors found an error in the design of the second pier, which the contractor has since corrected.</p>")] // an error the story reports
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
