@@ -520,6 +520,21 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex CommentsPolicy();
 
+    // The prompt of a paywall where the free part of a story stops: "To read the rest of this
+    // article, log in", "Subscribe to continue reading", "Already a subscriber?", "This article is
+    // for subscribers only", and the same in the languages of neighbouring sites ("Cet article est
+    // réservé aux abonnés", "Para seguir leyendo", "Weiterlesen mit …"). The story's own sentences
+    // about subscriptions name no article being read.
+    [GeneratedRegex(
+        @"\balready an? (subscriber|member)\b|\bto read the (rest|remainder|full (text|version)) of (this|the) (article|story)\b|" +
+        @"\b(subscribe|log ?in|sign ?in|register)( now| here| today)?\b.{0,30}\bto (continue reading|keep reading|read the (rest|full (article|story)))\b|" +
+        @"\bto (continue|keep) reading\b.{0,40}\b(subscribe|log ?in|sign ?in|register)\b|" +
+        @"\b(this|the) (article|story|content) is (only )?(available|reserved|exclusive)( only)? (to|for) (our )?(paying |digital )?(subscribers|members)\b|" +
+        @"\b(article|contenu) (est )?réservé aux abonnés\b|\bpour lire la suite\b|\bpara seguir leyendo\b|\bexclusivo para (suscriptores|assinantes)\b|" +
+        @"\bper continuare a leggere\b|\briservato agli abbonati\b|\bweiterlesen mit\b|\balleen voor abonnees\b",
+        IgnoringCase)]
+    internal static partial Regex PaywallPrompt();
+
     // A cookie notice that the site rendered inside the article's container.
     // In English and the other languages of the furniture lines ("nous et nos partenaires utilisons des
     // cookies", "Wir verwenden Cookies … Ihre Zustimmung").

@@ -63,6 +63,11 @@ public class InlineFurnitureTests
     [InlineData("<p>您的JavaScript关闭或你的Adobe Flash播放器过时。 获取最新的Flash播放器。</p>")] // "JavaScript is off or Flash is outdated", no word boundary in Chinese
     [InlineData("<p>Get the latest Flash Player to see this video.</p>")]
     [InlineData("<p>Your browser does not support the video tag.</p>")]
+    [InlineData("<p>Are you a subscriber with archive access?<br>To read the rest of this article, log in here:</p>")] // a paywall's prompt where the free part stops
+    [InlineData("<p>(Already a member? Click here.)</p>")]
+    [InlineData("<p>To read the rest of this story, purchase the issue here.</p>")]
+    [InlineData("<p>Please log in to continue reading this story.</p>")]
+    [InlineData("<p>Cet article est réservé aux abonnés.</p>")]
     [InlineData("<p><a href='#top'>Back to Top</a></p>")]
     [InlineData("<p>Return to top of page</p>")]
     [InlineData("<p>Return to citation in text: [1] [2]</p>")]
@@ -354,6 +359,7 @@ public class InlineFurnitureTests
     [InlineData("<pre>if (late) {\n  wait();\n}\n----------</pre>")] // marks in code are the code's
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
     [InlineData("<p>The harbour's old film of the launch plays in a Flash player that no browser runs any more, so the museum is copying it.</p>")] // Flash in the story, no prompt to get it
+    [InlineData("<p>Members of the rowing club may read the rest of the minutes at the boathouse, the secretary said.</p>")] // reading the rest of something else, no paywall
     [InlineData("<p>The moderator asked the candidates to keep their comments short, and most of them did.</p>")] // a moderator, not moderation
     [InlineData("<p>The inspectors found an error in the design of the second pier, which the contractor has since corrected.</p>")] // an error the story reports
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
