@@ -481,7 +481,7 @@ internal static partial class FurnitureVocabulary
     // does not support the video tag", and in Chinese, where no word boundary parts "JavaScript"
     // from the characters around it ("您的JavaScript关闭或你的Adobe Flash播放器过时").
     [GeneratedRegex(
-        @"\b(?:javascript\b.{0,60}\b(enabled?|disabled|turned off)\b|(enabled?|turn on)\b.{0,40}\bjavascript\b|" +
+        @"\b(?:javascript\b.{0,60}\b(enabled?|disabled|turned off)\b|(enabled?|turn on)\b.{0,40}\bjavascript\b|requires javascript\b|javascript is required\b|" +
         @"(outdated|older) (web )?browser\b|upgrade your browser\b|unable to load the (style ?sheet|styles)\b|" +
         @"(get|download|install|upgrade to) the latest (version of )?(adobe )?flash( player)?\b|(adobe )?flash player\b.{0,40}\b(is )?required\b|" +
         @"your browser does not support (the )?(video|audio|iframe|html5 video)\b)|" +

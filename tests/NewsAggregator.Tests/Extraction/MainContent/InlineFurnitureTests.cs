@@ -33,6 +33,8 @@ public class InlineFurnitureTests
     [InlineData("<dl><dt>Фото:</dt><dd>личный архив автора</dd></dl>")]
     [InlineData("<p>[사진=MBC, SBS]</p>")]
     [InlineData("<p>[button link=\"/submit\" type=\"big\"]Send us your story[/button]</p>")]
+    [InlineData("<p>[button link=”https://harbour-times.example/readers/submit-your-own-story/” type=”big” newwindow=”yes”] Send us YOUR story[/button]</p>")] // its attributes make it longer than a label, and the site's typography curled its quotes
+    [InlineData("<p>This slideshow requires JavaScript.</p>")]
     [InlineData("<p>reporter@harbour.example</p>")]
     [InlineData("<p>You have been successfully subscribed!</p>")]
     [InlineData("<ul><li><a href='/a'>Ferry fares to rise in spring</a></li><li><a href='/b'>New pier opens at the marina</a></li></ul>")]
