@@ -526,7 +526,7 @@ internal static partial class FurnitureVocabulary
     // réservé aux abonnés", "Para seguir leyendo", "Weiterlesen mit …"). The story's own sentences
     // about subscriptions name no article being read.
     [GeneratedRegex(
-        @"\balready an? (subscriber|member)\b|\bto read the (rest|remainder|full (text|version)) of (this|the) (article|story)\b|" +
+        @"\balready an? (subscriber|member)\s*\?|\bto read the (rest|remainder|full (text|version)) of (this|the) (article|story)\b|" +
         @"\b(subscribe|log ?in|sign ?in|register)( now| here| today)?\b.{0,30}\bto (continue reading|keep reading|read the (rest|full (article|story)))\b|" +
         @"\bto (continue|keep) reading\b.{0,40}\b(subscribe|log ?in|sign ?in|register)\b|" +
         @"\b(this|the) (article|story|content) is (only )?(available|reserved|exclusive)( only)? (to|for) (our )?(paying |digital )?(subscribers|members)\b|" +
