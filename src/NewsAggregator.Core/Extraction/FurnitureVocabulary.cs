@@ -483,7 +483,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"\b(?:javascript\b.{0,60}\b(enabled?|disabled|turned off)\b|(enabled?|turn on)\b.{0,40}\bjavascript\b|requires javascript\b|javascript is required\b|" +
         @"(outdated|older) (web )?browser\b|upgrade your browser\b|unable to load the (style ?sheet|styles)\b|" +
-        @"(get|download|install|upgrade to) the latest (version of )?(adobe )?flash( player)?\b|(adobe )?flash player\b.{0,40}\b(is )?required\b|" +
+        @"(get|download|install|upgrade to) the latest (version of )?(adobe )?flash( player)?\b.{0,20}\b(to (view|see|watch|play)|for viewing)\b|(adobe )?flash player\b.{0,40}\b(is )?required (to|for) (view|see|watch|play)|" +
         @"your browser does not support (the )?(video|audio|iframe|html5 video)\b)|" +
         @"javascript\s*(已经?|被)?(关闭|關閉|禁用|停用)|flash\s*(播放器|player)\s*(已经?)?(过时|過時|版本过低|版本過低)|(获取|獲取|下载|下載)最新的?\s*flash",
         IgnoringCase)]

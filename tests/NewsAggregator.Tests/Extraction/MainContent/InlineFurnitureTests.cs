@@ -360,6 +360,7 @@ public class InlineFurnitureTests
     [InlineData("<p>___</p>")] // parts a wire story from its contributors' note
     [InlineData("<pre>if (late) {\n  wait();\n}\n----------</pre>")] // marks in code are the code's
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
+    [InlineData("<p>Users should download the latest version of Adobe Flash Player, which fixes the flaw, the company said.</p>")] // a security story's advice, not a prompt to view the page's video
     [InlineData("<p>The harbour's old film of the launch plays in a Flash player that no browser runs any more, so the museum is copying it.</p>")] // Flash in the story, no prompt to get it
     [InlineData("<p>Johnson, already a member of the harbour board for ten years, will chair the new committee.</p>")] // a member in the story, not the prompt's question
     [InlineData("<p>Members of the rowing club may read the rest of the minutes at the boathouse, the secretary said.</p>")] // reading the rest of something else, no paywall
