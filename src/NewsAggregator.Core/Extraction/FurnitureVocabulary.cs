@@ -481,7 +481,7 @@ internal static partial class FurnitureVocabulary
     // does not support the video tag", and in Chinese, where no word boundary parts "JavaScript"
     // from the characters around it ("您的JavaScript关闭或你的Adobe Flash播放器过时").
     [GeneratedRegex(
-        @"\b(?:javascript\b.{0,60}\b(enabled?|disabled|turned off)\b|(enabled?|turn on)\b.{0,40}\bjavascript\b|requires javascript\b|javascript is required\b|" +
+        @"\b(?:javascript\b.{0,60}\b(enabled?|disabled|turned off)\b|(enabled?|turn on)\b.{0,40}\bjavascript\b|this (slideshow|gallery|video|player|page|site|map|content) requires javascript\b|javascript is required (to|for) (view|see|watch|play|use|display)|" +
         @"(outdated|older) (web )?browser\b|upgrade your browser\b|unable to load the (style ?sheet|styles)\b|" +
         @"(get|download|install|upgrade to) the latest (version of )?(adobe )?flash( player)?\b.{0,20}\b(to (view|see|watch|play)|for viewing)\b|(adobe )?flash player\b.{0,40}\b(is )?required (to|for) (view|see|watch|play)|" +
         @"your browser does not support (the )?(video|audio|iframe|html5 video)\b)|" +
@@ -530,8 +530,8 @@ internal static partial class FurnitureVocabulary
         @"\b(subscribe|log ?in|sign ?in|register)( now| here| today)?\b.{0,30}\bto (continue reading|keep reading|read the (rest|full (article|story)))\b|" +
         @"\bto (continue|keep) reading\b.{0,40}\b(subscribe|log ?in|sign ?in|register)\b|" +
         @"\b(this|the) (article|story|content) is (only )?(available|reserved|exclusive)( only)? (to|for) (our )?(paying |digital )?(subscribers|members)\b|" +
-        @"\b(article|contenu) (est )?réservé aux abonnés\b|\bpour lire la suite\b|\bpara seguir leyendo\b|\bexclusivo para (suscriptores|assinantes)\b|" +
-        @"\bper continuare a leggere\b|\briservato agli abbonati\b|\bweiterlesen mit\b|\balleen voor abonnees\b",
+        @"\b(article|contenu) (est )?réservé aux abonnés\b|\bexclusivo para (suscriptores|assinantes)\b|" +
+        @"\b(pour lire la suite|para seguir leyendo|per continuare a leggere)\b.{0,40}\b(article|artículo|articolo|abonn|suscr|abbon|inscri|regístr|connect|identif|accedi)|\briservato agli abbonati\b|\bweiterlesen mit\b|\balleen voor abonnees\b",
         IgnoringCase)]
     internal static partial Regex PaywallPrompt();
 

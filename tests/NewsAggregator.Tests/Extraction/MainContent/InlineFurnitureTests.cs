@@ -70,6 +70,7 @@ public class InlineFurnitureTests
     [InlineData("<p>To read the rest of this story, purchase the issue here.</p>")]
     [InlineData("<p>Please log in to continue reading this story.</p>")]
     [InlineData("<p>Cet article est réservé aux abonnés.</p>")]
+    [InlineData("<p>Para seguir leyendo, suscríbete a nuestra edición digital.</p>")]
     [InlineData("<p><a href='#top'>Back to Top</a></p>")]
     [InlineData("<p>Return to top of page</p>")]
     [InlineData("<p>Return to citation in text: [1] [2]</p>")]
@@ -360,6 +361,8 @@ public class InlineFurnitureTests
     [InlineData("<p>___</p>")] // parts a wire story from its contributors' note
     [InlineData("<pre>if (late) {\n  wait();\n}\n----------</pre>")] // marks in code are the code's
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
+    [InlineData("<p>Los niños necesitan libros nuevos para seguir leyendo durante el verano, dijo la bibliotecaria.</p>")] // reading on, no paywall
+    [InlineData("<p>The new timetable planner requires JavaScript, which older phones lack, the operator admitted.</p>")] // a story about a site that needs scripts
     [InlineData("<p>Users should download the latest version of Adobe Flash Player, which fixes the flaw, the company said.</p>")] // a security story's advice, not a prompt to view the page's video
     [InlineData("<p>The harbour's old film of the launch plays in a Flash player that no browser runs any more, so the museum is copying it.</p>")] // Flash in the story, no prompt to get it
     [InlineData("<p>Johnson, already a member of the harbour board for ten years, will chair the new committee.</p>")] // a member in the story, not the prompt's question
