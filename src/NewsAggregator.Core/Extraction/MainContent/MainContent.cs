@@ -135,7 +135,7 @@ internal static partial class MainContent
             {
                 var element = outline.Element(position);
                 var marks = Marks.Of(element);
-                if (marks.Hidden)
+                if (marks.Hidden || IsHoverCard(outline, position))
                 {
                     hidden[position] = true;
                     if (marks.Veiled)
@@ -160,6 +160,44 @@ internal static partial class MainContent
                 position++;
             }
         }
+    }
+
+    /// <summary>
+    /// A card shown when the pointer rests on a link (a person's photo, name and latest stories
+    /// beside their name in the text): an inline element right after the link, no text between
+    /// them, mostly links, one of them where the link goes. A reader sees the name; the card's text,
+    /// rendered, runs into the sentence ("Rep. Ilhan OmarIlhan OmarHillicon Valley: …").
+    /// </summary>
+    private static bool IsHoverCard(PageOutline outline, int position)
+    {
+        var parent = outline.Parent(position);
+        if (parent < 0 || position - 1 == parent || outline.Element(position).LocalName != "span")
+        {
+            return false;
+        }
+        // The sibling before it: the element of the last position before it whose parent is the same.
+        var before = position - 1;
+        while (outline.Parent(before) != parent)
+        {
+            before = outline.Parent(before);
+        }
+        // The link shows words (a name), not only a picture, and the card follows them straight away.
+        if (outline.RunEnd(before) != outline.RunStart(position) || outline.RunStart(before) == outline.RunEnd(before) ||
+            outline.Element(before) is not { LocalName: "a" } link ||
+            link.GetAttribute("href") is not { Length: > 0 } href || href.StartsWith('#'))
+        {
+            return false;
+        }
+        // A card is links (the name again, the person's stories); a link cut in two by a word
+        // processor's spans ("<a>expand</a><span><a>ed</a> to Jupiter's moon …</span>") is prose.
+        var again = false;
+        var linkChars = 0;
+        foreach (var inner in outline.Element(position).GetElementsByTagName("a"))
+        {
+            again |= inner.GetAttribute("href") == href;
+            linkChars += inner.TextContent.Trim().Length;
+        }
+        return again && linkChars * 2 >= outline.Element(position).TextContent.Trim().Length;
     }
 
     /// <summary>
