@@ -196,7 +196,7 @@ internal sealed class ArticleHtml
             Push(null, element);
             return;
         }
-        if (name == "table" && LayoutTable.Is(element))
+        if (name == "table" && LayoutTable.Is(element, _baseUrl))
         {
             // Its rows and cells go too (they belong to no written table): its content stays.
             CloseParagraph();
@@ -408,7 +408,7 @@ internal sealed class ArticleHtml
 
     private void WriteImage(IElement image)
     {
-        if (ImageSource(image) is not { } source || ShowsNothing(image, source))
+        if (ShownImage.Source(image, _baseUrl) is not { } source)
         {
             return;
         }
@@ -429,45 +429,6 @@ internal sealed class ArticleHtml
         _atBlockStart = false;
     }
 
-    /// <summary>
-    /// The image's real address: lazy-loading pages keep it in a data attribute and put a
-    /// placeholder (a data: URI or a blank gif) in src.
-    /// </summary>
-    private string? ImageSource(IElement image)
-    {
-        foreach (var attribute in (ReadOnlySpan<string>)["data-src", "data-lazy-src", "data-original", "src"])
-        {
-            if (SafeUrl(image.GetAttribute(attribute), allowMail: false) is { } url)
-            {
-                return url;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// An analytics beacon or a spacer: one or two pixels by its attributes, an address of a
-    /// known beacon, or a spacer's file name. Judged by the address the image would show (a
-    /// lazy-loading page's real one, not the placeholder in its <c>src</c>).
-    /// </summary>
-    private static bool ShowsNothing(IElement image, string source)
-    {
-        if (IsTiny(image.GetAttribute("width")) || IsTiny(image.GetAttribute("height")))
-        {
-            return true;
-        }
-        foreach (var mark in TrackerMarks)
-        {
-            if (source.Contains(mark, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return Uri.TryCreate(source, UriKind.Absolute, out var url) && SpacerImageFile().IsMatch(url.AbsolutePath);
-
-        static bool IsTiny(string? size) =>
-            size is not null && int.TryParse(size.Trim().TrimEnd('x', 'p'), out var pixels) && pixels <= 2;
-    }
 
     private string? SafeUrl(string? value, bool allowMail) => PageLink.Absolute(value, _baseUrl, allowMail);
 

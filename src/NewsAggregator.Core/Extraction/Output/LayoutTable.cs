@@ -13,13 +13,14 @@ namespace NewsAggregator.Extraction;
 /// <remarks>
 /// A layout table is one marked as presentation (<c>role="presentation"</c> or <c>none</c>),
 /// one that holds another table, or one with a single row or a single column of cells that show
-/// something (text or an image: a column of empty cells does not count). The text does not change: its
+/// something (text or an image the HTML shows: a column of empty cells or of spacers does not count). The text does not change: its
 /// rows were paragraphs and its cells' text one line with a space between cells already, and the
 /// HTML keeps both (a row's edge ends a paragraph, a cell's is a space).
 /// </remarks>
 internal static class LayoutTable
 {
-    public static bool Is(IElement table)
+    /// <param name="baseUrl">Resolves images' addresses, as the HTML does: an image it would not show (a spacer, a beacon) shows nothing here either.</param>
+    public static bool Is(IElement table, Uri? baseUrl)
     {
         if (table.GetAttribute("role") is { } role && (role.Equals("presentation", StringComparison.OrdinalIgnoreCase) || role.Equals("none", StringComparison.OrdinalIgnoreCase)))
         {
@@ -39,7 +40,7 @@ internal static class LayoutTable
             var cells = 0;
             foreach (var cell in row.Cells)
             {
-                if (ShowsSomething(cell))
+                if (ShowsSomething(cell, baseUrl))
                 {
                     cells++;
                 }
@@ -55,8 +56,8 @@ internal static class LayoutTable
         return rows == 1 || (rows > 1 && columns <= 1);
     }
 
-    /// <summary>Whether the node holds text other than white space, or an image.</summary>
-    private static bool ShowsSomething(INode node)
+    /// <summary>Whether the node holds text other than white space, or an image that shows something.</summary>
+    private static bool ShowsSomething(INode node, Uri? baseUrl)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -64,9 +65,9 @@ internal static class LayoutTable
             {
                 case IText text when !string.IsNullOrWhiteSpace(text.Data):
                     return true;
-                case IElement { LocalName: "img" }:
+                case IElement { LocalName: "img" } image when ShownImage.Source(image, baseUrl) is not null:
                     return true;
-                case IElement element when ShowsSomething(element):
+                case IElement element when ShowsSomething(element, baseUrl):
                     return true;
             }
         }
