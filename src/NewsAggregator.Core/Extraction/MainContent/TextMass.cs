@@ -99,14 +99,13 @@ internal sealed class TextMass : IDisposable
         public double OwnAddressChars;
         public int OwnLinks;
         public bool EndsWithEllipsis;
-        public bool MarksSentence;
         public bool HasBlockChild;
         public bool IsLink;
         // Its paragraph breaks (two <br>s in a row) are the walk's cuts from this index on.
         public int CutsStart;
         // A <br> is the last thing met in the block, no text after it yet: a second one is a paragraph break.
         public bool AfterBreak;
-        // Some run since the block's last paragraph break holds a sentence's punctuation.
+        // Some run since the block's last paragraph break (or its start) holds a sentence's punctuation.
         public bool PartMarksSentence;
         public double Score;
         public double Prose;
@@ -181,7 +180,6 @@ internal sealed class TextMass : IDisposable
             ref var block = ref frames[frames[depth - 1].Block];
             block.AfterBreak = false;
             block.EndsWithEllipsis = text.EndsWithEllipsis;
-            block.MarksSentence |= text.MarksSentence;
             block.PartMarksSentence |= text.MarksSentence;
             block.OwnChars += text.Weight;
             if (linkDepth > 0)
@@ -207,11 +205,11 @@ internal sealed class TextMass : IDisposable
         }
         if (done.Block == depth)
         {
-            var whole = new Cut(done.OwnChars, done.OwnLinkChars, done.OwnAddressChars, done.OwnLinks, done.EndsWithEllipsis, done.MarksSentence);
             // Whether links cost a menu's penalty is the whole block's matter: a paragraph of it
             // that is a short line around one link is not a menu when the block around it is prose.
-            var mostlyLinks = IsMostlyLinks(whole.Chars, whole.LinkChars);
-            _cuts.Add(whole with { MarksSentence = done.PartMarksSentence });
+            var mostlyLinks = IsMostlyLinks(done.OwnChars, done.OwnLinkChars);
+            // The last paragraph ends with the block.
+            _cuts.Add(Cut.At(done));
             var before = default(Cut);
             for (var i = done.CutsStart; i < _cuts.Count; i++)
             {
@@ -240,6 +238,10 @@ internal sealed class TextMass : IDisposable
     /// </summary>
     private readonly record struct Cut(double Chars, double LinkChars, double AddressChars, int Links, bool EndsWithEllipsis, bool MarksSentence)
     {
+        /// <summary>The block's text so far.</summary>
+        public static Cut At(in Frame block) =>
+            new(block.OwnChars, block.OwnLinkChars, block.OwnAddressChars, block.OwnLinks, block.EndsWithEllipsis, block.PartMarksSentence);
+
         /// <summary>The part between <paramref name="before"/> and this cut.</summary>
         public Cut Since(Cut before) =>
             this with { Chars = Chars - before.Chars, LinkChars = LinkChars - before.LinkChars, AddressChars = AddressChars - before.AddressChars, Links = Links - before.Links };
@@ -261,7 +263,7 @@ internal sealed class TextMass : IDisposable
         var last = _cuts.Count > block.CutsStart ? _cuts[^1].Chars : 0;
         if (block.OwnChars > last)
         {
-            _cuts.Add(new Cut(block.OwnChars, block.OwnLinkChars, block.OwnAddressChars, block.OwnLinks, block.EndsWithEllipsis, block.PartMarksSentence));
+            _cuts.Add(Cut.At(block));
             block.PartMarksSentence = false;
         }
     }

@@ -333,13 +333,17 @@ internal sealed class ArticleHtml
     private void DropEmptyColumns(int contentStart)
     {
         var content = _html.ToString(contentStart, _html.Length - contentStart);
-        if (EmptyColumns.Remove(content, out var removedBefore) is not { } kept)
+        if (EmptyColumns.Remove(content) is not { } kept)
         {
             return;
         }
         if (_ruleAt >= contentStart)
         {
-            _ruleAt -= removedBefore(_ruleAt - contentStart);
+            // A rule inside the table moves with the cells taken out before it; where to does not
+            // matter: only an element that comes out empty takes the last rule back, and the
+            // table and everything around it show something. So it is forgotten, as if none
+            // could be taken back (a later rule is written at a new place anyway).
+            _ruleAt = -1;
         }
         _html.Length = contentStart;
         _html.Append(kept);

@@ -16,10 +16,8 @@ internal static class EmptyColumns
     /// without its empty columns; null when it has none, when every column is empty, or when a
     /// cell spans columns or rows (which column a cell stands in is then not its place in its row).
     /// </summary>
-    /// <param name="removedBefore">Characters taken out before a position of the content, to move what points into it.</param>
-    public static string? Remove(ReadOnlySpan<char> content, out Func<int, int> removedBefore)
+    public static string? Remove(ReadOnlySpan<char> content)
     {
-        removedBefore = static _ => 0;
         var rows = new List<List<(int Start, int End, bool Empty)>>();
         List<(int Start, int End, bool Empty)>? row = null;
         for (var at = content.IndexOf('<'); at >= 0 && at < content.Length;)
@@ -62,16 +60,21 @@ internal static class EmptyColumns
         {
             return null;
         }
-        var removed = rows.SelectMany(r => r.Where((cell, column) => empty[column])).OrderBy(cell => cell.Start).ToList();
+        // Rows and their cells were found in the order they stand: what lies between the removed cells is kept as it is.
         var kept = new StringBuilder(content.Length);
         var from = 0;
-        foreach (var (start, end, _) in removed)
+        foreach (var cells in rows)
         {
-            kept.Append(content[from..start]);
-            from = end;
+            for (var column = 0; column < cells.Count; column++)
+            {
+                if (empty[column])
+                {
+                    kept.Append(content[from..cells[column].Start]);
+                    from = cells[column].End;
+                }
+            }
         }
         kept.Append(content[from..]);
-        removedBefore = position => removed.Where(cell => cell.End <= position).Sum(cell => cell.End - cell.Start);
         return kept.ToString();
     }
 
