@@ -42,6 +42,9 @@ internal static partial class FurnitureVocabulary
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
         "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
+        // the box that asks readers for money ("support-box", "support-us-banner"); "support" alone
+        // names a section's subject as often ("id=support" over a page's part on student support)
+        "support-?(us|box|banner|cta|appeal|ask|prompt|module)|" +
         // the box that asks for a subscription; a bare "paywall" names the text behind it
         "paywall[-_]?(box|prompt|message|offer|cta|promo|notice|modal|overlay)|" +
         // the same in the languages CMSs outside the English-speaking world name their classes in
@@ -228,6 +231,9 @@ internal static partial class FurnitureVocabulary
         LineStart +
         @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"(zobacz|czytaj|przeczytaj) (też|także|również)|также в разделе|смотрите также|δείτε επίσης|διαβάστε επίσης|" +
+        // "other stories", "more on the subject" over a box of teasers
+        @"(other|more) (stories|news|articles)|(другие|похожие|ещё|еще) (материалы|новости|статьи|публикации)( по теме)?|(новости|материалы|статьи|ещё|еще)? ?по теме|" +
+        @"(inne|pozostałe|podobne|powiązane) (artykuły|wiadomości|materiały)|(άλλα|σχετικά|περισσότερα) (άρθρα|θέματα)|(άλλες|σχετικές) (ειδήσεις|αναρτήσεις)|其他新闻|其它新闻|" +
         @"(à |a )?lire aussi|voir aussi|mehr zum thema.*|das könnte sie auch interessieren|(lea|lee|ver) también|(leia|veja) também|vedi anche|(lees|zie) ook|ayrıca (oku|bakınız)|あわせて読みたい|こちらもおすすめ|اقرأ (أيضا|أيضاً)|" +
         @"(相关|相關)(阅读|閱讀|新闻|新聞|报道|報導|文章|链接|連結)(\s*[:：].*)?|延伸阅读.*|更多关于.*|(声明|聲明)\s*[:：]?|" +
         @"related|related (stories|articles|posts|content|coverage|news|topics|subjects|links|videos|reading)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
@@ -317,7 +323,8 @@ internal static partial class FurnitureVocabulary
 
     // "Comments" in the languages of the furniture lines beyond the evaluation sets', as the heading
     // over readers' comments writes it: plurals only (see FurnitureLine).
-    private const string CommentsInOtherLanguages = "commentaires|kommentare|comentarios|comentários|commenti|reacties|yorumlar|コメント|댓글|التعليقات|تعليقات";
+    private const string CommentsInOtherLanguages = "commentaires|kommentare|comentarios|comentários|commenti|reacties|yorumlar|コメント|댓글|التعليقات|تعليقات|" +
+        "kommentarer|kommentit|komentáře|komentari|komentarji|comentarii|hozzászólások";
 
     // A line of page tools each in its own brackets: "[推荐] [收藏] [打印] [关闭]", "【字体：大 中 小】【进入论坛】",
     // "[ Комментариев 0 ] [ версия для печати ]".

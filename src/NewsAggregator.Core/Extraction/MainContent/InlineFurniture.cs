@@ -140,7 +140,7 @@ internal static class InlineFurniture
                 (text.Length < 300 && (Shortcode().IsMatch(text) || CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || PaywallPrompt().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
-                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text))) || (atEdge && (IsDateline(text) || IsEdgeMention(text))))) ||
+                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && (IsDateline(text) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
                 EndsInSubscription(block))
             {
@@ -467,6 +467,27 @@ internal static class InlineFurniture
 
     // A time stamp, a source or editor's credit, a wire service, a count: a note that says what it is.
     private static bool IsStamp(string text) => text.Length < 200 && EdgeNote().IsMatch(text);
+
+    // What a stamp's labels beside its date may add: "· Updated 11:05 · 4 min read" in any language.
+    private const int TimeLineLabelChars = 60;
+
+    /// <summary>
+    /// A line made of a date the page marks as one (<c>&lt;time&gt;</c>) and a few labels beside it,
+    /// with no sentence: "<time>13 de noviembre de 2025 · 08:20</time> · Actualizada 11:05 · 4 min
+    /// de lectura". The markup says what the words are, so no list of month names and labels in
+    /// every language is needed. A sentence that dates something ("The council met on
+    /// <time>Tuesday</time> …") ends as one, or says more around the date than a stamp's labels do.
+    /// </summary>
+    private static bool IsTimeLine(TextBlock block)
+    {
+        var text = block.Text;
+        if (text.Length >= LabelLength || EndsSentence(text) || block.Container?.QuerySelector("time") is not { } time)
+        {
+            return false;
+        }
+        var date = time.TextContent.Trim();
+        return date.Length >= 6 && text.Contains(date, StringComparison.Ordinal) && text.Length - date.Length < TimeLineLabelChars;
+    }
 
     // Lines that are notes only where they stand: a "follow us" mention, the desk's contacts. (At
     // the edge a stamp is already asked for, nearEdge holding wherever atEdge does.)

@@ -36,6 +36,9 @@ public class BoilerplateMarkersTests
     [InlineData("didomi-notice", "Named")] // a consent platform's banner, by the platform's name
     [InlineData("paywall-box", "Named")] // the box that asks for a subscription
     [InlineData("paywall", "None")] // the text behind the paywall
+    [InlineData("support-box support-box--inline", "Named")] // the box that asks readers for money
+    [InlineData("support-us-banner", "Named")]
+    [InlineData("student-support", "None")] // a section on its subject
     [InlineData("field--name-field-pie-de-foto field__item", "Named")] // a caption, in Spanish
     [InlineData("foto-legenda", "Named")] // in Portuguese
     [InlineData("bildunterschrift", "Named")] // in German

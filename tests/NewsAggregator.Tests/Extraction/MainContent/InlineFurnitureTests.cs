@@ -26,6 +26,11 @@ public class InlineFurnitureTests
     [InlineData("<p>Προβολή</p>")] // a Greek ad slot's label ("promotion")
     [InlineData("<p>zobacz wszystkie &gt;&gt;</p>")] // "see all >>" under a box of links
     [InlineData("<p>Смотреть все</p>")]
+    [InlineData("<p>Другие материалы:</p>")] // "other stories" over a box of teasers
+    [InlineData("<p>Ещё по теме</p>")] // "more on the subject"
+    [InlineData("<p>Inne artykuły</p>")]
+    [InlineData("<p>Σχετικά άρθρα</p>")]
+    [InlineData("<p>More stories</p>")]
     [InlineData("<p>Если Вы заметили орфографическую ошибку, выделите её мышью и нажмите Ctrl+Enter</p>")] // report a typo
     [InlineData("<p>Read more: <a href='/x'>Port workers vote to strike over pay</a></p>")]
     [InlineData("<p>You may also like</p>")]
@@ -183,6 +188,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Аутор: Бојана Јовановић Објављено: 17.03.2025. у 11:42 Измењено: 17.03.2025. у 15:08 Време читања: 4 мин.</p>")] // the byline's and the dates' labels in one line
     [InlineData("<p>Objavljeno: jučer u 11:42</p>")] // "published: yesterday at 11:42", in Croatian
     [InlineData("<p>Avaldatud: eile kell 11.42</p>")] // and in Estonian
+    [InlineData("<p><time datetime='2025-11-13T08:20:00-06:00'>13 de noviembre de 2025 · 08:20 hrs</time> · Actualizada 11:05 hrs · 4 min de lectura</p>")] // a date the markup names as one, with its labels: no words of a stamp needed
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
     [InlineData("<div>Transport</div><div>Harbour plan approved</div>")] // the section's label over the headline set in a div, as older pages do
     [InlineData("<h1>Harbour authority gives the ferry terminal the go-ahead</h1>")] // the page's own headline, worded unlike its title
@@ -280,6 +286,10 @@ public class InlineFurnitureTests
     [InlineData("<h3>コメント</h3>")]
     [InlineData("<h3>댓글 4</h3>")]
     [InlineData("<h3>التعليقات</h3>")]
+    [InlineData("<h3>Kommentarer (12)</h3>")] // Norwegian, Danish, Swedish
+    [InlineData("<h3>Kommentit</h3>")] // Finnish
+    [InlineData("<h3>Hozzászólások (42)</h3>")] // Hungarian
+    [InlineData("<h3>Komentáře</h3>")] // Czech
     [InlineData("<h2>Отзывы читателей 10</h2>")] // readers' reviews
     [InlineData("<p><b>What You Should Know About Comments on Harbour.example</b></p>")] // the site's rules for comments head them too
     [InlineData("<h3>About comments</h3>")]
@@ -358,6 +368,7 @@ public class InlineFurnitureTests
     [InlineData("<p>The council's <a href='/newsletter/march'>March newsletter</a> reported the decision a week before the vote, which angered the residents' association.</p>")] // a newsletter named in a sentence, the link not its last words
     [InlineData("<p>To contact the reporter on this story, residents rang the newsroom until late at night.</p>")] // the words in a sentence, with no label's colon
     [InlineData("<p>* * *</p>")] // the writer's break between sections
+    [InlineData("<p>The council approved the plan on <time datetime='2025-11-13'>13 November</time>, after two years of consultation</p>")] // a sentence that dates something, its full stop missing
     [InlineData("<p>___</p>")] // parts a wire story from its contributors' note
     [InlineData("<pre>if (late) {\n  wait();\n}\n----------</pre>")] // marks in code are the code's
     [InlineData("<p>Stand to Reason</p>")] // "Stand" without the colon of a German time stamp
