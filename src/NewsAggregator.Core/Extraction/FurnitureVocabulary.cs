@@ -103,6 +103,12 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex("sidebar", MatchingCase)]
     internal static partial Regex EditorialBoxWord();
 
+    // A box of facts set inside the story, as print sets one beside it ("By the numbers", "Key
+    // facts", "Faktaboks"): its publisher names it for what it is, and it is the story's, even
+    // in an <aside> or with role=complementary, which otherwise name the page's side column.
+    [GeneratedRegex("fact-?box|facts-?box|key-?facts|info-?box|infokasten|fakten-?box|fakta-?(boks|ruta|laatikko)|by-?the-?numbers|at-?a-?glance", MatchingCase)]
+    internal static partial Regex FactBoxWord();
+
     // Words that name the article's own wrappers, in English and in the languages of the strong
     // words above ("artikel-header", "tresc-artykulu", "cuerpo-noticia").
     [GeneratedRegex("article|body|content|main|entry|story|text|column|" +

@@ -577,12 +577,24 @@ internal static partial class MainContent
     private const int EditorialBoxSentences = 3;
     private const double EditorialBoxLinkShare = 0.2;
 
-    /// <summary>Named furniture only by an editorial box's name, visible, and prose by its own text.</summary>
+    // A fact box is a few lines of figures or points, not sentences; fewer characters than this are a label.
+    private const int FactBoxChars = 80;
+
+    /// <summary>
+    /// Named furniture only by an editorial box's name, visible, and prose by its own text; or
+    /// named a box of facts (<see cref="FurnitureVocabulary.FactBoxWord"/>), whatever its tag or
+    /// role, visible and not a list of links.
+    /// </summary>
     private static bool IsEditorialBox(IElement element)
     {
-        if (BoilerplateMarkers.Judge(element) != Furniture.Named || BoilerplateMarkers.Judge(element, byName: false) != Furniture.None ||
-            !EditorialBoxWord().IsMatch(((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "")).ToLowerInvariant()) ||
-            Marks.Of(element).Hidden)
+        var names = ((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "")).ToLowerInvariant();
+        var factBox = FactBoxWord().IsMatch(names) && BoilerplateMarkers.Judge(element) == Furniture.Named;
+        if (!factBox && (BoilerplateMarkers.Judge(element) != Furniture.Named || BoilerplateMarkers.Judge(element, byName: false) != Furniture.None ||
+            !EditorialBoxWord().IsMatch(names)))
+        {
+            return false;
+        }
+        if (Marks.Of(element).Hidden)
         {
             return false;
         }
@@ -612,7 +624,9 @@ internal static partial class MainContent
                 }
             }
         }
-        return chars >= EditorialBoxChars && sentences >= EditorialBoxSentences && linkChars <= EditorialBoxLinkShare * chars;
+        return factBox
+            ? chars >= FactBoxChars && linkChars <= EditorialBoxLinkShare * chars
+            : chars >= EditorialBoxChars && sentences >= EditorialBoxSentences && linkChars <= EditorialBoxLinkShare * chars;
     }
 
     /// <summary>The survey's judgement inside a box it had passed over whole: hidden elements and furniture by tag, role or name go.</summary>
