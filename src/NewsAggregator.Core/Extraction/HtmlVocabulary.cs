@@ -28,6 +28,8 @@ internal static class HtmlVocabulary
 
     public static bool IsBlock(string localName) => Blocks.Contains(localName);
 
+    public static bool IsHeading(string localName) => localName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
     public static bool IsTextless(string localName) => Textless.Contains(localName);
 
     /// <summary>

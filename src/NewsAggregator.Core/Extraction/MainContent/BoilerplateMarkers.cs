@@ -33,7 +33,7 @@ internal static partial class BoilerplateMarkers
         {
             return Furniture.None;
         }
-        var heading = element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" || (element.LocalName == "header" && IsSectionHeading(element));
+        var heading = HtmlVocabulary.IsHeading(element.LocalName) || (element.LocalName == "header" && IsSectionHeading(element));
         var byClass = NamesFurniture(element.GetAttribute("class"), heading);
         if (byClass == Furniture.Comments)
         {

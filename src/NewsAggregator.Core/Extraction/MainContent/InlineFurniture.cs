@@ -238,7 +238,12 @@ internal static class InlineFurniture
     /// links to the thread's feed). Readers' comments follow it to the end.
     /// </summary>
     private static bool OpensComments(TextBlock block) =>
-        block.Text.Length < CommentsHeadingLength && (block.LinkDensity < 0.5 || block.OpensComments) && CommentsHeading().IsMatch(FirstLine(block.Text));
+        block.FollowsCommentsHeading ||
+        (block.Text.Length < CommentsHeadingLength && (block.LinkDensity < 0.5 || block.OpensComments) && CommentsHeading().IsMatch(FirstLine(block.Text)));
+
+    /// <summary>A heading's text that heads readers' comments ("Kommentarer", "12 Comments").</summary>
+    internal static bool IsCommentsHeading(string text) =>
+        text.Length < CommentsHeadingLength && CommentsHeading().IsMatch(text.Trim());
 
     /// <summary>
     /// A line of a paragraph written with &lt;br&gt; that holds only page tools ("Posted by Jane at

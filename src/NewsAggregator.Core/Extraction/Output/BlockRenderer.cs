@@ -41,6 +41,9 @@ internal sealed class BlockRenderer
     // whose first text came after it opens the comments.
     private bool _commentsAnchor;
     private bool _opensComments;
+    // A heading over readers' comments was skipped as furniture; the next block comes after it.
+    private bool _afterCommentsHeading;
+    private bool _followsCommentsHeading;
 
     private BlockRenderer()
     {
@@ -71,7 +74,20 @@ internal sealed class BlockRenderer
         // avatar or a share icon by their own markup are left out, whatever the caller skips:
         // the text measures never look at elements without text, so its skip would drop them all.
         Func<IElement, bool> skipWithImages = element =>
-            element.LocalName is "img" or "picture" ? BoilerplateMarkers.IsFurniture(element) : skip?.Invoke(element) == true;
+        {
+            if (element.LocalName is "img" or "picture")
+            {
+                return BoilerplateMarkers.IsFurniture(element);
+            }
+            var skipped = skip?.Invoke(element) == true;
+            if (skipped && HtmlVocabulary.IsHeading(element.LocalName) && InlineFurniture.IsCommentsHeading(element.TextContent))
+            {
+                // The heading over readers' comments went with the furniture (its class or id names
+                // them), but what follows it in the same box is still the thread: the next block opens it.
+                _afterCommentsHeading = true;
+            }
+            return skipped;
+        };
         foreach (var (node, leaving) in DomWalk.Of(root, skipWithImages, withImages: true))
         {
             switch (node)
@@ -192,6 +208,8 @@ internal sealed class BlockRenderer
                 _container = _openBlocks.TryPeek(out var open) ? open : null;
                 _opensComments = _commentsAnchor;
                 _commentsAnchor = false;
+                _followsCommentsHeading = _afterCommentsHeading;
+                _afterCommentsHeading = false;
                 // The text node's step is recorded after its text is appended.
                 _blockFirstStep = _steps.Count;
             }
@@ -263,6 +281,7 @@ internal sealed class BlockRenderer
             {
                 LinkedLeadLine = linkedLeadLine,
                 OpensComments = _opensComments,
+                FollowsCommentsHeading = _followsCommentsHeading,
             });
             // Where the block ends: the HTML breaks there too, whatever element it is in.
             _steps.Add(new ArticleBlocks.Step(null, false, _blocks.Count - 1));
@@ -274,6 +293,7 @@ internal sealed class BlockRenderer
         _leadLineEnd = 0;
         _leadLineLinked = false;
         _opensComments = false;
+        _followsCommentsHeading = false;
         _container = null;
     }
 
@@ -400,6 +420,6 @@ internal sealed class BlockRenderer
         {
             return BlockKind.Quote;
         }
-        return container?.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" ? BlockKind.Heading : BlockKind.Paragraph;
+        return container is not null && HtmlVocabulary.IsHeading(container.LocalName) ? BlockKind.Heading : BlockKind.Paragraph;
     }
 }

@@ -31,4 +31,11 @@ internal sealed record TextBlock(string Text, BlockKind Kind, int LinkChars, IEl
     /// (<c>&lt;a name="comments"&gt;</c>, the target of a post's "Comments" link): the heading of the thread.
     /// </summary>
     public bool OpensComments { get; init; }
+
+    /// <summary>
+    /// The block comes right after a heading over readers' comments that went as furniture by its
+    /// class or id (<c>&lt;h2 id="kommentarer"&gt;Kommentarer&lt;/h2&gt;</c>): the thread, or the
+    /// prompt to join it, begins here.
+    /// </summary>
+    public bool FollowsCommentsHeading { get; init; }
 }

@@ -290,6 +290,8 @@ public class InlineFurnitureTests
     [InlineData("<h3>Kommentit</h3>")] // Finnish
     [InlineData("<h3>Hozzászólások (42)</h3>")] // Hungarian
     [InlineData("<h3>Komentáře</h3>")] // Czech
+    [InlineData("<h2 id='comments'>Comments</h2>")] // the heading goes as furniture by its id, yet still says where the thread begins
+    [InlineData("<h2 class='comments-title'>Kommentarer</h2>")]
     [InlineData("<h2>Отзывы читателей 10</h2>")] // readers' reviews
     [InlineData("<p><b>What You Should Know About Comments on Harbour.example</b></p>")] // the site's rules for comments head them too
     [InlineData("<h3>About comments</h3>")]
