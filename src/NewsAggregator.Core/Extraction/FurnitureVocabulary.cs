@@ -28,6 +28,14 @@ internal static partial class FurnitureVocabulary
         "nav", "aside", "footer", "dialog", "menu", "figcaption",
     };
 
+    // schema.org properties that mark a picture's caption and credit (itemprop="caption" on a
+    // span under an image, "creditText", "copyrightHolder"), which CMSs write whatever their
+    // class names say.
+    internal static readonly HashSet<string> PictureProperties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "caption", "creditText", "copyrightHolder", "copyrightNotice",
+    };
+
     internal static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",

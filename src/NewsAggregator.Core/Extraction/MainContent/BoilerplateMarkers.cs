@@ -33,6 +33,11 @@ internal static partial class BoilerplateMarkers
         {
             return Furniture.None;
         }
+        if (element.GetAttribute("itemprop") is { } property && PictureProperties.Contains(property))
+        {
+            // schema.org's words for a picture's caption and credit: what the markup says the text is, in any CMS.
+            return Furniture.Named;
+        }
         var heading = HtmlVocabulary.IsHeading(element.LocalName) || (element.LocalName == "header" && IsSectionHeading(element));
         var byClass = NamesFurniture(element.GetAttribute("class"), heading);
         if (byClass == Furniture.Comments)

@@ -82,6 +82,16 @@ public class BoilerplateMarkersTests
         Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
     }
 
+    [Theory]
+    [InlineData("<span class='cmp-image__title' itemprop='caption'>The new assembly line</span>", "Named")] // schema.org's caption, whatever the class says
+    [InlineData("<span itemprop='creditText'>Photo: Voranta</span>", "Named")]
+    [InlineData("<span itemprop='copyrightHolder'>Voranta AG</span>", "Named")]
+    [InlineData("<div itemprop='articleBody'><p>x</p></div>", "None")]
+    public void A_pictures_caption_and_credit_are_read_from_schema_org_properties(string html, string expected)
+    {
+        Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
+    }
+
     private static Furniture JudgeFirst(string html) =>
         BoilerplateMarkers.Judge(new HtmlParser().ParseDocument(html).Body!.FirstElementChild!);
 }
