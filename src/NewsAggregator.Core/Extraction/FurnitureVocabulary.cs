@@ -208,6 +208,8 @@ internal static partial class FurnitureVocabulary
         @"imprimer|drucken|imprimir|stampa|afdrukken|yazdır|印刷|인쇄|versenden|twittern|" +
         @"jaa|del|dela|sdílet|bagikan|kongsi|แชร์|подели|podeli|podijeli|comparteix|" +
         // save, copy the link, listen, how long it takes to read
+        // rate it
+        @"rate (this )?(article|story)|оцените (статью|материал|новость)|oceń (artykuł|tekst)|βαθμολογήστε (το άρθρο)?|" +
         @"save (this )?(article|story)|save for later|bookmark( this( article| story)?)?|(artikel )?merken|enregistrer( l'article)?|sauvegarder|guardar|salvar|opslaan|kaydet|" +
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
         @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen).{0,20}|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
@@ -284,7 +286,9 @@ internal static partial class FurnitureVocabulary
         // a caption that names its photographer in brackets at its end ("图为…。（摄影：陈立）")
         @".{0,150}[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
         // and one whose last words, after its sentence, are the credit ("… im Werk. Foto: Stadt Velm")
-        @".{0,200}[.!?]\s+(photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:\s*[^.!?]{1,40}|" +
+        @".{0,200}[.!?]\s+(photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
+        // or whose credit closes it in brackets ("Teenage girl on a scale. (File photo by J. Sullivan/Getty Images)")
+        @".{0,200}[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
         // the jump past the site's header
         @"skip to .*|aller au contenu.*|(direkt )?zum inhalt( springen)?|(ir|saltar) al contenido.*|pular para o conteúdo.*|vai al contenuto.*|naar (de )?inhoud.*|[iİ]çeriğe (geç|atla).*|本文へ.{0,8}|본문 바로가기.*" + LineEnd,
         IgnoringCase)]
@@ -536,7 +540,7 @@ internal static partial class FurnitureVocabulary
     // asked the candidates to keep their comments short" is a story's sentence.
     [GeneratedRegex(
         @"^.{0,60}\b(comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|commento|reacties|yorumlar|komentarz\w*|комментари\w*)\b.{0,160}" +
-        @"(\bmoderated\b|\b(pre-?)?moderation\b|\bmoderad[oa]s\b|\bmoderação\b|\bmoderación\b|\b(pelo|por el|par le|vom|przez) (moderador|modérateur|moderator|moderatora)\b|" +
+        @"(\bmoderated\b|\b(pre-?)?moderation\b|\bfiltered for (language|profanity|obscenity)\b|\bmoderad[oa]s\b|\bmoderação\b|\bmoderación\b|\b(pelo|por el|par le|vom|przez) (moderador|modérateur|moderator|moderatora)\b|" +
         @"\bmodéré[es]*\b|\bmodération\b|\bmoderiert\b|\bmoderati\b|\bmoderazione\b|\bmoderowane\b|\bmoderacji\b|\bgemodereerd\b|\bmoderatie\b|\b(пре)?модер(ир|ац)\w*)",
         IgnoringCase)]
     internal static partial Regex CommentsPolicy();
