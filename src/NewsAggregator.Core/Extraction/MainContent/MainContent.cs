@@ -587,14 +587,13 @@ internal static partial class MainContent
     /// </summary>
     private static bool IsEditorialBox(IElement element)
     {
-        var names = ((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "")).ToLowerInvariant();
-        var factBox = FactBoxWord().IsMatch(names) && BoilerplateMarkers.Judge(element) == Furniture.Named;
-        if (!factBox && (BoilerplateMarkers.Judge(element) != Furniture.Named || BoilerplateMarkers.Judge(element, byName: false) != Furniture.None ||
-            !EditorialBoxWord().IsMatch(names)))
+        if (BoilerplateMarkers.Judge(element) != Furniture.Named)
         {
             return false;
         }
-        if (Marks.Of(element).Hidden)
+        var names = ((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "")).ToLowerInvariant();
+        var factBox = FactBoxWord().IsMatch(names);
+        if ((!factBox && (BoilerplateMarkers.Judge(element, byName: false) != Furniture.None || !EditorialBoxWord().IsMatch(names))) || Marks.Of(element).Hidden)
         {
             return false;
         }
