@@ -32,7 +32,7 @@ internal static class LinkBoxes
             {
                 if (mass.Holds(position) && IsBox(outline.Element(position).LocalName) &&
                     (IsFurniture(mass[position]) || IsFormToFill(outline.Element(position), mass[position], mass[root]) ||
-                     IsFollowPrompt(outline.Element(position), mass[position])))
+                     IsFollowPrompt(outline.Element(position), mass[position]) || IsSignupBox(outline.Element(position), mass[position])))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -115,6 +115,15 @@ internal static class LinkBoxes
 
     // A prompt to follow is a line or two and its buttons.
     private const int FollowPromptChars = 300;
+
+    /// <summary>
+    /// A box that asks for the reader's e-mail address with a line or two of pitch ("Get the
+    /// coast's main stories every morning. Sign up for our free newsletter", in whatever language
+    /// and however the box is named): a newsletter's signup. The field says what the box is; the
+    /// pitch is no longer than a prompt to follow, so a story with a form beside it is no such box.
+    /// </summary>
+    private static bool IsSignupBox(AngleSharp.Dom.IElement element, TextMass.Measure measure) =>
+        measure.Chars is > 0 and < FollowPromptChars && element.QuerySelector("input[type=email]") is not null;
 
     private const string FormFields = "textarea, select, input[type=text], input[type=email], input[type=password], input[type=radio], input[type=checkbox], input:not([type])";
 

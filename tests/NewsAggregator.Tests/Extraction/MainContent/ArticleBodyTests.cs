@@ -85,6 +85,7 @@ public class ArticleBodyTests
     [InlineData("form-beside-a-short-teaser")] // an "e-mail this" form beside a review's short teaser outweighs the teaser, yet it has a field for every few lines of its text: its labels and note go
     [InlineData("poll-under-the-text")] // a "rate this article" survey under the text, radio buttons under each question: a form to fill, its questions and answers go (the request above the form, a sentence outside it, is still kept)
     [InlineData("article-split-over-sibling-tables")] // an old layout's article in two boxed tables with a table of links between them: the boxes are sibling tables and both are the text, the links are not
+    [InlineData("newsletter-signup-inside-the-story")] // a box between the story's paragraphs with two lines of pitch and a form asking for an e-mail address, named for nothing but its colours: a newsletter's signup, it goes
     [InlineData("fact-box-inside-the-story")] // an <aside role=complementary> inside the story named a fact box ("By the numbers") is the story's and stays; the related links' aside beside it and the page's column do not
     [InlineData("editorial-sidebar-inside-the-story")] // a box named "sidebar" inside the story's own container, a few sentences of advice, is the story's sidebar and stays (less its share link); the page's sidebar column beside the story does not
     [InlineData("article-in-a-cell-named-like-furniture")] // an old layout's table cell is a unit of its own: the cell named "nav-border" holds the page's prose and so is no furniture
