@@ -195,6 +195,13 @@ internal static class InlineFurniture
             }
             if (IsRepeated(blocks, start, end, blocks[words].Text.AsSpan().Trim(QuoteEdges)) && LinesBesides(blocks, start, end, words))
             {
+                // The speaker's name set right after the quote, beside it in the quote's box
+                // (<pull-quote><blockquote>…</blockquote><cite>…</cite></pull-quote>), goes with it.
+                if (end < blocks.Count && quote.NextElementSibling is { LocalName: "cite" or "figcaption" } speaker &&
+                    blocks[end].Text.Length < LabelLength && blocks[end].Text == speaker.TextContent.Trim())
+                {
+                    end++;
+                }
                 pull ??= new bool[blocks.Count];
                 Array.Fill(pull, true, start, end - start);
             }

@@ -131,6 +131,7 @@ public class InlineFurnitureTests
     [InlineData("<p><b>Related stories:</b></p><p><b><a href='/a'>Ferry fares to rise in spring</a></b><br>Operators blame the price of fuel for the first rise in four years.<br>Harbour Times, March 2</p><p><b><a href='/b'>New pier opens at the marina</a></b><br>The pier takes boats of up to twenty metres, and the marina plans a second one.<br>Harbour Times, March 1</p>")]
     [InlineData("<blockquote class='pull-quote'><p>“The terminal should open to passengers in the summer of the following year”</p><cite>Harbour authority</cite></blockquote>")] // a pull quote repeating the text, with its speaker
     [InlineData("<figure class='wp-block-pullquote'><blockquote><p>Two years of consultation with residents and shipping companies.</p><cite>— Port director</cite></blockquote></figure>")]
+    [InlineData("<pull-quote><blockquote>“The terminal should open to passengers in the summer of the following year”</blockquote><cite>Harbour authority</cite></pull-quote>")] // the speaker's name beside the quote, not inside it
     [InlineData("<p>Annonse</p>")] // ad labels in Norwegian, Finnish, Croatian, Hebrew, Persian
     [InlineData("<p>Mainos</p>")]
     [InlineData("<p>Oglas</p>")]
