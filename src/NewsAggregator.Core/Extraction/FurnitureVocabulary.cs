@@ -264,6 +264,9 @@ internal static partial class FurnitureVocabulary
         // prompts
         LineStart +
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|" +
+        // the site's app ("📲 Download the Harbour Times app for the news on your phone")
+        @"(download|get|install) (the|our) (free )?([\w'’.-]+ ){0,4}app\b.*|baixe (o|nosso) app.*|descarga (la|nuestra) app.*|(laden sie|holen sie sich) (die|unsere) app.*|" +
+        @"téléchargez (l'|notre )appli(cation)?.*|scarica (l'|la nostra )app.*|download (de|onze) app.*|pobierz (naszą )?aplikację.*|(скачайте|установите) (наше )?приложение.*|" +
         // the note over a story still being written ("This story is developing and will be updated.")
         @"this (is a )?(developing|breaking)( news)? story\b.{0,60}|this (story|article) is (developing|breaking)\b.{0,60}|" +
         @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|abbonati.*|seguici.*|volg ons.*|abone ol.*|" +
