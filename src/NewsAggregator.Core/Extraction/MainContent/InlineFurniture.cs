@@ -120,7 +120,7 @@ internal static class InlineFurniture
             }
             if (kept.Count >= EdgeBlocks && blocks.Count - i <= TrailingNoteBlocks)
             {
-                if (IsAuthorNote(text, metadata.Byline))
+                if (IsAuthorNote(text, metadata.Byline) || IsNoteUnderTheWritersName(blocks, i, metadata.Byline))
                 {
                     // The writer's name (and role) set over the note go with it.
                     TakeBack(kept, ref keptChars, blocks, blocks.FindLastIndex(i - 1, Math.Min(i, TrailingNoteBlocks), b => IsByline(b.Text, metadata.Byline)), i);
@@ -445,6 +445,15 @@ internal static class InlineFurniture
     private const int AuthorNoteLength = 400;
     // Notes under the text (about the writer, the site's contact) stand among its last blocks.
     private const int TrailingNoteBlocks = 6;
+
+    /// <summary>
+    /// The same note set under the writer's name on a line of its own, as an author box lays it
+    /// out (the name, then "Reportera de la sección Local. Cubre servicios públicos …"): a short
+    /// block among the last ones, right after a line that is the byline's full name and nothing more.
+    /// </summary>
+    private static bool IsNoteUnderTheWritersName(List<TextBlock> blocks, int i, string? byline) =>
+        byline is not null && byline.Contains(' ', StringComparison.Ordinal) && i > 0 && blocks[i].Text.Length < AuthorNoteLength &&
+        SameText(blocks[i - 1].Text, byline);
 
     /// <summary>
     /// A note about the writer under the text ("Sigrid Hovland dekker samferdsel …", "Rafael

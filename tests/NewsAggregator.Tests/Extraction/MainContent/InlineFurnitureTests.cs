@@ -423,6 +423,20 @@ public class InlineFurnitureTests
         Assert.Equal($"{First}\n\n{Middle}\n\n{Last}", article.Text);
     }
 
+    [Fact]
+    public void A_note_about_the_writer_under_their_name_goes_with_it()
+    {
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
+        var page = "<html><head><title>Harbour plan approved | Harbour Times</title><meta name='author' content='Ruth Penrose'></head><body><article>" +
+            $"<p>{First}</p><p>{Middle}</p><p>{Last}</p>" +
+            "<div class='card'><p>Ruth Penrose</p><p>Local desk. Covers the harbour, the ferries and the town council. Studied at the University of Hillford.</p></div>" +
+            "</article></body></html>";
+
+        var article = new ArticleExtractor().Extract(page, null);
+
+        Assert.Equal($"{First}\n\n{Middle}\n\n{Last}", article.Text);
+    }
+
     [Theory]
     [InlineData("<p>Do you know more about the terminal?</p><p>Contact reporter Ruth Penrose at rpenrose@harbourtimes.example or send us a tip through our website.</p>", "")] // the newsroom's own address, with the question asking for the tip
     [InlineData("<p>Kontakt oss på tips@news.harbourtimes.example eller send SMS til 2280.</p>", "")] // a subdomain of the site's
