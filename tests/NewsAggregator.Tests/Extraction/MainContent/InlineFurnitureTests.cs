@@ -408,32 +408,18 @@ public class InlineFurnitureTests
         Assert.Equal(ArticleText.FromHtmlFragment(content), text.Split("\n\n")[1..^1].Aggregate((a, b) => a + "\n\n" + b));
     }
 
-    [Fact]
-    public void A_note_about_the_writer_under_the_text_goes_with_the_name_and_role_over_it()
+    [Theory]
+    [InlineData("<p>Ruth Penrose</p><p>Reporter</p><p>Ruth Penrose covers the harbour and the town council for the Harbour Times. She has lived in the town since 2009.</p>")] // the note opens with the name
+    [InlineData("<div class='card'><p>Ruth Penrose</p><p>Local desk. Covers the harbour, the ferries and the town council. Studied at the University of Hillford.</p></div>")] // the note under the name alone, as an author box sets it
+    public void A_note_about_the_writer_under_the_text_goes_with_the_name_and_role_over_it(string note)
     {
         const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
         var page = "<html><head><title>Harbour plan approved | Harbour Times</title><meta name='author' content='Ruth Penrose'></head><body><article>" +
-            $"<p>{First}</p><p>{Middle}</p><p>{Last}</p>" +
-            "<p>Ruth Penrose</p><p>Reporter</p><p>Ruth Penrose covers the harbour and the town council for the Harbour Times. She has lived in the town since 2009.</p>" +
-            "</article></body></html>";
+            $"<p>{First}</p><p>{Middle}</p><p>{Last}</p>{note}</article></body></html>";
 
         var article = new ArticleExtractor().Extract(page, null);
 
         Assert.Equal("Ruth Penrose", article.Byline);
-        Assert.Equal($"{First}\n\n{Middle}\n\n{Last}", article.Text);
-    }
-
-    [Fact]
-    public void A_note_about_the_writer_under_their_name_goes_with_it()
-    {
-        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
-        var page = "<html><head><title>Harbour plan approved | Harbour Times</title><meta name='author' content='Ruth Penrose'></head><body><article>" +
-            $"<p>{First}</p><p>{Middle}</p><p>{Last}</p>" +
-            "<div class='card'><p>Ruth Penrose</p><p>Local desk. Covers the harbour, the ferries and the town council. Studied at the University of Hillford.</p></div>" +
-            "</article></body></html>";
-
-        var article = new ArticleExtractor().Extract(page, null);
-
         Assert.Equal($"{First}\n\n{Middle}\n\n{Last}", article.Text);
     }
 
