@@ -497,12 +497,13 @@ internal static class InlineFurniture
     /// with no sentence: "<time>13 de noviembre de 2025 · 08:20</time> · Actualizada 11:05 · 4 min
     /// de lectura". The markup says what the words are, so no list of month names and labels in
     /// every language is needed. A sentence that dates something ("The council met on
-    /// <time>Tuesday</time> …") ends as one, or says more around the date than a stamp's labels do.
+    /// <time>Tuesday</time> …") ends as one, or says more around the date than a stamp's labels do;
+    /// a heading that dates its section (a live blog's entry, "The night of <time>4 March</time>") is the text's.
     /// </summary>
     private static bool IsTimeLine(TextBlock block)
     {
         var text = block.Text;
-        if (text.Length >= LabelLength || EndsSentence(text) || block.Container?.QuerySelector("time") is not { } time)
+        if (text.Length >= LabelLength || block.Kind == BlockKind.Heading || EndsSentence(text) || block.Container?.QuerySelector("time") is not { } time)
         {
             return false;
         }
