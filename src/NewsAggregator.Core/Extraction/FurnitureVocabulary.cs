@@ -221,7 +221,9 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         LineStart +
         // a video player's duration and state, and the word that introduces the player ("PANOORIN:", "Simak Video …")
-        @"(\d{1,2}:)?\d{1,2}:\d{2}|video (loading|unavailable)|panoorin|simak video.*|" +
+        @"(\d{1,2}:)?\d{1,2}:\d{2}|video (loading|unavailable)|" +
+        // how often the page was read ("Прочтений: 593", "Views: 1,204")
+        @"(прочтений|просмотров|просмотры|views|wyświetleń|odsłon|προβολές|阅读|浏览|閱讀|瀏覽)\s*[:：]?\s*\d[\d\s.,]*|panoorin|simak video.*|" +
         // a news agency's end of message (Persian agencies close every story with it), and the
         // end mark, the past posts and the prompts to follow of a WeChat official account's article
         @"انتهای پیام|end|往期(推荐|回顾|精选)|点击上方.{0,12}关注.{0,12}|(长按|扫码|扫描).{0,12}(二维码|关注).*|" +
@@ -266,6 +268,8 @@ internal static partial class FurnitureVocabulary
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|" +
         // the site's app ("📲 Download the Harbour Times app for the news on your phone")
         @"(download|get|install) (the|our) (free )?([\w'’.-]+ ){0,4}app\b.*|baixe (o|nosso) app.*|descarga (la|nuestra) app.*|(laden sie|holen sie sich) (die|unsere) app.*|" +
+        // the way in to the comments ("Log in to leave a comment", "Зарегистрируйтесь или войдите, чтобы оставить комментарий")
+        @"(log ?in|sign ?in|register)\b.{0,40}\bto (leave|post|add|write) a comment.*|(войдите|зарегистрируйтесь)\b.{0,40}чтобы (оставить|написать|добавить) комментари.*|zaloguj się\b.{0,40}\b(aby|by|żeby) (dodać|napisać) komentarz.*|" +
         @"téléchargez (l'|notre )appli(cation)?.*|scarica (l'|la nostra )app.*|download (de|onze) app.*|pobierz (naszą )?aplikację.*|(скачайте|установите) (наше )?приложение.*|" +
         // the note over a story still being written ("This story is developing and will be updated.")
         @"this (is a )?(developing|breaking)( news)? story\b.{0,60}|this (story|article) is (developing|breaking)\b.{0,60}|" +
@@ -533,7 +537,7 @@ internal static partial class FurnitureVocabulary
     // Anchored, so that it is tried once, at the start: the shortcut is searched from there.
     [GeneratedRegex(
         @"^(?:[\s\S]*?\bctrl\s*\+\s*enter\b|\W*((did you )?(notice|spot|find|found|see)\w* (a|an) (typo|error|mistake)|(приметили|примијетили) сте грешку|(primetili|primijetili) ste (grešku|pogrešku)|" +
-        @"заметили ошибку|zauważyłeś błąd|našli jste chybu|všimli ste si chybu)\b.{0,80}$)",
+        @"заметили (ошибку|опечатку)|нашли (ошибку|опечатку)|zauważyłeś błąd|našli jste chybu|všimli ste si chybu)\b.{0,80}$)",
         IgnoringCase)]
     internal static partial Regex TypoReportPrompt();
 
