@@ -120,7 +120,7 @@ internal static class InlineFurniture
             }
             if (kept.Count >= EdgeBlocks && blocks.Count - i <= TrailingNoteBlocks)
             {
-                if (IsAuthorNote(text, metadata.Byline) || IsNoteUnderTheWritersName(blocks, i, metadata.Byline))
+                if (IsAuthorNote(blocks, i, metadata.Byline))
                 {
                     // The writer's name (and role) set over the note go with it.
                     TakeBack(kept, ref keptChars, blocks, blocks.FindLastIndex(i - 1, Math.Min(i, TrailingNoteBlocks), b => IsByline(b.Text, metadata.Byline)), i);
@@ -242,7 +242,8 @@ internal static class InlineFurniture
     /// The heading over readers' comments, or the prompt to leave one ("13 Comments", "Leave a
     /// comment"): not a link to them (a count beside the byline, a blog's "Comments (3)" under each
     /// post), unless it stands at the anchor the page's "Comments" links jump to (a heading that
-    /// links to the thread's feed). Readers' comments follow it to the end.
+    /// links to the thread's feed). Readers' comments follow it to the end. The block right after
+    /// such a heading that went as furniture by its class or id opens them too.
     /// </summary>
     private static bool OpensComments(TextBlock block) =>
         block.FollowsCommentsHeading ||
@@ -447,23 +448,23 @@ internal static class InlineFurniture
     private const int TrailingNoteBlocks = 6;
 
     /// <summary>
-    /// The same note set under the writer's name on a line of its own, as an author box lays it
-    /// out (the name, then "Reportera de la sección Local. Cubre servicios públicos …"): a short
-    /// block among the last ones, right after a line that is the byline's full name and nothing more.
-    /// </summary>
-    private static bool IsNoteUnderTheWritersName(List<TextBlock> blocks, int i, string? byline) =>
-        byline is not null && byline.Contains(' ', StringComparison.Ordinal) && i > 0 && blocks[i].Text.Length < AuthorNoteLength &&
-        SameText(blocks[i - 1].Text, byline);
-
-    /// <summary>
     /// A note about the writer under the text ("Sigrid Hovland dekker samferdsel …", "Rafael
     /// Ibsen-Moreau covers transportation …"): a short block that opens with the byline's full name
-    /// and goes on in lower case, a sentence about them rather than a line naming them.
+    /// and goes on in lower case, a sentence about them rather than a line naming them; or one set
+    /// right under a line that is the byline's full name alone, as an author box lays it out (the
+    /// name, then "Reportera de la sección Local. Cubre servicios públicos …").
     /// </summary>
-    private static bool IsAuthorNote(string text, string? byline) =>
-        byline is not null && byline.Contains(' ', StringComparison.Ordinal) && text.Length < AuthorNoteLength &&
-        text.Length > byline.Length + 1 && text.StartsWith(byline, StringComparison.OrdinalIgnoreCase) &&
-        text[byline.Length] == ' ' && char.IsLower(text[byline.Length + 1]);
+    private static bool IsAuthorNote(List<TextBlock> blocks, int i, string? byline)
+    {
+        var text = blocks[i].Text;
+        if (byline is null || !byline.Contains(' ', StringComparison.Ordinal) || text.Length >= AuthorNoteLength)
+        {
+            return false;
+        }
+        return (i > 0 && SameText(blocks[i - 1].Text, byline)) ||
+               (text.Length > byline.Length + 1 && text.StartsWith(byline, StringComparison.OrdinalIgnoreCase) &&
+                text[byline.Length] == ' ' && char.IsLower(text[byline.Length + 1]));
+    }
 
     private static bool IsByline(string text, string? byline) =>
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));
