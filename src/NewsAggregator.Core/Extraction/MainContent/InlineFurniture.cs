@@ -140,7 +140,7 @@ internal static class InlineFurniture
                 (text.Length < 300 && (Shortcode().IsMatch(text) || CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || PaywallPrompt().IsMatch(text) || SyntheticVoiceNote().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
-                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && (IsDateline(text) || IsEdgeMention(text))))) ||
+                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept)) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
                 EndsInSubscription(block))
             {
@@ -521,6 +521,15 @@ internal static class InlineFurniture
     private static readonly SearchValues<char> SentenceEndsOrQuotes = SearchValues.Create(TextMass.SentenceEnds + "\"”»");
 
     private static bool EndsSentence(string text) => SentenceEndsOrQuotes.Contains(text[^1]);
+
+    /// <summary>
+    /// The block is an item of the list whose item was the last block kept: a line of a list the
+    /// text holds ("34 %: the record low, set in 2011" in a fact box), not a date line, which a
+    /// template may also set in a list's item but beside a byline and share tools, not text.
+    /// </summary>
+    private static bool FollowsItsListItem(TextBlock block, List<TextBlock> kept) =>
+        kept.Count > 0 && block.Container?.Closest("li")?.ParentElement is { } list &&
+        kept[^1].Container?.Closest("li")?.ParentElement == list;
 
     /// <summary>"Published 30 July 2018, 20:13": short, with a year, and not a sentence.</summary>
     private static bool IsDateline(string text) =>
