@@ -49,7 +49,7 @@ internal static partial class FurnitureVocabulary
         "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
-        "sr-only|screen-?reader|donate|correction|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
+        "sr-only|screen-?reader|donate|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
         // the box that asks readers for money ("support-box", "support-us-banner"); "support" alone
         // names a section's subject as often ("id=support" over a page's part on student support)
         "support-?(us|box|banner|cta|appeal|ask|prompt|module)|" +

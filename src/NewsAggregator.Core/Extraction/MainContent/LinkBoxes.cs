@@ -32,7 +32,7 @@ internal static class LinkBoxes
             {
                 if (mass.Holds(position) && IsBox(outline.Element(position).LocalName) &&
                     (IsFurniture(mass[position]) || IsFormToFill(outline.Element(position), mass[position], mass[root]) ||
-                     IsFollowPrompt(outline.Element(position), mass[position]) || IsSignupBox(outline.Element(position), mass[position])))
+                     IsFollowPrompt(outline.Element(position), mass[position]) || IsSignupBox(outline.Element(position), mass[position]) || IsPollBox(outline.Element(position), mass[position])))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -124,6 +124,33 @@ internal static class LinkBoxes
     /// </summary>
     private static bool IsSignupBox(AngleSharp.Dom.IElement element, TextMass.Measure measure) =>
         measure.Chars is > 0 and < FollowPromptChars && element.QuerySelector("input[type=email]") is not null;
+
+    /// <summary>
+    /// A poll set between the story's paragraphs ("Wat vindt u?", its question, a choice of
+    /// answers, "1.284 mensen stemden al"): a short box with a choice to make, two or more radio
+    /// buttons or boxes to tick. The form alone goes already (<see cref="IsFormToFill"/>); the box
+    /// takes the poll's title, question and count of votes with it. A story never asks its reader
+    /// to choose, and one with a poll inside its wrapper outweighs any poll.
+    /// </summary>
+    private static bool IsPollBox(AngleSharp.Dom.IElement element, TextMass.Measure measure)
+    {
+        if (measure.Chars is 0 or >= PollChars || element.QuerySelectorAll(ChoiceFields).Length < 2)
+        {
+            return false;
+        }
+        // Around its choices the poll has only a title, a question and a count: a paragraph of
+        // the story that a page's broken markup put in one box with a rating form stays.
+        var outside = measure.Chars;
+        foreach (var form in element.QuerySelectorAll("form"))
+        {
+            outside -= form.TextContent.AsSpan().Trim().Length;
+        }
+        return outside < FollowPromptChars;
+    }
+
+    private const string ChoiceFields = "input[type=radio], input[type=checkbox]";
+    // A poll is a question and a few short answers.
+    private const int PollChars = 600;
 
     private const string FormFields = "textarea, select, input[type=text], input[type=email], input[type=password], input[type=radio], input[type=checkbox], input:not([type])";
 
