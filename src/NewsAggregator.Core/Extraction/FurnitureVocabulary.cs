@@ -195,7 +195,7 @@ internal static partial class FurnitureVocabulary
         LineStart +
         @"advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|reklam|iklan|reklama|реклама|προβολή|διαφήμιση|広告|광고|إعلان|" +
         @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|விளம்பரம்|" +
-        @"ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord" + LineEnd,
+        @"жарнама|ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord" + LineEnd,
         IgnoringCase)]
     internal static partial Regex AdLabelLine();
 
@@ -502,6 +502,15 @@ internal static partial class FurnitureVocabulary
         @"tutti i diritti riservati\b|alle rechten voorbehouden\b|tüm hakları saklıdır\b|" +
         @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή))|" +
         @"無断(転載|複製)|무단 ?(전재|복제)|جميع الحقوق محفوظة|" +
+        // "all rights reserved" in the other languages of Europe and beyond that the news templates
+        // hold, and "a link is required when the materials are used" in Ukrainian and Kazakh
+        @"všechna práva vyhrazena|všetky práva vyhradené|minden jog fenntartva|toate drepturile (sunt )?rezervate|sva prava (su )?(zadržana|pridržana)|vse pravice pridržane|" +
+        @"visas tiesības aizsargātas|visos teisės saugomos|kõik õigused kaitstud|kaikki oikeudet pidätetään|alla rättigheter förbehållna|alle rettigheder forbeholdes|alle rettigheter reservert|" +
+        @"tots els drets reservats|todos os dereitos reservados|eskubide guztiak (erreserbatuta|gordeta)|cedwir pob hawl|öll réttindi áskilin|të gjitha të drejtat (e )?rezervuara|" +
+        @"всички права (са )?запазени|сите права (се )?задржани|сва права (су )?задржана|усе правы абаронены|всі права захищені|" +
+        @"при (використанні|передруку|цитуванні).{0,80}посилання.{0,40}обов.язкове|барлық құқықтар қорғалған|гиперсілтеме.{0,40}міндетті|" +
+        @"bütün hüquqlar qorunur|barcha huquqlar himoyalangan|hak cipta dilindungi( undang-undang)?|bản quyền thuộc về|כל הזכויות שמורות|" +
+        @"सर्वाधिकार सुरक्षित|सर्व हक्क राखीव|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์|haki zote zimehifadhiwa|" +
         @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)|" +
         // and Chinese sites' disclaimer beside it: "the article is the author's view only and does not represent this site"
         @"(免责|版权|免責|版權)(声明|聲明)|仅代表作者|僅代表作者|不代表本(网|網|站)",

@@ -32,7 +32,7 @@ internal static class LinkBoxes
             {
                 if (mass.Holds(position) && IsBox(outline.Element(position).LocalName) &&
                     (IsFurniture(mass[position]) || IsFormToFill(outline.Element(position), mass[position], mass[root]) ||
-                     IsFollowPrompt(outline.Element(position), mass[position]) || IsSignupBox(outline.Element(position), mass[position]) || IsPollBox(outline.Element(position), mass[position])))
+                     IsFollowPrompt(outline.Element(position), mass[position]) || IsSignupBox(outline.Element(position), mass[position]) || IsPollBox(outline.Element(position), mass[position]) || IsCallToAction(outline.Element(position), mass[position])))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -147,6 +147,44 @@ internal static class LinkBoxes
         }
         return outside < FollowPromptChars;
     }
+
+    /// <summary>
+    /// A box between the story's paragraphs that pitches something and ends in a button ("Local
+    /// journalism costs money … consider giving £3 a month" and "Donate now"; an app, an event,
+    /// a membership), in whatever language: a short box whose only link is one styled as a button.
+    /// A story's own box of facts links to its sources as words, not buttons.
+    /// </summary>
+    private static bool IsCallToAction(AngleSharp.Dom.IElement element, TextMass.Measure measure)
+    {
+        if (element.LocalName != "div" || measure.Chars is 0 or >= CallToActionChars)
+        {
+            return false;
+        }
+        var links = element.QuerySelectorAll("a[href]");
+        // The pitch is words around the button: a cell that holds a button alone is a row's tool.
+        return links.Length == 1 && IsButton(links[0]) && links[0].TextContent.AsSpan().Trim().Length is > 0 and < ButtonChars &&
+            measure.Chars - measure.LinkChars >= PitchChars && !IsRepeated(element);
+    }
+
+    // One of a listing's entries (a job, a golf course, each with its "Details" button): a box
+    // like it, of the same name, stands beside it. A pitch stands alone among the paragraphs.
+    private static bool IsRepeated(AngleSharp.Dom.IElement element) =>
+        SameKind(element, element.PreviousElementSibling) || SameKind(element, element.NextElementSibling);
+
+    private static bool SameKind(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement? sibling) =>
+        sibling is not null && sibling.LocalName == element.LocalName && sibling.GetAttribute("class") == element.GetAttribute("class");
+
+    // A link styled as a button: its role, or a class that says so ("wp-block-button__link", "btn btn-primary").
+    private static bool IsButton(AngleSharp.Dom.IElement link) =>
+        link.GetAttribute("role") == "button" ||
+        (link.GetAttribute("class") is { } names && (names.Contains("button", StringComparison.OrdinalIgnoreCase) || names.Split(' ').Contains("btn")));
+
+    // A pitch is a heading and a paragraph or two,
+    private const int CallToActionChars = 500;
+    // and its button's words a few,
+    private const int ButtonChars = 40;
+    // with a sentence of pitch at least.
+    private const int PitchChars = 60;
 
     private const string ChoiceFields = "input[type=radio], input[type=checkbox]";
     // A poll is a question and a few short answers.

@@ -12,6 +12,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Advertisement</p>")]
     [InlineData("<p>Anzeige</p>")]
     [InlineData("<p>REKLAMA</p>")]
+    [InlineData("<p>Жарнама</p>")] // Kazakh
     [InlineData("<p>Text size + -</p>")]
     [InlineData("<p>字号：T|T</p>")]
     [InlineData("<p>Поделиться:</p>")]
@@ -265,6 +266,14 @@ public class InlineFurnitureTests
     [InlineData("<p>記事の無断転載を禁じます。</p>")]
     [InlineData("<p>Использование материалов сайта возможно только с письменного разрешения редакции.</p>")] // reuse only with the editors' permission
     [InlineData("<p>Мнение авторов публикаций не обязательно отражает позицию редакции.</p>")] // the authors' opinion is not necessarily the editors'
+    [InlineData("<p>Материалды көшіріп басқан жағдайда ortalyqhabar.kz сайтына гиперсілтеме міндетті.</p>")] // Kazakh: a link is required when the material is copied
+    [InlineData("<p>Всі права захищені. При використанні матеріалів посилання на сайт обов'язкове.</p>")] // Ukrainian
+    [InlineData("<p>Všechna práva vyhrazena. Kopírování bez souhlasu vydavatele je zakázáno.</p>")] // Czech
+    [InlineData("<p>Minden jog fenntartva.</p>")] // Hungarian
+    [InlineData("<p>Kõik õigused kaitstud.</p>")] // Estonian
+    [InlineData("<p>Hak cipta dilindungi undang-undang.</p>")] // Indonesian
+    [InlineData("<p>כל הזכויות שמורות לאתר החדשות</p>")] // Hebrew
+    [InlineData("<p>सर्वाधिकार सुरक्षित। बिना अनुमति के प्रकाशन वर्जित है।</p>")] // Hindi
     [InlineData("<p>© 2005 Harbour Times. All rights reserved. No part of this site may be reproduced without our written permission.</p>")]
     [InlineData("<p>All material on this site is copyright 2004-2006 Harbour Times and may not be republished without permission.</p>")]
     [InlineData("<p>Written by Jane Doe<br>Copyright: Harbour Times<br>Not to be reproduced without permission of Harbour Times</p>")] // the writer and the rights, no year
