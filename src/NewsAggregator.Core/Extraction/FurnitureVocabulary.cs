@@ -195,6 +195,7 @@ internal static partial class FurnitureVocabulary
         LineStart +
         @"advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|reklam|iklan|reklama|реклама|προβολή|διαφήμιση|広告|광고|إعلان|" +
         @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|விளம்பரம்|" +
+        @"auglýsing|reklaam|reklāma|reklamë|hysbyseb|fógraíocht|iragarkia|рэклама|tangazo|գովազդ|რეკლამა|जाहिरात|বিজ্ঞাপন|ప్రకటన|പരസ്യം|ကြော်ငြာ|ማስታወቂያ|" +
         @"жарнама|ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord" + LineEnd,
         IgnoringCase)]
     internal static partial Regex AdLabelLine();
@@ -289,11 +290,13 @@ internal static partial class FurnitureVocabulary
         @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         // a video's title over its player, as French sites set it ("VIDÉO. Une journée de récolte (2 min 40)")
         @"vid[ée]o\.\s.{0,100}|" +
+        // Icelandic ("Ljósmynd/Hákon Pálsson", "Mynd: …") and Armenian ("Լուսանկարը՝ …") credits
+        @"(ljósmynd|mynd)\s*[/:].{1,60}|լուսանկար(ը|ներ(ը)?)?\s*[՝:].{1,80}|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|снимк[аи]\s*:.*|" +
         // a caption that names its photographer in brackets at its end ("图为…。（摄影：陈立）")
         @".{0,150}[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
         // and one whose last words, after its sentence, are the credit ("… im Werk. Foto: Stadt Velm")
-        @".{0,200}[.!?]\s+(photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
+        @".{0,200}[.!?]\s+(photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:\s*[^.!?]{1,40}(\.[a-z]{2,6})?|.{0,200}[.!?]\s+(ljósmynd|mynd)\s*[/:]\s*[^.!?]{1,40}|" +
         // or whose credit closes it in brackets ("Teenage girl on a scale. (File photo by J. Sullivan/Getty Images)")
         @".{0,200}[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
         // the jump past the site's header
@@ -509,7 +512,7 @@ internal static partial class FurnitureVocabulary
         @"tots els drets reservats|todos os dereitos reservados|eskubide guztiak (erreserbatuta|gordeta)|cedwir pob hawl|öll réttindi áskilin|të gjitha të drejtat (e )?rezervuara|" +
         @"всички права (са )?запазени|сите права (се )?задржани|сва права (су )?задржана|усе правы абаронены|всі права захищені|" +
         @"при (використанні|передруку|цитуванні).{0,80}посилання.{0,40}обов.язкове|барлық құқықтар қорғалған|гиперсілтеме.{0,40}міндетті|" +
-        @"bütün hüquqlar qorunur|barcha huquqlar himoyalangan|hak cipta dilindungi( undang-undang)?|bản quyền thuộc về|כל הזכויות שמורות|" +
+        @"բոլոր իրավունքները պաշտպանված են|հղումը.{0,40}պարտադիր է|bütün hüquqlar qorunur|barcha huquqlar himoyalangan|hak cipta dilindungi( undang-undang)?|bản quyền thuộc về|כל הזכויות שמורות|" +
         @"सर्वाधिकार सुरक्षित|सर्व हक्क राखीव|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์|haki zote zimehifadhiwa|" +
         @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)|" +
         // and Chinese sites' disclaimer beside it: "the article is the author's view only and does not represent this site"

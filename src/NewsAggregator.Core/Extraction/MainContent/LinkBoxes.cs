@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace NewsAggregator.Extraction;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace NewsAggregator.Extraction;
 /// lines look like furniture to it). So each element below the chosen one that groups blocks is
 /// measured as a box of its own, much as Readability cleans its chosen article "conditionally".
 /// </summary>
-internal static class LinkBoxes
+internal static partial class LinkBoxes
 {
     // A box this small is an inline label or link (a ticker symbol in a sentence), not a box of furniture.
     private const int MinimumChars = 30;
@@ -177,7 +179,11 @@ internal static class LinkBoxes
     // A link styled as a button: its role, or a class that says so ("wp-block-button__link", "btn btn-primary").
     private static bool IsButton(AngleSharp.Dom.IElement link) =>
         link.GetAttribute("role") == "button" ||
-        (link.GetAttribute("class") is { } names && (names.Contains("button", StringComparison.OrdinalIgnoreCase) || names.Split(' ').Contains("btn")));
+        (link.GetAttribute("class") is { } names && (names.Contains("button", StringComparison.OrdinalIgnoreCase) || ButtonName().IsMatch(names)));
+
+    // "btn" as a class or a part of one ("btn-primary", "lf-support__btn").
+    [GeneratedRegex(@"(?<![a-z0-9])btn(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ButtonName();
 
     // A pitch is a heading and a paragraph or two,
     private const int CallToActionChars = 500;

@@ -101,6 +101,12 @@ public class InlineFurnitureTests
     [InlineData("<p>Download the Harbour Times app for breaking news on your phone</p>")]
     [InlineData("<p>Harbour workers at the new quay. (File photo by Jane Doe/Harbour Images)</p>")] // a caption whose credit closes it in brackets
     [InlineData("<p>Более полумиллиона рублей пойдут на ремонт причала. Фото:harbour.ru</p>")] // a credit that is a site's address
+    [InlineData("<p>Sundlaugin í Hólavík hefur verið lokuð yfir veturinn. Ljósmynd/Hákon Pálsson</p>")] // an Icelandic caption's credit, "Photo/…"
+    [InlineData("<p>Լուսանկարը՝ Նաիրի Պրես</p>")] // an Armenian credit, "The photo: …"
+    [InlineData("<p>Auglýsing</p>")] // ad labels in Icelandic, Marathi, Armenian, Welsh
+    [InlineData("<p>जाहिरात</p>")]
+    [InlineData("<p>Գովազդ</p>")]
+    [InlineData("<p>Hysbyseb</p>")]
     [InlineData("<p>Comments are filtered for language and registration is required. The Times makes no guarantee of comments' factual accuracy.</p>")] // the thread's rules
     [InlineData("<p>Dieser Text wird von einer künstlichen Stimme vorgelesen. <a href='/faq/audio'>Mehr erfahren</a></p>")] // the note under an audio player that a machine reads the text
     [InlineData("<p>This article is narrated by an AI voice.</p>")]
@@ -270,6 +276,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Всі права захищені. При використанні матеріалів посилання на сайт обов'язкове.</p>")] // Ukrainian
     [InlineData("<p>Všechna práva vyhrazena. Kopírování bez souhlasu vydavatele je zakázáno.</p>")] // Czech
     [InlineData("<p>Minden jog fenntartva.</p>")] // Hungarian
+    [InlineData("<p>Նաիրի Պրես նյութերի մասնակի կամ ամբողջական օգտագործման դեպքում ակտիվ հղումը nairipress.am-ին պարտադիր է։</p>")] // Armenian: a link is required when the materials are used
     [InlineData("<p>Kõik õigused kaitstud.</p>")] // Estonian
     [InlineData("<p>Hak cipta dilindungi undang-undang.</p>")] // Indonesian
     [InlineData("<p>כל הזכויות שמורות לאתר החדשות</p>")] // Hebrew
