@@ -384,6 +384,15 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex FollowAddress();
 
+    // The word that asks the reader to follow or join, at a prompt's start ("Siga o Arquibancada
+    // Sul no canal do WhatsApp…", "Join our Telegram channel", "Ikuti saluran kami"), in the
+    // languages whose sites ask it most.
+    [GeneratedRegex(
+        @"^\W*(follow|join|siga|sigam|acompanhe|entre (no|em)|sigue|síguenos|suivez|rejoignez|segui|seguici|folge|folgen sie|tritt|volg|följ|følg|seuraa|sledujte|śledź|obserwuj|dołącz|" +
+        @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें)\b",
+        IgnoringCase)]
+    internal static partial Regex FollowRequest();
+
     // A disclosure of affiliate links, in a sentence or two ("We may earn a commission…", "Este
     // artículo contiene enlaces de afiliados…").
     [GeneratedRegex(

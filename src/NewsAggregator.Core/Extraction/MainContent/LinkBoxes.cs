@@ -91,8 +91,9 @@ internal static partial class LinkBoxes
     /// A prompt to follow the site on a messaging app or a platform ("Ikuti saluran rasmi kami di
     /// WhatsApp dan Telegram", "Clique aqui para seguir o canal no WhatsApp"): a short box whose
     /// links all go to the site's channels there (<see cref="FurnitureVocabulary.FollowAddress"/>),
-    /// two or more of them, or one that is most of its text. A paragraph of the story that links a
-    /// channel in passing has other words than the link, and other links.
+    /// two or more of them, or one that is most of its text or under a request to follow or join
+    /// ("Siga o … no canal do WhatsApp e receba as notícias"). A paragraph of the story that links
+    /// a channel in passing has other words than the link, and other links.
     /// </summary>
     private static bool IsFollowPrompt(AngleSharp.Dom.IElement element, TextMass.Measure measure)
     {
@@ -112,8 +113,13 @@ internal static partial class LinkBoxes
                 return false;
             }
         }
-        return links.Length >= 2 || measure.LinkChars * 2 >= measure.Chars;
+        return links.Length >= 2 || measure.LinkChars * 2 >= measure.Chars ||
+            (measure.Chars < FollowRequestChars && FurnitureVocabulary.FollowRequest().IsMatch(element.TextContent));
     }
+
+    // A request to follow with one link is a line; a sentence of the story that opens with
+    // "Follow" and links a channel runs longer.
+    private const int FollowRequestChars = 120;
 
     // A prompt to follow is a line or two and its buttons.
     private const int FollowPromptChars = 300;
