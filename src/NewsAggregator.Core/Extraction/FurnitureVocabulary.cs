@@ -389,9 +389,15 @@ internal static partial class FurnitureVocabulary
     // languages whose sites ask it most.
     [GeneratedRegex(
         @"^\W*(follow|join|siga|sigam|acompanhe|entre (no|em)|sigue|síguenos|suivez|rejoignez|segui|seguici|folge|folgen sie|tritt|volg|följ|følg|seuraa|sledujte|śledź|obserwuj|dołącz|" +
+        @"seko|sekojiet|sekite|jälgi|na ndiqni|ndiqni|pratite|sledite|следете|пратите|следвайте|urmăriți|kövess|" +
         @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें)\b",
         IgnoringCase)]
     internal static partial Regex FollowRequest();
+
+    // The networks a site asks to be followed on, named in its prompt ("Seko «Lielupes Vēstīm»
+    // Facebook un Instagram!", "Следете го Езерски весник на Facebook и Telegram").
+    [GeneratedRegex(@"\b(facebook|instagram|twitter|telegram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon|viber|вконтакте|vkontakte)\b", IgnoringCase)]
+    internal static partial Regex SocialNetwork();
 
     // A disclosure of affiliate links, in a sentence or two ("We may earn a commission…", "Este
     // artículo contiene enlaces de afiliados…").

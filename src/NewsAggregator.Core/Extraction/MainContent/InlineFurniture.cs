@@ -135,7 +135,7 @@ internal static class InlineFurniture
                 }
             }
             if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
-                (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text))) ||
+                (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows.
                 (text.Length < 300 && (Shortcode().IsMatch(text) || CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || PaywallPrompt().IsMatch(text) || SyntheticVoiceNote().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
                 (metadata.Title is not null && SameText(text, metadata.Title)) ||
@@ -511,6 +511,14 @@ internal static class InlineFurniture
         var date = time.TextContent.Trim();
         return date.Length >= 6 && text.Contains(date, StringComparison.Ordinal) && text.Length - date.Length < TimeLineLabelChars;
     }
+
+    /// <summary>
+    /// A line that asks the reader to follow the site on a network it names ("Na ndiqni në
+    /// Facebook dhe Instagram për lajmet më të fundit", "Seko … Facebook un Instagram!"), in any
+    /// language whose request word <see cref="FurnitureVocabulary.FollowRequest"/> knows.
+    /// </summary>
+    private static bool IsFollowLine(string text) =>
+        FurnitureVocabulary.FollowRequest().IsMatch(text) && FurnitureVocabulary.SocialNetwork().IsMatch(text);
 
     // Lines that are notes only where they stand: a "follow us" mention, the desk's contacts. (At
     // the edge a stamp is already asked for, nearEdge holding wherever atEdge does.)

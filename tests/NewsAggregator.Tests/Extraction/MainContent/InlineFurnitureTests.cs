@@ -176,6 +176,9 @@ public class InlineFurnitureTests
     [InlineData("<p>வீடியோ: மழையில் நனையும் நெல் மூட்டைகள்</p>")] // "video:" in Tamil
     [InlineData("<div class='box-b7'><p>Don't miss the latest news!</p><p>Follow our official channels on WhatsApp and Telegram for news every day.</p><div><a href='https://whatsapp.com/channel/0029VaHarbour'>WhatsApp</a> <a href='https://t.me/harbourtimes'>Telegram</a></div></div>")] // a prompt to follow the site's channels
     [InlineData("<div class='siga'><p>Siga o <strong>Harbour Times</strong> no <a href='https://whatsapp.com/channel/0029VaHarbour'>canal do WhatsApp</a> e receba as notícias em primeira mão.</p></div>")] // one channel's link under a request to follow
+    [InlineData("<p>Na ndiqni në Facebook dhe Instagram për lajmet më të fundit nga kryeqyteti.</p>")] // "follow us on Facebook and Instagram", Albanian
+    [InlineData("<p>Следете го Harbour Times на Facebook и Telegram.</p>")] // Macedonian
+    [InlineData("<p>Seko «Harbour Times» Facebook un Instagram!</p>")] // Latvian
     [InlineData("<p>-----------------------------</p>")] // a rule drawn in characters
     [InlineData("<p>. . . . . . . . . . . . . . .</p>")]
     [InlineData("<p><a href='/more'></a>.</p>")] // what a link without text left behind
@@ -426,6 +429,7 @@ public class InlineFurnitureTests
     [InlineData("<blockquote><p>“Ferry terminal”</p></blockquote>")] // words too few to be a pull quote by chance of their match
     [InlineData("<div class='text-block'><p>The ferry company posted the new timetable on its <a href='https://t.me/harbourferries'>Telegram channel</a> on Monday, hours before the first sailings were cancelled.</p></div>")] // a channel linked in passing by a paragraph of the story
     [InlineData("<div class='text-block'><p>Follow the ferry company's <a href='https://whatsapp.com/channel/0029VaFerries'>WhatsApp channel</a> and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.</p></div>")] // "follow" opening a sentence of the story that is longer than a prompt: two lines of pitch at most
+    [InlineData("<p>Residents who follow the council on Facebook learned of the closure first.</p>")] // following a network in a sentence of the story: no request opens the line
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
