@@ -136,13 +136,13 @@ internal static partial class LinkBoxes
     /// <summary>
     /// A poll set between the story's paragraphs ("Wat vindt u?", its question, a choice of
     /// answers, "1.284 mensen stemden al"): a short box with a choice to make, two or more radio
-    /// buttons or boxes to tick. The form alone goes already (<see cref="IsFormToFill"/>); the box
+    /// buttons, boxes to tick or links that vote. The form alone goes already (<see cref="IsFormToFill"/>); the box
     /// takes the poll's title, question and count of votes with it. A story never asks its reader
     /// to choose, and one with a poll inside its wrapper outweighs any poll.
     /// </summary>
     private static bool IsPollBox(AngleSharp.Dom.IElement element, TextMass.Measure measure)
     {
-        if (measure.Chars is 0 or >= PollChars || element.QuerySelectorAll(ChoiceFields).Length < 2)
+        if (measure.Chars is 0 or >= PollChars || Choices(element) < 2)
         {
             return false;
         }
@@ -199,6 +199,24 @@ internal static partial class LinkBoxes
     private const int PitchChars = 60;
 
     private const string ChoiceFields = "input[type=radio], input[type=checkbox]";
+
+    // The answers to choose from: radio buttons and boxes to tick, or links that cast a vote
+    // (a newsletter's poll, "/polls/4c2e7f81/vote?choice=1").
+    private static int Choices(AngleSharp.Dom.IElement element)
+    {
+        var choices = element.QuerySelectorAll(ChoiceFields).Length;
+        foreach (var link in element.QuerySelectorAll("a[href]"))
+        {
+            if (VoteAddress().IsMatch(link.GetAttribute("href")!))
+            {
+                choices++;
+            }
+        }
+        return choices;
+    }
+
+    [GeneratedRegex(@"/polls?/|[/?&](vote|poll)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VoteAddress();
     // A poll is a question and a few short answers.
     private const int PollChars = 600;
 

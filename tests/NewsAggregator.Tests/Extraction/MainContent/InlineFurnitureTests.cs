@@ -179,6 +179,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Na ndiqni në Facebook dhe Instagram për lajmet më të fundit nga kryeqyteti.</p>")] // "follow us on Facebook and Instagram", Albanian
     [InlineData("<p>Следете го Harbour Times на Facebook и Telegram.</p>")] // Macedonian
     [InlineData("<p>Seko «Harbour Times» Facebook un Instagram!</p>")] // Latvian
+    [InlineData("<div><p><b>How was today's edition?</b></p><p>Log in to take part in polls.</p><ul><li><a href='/polls/4c2e7f81/vote?choice=1'>Loved it</a></li><li><a href='/polls/4c2e7f81/vote?choice=2'>It was fine</a></li></ul></div>")] // a poll whose answers are links that vote
     [InlineData("<p>-----------------------------</p>")] // a rule drawn in characters
     [InlineData("<p>. . . . . . . . . . . . . . .</p>")]
     [InlineData("<p><a href='/more'></a>.</p>")] // what a link without text left behind
