@@ -248,7 +248,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         // the way to other stories
         LineStart +
-        @"read more|read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
+        @"read more|read next|keep reading|what to read next|read also|also read.*|see also|leggi anche|lesen sie auch|читайте также|continue reading|" +
         @"(zobacz|czytaj|przeczytaj) (też|także|również)|также в разделе|смотрите также|δείτε επίσης|διαβάστε επίσης|" +
         // "other stories", "more on the subject" over a box of teasers
         @"(other|more) (stories|news|articles)|(другие|похожие|ещё|еще) (материалы|новости|статьи|публикации)( по теме)?|(новости|материалы|статьи|ещё|еще)? ?по теме|" +

@@ -32,9 +32,13 @@ internal static partial class LinkBoxes
         {
             for (var position = root + 1; position < outline.SubtreeEnd(root);)
             {
-                if (mass.Holds(position) && IsBox(outline.Element(position).LocalName) &&
-                    (IsFurniture(mass[position]) || IsFormToFill(outline.Element(position), mass[position], mass[root]) ||
-                     IsFollowPrompt(outline.Element(position), mass[position]) || IsSignupBox(outline.Element(position), mass[position]) || IsPollBox(outline.Element(position), mass[position]) || IsCallToAction(outline.Element(position), mass[position])))
+                var element = outline.Element(position);
+                if (mass.Holds(position) &&
+                    ((IsBox(element.LocalName) &&
+                      (IsFurniture(mass[position]) || IsFormToFill(element, mass[position], mass[root]) ||
+                       IsFollowPrompt(element, mass[position]) || IsCallToAction(element, mass[position]))) ||
+                     // Fields say what a box is whatever its tag: a <section> of the story has none.
+                     (IsFieldBox(element.LocalName) && (IsSignupBox(element, mass[position]) || IsPollBox(element, mass[position])))))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -53,6 +57,9 @@ internal static partial class LinkBoxes
     /// </summary>
     private static bool IsBox(string localName) =>
         localName is "div" or "table" or "td" or "dl" or "form" or "center";
+
+    // A box judged by its fields (a signup's address, a poll's choices) may also be a section or an aside.
+    private static bool IsFieldBox(string localName) => IsBox(localName) || localName is "section" or "aside";
 
     /// <summary>
     /// A form to fill in below the article's text ("E-mail this to:", "Your name:", a comment box,

@@ -18,6 +18,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Поделиться:</p>")]
     [InlineData("<p>相关阅读：港铁新年加强服务</p>")] // "related reading:"
     [InlineData("<p>Zobacz też</p>")] // "see also"
+    [InlineData("<p>Keep Reading</p>")] // over a newsletter's teasers
     [InlineData("<p>* * * Back to the top * * *</p>")] // a label between ornaments
     [InlineData("<p>【ADVERTISEMENT】</p>")]
     [InlineData("<p>Загружается, подождите...</p>")] // "loading, please wait"
@@ -180,6 +181,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Следете го Harbour Times на Facebook и Telegram.</p>")] // Macedonian
     [InlineData("<p>Seko «Harbour Times» Facebook un Instagram!</p>")] // Latvian
     [InlineData("<div><p><b>How was today's edition?</b></p><p>Log in to take part in polls.</p><ul><li><a href='/polls/4c2e7f81/vote?choice=1'>Loved it</a></li><li><a href='/polls/4c2e7f81/vote?choice=2'>It was fine</a></li></ul></div>")] // a poll whose answers are links that vote
+    [InlineData("<section><h3>Newsletters we read</h3><p>Other local newsletters our readers like. Subscribe with one click.</p><ul><li><span>Corliss Courant</span> <span>What's happening in Corliss, twice a week.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li><li><span>The River Table</span> <span>New restaurants along the river.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li></ul></section>")] // a <section> of boxes to tick, other newsletters to subscribe to
     [InlineData("<p>-----------------------------</p>")] // a rule drawn in characters
     [InlineData("<p>. . . . . . . . . . . . . . .</p>")]
     [InlineData("<p><a href='/more'></a>.</p>")] // what a link without text left behind
