@@ -30,6 +30,8 @@ internal static partial class LinkBoxes
         var boxes = new List<int>();
         foreach (var root in roots)
         {
+            // Most texts hold no field and no vote: one look at the whole spares one in each box.
+            var fields = outline.Element(root).QuerySelector(FieldsOrVotes) is not null;
             for (var position = root + 1; position < outline.SubtreeEnd(root);)
             {
                 var element = outline.Element(position);
@@ -38,7 +40,7 @@ internal static partial class LinkBoxes
                       (IsFurniture(mass[position]) || IsFormToFill(element, mass[position], mass[root]) ||
                        IsFollowPrompt(element, mass[position]) || IsCallToAction(element, mass[position]))) ||
                      // Fields say what a box is whatever its tag: a <section> of the story has none.
-                     (IsFieldBox(element.LocalName) && (IsSignupBox(element, mass[position]) || IsPollBox(element, mass[position])))))
+                     (fields && IsFieldBox(element.LocalName) && (IsSignupBox(element, mass[position]) || IsPollBox(element, mass[position])))))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -171,7 +173,7 @@ internal static partial class LinkBoxes
     /// </summary>
     private static bool IsCallToAction(AngleSharp.Dom.IElement element, TextMass.Measure measure)
     {
-        if (element.LocalName != "div" || measure.Chars is 0 or >= CallToActionChars)
+        if (element.LocalName != "div" || measure.Chars is 0 or >= CallToActionChars || measure.LinkChars is 0 or >= ButtonChars)
         {
             return false;
         }
@@ -206,6 +208,8 @@ internal static partial class LinkBoxes
     private const int PitchChars = 60;
 
     private const string ChoiceFields = "input[type=radio], input[type=checkbox]";
+    // What a signup or a poll needs somewhere in the text: a field, or a link that may vote.
+    private const string FieldsOrVotes = "input, a[href*=vote], a[href*=poll], a[href*=Vote], a[href*=Poll]";
 
     // The answers to choose from: radio buttons and boxes to tick, or links that cast a vote
     // (a newsletter's poll, "/polls/4c2e7f81/vote?choice=1").
