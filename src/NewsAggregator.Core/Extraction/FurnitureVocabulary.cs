@@ -296,7 +296,8 @@ internal static partial class FurnitureVocabulary
         // a caption that names its photographer in brackets at its end ("图为…。（摄影：陈立）")
         @".{0,150}[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
         // and one whose last words, after its sentence, are the credit ("… im Werk. Foto: Stadt Velm")
-        @".{0,200}[.!?]\s+(photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:\s*[^.!?]{1,40}(\.[a-z]{2,6})?|.{0,200}[.!?]\s+(ljósmynd|mynd)\s*[/:]\s*[^.!?]{1,40}|" +
+        // (Icelandic credits part the word from the name with a slash: "… Ljósmynd/Hákon Pálsson")
+        @".{0,200}[.!?]\s+((photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         // or whose credit closes it in brackets ("Teenage girl on a scale. (File photo by J. Sullivan/Getty Images)")
         @".{0,200}[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
         // the jump past the site's header
@@ -518,17 +519,23 @@ internal static partial class FurnitureVocabulary
         @"мнение (авторов|автора)\b.{0,60}\bне (обязательно |всегда )?(отражает|совпадает)|" +
         @"wszelkie prawa zastrzeżone\b|tous droits réservés\b|alle rechte vorbehalten\b|todos los derechos reservados\b|todos os direitos reservados\b|" +
         @"tutti i diritti riservati\b|alle rechten voorbehouden\b|tüm hakları saklıdır\b|" +
-        @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή))|" +
-        @"無断(転載|複製)|무단 ?(전재|복제)|جميع الحقوق محفوظة|" +
+        @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
         // "all rights reserved" in the other languages of Europe and beyond that the news templates
-        // hold, and "a link is required when the materials are used" in Ukrainian and Kazakh
+        // hold, and "a link is required when the materials are used" in Ukrainian, Kazakh and
+        // Armenian: inside the group behind its one word boundary, as a phrase starts a word (each
+        // alternative outside it would be tried at every character of every text the site-notice
+        // test counts marks in)
         @"všechna práva vyhrazena|všetky práva vyhradené|minden jog fenntartva|toate drepturile (sunt )?rezervate|sva prava (su )?(zadržana|pridržana)|vse pravice pridržane|" +
         @"visas tiesības aizsargātas|visos teisės saugomos|kõik õigused kaitstud|kaikki oikeudet pidätetään|alla rättigheter förbehållna|alle rettigheder forbeholdes|alle rettigheter reservert|" +
         @"tots els drets reservats|todos os dereitos reservados|eskubide guztiak (erreserbatuta|gordeta)|cedwir pob hawl|öll réttindi áskilin|të gjitha të drejtat (e )?rezervuara|" +
         @"всички права (са )?запазени|сите права (се )?задржани|сва права (су )?задржана|усе правы абаронены|всі права захищені|" +
         @"при (використанні|передруку|цитуванні).{0,80}посилання.{0,40}обов.язкове|барлық құқықтар қорғалған|гиперсілтеме.{0,40}міндетті|" +
         @"բոլոր իրավունքները պաշտպանված են|հղումը.{0,40}պարտադիր է|bütün hüquqlar qorunur|barcha huquqlar himoyalangan|hak cipta dilindungi( undang-undang)?|bản quyền thuộc về|כל הזכויות שמורות|" +
-        @"सर्वाधिकार सुरक्षित|सर्व हक्क राखीव|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์|haki zote zimehifadhiwa|" +
+        @"सर्वाधिकार सुरक्षित|सर्व हक्क राखीव|সর্বস্বত্ব সংরক্ষিত|haki zote zimehifadhiwa" +
+        @")|" +
+        // Thai runs its words together: no boundary stands before the phrase
+        @"สงวนลิขสิทธิ์|" +
+        @"無断(転載|複製)|무단 ?(전재|복제)|جميع الحقوق محفوظة|" +
         @"版权所有|版權所有|版权(均)?(属于|归)|版權(均)?(屬於|歸)|(不得|严禁|禁止|嚴禁)(转载|轉載|复制|複製)|" +
         // and Chinese sites' disclaimer beside it: "the article is the author's view only and does not represent this site"
         @"(免责|版权|免責|版權)(声明|聲明)|仅代表作者|僅代表作者|不代表本(网|網|站)",

@@ -194,10 +194,10 @@ internal static partial class LinkBoxes
     // A link styled as a button: its role, or a class that says so ("wp-block-button__link", "btn btn-primary").
     private static bool IsButton(AngleSharp.Dom.IElement link) =>
         link.GetAttribute("role") == "button" ||
-        (link.GetAttribute("class") is { } names && (names.Contains("button", StringComparison.OrdinalIgnoreCase) || ButtonName().IsMatch(names)));
+        (link.GetAttribute("class") is { } names && ButtonName().IsMatch(names));
 
-    // "btn" as a class or a part of one ("btn-primary", "lf-support__btn").
-    [GeneratedRegex(@"(?<![a-z0-9])btn(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "button" anywhere in a class ("wp-block-button__link"), "btn" as a class or a part of one ("btn-primary", "lf-support__btn").
+    [GeneratedRegex(@"button|(?<![a-z0-9])btn(?![a-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ButtonName();
 
     // A pitch is a heading and a paragraph or two,
