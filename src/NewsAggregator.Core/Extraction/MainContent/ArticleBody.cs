@@ -88,7 +88,7 @@ internal static class ArticleBody
     private const int SiteNoticeMarks = 2;
 
     private static bool IsSiteNotice(string text) =>
-        text.Length < SiteNoticeMaxChars && FurnitureVocabulary.CopyrightNotice().Count(text) >= SiteNoticeMarks;
+        text.Length < SiteNoticeMaxChars && FurnitureVocabulary.CopyrightMarks(text) >= SiteNoticeMarks;
 
     private static ArticleContent Find(PageOutline outline, Look look, PageSurvey survey, ExtractedArticle metadata, Uri? pageUrl, out int? chosen)
     {

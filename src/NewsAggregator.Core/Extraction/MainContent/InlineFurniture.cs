@@ -102,7 +102,7 @@ internal static class InlineFurniture
             // words (many languages' alternatives) are looked for only there.
             var mayBeNotice = text.Length < NoticeLength && block.Kind != BlockKind.Quote;
             var wouldEnd = mayBeNotice && kept.Count >= EdgeBlocks && charsAfter[i] * TrailAfterNoticeShare < keptChars;
-            var copyright = (wouldEnd || (mayBeNotice && atEdge)) && CopyrightNotice().IsMatch(text);
+            var copyright = (wouldEnd || (mayBeNotice && atEdge)) && IsCopyrightNotice(text);
             if (copyright && wouldEnd)
             {
                 // The site's copyright line under the article's paragraphs, with only a little text
