@@ -148,15 +148,16 @@ public class ConditionalAndPoliteFetchTests
     {
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
-            await Task.Delay(300);
+            await Task.Delay(500);
             await Page(context);
         });
-        // One request at a time, each taking 0.3 s: the last of ten waits 2.7 s for its turn,
-        // longer than the 2 s a response may take.
+        // One request at a time, each taking 0.5 s: the last of ten waits 4.5 s for its turn,
+        // longer than the 4 s a response may take (and each response well inside them, on a
+        // machine busy with other tests too).
         var fetcher = Fetcher(o =>
         {
             o.MaxConcurrentPerHost = 1;
-            o.Timeout = TimeSpan.FromSeconds(2);
+            o.Timeout = TimeSpan.FromSeconds(4);
             o.MaxRetries = 0;
         });
 
