@@ -83,10 +83,11 @@ internal static partial class FurnitureVocabulary
     // Parts that name readers' comments, in English and in other languages (Polish, German,
     // Spanish, Dutch, Turkish, transliterated Russian ("komment", "otzyvy" reviews, "obsuzhdenie"
     // discussion), Greek and Chinese; French "commentaires" and Italian "commenti" hold the
-    // English word), and readers' feedback. A thread of comments is the one piece
+    // English word; "discussion" in Czech, Slovak, German and Polish: "diskuse", "diskuzia",
+    // "diskussion", "dyskusja"), and readers' feedback. A thread of comments is the one piece
     // of furniture that is prose and can outweigh the article, so holding most of the page's
     // prose does not make it the article's wrapper.
-    [GeneratedRegex("comment(?!ary)|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|feedback|reactie|yorum|sxolia|pinglun", MatchingCase)]
+    [GeneratedRegex("comment(?!ary)|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|diskus|diskuz|dyskusj|feedback|reactie|yorum|sxolia|pinglun", MatchingCase)]
     internal static partial Regex CommentWord();
 
     internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
@@ -196,6 +197,7 @@ internal static partial class FurnitureVocabulary
         @"advertisement|advertising|advert|sponsored( links?)?|ad|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|reklam|iklan|reklama|реклама|προβολή|διαφήμιση|広告|광고|إعلان|" +
         @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|விளம்பரம்|" +
         @"auglýsing|reklaam|reklāma|reklamë|hysbyseb|fógraíocht|iragarkia|рэклама|tangazo|գովազդ|რეკლამა|जाहिरात|বিজ্ঞাপন|ప్రకటన|പരസ്യം|ကြော်ငြာ|ማስታወቂያ|" +
+        @"ពាណិជ្ជកម្ម|ໂຄສະນາ|ବିଜ୍ଞାପନ|જાહેરાત|ಜಾಹೀರಾತು|ਇਸ਼ਤਿਹਾਰ|දැන්වීම|сурталчилгаа|އިޝްތިހާރު|ڕیکلام|advertensie|isikhangiso|xayeysiis|reklamm|" +
         @"жарнама|ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord" + LineEnd,
         IgnoringCase)]
     internal static partial Regex AdLabelLine();
@@ -386,12 +388,16 @@ internal static partial class FurnitureVocabulary
     internal static partial Regex FollowAddress();
 
     // The word that asks the reader to follow or join, at a prompt's start ("Siga o Arquibancada
-    // Sul no canal do WhatsApp…", "Join our Telegram channel", "Ikuti saluran kami"), in the
-    // languages whose sites ask it most.
+    // Sul no canal do WhatsApp…", "Join our Telegram channel", "Ikuti saluran kami"), or at its
+    // end where the verb comes last, in the languages whose sites ask it most.
     [GeneratedRegex(
         @"^\W*(follow|join|siga|sigam|acompanhe|entre (no|em)|sigue|síguenos|suivez|rejoignez|segui|seguici|folge|folgen sie|tritt|volg|följ|følg|seuraa|sledujte|śledź|obserwuj|dołącz|" +
         @"seko|sekojiet|sekite|jälgi|na ndiqni|ndiqni|pratite|sledite|следете|пратите|следвайте|urmăriți|kövess|" +
-        @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें)\b",
+        @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें)\b|" +
+        // Thai, Lao and Khmer run the word into the next,
+        @"^\W*(ติดตาม|ຕິດຕາມ|តាមដាន)|" +
+        // and languages that put the verb last ask at the prompt's end ("… WhatsApp ଚ୍ୟାନେଲ ଫଲୋ କରନ୍ତୁ")
+        @"(फॉलो करें|फॉलो करा|ফলো করুন|ଫଲୋ କରନ୍ତୁ|ફોલો કરો|ਫਾਲੋ ਕਰੋ|ಫಾಲೋ ಮಾಡಿ|ఫాలో అవ్వండి|ఫాలో చేయండి|பின்தொடருங்கள்|takip edin|フォローしてください|팔로우하세요)\W*$",
         IgnoringCase)]
     internal static partial Regex FollowRequest();
 

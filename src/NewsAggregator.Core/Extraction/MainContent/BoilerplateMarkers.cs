@@ -45,6 +45,12 @@ internal static partial class BoilerplateMarkers
             return byClass;
         }
         var named = (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id"), heading));
+        // A region labelled by its heading carries the heading's id, a name the site chose as well:
+        // <section aria-labelledby="comments-h"> under utility classes that name nothing.
+        if (element.GetAttribute("aria-labelledby") is { } label)
+        {
+            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(label, heading));
+        }
         // A custom element's tag is a name its site chose, as a class is (<newsletter-box>,
         // <ad-slot>, <share-bar>); a built-in tag has no hyphen.
         return element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named
@@ -99,7 +105,11 @@ internal static partial class BoilerplateMarkers
             : FurnitureWord().IsMatch(lower) || HasToken(lower, FurnitureTokenLookup) ? Furniture.Named
             : ContentWord().IsMatch(lower) ? Furniture.None
             : WeakFurnitureWord().IsMatch(significant) || HasToken(significant, WeakFurnitureTokenLookup) ? Furniture.Named
-            : UnlessProseWord().IsMatch(significant) || HasToken(significant, UnlessProseTokenLookup) ? Furniture.UnlessProse
+            // A heading is words to read, not an ad's slot: "ad" or "adv" in its name is something else
+            // (Kadence's advanced heading, "kt-adv-heading", in the text), and an ad's own label
+            // ("Advertisement") is a line the line filter knows. (A gallery's or a widget's heading
+            // names what it heads, and goes.)
+            : UnlessProseWord().IsMatch(significant) || (!heading && HasToken(significant, UnlessProseTokenLookup)) ? Furniture.UnlessProse
             : Furniture.None;
         judged[value] = furniture;
         return furniture;

@@ -18,6 +18,9 @@ public class BoilerplateMarkersTests
     [InlineData("redaktion-kontakt", "Named")]
     [InlineData("reacties", "Comments")] // readers' comments, in Dutch
     [InlineData("yorum-alani", "Comments")] // and in Turkish
+    [InlineData("diskuse", "Comments")] // the discussion under a story, in Czech
+    [InlineData("diskuzia-clanok", "Comments")] // in Slovak
+    [InlineData("dyskusja", "Comments")] // in Polish
     [InlineData("articulo-header", "None")] // the article's own header: its content word outweighs the weak "header"
     [InlineData("artikel-header", "None")]
     [InlineData("cuerpo-noticia hidden-print", "None")]
@@ -68,6 +71,9 @@ public class BoilerplateMarkersTests
     [InlineData("<header class='frame-header'><h2>x</h2></header>", "None")] // a <header> around a subheading alone is a heading too
     [InlineData("<header class='frame-header'><h2><a href='/x'>x</a></h2></header>", "Named")] // a teaser's linked headline is not
     [InlineData("<header class='frame-header'><h2>x</h2><p>y</p></header>", "Named")] // nor a head that holds more than its heading
+    [InlineData("<h2 class='kt-adv-heading31877_6c2a90-d4 wp-block-kadence-advancedheading'>x</h2>", "None")] // Kadence's advanced heading: "adv" on a heading names no ad
+    [InlineData("<div class='kt-adv-slot'>x</div>", "UnlessProse")] // on a box it may
+    [InlineData("<h3 class='gallery-title'>x</h3>", "UnlessProse")] // a gallery's heading goes with the gallery
     public void A_heading_is_no_header_by_its_class(string html, string expected)
     {
         Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
@@ -78,6 +84,15 @@ public class BoilerplateMarkersTests
     [InlineData("<ad-slot><span>x</span></ad-slot>", "Named")]
     [InlineData("<article-body><p>x</p></article-body>", "None")]
     public void A_custom_elements_tag_is_read_as_its_name(string html, string expected)
+    {
+        Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
+    }
+
+    [Theory]
+    [InlineData("<section class='mt-10' aria-labelledby='comments-h'><h2 id='comments-h'>x</h2><p>y</p></section>", "Comments")] // a region is named by its heading's id
+    [InlineData("<section class='mt-10' aria-labelledby='related-title'><h2 id='related-title'>x</h2></section>", "Named")]
+    [InlineData("<section class='mt-10' aria-labelledby='story-title'><h2 id='story-title'>x</h2></section>", "None")]
+    public void A_region_is_named_by_the_heading_that_labels_it(string html, string expected)
     {
         Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
     }

@@ -108,6 +108,10 @@ public class InlineFurnitureTests
     [InlineData("<p>जाहिरात</p>")]
     [InlineData("<p>Գովազդ</p>")]
     [InlineData("<p>Hysbyseb</p>")]
+    [InlineData("<p>ពាណិជ្ជកម្ម</p>")] // in Khmer, Odia, Afrikaans, isiZulu
+    [InlineData("<p>ବିଜ୍ଞାପନ</p>")]
+    [InlineData("<p>Advertensie</p>")]
+    [InlineData("<p>- Isikhangiso -</p>")]
     [InlineData("<p>Comments are filtered for language and registration is required. The Times makes no guarantee of comments' factual accuracy.</p>")] // the thread's rules
     [InlineData("<p>Dieser Text wird von einer künstlichen Stimme vorgelesen. <a href='/faq/audio'>Mehr erfahren</a></p>")] // the note under an audio player that a machine reads the text
     [InlineData("<p>This article is narrated by an AI voice.</p>")]
@@ -180,6 +184,9 @@ public class InlineFurnitureTests
     [InlineData("<p>Na ndiqni në Facebook dhe Instagram për lajmet më të fundit nga kryeqyteti.</p>")] // "follow us on Facebook and Instagram", Albanian
     [InlineData("<p>Следете го Harbour Times на Facebook и Telegram.</p>")] // Macedonian
     [InlineData("<p>Seko «Harbour Times» Facebook un Instagram!</p>")] // Latvian
+    [InlineData("<p>តាមដានព័ត៌មានថ្មីៗពី Harbour Times តាមរយៈ Telegram និង Facebook</p>")] // Khmer, the request run into the next word
+    [InlineData("<p>ସବୁଠୁ ତାଜା ଖବର ପାଇଁ Harbour Times WhatsApp ଚ୍ୟାନେଲ ଫଲୋ କରନ୍ତୁ</p>")] // Odia, the request last
+    [InlineData("<p>Harbour Times'ı Instagram ve X'te takip edin!</p>")] // Turkish
     [InlineData("<div><p><b>How was today's edition?</b></p><p>Log in to take part in polls.</p><ul><li><a href='/polls/4c2e7f81/vote?choice=1'>Loved it</a></li><li><a href='/polls/4c2e7f81/vote?choice=2'>It was fine</a></li></ul></div>")] // a poll whose answers are links that vote
     [InlineData("<section><h3>Newsletters we read</h3><p>Other local newsletters our readers like. Subscribe with one click.</p><ul><li><span>Corliss Courant</span> <span>What's happening in Corliss, twice a week.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li><li><span>The River Table</span> <span>New restaurants along the river.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li></ul></section>")] // a <section> of boxes to tick, other newsletters to subscribe to
     [InlineData("<p>-----------------------------</p>")] // a rule drawn in characters
