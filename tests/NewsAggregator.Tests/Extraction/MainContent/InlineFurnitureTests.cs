@@ -108,6 +108,9 @@ public class InlineFurnitureTests
     [InlineData("<p>जाहिरात</p>")]
     [InlineData("<p>Գովազդ</p>")]
     [InlineData("<p>Hysbyseb</p>")]
+    [InlineData("<p>Did you like this article?</p>")] // the question over a reaction widget's buttons
+    [InlineData("<p>Бул жаңылык сизге жактыбы?</p>")]
+    [InlineData("<p>Понравилась статья?</p>")]
     [InlineData("<p>ពាណិជ្ជកម្ម</p>")] // in Khmer, Odia, Afrikaans, isiZulu
     [InlineData("<p>ବିଜ୍ଞାପନ</p>")]
     [InlineData("<p>Advertensie</p>")]
