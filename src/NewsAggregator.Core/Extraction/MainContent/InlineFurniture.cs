@@ -549,5 +549,5 @@ internal static class InlineFurniture
         text.IndexOf('\n') is var end and >= 0 ? text.AsSpan(0, end) : text;
 
     private static bool SameText(string a, string b) =>
-        a.Length == b.Length ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase) : Headline.SameFolded(a, b);
+        (a.Length == b.Length && string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) || Headline.SameFolded(a, b);
 }

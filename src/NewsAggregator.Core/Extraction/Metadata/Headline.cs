@@ -60,8 +60,10 @@ internal static class Headline
         text is null ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
-    /// The texts are equal once folded, ignoring case: compared word by word, without building
-    /// the folded strings (every paragraph of an article is compared with its title).
+    /// The texts are equal once folded, ignoring case and the kind of quotation mark or
+    /// apostrophe: compared word by word, without building the folded strings (every paragraph of
+    /// an article is compared with its title). A CMS curls the quotes of the headline it shows
+    /// ("Harlow’s") and leaves them straight in the title it writes for others ("Harlow's").
     /// </summary>
     public static bool SameFolded(string a, string b)
     {
@@ -75,12 +77,43 @@ internal static class Headline
             {
                 return leftWord.IsEmpty && rightWord.IsEmpty;
             }
-            if (!leftWord.Equals(rightWord, StringComparison.OrdinalIgnoreCase))
+            if (!leftWord.Equals(rightWord, StringComparison.OrdinalIgnoreCase) && !SameButQuotes(leftWord, rightWord))
             {
                 return false;
             }
         }
     }
+
+    private static bool SameButQuotes(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        if (left.Length != right.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < left.Length; i++)
+        {
+            var l = left[i];
+            var r = right[i];
+            if (l == r || char.ToUpperInvariant(l) == char.ToUpperInvariant(r))
+            {
+                continue;
+            }
+            var kind = QuoteKind(l);
+            if (kind == 0 || kind != QuoteKind(r))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Single quotes and apostrophes are one kind, double quotes another.
+    private static int QuoteKind(char c) => c switch
+    {
+        '\'' or '‘' or '’' or 'ʼ' or '‚' or '′' => 1,
+        '"' or '“' or '”' or '„' or '″' => 2,
+        _ => 0,
+    };
 
     /// <summary>The next run of characters that <see cref="Fold"/> keeps between spaces; empty at the end.</summary>
     private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> text)

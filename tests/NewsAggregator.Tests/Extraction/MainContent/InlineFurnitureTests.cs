@@ -480,6 +480,16 @@ public class InlineFurnitureTests
     }
 
     [Fact]
+    public void The_title_again_goes_though_its_quotes_are_curled()
+    {
+        // The CMS curls the quotes of what it shows and leaves the title it writes for others straight.
+        var page = "<html><head><title>Harbour's plan approved | Harbour Times</title><meta property='og:title' content=\"Harbour's plan approved\"></head><body>" +
+            $"<article><p>Harbour’s plan approved</p><p>{First}</p><p>{Last}</p></article></body></html>";
+
+        Assert.Equal($"{First}\n\n{Last}", new ArticleExtractor().Extract(page, null).Text);
+    }
+
+    [Fact]
     public void A_notice_that_is_all_the_text_stays()
     {
         // A page whose scripts write everything else: the notice says what the page held.

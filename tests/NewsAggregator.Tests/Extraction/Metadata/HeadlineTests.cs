@@ -20,4 +20,15 @@ public class HeadlineTests
         Assert.Equal(expected, Headline.SameFolded(a, b));
         Assert.Equal(expected, Headline.SameFolded(b, a));
     }
+
+    [Theory]
+    [InlineData("Harlow’s Hardware to close", "Harlow's hardware to close", true)] // the curled apostrophe a page shows, the straight one its title gives others
+    [InlineData("“Not yet,” says the mayor", "\"Not yet,\" says the mayor", true)]
+    [InlineData("Harlow’s Hardware", "Harlow\"s Hardware", false)] // an apostrophe is no double quote
+    [InlineData("Harlow’s Hardware", "Harlows’ Hardware", false)]
+    public void SameFolded_takes_a_quotation_mark_for_another_of_its_kind(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, Headline.SameFolded(a, b));
+        Assert.Equal(expected, Headline.SameFolded(b, a));
+    }
 }
