@@ -294,6 +294,8 @@ internal static partial class FurnitureVocabulary
         // credits
         LineStart +
         @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        // a video's title after "video:" or "watch the video:" in the languages of India ("ਵੀਡੀਓ ਵੇਖੋ: …", "वीडियो देखें: …")
+        @"(वीडियो|ਵੀਡੀਓ|ভিডিও|વિડિયો|ವಿಡಿಯೋ|వీడియో|വീഡിയോ|ଭିଡିଓ)( देखें| ਵੇਖੋ| ਦੇਖੋ| দেখুন| જુઓ| ನೋಡಿ| చూడండి| കാണുക| ଦେଖନ୍ତୁ)?\s*:.*|" +
         // a video's title over its player, as French sites set it ("VIDÉO. Une journée de récolte (2 min 40)")
         @"vid[ée]o\.\s.{0,100}|" +
         // Icelandic ("Ljósmynd/Hákon Pálsson", "Mynd: …") and Armenian ("Լուսանկարը՝ …") credits
@@ -397,7 +399,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^\W*(follow|join|siga|sigam|acompanhe|entre (no|em)|sigue|síguenos|suivez|rejoignez|segui|seguici|folge|folgen sie|tritt|volg|följ|følg|seuraa|sledujte|śledź|obserwuj|dołącz|" +
         @"seko|sekojiet|sekite|jälgi|na ndiqni|ndiqni|pratite|sledite|следете|пратите|следвайте|urmăriți|kövess|" +
-        @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें)\b|" +
+        @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें|landela|tufuate|nagala soco|ይከተሉን)\b|" +
         // Thai, Lao and Khmer run the word into the next,
         @"^\W*(ติดตาม|ຕິດຕາມ|តាមដាន)|" +
         // and languages that put the verb last ask at the prompt's end ("… WhatsApp ଚ୍ୟାନେଲ ଫଲୋ କରନ୍ତୁ")

@@ -190,6 +190,9 @@ public class InlineFurnitureTests
     [InlineData("<p>តាមដានព័ត៌មានថ្មីៗពី Harbour Times តាមរយៈ Telegram និង Facebook</p>")] // Khmer, the request run into the next word
     [InlineData("<p>ସବୁଠୁ ତାଜା ଖବର ପାଇଁ Harbour Times WhatsApp ଚ୍ୟାନେଲ ଫଲୋ କରନ୍ତୁ</p>")] // Odia, the request last
     [InlineData("<p>Harbour Times'ı Instagram ve X'te takip edin!</p>")] // Turkish
+    [InlineData("<p>Landela i-Harbour Times ku-WhatsApp ukuze uthole izindaba zakamuva ngokushesha.</p>")] // isiZulu
+    [InlineData("<p>ਵੀਡੀਓ ਵੇਖੋ: ਬੰਦਰਗਾਹ ਉੱਤੇ ਨਵਾਂ ਟਰਮੀਨਲ ਕਿਵੇਂ ਬਣੇਗਾ</p>")] // "watch the video:" and its title, Punjabi
+    [InlineData("<p>वीडियो देखें: बंदरगाह पर नया टर्मिनल</p>")]
     [InlineData("<div><p><b>How was today's edition?</b></p><p>Log in to take part in polls.</p><ul><li><a href='/polls/4c2e7f81/vote?choice=1'>Loved it</a></li><li><a href='/polls/4c2e7f81/vote?choice=2'>It was fine</a></li></ul></div>")] // a poll whose answers are links that vote
     [InlineData("<section><h3>Newsletters we read</h3><p>Other local newsletters our readers like. Subscribe with one click.</p><ul><li><span>Corliss Courant</span> <span>What's happening in Corliss, twice a week.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li><li><span>The River Table</span> <span>New restaurants along the river.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li></ul></section>")] // a <section> of boxes to tick, other newsletters to subscribe to
     [InlineData("<p>-----------------------------</p>")] // a rule drawn in characters
