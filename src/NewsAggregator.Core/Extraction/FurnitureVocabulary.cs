@@ -210,6 +210,7 @@ internal static partial class FurnitureVocabulary
         @"((artikel|beitrag) )?(partager|teilen|compartir|compartilhar|compartilhe|condividi|delen|paylaş)( (cet|l')?article| (sur|auf|en|no|em|su|op) \w+)?|シェア(する)?|공유(하기)?|شارك|مشاركة|" +
         @"imprimer|drucken|imprimir|stampa|afdrukken|yazdır|印刷|인쇄|versenden|twittern|" +
         @"jaa|del|dela|sdílet|bagikan|kongsi|แชร์|подели|podeli|podijeli|comparteix|" +
+        @"ចែករំលែក|ແບ່ງປັນ|မျှဝေရန်|බෙදාගන්න|शेयर करें|শেয়ার করুন|ಹಂಚಿಕೊಳ್ಳಿ|શેર કરો|ਸ਼ੇਅਰ ਕਰੋ|ସେୟାର କରନ୍ତୁ|хуваалцах|бөлүшүү|yabelana|shiriki|" +
         // save, copy the link, listen, how long it takes to read
         // rate it
         @"rate (this )?(article|story)|оцените (статью|материал|новость)|oceń (artykuł|tekst)|βαθμολογήστε (το άρθρο)?|" +

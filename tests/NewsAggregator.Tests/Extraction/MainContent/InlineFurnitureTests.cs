@@ -108,6 +108,8 @@ public class InlineFurnitureTests
     [InlineData("<p>जाहिरात</p>")]
     [InlineData("<p>Գովազդ</p>")]
     [InlineData("<p>Hysbyseb</p>")]
+    [InlineData("<p>ចែករំលែក</p>")] // "share", in Khmer and Mongolian
+    [InlineData("<p>Хуваалцах</p>")]
     [InlineData("<p>Did you like this article?</p>")] // the question over a reaction widget's buttons
     [InlineData("<p>Бул жаңылык сизге жактыбы?</p>")]
     [InlineData("<p>Понравилась статья?</p>")]
