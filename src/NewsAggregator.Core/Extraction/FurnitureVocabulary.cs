@@ -530,21 +530,32 @@ internal static partial class FurnitureVocabulary
     /// </summary>
     internal static int CopyrightMarks(string text)
     {
-        var marks = 0;
-        List<(int Start, int End)>? phrases = null;
-        for (var phrase = CopyrightWords().Match(text); phrase.Success; phrase = phrase.NextMatch())
+        var phrases = new List<Range>();
+        foreach (var phrase in CopyrightWords().EnumerateMatches(text))
         {
-            (phrases ??= []).Add((phrase.Index, phrase.Index + phrase.Length));
-            marks++;
+            phrases.Add(new Range(phrase.Index, phrase.Index + phrase.Length));
         }
-        for (var sign = CopyrightSigns().Match(text); sign.Success; sign = sign.NextMatch())
+        var marks = phrases.Count;
+        foreach (var sign in CopyrightSigns().EnumerateMatches(text))
         {
-            if (phrases is null || !phrases.Exists(p => sign.Index >= p.Start && sign.Index < p.End))
+            if (!InsideAny(sign.Index, phrases))
             {
                 marks++;
             }
         }
         return marks;
+    }
+
+    private static bool InsideAny(int index, List<Range> spans)
+    {
+        foreach (var span in spans)
+        {
+            if (index >= span.Start.Value && index < span.End.Value)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The notice's words, each at the start of a word: "copyright 2004", "all rights reserved", "may

@@ -138,7 +138,7 @@ internal static class InlineFurniture
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows.
                 (text.Length < 300 && (Shortcode().IsMatch(text) || CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || PaywallPrompt().IsMatch(text) || SyntheticVoiceNote().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
-                (metadata.Title is not null && SameText(text, metadata.Title)) ||
+                (metadata.Title is not null && Headline.SameFolded(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept)) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
@@ -311,7 +311,7 @@ internal static class InlineFurniture
     {
         for (var i = 0; i < Math.Min(EdgeBlocks, blocks.Count); i++)
         {
-            if (blocks[i].Container?.LocalName == "h1" || (metadata.Title is not null && SameText(blocks[i].Text, metadata.Title)))
+            if (blocks[i].Container?.LocalName == "h1" || (metadata.Title is not null && Headline.SameFolded(blocks[i].Text, metadata.Title)))
             {
                 return i;
             }
@@ -461,13 +461,13 @@ internal static class InlineFurniture
         {
             return false;
         }
-        return (i > 0 && SameText(blocks[i - 1].Text, byline)) ||
+        return (i > 0 && Headline.SameFolded(blocks[i - 1].Text, byline)) ||
                (text.Length > byline.Length + 1 && text.StartsWith(byline, StringComparison.OrdinalIgnoreCase) &&
                 text[byline.Length] == ' ' && char.IsLower(text[byline.Length + 1]));
     }
 
     private static bool IsByline(string text, string? byline) =>
-        text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && SameText(text, byline)));
+        text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && Headline.SameFolded(text, byline)));
 
 
     /// <summary>
@@ -548,6 +548,4 @@ internal static class InlineFurniture
     private static ReadOnlySpan<char> FirstLine(string text) =>
         text.IndexOf('\n') is var end and >= 0 ? text.AsSpan(0, end) : text;
 
-    private static bool SameText(string a, string b) =>
-        (a.Length == b.Length && string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) || Headline.SameFolded(a, b);
 }
