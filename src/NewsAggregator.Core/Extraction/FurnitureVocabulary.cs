@@ -419,7 +419,9 @@ internal static partial class FurnitureVocabulary
         @"affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
         @"\b(enlaces|links) de afiliad|\bliens (d')?affili|\blink di affiliazione|\b(partner|affiliate)-?links\b",
         IgnoringCase)]
-    internal static partial Regex AffiliateNotice();
+    private static partial Regex AffiliateNoticePattern();
+
+    internal static readonly GatedPattern AffiliateNotice = new(AffiliateNoticePattern(), "affili", "afiliad", "partner", "share", "commission");
 
     // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
     // einem Klick auf „Inhalt laden“ stimmen Sie zu …", "To view this content, please accept cookies").
@@ -427,7 +429,9 @@ internal static partial class FurnitureVocabulary
         @"^(empfohlener )?externer inhalt\b|\b(?:mit einem klick auf\b.{0,60}\b(stimmen sie|willigen sie)\b|" +
         @"to (view|see|display) this (content|embed|tweet|post|video),? (you (need|have) to |please )?(accept|enable|allow)\b)",
         IgnoringCase)]
-    internal static partial Regex EmbedPlaceholder();
+    private static partial Regex EmbedPlaceholderPattern();
+
+    internal static readonly GatedPattern EmbedPlaceholder = new(EmbedPlaceholderPattern(), "externer inhalt", "mit einem klick", "to view this", "to see this", "to display this");
 
     [GeneratedRegex(@"^(photo|image|picture|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*:$", IgnoringCase)]
     internal static partial Regex CreditLabel();
@@ -613,7 +617,9 @@ internal static partial class FurnitureVocabulary
         @"your browser does not support (the )?(video|audio|iframe|html5 video)\b)|" +
         @"javascript\s*(已经?|被)?(关闭|關閉|禁用|停用)|flash\s*(播放器|player)\s*(已经?)?(过时|過時|版本过低|版本過低)|(获取|獲取|下载|下載)最新的?\s*flash",
         IgnoringCase)]
-    internal static partial Regex BrowserNotice();
+    private static partial Regex BrowserNoticePattern();
+
+    internal static readonly GatedPattern BrowserNotice = new(BrowserNoticePattern(), "javascript", "browser", "flash", "unable to load the");
 
     // Where the story ends and the notes under it begin: the heading over a company's standing
     // paragraph under a press release ("About Quillfield", "Über das Unternehmen", "Over Noordkust
@@ -633,7 +639,9 @@ internal static partial class FurnitureVocabulary
         @"^(?:[\s\S]*?\bctrl\s*\+\s*enter\b|\W*((did you )?(notice|spot|find|found|see)\w* (a|an) (typo|error|mistake)|(приметили|примијетили) сте грешку|(primetili|primijetili) ste (grešku|pogrešku)|" +
         @"заметили (ошибку|опечатку)|нашли (ошибку|опечатку)|zauważyłeś błąd|našli jste chybu|všimli ste si chybu)\b.{0,80}$)",
         IgnoringCase)]
-    internal static partial Regex TypoReportPrompt();
+    private static partial Regex TypoReportPromptPattern();
+
+    internal static readonly GatedPattern TypoReportPrompt = new(TypoReportPromptPattern(), "ctrl", "typo", "error", "mistake", "грешку", "grešku", "ошибку", "опечатку", "błąd", "chybu");
 
     // The rules for readers' comments above or below the thread: "Comments are moderated", "ATENÇÃO:
     // comentários … não serão aprovados pelo moderador", "Kommentare werden moderiert". The
@@ -644,7 +652,9 @@ internal static partial class FurnitureVocabulary
         @"(\bmoderated\b|\b(pre-?)?moderation\b|\bfiltered for (language|profanity|obscenity)\b|\bmoderad[oa]s\b|\bmoderação\b|\bmoderación\b|\b(pelo|por el|par le|vom|przez) (moderador|modérateur|moderator|moderatora)\b|" +
         @"\bmodéré[es]*\b|\bmodération\b|\bmoderiert\b|\bmoderati\b|\bmoderazione\b|\bmoderowane\b|\bmoderacji\b|\bgemodereerd\b|\bmoderatie\b|\b(пре)?модер(ир|ац)\w*)",
         IgnoringCase)]
-    internal static partial Regex CommentsPolicy();
+    private static partial Regex CommentsPolicyPattern();
+
+    internal static readonly GatedPattern CommentsPolicy = new(CommentsPolicyPattern(), "comment", "coment", "komment", "reacties", "yorumlar", "komentarz", "комментари");
 
     // The prompt of a paywall where the free part of a story stops: "To read the rest of this
     // article, log in", "Subscribe to continue reading", "Already a subscriber?", "This article is
@@ -659,7 +669,9 @@ internal static partial class FurnitureVocabulary
         @"\b(article|contenu) (est )?réservé aux abonnés\b|\bexclusivo para (suscriptores|assinantes)\b|" +
         @"\b(pour lire la suite|para seguir leyendo|per continuare a leggere)\b.{0,40}\b(article|artículo|articolo|abonn|suscr|abbon|inscri|regístr|connect|identif|accedi)|\briservato agli abbonati\b|\bweiterlesen mit\b|\balleen voor abonnees\b",
         IgnoringCase)]
-    internal static partial Regex PaywallPrompt();
+    private static partial Regex PaywallPromptPattern();
+
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen");
 
     // The note under an article's audio player that a machine reads it out: "This article is read
     // by an artificial voice", "Audio generated by AI", "Dieser Text wird von einer künstlichen
@@ -672,7 +684,9 @@ internal static partial class FurnitureVocabulary
         @"\bcet article\b.{0,30}\blu par une voix (de synthèse|artificielle|synthétique)\b|\beste (artículo|texto)\b.{0,30}\b(leído|narrado) por una voz (artificial|sintética)\b|" +
         @"\beste (artigo|texto)\b.{0,30}\b(lido|narrado) por uma voz (artificial|sintética)\b|\bquesto articolo\b.{0,30}\bletto da una voce (artificiale|sintetica)\b",
         IgnoringCase)]
-    internal static partial Regex SyntheticVoiceNote();
+    private static partial Regex SyntheticVoiceNotePattern();
+
+    internal static readonly GatedPattern SyntheticVoiceNote = new(SyntheticVoiceNotePattern(), "voice", "audio", "stimme", "voix", "voz", "voce");
 
     // A cookie notice that the site rendered inside the article's container.
     // In English and the other languages of the furniture lines ("nous et nos partenaires utilisons des
@@ -681,7 +695,9 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(@"^(?=.*?\bcookies?\b).*?(?:\bcookies?\b.*\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")|" +
         @"\b(website|site|browser|browsing|privacy|consent|accept|" + CookieWordsInOtherLanguages + @")\b.*\bcookies?\b)",
         IgnoringCase | RegexOptions.Multiline)]
-    internal static partial Regex CookieNotice();
+    private static partial Regex CookieNoticePattern();
+
+    internal static readonly GatedPattern CookieNotice = new(CookieNoticePattern(), "cookie");
 
     private const string CookieWordsInOtherLanguages = "partenaires|navigation|consentement|webseite|zustimmung|einwilligung|sitio|navegación|consentimiento|sito|navigazione|consenso";
 

@@ -113,7 +113,7 @@ internal static class InlineFurniture
             // fewer blocks than that are kept: a headline, a byline or share tools dropped above a
             // time stamp do not push it into the text. A bare date is judged by its place alone.
             var nearEdge = atEdge || kept.Count < EdgeBlocks;
-            if ((copyright && atEdge) || (text.Length < NoticeLength && BrowserNotice().IsMatch(text)))
+            if ((copyright && atEdge) || (text.Length < NoticeLength && BrowserNotice.IsMatch(text)))
             {
                 (notices ??= []).Add(block);
                 continue;
@@ -137,7 +137,7 @@ internal static class InlineFurniture
             if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows.
-                (text.Length < 300 && (Shortcode().IsMatch(text) || CookieNotice().IsMatch(text) || TypoReportPrompt().IsMatch(text) || CommentsPolicy().IsMatch(text) || PaywallPrompt().IsMatch(text) || SyntheticVoiceNote().IsMatch(text) || AffiliateNotice().IsMatch(text) || EmbedPlaceholder().IsMatch(text))) ||
+                (text.Length < 300 && (Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || SyntheticVoiceNote.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text))) ||
                 (metadata.Title is not null && Headline.SameFolded(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept)) || IsEdgeMention(text))))) ||

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using NewsAggregator.Extraction;
+
+namespace NewsAggregator.Tests.Extraction;
+
+public partial class GatedPatternTests
+{
+    [GeneratedRegex(@"\b(enable|turn on) javascript\b|\bкомментарии модерируются\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptsOrModeration();
+
+    private static readonly GatedPattern Gated = new(ScriptsOrModeration(), "javascript", "комментари");
+
+    [Theory]
+    [InlineData("Please enable JavaScript to see the comments.", true)]
+    [InlineData("PLEASE TURN ON JAVASCRIPT", true)]
+    [InlineData("КОММЕНТАРИИ МОДЕРИРУЮТСЯ.", true)]
+    // A word is there, the pattern still decides.
+    [InlineData("JavaScript was first shipped in 1995.", false)]
+    [InlineData("Комментарии закрыты.", false)]
+    [InlineData("A paragraph of the story.", false)]
+    [InlineData("", false)]
+    public void Matches_where_its_pattern_does(string text, bool expected)
+    {
+        Assert.Equal(expected, Gated.IsMatch(text));
+    }
+
+#if DEBUG
+    [Fact]
+    public void A_match_its_words_would_turn_away_fails_loudly_in_debug_builds()
+    {
+        // "javascript" alone leaves out the Russian alternative.
+        var missingWord = new GatedPattern(ScriptsOrModeration(), "javascript");
+
+        var error = Assert.Throws<InvalidOperationException>(() => missingWord.IsMatch("Комментарии модерируются"));
+        Assert.Contains("Комментарии модерируются", error.Message);
+    }
+#endif
+
+    // Each gated line pattern of the vocabulary, one notice per alternative: a word missing from a
+    // pattern's list turns its notice away (and throws in the debug build the tests run).
+    public static TheoryData<string, string> Notices => new()
+    {
+        { nameof(FurnitureVocabulary.BrowserNotice), "Please enable JavaScript to view this page." },
+        { nameof(FurnitureVocabulary.BrowserNotice), "You are using an outdated browser." },
+        { nameof(FurnitureVocabulary.BrowserNotice), "Unable to load the stylesheet." },
+        { nameof(FurnitureVocabulary.BrowserNotice), "Get the latest Flash Player to view this video." },
+        { nameof(FurnitureVocabulary.BrowserNotice), "您的JavaScript关闭" },
+        { nameof(FurnitureVocabulary.BrowserNotice), "获取最新的Flash" },
+        { nameof(FurnitureVocabulary.CookieNotice), "We use cookies to improve your experience of our website." },
+        { nameof(FurnitureVocabulary.TypoReportPrompt), "Заметили ошибку? Выделите её и нажмите Ctrl+Enter" },
+        { nameof(FurnitureVocabulary.TypoReportPrompt), "Spotted a typo? Let us know." },
+        { nameof(FurnitureVocabulary.TypoReportPrompt), "Primijetili ste pogrešku? Javite nam." },
+        { nameof(FurnitureVocabulary.TypoReportPrompt), "Приметили сте грешку у тексту? Пријавите нам." },
+        { nameof(FurnitureVocabulary.TypoReportPrompt), "Zauważyłeś błąd? Napisz do nas." },
+        { nameof(FurnitureVocabulary.TypoReportPrompt), "Našli jste chybu? Napište nám." },
+        { nameof(FurnitureVocabulary.CommentsPolicy), "Comments are moderated before they appear." },
+        { nameof(FurnitureVocabulary.CommentsPolicy), "ATENÇÃO: comentários ofensivos não serão aprovados pelo moderador." },
+        { nameof(FurnitureVocabulary.CommentsPolicy), "Kommentare werden moderiert." },
+        { nameof(FurnitureVocabulary.CommentsPolicy), "Reacties worden gemodereerd." },
+        { nameof(FurnitureVocabulary.CommentsPolicy), "Yorumlar moderasyon sonrası yayınlanır, moderation." },
+        { nameof(FurnitureVocabulary.CommentsPolicy), "Komentarze są moderowane." },
+        { nameof(FurnitureVocabulary.CommentsPolicy), "Комментарии проходят премодерацию." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Already a subscriber? Log in." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "This article is available to members only." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Subscribe now to continue reading." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Cet article est réservé aux abonnés." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Contenido exclusivo para suscriptores." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Conteúdo exclusivo para assinantes." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Pour lire la suite de cet article, abonnez-vous." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Para seguir leyendo este artículo, suscríbete." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Per continuare a leggere l'articolo, abbonati." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Articolo riservato agli abbonati." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Weiterlesen mit Plus." },
+        { nameof(FurnitureVocabulary.SyntheticVoiceNote), "This article is read by an artificial voice." },
+        { nameof(FurnitureVocabulary.SyntheticVoiceNote), "Audio generated by AI" },
+        { nameof(FurnitureVocabulary.SyntheticVoiceNote), "Dieser Artikel wird von einer künstlichen Stimme vorgelesen." },
+        { nameof(FurnitureVocabulary.SyntheticVoiceNote), "Cet article est lu par une voix de synthèse." },
+        { nameof(FurnitureVocabulary.SyntheticVoiceNote), "Este artículo es leído por una voz artificial." },
+        { nameof(FurnitureVocabulary.SyntheticVoiceNote), "Questo articolo è letto da una voce artificiale." },
+        { nameof(FurnitureVocabulary.AffiliateNotice), "This post contains affiliate links." },
+        { nameof(FurnitureVocabulary.AffiliateNotice), "We may earn a commission when you buy." },
+        { nameof(FurnitureVocabulary.AffiliateNotice), "We might get a share of sales." },
+        { nameof(FurnitureVocabulary.AffiliateNotice), "Este artículo contiene enlaces de afiliados." },
+        { nameof(FurnitureVocabulary.AffiliateNotice), "Dieser Artikel enthält Partnerlinks." },
+        { nameof(FurnitureVocabulary.EmbedPlaceholder), "Externer Inhalt" },
+        { nameof(FurnitureVocabulary.EmbedPlaceholder), "Mit einem Klick auf „Inhalt laden“ stimmen Sie zu." },
+        { nameof(FurnitureVocabulary.EmbedPlaceholder), "To view this content, please accept cookies." },
+        { nameof(FurnitureVocabulary.EmbedPlaceholder), "To see this tweet, you need to enable cookies." },
+        { nameof(FurnitureVocabulary.EmbedPlaceholder), "To display this video, allow cookies." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Notices))]
+    public void Each_notice_of_the_vocabulary_passes_its_gate(string pattern, string notice)
+    {
+        var gated = pattern switch
+        {
+            nameof(FurnitureVocabulary.BrowserNotice) => FurnitureVocabulary.BrowserNotice,
+            nameof(FurnitureVocabulary.CookieNotice) => FurnitureVocabulary.CookieNotice,
+            nameof(FurnitureVocabulary.TypoReportPrompt) => FurnitureVocabulary.TypoReportPrompt,
+            nameof(FurnitureVocabulary.CommentsPolicy) => FurnitureVocabulary.CommentsPolicy,
+            nameof(FurnitureVocabulary.PaywallPrompt) => FurnitureVocabulary.PaywallPrompt,
+            nameof(FurnitureVocabulary.SyntheticVoiceNote) => FurnitureVocabulary.SyntheticVoiceNote,
+            nameof(FurnitureVocabulary.AffiliateNotice) => FurnitureVocabulary.AffiliateNotice,
+            nameof(FurnitureVocabulary.EmbedPlaceholder) => FurnitureVocabulary.EmbedPlaceholder,
+            _ => throw new ArgumentOutOfRangeException(nameof(pattern)),
+        };
+
+        Assert.True(gated.IsMatch(notice));
+    }
+}
