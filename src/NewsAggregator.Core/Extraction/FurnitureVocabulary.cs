@@ -198,7 +198,14 @@ internal static partial class FurnitureVocabulary
         @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|விளம்பரம்|" +
         @"auglýsing|reklaam|reklāma|reklamë|hysbyseb|fógraíocht|iragarkia|рэклама|tangazo|գովազդ|რეკლამა|जाहिरात|বিজ্ঞাপন|ప్రకటన|പരസ്യം|ကြော်ငြာ|ማስታወቂያ|" +
         @"ពាណិជ្ជកម្ម|ໂຄສະນາ|ବିଜ୍ଞାପନ|જાહેરાત|ಜಾಹೀರಾತು|ਇਸ਼ਤਿਹਾਰ|දැන්වීම|сурталчилгаа|އިޝްތިހާރު|ڕیکلام|advertensie|isikhangiso|xayeysiis|reklamm|" +
-        @"жарнама|ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord" + LineEnd,
+        @"жарнама|mgbasa ozi|ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord|" +
+        // the note over an ad or a video in the middle of the text that the text goes on below it
+        // ("Story continues below advertisement", "Weiter nach der Anzeige", "La suite après cette
+        // publicité", "Dalsza część artykułu pod materiałem wideo", "Продолжение ниже")
+        @"(the )?(story|article|text) continues (below|after) (the |this )?(advertisement|ad|video)|" +
+        @"(der )?(artikel|text) (geht|wird) (unter|nach) (der|dem) (anzeige|werbung|video) weiter|weiter nach (der|dem) (anzeige|werbung|video)|" +
+        @"la suite (de l'article )?après (cette |la )?(publicité|vidéo)|(el )?(artículo|texto) continúa (tras|después de) (la|el) (publicidad|anuncio|vídeo)|" +
+        @"dalsza część (artykułu|tekstu) (pod|poniżej) (materiałem wideo|wideo|filmem|reklamą)|продолжение (статьи )?(ниже|после рекламы)" + LineEnd,
         IgnoringCase)]
     internal static partial Regex AdLabelLine();
 
@@ -217,7 +224,8 @@ internal static partial class FurnitureVocabulary
         @"save (this )?(article|story)|save for later|bookmark( this( article| story)?)?|(artikel )?merken|enregistrer( l'article)?|sauvegarder|guardar|salvar|opslaan|kaydet|" +
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
         @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen).{0,20}|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
-        @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}" + LineEnd,
+        @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|" +
+        @"([^.!?·•|]{1,80}[·•|]\s*){0,3}\d+\s*[- ]?(min|mins|minutes?|minuten|minuti|minutos|минут[аы]?|мин|хвилин[аи]?|хв)\.?\s*(read|reading|чтения|читання|czytania|lesezeit|de lecture|de lectura|de leitura|di lettura|leestijd|okuma)\b|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}" + LineEnd,
         IgnoringCase)]
     internal static partial Regex ArticleToolLine();
 
@@ -294,7 +302,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         // credits
         LineStart +
-        @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진|צילום|פֿאָטאָ|פאָטאָ)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         // a video's title after "video:" or "watch the video:" in the languages of India ("ਵੀਡੀਓ ਵੇਖੋ: …", "वीडियो देखें: …")
         @"(वीडियो|ਵੀਡੀਓ|ভিডিও|વિડિયો|ವಿಡಿಯೋ|వీడియో|വീഡിയോ|ଭିଡିଓ)( देखें| ਵੇਖੋ| ਦੇਖੋ| দেখুন| જુઓ| ನೋಡಿ| చూడండి| കാണുക| ଦେଖନ୍ତୁ)?\s*:.*|" +
         // a video's title over its player, as French sites set it ("VIDÉO. Une journée de récolte (2 min 40)")
@@ -302,17 +310,37 @@ internal static partial class FurnitureVocabulary
         // Icelandic ("Ljósmynd/Hákon Pálsson", "Mynd: …") and Armenian ("Լուսանկարը՝ …") credits
         @"(ljósmynd|mynd)\s*[/:].{1,60}|լուսանկար(ը|ներ(ը)?)?\s*[՝:].{1,80}|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|снимк[аи]\s*:.*|" +
-        // a caption that names its photographer in brackets at its end ("图为…。（摄影：陈立）")
-        @".{0,150}[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
-        // and one whose last words, after its sentence, are the credit ("… im Werk. Foto: Stadt Velm")
-        // (Icelandic credits part the word from the name with a slash: "… Ljósmynd/Hákon Pálsson")
-        @".{0,200}[.!?]\s+((photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
-        // or whose credit closes it in brackets ("Teenage girl on a scale. (File photo by J. Sullivan/Getty Images)")
-        @".{0,200}[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
+        // a caption whose last words are its credit
+        @".{0,200}(" + CaptionCredits + @")|" +
         // the jump past the site's header
         @"skip to .*|aller au contenu.*|(direkt )?zum inhalt( springen)?|(ir|saltar) al contenido.*|pular para o conteúdo.*|vai al contenuto.*|naar (de )?inhoud.*|[iİ]çeriğe (geç|atla).*|本文へ.{0,8}|본문 바로가기.*" + LineEnd,
         IgnoringCase)]
     internal static partial Regex CreditLine();
+
+    // The credit that ends a caption, after its text: the photographer in brackets ("图为…。（摄影：陈立）");
+    // the credit after the caption's sentence ("… im Werk. Foto: Stadt Velm"; Icelandic parts the
+    // word from the name with a slash, "… Ljósmynd/Hákon Pálsson"; Hebrew and Yiddish write "צילום:"
+    // and "פֿאָטאָ:"); in Korean, the picture's source after a slash or in brackets ("… 소개하고 있다.
+    // /사진=딥솔트 제공", "(사진=연합뉴스)"); or a credit in brackets ("Teenage girl on a scale. (File photo
+    // by J. Sullivan/Getty Images)").
+    private const string CaptionCredits =
+        @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
+        @"[.!?]\s+((photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
+        @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
+        @"[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)";
+
+    /// <summary>
+    /// A caption's credit at the end of a text too long to be a label, looked for in its last
+    /// <see cref="CaptionCreditReach"/> characters only: the credit is short, and a search from the
+    /// text's start would try the caption's every character.
+    /// </summary>
+    internal static bool EndsInCaptionCredit(string text) =>
+        CaptionCredit().IsMatch(text.AsSpan(Math.Max(0, text.Length - CaptionCreditReach)));
+
+    private const int CaptionCreditReach = 100;
+
+    [GeneratedRegex(@"(" + CaptionCredits + @")\W*$", IgnoringCase)]
+    private static partial Regex CaptionCredit();
 
     // ---- Lines inside a paragraph: page tools written into the text with <br> ----
 
@@ -481,7 +509,9 @@ internal static partial class FurnitureVocabulary
         @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
         // the reporters' and photographers' names ("记者 | 周敏 实习生 | 许嘉怡"), not a question the reporter asks ("记者：未来一周，…？")
-        @"((记者|記者|实习生|實習生|通讯员|通訊員|摄影|攝影)\s*[:：|｜]\s*[^\s，。？！,.?!]{1,12}\s*)+)$",
+        @"((记者|記者|实习生|實習生|通讯员|通訊員|摄影|攝影)\s*[:：|｜]\s*[^\s，。？！,.?!]{1,12}\s*)+|" +
+        // and the Korean reporter's sign-off under the story, with the address for tips ("박서윤 기자 seoyun.park@…")
+        @"[가-힣]{2,4}\s?(기자|특파원|객원기자)(\s*[\w.+-]+@[\w-]+(\.[\w-]+)+)?)$",
         IgnoringCase)]
     internal static partial Regex EdgeNote();
 
@@ -699,7 +729,10 @@ internal static partial class FurnitureVocabulary
 
     internal static readonly GatedPattern CookieNotice = new(CookieNoticePattern(), "cookie");
 
-    private const string CookieWordsInOtherLanguages = "partenaires|navigation|consentement|webseite|zustimmung|einwilligung|sitio|navegación|consentimiento|sito|navigazione|consenso";
+    private const string CookieWordsInOtherLanguages = "partenaires|navigation|consentement|webseite|zustimmung|einwilligung|sitio|navegación|consentimiento|sito|navigazione|consenso|" +
+        // and in the Slavic languages ("Мы используем файлы cookie … Продолжая пользоваться сайтом, вы соглашаетесь …",
+        // "Korzystamy z plików cookie … na naszej stronie … zgodę")
+        "сайт|согла|конфиденциальн|stron|witryn|zgod|souhlas|stránk";
 
     // ---- Images ----
 

@@ -136,8 +136,10 @@ internal static class InlineFurniture
             }
             if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
-                // A shortcode's attributes (a link, a style) make it longer than a label it shows.
-                (text.Length < 300 && (Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || SyntheticVoiceNote.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text))) ||
+                // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
+                // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
+                // often longer than a label too.
+                (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || SyntheticVoiceNote.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text))) ||
                 (metadata.Title is not null && Headline.SameFolded(text, metadata.Title)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept)) || IsEdgeMention(text))))) ||

@@ -104,6 +104,21 @@ public class InlineFurnitureTests
     [InlineData("<p>Более полумиллиона рублей пойдут на ремонт причала. Фото:harbour.ru</p>")] // a credit that is a site's address
     [InlineData("<p>Sundlaugin í Hólavík hefur verið lokuð yfir veturinn. Ljósmynd/Hákon Pálsson</p>")] // an Icelandic caption's credit, "Photo/…"
     [InlineData("<p>Լուսանկարը՝ Նաիրի Պրես</p>")] // an Armenian credit, "The photo: …"
+    [InlineData("<p>Голосование по маршрутной сети заняло меньше трёх минут, обсуждение перед ним — почти три часа. Фото: Дмитрий Сорокин / «Новоречинск Сегодня»</p>")] // a caption longer than a label, its credit last
+    [InlineData("<p>이정훈 딥솔트 대표가 26일 서울 강남구 코엑스에서 열린 기자간담회에서 보청기용 AI 음성 칩을 소개하고 있다. /사진=딥솔트 제공</p>")] // a Korean caption's source, after a slash
+    [InlineData("<p>ר׳ משה־לייב גרינבוים בײַ זײַן שרײַבטיש הינטער דער שול. פֿאָטאָ: שׂרה לעווין</p>")] // Yiddish "photo:"
+    [InlineData("<p>ראש העירייה בטקס פתיחת הנמל החדש. צילום: דנה לוי</p>")] // Hebrew "photo:"
+    [InlineData("<p>Mgbasa ozi</p>")] // an ad label in Igbo
+    [InlineData("<p>Story continues below advertisement</p>")] // the text goes on under the ad or the video
+    [InlineData("<p>Weiter nach der Anzeige</p>")]
+    [InlineData("<p>La suite après cette publicité</p>")]
+    [InlineData("<p>Dalsza część artykułu pod materiałem wideo</p>")]
+    [InlineData("<p>Продолжение ниже</p>")]
+    [InlineData("<p>Анна Верещагина · 14 марта 2025, 18:40 · 5 минут чтения</p>")] // byline, date and reading time in one line
+    [InlineData("<p>5 Min. Lesezeit</p>")] // the reading time in other languages
+    [InlineData("<p>4 min de lecture</p>")]
+    [InlineData("<p>Мы используем файлы cookie и сервис Яндекс.Метрика, чтобы сайт работал удобнее. Продолжая пользоваться сайтом, вы соглашаетесь с политикой конфиденциальности.</p>")] // a cookie notice in Russian
+    [InlineData("<p>Korzystamy z plików cookie, aby ułatwić korzystanie z naszej strony.</p>")] // and in Polish
     [InlineData("<p>Auglýsing</p>")] // ad labels in Icelandic, Marathi, Armenian, Welsh
     [InlineData("<p>जाहिरात</p>")]
     [InlineData("<p>Գովազդ</p>")]
@@ -271,6 +286,8 @@ public class InlineFurnitureTests
     [InlineData("<p>免责声明：本文仅代表作者个人观点，与本网站无关。</p>")] // "the author's view only, nothing to do with this site"
     [InlineData("<p>（责任编辑：王鹏）</p>")] // Chinese sites' editor credit
     [InlineData("<p>记者 | 周敏 实习生 | 许嘉怡</p>")] // the reporters' names
+    [InlineData("<p>박서윤 기자 seoyun.park@daoneconomy.co.kr</p>")] // the Korean reporter's sign-off, with the address for tips
+    [InlineData("<p>김민준 특파원</p>")]
     [InlineData("<p>2012年01月11日 08:21:55 | 責任編輯: 夏欣 | 來源： 湖北日報</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
@@ -448,6 +465,9 @@ public class InlineFurnitureTests
     [InlineData("<div class='text-block'><p>The ferry company posted the new timetable on its <a href='https://t.me/harbourferries'>Telegram channel</a> on Monday, hours before the first sailings were cancelled.</p></div>")] // a channel linked in passing by a paragraph of the story
     [InlineData("<div class='text-block'><p>Follow the ferry company's <a href='https://whatsapp.com/channel/0029VaFerries'>WhatsApp channel</a> and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.</p></div>")] // "follow" opening a sentence of the story that is longer than a prompt: two lines of pitch at most
     [InlineData("<p>Residents who follow the council on Facebook learned of the closure first.</p>")] // following a network in a sentence of the story: no request opens the line
+    [InlineData("<p>The ferry left at six in the morning. The photo: a crowd on the quay waving it off, taken by a passenger who later sold it to the council for its annual report on the harbour and the new terminal.</p>")] // "photo:" in a long sentence, no credit
+    [InlineData("<p>Reporters asked the minister about the 10 min reading test the schools introduced this spring.</p>")] // a reading test, not a reading time
+    [InlineData("<p>The story continues below the harbour wall, where the old ferry was found in 1962.</p>")] // a story continuing, no ad
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
