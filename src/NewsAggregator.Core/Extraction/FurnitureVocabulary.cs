@@ -305,6 +305,8 @@ internal static partial class FurnitureVocabulary
         @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진|צילום|פֿאָטאָ|פאָטאָ)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         // a video's title after "video:" or "watch the video:" in the languages of India ("ਵੀਡੀਓ ਵੇਖੋ: …", "वीडियो देखें: …")
         @"(वीडियो|ਵੀਡੀਓ|ভিডিও|વિડિયો|ವಿಡಿಯೋ|వీడియో|വീഡിയോ|ଭିଡିଓ)( देखें| ਵੇਖੋ| ਦੇਖੋ| দেখুন| જુઓ| ನೋಡಿ| చూడండి| കാണുക| ଦେଖନ୍ତୁ)?\s*:.*|" +
+        // and after "watch:" or "watch |" ("WATCH | Residents describe the flood", "شاهد: لحظة رفع …", "Regardez : …")
+        @"(watch|شاهد|شاهدوا|regardez|смотрите|assista|mira)\s*[:|]\s*.{1,150}|" +
         // a video's title over its player, as French sites set it ("VIDÉO. Une journée de récolte (2 min 40)")
         @"vid[ée]o\.\s.{0,100}|" +
         // Icelandic ("Ljósmynd/Hákon Pálsson", "Mynd: …") and Armenian ("Լուսանկարը՝ …") credits

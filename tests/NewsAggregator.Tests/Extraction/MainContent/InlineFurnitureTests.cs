@@ -210,6 +210,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Landela i-Harbour Times ku-WhatsApp ukuze uthole izindaba zakamuva ngokushesha.</p>")] // isiZulu
     [InlineData("<p>ਵੀਡੀਓ ਵੇਖੋ: ਬੰਦਰਗਾਹ ਉੱਤੇ ਨਵਾਂ ਟਰਮੀਨਲ ਕਿਵੇਂ ਬਣੇਗਾ</p>")] // "watch the video:" and its title, Punjabi
     [InlineData("<p>वीडियो देखें: बंदरगाह पर नया टर्मिनल</p>")]
+    [InlineData("<p>WATCH | Residents describe the night the harbour flooded</p>")] // "watch:" over a video's title
+    [InlineData("<p>شاهد: لحظة رفع لاعبي الشروق كأس الدوري</p>")]
     [InlineData("<div><p><b>How was today's edition?</b></p><p>Log in to take part in polls.</p><ul><li><a href='/polls/4c2e7f81/vote?choice=1'>Loved it</a></li><li><a href='/polls/4c2e7f81/vote?choice=2'>It was fine</a></li></ul></div>")] // a poll whose answers are links that vote
     [InlineData("<section><h3>Newsletters we read</h3><p>Other local newsletters our readers like. Subscribe with one click.</p><ul><li><span>Corliss Courant</span> <span>What's happening in Corliss, twice a week.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li><li><span>The River Table</span> <span>New restaurants along the river.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li></ul></section>")] // a <section> of boxes to tick, other newsletters to subscribe to
     [InlineData("<p>-----------------------------</p>")] // a rule drawn in characters
@@ -468,6 +470,7 @@ public class InlineFurnitureTests
     [InlineData("<p>The ferry left at six in the morning. The photo: a crowd on the quay waving it off, taken by a passenger who later sold it to the council for its annual report on the harbour and the new terminal.</p>")] // "photo:" in a long sentence, no credit
     [InlineData("<p>Reporters asked the minister about the 10 min reading test the schools introduced this spring.</p>")] // a reading test, not a reading time
     [InlineData("<p>The story continues below the harbour wall, where the old ferry was found in 1962.</p>")] // a story continuing, no ad
+    [InlineData("<p>Residents watch as the ferry leaves: some wave, some film it on their phones.</p>")] // "watch" in a sentence, not opening a video's title
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
