@@ -172,7 +172,7 @@ internal static partial class FurnitureVocabulary
     // four times as long per line.
     internal static bool IsFurnitureLine(string text) =>
         AdLabelLine().IsMatch(text) || ArticleToolLine().IsMatch(text) || PageToolLine().IsMatch(text) || OtherStoriesLine().IsMatch(text) ||
-        PromptLine().IsMatch(text) || CreditLine().IsMatch(text);
+        PromptLine().IsMatch(text) || CreditLine().IsMatch(text) || EndsInCaptionCredit(text);
 
     // A line of marks only: a rule drawn in characters ("-----", ". . . . .", "=====", "| | | |")
     // or what a removed link or image left behind (".", ",", "[]", "( )", "…"). No reader's
@@ -298,7 +298,7 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex PromptLine();
 
-    /// <summary>Credits, captions that name their photographer, the jump past the site's header.</summary>
+    /// <summary>Credits and the jump past the site's header (a caption that ends in its credit: <see cref="EndsInCaptionCredit"/>).</summary>
     [GeneratedRegex(
         // credits
         LineStart +
@@ -312,8 +312,6 @@ internal static partial class FurnitureVocabulary
         // Icelandic ("Ljósmynd/Hákon Pálsson", "Mynd: …") and Armenian ("Լուսանկարը՝ …") credits
         @"(ljósmynd|mynd)\s*[/:].{1,60}|լուսանկար(ը|ներ(ը)?)?\s*[՝:].{1,80}|" +
         @"\[(사진|写真|photo|foto|фото)\s*[=:].*\]|getty images|снимк[аи]\s*:.*|" +
-        // a caption whose last words are its credit
-        @".{0,200}(" + CaptionCredits + @")|" +
         // the jump past the site's header
         @"skip to .*|aller au contenu.*|(direkt )?zum inhalt( springen)?|(ir|saltar) al contenido.*|pular para o conteúdo.*|vai al contenuto.*|naar (de )?inhoud.*|[iİ]çeriğe (geç|atla).*|本文へ.{0,8}|본문 바로가기.*" + LineEnd,
         IgnoringCase)]
@@ -332,7 +330,7 @@ internal static partial class FurnitureVocabulary
         @"[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)";
 
     /// <summary>
-    /// A caption's credit at the end of a text too long to be a label, looked for in its last
+    /// A caption's credit at the end of a text, a label's length or longer, looked for in its last
     /// <see cref="CaptionCreditReach"/> characters only: the credit is short, and a search from the
     /// text's start would try the caption's every character.
     /// </summary>
