@@ -17,11 +17,19 @@ internal sealed class GatedPattern(Regex pattern, params string[] words)
 {
     private readonly SearchValues<string> _words = SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
 
-    public bool IsMatch(string text)
+    public bool IsMatch(string text) => Admits(text) && pattern.IsMatch(text);
+
+    /// <summary>The pattern's matches in the text: none where none of its words is there.</summary>
+    public Regex.ValueMatchEnumerator EnumerateMatches(string text) =>
+        // An empty text holds no match of a gated pattern (each needs one of its words).
+        pattern.EnumerateMatches(Admits(text) ? text : string.Empty);
+
+    /// <summary>Whether the text holds one of the words, so that the pattern may match it.</summary>
+    private bool Admits(string text)
     {
         if (text.AsSpan().ContainsAny(_words))
         {
-            return pattern.IsMatch(text);
+            return true;
         }
 #if DEBUG
         if (pattern.IsMatch(text))
