@@ -13,7 +13,8 @@ namespace NewsAggregator.Extraction;
 /// JavaScript, every page held to <see cref="PageLimits"/> (whoever reads it: the extractor,
 /// the link finder of a section page, feed discovery), and the repairs a parse needs before anything reads the text: characters
 /// composed (NFC), so that a decomposed accent matches its precomposed twin, and a
-/// &lt;noscript&gt; that was never closed opened back up, text encoded twice as UTF-8 put
+/// &lt;noscript&gt; that was never closed opened back up, web components' declarative shadow
+/// trees put in their hosts' place (<see cref="ShadowTrees"/>), text encoded twice as UTF-8 put
 /// back when part of it came as entities (the decoder repairs it only where it is all bytes),
 /// and control characters taken out (<see cref="ControlCharacters"/>), raw or as references.
 /// </summary>
@@ -28,6 +29,7 @@ internal static partial class PageParser
     // Looked for in every page, in either case: a vectorised search for the one tag took about half
     // the time of IndexOf ignoring case in a profile.
     private static readonly SearchValues<string> NoscriptTag = SearchValues.Create(["<noscript"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> ShadowRootTemplate = SearchValues.Create(["shadowrootmode"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A parser with this library's settings. Its context has no attribute observers: AngleSharp's
@@ -58,6 +60,10 @@ internal static partial class PageParser
     {
         html = ComposedText.Of(ControlCharacters.Repaired(PageLimits.Bound(html)));
         var document = Parser.Value!.ParseDocument(html);
+        if (document.Body is { } components && html.AsSpan().ContainsAny(ShadowRootTemplate))
+        {
+            ShadowTrees.Flatten(components);
+        }
         if (document.Body is { } body && html.AsSpan().ContainsAny(NoscriptTag))
         {
             OpenSwallowingNoscript(body);

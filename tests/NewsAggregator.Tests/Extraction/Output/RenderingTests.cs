@@ -15,6 +15,7 @@ public class RenderingTests
     [InlineData("noncharacter-in-the-text")] // U+FFFE, valid UTF-8 that .NET's normaliser refuses: the text is kept, without it
     [InlineData("control-characters")] // C1 controls are windows-1252 punctuation read as Latin-1 upstream (U+0092 is ’); terminal escapes, backspaces and references to C0 controls (&#26;) are not text
     [InlineData("encoded-twice-in-entities")] // UTF-8 read as windows-1252 and written back as entities (&acirc;€™, &Atilde;&copy;, &#195;&#168;) is put back; correct entities stay
+    [InlineData("declarative-shadow-roots")] // web components rendered on the server: each shadow tree in its host's place, slots filled with the host's children (or their fallback), children no slot takes left out
     public void Text_is_what_a_reader_sees(string page)
     {
         var article = _extractor.Extract(ExtractionFixtures.Text("Rendering", page + ".html"), new Uri("https://town.example/" + page));
