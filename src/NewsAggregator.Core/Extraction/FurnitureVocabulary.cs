@@ -96,8 +96,10 @@ internal static partial class FurnitureVocabulary
     // the article's own wrappers too ("article-header" holding the lead, "field-label-hidden"
     // on a body field, "elementor-widget-text-editor" around every text block, "print" on what
     // is worth printing). Readability makes the same exception for the same reason.
-    // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all.)
-    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|header", MatchingCase)]
+    // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all;
+    // a "header block" is a heading among the text's blocks, as Notion names each of its own:
+    // "notion-header-block", "notion-sub_header-block".)
+    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|header(?![-_]block)", MatchingCase)]
     internal static partial Regex WeakFurnitureWord();
 
     // Weak parts that page builders and slideshows also put around every block of an article's

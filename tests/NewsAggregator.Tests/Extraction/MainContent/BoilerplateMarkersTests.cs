@@ -71,6 +71,9 @@ public class BoilerplateMarkersTests
     [InlineData("<header class='frame-header'><h2>x</h2></header>", "None")] // a <header> around a subheading alone is a heading too
     [InlineData("<header class='frame-header'><h2><a href='/x'>x</a></h2></header>", "Named")] // a teaser's linked headline is not
     [InlineData("<header class='frame-header'><h2>x</h2><p>y</p></header>", "Named")] // nor a head that holds more than its heading
+    [InlineData("<div class='notion-selectable notion-header-block'><div><h2>x</h2></div></div>", "None")] // a "header block" is a heading among the text's blocks (Notion)
+    [InlineData("<div class='notion-selectable notion-sub_header-block'><div><h3>x</h3></div></div>", "None")]
+    [InlineData("<div class='boxHeader'><h2>x</h2></div>", "Named")] // a box's header is still the box's label
     [InlineData("<h2 class='kt-adv-heading31877_6c2a90-d4 wp-block-kadence-advancedheading'>x</h2>", "None")] // Kadence's advanced heading: "adv" on a heading names no ad
     [InlineData("<div class='kt-adv-slot'>x</div>", "UnlessProse")] // on a box it may
     [InlineData("<h3 class='gallery-title'>x</h3>", "UnlessProse")] // a gallery's heading goes with the gallery
