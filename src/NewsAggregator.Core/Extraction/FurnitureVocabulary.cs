@@ -76,7 +76,9 @@ internal static partial class FurnitureVocabulary
         // is then no byline to drop)
         "potpis|opis-?fot|izvor-?fot|bilten|o-autor|" +
         // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
-        "affiliat|afiliad|affilie",
+        "affiliat|afiliad|affilie|" +
+        // a wiki's link to edit the section beside each heading ("mw-editsection", "[edit]")
+        "editsection",
         MatchingCase)]
     internal static partial Regex FurnitureWord();
 
@@ -669,9 +671,12 @@ internal static partial class FurnitureVocabulary
     // paragraph under a press release ("About Quillfield", "Über das Unternehmen", "Over Noordkust
     // Energie", "À propos de …"), and the end mark of a WeChat official account's article ("END").
     // "About the study" and the like head the story's own last section: only a name (a capital
-    // after the word), the company or "us" follow the word here.
+    // after the word), the company or "us" follow the word here. And the heading over the list
+    // of the story's sources under a fact check or a wiki's news article ("Sources", "Fontes",
+    // "Bronnen", "Quellen"): citations to check the text by, not text to read.
     [GeneratedRegex(
-        @"^\W*(end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
+        @"^\W*(sources|fontes|fuentes|fonti|bronnen|quellen|źródła|источники|джерела|kaynaklar|πηγές|lähteet|källor|kilder|zdroje|források|surse|izvori|" +
+        @"end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
         @"((the|das|die|der|la|le|el|a|o|het|l')\s*)?(company|unternehmen|firma|entreprise|société|empresa|azienda|bedrijf|group|gruppe|groupe|grupo|gruppo)|us|uns|nous|nosotros|nós|ons|noi))\W*$",
         IgnoringCase)]
     internal static partial Regex StoryEnd();

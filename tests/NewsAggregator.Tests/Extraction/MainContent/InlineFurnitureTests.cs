@@ -398,6 +398,9 @@ public class InlineFurnitureTests
     [InlineData("<h2>Over Noordkust Energie</h2><p>Noordkust Energie is een onafhankelijk energiebedrijf in Groningen.</p>")]
     [InlineData("<p>END</p><p>来源：青溪日报融媒体中心</p><p>编辑：王一帆 校对：刘畅</p>")] // a WeChat article's end mark over its credits
     [InlineData("<p>-end-</p><p>More information is on the harbour authority's website.</p>")] // a release's end mark
+    [InlineData("<h2>Sources</h2><ul><li>Harbour authority, board minutes, March 4</li><li>Phone interview, harbour master, March 5</li></ul>")] // the list of a fact check's sources
+    [InlineData("<h2>Fontes<span class='mw-editsection'>[<a href='/w/index.php?action=edit&amp;section=4'>editar</a>]</span></h2><ul><li>Jornal do Porto, 4 de março</li></ul>")] // and of a wiki's news article, beside its edit link
+    [InlineData("<p><b>Bronnen</b></p><p>Verslag van de havenraad, 4 maart</p>")]
     public void A_heading_that_ends_the_story_takes_what_follows_with_it(string tail)
     {
         const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
@@ -433,6 +436,8 @@ public class InlineFurnitureTests
     [InlineData("<p>【新华社】记者从市政府获悉，新的轮渡码头将于明年春天动工，预计两年后建成。</p>")] // a bracketed agency tag before the sentence it opens
     [InlineData("<p>记者：新码头建成后，票价会不会上涨？</p>")] // an interview's question, not the reporter's credit
     [InlineData("<h2>About the study</h2><p>The researchers counted passengers on every crossing for two summers.</p>")] // the story's own last section, under "About"
+    [InlineData("<h2>Sources of the delay</h2><p>The contractor blames the wet winter and a shortage of steel.</p>")] // a section about sources, not the list of them
+    [InlineData("<h3>Sources</h3><p>Officials who asked not to be named said the terminal would open late.</p><p>The operator's own figures show the first ferries are already fully booked, and the harbour's budget for the year assumes they will sail from the new quay in May.</p><p>Whether they do depends on the steel.</p>")] // the story's own section under the word, longer than the text above it is half
     [InlineData("<p>The weekend market will end at four, an hour earlier than last year. Photo galleries of the opening are on the harbour's website.</p>")] // "Photo" inside a sentence of the story
     [InlineData("<p>(Graphic: Ferry passengers by year - here)</p>")] // a wire story's pointer to its graphic, in parentheses, is the story's own
     [InlineData("<p>Bookings for the first crossings open on Monday by phone and by e-mail; the operator expects the first week to sell out.</p>")] // the words without the numbers
