@@ -78,7 +78,10 @@ internal static partial class FurnitureVocabulary
         // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
         "affiliat|afiliad|affilie|" +
         // a wiki's link to edit the section beside each heading ("mw-editsection", "[edit]")
-        "editsection",
+        "editsection|" +
+        // Joomla's list of the article's category, dates, author and hits ("article-info",
+        // "article-info-term"), in the site's language
+        "article-info",
         MatchingCase)]
     internal static partial Regex FurnitureWord();
 

@@ -55,6 +55,7 @@ public class BoilerplateMarkersTests
     [InlineData("izvor-fotografije", "Named")] // its source
     [InlineData("bilten-u-tekstu", "Named")] // the newsletter's box
     [InlineData("o-autoru", "Named")] // the box about the author
+    [InlineData("article-info muted", "Named")] // Joomla's list of category, dates, author and hits
     [InlineData("mw-editsection", "Named")] // a wiki's link to edit the section beside its heading
     [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
     public void Class_words_in_other_languages(string classes, string expected)
