@@ -134,7 +134,7 @@ internal static class InlineFurniture
                     continue;
                 }
             }
-            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
+            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || LabelsEmptySlot(block) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
@@ -477,6 +477,42 @@ internal static class InlineFurniture
     /// icon font's glyph. A row of stars, dashes or underscores between sections ("* * *", "___")
     /// is the writer's punctuation and stays.
     /// </summary>
+    // An ad's label is a word or two ("Advertisement", "Anzeige", "ምልክታ").
+    private const int SlotLabelLength = 30;
+
+    /// <summary>
+    /// A short line in an element of its own, alone in a small box with an empty one that the
+    /// page's scripts fill (<c>&lt;div id="ad-inarticle-1"&gt;&lt;/div&gt;</c>,
+    /// <c>&lt;ins class="adsbygoogle"&gt;</c>): the label of an ad slot or a widget, in whatever
+    /// language the site writes it, known by its place rather than its words. The box holds
+    /// nothing but the two, and no text of its own (a heading's empty anchor is no slot).
+    /// </summary>
+    private static bool LabelsEmptySlot(TextBlock block)
+    {
+        // The line's own paragraph sits in the box, or the box is the block that holds the line's element.
+        if (block.Text.Length > SlotLabelLength || block.Container is not { } container ||
+            (container.ChildElementCount == 0 ? container.ParentElement : container) is not { ChildElementCount: 2 } box || HtmlVocabulary.IsHeading(box.LocalName))
+        {
+            return false;
+        }
+        foreach (var node in box.ChildNodes)
+        {
+            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data))
+            {
+                return false;
+            }
+        }
+        var (first, second) = (box.FirstElementChild!, box.LastElementChild!);
+        return (IsEmptySlot(second) && Holds(first, block.Text)) || (IsEmptySlot(first) && Holds(second, block.Text));
+
+        static bool IsEmptySlot(IElement element) =>
+            element.LocalName is "div" or "ins" or "aside" or "section" || element.LocalName.Contains('-', StringComparison.Ordinal)
+                ? element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent)
+                : false;
+
+        static bool Holds(IElement element, string text) => element.TextContent.Trim() == text;
+    }
+
     private static bool IsPictographs(string text)
     {
         foreach (var rune in text.EnumerateRunes())

@@ -218,6 +218,8 @@ public class InlineFurnitureTests
     [InlineData("<p>. . . . . . . . . . . . . . .</p>")]
     [InlineData("<p><a href='/more'></a>.</p>")] // what a link without text left behind
     [InlineData("<p>| |</p>")]
+    [InlineData("<div class='not-prose my-8 flex'><span class='text-[10px] uppercase'>ምልክታ</span><div id='ad-inarticle-1' class='h-[250px]'></div></div>")] // an ad slot's label in any language, beside the empty slot a script fills
+    [InlineData("<div><ins class='adsbygoogle' data-ad-slot='1234'></ins><p>Beeksisa</p></div>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -476,6 +478,9 @@ public class InlineFurnitureTests
     [InlineData("<p>Reporters asked the minister about the 10 min reading test the schools introduced this spring.</p>")] // a reading test, not a reading time
     [InlineData("<p>The story continues below the harbour wall, where the old ferry was found in 1962.</p>")] // a story continuing, no ad
     [InlineData("<p>Residents watch as the ferry leaves: some wave, some film it on their phones.</p>")] // "watch" in a sentence, not opening a video's title
+    [InlineData("<h2><a id='the-vote'></a>The vote</h2>")] // a heading with an empty anchor to link to
+    [InlineData("<div><p>The vote</p><div class='chart'><p>Yes 412, no 388</p></div></div>")] // a short line beside a box that holds text
+    [InlineData("<div>Mayor re-elected<div id='results-map'></div></div>")] // a line that is the box's own text, no element of its own
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
