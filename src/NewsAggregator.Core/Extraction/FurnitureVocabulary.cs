@@ -676,9 +676,13 @@ internal static partial class FurnitureVocabulary
     // "About the study" and the like head the story's own last section: only a name (a capital
     // after the word), the company or "us" follow the word here. And the heading over the list
     // of the story's sources under a fact check or a wiki's news article ("Sources", "Fontes",
-    // "Bronnen", "Quellen"): citations to check the text by, not text to read.
+    // "Bronnen", "Quellen"): citations to check the text by, not text to read. And the heading
+    // over the questions and answers that sites add under a story for search engines
+    // ("Frequently asked questions", "Preguntas frecuentes", FAQPage in its JSON-LD).
     [GeneratedRegex(
         @"^\W*(sources|fontes|fuentes|fonti|bronnen|quellen|źródła|источники|джерела|kaynaklar|πηγές|lähteet|källor|kilder|zdroje|források|surse|izvori|" +
+        @"faqs?|frequently asked questions|preguntas frecuentes|perguntas frequentes|häufig gestellte fragen|questions fréquentes|foire aux questions|domande frequenti|" +
+        @"veelgestelde vragen|часто задаваемые вопросы|sıkça sorulan sorular|pertanyaan yang sering diajukan|najczęściej zadawane pytania|अक्सर पूछे जाने वाले (प्रश्न|सवाल)|" +
         @"end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
         @"((the|das|die|der|la|le|el|a|o|het|l')\s*)?(company|unternehmen|firma|entreprise|société|empresa|azienda|bedrijf|group|gruppe|groupe|grupo|gruppo)|us|uns|nous|nosotros|nós|ons|noi))\W*$",
         IgnoringCase)]

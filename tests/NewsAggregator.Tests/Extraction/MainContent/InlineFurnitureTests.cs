@@ -403,6 +403,8 @@ public class InlineFurnitureTests
     [InlineData("<h2>Sources</h2><ul><li>Harbour authority, board minutes, March 4</li><li>Phone interview, harbour master, March 5</li></ul>")] // the list of a fact check's sources
     [InlineData("<h2>Fontes<span class='mw-editsection'>[<a href='/w/index.php?action=edit&amp;section=4'>editar</a>]</span></h2><ul><li>Jornal do Porto, 4 de março</li></ul>")] // and of a wiki's news article, beside its edit link
     [InlineData("<p><b>Bronnen</b></p><p>Verslag van de havenraad, 4 maart</p>")]
+    [InlineData("<h2>Frequently asked questions</h2><details><summary>When does the terminal open?</summary><p>In May.</p></details><details><summary>Will fares rise?</summary><p>Not this year.</p></details>")] // the questions and answers added under a story for search engines
+    [InlineData("<h2>Preguntas frecuentes</h2><h3>¿Cuándo abre la terminal?</h3><p>En mayo.</p>")]
     public void A_heading_that_ends_the_story_takes_what_follows_with_it(string tail)
     {
         const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
@@ -438,6 +440,7 @@ public class InlineFurnitureTests
     [InlineData("<p>【新华社】记者从市政府获悉，新的轮渡码头将于明年春天动工，预计两年后建成。</p>")] // a bracketed agency tag before the sentence it opens
     [InlineData("<p>记者：新码头建成后，票价会不会上涨？</p>")] // an interview's question, not the reporter's credit
     [InlineData("<h2>About the study</h2><p>The researchers counted passengers on every crossing for two summers.</p>")] // the story's own last section, under "About"
+    [InlineData("<h2>Frequently asked questions about the ferry are answered by the operator's new hotline, open from May.</h2>")] // the words in a longer line
     [InlineData("<h2>Sources of the delay</h2><p>The contractor blames the wet winter and a shortage of steel.</p>")] // a section about sources, not the list of them
     [InlineData("<h3>Sources</h3><p>Officials who asked not to be named said the terminal would open late.</p><p>The operator's own figures show the first ferries are already fully booked, and the harbour's budget for the year assumes they will sail from the new quay in May.</p><p>Whether they do depends on the steel.</p>")] // the story's own section under the word, longer than the text above it is half
     [InlineData("<p>The weekend market will end at four, an hour earlier than last year. Photo galleries of the opening are on the harbour's website.</p>")] // "Photo" inside a sentence of the story
