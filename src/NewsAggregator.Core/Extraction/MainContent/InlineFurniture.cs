@@ -318,8 +318,32 @@ internal static class InlineFurniture
                 return i;
             }
         }
+        // The headline not rendered (in the article's <header>, which never is): the first block
+        // after it in the page, when a few stand before it (a fact check's claim and rating, a
+        // kicker set above the header).
+        if (metadata.Title is not null && blocks.Count > 0 && blocks[0].Container?.Owner is { } document)
+        {
+            foreach (var h1 in document.GetElementsByTagName("h1"))
+            {
+                if (!Headline.SameFolded(h1.TextContent.Trim(), metadata.Title))
+                {
+                    continue;
+                }
+                for (var i = 0; i < Math.Min(AboveHeadlineBlocks, blocks.Count); i++)
+                {
+                    if (blocks[i].Container is { } container && h1.CompareDocumentPosition(container).HasFlag(DocumentPositions.Following))
+                    {
+                        return i;
+                    }
+                }
+                break;
+            }
+        }
         return -1;
     }
+
+    // Blocks that may stand above an unrendered headline: a kicker, a claim and its rating.
+    private const int AboveHeadlineBlocks = 6;
 
     /// <summary>
     /// A block that is mostly link text points elsewhere: a menu, a related-story list. A

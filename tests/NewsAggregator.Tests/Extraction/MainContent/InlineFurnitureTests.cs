@@ -256,6 +256,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
     [InlineData("<div>Transport</div><div>Harbour plan approved</div>")] // the section's label over the headline set in a div, as older pages do
     [InlineData("<h1>Harbour authority gives the ferry terminal the go-ahead</h1>")] // the page's own headline, worded unlike its title
+    [InlineData("<section aria-label='Claim reviewed'><span>Claimed by:</span> <a href='/p/facebook'>Facebook posts</a><blockquote><span>Claim:</span><p>“The harbour will be sold to a cruise line.”</p></blockquote><div>Rating: <strong>False</strong></div></section><header><h1>Harbour plan approved</h1><p>By Jane Doe</p></header>")] // a fact check's claim and rating above the headline, which the article's <header> holds
     public void Bylines_datelines_and_the_headline_at_the_top_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"{furniture}<p>{First}</p><p>{Last}</p>"));
