@@ -254,6 +254,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Avaldatud: eile kell 11.42</p>")] // and in Estonian
     [InlineData("<p><time datetime='2025-11-13T08:20:00-06:00'>13 de noviembre de 2025 · 08:20 hrs</time> · Actualizada 11:05 hrs · 4 min de lectura</p>")] // a date the markup names as one, with its labels: no words of a stamp needed
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
+    [InlineData("<p><b>PRESS RELEASE</b></p><p>For immediate release: Friday 14 November 2025</p>")] // a press release's label and release line
     [InlineData("<div>Transport</div><div>Harbour plan approved</div>")] // the section's label over the headline set in a div, as older pages do
     [InlineData("<h1>Harbour authority gives the ferry terminal the go-ahead</h1>")] // the page's own headline, worded unlike its title
     [InlineData("<section aria-label='Claim reviewed'><span>Claimed by:</span> <a href='/p/facebook'>Facebook posts</a><blockquote><span>Claim:</span><p>“The harbour will be sold to a cruise line.”</p></blockquote><div>Rating: <strong>False</strong></div></section><header><h1>Harbour plan approved</h1><p>By Jane Doe</p></header>")] // a fact check's claim and rating above the headline, which the article's <header> holds
@@ -442,6 +443,7 @@ public class InlineFurnitureTests
     [InlineData("<p>记者：新码头建成后，票价会不会上涨？</p>")] // an interview's question, not the reporter's credit
     [InlineData("<h2>About the study</h2><p>The researchers counted passengers on every crossing for two summers.</p>")] // the story's own last section, under "About"
     [InlineData("<h2>Frequently asked questions about the ferry are answered by the operator's new hotline, open from May.</h2>")] // the words in a longer line
+    [InlineData("<p>Press releases from the harbour authority had promised the terminal for last summer, residents pointed out at the meeting.</p>")] // press releases in a sentence of the story
     [InlineData("<h2>Sources of the delay</h2><p>The contractor blames the wet winter and a shortage of steel.</p>")] // a section about sources, not the list of them
     [InlineData("<h3>Sources</h3><p>Officials who asked not to be named said the terminal would open late.</p><p>The operator's own figures show the first ferries are already fully booked, and the harbour's budget for the year assumes they will sail from the new quay in May.</p><p>Whether they do depends on the steel.</p>")] // the story's own section under the word, longer than the text above it is half
     [InlineData("<p>The weekend market will end at four, an hour earlier than last year. Photo galleries of the opening are on the harbour's website.</p>")] // "Photo" inside a sentence of the story
