@@ -435,7 +435,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         @"^\W*(follow|join|siga|sigam|acompanhe|entre (no|em)|sigue|síguenos|suivez|rejoignez|segui|seguici|folge|folgen sie|tritt|volg|följ|følg|seuraa|sledujte|śledź|obserwuj|dołącz|" +
         @"seko|sekojiet|sekite|jälgi|na ndiqni|ndiqni|pratite|sledite|следете|пратите|следвайте|urmăriți|kövess|" +
-        @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें|landela|tufuate|nagala soco|ይከተሉን)\b|" +
+        @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें|landela|tufuate|nagala soco|ይከተሉን|i-follow|sundan kami|sunda kami)\b|" +
         // Thai, Lao and Khmer run the word into the next,
         @"^\W*(ติดตาม|ຕິດຕາມ|តាមដាន)|" +
         // and languages that put the verb last ask at the prompt's end ("… WhatsApp ଚ୍ୟାନେଲ ଫଲୋ କରନ୍ତୁ")

@@ -208,6 +208,8 @@ public class InlineFurnitureTests
     [InlineData("<p>ସବୁଠୁ ତାଜା ଖବର ପାଇଁ Harbour Times WhatsApp ଚ୍ୟାନେଲ ଫଲୋ କରନ୍ତୁ</p>")] // Odia, the request last
     [InlineData("<p>Harbour Times'ı Instagram ve X'te takip edin!</p>")] // Turkish
     [InlineData("<p>Landela i-Harbour Times ku-WhatsApp ukuze uthole izindaba zakamuva ngokushesha.</p>")] // isiZulu
+    [InlineData("<p>I-follow ang Harbour Times sa Facebook ug YouTube alang sa pinakabag-ong balita.</p>")] // Cebuano (and Tagalog's "I-follow")
+    [InlineData("<p>Sundan kami sa Facebook at X para sa pinakabagong balita.</p>")] // Tagalog
     [InlineData("<p>ਵੀਡੀਓ ਵੇਖੋ: ਬੰਦਰਗਾਹ ਉੱਤੇ ਨਵਾਂ ਟਰਮੀਨਲ ਕਿਵੇਂ ਬਣੇਗਾ</p>")] // "watch the video:" and its title, Punjabi
     [InlineData("<p>वीडियो देखें: बंदरगाह पर नया टर्मिनल</p>")]
     [InlineData("<p>WATCH | Residents describe the night the harbour flooded</p>")] // "watch:" over a video's title
