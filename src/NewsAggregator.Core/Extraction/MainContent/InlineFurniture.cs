@@ -496,11 +496,6 @@ internal static class InlineFurniture
         text.Length < 80 && ((BylineStart().IsMatch(text) && !EndsSentence(text)) || (byline is not null && Headline.SameFolded(text, byline)));
 
 
-    /// <summary>
-    /// A block of pictographs alone is no text to read: an emoji set over a callout ("📬"), an
-    /// icon font's glyph. A row of stars, dashes or underscores between sections ("* * *", "___")
-    /// is the writer's punctuation and stays.
-    /// </summary>
     // An ad's label is a word or two ("Advertisement", "Anzeige", "ምልክታ").
     private const int SlotLabelLength = 30;
 
@@ -530,13 +525,17 @@ internal static class InlineFurniture
         return (IsEmptySlot(second) && Holds(first, block.Text)) || (IsEmptySlot(first) && Holds(second, block.Text));
 
         static bool IsEmptySlot(IElement element) =>
-            element.LocalName is "div" or "ins" or "aside" or "section" || element.LocalName.Contains('-', StringComparison.Ordinal)
-                ? element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent)
-                : false;
+            (element.LocalName is "div" or "ins" or "aside" or "section" || element.LocalName.Contains('-', StringComparison.Ordinal)) &&
+            element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent);
 
         static bool Holds(IElement element, string text) => element.TextContent.Trim() == text;
     }
 
+    /// <summary>
+    /// A block of pictographs alone is no text to read: an emoji set over a callout ("📬"), an
+    /// icon font's glyph. A row of stars, dashes or underscores between sections ("* * *", "___")
+    /// is the writer's punctuation and stays.
+    /// </summary>
     private static bool IsPictographs(string text)
     {
         foreach (var rune in text.EnumerateRunes())
