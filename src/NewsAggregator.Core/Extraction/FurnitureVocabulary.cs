@@ -633,7 +633,8 @@ internal static partial class FurnitureVocabulary
     private static partial Regex CopyrightWordsPattern();
 
     // One word of each alternative above (Cyrillic "прав" stands for the Slavic "all rights
-    // reserved" and "права" of the reuse notices).
+    // reserved" and "права" of the reuse notices; Turkish "saklıdır" by its letters before the
+    // dotless ı, which case-insensitive search and the pattern fold differently).
     internal static readonly GatedPattern CopyrightWords = new(CopyrightWordsPattern(),
         "copyright", "rights reserved", "not be ", "not to be ", "republish", "no part", "no material",
         "прав", "обязательна", "разрешени", "согласи", "мнение",
@@ -682,7 +683,7 @@ internal static partial class FurnitureVocabulary
     // of the story's sources under a fact check or a wiki's news article ("Sources", "Fontes",
     // "Bronnen", "Quellen"): citations to check the text by, not text to read. And the heading
     // over the questions and answers that sites add under a story for search engines
-    // ("Frequently asked questions", "Preguntas frecuentes", FAQPage in its JSON-LD).
+    // ("Frequently asked questions", "Preguntas frecuentes"; what its JSON-LD marks up as FAQPage).
     [GeneratedRegex(
         @"^\W*(sources|fontes|fuentes|fonti|bronnen|quellen|źródła|источники|джерела|kaynaklar|πηγές|lähteet|källor|kilder|zdroje|források|surse|izvori|" +
         @"faqs?|frequently asked questions|preguntas frecuentes|perguntas frequentes|häufig gestellte fragen|questions fréquentes|foire aux questions|domande frequenti|" +
