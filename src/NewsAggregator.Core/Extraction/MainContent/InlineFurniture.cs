@@ -320,8 +320,10 @@ internal static class InlineFurniture
         }
         // The headline not rendered (in the article's <header>, which never is): the first block
         // after it in the page, when a few stand before it (a fact check's claim and rating, a
-        // kicker set above the header).
-        if (metadata.Title is not null && blocks.Count > 0 && blocks[0].Container?.Owner is { } document)
+        // kicker set above the header). Only short blocks go from above a headline, so the page's
+        // h1s are looked for only when one of the blocks that could stand above it is short.
+        if (metadata.Title is not null && blocks.Count > 0 && blocks[0].Container?.Owner is { } document &&
+            blocks.Take(AboveHeadlineBlocks - 1).Any(b => b.Text.Length < AboveHeadlineLength))
         {
             foreach (var h1 in document.GetElementsByTagName("h1"))
             {
