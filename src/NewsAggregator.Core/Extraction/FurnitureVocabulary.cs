@@ -49,7 +49,7 @@ internal static partial class FurnitureVocabulary
         "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
-        "sr-only|screen-?reader|donate|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
+        "sr-only|screen-?reader|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
         // the box that asks readers for money ("support-box", "support-us-banner"); "support" alone
         // names a section's subject as often ("id=support" over a page's part on student support)
         "support-?(us|box|banner|cta|appeal|ask|prompt|module)|" +
@@ -231,6 +231,8 @@ internal static partial class FurnitureVocabulary
         @"save (this )?(article|story)|save for later|bookmark( this( article| story)?)?|(artikel )?merken|enregistrer( l'article)?|sauvegarder|guardar|salvar|opslaan|kaydet|" +
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
         @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen).{0,20}|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
+        // a player's position and length ("00:00 / 12:34")
+        @"\d{1,2}(:\d{2}){1,2}\s*/\s*\d{1,2}(:\d{2}){1,2}|" +
         @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|" +
         @"([^.!?·•|]{1,80}[·•|]\s*){0,3}\d+\s*[- ]?(min|mins|minutes?|minuten|minuti|minutos|минут[аы]?|мин|хвилин[аи]?|хв)\.?\s*(read|reading|чтения|читання|czytania|lesezeit|de lecture|de lectura|de leitura|di lettura|leestijd|okuma)\b|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}" + LineEnd,
         IgnoringCase)]
@@ -301,7 +303,7 @@ internal static partial class FurnitureVocabulary
         @"(did you (like|enjoy)|how do you (like|feel about)) this (article|story|news)\?|was this (article|story) (helpful|useful)\?|" +
         @"(вам )?понравилась (ли )?(эта )?(статья|новость)\?|бул жаңылык сизге жактыбы\?|бұл жаңалық сізге ұнады ма\?|bu haberi beğendiniz mi\?|" +
         @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il plu\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?|" +
-        @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*" + LineEnd,
+        @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|категори[яи]|рубрик[аи]|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*" + LineEnd,
         IgnoringCase)]
     internal static partial Regex PromptLine();
 
@@ -329,12 +331,16 @@ internal static partial class FurnitureVocabulary
     // word from the name with a slash, "… Ljósmynd/Hákon Pálsson"; Hebrew and Yiddish write "צילום:"
     // and "פֿאָטאָ:"); in Korean, the picture's source after a slash or in brackets ("… 소개하고 있다.
     // /사진=딥솔트 제공", "(사진=연합뉴스)"); or a credit in brackets ("Teenage girl on a scale. (File photo
-    // by J. Sullivan/Getty Images)").
+    // by J. Sullivan/Getty Images)"); or the photographer and the outlet after "Photo by" ("… before
+    // its 6:52 a.m. run. Photo by Joanna Pruett / The Pell River Dispatch": without the outlet, "Photo
+    // by Jeanie Dunn." ends a paragraph of a report as often as a caption); or the Russian "photo by
+    // the author" ("… к закрытой бане. Фото автора").
     private const string CaptionCredits =
         @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
         @"[.!?]\s+((photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
-        @"[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)";
+        @"[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
+        @"[.!?]\s+(photo|photograph|image|picture)s? by\s[^.!?/]{1,40}/\s?[^.!?/]{1,40}|[.!?]\s+(фото|снимок|снимки) автора";
 
     /// <summary>
     /// A caption's credit at the end of a text, a label's length or longer, looked for in its last
@@ -385,7 +391,7 @@ internal static partial class FurnitureVocabulary
     // comments on example.com", "Comment guidelines", "Commenting policy").
     [GeneratedRegex(
         @"^\W*((what you should know |things to know )?about (reader |readers' |our )?comments( on \S+)?|comment(ing)? (guidelines|policy|rules))\W*$|" +
-        @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|комментари[йяи]|комментарии читателей|отзывы( читателей)?|обсуждение( статьи| новости)?|" +
+        @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|(всего )?комментари(ев|[йяи])|комментарии читателей|(усього |всього )?коментар(ів|і)|отзывы( читателей)?|обсуждение( статьи| новости)?|" +
         @"komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言|" +
         @"leserkommentare|" + CommentsInOtherLanguages + @")(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
         @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论|" +

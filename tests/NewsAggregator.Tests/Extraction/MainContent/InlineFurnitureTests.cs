@@ -222,6 +222,11 @@ public class InlineFurnitureTests
     [InlineData("<p>| |</p>")]
     [InlineData("<div class='not-prose my-8 flex'><span class='text-[10px] uppercase'>ምልክታ</span><div id='ad-inarticle-1' class='h-[250px]'></div></div>")] // an ad slot's label in any language, beside the empty slot a script fills
     [InlineData("<div><ins class='adsbygoogle' data-ad-slot='1234'></ins><p>Beeksisa</p></div>")]
+    [InlineData("<p>Объявление на двери бани на улице Кирова. Фото автора</p>")] // a caption's "photo by the author", Russian
+    [InlineData("<p>The shuttle waits behind the post office before its 6:52 a.m. run. Photo by Joanna Pruett / The Harbour Times</p>")] // the photographer and the outlet after "Photo by"
+    [InlineData("<p>00:00 / 12:34</p>")] // an audio player's position and length
+    [InlineData("<p>Категория: Транспорт | Просмотров: 412 | Добавил: admin</p>")] // the filing line of a site builder's entry
+    [InlineData("<div class='block block-type-donation'><p>Free for all, thanks to you</p><p>Our journalism has no paywall. With 5, 10 or 20 francs a month you keep local news alive.</p></div>")] // the box that asks for a donation
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -369,6 +374,9 @@ public class InlineFurnitureTests
     [InlineData("<h3>Kommentit</h3>")] // Finnish
     [InlineData("<h3>Hozzászólások (42)</h3>")] // Hungarian
     [InlineData("<h3>Komentáře</h3>")] // Czech
+    [InlineData("<p>Всего комментариев: 3</p>")] // Russian counts five and more, and "in all", in the genitive plural
+    [InlineData("<h3>12 комментариев</h3>")]
+    [InlineData("<h3>Коментарі (4)</h3>")] // Ukrainian
     [InlineData("<h2 id='comments'>Comments</h2>")] // the heading goes as furniture by its id, yet still says where the thread begins
     [InlineData("<h2 class='comments-title'>Kommentarer</h2>")]
     [InlineData("<h2>Отзывы читателей 10</h2>")] // readers' reviews
@@ -489,6 +497,8 @@ public class InlineFurnitureTests
     [InlineData("<h2><a id='the-vote'></a>The vote</h2>")] // a heading with an empty anchor to link to
     [InlineData("<div><p>The vote</p><div class='chart'><p>Yes 412, no 388</p></div></div>")] // a short line beside a box that holds text
     [InlineData("<div>Mayor re-elected<div id='results-map'></div></div>")] // a line that is the box's own text, no element of its own
+    [InlineData("<p>Maria Mutola won the 800 metres in 1:58.90, the best time in the world this year. Photo by Jeanie Dunn.</p>")] // a report's paragraph that names its photographer: no outlet after the name
+    [InlineData("<p>The playlist runs from 00:00 to 12:34 on Sundays, the station said.</p>")] // times in a sentence
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
@@ -523,6 +533,17 @@ public class InlineFurnitureTests
         var article = new ArticleExtractor().Extract(page, new Uri("https://www.harbourtimes.example/news/harbour-plan"));
 
         Assert.Equal($"{First}\n\n{Middle}\n\n{Last}" + (kept.Length > 0 ? "\n\n" + kept : ""), article.Text);
+    }
+
+    [Theory]
+    [InlineData("<p>Harbour Times</p>")] // the site's name signing off the story
+    [InlineData("<p><em>— Harbour Times</em></p>")]
+    public void The_sites_name_alone_goes(string signOff)
+    {
+        var page = "<html><head><title>Harbour plan approved</title><meta property='og:site_name' content='Harbour Times'></head><body>" +
+            $"<article><p>{First}</p><p>{Last}</p>{signOff}</article></body></html>";
+
+        Assert.Equal($"{First}\n\n{Last}", new ArticleExtractor().Extract(page, null).Text);
     }
 
     [Fact]
