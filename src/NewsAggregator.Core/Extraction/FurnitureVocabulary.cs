@@ -91,8 +91,9 @@ internal static partial class FurnitureVocabulary
     // English word; "discussion" in Czech, Slovak, German and Polish: "diskuse", "diskuzia",
     // "diskussion", "dyskusja"), and readers' feedback. A thread of comments is the one piece
     // of furniture that is prose and can outweigh the article, so holding most of the page's
-    // prose does not make it the article's wrapper.
-    [GeneratedRegex("comment(?!ary)|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|diskus|diskuz|dyskusj|feedback|reactie|yorum|sxolia|pinglun", MatchingCase)]
+    // prose does not make it the article's wrapper. Concrete CMS and Viafoura call a thread a
+    // conversation ("ccm-conversation-wrapper", "vf-conversations").
+    [GeneratedRegex("comment(?!ary)|conversation|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|diskus|diskuz|dyskusj|feedback|reactie|yorum|sxolia|pinglun", MatchingCase)]
     internal static partial Regex CommentWord();
 
     internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
@@ -103,8 +104,9 @@ internal static partial class FurnitureVocabulary
     // is worth printing). Readability makes the same exception for the same reason.
     // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all;
     // a "header block" is a heading among the text's blocks, as Notion names each of its own:
-    // "notion-header-block", "notion-sub_header-block".)
-    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|header(?![-_]block)", MatchingCase)]
+    // "notion-header-block", "notion-sub_header-block"; and Jimdo's "j-header" is the module of a
+    // subheading among its text modules, "j-text".)
+    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|(?<!\\bj-)header(?![-_]block)", MatchingCase)]
     internal static partial Regex WeakFurnitureWord();
 
     // Weak parts that page builders and slideshows also put around every block of an article's

@@ -50,6 +50,8 @@ public class BoilerplateMarkersTests
     [InlineData("image_description", "None")] // a name a site gave its article's wrapper
     [InlineData("komentari", "Comments")] // readers' comments, in Serbian, Croatian and Slovene
     [InlineData("lista-komentara", "Comments")]
+    [InlineData("ccm-conversation-wrapper", "Comments")] // a thread as Concrete CMS names it
+    [InlineData("vf-conversations", "Comments")] // and Viafoura
     [InlineData("potpis-slike", "Named")] // a picture's caption, in Serbian and Croatian
     [InlineData("opis-fotografije", "Named")]
     [InlineData("izvor-fotografije", "Named")] // its source
@@ -76,6 +78,7 @@ public class BoilerplateMarkersTests
     [InlineData("<div class='notion-selectable notion-header-block'><div><h2>x</h2></div></div>", "None")] // a "header block" is a heading among the text's blocks (Notion)
     [InlineData("<div class='notion-selectable notion-sub_header-block'><div><h3>x</h3></div></div>", "None")]
     [InlineData("<div class='boxHeader'><h2>x</h2></div>", "Named")] // a box's header is still the box's label
+    [InlineData("<div id='cc-m-1' class='j-module n j-header '><h2>x</h2></div>", "None")] // Jimdo's subheading module among its text modules
     [InlineData("<h2 class='kt-adv-heading31877_6c2a90-d4 wp-block-kadence-advancedheading'>x</h2>", "None")] // Kadence's advanced heading: "adv" on a heading names no ad
     [InlineData("<div class='kt-adv-slot'>x</div>", "UnlessProse")] // on a box it may
     [InlineData("<h3 class='gallery-title'>x</h3>", "UnlessProse")] // a gallery's heading goes with the gallery
