@@ -484,7 +484,7 @@ internal static partial class FurnitureVocabulary
     internal static partial Regex Shortcode();
 
     // An e-mail address in running text, its domain named (the end of a sentence is no part of it).
-    [GeneratedRegex(@"[\w.+-]+@(?<domain>[\w-]+(\.[\w-]+)*\.\p{L}{2,})", MatchingCase)]
+    [GeneratedRegex(@"(?<mailbox>[\w.+-]+)@(?<domain>[\w-]+(\.[\w-]+)*\.\p{L}{2,})", MatchingCase)]
     internal static partial Regex EmailAddress();
 
     // An e-mail address or a social handle on a line of its own.

@@ -455,22 +455,30 @@ internal static class InlineFurniture
     /// The block gives an e-mail address at the site's own domain (tips@, news@, a reporter's): the
     /// newsroom asking for tips or letters under the text ("Kontakt oss på tips@nordvestnytt.no",
     /// "Contact reporter … at hwhitlock@tricountyrecord.com"). The story's own contacts (the police
-    /// asking for witnesses, a council's office) are at other domains and stay.
+    /// asking for witnesses, a council's office) are at other domains and stay. A small site's
+    /// newsroom may take its mail at a webmail provider under the site's own name
+    /// ("mawuamudzi@gmail.com" under mawuamudzi.jimdofree.com): a mailbox named as the site's first
+    /// label is the site's too, when that name is long enough to be nobody else's.
     /// </summary>
     private static bool NamesSiteAddress(string text, string site)
     {
+        var name = site.AsSpan(0, site.IndexOf('.') is var dot and > 0 ? dot : site.Length);
         foreach (Match address in EmailAddress().Matches(text))
         {
             var domain = address.Groups["domain"].Value;
             if (domain.Equals(site, StringComparison.OrdinalIgnoreCase) ||
                 site.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase) ||
-                domain.EndsWith("." + site, StringComparison.OrdinalIgnoreCase))
+                domain.EndsWith("." + site, StringComparison.OrdinalIgnoreCase) ||
+                (name.Length >= SiteMailboxLength && address.Groups["mailbox"].ValueSpan.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
         }
         return false;
     }
+
+    // "news@", "tips@", "info@" name no site; a mailbox as long as this that is the site's name does.
+    private const int SiteMailboxLength = 6;
 
     // A note about the writer is a few sentences.
     private const int AuthorNoteLength = 400;

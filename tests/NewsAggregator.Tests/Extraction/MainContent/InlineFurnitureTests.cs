@@ -524,6 +524,8 @@ public class InlineFurnitureTests
     [Theory]
     [InlineData("<p>Do you know more about the terminal?</p><p>Contact reporter Ruth Penrose at rpenrose@harbourtimes.example or send us a tip through our website.</p>", "")] // the newsroom's own address, with the question asking for the tip
     [InlineData("<p>Kontakt oss på tips@news.harbourtimes.example eller send SMS til 2280.</p>", "")] // a subdomain of the site's
+    [InlineData("<p>Do you have a story from your area? Write to us on WhatsApp or at harbourtimes@gmail.com.</p>", "")] // a webmail mailbox under the site's name
+    [InlineData("<p>Tickets for the opening are sold by the festival's organisers at harbourfest@gmail.com.</p>", "Tickets for the opening are sold by the festival's organisers at harbourfest@gmail.com.")] // another name's mailbox at a webmail provider
     [InlineData("<p>Anyone who saw the collision in the harbour is asked to contact the harbour police at witnesses@harbourpolice.example.</p>", "Anyone who saw the collision in the harbour is asked to contact the harbour police at witnesses@harbourpolice.example.")] // the story's own contact, at another domain
     public void The_sites_own_contact_under_the_text_goes(string contact, string kept)
     {
