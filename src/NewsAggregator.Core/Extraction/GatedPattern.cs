@@ -17,16 +17,18 @@ namespace NewsAggregator.Extraction;
 /// The words are searched for in two sets, ASCII and the rest. A set holding letters outside ASCII
 /// that have case (Cyrillic, Greek, "ż") is searched one character at a time with a table lookup
 /// for each, several times slower than an ASCII set's vectorised search; so the second set is asked
-/// only of texts with a character outside ASCII, and the English paragraphs that make most of what
-/// the filters see never pay for it.
+/// only of texts that hold the first letter outside ASCII of one of its words (in either case),
+/// found by a vectorised search for those few characters. English paragraphs, whose curly quotes
+/// and dashes are outside ASCII too, never pay for the slow search.
 /// </para>
 /// </summary>
 internal sealed class GatedPattern(Regex pattern, params string[] words)
 {
     private readonly SearchValues<string> _asciiWords = SearchValues.Create(words.Where(w => Ascii.IsValid(w)).ToArray(), StringComparison.OrdinalIgnoreCase);
-    private readonly SearchValues<string>? _otherWords =
-        words.Where(w => !Ascii.IsValid(w)).ToArray() is { Length: > 0 } other ? SearchValues.Create(other, StringComparison.OrdinalIgnoreCase) : null;
-    private readonly SearchValues<char> _otherLeads = LeadCharacters(words.Where(w => !Ascii.IsValid(w)));
+    private readonly (SearchValues<string> Words, SearchValues<char> Leads)? _other =
+        words.Where(w => !Ascii.IsValid(w)).ToArray() is { Length: > 0 } other
+            ? (SearchValues.Create(other, StringComparison.OrdinalIgnoreCase), LeadCharacters(other))
+            : null;
 
     // Every character that OrdinalIgnoreCase takes for the first character outside ASCII of one of
     // the words: a text holding none of them holds none of those words.
@@ -55,7 +57,7 @@ internal sealed class GatedPattern(Regex pattern, params string[] words)
     private bool Admits(string text)
     {
         var span = text.AsSpan();
-        if (span.ContainsAny(_asciiWords) || (_otherWords is { } other && span.ContainsAny(_otherLeads) && span.ContainsAny(other)))
+        if (span.ContainsAny(_asciiWords) || (_other is { } other && span.ContainsAny(other.Leads) && span.ContainsAny(other.Words)))
         {
             return true;
         }
