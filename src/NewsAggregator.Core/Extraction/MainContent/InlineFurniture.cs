@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -591,7 +592,18 @@ internal static class InlineFurniture
     /// language whose request word <see cref="FurnitureVocabulary.FollowRequest"/> knows.
     /// </summary>
     private static bool IsFollowLine(string text) =>
-        FurnitureVocabulary.FollowRequest().IsMatch(text) && FurnitureVocabulary.SocialNetwork().IsMatch(text);
+        FurnitureVocabulary.SocialNetwork().IsMatch(text) &&
+        ((OpensWithPictograph(text) && text.Contains('@')) || FurnitureVocabulary.FollowRequest().IsMatch(text));
+
+    /// <summary>
+    /// The line's first character is a pictograph ("📢", "👉", "🔔"). With a network and an account's
+    /// handle it is a site's promotion in any language ("📢 Беҙҙең Telegram-каналға яҙылығыҙ:
+    /// @tashtau_xabar"); a briefing's item may open with one ("📈 Facebook's shares rose …"), but
+    /// names no handle.
+    /// </summary>
+    private static bool OpensWithPictograph(string text) =>
+        Rune.DecodeFromUtf16(text.AsSpan().TrimStart(), out var first, out _) == OperationStatus.Done &&
+        Rune.GetUnicodeCategory(first) == UnicodeCategory.OtherSymbol && !first.IsAscii;
 
     // Lines that are notes only where they stand: a "follow us" mention, the desk's contacts. (At
     // the edge a stamp is already asked for, nearEdge holding wherever atEdge does.)

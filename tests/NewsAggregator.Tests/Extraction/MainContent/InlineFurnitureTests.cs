@@ -210,6 +210,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Landela i-Harbour Times ku-WhatsApp ukuze uthole izindaba zakamuva ngokushesha.</p>")] // isiZulu
     [InlineData("<p>I-follow ang Harbour Times sa Facebook ug YouTube alang sa pinakabag-ong balita.</p>")] // Cebuano (and Tagalog's "I-follow")
     [InlineData("<p>Sundan kami sa Facebook at X para sa pinakabagong balita.</p>")] // Tagalog
+    [InlineData("<p>📢 Беҙҙең Telegram-каналға яҙылығыҙ: @harbour_times — яңылыҡтар иң тәүҙә бында!</p>")] // a promotion that opens with a pictograph and names the channel's handle, in any language (Bashkir)
     [InlineData("<p>ਵੀਡੀਓ ਵੇਖੋ: ਬੰਦਰਗਾਹ ਉੱਤੇ ਨਵਾਂ ਟਰਮੀਨਲ ਕਿਵੇਂ ਬਣੇਗਾ</p>")] // "watch the video:" and its title, Punjabi
     [InlineData("<p>वीडियो देखें: बंदरगाह पर नया टर्मिनल</p>")]
     [InlineData("<p>WATCH | Residents describe the night the harbour flooded</p>")] // "watch:" over a video's title
@@ -490,6 +491,7 @@ public class InlineFurnitureTests
     [InlineData("<div class='text-block'><p>The ferry company posted the new timetable on its <a href='https://t.me/harbourferries'>Telegram channel</a> on Monday, hours before the first sailings were cancelled.</p></div>")] // a channel linked in passing by a paragraph of the story
     [InlineData("<div class='text-block'><p>Follow the ferry company's <a href='https://whatsapp.com/channel/0029VaFerries'>WhatsApp channel</a> and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.</p></div>")] // "follow" opening a sentence of the story that is longer than a prompt: two lines of pitch at most
     [InlineData("<p>Residents who follow the council on Facebook learned of the closure first.</p>")] // following a network in a sentence of the story: no request opens the line
+    [InlineData("<p>📈 Facebook's shares rose 4 % after the results, the most in a year.</p>")] // a briefing's item that opens with a pictograph, no handle
     [InlineData("<p>The ferry left at six in the morning. The photo: a crowd on the quay waving it off, taken by a passenger who later sold it to the council for its annual report on the harbour and the new terminal.</p>")] // "photo:" in a long sentence, no credit
     [InlineData("<p>Reporters asked the minister about the 10 min reading test the schools introduced this spring.</p>")] // a reading test, not a reading time
     [InlineData("<p>The story continues below the harbour wall, where the old ferry was found in 1962.</p>")] // a story continuing, no ad
