@@ -50,6 +50,8 @@ internal static partial class FurnitureVocabulary
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
         "sr-only|screen-?reader|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
+        // the story's list of its own updates and corrections, each stamped ("Updates to this story")
+        "change-?log|" +
         // the box that asks readers for money ("support-box", "support-us-banner"); "support" alone
         // names a section's subject as often ("id=support" over a page's part on student support)
         "support-?(us|box|banner|cta|appeal|ask|prompt|module)|" +

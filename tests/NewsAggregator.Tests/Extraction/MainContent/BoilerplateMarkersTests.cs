@@ -59,6 +59,8 @@ public class BoilerplateMarkersTests
     [InlineData("o-autoru", "Named")] // the box about the author
     [InlineData("article-info muted", "Named")] // Joomla's list of category, dates, author and hits
     [InlineData("mw-editsection", "Named")] // a wiki's link to edit the section beside its heading
+    [InlineData("changelog", "Named")] // the story's stamped list of its own updates
+    [InlineData("story-change-log", "Named")]
     [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
     public void Class_words_in_other_languages(string classes, string expected)
     {
