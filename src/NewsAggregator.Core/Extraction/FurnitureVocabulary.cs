@@ -333,7 +333,7 @@ internal static partial class FurnitureVocabulary
     // The credit that ends a caption, after its text: the photographer in brackets ("图为…。（摄影：陈立）");
     // the credit after the caption's sentence ("… im Werk. Foto: Stadt Velm"; Icelandic parts the
     // word from the name with a slash, "… Ljósmynd/Hákon Pálsson"; Hebrew and Yiddish write "צילום:"
-    // and "פֿאָטאָ:"); in Korean, the picture's source after a slash or in brackets ("… 소개하고 있다.
+    // and "פֿאָטאָ:"; Kirundi and Kinyarwanda "Ifoto:"); in Korean, the picture's source after a slash or in brackets ("… 소개하고 있다.
     // /사진=딥솔트 제공", "(사진=연합뉴스)"); or a credit in brackets ("Teenage girl on a scale. (File photo
     // by J. Sullivan/Getty Images)"); or the photographer and the outlet after "Photo by" ("… before
     // its 6:52 a.m. run. Photo by Joanna Pruett / The Pell River Dispatch": without the outlet, "Photo
@@ -341,9 +341,9 @@ internal static partial class FurnitureVocabulary
     // the author" ("… к закрытой бане. Фото автора").
     private const string CaptionCredits =
         @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
-        @"[.!?]\s+((photo|foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
+        @"[.!?]\s+((photo|i?foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
-        @"[.!?]\s+\((file )?(photo|image|picture|foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
+        @"[.!?]\s+\((file )?(photo|image|picture|i?foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
         @"[.!?]\s+(photo|photograph|image|picture)s? by\s[^.!?/]{1,40}/\s?[^.!?/]{1,40}|[.!?]\s+(фото|снимок|снимки) автора";
 
     /// <summary>
@@ -454,8 +454,9 @@ internal static partial class FurnitureVocabulary
     internal static partial Regex FollowRequest();
 
     // The networks a site asks to be followed on, named in its prompt ("Seko «Lielupes Vēstīm»
-    // Facebook un Instagram!", "Следете го Езерски весник на Facebook и Telegram").
-    [GeneratedRegex(@"\b(facebook|instagram|twitter|telegram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon|viber|вконтакте|vkontakte)\b", IgnoringCase)]
+    // Facebook un Instagram!", "Следете го Езерски весник на Facebook и Telegram"), and Yandex's
+    // Dzen, inflected ("Подписывайтесь на «Вести» в Дзене").
+    [GeneratedRegex(@"\b(facebook|instagram|twitter|telegram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon|viber|вконтакте|vkontakte|дзен[еау]?|dzen)\b", IgnoringCase)]
     internal static partial Regex SocialNetwork();
 
     // A disclosure of affiliate links, in a sentence or two ("We may earn a commission…", "Este

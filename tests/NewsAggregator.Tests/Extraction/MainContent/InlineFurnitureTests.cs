@@ -226,6 +226,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Объявление на двери бани на улице Кирова. Фото автора</p>")] // a caption's "photo by the author", Russian
     [InlineData("<p>The shuttle waits behind the post office before its 6:52 a.m. run. Photo by Joanna Pruett / The Harbour Times</p>")] // the photographer and the outlet after "Photo by"
     [InlineData("<p>00:00 / 12:34</p>")] // an audio player's position and length
+    [InlineData("<p>Abarimyi bashikana ibitumbwe vyabo ku ruganda rushasha rwa Rugomero. (Ifoto: Inkuru Nshasha / J.B. Bizimana)</p>")] // a caption's credit in Kirundi
+    [InlineData("<p>Подписывайтесь на нас в Дзене!</p>")] // a request to follow the site on Yandex's Dzen
     [InlineData("<p>Категория: Транспорт | Просмотров: 412 | Добавил: admin</p>")] // the filing line of a site builder's entry
     [InlineData("<div class='block block-type-donation'><p>Free for all, thanks to you</p><p>Our journalism has no paywall. With 5, 10 or 20 francs a month you keep local news alive.</p></div>")] // the box that asks for a donation
     public void Furniture_inside_the_body_is_dropped(string furniture)
