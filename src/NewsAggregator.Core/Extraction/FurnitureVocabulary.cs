@@ -333,8 +333,8 @@ internal static partial class FurnitureVocabulary
     // The credit that ends a caption, after its text: the photographer in brackets ("图为…。（摄影：陈立）");
     // the credit after the caption's sentence ("… im Werk. Foto: Stadt Velm"; Icelandic parts the
     // word from the name with a slash, "… Ljósmynd/Hákon Pálsson"; Hebrew and Yiddish write "צילום:"
-    // and "פֿאָטאָ:"; Kirundi and Kinyarwanda "Ifoto:"); in Korean, the picture's source after a slash or in brackets ("… 소개하고 있다.
-    // /사진=딥솔트 제공", "(사진=연합뉴스)"); or a credit in brackets ("Teenage girl on a scale. (File photo
+    // and "פֿאָטאָ:"; Kirundi and Kinyarwanda "Ifoto:"); in Korean, the picture's source after a
+    // slash or in brackets ("… 소개하고 있다. /사진=딥솔트 제공", "(사진=연합뉴스)"); or a credit in brackets ("Teenage girl on a scale. (File photo
     // by J. Sullivan/Getty Images)"); or the photographer and the outlet after "Photo by" ("… before
     // its 6:52 a.m. run. Photo by Joanna Pruett / The Pell River Dispatch": without the outlet, "Photo
     // by Jeanie Dunn." ends a paragraph of a report as often as a caption); or the Russian "photo by

@@ -589,7 +589,8 @@ internal static class InlineFurniture
     /// <summary>
     /// A line that asks the reader to follow the site on a network it names ("Na ndiqni në
     /// Facebook dhe Instagram për lajmet më të fundit", "Seko … Facebook un Instagram!"), in any
-    /// language whose request word <see cref="FurnitureVocabulary.FollowRequest"/> knows.
+    /// language whose request word <see cref="FurnitureVocabulary.FollowRequest"/> knows, or in any
+    /// language at all when it opens with a pictograph and gives the account's handle.
     /// </summary>
     private static bool IsFollowLine(string text) =>
         FurnitureVocabulary.SocialNetwork().IsMatch(text) &&
