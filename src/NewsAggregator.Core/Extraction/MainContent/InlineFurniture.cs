@@ -137,6 +137,9 @@ internal static class InlineFurniture
             }
             if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || LabelsEmptySlot(block) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
+                // The last blocks may ask to follow the site in a first sentence and go on to ask for
+                // comments ("Подписывайтесь на «Вести» в Дзене, чтобы первыми узнавать новости. А если …").
+                (text.Length >= LabelLength && text.Length < CallToActionLength && kept.Count >= EdgeBlocks && i >= end - EdgeBlocks && OpensWithFollowRequest(text)) ||
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
                 // often longer than a label too.
@@ -596,6 +599,13 @@ internal static class InlineFurniture
         FurnitureVocabulary.SocialNetwork().IsMatch(text) &&
         ((OpensWithPictograph(text) && text.Contains('@')) || FurnitureVocabulary.FollowRequest().IsMatch(text));
 
+    /// <summary>The block's first sentence, a prompt's length, is a request to follow the site.</summary>
+    private static bool OpensWithFollowRequest(string text)
+    {
+        var end = text.AsSpan(0, Math.Min(text.Length, LabelLength)).IndexOfAny(SentenceEndings);
+        return end > 0 && IsFollowLine(text[..(end + 1)]);
+    }
+
     /// <summary>
     /// The line's first character is a pictograph ("📢", "👉", "🔔"). With a network and an account's
     /// handle it is a site's promotion in any language ("📢 Беҙҙең Telegram-каналға яҙылығыҙ:
@@ -613,6 +623,7 @@ internal static class InlineFurniture
 
     // A sentence's end (TextMass.SentenceEnds), or a closing quote after one.
     private static readonly SearchValues<char> SentenceEndsOrQuotes = SearchValues.Create(TextMass.SentenceEnds + "\"”»");
+    private static readonly SearchValues<char> SentenceEndings = SearchValues.Create(TextMass.SentenceEnds);
 
     private static bool EndsSentence(string text) => SentenceEndsOrQuotes.Contains(text[^1]);
 

@@ -349,6 +349,18 @@ public class InlineFurnitureTests
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
     }
 
+    [Theory]
+    [InlineData("<p><b>Подписывайтесь на «Вести Гавани» в Дзене, чтобы первыми узнавать новости района.</b> А если вы уже плавали на новом пароме — расскажите в комментариях, как съездили.</p>", "")] // a request to follow in the first sentence, a request for comments after it
+    [InlineData("<p>Follow the Harbour Times on WhatsApp for the day's news. And if you took the new ferry this week, tell us in the comments below how the crossing went for you.</p>", "")]
+    [InlineData("<p>Follow the ferry company's WhatsApp channel and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.</p>", "Follow the ferry company's WhatsApp channel and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.")] // the story's last sentence opens with "follow", longer than a prompt
+    public void A_request_to_follow_the_site_that_opens_the_last_block_goes(string last, string kept)
+    {
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
+        var text = Extract($"<p>{First}</p><p>{Middle}</p><p>{Last}</p>{last}");
+
+        Assert.Equal($"{First}\n\n{Middle}\n\n{Last}" + (kept.Length > 0 ? "\n\n" + kept : ""), text);
+    }
+
     [Fact]
     public void A_credit_just_above_readers_comments_is_at_the_texts_edge()
     {
