@@ -469,6 +469,24 @@ internal static partial class FurnitureVocabulary
 
     internal static readonly GatedPattern AffiliateNotice = new(AffiliateNoticePattern(), "affili", "afiliad", "partner", "share", "commission");
 
+    // The notes a markets desk sets under every story: that this text gives no investment advice
+    // ("This article is for informational purposes only and does not constitute investment advice",
+    // "Dieser Artikel stellt keine Anlageberatung dar", "Este artículo no constituye asesoramiento de
+    // inversión", "Cet article ne constitue pas un conseil en investissement"), and that its quotes
+    // are delayed ("Quotes delayed at least 15 minutes"). The text itself is the subject: a story
+    // may report that someone's tips "do not constitute investment advice".
+    [GeneratedRegex(
+        @"\bfor (general )?information(al)? purposes only\b.{0,80}\b(investment|financial) advice\b|" +
+        @"\b(this|the) (article|content|information|material|report|publication|commentary|analysis)\b.{0,60}\b(is not|does not constitute|should not be (construed|considered) as|not intended as) (an? )?(investment|financial) advice\b|" +
+        @"\b(dieser|der) (artikel|beitrag|inhalt|text)\b.{0,60}\b(stellt|ist) keine anlageberatung\b|" +
+        @"\b(este|el) (artículo|contenido|texto)\b.{0,60}\bno constituye (un )?(asesoramiento|consejo|recomendación) (de|en materia de) inversi|" +
+        @"\b(cet|le présent) (article|contenu)\b.{0,60}\bne constitue pas (un )?conseil (en|d')\s?investissement|" +
+        @"\b(quotes|prices|market data) (are )?delayed (by )?(at least )?\d+ minutes\b",
+        IgnoringCase)]
+    private static partial Regex MarketDeskNotePattern();
+
+    internal static readonly GatedPattern MarketDeskNote = new(MarketDeskNotePattern(), "advice", "anlageberatung", "inversi", "investissement", "delayed");
+
     // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
     // einem Klick auf „Inhalt laden“ stimmen Sie zu …", "To view this content, please accept cookies").
     [GeneratedRegex(

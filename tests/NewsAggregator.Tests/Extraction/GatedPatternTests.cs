@@ -87,6 +87,12 @@ public partial class GatedPatternTests
         { nameof(FurnitureVocabulary.EmbedPlaceholder), "To view this content, please accept cookies." },
         { nameof(FurnitureVocabulary.EmbedPlaceholder), "To see this tweet, you need to enable cookies." },
         { nameof(FurnitureVocabulary.EmbedPlaceholder), "To display this video, allow cookies." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "This article is for informational purposes only and does not constitute investment advice." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "The information on this page should not be construed as financial advice." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "Dieser Artikel stellt keine Anlageberatung dar." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "Este artículo no constituye asesoramiento de inversión." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "Cet article ne constitue pas un conseil en investissement." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "Quotes delayed at least 15 minutes." },
     };
 
     [Theory]
@@ -103,6 +109,7 @@ public partial class GatedPatternTests
             nameof(FurnitureVocabulary.SyntheticVoiceNote) => FurnitureVocabulary.SyntheticVoiceNote,
             nameof(FurnitureVocabulary.AffiliateNotice) => FurnitureVocabulary.AffiliateNotice,
             nameof(FurnitureVocabulary.EmbedPlaceholder) => FurnitureVocabulary.EmbedPlaceholder,
+            nameof(FurnitureVocabulary.MarketDeskNote) => FurnitureVocabulary.MarketDeskNote,
             _ => throw new ArgumentOutOfRangeException(nameof(pattern)),
         };
 

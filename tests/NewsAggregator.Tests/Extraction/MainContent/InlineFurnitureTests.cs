@@ -228,6 +228,8 @@ public class InlineFurnitureTests
     [InlineData("<p>00:00 / 12:34</p>")] // an audio player's position and length
     [InlineData("<p>Abarimyi bashikana ibitumbwe vyabo ku ruganda rushasha rwa Rugomero. (Ifoto: Inkuru Nshasha / J.B. Bizimana)</p>")] // a caption's credit in Kirundi
     [InlineData("<p>Подписывайтесь на нас в Дзене!</p>")] // a request to follow the site on Yandex's Dzen
+    [InlineData("<p>Market data provided by Harbour Data Services. Quotes delayed at least 15 minutes unless otherwise indicated.</p>")] // a markets desk's notes under the story
+    [InlineData("<p>This article is for informational purposes only and does not constitute investment advice. The Harbour Times and its journalists hold no positions in the companies named.</p>")]
     [InlineData("<p>Категория: Транспорт | Просмотров: 412 | Добавил: admin</p>")] // the filing line of a site builder's entry
     [InlineData("<div class='block block-type-donation'><p>Free for all, thanks to you</p><p>Our journalism has no paywall. With 5, 10 or 20 francs a month you keep local news alive.</p></div>")] // the box that asks for a donation
     public void Furniture_inside_the_body_is_dropped(string furniture)
@@ -506,6 +508,7 @@ public class InlineFurnitureTests
     [InlineData("<div class='text-block'><p>Follow the ferry company's <a href='https://whatsapp.com/channel/0029VaFerries'>WhatsApp channel</a> and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.</p></div>")] // "follow" opening a sentence of the story that is longer than a prompt: two lines of pitch at most
     [InlineData("<p>Residents who follow the council on Facebook learned of the closure first.</p>")] // following a network in a sentence of the story: no request opens the line
     [InlineData("<p>📈 Facebook's shares rose 4 % after the results, the most in a year.</p>")] // a briefing's item that opens with a pictograph, no handle
+    [InlineData("<p>The regulator ruled that the influencers' tips do not constitute investment advice, so no licence was needed.</p>")] // a story about advice, not the desk's note about this text
     [InlineData("<p>The ferry left at six in the morning. The photo: a crowd on the quay waving it off, taken by a passenger who later sold it to the council for its annual report on the harbour and the new terminal.</p>")] // "photo:" in a long sentence, no credit
     [InlineData("<p>Reporters asked the minister about the 10 min reading test the schools introduced this spring.</p>")] // a reading test, not a reading time
     [InlineData("<p>The story continues below the harbour wall, where the old ferry was found in 1962.</p>")] // a story continuing, no ad
