@@ -595,7 +595,7 @@ internal static class InlineFurniture
     /// language whose request word <see cref="FurnitureVocabulary.FollowRequest"/> knows, or in any
     /// language at all when it opens with a pictograph and gives the account's handle.
     /// </summary>
-    private static bool IsFollowLine(string text) =>
+    private static bool IsFollowLine(ReadOnlySpan<char> text) =>
         FurnitureVocabulary.SocialNetwork().IsMatch(text) &&
         ((OpensWithPictograph(text) && text.Contains('@')) || FurnitureVocabulary.FollowRequest().IsMatch(text));
 
@@ -603,7 +603,7 @@ internal static class InlineFurniture
     private static bool OpensWithFollowRequest(string text)
     {
         var end = text.AsSpan(0, Math.Min(text.Length, LabelLength)).IndexOfAny(SentenceEndings);
-        return end > 0 && IsFollowLine(text[..(end + 1)]);
+        return end > 0 && IsFollowLine(text.AsSpan(0, end + 1));
     }
 
     /// <summary>
@@ -612,8 +612,8 @@ internal static class InlineFurniture
     /// @tashtau_xabar"); a briefing's item may open with one ("📈 Facebook's shares rose …"), but
     /// names no handle.
     /// </summary>
-    private static bool OpensWithPictograph(string text) =>
-        Rune.DecodeFromUtf16(text.AsSpan().TrimStart(), out var first, out _) == OperationStatus.Done &&
+    private static bool OpensWithPictograph(ReadOnlySpan<char> text) =>
+        Rune.DecodeFromUtf16(text.TrimStart(), out var first, out _) == OperationStatus.Done &&
         Rune.GetUnicodeCategory(first) == UnicodeCategory.OtherSymbol && !first.IsAscii;
 
     // Lines that are notes only where they stand: a "follow us" mention, the desk's contacts. (At
@@ -623,6 +623,7 @@ internal static class InlineFurniture
 
     // A sentence's end (TextMass.SentenceEnds), or a closing quote after one.
     private static readonly SearchValues<char> SentenceEndsOrQuotes = SearchValues.Create(TextMass.SentenceEnds + "\"”»");
+    // Without the quotes: a first sentence runs past the guillemets of a name inside it ("… на «Вести» в Дзене.").
     private static readonly SearchValues<char> SentenceEndings = SearchValues.Create(TextMass.SentenceEnds);
 
     private static bool EndsSentence(string text) => SentenceEndsOrQuotes.Contains(text[^1]);
