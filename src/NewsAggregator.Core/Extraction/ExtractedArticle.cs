@@ -29,4 +29,10 @@ public sealed record ExtractedArticle
     public bool ContentSelectorMissed { get; init; }
 
     public bool HasText => Text.Length > 0;
+
+    /// <summary>
+    /// The first question of the FAQ the page marks up for search engines (JSON-LD FAQPage), where
+    /// one under the story begins: a clue for the line filter, not metadata a caller reads.
+    /// </summary>
+    internal string? FaqQuestion { get; init; }
 }

@@ -82,6 +82,14 @@ internal static class InlineFurniture
                 // prompts: what follows is the site's, not the story's.
                 break;
             }
+            if (metadata.FaqQuestion is { } faq && kept.Count >= EdgeBlocks && charsAfter[i] * TrailAfterEndShare < keptChars && AsksQuestion(text, faq))
+            {
+                // The first question of the FAQ the page marks up for search engines, under the
+                // story: the questions and answers go to the end, and the heading over them with
+                // them, whatever language it is in ("Pitakonan sing asring ditakoni").
+                TakeBack(kept, ref keptChars, blocks, blocks[i - 1].Kind == BlockKind.Heading ? i - 1 : -1, i);
+                break;
+            }
             if (IntroducesTeasers(blocks, i))
             {
                 // "Related stories:" over other pages' teasers, each a linked headline with its blurb
@@ -428,6 +436,13 @@ internal static class InlineFurniture
     /// <paramref name="before"/> that it holds (the lines set over a note that goes); none when
     /// <paramref name="from"/> is -1.
     /// </summary>
+    // A question as the page shows it may carry a number or a mark before it ("3. ", "Q: ", "▸ ").
+    private const int QuestionMarkLength = 6;
+
+    /// <summary>The block shows the FAQ's question: the same words, give or take a short mark before them.</summary>
+    private static bool AsksQuestion(string text, string question) =>
+        text.Length <= question.Length + QuestionMarkLength && text.EndsWith(question, StringComparison.OrdinalIgnoreCase);
+
     private static void TakeBack(List<TextBlock> kept, ref int keptChars, List<TextBlock> blocks, int from, int before)
     {
         for (var over = before - 1; from >= 0 && over >= from; over--)

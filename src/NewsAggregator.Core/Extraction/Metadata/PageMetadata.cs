@@ -40,6 +40,7 @@ internal static partial class PageMetadata
             CanonicalUrl = PageLink.Absolute(clues.Canonical ?? clues.First("og:url"), pageUrl),
             ImageUrl = PageLink.Absolute(clues.First("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? structured?.Image, pageUrl),
             Description = Headline.Fold(clues.First("og:description", "description", "twitter:description") ?? structured?.Description),
+            FaqQuestion = StructuredArticle.FirstFaqQuestion(clues.JsonLd),
         };
         return (article, structured?.ArticleBody);
     }

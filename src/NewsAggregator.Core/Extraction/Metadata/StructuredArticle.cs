@@ -33,7 +33,30 @@ internal sealed record StructuredArticle
     public string? Language { get; init; }
 
     /// <summary>The first Article-like object among the page's JSON-LD scripts; null when there is none or none parses.</summary>
-    public static StructuredArticle? FromScripts(IEnumerable<string> scripts)
+    public static StructuredArticle? FromScripts(IEnumerable<string> scripts) => FirstOf(scripts, IsArticle, Read);
+
+    /// <summary>
+    /// The first question of the page's FAQPage, whitespace folded: where the questions and answers
+    /// that sites add under a story for search engines begin, in whatever language they are
+    /// written. Null when the page marks up no FAQ. Only a script that names the type is parsed.
+    /// </summary>
+    public static string? FirstFaqQuestion(IEnumerable<string> scripts) =>
+        FirstOf(scripts.Where(script => script.Contains("FAQPage", StringComparison.OrdinalIgnoreCase)), node => IsType(node, FaqTypes), FirstQuestion);
+
+    private static readonly HashSet<string> FaqTypes = new(StringComparer.OrdinalIgnoreCase) { "FAQPage" };
+
+    private static string? FirstQuestion(JsonElement faq)
+    {
+        if (!faq.TryGetProperty("mainEntity", out var questions))
+        {
+            return null;
+        }
+        var first = questions.ValueKind == JsonValueKind.Array ? questions.EnumerateArray().FirstOrDefault() : questions;
+        return first.ValueKind == JsonValueKind.Object && Text(first, "name") is { } name ? NewsAggregator.Extraction.Headline.Fold(name) : null;
+    }
+
+    /// <summary>What <paramref name="read"/> makes of the first object <paramref name="wanted"/> picks among the scripts, or null.</summary>
+    private static T? FirstOf<T>(IEnumerable<string> scripts, Func<JsonElement, bool> wanted, Func<JsonElement, T?> read) where T : class
     {
         foreach (var script in scripts)
         {
@@ -52,9 +75,9 @@ internal sealed record StructuredArticle
             {
                 try
                 {
-                    if (FindArticle(document.RootElement, 0) is { } article)
+                    if (Find(document.RootElement, wanted, 0) is { } found && read(found) is { } result)
                     {
-                        return Read(article);
+                        return result;
                     }
                 }
                 catch (InvalidOperationException)
@@ -69,7 +92,7 @@ internal sealed record StructuredArticle
         return null;
     }
 
-    private static JsonElement? FindArticle(JsonElement node, int depth)
+    private static JsonElement? Find(JsonElement node, Func<JsonElement, bool> wanted, int depth)
     {
         if (depth > 8)
         {
@@ -80,20 +103,20 @@ internal sealed record StructuredArticle
             case JsonValueKind.Array:
                 foreach (var item in node.EnumerateArray())
                 {
-                    if (FindArticle(item, depth + 1) is { } found)
+                    if (Find(item, wanted, depth + 1) is { } found)
                     {
                         return found;
                     }
                 }
                 return null;
             case JsonValueKind.Object:
-                if (IsArticle(node))
+                if (wanted(node))
                 {
                     return node;
                 }
                 foreach (var key in (ReadOnlySpan<string>)["@graph", "mainEntity", "mainEntityOfPage"])
                 {
-                    if (node.TryGetProperty(key, out var nested) && FindArticle(nested, depth + 1) is { } found)
+                    if (node.TryGetProperty(key, out var nested) && Find(nested, wanted, depth + 1) is { } found)
                     {
                         return found;
                     }
@@ -104,7 +127,9 @@ internal sealed record StructuredArticle
         }
     }
 
-    private static bool IsArticle(JsonElement node)
+    private static bool IsArticle(JsonElement node) => IsType(node, ArticleTypes);
+
+    private static bool IsType(JsonElement node, HashSet<string> types)
     {
         if (!node.TryGetProperty("@type", out var type))
         {
@@ -112,8 +137,8 @@ internal sealed record StructuredArticle
         }
         return type.ValueKind switch
         {
-            JsonValueKind.String => StringOf(type) is { } name && ArticleTypes.Contains(name),
-            JsonValueKind.Array => type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && StringOf(t) is { } name && ArticleTypes.Contains(name)),
+            JsonValueKind.String => StringOf(type) is { } name && types.Contains(name),
+            JsonValueKind.Array => type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && StringOf(t) is { } name && types.Contains(name)),
             _ => false,
         };
     }

@@ -443,6 +443,36 @@ public class InlineFurnitureTests
         Assert.Equal(string.Join("\n\n", First, Middle, Middle, Last), text);
     }
 
+    [Theory]
+    [InlineData( // a heading in a language no word list holds, over questions in <details>
+        """{"@context":"https://schema.org","@type":"FAQPage","mainEntity":[{"@type":"Question","name":"Kapan terminal anyar dibukak?","acceptedAnswer":{"@type":"Answer","text":"Ing sasi Mei."}}]}""",
+        "<h2>Pitakonan sing asring ditakoni</h2><details><summary>Kapan terminal anyar dibukak?</summary><p>Ing sasi Mei.</p></details><details><summary>Apa regane tiket mundhak?</summary><p>Ora ing taun iki.</p></details>")]
+    [InlineData( // the FAQ in a graph beside the article, its questions numbered on the page, no heading over them
+        """{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Harbour plan approved"},{"@type":["WebPage","FAQPage"],"mainEntity":{"@type":"Question","name":"När  öppnar terminalen?"}}]}""",
+        "<h3>1. När öppnar terminalen?</h3><p>I maj.</p><h3>2. Blir biljetterna dyrare?</h3><p>Inte i år.</p>")]
+    public void The_questions_a_page_marks_up_as_its_FAQ_end_the_story_with_the_heading_over_them(string faq, string tail)
+    {
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
+
+        var text = ExtractWithHead($"<script type='application/ld+json'>{faq}</script>", $"<p>{First}</p><p>{Middle}</p><p>{Middle}</p><p>{Last}</p>{tail}");
+
+        Assert.Equal(string.Join("\n\n", First, Middle, Middle, Last), text);
+    }
+
+    [Theory]
+    [InlineData("<h2>When does the terminal open?</h2><p>In May, a year late.</p>")] // the FAQ's question heading the story's own section, with most of the text after it
+    [InlineData("<p>Residents asked: when does the terminal open? Nobody at the meeting could say.</p>")] // the question inside a longer line
+    public void The_FAQs_question_is_the_storys_own_where_the_story_goes_on_after_it(string section)
+    {
+        const string Faq = """{"@context":"https://schema.org","@type":"FAQPage","mainEntity":[{"@type":"Question","name":"When does the terminal open?"}]}""";
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
+        var body = $"<p>{First}</p><p>{Middle}</p><p>{Last}</p>{section}<p>{Middle}</p><p>{Middle}</p><p>{Middle}</p><p>{Last}</p>";
+
+        var text = ExtractWithHead($"<script type='application/ld+json'>{Faq}</script>", body);
+
+        Assert.Equal(ArticleText.FromHtmlFragment(body), text);
+    }
+
     [Fact]
     public void A_copyright_line_ends_the_text_when_little_follows_it_whatever_went_before_it()
     {
@@ -584,6 +614,9 @@ public class InlineFurnitureTests
         const string Notice = "© 2011 Harbour Television. All rights reserved. No part of this site may be reproduced, stored or sent on in any form without our written permission.";
         Assert.Equal(Notice, Extract($"<p>{Notice}</p>"));
     }
+
+    private static string ExtractWithHead(string head, string body) =>
+        new ArticleExtractor().Extract($"<html><head><title>Harbour plan approved | Harbour Times</title>{head}</head><body><article>{body}</article></body></html>", null).Text;
 
     private static string Extract(string body) =>
         new ArticleExtractor().Extract($"<html><head><title>Harbour plan approved | Harbour Times</title></head><body><article>{body}</article></body></html>", null).Text;
