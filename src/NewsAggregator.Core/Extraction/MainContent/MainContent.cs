@@ -9,7 +9,7 @@ namespace NewsAggregator.Extraction;
 /// <param name="LeftOut">By position: hidden elements and furniture, neither measured nor rendered.</param>
 /// <param name="Headers">By position: &lt;header&gt; elements, measured, because a teaser's headline sits in one
 /// and gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
-/// <param name="MarkedBodies">Positions of elements marked itemprop=articleBody.</param>
+/// <param name="MarkedBodies">Positions of elements marked itemprop=articleBody, or as a post's content by microformats.</param>
 /// <param name="SoleArticle">Position of the page's one &lt;article&gt; element; -1 when it has none or several.</param>
 internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] Headers, IReadOnlyList<int> MarkedBodies, int SoleArticle = -1)
 {
@@ -145,7 +145,7 @@ internal static partial class MainContent
                     position = outline.SubtreeEnd(position);
                     continue;
                 }
-                if (marks.ItemProp is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+                if ((marks.ItemProp is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase)) || IsEntryContent(marks.Class))
                 {
                     markedBodies.Add(position);
                 }
@@ -229,7 +229,7 @@ internal static partial class MainContent
     /// <summary>The position of the element with the highest score, or null when nothing on the page reads like prose.</summary>
     /// <param name="outline">The page's body.</param>
     /// <param name="mass">The page measured without what <see cref="Survey"/> left out.</param>
-    /// <param name="markedBodies">Positions of elements marked itemprop=articleBody.</param>
+    /// <param name="markedBodies">Positions of elements marked itemprop=articleBody, or as a post's content by microformats.</param>
     /// <param name="whole">Set when the choice is the page's only &lt;article&gt; taken over what the measure chose:
     /// a whole composition, which what stands beside it does not continue.</param>
     /// <param name="title">The page's title: a story headed by it is the page's, where the choice holds two (<see cref="TitledStory"/>).</param>
@@ -812,6 +812,29 @@ internal static partial class MainContent
     /// </summary>
     /// <param name="Hidden">Hidden from every reader: the hidden attribute, aria-hidden="true", or display:none or visibility:hidden.</param>
     /// <param name="Veiled">Hidden by visibility:hidden in its style and by nothing else, as a page hides what its script will show.</param>
+    /// <summary>
+    /// The body of a post as microformats mark it: mf2's <c>e-content</c> (the content property of
+    /// an <c>h-entry</c>: Eleventy, Hugo and IndieWeb themes) and hAtom's <c>entry-content</c> (in a
+    /// <c>hentry</c>, as most WordPress themes write it). A publisher's own mark of the text, as
+    /// itemprop=articleBody is, in a class token of its own: "entry-content-wrap" is no such mark.
+    /// </summary>
+    private static bool IsEntryContent(string? classes)
+    {
+        if (classes is null || !classes.Contains("content", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var all = classes.AsSpan();
+        foreach (var token in all.Split(' '))
+        {
+            if (all[token] is "e-content" or "entry-content")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private readonly record struct Marks(bool Hidden, bool Veiled, string? ItemProp, string? Class)
     {
         public static Marks Of(IElement element)

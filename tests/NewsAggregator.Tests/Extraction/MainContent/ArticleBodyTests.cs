@@ -42,6 +42,8 @@ public class ArticleBodyTests
     [InlineData("tagline-above-the-headline")] // the site's tagline above the headline in an old table layout goes
     [InlineData("tooltips-beside-a-short-article")] // the hover tooltips of a headline list outweigh a short article: they are furniture
     [InlineData("standfirst-outside-the-marked-body")] // the standfirst just outside itemprop=articleBody joins it
+    [InlineData("microformats-post-above-its-responses")] // a post's text marked as microformats mark an entry's content (mf2 "e-content" in an "h-entry") is the publisher's mark, as itemprop=articleBody is: the responses under the entry, in boxes named for no comments, stay out
+    [InlineData("hatom-post-above-its-responses")] // a WordPress post marked the older way (hAtom: "entry-content" in a "hentry"): its mentions from other sites, in boxes named for no comments, stay out
     [InlineData("lead-above-the-body-wrapper")] // a lead in its own block under the headline, two wrappers above the body's one paragraph: it comes first; the byline and date beside it stay out
     [InlineData("standfirst-set-as-a-subheading")] // a one-sentence standfirst in an <h3> between the headline and the wrapper of the body (chosen alone, a list of links beside it): it comes first, since a heading that ends a sentence is no label
     [InlineData("summary-in-bold-above-the-text")] // a summary in <strong> between the headline and the text's wrapper comes first; a picture's quote set over it, also between them, stays out
