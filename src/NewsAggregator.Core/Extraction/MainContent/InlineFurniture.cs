@@ -557,7 +557,21 @@ internal static class InlineFurniture
 
         static bool IsEmptySlot(IElement element) =>
             (element.LocalName is "div" or "ins" or "aside" or "section" || element.LocalName.Contains('-', StringComparison.Ordinal)) &&
-            element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent);
+            ShowsNothing(element);
+
+        // Empty, or holding only the script that fills it (an ad server's
+        // <div id="div-gpt-ad-…"><script>googletag.display(…)</script></div>).
+        static bool ShowsNothing(IElement element)
+        {
+            foreach (var node in element.ChildNodes)
+            {
+                if (node is IElement child ? child.LocalName != "script" : node is IText text && !string.IsNullOrWhiteSpace(text.Data))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         static bool Holds(IElement element, string text) => element.TextContent.Trim() == text;
     }
