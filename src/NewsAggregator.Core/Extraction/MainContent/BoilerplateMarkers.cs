@@ -96,8 +96,10 @@ internal static partial class BoilerplateMarkers
         if (heading)
         {
             // A heading is a header by nature: "header-anchor-post", "section-header" on an h2 in
-            // the text name what it is, not the site's header.
-            significant = significant.Replace("header", "", StringComparison.Ordinal);
+            // the text name what it is, not the site's header. And the tag a heading names is its
+            // own (Enfold's "av-special-heading-tag" on every subheading, its h1-h6 chosen in the
+            // page builder), not a list of the story's tags.
+            significant = significant.Replace("header", "", StringComparison.Ordinal).Replace("heading-tag", "", StringComparison.Ordinal);
         }
         // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
         furniture = NamesSocialEmbed(lower) || NamesWordStyle(lower) ? Furniture.None

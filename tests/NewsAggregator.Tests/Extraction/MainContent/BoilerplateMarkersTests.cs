@@ -82,6 +82,9 @@ public class BoilerplateMarkersTests
     [InlineData("<div class='boxHeader'><h2>x</h2></div>", "Named")] // a box's header is still the box's label
     [InlineData("<div id='cc-m-1' class='j-module n j-header '><h2>x</h2></div>", "None")] // Jimdo's subheading module among its text modules
     [InlineData("<h2 class='kt-adv-heading31877_6c2a90-d4 wp-block-kadence-advancedheading'>x</h2>", "None")] // Kadence's advanced heading: "adv" on a heading names no ad
+    [InlineData("<h3 class='av-special-heading-tag' itemprop='headline'>x</h3>", "None")] // Enfold's subheading: the tag it names is its own h1-h6, no list of tags
+    [InlineData("<div class='heading-tag'>x</div>", "Named")] // the same name on a box is a tag's
+    [InlineData("<h3 class='post-tags'>x</h3>", "Named")] // a heading named for the story's tags still is
     [InlineData("<div class='kt-adv-slot'>x</div>", "UnlessProse")] // on a box it may
     [InlineData("<h3 class='gallery-title'>x</h3>", "UnlessProse")] // a gallery's heading goes with the gallery
     public void A_heading_is_no_header_by_its_class(string html, string expected)
