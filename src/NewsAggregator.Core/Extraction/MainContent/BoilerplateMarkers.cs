@@ -92,6 +92,13 @@ internal static partial class BoilerplateMarkers
             judged.Clear();
         }
         var lower = value.ToLowerInvariant();
+        if (heading && lower.Contains("anchorwith", StringComparison.Ordinal))
+        {
+            // Docusaurus names each subheading for the sticky navigation bar its anchor keeps
+            // clear of ("anchorWithStickyNavbar_LWe7", "anchorWithHideOnScrollNavbar_WYt5"): the
+            // heading is a place to link to, not the bar.
+            lower = lower.Replace("anchorwithstickynavbar", "", StringComparison.Ordinal).Replace("anchorwithhideonscrollnavbar", "", StringComparison.Ordinal);
+        }
         var significant = Significant(lower);
         if (heading)
         {

@@ -84,6 +84,9 @@ public class BoilerplateMarkersTests
     [InlineData("<h2 class='kt-adv-heading31877_6c2a90-d4 wp-block-kadence-advancedheading'>x</h2>", "None")] // Kadence's advanced heading: "adv" on a heading names no ad
     [InlineData("<h3 class='av-special-heading-tag' itemprop='headline'>x</h3>", "None")] // Enfold's subheading: the tag it names is its own h1-h6, no list of tags
     [InlineData("<div class='heading-tag'>x</div>", "Named")] // the same name on a box is a tag's
+    [InlineData("<h2 class='anchor anchorWithStickyNavbar_LWe7' id='what-is-new'>x</h2>", "None")] // Docusaurus's subheading, named for the sticky bar its anchor keeps clear of
+    [InlineData("<h3 class='anchor anchorWithHideOnScrollNavbar_WYt5'>x</h3>", "None")]
+    [InlineData("<div class='navbar navbar--fixed-top'>x</div>", "Named")] // the bar itself
     [InlineData("<h3 class='post-tags'>x</h3>", "Named")] // a heading named for the story's tags still is
     [InlineData("<div class='kt-adv-slot'>x</div>", "UnlessProse")] // on a box it may
     [InlineData("<h3 class='gallery-title'>x</h3>", "UnlessProse")] // a gallery's heading goes with the gallery
