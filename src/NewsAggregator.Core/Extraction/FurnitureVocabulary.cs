@@ -38,7 +38,7 @@ internal static partial class FurnitureVocabulary
 
     internal static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
     {
-        "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",
+        "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar", "button",
     };
 
     // Parts of class or id values that name furniture wherever they appear in the value, and

@@ -223,6 +223,7 @@ public class InlineFurnitureTests
     [InlineData("<p>| |</p>")]
     [InlineData("<div class='not-prose my-8 flex'><span class='text-[10px] uppercase'>ምልክታ</span><div id='ad-inarticle-1' class='h-[250px]'></div></div>")] // an ad slot's label in any language, beside the empty slot a script fills
     [InlineData("<div><ins class='adsbygoogle' data-ad-slot='1234'></ins><p>Beeksisa</p></div>")]
+    [InlineData("<div class='bbCodeBlock-expandLink js-expandLink'><a role='button' tabindex='0'>Zau zawkin en rawh...</a></div>")] // a control's label (role=button) in any language: a forum quote's "Click to expand..."
     [InlineData("<div class='bn-annuntziu'><small>Publitzidade</small><div id='div-gpt-ad-mesu' style='min-height:250px'><script>googletag.cmd.push(function(){googletag.display('div-gpt-ad-mesu');});</script></div></div>")] // the slot holds only the script that fills it
     [InlineData("<p>Объявление на двери бани на улице Кирова. Фото автора</p>")] // a caption's "photo by the author", Russian
     [InlineData("<p>The shuttle waits behind the post office before its 6:52 a.m. run. Photo by Joanna Pruett / The Harbour Times</p>")] // the photographer and the outlet after "Photo by"
