@@ -459,6 +459,11 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(@"\b(facebook|instagram|twitter|telegram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon|viber|вконтакте|vkontakte|дзен[еау]?|dzen)\b", IgnoringCase)]
     internal static partial Regex SocialNetwork();
 
+    // An account's handle closing a line ("… abone oluñız: @qirimsesi", "@harbour_times."): the
+    // handle is the line's last word, nothing but a stop or a pictograph after it.
+    [GeneratedRegex(@"(^|\s)@[\p{L}\p{N}_.]{2,}[\p{P}\p{So}\s]*$", MatchingCase)]
+    internal static partial Regex TrailingHandle();
+
     // A disclosure of affiliate links, in a sentence or two ("We may earn a commission…", "Este
     // artículo contiene enlaces de afiliados…").
     [GeneratedRegex(

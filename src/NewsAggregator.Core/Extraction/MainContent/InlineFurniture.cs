@@ -147,7 +147,7 @@ internal static class InlineFurniture
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
                 // The last blocks may ask to follow the site in a first sentence and go on to ask for
                 // comments ("Подписывайтесь на «Вести» в Дзене, чтобы первыми узнавать новости. А если …").
-                (text.Length >= LabelLength && text.Length < CallToActionLength && kept.Count >= EdgeBlocks && i >= end - EdgeBlocks && OpensWithFollowRequest(text)) ||
+                (text.Length < CallToActionLength && kept.Count >= EdgeBlocks && i >= end - EdgeBlocks && ((text.Length >= LabelLength && OpensWithFollowRequest(text)) || PointsToHandle(text))) ||
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
                 // often longer than a label too.
@@ -627,6 +627,15 @@ internal static class InlineFurniture
     private static bool IsFollowLine(ReadOnlySpan<char> text) =>
         FurnitureVocabulary.SocialNetwork().IsMatch(text) &&
         ((OpensWithPictograph(text) && text.Contains('@')) || FurnitureVocabulary.FollowRequest().IsMatch(text));
+
+    /// <summary>
+    /// The block names a network and ends with an account's handle: the site's closing pitch to
+    /// follow it there, in any language ("Blognı oquğanıñız içün sağ oluñız! … Telegram
+    /// kanalımızğa abone oluñız: @qirimsesi"). A story's sentence that quotes a handle goes on
+    /// after it.
+    /// </summary>
+    private static bool PointsToHandle(string text) =>
+        text.Contains('@') && TrailingHandle().IsMatch(text) && FurnitureVocabulary.SocialNetwork().IsMatch(text);
 
     /// <summary>The block's first sentence, a prompt's length, is a request to follow the site.</summary>
     private static bool OpensWithFollowRequest(string text)

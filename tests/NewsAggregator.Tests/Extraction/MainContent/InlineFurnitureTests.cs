@@ -357,7 +357,9 @@ public class InlineFurnitureTests
     [InlineData("<p><b>Подписывайтесь на «Вести Гавани» в Дзене, чтобы первыми узнавать новости района.</b> А если вы уже плавали на новом пароме — расскажите в комментариях, как съездили.</p>", "")] // a request to follow in the first sentence, a request for comments after it
     [InlineData("<p>Follow the Harbour Times on WhatsApp for the day's news. And if you took the new ferry this week, tell us in the comments below how the crossing went for you.</p>", "")]
     [InlineData("<p>Follow the ferry company's WhatsApp channel and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.</p>", "Follow the ferry company's WhatsApp channel and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.")] // the story's last sentence opens with "follow", longer than a prompt
-    public void A_request_to_follow_the_site_that_opens_the_last_block_goes(string last, string kept)
+    [InlineData("<p>Blognı oquğanıñız içün sağ oluñız! Yañı maqalelerni qaçırmamaq içün Telegram kanalımızğa abone oluñız: @qirimsesi</p>", "")] // a closing pitch in any language: a network named, its handle last
+    [InlineData("<p>Mayor Jane Doe, who posts as @janedoe on Instagram, said the first ferry would sail from the new terminal in May.</p>", "Mayor Jane Doe, who posts as @janedoe on Instagram, said the first ferry would sail from the new terminal in May.")] // a handle inside the story's sentence
+    public void A_request_to_follow_the_site_that_opens_or_closes_the_last_block_goes(string last, string kept)
     {
         const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
         var text = Extract($"<p>{First}</p><p>{Middle}</p><p>{Last}</p>{last}");
