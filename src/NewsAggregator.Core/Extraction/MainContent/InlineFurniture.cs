@@ -529,18 +529,21 @@ internal static class InlineFurniture
 
     // An ad's label is a word or two ("Advertisement", "Anzeige", "ምልክታ").
     private const int SlotLabelLength = 30;
+    // A player's title is a label's length ("Listen to this article (5:12)", an episode's name).
+    private const int PlayerTitleLength = LabelLength;
 
     /// <summary>
     /// A short line in an element of its own, alone in a small box with an empty one that the
     /// page's scripts fill (<c>&lt;div id="ad-inarticle-1"&gt;&lt;/div&gt;</c>,
-    /// <c>&lt;ins class="adsbygoogle"&gt;</c>): the label of an ad slot or a widget, in whatever
-    /// language the site writes it, known by its place rather than its words. The box holds
+    /// <c>&lt;ins class="adsbygoogle"&gt;</c>) or with a player: the label of an ad slot, a
+    /// widget or an audio or video player, in whatever language the site writes it, known by its
+    /// place rather than its words. The box holds
     /// nothing but the two, and no text of its own (a heading's empty anchor is no slot).
     /// </summary>
     private static bool LabelsEmptySlot(TextBlock block)
     {
         // The line's own paragraph sits in the box, or the box is the block that holds the line's element.
-        if (block.Text.Length > SlotLabelLength || block.Container is not { } container ||
+        if (block.Text.Length > PlayerTitleLength || block.Container is not { } container ||
             (container.ChildElementCount == 0 ? container.ParentElement : container) is not { ChildElementCount: 2 } box || HtmlVocabulary.IsHeading(box.LocalName))
         {
             return false;
@@ -553,11 +556,15 @@ internal static class InlineFurniture
             }
         }
         var (first, second) = (box.FirstElementChild!, box.LastElementChild!);
-        return (IsEmptySlot(second) && Holds(first, block.Text)) || (IsEmptySlot(first) && Holds(second, block.Text));
+        return (Labels(second, block.Text) && Holds(first, block.Text)) || (Labels(first, block.Text) && Holds(second, block.Text));
 
-        static bool IsEmptySlot(IElement element) =>
-            (element.LocalName is "div" or "ins" or "aside" or "section" || element.LocalName.Contains('-', StringComparison.Ordinal)) &&
-            ShowsNothing(element);
+        // A player is such a slot too, with a longer line: the line beside an <audio> or <video>
+        // in a box of their own is its title ("Düssen Artikel vörlesen laten (5:12)"), and what
+        // the element holds is the fallback of browsers without one.
+        static bool Labels(IElement slot, string line) =>
+            slot.LocalName is "audio" or "video" ||
+            (line.Length <= SlotLabelLength && (slot.LocalName is "div" or "ins" or "aside" or "section" || slot.LocalName.Contains('-', StringComparison.Ordinal)) &&
+             ShowsNothing(slot));
 
         // Empty, or holding only the script that fills it (an ad server's
         // <div id="div-gpt-ad-…"><script>googletag.display(…)</script></div>).

@@ -224,6 +224,7 @@ public class InlineFurnitureTests
     [InlineData("<div class='not-prose my-8 flex'><span class='text-[10px] uppercase'>ምልክታ</span><div id='ad-inarticle-1' class='h-[250px]'></div></div>")] // an ad slot's label in any language, beside the empty slot a script fills
     [InlineData("<div><ins class='adsbygoogle' data-ad-slot='1234'></ins><p>Beeksisa</p></div>")]
     [InlineData("<div class='bbCodeBlock-expandLink js-expandLink'><a role='button' tabindex='0'>Zau zawkin en rawh...</a></div>")] // a control's label (role=button) in any language: a forum quote's "Click to expand..."
+    [InlineData("<div class='brxe-audio'><div class='bricks-audio-title'>Düssen Artikel vörlesen laten (5:12)</div><audio controls preload='none' src='/vorlesen.mp3'>Your browser cannot play this.</audio></div>")] // a player's title beside it, in any language
     [InlineData("<div class='bn-annuntziu'><small>Publitzidade</small><div id='div-gpt-ad-mesu' style='min-height:250px'><script>googletag.cmd.push(function(){googletag.display('div-gpt-ad-mesu');});</script></div></div>")] // the slot holds only the script that fills it
     [InlineData("<p>Объявление на двери бани на улице Кирова. Фото автора</p>")] // a caption's "photo by the author", Russian
     [InlineData("<p>The shuttle waits behind the post office before its 6:52 a.m. run. Photo by Joanna Pruett / The Harbour Times</p>")] // the photographer and the outlet after "Photo by"
@@ -549,6 +550,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Residents watch as the ferry leaves: some wave, some film it on their phones.</p>")] // "watch" in a sentence, not opening a video's title
     [InlineData("<h2><a id='the-vote'></a>The vote</h2>")] // a heading with an empty anchor to link to
     [InlineData("<div><p>The vote</p><div class='chart'><p>Yes 412, no 388</p></div></div>")] // a short line beside a box that holds text
+    [InlineData("<div><p>The harbour master filmed the old ferry's last crossing from the bridge, and the council has put his video of the quay at dawn on its website.</p><video controls src='/last-crossing.mp4'></video></div>")] // a paragraph of the story beside a video, longer than a player's title
     [InlineData("<div>Mayor re-elected<div id='results-map'></div></div>")] // a line that is the box's own text, no element of its own
     [InlineData("<p>Maria Mutola won the 800 metres in 1:58.90, the best time in the world this year. Photo by Jeanie Dunn.</p>")] // a report's paragraph that names its photographer: no outlet after the name
     [InlineData("<p>The playlist runs from 00:00 to 12:34 on Sundays, the station said.</p>")] // times in a sentence
