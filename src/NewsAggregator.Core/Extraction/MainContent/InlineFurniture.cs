@@ -173,6 +173,9 @@ internal static class InlineFurniture
 
     // A quote this short may match by chance ("No", "Thank you"); a pull quote is a sentence or its better half.
     private const int PullQuoteMinChars = 20;
+    // A box named for a quote holds its words this close: the words' paragraph, its wrapper, the box.
+    private const int QuoteBoxDepth = 3;
+
     // What stands around a quote's words and not in the sentence it repeats: quotation marks, the end of a sentence.
     private const string QuoteEdges = " \"'“”„‟«»‹›‘’‚「」『』.,;:!?…–—-";
 
@@ -190,14 +193,14 @@ internal static class InlineFurniture
         bool[]? pull = null;
         for (var start = 0; start < blocks.Count;)
         {
-            var quote = blocks[start].Kind == BlockKind.Quote ? blocks[start].Container?.Closest("blockquote") : null;
+            var quote = QuoteOf(blocks[start]);
             var end = start + 1;
             if (quote is null)
             {
                 start = end;
                 continue;
             }
-            while (end < blocks.Count && blocks[end].Kind == BlockKind.Quote && blocks[end].Container?.Closest("blockquote") == quote)
+            while (end < blocks.Count && QuoteOf(blocks[end]) == quote)
             {
                 end++;
             }
@@ -212,8 +215,9 @@ internal static class InlineFurniture
             if (IsRepeated(blocks, start, end, blocks[words].Text.AsSpan().Trim(QuoteEdges)) && LinesBesides(blocks, start, end, words))
             {
                 // The speaker's name set right after the quote, beside it in the quote's box
-                // (<pull-quote><blockquote>…</blockquote><cite>…</cite></pull-quote>), goes with it.
-                if (end < blocks.Count && quote.NextElementSibling is { LocalName: "cite" or "figcaption" } speaker &&
+                // (<pull-quote><blockquote>…</blockquote><cite>…</cite></pull-quote>, or a box of its
+                // own named for the quote, "quotesig"), goes with it.
+                if (end < blocks.Count && quote.NextElementSibling is { } speaker && (speaker.LocalName is "cite" or "figcaption" || (speaker == QuoteOf(blocks[end]) && blocks[end].Kind != BlockKind.Heading)) &&
                     blocks[end].Text.Length < LabelLength && blocks[end].Text == speaker.TextContent.Trim())
                 {
                     end++;
@@ -239,6 +243,25 @@ internal static class InlineFurniture
                 }
             }
             return false;
+        }
+
+        // The quote a block belongs to: its <blockquote>, or a box named for a quote close around it
+        // (Odoo's "s_blockquote", a "pull-quote" of <div>s), which sets a quote as well.
+        static IElement? QuoteOf(TextBlock block)
+        {
+            if (block.Kind == BlockKind.Quote)
+            {
+                return block.Container?.Closest("blockquote");
+            }
+            var box = block.Container;
+            for (var depth = 0; box is not null && depth < QuoteBoxDepth; depth++, box = box.ParentElement)
+            {
+                if (box.GetAttribute("class") is { } names && names.Contains("quote", StringComparison.OrdinalIgnoreCase))
+                {
+                    return box;
+                }
+            }
+            return null;
         }
 
         static bool LinesBesides(List<TextBlock> blocks, int start, int end, int words)

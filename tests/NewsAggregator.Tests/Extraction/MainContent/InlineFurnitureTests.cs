@@ -171,6 +171,8 @@ public class InlineFurnitureTests
     [InlineData("<blockquote class='pull-quote'><p>“The terminal should open to passengers in the summer of the following year”</p><cite>Harbour authority</cite></blockquote>")] // a pull quote repeating the text, with its speaker
     [InlineData("<figure class='wp-block-pullquote'><blockquote><p>Two years of consultation with residents and shipping companies.</p><cite>— Port director</cite></blockquote></figure>")]
     [InlineData("<pull-quote><blockquote>“The terminal should open to passengers in the summer of the following year”</blockquote><cite>Harbour authority</cite></pull-quote>")] // the speaker's name beside the quote, not inside it
+    [InlineData("<div class='s_blockquote'><div class='s_blockquote_content'><p>“The terminal should open to passengers in the summer of the following year.”</p></div><div class='s_blockquote_infos'><span>Harbour authority</span></div></div>")] // a pull quote set in <div>s named for a quote (Odoo's)
+    [InlineData("<div class='pullquote'>“Two years of consultation with residents and shipping companies”</div><div class='quotesig'>Port director</div>")] // its speaker in a box of its own named for the quote, after it
     [InlineData("<p>Annonse</p>")] // ad labels in Norwegian, Finnish, Croatian, Hebrew, Persian
     [InlineData("<p>Mainos</p>")]
     [InlineData("<p>Oglas</p>")]
@@ -369,6 +371,16 @@ public class InlineFurnitureTests
     }
 
     [Fact]
+    public void A_subheading_after_a_pull_quote_is_no_speaker_though_its_box_is_named_for_a_quote()
+    {
+        // Enfold names every subheading's box "blockquote modern-quote", as it names a pull quote's.
+        var text = Extract($"<p>{First}</p><div class='pullquote'>“The terminal should open to passengers in the summer of the following year”</div>" +
+                           $"<div class='av-special-heading blockquote modern-quote'><h3>What happens next</h3></div><p>{Last}</p>");
+
+        Assert.Equal(string.Join("\n\n", First, "What happens next", Last), text);
+    }
+
+    [Fact]
     public void A_credit_just_above_readers_comments_is_at_the_texts_edge()
     {
         // Four comments follow the heading: without the text ending at the heading, the credit
@@ -539,6 +551,7 @@ public class InlineFurnitureTests
     [InlineData("<blockquote class='twitter-tweet'><p>Finally, a proper terminal!</p>— Harbour Fan (@harbourfan) <a href='#'>July 30, 2018</a></blockquote>")]
     [InlineData("<blockquote><p>“We will not be building a terminal for cruise ships, whatever the owners of the marina may hope.”</p><cite>Harbour authority</cite></blockquote>")] // a quote the text does not repeat
     [InlineData("<blockquote><p>“Ferry terminal”</p></blockquote>")] // words too few to be a pull quote by chance of their match
+    [InlineData("<div class='quote-of-the-day'><p>“Whoever builds a harbour builds a town.”</p></div>")] // a box named for a quote that repeats nothing of the text
     [InlineData("<div class='text-block'><p>The ferry company posted the new timetable on its <a href='https://t.me/harbourferries'>Telegram channel</a> on Monday, hours before the first sailings were cancelled.</p></div>")] // a channel linked in passing by a paragraph of the story
     [InlineData("<div class='text-block'><p>Follow the ferry company's <a href='https://whatsapp.com/channel/0029VaFerries'>WhatsApp channel</a> and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.</p></div>")] // "follow" opening a sentence of the story that is longer than a prompt: two lines of pitch at most
     [InlineData("<p>Residents who follow the council on Facebook learned of the closure first.</p>")] // following a network in a sentence of the story: no request opens the line
