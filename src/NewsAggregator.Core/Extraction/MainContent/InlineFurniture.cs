@@ -454,11 +454,6 @@ internal static class InlineFurniture
         return label.Length is > 0 and <= 40 && block.Text.TrimEnd().TrimEnd(CallToActionEnd).EndsWith(label, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Takes back from <paramref name="kept"/> the blocks from <paramref name="from"/> up to
-    /// <paramref name="before"/> that it holds (the lines set over a note that goes); none when
-    /// <paramref name="from"/> is -1.
-    /// </summary>
     // A question as the page shows it may carry a number or a mark before it ("3. ", "Q: ", "▸ ").
     private const int QuestionMarkLength = 6;
 
@@ -466,6 +461,11 @@ internal static class InlineFurniture
     private static bool AsksQuestion(string text, string question) =>
         text.Length <= question.Length + QuestionMarkLength && text.EndsWith(question, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Takes back from <paramref name="kept"/> the blocks from <paramref name="from"/> up to
+    /// <paramref name="before"/> that it holds (the lines set over a note that goes); none when
+    /// <paramref name="from"/> is -1.
+    /// </summary>
     private static void TakeBack(List<TextBlock> kept, ref int keptChars, List<TextBlock> blocks, int from, int before)
     {
         for (var over = before - 1; from >= 0 && over >= from; over--)

@@ -805,13 +805,6 @@ internal static partial class MainContent
         return path;
     }
 
-
-    /// <summary>
-    /// What the survey reads of an element's attributes, gathered in one pass over them: most
-    /// elements have none or one, and a search by name for each costs more than the pass.
-    /// </summary>
-    /// <param name="Hidden">Hidden from every reader: the hidden attribute, aria-hidden="true", or display:none or visibility:hidden.</param>
-    /// <param name="Veiled">Hidden by visibility:hidden in its style and by nothing else, as a page hides what its script will show.</param>
     /// <summary>
     /// The body of a post as microformats mark it: mf2's <c>e-content</c> (the content property of
     /// an <c>h-entry</c>: Eleventy, Hugo and IndieWeb themes) and hAtom's <c>entry-content</c> (in a
@@ -835,6 +828,12 @@ internal static partial class MainContent
         return false;
     }
 
+    /// <summary>
+    /// What the survey reads of an element's attributes, gathered in one pass over them: most
+    /// elements have none or one, and a search by name for each costs more than the pass.
+    /// </summary>
+    /// <param name="Hidden">Hidden from every reader: the hidden attribute, aria-hidden="true", or display:none or visibility:hidden.</param>
+    /// <param name="Veiled">Hidden by visibility:hidden in its style and by nothing else, as a page hides what its script will show.</param>
     private readonly record struct Marks(bool Hidden, bool Veiled, string? ItemProp, string? Class)
     {
         public static Marks Of(IElement element)
