@@ -75,20 +75,24 @@ internal static class InlineFurniture
                 // After the article's first paragraphs: readers' comments follow to the end.
                 break;
             }
-            if (kept.Count >= EdgeBlocks && text.Length < LabelLength && charsAfter[i] * TrailAfterEndShare < keptChars && StoryEnd().IsMatch(text))
+            // Where the story may end: its first paragraphs kept, less than half as much after.
+            if (kept.Count >= EdgeBlocks && charsAfter[i] * TrailAfterEndShare < keptChars)
             {
-                // "About Quillfield" over the company's standing paragraph, its contacts and the
-                // downloads under a press release; "END" over a WeChat account's credits and
-                // prompts: what follows is the site's, not the story's.
-                break;
-            }
-            if (metadata.FaqQuestion is { } faq && kept.Count >= EdgeBlocks && charsAfter[i] * TrailAfterEndShare < keptChars && AsksQuestion(text, faq))
-            {
-                // The first question of the FAQ the page marks up for search engines, under the
-                // story: the questions and answers go to the end, and the heading over them with
-                // them, whatever language it is in ("Pitakonan sing asring ditakoni").
-                TakeBack(kept, ref keptChars, blocks, blocks[i - 1].Kind == BlockKind.Heading ? i - 1 : -1, i);
-                break;
+                if (text.Length < LabelLength && StoryEnd().IsMatch(text))
+                {
+                    // "About Quillfield" over the company's standing paragraph, its contacts and the
+                    // downloads under a press release; "END" over a WeChat account's credits and
+                    // prompts: what follows is the site's, not the story's.
+                    break;
+                }
+                if (metadata.FaqQuestion is { } faq && AsksQuestion(text, faq))
+                {
+                    // The first question of the FAQ the page marks up for search engines, under the
+                    // story: the questions and answers go to the end, and the heading over them with
+                    // them, whatever language it is in ("Pitakonan sing asring ditakoni").
+                    TakeBack(kept, ref keptChars, blocks, blocks[i - 1].Kind == BlockKind.Heading ? i - 1 : -1, i);
+                    break;
+                }
             }
             if (IntroducesTeasers(blocks, i))
             {
