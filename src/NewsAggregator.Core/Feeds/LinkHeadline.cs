@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Dom;
 
 namespace NewsAggregator.Feeds;
@@ -23,7 +24,23 @@ internal static class LinkHeadline
     public static bool InHeading(IElement anchor) => anchor.Closest("h1, h2, h3, h4, h5, h6") is not null;
 
     /// <summary>Words with at least one letter: "3 comments" has one.</summary>
-    public static int Words(string? text) => text is null ? 0 : text.Split(' ').Count(word => word.Any(char.IsLetter));
+    /// <remarks>
+    /// Letters are read by code point: a script beyond the Basic Multilingual Plane (Adlam, Chakma,
+    /// Newa) writes each letter as two surrogates, neither of which <see cref="char.IsLetter(char)"/> calls a letter.
+    /// </remarks>
+    public static int Words(string? text) => text is null ? 0 : text.Split(' ').Count(HasLetter);
+
+    private static bool HasLetter(string word)
+    {
+        foreach (var rune in word.EnumerateRunes())
+        {
+            if (Rune.IsLetter(rune))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static string? Headline(string? text)
     {

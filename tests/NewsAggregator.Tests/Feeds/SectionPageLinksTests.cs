@@ -7,6 +7,7 @@ public class SectionPageLinksTests
     private const string WorldPage = "https://www.dailyledger.example/world/";
     private const string LegacyPage = "http://gazette.example.net/news/index.php";
     private const string TeaserPage = "https://www.nordkurier-beispiel.example/regionales/";
+    private const string AdlamPage = "https://kabaruujifuuta.example/";
 
     private static IReadOnlyList<FeedEntry> Find(string fixture, string pageUrl, string? selector) =>
         SectionPageLinks.Find(FeedFixture.Text(fixture), new Uri(pageUrl), selector);
@@ -47,6 +48,16 @@ public class SectionPageLinksTests
             [
                 "https://www.nordkurier-beispiel.example/regionales/neubrandenburg/stadtwerke-erhoehen-preise-a1c2e3 | Neubrandenburg Stadtwerke erhöhen die Preise",
                 "https://www.nordkurier-beispiel.example/regionales/waren/radweg-am-see-freigegeben-b7d8f9 | Radweg am See freigegeben",
+            ]
+        },
+        {
+            "Headlines in a script beyond the Basic Multilingual Plane (Adlam) are headlines: their words have letters, " +
+            "so a dated link keeps its title and a short slug in a card counts",
+            "section-adlam.html", AdlamPage, null,
+            [
+                "https://kabaruujifuuta.example/kabaruuji/2025/06/12/suudu-defte-labe/ | 𞤅𞤵𞥅𞤣𞤵 𞤣𞤫𞤬𞤼𞤫 𞤳𞤫𞤧𞤵 𞤵𞤣𞥆𞤭𞤼𞤢𞥄𞤥𞤢 𞤸𞤢𞤲𞤳𞤭 𞤫 𞤂𞤢𞤦𞤫",
+                "https://kabaruujifuuta.example/kabaruuji/suudu-ndun-wonii | 𞤑𞤮 𞤱𞤮𞤲𞤭 𞤫 𞤲𞥋𞤣𞤫𞤪 𞤧𞤵𞥅𞤣𞤵 𞤲𞥋𞤣𞤵𞤲",
+                "https://kabaruujifuuta.example/jannde/aminata-sow | 𞤀𞤥𞤭𞤲𞤢𞤼𞤢 𞤅𞤮𞤱 𞤶𞤮𞤺𞤭𞥅𞤯𞤮 𞤧𞤵𞥅𞤣𞤵 𞤲𞥋𞤣𞤵𞤲",
             ]
         },
         {

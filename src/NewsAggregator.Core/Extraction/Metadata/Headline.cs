@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace NewsAggregator.Extraction;
 
 /// <summary>
@@ -140,7 +142,20 @@ internal static class Headline
         return p.Length > 0 && (p == s || (p.Length >= 4 && (s.Contains(p, StringComparison.Ordinal) || p.Contains(s, StringComparison.Ordinal))));
     }
 
-    private static string Compact(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    // By code point: a letter beyond the Basic Multilingual Plane (Adlam, Chakma, Newa) is two
+    // surrogates, neither of them a letter, and would leave nothing to compare.
+    private static string Compact(string text)
+    {
+        var compact = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                compact.Append(Rune.ToLowerInvariant(rune));
+            }
+        }
+        return compact.ToString();
+    }
 
     private static bool IsQuotation(string part) => part.Length > 0 && part[0] is '\'' or '"' or '‘' or '“' or '«' or '„' or '「';
 

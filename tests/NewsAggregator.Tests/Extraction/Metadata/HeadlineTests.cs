@@ -31,4 +31,15 @@ public class HeadlineTests
         Assert.Equal(expected, Headline.SameFolded(a, b));
         Assert.Equal(expected, Headline.SameFolded(b, a));
     }
+
+    [Fact]
+    public void A_site_name_in_a_script_beyond_the_Basic_Multilingual_Plane_is_branding()
+    {
+        // Adlam: every letter two UTF-16 code units. The site's name is too long to pass for
+        // branding by its length alone; only matching it against og:site_name takes it off.
+        const string story = "𞤅𞤵𞥅𞤣𞤵 𞤣𞤫𞤬𞤼𞤫 𞤳𞤫𞤧𞤵 𞤵𞤣𞥆𞤭𞤼𞤢𞥄𞤥𞤢 𞤸𞤢𞤲𞤳𞤭 𞤫 𞤂𞤢𞤦𞤫";
+        const string site = "𞤑𞤢𞤦𞤢𞤪𞤵𞥅𞤶𞤭 𞤊𞤵𞥅𞤼𞤢 𞤫 𞤂𞤢𞤦𞤫 𞤫 𞤃𞤢𞤥𞥆𞤵";
+
+        Assert.Equal(story, Headline.Clean($"{story} | {site}", site.ToUpperInvariant(), null));
+    }
 }
