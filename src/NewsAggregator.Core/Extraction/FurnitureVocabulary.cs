@@ -639,6 +639,9 @@ internal static partial class FurnitureVocabulary
     // not be reproduced", and the same in other languages.
     [GeneratedRegex(
         @"\b(?:copyright\s*(©|\(c\)|@)?\s*(19|20)\d{2}|all rights reserved\b|" +
+        // a Creative Commons licence by its short name and version, the same in every language
+        // ("… CC BY 4.0 лицензия улын", "Creative Commons BY 4.0"): a republished story's notice
+        @"(creative commons (cc[ -])?|cc[ -])by([ -](nc|nd|sa))*[ -]\d\.\d\b|" +
         @"(may|must) not be (reproduced|republished|copied|published|redistributed)\b|\bnot to be (reproduced|republished|copied|redistributed)\b|(you may|free to) republish\b|republish this (story|article)\b|no (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
         // and the same in the other languages of the evaluation sets and of the furniture lines: "all
         // rights reserved", "reprinting without permission is forbidden", "when using the materials a
@@ -670,7 +673,7 @@ internal static partial class FurnitureVocabulary
     // reserved" and "права" of the reuse notices; Turkish "saklıdır" by its letters before the
     // dotless ı, which case-insensitive search and the pattern fold differently).
     internal static readonly GatedPattern CopyrightWords = new(CopyrightWordsPattern(),
-        "copyright", "rights reserved", "not be ", "not to be ", "republish", "no part", "no material",
+        "copyright", "rights reserved", "cc by", "cc-by", "creative commons", "not be ", "not to be ", "republish", "no part", "no material",
         "прав", "обязательна", "разрешени", "согласи", "мнение",
         "zastrzeżone", "réservés", "vorbehalten", "reservados", "riservati", "voorbehouden", "sakl",
         "nie może być", "zgody", "επιφύλαξη", "απαγορεύεται",

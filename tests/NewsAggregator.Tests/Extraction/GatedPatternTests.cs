@@ -120,6 +120,9 @@ public partial class GatedPatternTests
     [Theory]
     [InlineData("Copyright 2004 The Tribune")]
     [InlineData("ALL RIGHTS RESERVED.")]
+    [InlineData("Статья CC BY 4.0 лицензия улын поттэмын.")] // a Creative Commons licence by its short name and version
+    [InlineData("Republished under CC-BY-SA 3.0.")]
+    [InlineData("ߊ߬ ߓߘߊ߫ Creative Commons BY 4.0 ߟߊߘߊ߲ ߞߊ߲߬.")]
     [InlineData("This material may not be reproduced without permission.")]
     [InlineData("Not to be redistributed.")]
     [InlineData("You may republish this story under Creative Commons.")]

@@ -162,7 +162,7 @@ internal static class InlineFurniture
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept)) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
-                EndsInSubscription(block))
+                EndsInSubscription(block) || OffersTranslation(block))
             {
                 continue;
             }
@@ -457,6 +457,18 @@ internal static class InlineFurniture
         var label = last.TextContent.Trim().TrimEnd(CallToActionEnd);
         return label.Length is > 0 and <= 40 && block.Text.TrimEnd().TrimEnd(CallToActionEnd).EndsWith(label, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A short block with a link that names the language of the page it points to
+    /// (<c>hreflang</c>): the story in another language ("Read in English", "Bul maqalanı basqa
+    /// tilde oqıw: Oʻzbekcha · Русский"), in any language, since the attribute is there for the
+    /// reader's browser and search engines alone. A link within the story's sentences has no
+    /// reason to carry it.
+    /// </summary>
+    private static bool OffersTranslation(TextBlock block) =>
+        block.Text.Length < TranslationOfferLength && block.LinkChars > 0 && block.Container?.QuerySelector("a[hreflang]") is not null;
+
+    private const int TranslationOfferLength = 200;
 
     // A question as the page shows it may carry a number or a mark before it ("3. ", "Q: ", "▸ ").
     private const int QuestionMarkLength = 6;

@@ -237,6 +237,7 @@ public class InlineFurnitureTests
     [InlineData("<p>This article is for informational purposes only and does not constitute investment advice. The Harbour Times and its journalists hold no positions in the companies named.</p>")]
     [InlineData("<p>Категория: Транспорт | Просмотров: 412 | Добавил: admin</p>")] // the filing line of a site builder's entry
     [InlineData("<div class='block block-type-donation'><p>Free for all, thanks to you</p><p>Our journalism has no paywall. With 5, 10 or 20 francs a month you keep local news alive.</p></div>")] // the box that asks for a donation
+    [InlineData("<div class='news-view__translations'>Bul maqalanı basqa tilde oqıw: <a href='/uz/news/41' hreflang='uz'>Oʻzbekcha</a> · <a href='/ru/news/41' hreflang='ru'>Русский</a></div>")] // the story in other languages, links that name their language (Karakalpak)
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -351,6 +352,9 @@ public class InlineFurnitureTests
     [InlineData("<p>To contact the editor responsible for this story: John Roe at jroe@harbour.example</p>")]
     [InlineData("<p><small>This entry was posted on Monday, May 31st, 2004 at 8:40 pm and is filed under <a href='/c/1'>Uncategorized</a>. You can follow any responses to this entry through the <a href='/p/1/feed'>RSS 2.0</a> feed. You can leave a response, or <a href='/p/1/trackback'>trackback</a> from your own site.</small></p>")] // a blog engine's note under the post
     [InlineData("<p>Posted by Jane Doe on Jan 17 2012. Filed under <a href='/c/2'>Top Stories</a>. You can follow any responses to this entry through the RSS 2.0. Both comments and pings are currently closed.</p>")]
+    [InlineData("<p><i>Та статья нырысь «Алнаш ёрос» газетлэн сайтаз 2026 арын 28 ноябре поттэмын вал. Статья CC BY 4.0 лицензия улын, ӧжыт воштонъёсын поттэмын.</i></p>")] // a republished story's licence by its short name and version, in any language (Udmurt)
+    [InlineData("<p>Zaj xov xwm no tau luam tawm thawj zaug los ntawm Central Valley Harvest Report thiab rov luam tawm raws li daim ntawv tso cai Creative Commons CC BY-NC-SA 4.0.</p>")] // Hmong, the licence's full name
+    [InlineData("<p>ߞߌ߬ߓߊ߬ߙߎ ߣߌ߲߬ ߝߟߐ߫ ߓߐ߬ ߘߊ߫ ߡߌ߬ߟߏ߫ ߞߊ߲ ߙߊ߬ߘߌ߬ߦߏ ߟߊ߫. ߊ߬ ߓߘߊ߫ ߟߊߥߟߌ߫ ߦߊ߲߬ ߟߊ߫ Creative Commons BY 4.0 ߟߊߘߊ߲ ߞߊ߲߬.</p>")] // N'Ko
     public void Notes_under_the_text_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
@@ -567,6 +571,8 @@ public class InlineFurnitureTests
     [InlineData("<div>Mayor re-elected<div id='results-map'></div></div>")] // a line that is the box's own text, no element of its own
     [InlineData("<p>Maria Mutola won the 800 metres in 1:58.90, the best time in the world this year. Photo by Jeanie Dunn.</p>")] // a report's paragraph that names its photographer: no outlet after the name
     [InlineData("<p>The playlist runs from 00:00 to 12:34 on Sundays, the station said.</p>")] // times in a sentence
+    [InlineData("<p>The council's report, <a href='/en/reports/ferries' lang='en'>published in English</a> last week, found the ferries late on one crossing in four, and the operator has disputed its figures ever since.</p>")] // a link to a text in another language in a sentence of the story, longer than a switcher, no hreflang
+    [InlineData("<p>The harbour's photo archive will be released under a Creative Commons licence next year, the museum said.</p>")] // a licence the story reports, no short name and version
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
