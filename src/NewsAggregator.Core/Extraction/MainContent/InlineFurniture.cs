@@ -43,6 +43,7 @@ internal static class InlineFurniture
     {
         var linkList = blocks.Select(IsLinkList).ToArray();
         var charsAfter = CharsAfter(blocks);
+        var totalChars = blocks.Count == 0 ? 0 : charsAfter[0] + blocks[0].Text.Length;
         var pullQuotes = PullQuotes(blocks);
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
@@ -147,7 +148,7 @@ internal static class InlineFurniture
                     continue;
                 }
             }
-            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || LabelsEmptySlot(block) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
+            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || LabelsEmptySlot(block, MayBeCaption(block, totalChars)) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
                 // The last blocks may ask to follow the site in a first sentence and go on to ask for
                 // comments ("Подписывайтесь на «Вести» в Дзене, чтобы первыми узнавать новости. А если …").
@@ -162,7 +163,7 @@ internal static class InlineFurniture
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept)) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
-                EndsInSubscription(block) || OffersTranslation(block))
+                EndsInSubscription(block) || OffersTranslation(block) || (MayBeCaption(block, totalChars) && CaptionsPictureAbove(block)))
             {
                 continue;
             }
@@ -571,15 +572,70 @@ internal static class InlineFurniture
     // A player's title is a label's length ("Listen to this article (5:12)", an episode's name).
     private const int PlayerTitleLength = LabelLength;
 
+    private const int CaptionLength = 250;
+
+    // A caption is a line beside a picture, not a quote set over one (a reader's review beside
+    // their photo), nor the bulk of the text (a photo story's only paragraph under its picture).
+    private static bool MayBeCaption(TextBlock block, int totalChars) =>
+        block.Kind != BlockKind.Quote && block.Text.Length * 2 < totalChars && block.Container?.Closest("blockquote") is null;
+
+    /// <summary>A picture and nothing else: an image, or a link or frame around one, with no text.</summary>
+    private static bool ShowsOnlyPicture(IElement element)
+    {
+        while (true)
+        {
+            if (element.LocalName is "img" or "picture")
+            {
+                return true;
+            }
+            if (element.ChildElementCount != 1 || !string.IsNullOrWhiteSpace(element.TextContent) || element.LocalName is "audio" or "video" or "iframe")
+            {
+                return false;
+            }
+            element = element.FirstElementChild!;
+        }
+    }
+
+    /// <summary>
+    /// A short centred paragraph right under a paragraph that shows only a picture: its caption,
+    /// as editors of Chinese and old sites set them (<c>&lt;p style="text-align:center"&gt;</c>).
+    /// </summary>
+    private static bool CaptionsPictureAbove(TextBlock block)
+    {
+        if (block.Text.Length > CaptionLength || block.Container is not { } container || container.PreviousElementSibling is not { } above ||
+            !ShowsOnlyPicture(above) || !Centred(container) || container.ParentElement is not { } parent)
+        {
+            return false;
+        }
+        // Where the text's paragraphs are centred too (a blog post set in the middle), centring sets nothing apart.
+        int centred = 0, paragraphs = 0;
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling != container && !string.IsNullOrWhiteSpace(sibling.TextContent))
+            {
+                paragraphs++;
+                centred += Centred(sibling) ? 1 : 0;
+            }
+        }
+        return centred * 2 < paragraphs;
+
+        static bool Centred(IElement element) =>
+            element.GetAttribute("align") is { } align && align.Equals("center", StringComparison.OrdinalIgnoreCase) ||
+            (element.GetAttribute("style") is { } style && style.Replace(" ", "", StringComparison.Ordinal).Contains("text-align:center", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>
     /// A short line in an element of its own, alone in a small box with an empty one that the
     /// page's scripts fill (<c>&lt;div id="ad-inarticle-1"&gt;&lt;/div&gt;</c>,
     /// <c>&lt;ins class="adsbygoogle"&gt;</c>) or with a player: the label of an ad slot, a
     /// widget or an audio or video player, in whatever language the site writes it, known by its
     /// place rather than its words. The box holds
-    /// nothing but the two, and no text of its own (a heading's empty anchor is no slot).
+    /// nothing but the two, and no text of its own (a heading's empty anchor is no slot). A line
+    /// of up to <see cref="CaptionLength"/> characters alone in such a box with a picture is the
+    /// picture's caption, a figure built without <c>&lt;figure&gt;</c> ("ЦӀилигъарин цӀийи муьгъ.
+    /// Шикил: Рамиз Исмаилов" under a link to the full-size image), when <paramref name="mayBeCaption"/>.
     /// </summary>
-    private static bool LabelsEmptySlot(TextBlock block)
+    private static bool LabelsEmptySlot(TextBlock block, bool mayBeCaption)
     {
         // The line's own paragraph sits in the box, or the box is the block that holds the line's element.
         if (block.Text.Length > PlayerTitleLength || block.Container is not { } container ||
@@ -595,13 +651,15 @@ internal static class InlineFurniture
             }
         }
         var (first, second) = (box.FirstElementChild!, box.LastElementChild!);
-        return (Labels(second, block.Text) && Holds(first, block.Text)) || (Labels(first, block.Text) && Holds(second, block.Text));
+        // A table's cell with a picture and a line is a listing's entry (a member, a product), not a figure.
+        mayBeCaption &= box.LocalName is not ("td" or "th");
+        return (Labels(second, block.Text, mayBeCaption) && Holds(first, block.Text)) || (Labels(first, block.Text, mayBeCaption) && Holds(second, block.Text));
 
         // A player is such a slot too, with a longer line: the line beside an <audio> or <video>
         // in a box of their own is its title ("Düssen Artikel vörlesen laten (5:12)"), and what
         // the element holds is the fallback of browsers without one.
-        static bool Labels(IElement slot, string line) =>
-            slot.LocalName is "audio" or "video" ||
+        static bool Labels(IElement slot, string line, bool mayBeCaption) =>
+            slot.LocalName is "audio" or "video" || (mayBeCaption && line.Length <= CaptionLength && ShowsOnlyPicture(slot)) ||
             (line.Length <= SlotLabelLength && (slot.LocalName is "div" or "ins" or "aside" or "section" || slot.LocalName.Contains('-', StringComparison.Ordinal)) &&
              ShowsNothing(slot));
 
@@ -729,5 +787,4 @@ internal static class InlineFurniture
     // A heading may share its block with the prompt under it ("Comments<br>Join the discussion on our forum").
     private static ReadOnlySpan<char> FirstLine(string text) =>
         text.IndexOf('\n') is var end and >= 0 ? text.AsSpan(0, end) : text;
-
 }

@@ -237,6 +237,8 @@ public class InlineFurnitureTests
     [InlineData("<p>This article is for informational purposes only and does not constitute investment advice. The Harbour Times and its journalists hold no positions in the companies named.</p>")]
     [InlineData("<p>Категория: Транспорт | Просмотров: 412 | Добавил: admin</p>")] // the filing line of a site builder's entry
     [InlineData("<div class='block block-type-donation'><p>Free for all, thanks to you</p><p>Our journalism has no paywall. With 5, 10 or 20 francs a month you keep local news alive.</p></div>")] // the box that asks for a donation
+    [InlineData("<div class='value'><a class='modal_image' href='/upload/muygh-1200.jpg'><img src='/upload/muygh-big.jpg' alt=''></a><div class='small text-muted'>ЦӀилигъарин цӀийи муьгъ. Шикил: Рамиз Исмаилов</div></div>")] // a picture's caption, alone with it in a box, in any language (Lezgian)
+    [InlineData("<p style='text-align: center;'><img src='/attachment/101524.jpg' width='600'></p><p style='text-align: center;'><font color='#808080'><span>Vangz Yiengzcingh caeuq gyoengq lwgnyez youq ndaw ranzdingz eu fwen. (Ingj: Vangz Meizlingz)</span></font></p>")] // a short centred paragraph under a paragraph of a picture alone, among paragraphs that are not centred (Zhuang)
     [InlineData("<div class='news-view__translations'>Bul maqalanı basqa tilde oqıw: <a href='/uz/news/41' hreflang='uz'>Oʻzbekcha</a> · <a href='/ru/news/41' hreflang='ru'>Русский</a></div>")] // the story in other languages, links that name their language (Karakalpak)
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
@@ -572,6 +574,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Maria Mutola won the 800 metres in 1:58.90, the best time in the world this year. Photo by Jeanie Dunn.</p>")] // a report's paragraph that names its photographer: no outlet after the name
     [InlineData("<p>The playlist runs from 00:00 to 12:34 on Sundays, the station said.</p>")] // times in a sentence
     [InlineData("<p>The council's report, <a href='/en/reports/ferries' lang='en'>published in English</a> last week, found the ferries late on one crossing in four, and the operator has disputed its figures ever since.</p>")] // a link to a text in another language in a sentence of the story, longer than a switcher, no hreflang
+    [InlineData("<blockquote><p><img src='/reviews/anna.jpg'></p><p style='text-align: center;'>“Very talented people! Super fun and entertaining, and we won a prize!”</p></blockquote>")] // a reader's review set under their photo, inside a quote
+    [InlineData("<table><tr><td><p><img src='/members/day.gif'></p><p>Day Art Studio</p></td><td><p><img src='/members/dean.gif'></p><p>Dean's Café</p></td></tr></table>")] // a listing's entry in a table's cell: a member's logo and name
     [InlineData("<p>The harbour's photo archive will be released under a Creative Commons licence next year, the museum said.</p>")] // a licence the story reports, no short name and version
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
@@ -630,6 +634,17 @@ public class InlineFurnitureTests
             $"<article><p>Harbour’s plan approved</p><p>{First}</p><p>{Last}</p></article></body></html>";
 
         Assert.Equal($"{First}\n\n{Last}", new ArticleExtractor().Extract(page, null).Text);
+    }
+
+    [Fact]
+    public void Where_every_paragraph_is_centred_a_short_one_under_a_picture_is_the_storys()
+    {
+        const string Line = "For this opening, the theatre prepared three items of its traditional show.";
+        var centred = (string text) => $"<p style='text-align: center;'>{text}</p>";
+
+        var text = Extract(centred(First) + "<p style='text-align: center;'><img src='/2018/10/show.jpeg'></p>" + centred(Line) + centred(Last));
+
+        Assert.Equal($"{First}\n\n{Line}\n\n{Last}", text);
     }
 
     [Fact]
