@@ -106,9 +106,10 @@ internal static partial class FurnitureVocabulary
     // is worth printing). Readability makes the same exception for the same reason.
     // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all;
     // a "header block" is a heading among the text's blocks, as Notion names each of its own:
-    // "notion-header-block", "notion-sub_header-block"; and Jimdo's "j-header" is the module of a
-    // subheading among its text modules, "j-text".)
-    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|(?<!\\bj-)header(?![-_]block)", MatchingCase)]
+    // "notion-header-block", "notion-sub_header-block"; Jimdo's "j-header" is the module of a
+    // subheading among its text modules, "j-text"; and SP Page Builder's heading addon is
+    // "sppb-addon-header" in "addon-root-header", as its text addon is "sppb-addon-text-block".)
+    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|(?<!\\bj-|addon-|addon-root-)header(?![-_]block)", MatchingCase)]
     internal static partial Regex WeakFurnitureWord();
 
     // Weak parts that page builders and slideshows also put around every block of an article's

@@ -81,6 +81,8 @@ public class BoilerplateMarkersTests
     [InlineData("<div class='notion-selectable notion-sub_header-block'><div><h3>x</h3></div></div>", "None")]
     [InlineData("<div class='boxHeader'><h2>x</h2></div>", "Named")] // a box's header is still the box's label
     [InlineData("<div id='cc-m-1' class='j-module n j-header '><h2>x</h2></div>", "None")] // Jimdo's subheading module among its text modules
+    [InlineData("<div id='sppb-addon-wrapper-17' class='sppb-addon-wrapper  addon-root-header'><div class='clearfix'><div class='sppb-addon sppb-addon-header sppb-text-left'><h2 class='sppb-addon-title'>x</h2></div></div></div>", "None")] // SP Page Builder's heading addon among its text addons
+    [InlineData("<div class='sppb-addon sppb-addon-header'><h2>x</h2></div>", "None")]
     [InlineData("<h2 class='kt-adv-heading31877_6c2a90-d4 wp-block-kadence-advancedheading'>x</h2>", "None")] // Kadence's advanced heading: "adv" on a heading names no ad
     [InlineData("<h3 class='av-special-heading-tag' itemprop='headline'>x</h3>", "None")] // Enfold's subheading: the tag it names is its own h1-h6, no list of tags
     [InlineData("<div class='heading-tag'>x</div>", "Named")] // the same name on a box is a tag's
