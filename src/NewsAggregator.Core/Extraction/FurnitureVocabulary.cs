@@ -128,7 +128,9 @@ internal static partial class FurnitureVocabulary
     // facts", "Faktaboks", the story's timeline of dates): its publisher names it for what it is,
     // and it is the story's, even in an <aside> or with role=complementary, which otherwise name
     // the page's side column. (A timeline of links to earlier stories is still a list of links.)
-    [GeneratedRegex("fact-?box|facts-?box|key-?facts|info-?box|infokasten|fakten-?box|fakta-?(boks|ruta|laatikko)|by-?the-?numbers|at-?a-?glance|time-?line|chronolog", MatchingCase)]
+    // The story's footnotes too, which Markdown renderers set under the text in a box of that
+    // name, Zola's a <footer class="footnotes">.
+    [GeneratedRegex("fact-?box|facts-?box|key-?facts|info-?box|infokasten|fakten-?box|fakta-?(boks|ruta|laatikko)|by-?the-?numbers|at-?a-?glance|time-?line|chronolog|footnotes", MatchingCase)]
     internal static partial Regex FactBoxWord();
 
     // Words that name the article's own wrappers, in English and in the languages of the strong
