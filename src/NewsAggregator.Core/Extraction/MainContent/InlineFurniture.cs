@@ -579,6 +579,9 @@ internal static class InlineFurniture
     private static bool MayBeCaption(TextBlock block, int totalChars) =>
         block.Kind != BlockKind.Quote && block.Text.Length * 2 < totalChars && block.Container?.Closest("blockquote") is null;
 
+    // An image this small in either direction is a bullet or a spacer of an old layout, no picture.
+    private const int BulletPixels = 20;
+
     /// <summary>A picture and nothing else: an image, or a link or frame around one, with no text.</summary>
     private static bool ShowsOnlyPicture(IElement element)
     {
@@ -586,7 +589,7 @@ internal static class InlineFurniture
         {
             if (element.LocalName is "img" or "picture")
             {
-                return true;
+                return !(Pixels(element, "width") <= BulletPixels || Pixels(element, "height") <= BulletPixels);
             }
             if (element.ChildElementCount != 1 || !string.IsNullOrWhiteSpace(element.TextContent) || element.LocalName is "audio" or "video" or "iframe")
             {
@@ -595,6 +598,9 @@ internal static class InlineFurniture
             element = element.FirstElementChild!;
         }
     }
+
+    private static int? Pixels(IElement image, string dimension) =>
+        int.TryParse(image.GetAttribute(dimension), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pixels) ? pixels : null;
 
     /// <summary>
     /// A short centred paragraph right under a paragraph that shows only a picture: its caption,
