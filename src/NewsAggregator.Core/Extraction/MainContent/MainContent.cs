@@ -135,7 +135,7 @@ internal static partial class MainContent
             {
                 var element = outline.Element(position);
                 var marks = Marks.Of(element);
-                if (marks.Hidden || IsHoverCard(outline, position))
+                if (marks.Hidden || IsHoverCard(outline, position) || IsNoteMark(element))
                 {
                     hidden[position] = true;
                     if (marks.Veiled)
@@ -160,6 +160,34 @@ internal static partial class MainContent
                 position++;
             }
         }
+    }
+
+    // A note's number, its brackets included ("1", "[12]", "iv").
+    private const int NoteMarkChars = 4;
+
+    /// <summary>
+    /// A footnote's mark in the text and the way back from the note: a <c>&lt;sup&gt;</c> that
+    /// holds only a link to a place on the page, as Markdown renderers and wikis write a note's
+    /// number (<c>&lt;sup&gt;&lt;a href="#fn-1"&gt;1&lt;/a&gt;&lt;/sup&gt;</c>), a link the page marks as
+    /// one (DPUB-ARIA's <c>doc-noteref</c> and <c>doc-backlink</c>), or a link to a place on the page
+    /// that shows only an arrow ("↩"). Rendered, the number runs into the word or figure before
+    /// it ("in 1989.1") and the arrow stands at the end of the note; a reader reads past both.
+    /// </summary>
+    private static bool IsNoteMark(IElement element)
+    {
+        switch (element.LocalName)
+        {
+            case "sup":
+                return element.ChildElementCount == 1 && element.FirstElementChild is { LocalName: "a" } link && PointsWithinPage(link) &&
+                       element.TextContent.AsSpan().Trim().Length is > 0 and <= NoteMarkChars;
+            case "a":
+                return element.GetAttribute("role") is "doc-noteref" or "doc-backlink" ||
+                       (PointsWithinPage(element) && element.TextContent.AsSpan().Trim() is "↩" or "↩︎" or "↑" or "^" or "⤴");
+            default:
+                return false;
+        }
+
+        static bool PointsWithinPage(IElement link) => link.GetAttribute("href") is { Length: > 1 } href && href[0] == '#';
     }
 
     /// <summary>
@@ -634,7 +662,7 @@ internal static partial class MainContent
         for (var position = box + 1; position < outline.SubtreeEnd(box);)
         {
             var element = outline.Element(position);
-            if (Marks.Of(element).Hidden || BoilerplateMarkers.Judge(element) is Furniture.Named or Furniture.Comments)
+            if (Marks.Of(element).Hidden || IsNoteMark(element) || BoilerplateMarkers.Judge(element) is Furniture.Named or Furniture.Comments)
             {
                 survey.LeftOut[position] = true;
                 position = outline.SubtreeEnd(position);
