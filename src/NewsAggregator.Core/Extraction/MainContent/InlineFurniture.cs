@@ -148,7 +148,7 @@ internal static class InlineFurniture
                     continue;
                 }
             }
-            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || LabelsEmptySlot(block, MayBeCaption(block, totalChars)) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
+            if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || LabelsEmptySlot(block, totalChars) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
                 // The last blocks may ask to follow the site in a first sentence and go on to ask for
                 // comments ("Подписывайтесь на «Вести» в Дзене, чтобы первыми узнавать новости. А если …").
@@ -163,7 +163,7 @@ internal static class InlineFurniture
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
                 (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept)) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
-                EndsInSubscription(block) || OffersTranslation(block) || (MayBeCaption(block, totalChars) && CaptionsPictureAbove(block)))
+                EndsInSubscription(block) || OffersTranslation(block) || (CaptionsPictureAbove(block) && MayBeCaption(block, totalChars)))
             {
                 continue;
             }
@@ -467,7 +467,8 @@ internal static class InlineFurniture
     /// reason to carry it.
     /// </summary>
     private static bool OffersTranslation(TextBlock block) =>
-        block.Text.Length < TranslationOfferLength && block.LinkChars > 0 && block.Container?.QuerySelector("a[hreflang]") is not null;
+        block.Text.Length < TranslationOfferLength && block.LinkChars > 0 && block.Container is { } container &&
+        container.GetElementsByTagName("a").Any(link => link.HasAttribute("hreflang"));
 
     private const int TranslationOfferLength = 200;
 
@@ -639,9 +640,10 @@ internal static class InlineFurniture
     /// nothing but the two, and no text of its own (a heading's empty anchor is no slot). A line
     /// of up to <see cref="CaptionLength"/> characters alone in such a box with a picture is the
     /// picture's caption, a figure built without <c>&lt;figure&gt;</c> ("ЦӀилигъарин цӀийи муьгъ.
-    /// Шикил: Рамиз Исмаилов" under a link to the full-size image), when <paramref name="mayBeCaption"/>.
+    /// Шикил: Рамиз Исмаилов" under a link to the full-size image), unless the line is most of the
+    /// <paramref name="totalChars"/> the blocks hold, or a quote's.
     /// </summary>
-    private static bool LabelsEmptySlot(TextBlock block, bool mayBeCaption)
+    private static bool LabelsEmptySlot(TextBlock block, int totalChars)
     {
         // The line's own paragraph sits in the box, or the box is the block that holds the line's element.
         if (block.Text.Length > PlayerTitleLength || block.Container is not { } container ||
@@ -658,7 +660,7 @@ internal static class InlineFurniture
         }
         var (first, second) = (box.FirstElementChild!, box.LastElementChild!);
         // A table's cell with a picture and a line is a listing's entry (a member, a product), not a figure.
-        mayBeCaption &= box.LocalName is not ("td" or "th");
+        var mayBeCaption = box.LocalName is not ("td" or "th") && MayBeCaption(block, totalChars);
         return (Labels(second, block.Text, mayBeCaption) && Holds(first, block.Text)) || (Labels(first, block.Text, mayBeCaption) && Holds(second, block.Text));
 
         // A player is such a slot too, with a longer line: the line beside an <audio> or <video>
