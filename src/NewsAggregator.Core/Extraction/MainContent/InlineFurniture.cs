@@ -573,6 +573,7 @@ internal static class InlineFurniture
     // A player's title is a label's length ("Listen to this article (5:12)", an episode's name).
     private const int PlayerTitleLength = LabelLength;
 
+    // A caption is a sentence or two; a paragraph of the story beside a picture runs longer.
     private const int CaptionLength = 250;
 
     // A caption is a line beside a picture, not a quote set over one (a reader's review beside
@@ -626,8 +627,9 @@ internal static class InlineFurniture
         }
         return centred * 2 < paragraphs;
 
+        // By the old attribute or by the style, however spaced ("text-align: center").
         static bool Centred(IElement element) =>
-            element.GetAttribute("align") is { } align && align.Equals("center", StringComparison.OrdinalIgnoreCase) ||
+            (element.GetAttribute("align") is { } align && align.Equals("center", StringComparison.OrdinalIgnoreCase)) ||
             (element.GetAttribute("style") is { } style && style.Replace(" ", "", StringComparison.Ordinal).Contains("text-align:center", StringComparison.OrdinalIgnoreCase));
     }
 
