@@ -573,7 +573,7 @@ internal static class InlineFurniture
     // A player's title is a label's length ("Listen to this article (5:12)", an episode's name).
     private const int PlayerTitleLength = LabelLength;
 
-    // A caption is a sentence or two; a paragraph of the story beside a picture runs longer.
+    // A caption set under its picture is a sentence or two; a paragraph of the story runs longer.
     private const int CaptionLength = 250;
 
     // A caption is a line beside a picture, not a quote set over one (a reader's review beside
@@ -640,8 +640,9 @@ internal static class InlineFurniture
     /// widget or an audio or video player, in whatever language the site writes it, known by its
     /// place rather than its words. The box holds
     /// nothing but the two, and no text of its own (a heading's empty anchor is no slot). A line
-    /// of up to <see cref="CaptionLength"/> characters alone in such a box with a picture is the
-    /// picture's caption, a figure built without <c>&lt;figure&gt;</c> ("ЦӀилигъарин цӀийи муьгъ.
+    /// of a player's title's length alone in such a box with a picture is the picture's caption,
+    /// a figure built without <c>&lt;figure&gt;</c> (a longer line beside a picture is as often the
+    /// lead or a paragraph of the text set beside it: daniel's Greek and Russian pages) ("ЦӀилигъарин цӀийи муьгъ.
     /// Шикил: Рамиз Исмаилов" under a link to the full-size image), unless the line is most of the
     /// <paramref name="totalChars"/> the blocks hold, or a quote's.
     /// </summary>
@@ -669,7 +670,7 @@ internal static class InlineFurniture
         // in a box of their own is its title ("Düssen Artikel vörlesen laten (5:12)"), and what
         // the element holds is the fallback of browsers without one.
         static bool Labels(IElement slot, string line, bool mayBeCaption) =>
-            slot.LocalName is "audio" or "video" || (mayBeCaption && line.Length <= CaptionLength && ShowsOnlyPicture(slot)) ||
+            slot.LocalName is "audio" or "video" || (mayBeCaption && ShowsOnlyPicture(slot)) ||
             (line.Length <= SlotLabelLength && (slot.LocalName is "div" or "ins" or "aside" or "section" || slot.LocalName.Contains('-', StringComparison.Ordinal)) &&
              ShowsNothing(slot));
 

@@ -637,6 +637,18 @@ public class InlineFurnitureTests
     }
 
     [Fact]
+    public void A_photo_storys_paragraph_under_its_picture_stays_when_it_is_most_of_the_text()
+    {
+        // Alone in a box with the picture, and short, as a caption is; but it is the story.
+        const string Story = "Chocolate copies of the Bund and the Terracotta Army go on show today in Pudong's new park.";
+        const string Hours = "The park opens at ten.";
+
+        var text = Extract($"<div id='article_info'><p align='center'><img src='/2011/12/16/park.jpg'></p><p>{Story}</p></div><p>{Hours}</p>");
+
+        Assert.Equal($"{Story}\n\n{Hours}", text);
+    }
+
+    [Fact]
     public void Where_every_paragraph_is_centred_a_short_one_under_a_picture_is_the_storys()
     {
         const string Line = "For this opening, the theatre prepared three items of its traditional show.";
