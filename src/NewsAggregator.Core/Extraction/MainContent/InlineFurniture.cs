@@ -591,7 +591,7 @@ internal static class InlineFurniture
         {
             if (element.LocalName is "img" or "picture")
             {
-                return !(Pixels(element, "width") <= BulletPixels || Pixels(element, "height") <= BulletPixels);
+                return !(ShownImage.Pixels(element, "width") <= BulletPixels || ShownImage.Pixels(element, "height") <= BulletPixels);
             }
             if (element.ChildElementCount != 1 || !string.IsNullOrWhiteSpace(element.TextContent) || element.LocalName is "audio" or "video" or "iframe")
             {
@@ -600,9 +600,6 @@ internal static class InlineFurniture
             element = element.FirstElementChild!;
         }
     }
-
-    private static int? Pixels(IElement image, string dimension) =>
-        int.TryParse(image.GetAttribute(dimension), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pixels) ? pixels : null;
 
     /// <summary>
     /// A short centred paragraph right under a paragraph that shows only a picture: its caption,

@@ -35,7 +35,7 @@ internal static class ShownImage
     /// </summary>
     private static bool ShowsNothing(IElement image, string source)
     {
-        if (IsTiny(image.GetAttribute("width")) || IsTiny(image.GetAttribute("height")))
+        if (Pixels(image, "width") <= 2 || Pixels(image, "height") <= 2)
         {
             return true;
         }
@@ -47,8 +47,9 @@ internal static class ShownImage
             }
         }
         return Uri.TryCreate(source, UriKind.Absolute, out var url) && SpacerImageFile().IsMatch(url.AbsolutePath);
-
-        static bool IsTiny(string? size) =>
-            size is not null && int.TryParse(size.Trim().TrimEnd('x', 'p'), out var pixels) && pixels <= 2;
     }
+
+    /// <summary>The image's width or height by its attribute ("12", "12px"); null when it states none.</summary>
+    public static int? Pixels(IElement image, string dimension) =>
+        image.GetAttribute(dimension) is { } size && int.TryParse(size.Trim().TrimEnd('x', 'p'), out var pixels) ? pixels : null;
 }
