@@ -94,8 +94,10 @@ internal static partial class FurnitureVocabulary
     // "diskussion", "dyskusja"), and readers' feedback. A thread of comments is the one piece
     // of furniture that is prose and can outweigh the article, so holding most of the page's
     // prose does not make it the article's wrapper. Concrete CMS and Viafoura call a thread a
-    // conversation ("ccm-conversation-wrapper", "vf-conversations").
-    [GeneratedRegex("comment(?!ary)|conversation|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|diskus|diskuz|dyskusj|feedback|reactie|yorum|sxolia|pinglun", MatchingCase)]
+    // conversation ("ccm-conversation-wrapper", "vf-conversations"), SPIP a forum ("forum",
+    // "forum-fil": only a name that starts with the word, so a "profile_forum" box of a company's
+    // page is not one), and blogs the trackbacks other blogs left ("pings", "ping-number").
+    [GeneratedRegex("comment(?!ary)|conversation|(?<![a-z0-9_-])forum(?![a-z])|(?<![a-z])pings?(?![a-z])|pingback|trackback|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|diskus|diskuz|dyskusj|feedback|reactie|yorum|sxolia|pinglun", MatchingCase)]
     internal static partial Regex CommentWord();
 
     internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];

@@ -16,11 +16,19 @@ internal static partial class BoilerplateMarkers
     /// <param name="byName">Judge its class and id too; without, only its tag and role count.</param>
     public static bool IsFurniture(IElement element, bool byName = true) => Judge(element, byName) != Furniture.None;
 
+    /// <summary>
+    /// A quote's <c>&lt;footer&gt;</c>: who said it, under the words, as HTML's own example of
+    /// <c>&lt;blockquote&gt;</c> and most CSS frameworks set the citation. It is the quote's, not
+    /// the page's footer.
+    /// </summary>
+    private static bool IsQuoteCitation(IElement element) =>
+        element.LocalName == "footer" && element.ParentElement is { LocalName: "blockquote" };
+
     /// <summary>What the element's tag, ARIA role, class and id say it is.</summary>
     /// <param name="byName">Judge its class and id too; without, only its tag and role count.</param>
     public static Furniture Judge(IElement element, bool byName = true)
     {
-        if (BoilerplateTags.Contains(element.LocalName))
+        if (BoilerplateTags.Contains(element.LocalName) && !IsQuoteCitation(element))
         {
             return Furniture.Named;
         }

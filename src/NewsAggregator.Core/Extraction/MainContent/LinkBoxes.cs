@@ -38,7 +38,8 @@ internal static partial class LinkBoxes
                 if (mass.Holds(position) &&
                     ((IsBox(element.LocalName) &&
                       (IsFurniture(mass[position]) || IsFormToFill(element, mass[position], mass[root]) ||
-                       IsFollowPrompt(element, mass[position]) || IsCallToAction(element, mass[position]))) ||
+                       IsFollowPrompt(element, mass[position]) || IsCallToAction(element, mass[position]) ||
+                       IsStoryCard(element, mass[position]))) ||
                      // Fields say what a box is whatever its tag: a <section> of the story has none.
                      (fields && IsFieldBox(element.LocalName) && (IsSignupBox(element, mass[position]) || IsPollBox(element, mass[position])))))
                 {
@@ -164,6 +165,39 @@ internal static partial class LinkBoxes
         }
         return outside < FollowPromptChars;
     }
+
+    /// <summary>
+    /// Another story's card set between the paragraphs (a teaser brick, "Related" with a picture,
+    /// a headline and a line of blurb), however it is named: a short box whose links all go to
+    /// one address, a picture that is a link to it and a heading that is that link and nothing
+    /// else. A story's own subheading is never a link to another page, and its picture, when it
+    /// is a link, opens the picture.
+    /// </summary>
+    private static bool IsStoryCard(AngleSharp.Dom.IElement element, TextMass.Measure measure)
+    {
+        if (measure.Chars is 0 or >= StoryCardChars || measure.LinkChars == 0)
+        {
+            return false;
+        }
+        string? address = null;
+        bool picture = false, headline = false;
+        foreach (var link in element.QuerySelectorAll("a[href]"))
+        {
+            var href = link.GetAttribute("href");
+            if (address is not null && href != address)
+            {
+                return false;
+            }
+            address = href;
+            picture |= link.QuerySelector("img, picture") is not null;
+            headline |= link.ParentElement is { } parent && HtmlVocabulary.IsHeading(parent.LocalName) &&
+                        parent.TextContent.AsSpan().Trim().SequenceEqual(link.TextContent.AsSpan().Trim());
+        }
+        return picture && headline;
+    }
+
+    // A card's badge, headline and line of blurb; a box of the story's own is longer.
+    private const int StoryCardChars = 300;
 
     /// <summary>
     /// A box between the story's paragraphs that pitches something and ends in a button ("Local

@@ -172,6 +172,10 @@ internal static partial class MainContent
     /// one (DPUB-ARIA's <c>doc-noteref</c> and <c>doc-backlink</c>), or a link to a place on the page
     /// that shows only an arrow ("↩"). Rendered, the number runs into the word or figure before
     /// it ("in 1989.1") and the arrow stands at the end of the note; a reader reads past both.
+    /// A bare link to a place on the page is a mark too when it shows a note's number set off as
+    /// one ("*1", "[2]", "(3)", "†") and stands after words of its block, as Hatena Blog writes
+    /// them (<c>&lt;a class="footnote" href="#f-…"&gt;*1&lt;/a&gt;</c>, in Japanese, where no space
+    /// separates it from the word it follows): the same mark opening a note is the note's label.
     /// </summary>
     private static bool IsNoteMark(IElement element)
     {
@@ -182,13 +186,41 @@ internal static partial class MainContent
                        element.TextContent.AsSpan().Trim().Length is > 0 and <= NoteMarkChars;
             case "a":
                 return element.GetAttribute("role") is "doc-noteref" or "doc-backlink" ||
-                       (PointsWithinPage(element) && element.TextContent.AsSpan().Trim() is "↩" or "↩︎" or "↑" or "^" or "⤴");
+                       (PointsWithinPage(element) &&
+                        (element.TextContent.AsSpan().Trim() is "↩" or "↩︎" or "↑" or "^" or "⤴" ||
+                         (NoteNumber().IsMatch(element.TextContent) && FollowsWords(element))));
             default:
                 return false;
         }
 
         static bool PointsWithinPage(IElement link) => link.GetAttribute("href") is { Length: > 1 } href && href[0] == '#';
+
+        // Words of the same block before it: in the parent, or, for a mark in an inline element
+        // (a link's <span>), in the parent's parent.
+        static bool FollowsWords(IElement link)
+        {
+            for (var node = link; ;)
+            {
+                for (var before = node.PreviousSibling; before is not null; before = before.PreviousSibling)
+                {
+                    if (!string.IsNullOrWhiteSpace(before.TextContent))
+                    {
+                        return true;
+                    }
+                }
+                if (node.ParentElement is not { } parent || HtmlVocabulary.IsBlock(parent.LocalName))
+                {
+                    return false;
+                }
+                node = parent;
+            }
+        }
     }
+
+    // A note's number set off as one: "*1", "※2", "[3]", "(4)", "†", "‡". A bare "1" may be a
+    // figure the text links to; it counts as a mark only inside <sup> (above).
+    [GeneratedRegex(@"^\s*([*※]\d{1,3}|\[\d{1,3}\]|\(\d{1,3}\)|[*†‡]{1,3})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NoteNumber();
 
     /// <summary>
     /// A card shown when the pointer rests on a link (a person's photo, name and latest stories

@@ -100,6 +100,9 @@ public class ArticleBodyTests
     [InlineData("article-cell-beside-a-column-of-notices")] // an old layout's row holds the article's cell and a column of short notices beside it (the weather, a classified, a lost cat): the row scores more than the cell, yet the column is no more of the text, so the cell is taken alone
     [InlineData("article-set-in-two-columns")] // an article set in two cells of one row, the narrower with a line of links under its paragraphs: what it adds is still mostly prose, so the row stays the text's box (its score alone is too small a share for it to join as a sibling)
     [InlineData("article-shown-by-its-script")] // the whole text hidden by visibility:hidden until the page's script shows it (WeChat's pages): it is the page's prose, so it is read; a dialog hidden the same way, and prose hidden by display:none, stay out
+    [InlineData("footnote-marks-after-words")] // a note's mark that is a bare link within the page, set off as one ("*1", "[2]") right after a word (Hatena Blog's), goes as a <sup>'s does; the same mark opening the note is the note's label and stays
+    [InlineData("story-card-between-the-paragraphs")] // another story's card between the paragraphs (its picture and its headline link to it, a line of blurb, no label in any language), named for nothing but a "teaser brick": it goes; the story's own box of figures under a heading that is no link stays
+    [InlineData("quote-with-its-citation-in-a-footer")] // a quote's <footer> inside the <blockquote> names who said it: the quote's, not a footer of the page
     [InlineData("next-story-loaded-below")] // the next story loaded below the first (as on scrolling), longer than it, in a sibling wrapper with its own <article>: the story headed by the page's title is the text, alone
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {

@@ -52,6 +52,12 @@ public class BoilerplateMarkersTests
     [InlineData("lista-komentara", "Comments")]
     [InlineData("ccm-conversation-wrapper", "Comments")] // a thread as Concrete CMS names it
     [InlineData("vf-conversations", "Comments")] // and Viafoura
+    [InlineData("forum", "Comments")] // readers' replies under a story, as SPIP names them
+    [InlineData("forum-fil", "Comments")]
+    [InlineData("pings", "Comments")] // the trackbacks from other blogs under a post (Dotclear)
+    [InlineData("ping-number", "Comments")]
+    [InlineData("profile_forum", "None")] // a part of another name is not the word
+    [InlineData("shopping-list", "None")]
     [InlineData("potpis-slike", "Named")] // a picture's caption, in Serbian and Croatian
     [InlineData("opis-fotografije", "Named")]
     [InlineData("izvor-fotografije", "Named")] // its source
