@@ -195,8 +195,8 @@ internal static partial class MainContent
 
         static bool PointsWithinPage(IElement link) => link.GetAttribute("href") is { Length: > 1 } href && href[0] == '#';
 
-        // Words of the same block before it: in the parent, or, for a mark in an inline element
-        // (a link's <span>), in the parent's parent.
+        // Words of the same block before it: beside the link, or beside any inline element around
+        // it (a <span>, a <sup>), up to the block that holds it.
         static bool FollowsWords(IElement link)
         {
             for (var node = link; ;)
