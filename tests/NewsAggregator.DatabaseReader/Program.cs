@@ -33,7 +33,8 @@ var reads = 0;
 var clock = System.Diagnostics.Stopwatch.StartNew();
 var errors = new List<string>();
 var recoveries = 0;
-// SQLITE_BUSY | (1 << 8): another connection is rebuilding the write-ahead log's index.
+// SQLITE_BUSY | (1 << 8): another connection is rebuilding the write-ahead log's index. Asked
+// only after a call failed: after one that succeeded, SQLite leaves the code undefined.
 const int BusyRecovery = 261;
 while (!stop.IsCompleted)
 {
@@ -53,17 +54,15 @@ while (!stop.IsCompleted)
         foreach (var sql in queries)
         {
             rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
-            if (raw.sqlite3_extended_errcode(db) == BusyRecovery)
-            {
-                recoveries++;
-                statement.Dispose();
-                break;
-            }
             if (rc != raw.SQLITE_OK)
             {
-                // Before the worker has created the tables there is nothing to read yet.
                 var message = raw.sqlite3_errmsg(db).utf8_to_string();
-                if (!message.StartsWith("no such table", StringComparison.Ordinal))
+                if (raw.sqlite3_extended_errcode(db) == BusyRecovery)
+                {
+                    recoveries++;
+                }
+                // Before the worker has created the tables there is nothing to read yet.
+                else if (!message.StartsWith("no such table", StringComparison.Ordinal))
                 {
                     errors.Add($"prepare: {rc} {raw.sqlite3_extended_errcode(db)} {message} at {clock.ElapsedMilliseconds} ms");
                 }
@@ -75,14 +74,16 @@ while (!stop.IsCompleted)
                 while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
                 {
                 }
-                if (raw.sqlite3_extended_errcode(db) == BusyRecovery)
-                {
-                    recoveries++;
-                    break;
-                }
                 if (rc != raw.SQLITE_DONE)
                 {
-                    errors.Add($"step: {rc} {raw.sqlite3_errmsg(db).utf8_to_string()}");
+                    if (raw.sqlite3_extended_errcode(db) == BusyRecovery)
+                    {
+                        recoveries++;
+                    }
+                    else
+                    {
+                        errors.Add($"step: {rc} {raw.sqlite3_errmsg(db).utf8_to_string()}");
+                    }
                     break;
                 }
             }

@@ -181,15 +181,20 @@ internal static partial class LinkBoxes
         }
         string? address = null;
         bool picture = false, headline = false;
-        foreach (var link in element.QuerySelectorAll("a[href]"))
+        // Walked, not queried: a selector would be parsed again for every small box of every page.
+        foreach (var link in element.GetElementsByTagName("a"))
         {
+            if (!HtmlVocabulary.IsLink(link))
+            {
+                continue;
+            }
             var href = link.GetAttribute("href");
             if (address is not null && href != address)
             {
                 return false;
             }
             address = href;
-            picture |= link.QuerySelector("img, picture") is not null;
+            picture |= link.GetElementsByTagName("img").Length > 0 || link.GetElementsByTagName("picture").Length > 0;
             headline |= link.ParentElement is { } parent && HtmlVocabulary.IsHeading(parent.LocalName) &&
                         parent.TextContent.AsSpan().Trim().SequenceEqual(link.TextContent.AsSpan().Trim());
         }
