@@ -36,17 +36,28 @@ internal static partial class FurnitureVocabulary
         "caption", "creditText", "copyrightHolder", "copyrightNotice",
     };
 
+    // schema.org's readers' comments in microdata: a reply marked itemprop="comment" of the
+    // post or article it answers, or an item of type Comment (Discourse marks every reply of a
+    // topic so, the first post, the topic itself, not). What the markup says the text is, in any
+    // language and whatever the class names say.
+    internal static bool MarksComment(string? itemprop, string? itemtype) =>
+        (itemprop is not null && itemprop.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("comment", StringComparer.OrdinalIgnoreCase)) ||
+        (itemtype is not null && itemtype.TrimEnd('/').EndsWith("schema.org/Comment", StringComparison.OrdinalIgnoreCase));
+
     internal static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar", "button",
     };
 
     // Parts of class or id values that name furniture wherever they appear in the value, and
-    // whatever else the value says: nobody wraps their article in a "share-content" box.
+    // whatever else the value says: nobody wraps their article in a "share-content" box. "skip"
+    // is a skip link's ("skip-link", "skiplink", "skip-to-content", "skipnav"), not any word that
+    // starts so: iWeb names every text box on a page "style_SkipStroke", and Google Sites names the
+    // content a skip link jumps to "h.skipmain".
     [GeneratedRegex(
         "share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
         "cookie|consent|gdpr|didomi|onetrust|cookiebot|usercentrics|qc-cmp|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
-        "taboola|footer|navbar|navigation|menu|toolbar|skip|overlay|login|follow|author|byline|caption|credit|keyword|" +
+        "taboola|footer|navbar|navigation|menu|toolbar|skip(?=$|[^a-z]|link|to|nav|content)|overlay|login|follow|author|byline|caption|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
         "sr-only|screen-?reader|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +

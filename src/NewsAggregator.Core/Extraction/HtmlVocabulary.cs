@@ -1,10 +1,11 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace NewsAggregator.Extraction;
 
 /// <summary>What HTML's elements mean for plain text: which ones start a paragraph, which never hold readable text.</summary>
-internal static class HtmlVocabulary
+internal static partial class HtmlVocabulary
 {
     private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
     {
@@ -41,12 +42,18 @@ internal static class HtmlVocabulary
 
     /// <summary>
     /// A named anchor, no link, where readers' comments begin: <c>&lt;a name="comments"&gt;</c>, the
-    /// target every "Comments" link of a blog or a news site jumps to.
+    /// target every "Comments" link of a blog or a news site jumps to, or the word with the place
+    /// it marks ("topcomment", Slash's; "commentsTop", "article_comments", "comment_block"). Not
+    /// one comment's own anchor, which carries its number ("comment660732"), nor a note about them
+    /// ("comments-policy").
     /// </summary>
     public static bool IsCommentsAnchor(IElement element) =>
         element.LocalName == "a" && !element.HasAttribute("href") &&
-        (element.GetAttribute("name") ?? element.Id)?.Trim() is { } name &&
-        (name.Equals("comments", StringComparison.OrdinalIgnoreCase) || name.Equals("comment", StringComparison.OrdinalIgnoreCase));
+        (element.GetAttribute("name") ?? element.Id)?.Trim() is { Length: > 0 } name && CommentsAnchorName().IsMatch(name);
+
+    [GeneratedRegex(@"^((top|all|article|post|story|entry|news|reader|user)[-_]?)?comments?([-_]?(top|start|begin|list|section|block|area|thread|wrap(per)?|container|all))?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentsAnchorName();
 
     // Zero-width and soft-hyphen characters that only steer layout.
     private const string Invisible = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";

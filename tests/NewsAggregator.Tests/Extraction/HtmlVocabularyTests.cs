@@ -36,6 +36,10 @@ public class HtmlVocabularyTests
     [InlineData("<a id=\"comments\"></a>", true)]
     [InlineData("<a href=\"#comments\" name=\"comments\">Comments</a>", false)] // a link to them, not where they begin
     [InlineData("<a name=\"comments-policy\"></a>", false)]
+    [InlineData("<a name=\"topcomment\"></a>", true)] // Slash's, over the thread
+    [InlineData("<a name=\"commentsTop\"></a>", true)]
+    [InlineData("<a name=\"article_comments\"></a>", true)]
+    [InlineData("<a name=\"comment660732\"></a>", false)] // one comment's own anchor
     [InlineData("<a name=\"top\"></a>", false)]
     [InlineData("<span id=\"comments\"></span>", false)]
     public void Readers_comments_begin_at_an_anchor_named_for_them(string html, bool anchor)

@@ -46,6 +46,10 @@ internal static partial class BoilerplateMarkers
             // schema.org's words for a picture's caption and credit: what the markup says the text is, in any CMS.
             return Furniture.Named;
         }
+        if (MarksComment(element.GetAttribute("itemprop"), element.GetAttribute("itemtype")))
+        {
+            return Furniture.Comments;
+        }
         var heading = HtmlVocabulary.IsHeading(element.LocalName) || (element.LocalName == "header" && IsSectionHeading(element));
         var byClass = NamesFurniture(element.GetAttribute("class"), heading);
         if (byClass == Furniture.Comments)

@@ -69,6 +69,17 @@ internal static class InlineFurniture
                 // Above the headline: the site's tagline, a kicker, a section label.
                 continue;
             }
+            if (kept.Count >= EdgeBlocks && SignatureIn(block) is { } mail)
+            {
+                // A mail's signature under its "-- " line (RFC 3676's separator), in a list archive's
+                // preformatted copy of the message: the sender's name, address and motto, to the
+                // end of the message.
+                while (i + 1 < blocks.Count && blocks[i + 1].Container?.Closest("pre") == mail)
+                {
+                    i++;
+                }
+                continue;
+            }
             // Before end no block opens comments (the scan above), so only later ones are asked again:
             // a heading past one that came before any text was kept.
             if ((i == end && kept.Count > 0) || (i > end && kept.Count >= EdgeBlocks && OpensComments(block)))
@@ -291,7 +302,35 @@ internal static class InlineFurniture
     /// </summary>
     private static bool OpensComments(TextBlock block) =>
         block.FollowsCommentsHeading ||
-        (block.Text.Length < CommentsHeadingLength && (block.LinkDensity < 0.5 || block.OpensComments) && CommentsHeading().IsMatch(FirstLine(block.Text)));
+        (block.Text.Length < CommentsHeadingLength && (block.LinkDensity < 0.5 || block.OpensComments) &&
+         (CommentsHeading().IsMatch(FirstLine(block.Text)) || (block.OpensComments && CountsComments(FirstLine(block.Text)))));
+
+    /// <summary>
+    /// The preformatted message whose signature the block opens: its first line is the separator
+    /// mail sets over a signature ("-- ", whose space pages often lose), in a <c>&lt;pre&gt;</c>
+    /// that holds no code (where "--" alone may be a line of a program).
+    /// </summary>
+    private static IElement? SignatureIn(TextBlock block) =>
+        FirstLine(block.Text).Trim() is "--" && block.Container?.Closest("pre") is { } pre &&
+        pre.Closest("code") is null && pre.QuerySelector("code") is null ? pre : null;
+
+    /// <summary>
+    /// A bar of parts set off by "|" of which one heads readers' comments, as Slash and PHP-Nuke
+    /// open their threads at the comments anchor: "Kissy Yut … | Log In/Create an Account | Top |
+    /// 24 comments | Search Discussion". Only at that anchor: elsewhere such a bar is a story's
+    /// tools ("Print | Email | 3 comments").
+    /// </summary>
+    private static bool CountsComments(ReadOnlySpan<char> line)
+    {
+        foreach (var part in line.Split('|'))
+        {
+            if (CommentsHeading().IsMatch(line[part].Trim()))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>A heading's text that heads readers' comments ("Kommentarer", "12 Comments").</summary>
     internal static bool IsCommentsHeading(string text) =>

@@ -103,6 +103,10 @@ public class ArticleBodyTests
     [InlineData("footnote-marks-after-words")] // a note's mark that is a bare link within the page, set off as one ("*1", "[2]") right after a word (Hatena Blog's), goes as a <sup>'s does; the same mark opening the note is the note's label and stays
     [InlineData("story-card-between-the-paragraphs")] // another story's card between the paragraphs (its picture and its headline link to it, a line of blurb, no label in any language), named for nothing but a "teaser brick": it goes; the story's own box of figures under a heading that is no link stays
     [InlineData("quote-with-its-citation-in-a-footer")] // a quote's <footer> inside the <blockquote> names who said it: the quote's, not a footer of the page
+    [InlineData("text-boxes-named-for-their-stroke")] // iWeb names every text box "style_SkipStroke_1": a skip link's word only as a skip link names it ("skip-link", "skipnav"), so the story's boxes are no furniture and its second half is found
+    [InlineData("forum-replies-marked-as-comments")] // a forum topic's replies, each marked in microdata as schema.org's Comment (itemprop="comment"), outweigh the first post under the same classes: they are readers' comments and go, the first post is the text
+    [InlineData("mail-signature-in-a-list-archive")] // a list archive's message in a <pre>: the signature under its "-- " line (the sender's name, address and motto) goes, the message stays with its line breaks
+    [InlineData("comment-count-bar-at-the-comments-anchor")] // at the anchor Slash names "topcomment", a bar of the title, login and "3 comments" set off by "|" opens the thread: the comments under it go however long, with no class or id to name them
     [InlineData("next-story-loaded-below")] // the next story loaded below the first (as on scrolling), longer than it, in a sibling wrapper with its own <article>: the story headed by the page's title is the text, alone
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {

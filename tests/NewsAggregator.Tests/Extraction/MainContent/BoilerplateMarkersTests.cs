@@ -57,6 +57,11 @@ public class BoilerplateMarkersTests
     [InlineData("pings", "Comments")] // the trackbacks from other blogs under a post (Dotclear)
     [InlineData("ping-number", "Comments")]
     [InlineData("profile_forum", "None")] // a part of another name is not the word
+    [InlineData("skip-link", "Named")] // a skip link ("Skip to content")
+    [InlineData("skiplink", "Named")]
+    [InlineData("skip-to-content", "Named")]
+    [InlineData("skipnav", "Named")]
+    [InlineData("style_SkipStroke_1 shape-with-text", "None")] // iWeb's text boxes: a word that starts with the skip link's
     [InlineData("shopping-list", "None")]
     [InlineData("potpis-slike", "Named")] // a picture's caption, in Serbian and Croatian
     [InlineData("opis-fotografije", "Named")]
@@ -126,7 +131,12 @@ public class BoilerplateMarkersTests
     [InlineData("<span itemprop='creditText'>Photo: Voranta</span>", "Named")]
     [InlineData("<span itemprop='copyrightHolder'>Voranta AG</span>", "Named")]
     [InlineData("<div itemprop='articleBody'><p>x</p></div>", "None")]
-    public void A_pictures_caption_and_credit_are_read_from_schema_org_properties(string html, string expected)
+    [InlineData("<div id='post_2' itemprop='comment' itemscope itemtype='http://schema.org/Comment' class='topic-body'><p>x</p></div>", "Comments")] // a reply marked as schema.org's comment
+    [InlineData("<li itemscope itemtype='https://schema.org/Comment' class='c-12'><p>x</p></li>", "Comments")] // an item of type Comment
+    [InlineData("<div itemprop='text comment'><p>x</p></div>", "Comments")] // one of several properties
+    [InlineData("<span itemprop='commentCount'>12</span>", "None")] // the count beside the byline is no comment
+    [InlineData("<div itemscope itemtype='http://schema.org/DiscussionForumPosting'><p>x</p></div>", "None")] // the topic itself
+    public void Captions_credits_and_comments_are_read_from_schema_org_properties(string html, string expected)
     {
         Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
     }
