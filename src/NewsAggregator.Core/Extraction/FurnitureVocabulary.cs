@@ -351,8 +351,8 @@ internal static partial class FurnitureVocabulary
     // the credit after the caption's sentence ("… im Werk. Foto: Stadt Velm"; Icelandic parts the
     // word from the name with a slash, "… Ljósmynd/Hákon Pálsson"; Hebrew and Yiddish write "צילום:"
     // and "פֿאָטאָ:"; Kirundi and Kinyarwanda "Ifoto:"); in Korean, the picture's source after a
-    // slash or in brackets ("… 소개하고 있다. /사진=딥솔트 제공", "(사진=연합뉴스)"); or a credit in brackets ("Teenage girl on a scale. (File photo
-    // by J. Sullivan/Getty Images)"); or the photographer and the outlet after "Photo by" ("… before
+    // slash or in brackets ("… 소개하고 있다. /사진=딥솔트 제공", "(사진=연합뉴스)"); or a credit in brackets, after a sentence or a caption's words without a stop ("Teenage girl
+    // on a scale. (File photo by J. Sullivan/Getty Images)", "… üff'm Kirchplàtz (Foto: M.-O. Heitz)"); or the photographer and the outlet after "Photo by" ("… before
     // its 6:52 a.m. run. Photo by Joanna Pruett / The Pell River Dispatch": without the outlet, "Photo
     // by Jeanie Dunn." ends a paragraph of a report as often as a caption); or the Russian "photo by
     // the author" ("… к закрытой бане. Фото автора").
@@ -360,7 +360,7 @@ internal static partial class FurnitureVocabulary
         @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
         @"[.!?]\s+((photo|i?foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
-        @"[.!?]\s+\((file )?(photo|image|picture|i?foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
+        @"\s\((file )?(photo|image|picture|i?foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
         @"[.!?]\s+(photo|photograph|image|picture)s? by\s[^.!?/]{1,40}/\s?[^.!?/]{1,40}|[.!?]\s+(фото|снимок|снимки) автора";
 
     /// <summary>

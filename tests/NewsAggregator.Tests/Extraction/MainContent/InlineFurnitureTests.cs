@@ -101,6 +101,7 @@ public class InlineFurnitureTests
     [InlineData("<p>📲 Baixe o app do Vale Agora e receba as notícias da região no seu celular</p>")] // the site's app
     [InlineData("<p>Download the Harbour Times app for breaking news on your phone</p>")]
     [InlineData("<p>Harbour workers at the new quay. (File photo by Jane Doe/Harbour Images)</p>")] // a caption whose credit closes it in brackets
+    [InlineData("<p>Crowds in the lanes on Saturday night (Photo: M.-O. Heitz)</p>")] // a caption with no full stop before the credit in its brackets
     [InlineData("<p>Более полумиллиона рублей пойдут на ремонт причала. Фото:harbour.ru</p>")] // a credit that is a site's address
     [InlineData("<p>Sundlaugin í Hólavík hefur verið lokuð yfir veturinn. Ljósmynd/Hákon Pálsson</p>")] // an Icelandic caption's credit, "Photo/…"
     [InlineData("<p>Լուսանկարը՝ Նաիրի Պրես</p>")] // an Armenian credit, "The photo: …"
