@@ -40,9 +40,26 @@ internal static partial class FurnitureVocabulary
     // post or article it answers, or an item of type Comment (Discourse marks every reply of a
     // topic so, the first post, the topic itself, not). What the markup says the text is, in any
     // language and whatever the class names say.
-    internal static bool MarksComment(string? itemprop, string? itemtype) =>
-        (itemprop is not null && itemprop.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("comment", StringComparer.OrdinalIgnoreCase)) ||
-        (itemtype is not null && itemtype.TrimEnd('/').EndsWith("schema.org/Comment", StringComparison.OrdinalIgnoreCase));
+    internal static bool MarksComment(string? itemprop, string? itemtype)
+    {
+        if (itemtype is not null && itemtype.AsSpan().TrimEnd('/').EndsWith("schema.org/Comment", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        if (itemprop is null)
+        {
+            return false;
+        }
+        // itemprop holds a list of names parted by spaces ("text comment").
+        foreach (var name in itemprop.AsSpan().Split(' '))
+        {
+            if (itemprop.AsSpan()[name].Equals("comment", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     internal static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -746,6 +763,14 @@ internal static partial class FurnitureVocabulary
         @"((the|das|die|der|la|le|el|a|o|het|l')\s*)?(company|unternehmen|firma|entreprise|société|empresa|azienda|bedrijf|group|gruppe|groupe|grupo|gruppo)|us|uns|nous|nosotros|nós|ons|noi))\W*$",
         IgnoringCase)]
     internal static partial Regex StoryEnd();
+
+    // The heading over the legal notice that closes a company's release on every wire, in the
+    // securities laws' own English whatever the release's language ("Forward-Looking Statements",
+    // "Safe Harbor Statement", "Cautionary Note Regarding Forward-Looking Statements"): what the
+    // company may not promise, not the news. It is written at length, so unlike the headings
+    // above it may be followed by as much text as the story, and still ends it.
+    [GeneratedRegex(@"^\W*(forward[- ]looking (statements?|information)|(cautionary|safe harbou?r) (statement|note|language)s?( (regarding|concerning|about|on) forward[- ]looking (statements?|information))?)\W*$", IgnoringCase)]
+    internal static partial Regex ForwardLookingHeading();
 
     // The prompt to report a typo by selecting it: "Заметили ошибку? Выделите её и нажмите Ctrl+Enter";
     // or by a link: "Spotted an error? Let us know", "Приметили сте грешку у тексту? Пријавите нам".

@@ -87,6 +87,11 @@ internal static class InlineFurniture
                 // After the article's first paragraphs: readers' comments follow to the end.
                 break;
             }
+            if (kept.Count >= EdgeBlocks && text.Length < LabelLength && ForwardLookingHeading().IsMatch(text))
+            {
+                // A release's legal notice on what the company may not promise, and all after it.
+                break;
+            }
             // Where the story may end: its first paragraphs kept, less than half as much after.
             if (kept.Count >= EdgeBlocks && charsAfter[i] * TrailAfterEndShare < keptChars)
             {

@@ -458,6 +458,8 @@ public class InlineFurnitureTests
     [InlineData("<p><b>Bronnen</b></p><p>Verslag van de havenraad, 4 maart</p>")]
     [InlineData("<h2>Frequently asked questions</h2><details><summary>When does the terminal open?</summary><p>In May.</p></details><details><summary>Will fares rise?</summary><p>Not this year.</p></details>")] // the questions and answers added under a story for search engines
     [InlineData("<h2>Preguntas frecuentes</h2><h3>¿Cuándo abre la terminal?</h3><p>En mayo.</p>")]
+    [InlineData("<p><strong>Forward-Looking Statements</strong></p><p>This release contains forward-looking statements within the meaning of the securities laws, including statements about the terminal's opening, its costs and the number of ferries it will serve, which involve risks and uncertainties. Actual results may differ materially from those expressed or implied, because of the weather, the prices of steel and fuel, the decisions of regulators and the other factors described in the company's annual report. The company undertakes no obligation to update these statements.</p>")] // a release's legal notice, longer than half the story
+    [InlineData("<h3>Cautionary Note Regarding Forward-Looking Statements</h3><p>Statements about the future are not promises.</p>")]
     public void A_heading_that_ends_the_story_takes_what_follows_with_it(string tail)
     {
         const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
