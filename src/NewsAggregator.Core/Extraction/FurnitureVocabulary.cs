@@ -38,28 +38,10 @@ internal static partial class FurnitureVocabulary
 
     // schema.org's readers' comments in microdata: a reply marked itemprop="comment" of the
     // post or article it answers, or an item of type Comment (Discourse marks every reply of a
-    // topic so, the first post, the topic itself, not). What the markup says the text is, in any
+    // topic so; the first post, the topic itself, not). What the markup says the text is, in any
     // language and whatever the class names say.
-    internal static bool MarksComment(string? itemprop, string? itemtype)
-    {
-        if (itemtype is not null && itemtype.AsSpan().TrimEnd('/').EndsWith("schema.org/Comment", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        if (itemprop is null)
-        {
-            return false;
-        }
-        // itemprop holds a list of names parted by spaces ("text comment").
-        foreach (var name in itemprop.AsSpan().Split(' '))
-        {
-            if (itemprop.AsSpan()[name].Equals("comment", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    internal const string CommentProperty = "comment";
+    internal const string CommentType = "schema.org/Comment";
 
     internal static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -46,7 +46,7 @@ internal static partial class BoilerplateMarkers
             // schema.org's words for a picture's caption and credit: what the markup says the text is, in any CMS.
             return Furniture.Named;
         }
-        if (MarksComment(element.GetAttribute("itemprop"), element.GetAttribute("itemtype")))
+        if (MarksComment(element))
         {
             return Furniture.Comments;
         }
@@ -68,6 +68,28 @@ internal static partial class BoilerplateMarkers
         return element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named
             ? (Furniture)Math.Max((int)named, (int)NamesFurniture(element.LocalName, heading))
             : named;
+    }
+
+    /// <summary>A reader's comment as schema.org's microdata marks it (<see cref="CommentProperty"/>, <see cref="CommentType"/>).</summary>
+    private static bool MarksComment(IElement element)
+    {
+        if (element.GetAttribute("itemtype") is { } type && type.AsSpan().TrimEnd('/').EndsWith(CommentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        if (element.GetAttribute("itemprop") is not { } properties)
+        {
+            return false;
+        }
+        // itemprop holds a list of names parted by spaces ("text comment").
+        foreach (var name in properties.AsSpan().Split(' '))
+        {
+            if (properties.AsSpan()[name].Equals(CommentProperty, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
