@@ -605,7 +605,26 @@ internal static class InlineFurniture
         }
         return (i > 0 && Headline.SameFolded(blocks[i - 1].Text, byline)) ||
                (text.Length > byline.Length + 1 && text.StartsWith(byline, StringComparison.OrdinalIgnoreCase) &&
-                text[byline.Length] == ' ' && char.IsLower(text[byline.Length + 1]));
+                text[byline.Length] == ' ' && char.IsLower(text[byline.Length + 1]) && !HeadsSectionBelow(blocks, i, byline));
+    }
+
+    /// <summary>
+    /// A line further down names the byline, as a heading names a section ("About Xochitonal
+    /// Solar", "Yóok'lal Kaab Ya'ax Ch'e'en"): the byline is the company whose release this is and
+    /// whose standing paragraph follows, so a paragraph above that heading that opens with its name
+    /// is the release's news, not a note about a writer.
+    /// </summary>
+    private static bool HeadsSectionBelow(List<TextBlock> blocks, int i, string byline)
+    {
+        for (var later = i + 1; later < blocks.Count; later++)
+        {
+            var text = blocks[later].Text;
+            if (text.Length < LabelLength && text.Length > byline.Length && text.Contains(byline, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsByline(string text, string? byline) =>

@@ -602,6 +602,23 @@ public class InlineFurnitureTests
         Assert.Equal($"{First}\n\n{Middle}\n\n{Last}", article.Text);
     }
 
+    [Fact]
+    public void A_releases_paragraph_that_opens_with_the_company_it_is_by_is_news_above_the_companys_section()
+    {
+        // The release gives its company as its author; its last paragraph opens with the company's
+        // name, and the heading of the company's standing section below names it too (in a
+        // language no list of "About" headings holds).
+        const string Middle = "The cooperative will give 24 million pesos to 42 villages this year to build new hives and to train keepers who sell abroad.";
+        const string News = "Kaab Cooperative will publish its results for the first quarter on 15 May.";
+        var page = "<html><head><title>Honey sales double | Wire</title><meta name='author' content='Kaab Cooperative'></head><body><article>" +
+            $"<p>{First}</p><p>{Middle}</p><p>{Last}</p><p>{News}</p><p><b>Yóok'lal Kaab Cooperative</b></p>" +
+            "<p>Kaab Cooperative was founded in 1998 in Yaxcabá and sells honey and wax in 14 countries.</p></article></body></html>";
+
+        var article = new ArticleExtractor().Extract(page, null);
+
+        Assert.StartsWith($"{First}\n\n{Middle}\n\n{Last}\n\n{News}", article.Text);
+    }
+
     [Theory]
     [InlineData("<p>Do you know more about the terminal?</p><p>Contact reporter Ruth Penrose at rpenrose@harbourtimes.example or send us a tip through our website.</p>", "")] // the newsroom's own address, with the question asking for the tip
     [InlineData("<p>Kontakt oss på tips@news.harbourtimes.example eller send SMS til 2280.</p>", "")] // a subdomain of the site's
