@@ -320,10 +320,11 @@ internal static class InlineFurniture
         pre.Closest("code") is null && pre.QuerySelector("code") is null ? pre : null;
 
     /// <summary>
-    /// A bar of parts set off by "|" of which one heads readers' comments, as Slash and PHP-Nuke
-    /// open their threads at the comments anchor: "Kissy Yut … | Log In/Create an Account | Top |
-    /// 24 comments | Search Discussion". Only at that anchor: elsewhere such a bar is a story's
-    /// tools ("Print | Email | 3 comments").
+    /// A bar of parts set off by "|" of which one heads readers' comments, as Slash opens its
+    /// threads at the comments anchor: "Kissy Yut … | Log In/Create an Account | Top | 24 comments
+    /// | Search Discussion". Only at that anchor: elsewhere such a bar is a story's tools ("Print |
+    /// Email | 3 comments"). (PHP-Nuke's bar shares a table with the thread's controls, which
+    /// LinkBoxes takes whole as a form to fill, so the bar never comes here.)
     /// </summary>
     private static bool CountsComments(ReadOnlySpan<char> line)
     {
