@@ -41,12 +41,13 @@ internal static partial class BoilerplateMarkers
         {
             return Furniture.None;
         }
-        if (element.GetAttribute("itemprop") is { } property && PictureProperties.Contains(property))
+        var properties = element.GetAttribute("itemprop");
+        if (properties is not null && PictureProperties.Contains(properties))
         {
             // schema.org's words for a picture's caption and credit: what the markup says the text is, in any CMS.
             return Furniture.Named;
         }
-        if (MarksComment(element))
+        if (MarksComment(properties, element.GetAttribute("itemtype")))
         {
             return Furniture.Comments;
         }
@@ -70,14 +71,14 @@ internal static partial class BoilerplateMarkers
             : named;
     }
 
-    /// <summary>A reader's comment as schema.org's microdata marks it (<see cref="CommentProperty"/>, <see cref="CommentType"/>).</summary>
-    private static bool MarksComment(IElement element)
+    /// <summary>An element's <c>itemprop</c> names and <c>itemtype</c> mark it a reader's comment in schema.org's microdata (<see cref="CommentProperty"/>, <see cref="CommentType"/>).</summary>
+    private static bool MarksComment(string? properties, string? type)
     {
-        if (element.GetAttribute("itemtype") is { } type && type.AsSpan().TrimEnd('/').EndsWith(CommentType, StringComparison.OrdinalIgnoreCase))
+        if (type is not null && type.AsSpan().TrimEnd('/').EndsWith(CommentType, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
-        if (element.GetAttribute("itemprop") is not { } properties)
+        if (properties is null)
         {
             return false;
         }
