@@ -52,11 +52,12 @@ internal static partial class FurnitureVocabulary
     // whatever else the value says: nobody wraps their article in a "share-content" box. "skip"
     // is a skip link's ("skip-link", "skiplink", "skip-to-content", "skipnav"), not any word that
     // starts so: iWeb names every text box on a page "style_SkipStroke", and Google Sites names the
-    // content a skip link jumps to "h.skipmain".
+    // content a skip link jumps to "h.skipmain". "caption" is a caption's, not a table's "caption-top"
+    // (Bootstrap's and Quarto's tables, which say where their own caption goes).
     [GeneratedRegex(
         "share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
         "cookie|consent|gdpr|didomi|onetrust|cookiebot|usercentrics|qc-cmp|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
-        "taboola|footer|navbar|navigation|menu|toolbar|skip(?=$|[^a-z]|link|to|nav|content)|overlay|login|follow|author|byline|caption|credit|keyword|" +
+        "taboola|footer|navbar|navigation|menu|toolbar|skip(?=$|[^a-z]|link|to|nav|content)|overlay|login|follow|author|byline|caption(?![-_](top|bottom))|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
         "sr-only|screen-?reader|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
@@ -115,13 +116,14 @@ internal static partial class FurnitureVocabulary
     // Parts that name furniture only when nothing in the value names content: CMSs put them on
     // the article's own wrappers too ("article-header" holding the lead, "field-label-hidden"
     // on a body field, "elementor-widget-text-editor" around every text block, "print" on what
-    // is worth printing). Readability makes the same exception for the same reason.
+    // is worth printing; "prettyprint" is a code block for Google's prettifier, no print copy at
+    // all). Readability makes the same exception for the same reason.
     // ("hidden-lg" and the like only hide on one screen size, so they are not furniture at all;
     // a "header block" is a heading among the text's blocks, as Notion names each of its own:
     // "notion-header-block", "notion-sub_header-block"; Jimdo's "j-header" is the module of a
     // subheading among its text modules, "j-text"; and SP Page Builder's heading addon is
     // "sppb-addon-header" in "addon-root-header", as its text addon is "sppb-addon-text-block".)
-    [GeneratedRegex("masthead|print|banner|hidden(?!-(xs|sm|md|lg|xl))|(?<!\\bj-|addon-|addon-root-)header(?![-_]block)", MatchingCase)]
+    [GeneratedRegex("masthead|(?<!pretty)print|banner|hidden(?!-(xs|sm|md|lg|xl))|(?<!\\bj-|addon-|addon-root-)header(?![-_]block)", MatchingCase)]
     internal static partial Regex WeakFurnitureWord();
 
     // Weak parts that page builders and slideshows also put around every block of an article's
@@ -359,7 +361,7 @@ internal static partial class FurnitureVocabulary
         @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
         @"[.!?]\s+((photo|i?foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
-        @"\s\((file )?(photo|image|picture|i?foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
+        @"\s\((file |\p{L}+-)?(photo|image|picture|i?foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
         @"[.!?]\s+(photo|photograph|image|picture)s? by\s[^.!?/]{1,40}/\s?[^.!?/]{1,40}|[.!?]\s+(фото|снимок|снимки) автора";
 
     /// <summary>

@@ -711,18 +711,49 @@ internal static class InlineFurniture
     {
         // The line's own paragraph sits in the box, or the box is the block that holds the line's element.
         if (block.Text.Length > PlayerTitleLength || block.Container is not { } container ||
-            (container.ChildElementCount == 0 ? container.ParentElement : container) is not { ChildElementCount: 2 } box || HtmlVocabulary.IsHeading(box.LocalName))
+            (container.ChildElementCount == 0 ? container.ParentElement : container) is not { } box || HtmlVocabulary.IsHeading(box.LocalName))
         {
             return false;
         }
+        // The two may stand on lines of their own: Markdown writes a picture's caption as an
+        // emphasised line under it in the picture's paragraph (<p><img><br><em>…</em></p>).
+        IElement? first = null, second = null;
         foreach (var node in box.ChildNodes)
         {
             if (node is IText text && !string.IsNullOrWhiteSpace(text.Data))
             {
                 return false;
             }
+            if (node is not IElement element)
+            {
+                continue;
+            }
+            if (element.LocalName == "br")
+            {
+                // Only as the break between the picture's line and the caption's.
+                if (first is null || second is not null)
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (first is null)
+            {
+                first = element;
+            }
+            else if (second is null)
+            {
+                second = element;
+            }
+            else
+            {
+                return false;
+            }
         }
-        var (first, second) = (box.FirstElementChild!, box.LastElementChild!);
+        if (first is null || second is null)
+        {
+            return false;
+        }
         // A table's cell with a picture and a line is a listing's entry (a member, a product), not a figure.
         var mayBeCaption = box.LocalName is not ("td" or "th") && MayBeCaption(block, totalChars);
         return (Labels(second, block.Text, mayBeCaption) && Holds(first, block.Text)) || (Labels(first, block.Text, mayBeCaption) && Holds(second, block.Text));

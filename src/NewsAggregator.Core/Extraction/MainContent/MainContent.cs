@@ -111,7 +111,7 @@ internal static partial class MainContent
         {
             var element = outline.Element(position);
             // The measure left out hidden elements already.
-            if (!mass.Holds(position) ||
+            if (!mass.Holds(position) || IsLineNumbers(element) ||
                 (Judge(element, look) is var furniture && IsLeftOut(furniture, mass[position]) &&
                  !protectedWrappers[position] && element.LocalName is not ("article" or "main") &&
                  (mass[position].Prose < protectedProse || furniture == Furniture.Comments) &&
@@ -124,6 +124,23 @@ internal static partial class MainContent
             if (element.LocalName == "header" && !protectedWrappers[position] && !BoilerplateMarkers.IsSectionHeading(element))
             {
                 headers[position] = true;
+            }
+            if (element.LocalName is "pre" or "code")
+            {
+                // Inside code, class names are a highlighter's names for the code's parts ("token
+                // keyword", "token comment", "hljs-title"), not the page's for its furniture; only
+                // the highlighter's gutter of line numbers goes.
+                var end = outline.SubtreeEnd(position);
+                for (var inner = position + 1; inner < end; inner++)
+                {
+                    if (IsLineNumbers(outline.Element(inner)))
+                    {
+                        leftOut[inner] = true;
+                        inner = outline.SubtreeEnd(inner) - 1;
+                    }
+                }
+                position = end;
+                continue;
             }
             position++;
         }
@@ -790,6 +807,32 @@ internal static partial class MainContent
             kept = measure;
         }
         return current;
+    }
+
+    /// <summary>
+    /// A list whose items are their own numbers, 1, 2, 3 and nothing else: the gutter of line numbers a
+    /// code block's highlighter sets beside the code (<c>&lt;ul class="pre-numbering"&gt;</c>), which a
+    /// browser shows as a column and the text would show as a paragraph a number.
+    /// </summary>
+    private static bool IsLineNumbers(IElement element)
+    {
+        if (element.LocalName is not ("ul" or "ol") || element.ChildElementCount < 2)
+        {
+            return false;
+        }
+        var number = 0;
+        foreach (var item in element.Children)
+        {
+            number++;
+            if (item.LocalName != "li" || item.ChildElementCount != 0 || !IsNumber(item.TextContent.AsSpan().Trim(), number))
+            {
+                return false;
+            }
+        }
+        return true;
+
+        static bool IsNumber(ReadOnlySpan<char> text, int number) =>
+            int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value == number;
     }
 
     /// <summary>What the element is to this look: without names, only readers' comments keep theirs.</summary>

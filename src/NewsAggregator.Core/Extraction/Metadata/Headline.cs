@@ -28,7 +28,7 @@ internal static class Headline
         }
         foreach (var separator in Separators)
         {
-            var parts = title.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var parts = Parts(title, separator);
             if (parts.Length < 2)
             {
                 continue;
@@ -38,23 +38,66 @@ internal static class Headline
             {
                 return title;
             }
-            if (kept.Count < parts.Length)
+            var stripped = kept.Count < parts.Length;
+            // Without a known site name: branding is the short part at either end (a quotation is
+            // the story's), and a title may carry two, the site's and the section's ("Site - Section
+            // - Story", "Story - Section - Site"), so the ends are taken off while they are short.
+            while (kept.Count >= 2)
+            {
+                var first = kept[0];
+                var last = kept[^1];
+                if (WordCount(last) <= 4 && WordCount(first) > WordCount(last) && !IsQuotation(last))
+                {
+                    kept.RemoveAt(kept.Count - 1);
+                }
+                else if (WordCount(first) <= 3 && WordCount(last) > WordCount(first) + 2 && !IsQuotation(first))
+                {
+                    kept.RemoveAt(0);
+                }
+                else
+                {
+                    break;
+                }
+                stripped = true;
+            }
+            if (stripped)
             {
                 return string.Join(separator.Trim() == "-" ? " - " : separator, kept);
             }
-            // Without a known site name: branding is the short part at either end (a quotation is the story's).
-            var first = parts[0];
-            var last = parts[^1];
-            if (WordCount(last) <= 4 && WordCount(first) > WordCount(last) && !IsQuotation(last))
-            {
-                return string.Join(separator, parts[..^1]);
-            }
-            if (WordCount(first) <= 3 && WordCount(last) > WordCount(first) + 2 && !IsQuotation(first))
-            {
-                return string.Join(separator, parts[1..]);
-            }
         }
         return title;
+    }
+
+    /// <summary>
+    /// The title's parts between separators, but for one inside brackets, which is the story's own
+    /// ("Obituary (1938 - 2025) - Harlow Falls" has two parts).
+    /// </summary>
+    private static string[] Parts(string title, string separator)
+    {
+        var pieces = title.Split(separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (pieces.Length < 2 || title.AsSpan().IndexOfAny("([（") < 0)
+        {
+            return pieces;
+        }
+        var parts = new List<string>(pieces.Length);
+        var open = 0;
+        foreach (var piece in pieces)
+        {
+            if (open > 0)
+            {
+                parts[^1] += separator + piece;
+            }
+            else
+            {
+                parts.Add(piece);
+            }
+            foreach (var c in piece)
+            {
+                open += c switch { '(' or '[' or '（' => 1, ')' or ']' or '）' => -1, _ => 0 };
+            }
+            open = Math.Max(open, 0);
+        }
+        return [.. parts];
     }
 
     /// <summary>Whitespace folded to single spaces and trimmed.</summary>

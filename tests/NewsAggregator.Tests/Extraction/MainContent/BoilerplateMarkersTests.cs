@@ -63,6 +63,11 @@ public class BoilerplateMarkersTests
     [InlineData("skipnav", "Named")]
     [InlineData("style_SkipStroke_1 shape-with-text", "None")] // iWeb's text boxes: a word that starts with the skip link's
     [InlineData("shopping-list", "None")]
+    [InlineData("set-code-show prettyprint", "None")] // a code block for Google's prettifier, not a copy for the printer
+    [InlineData("print-only", "Named")]
+    [InlineData("caption-top table", "None")] // a table whose caption goes above it (Bootstrap), not a caption
+    [InlineData("caption-bottom", "None")]
+    [InlineData("image-caption", "Named")]
     [InlineData("potpis-slike", "Named")] // a picture's caption, in Serbian and Croatian
     [InlineData("opis-fotografije", "Named")]
     [InlineData("izvor-fotografije", "Named")] // its source

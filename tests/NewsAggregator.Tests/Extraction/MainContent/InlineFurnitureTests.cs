@@ -239,6 +239,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Категория: Транспорт | Просмотров: 412 | Добавил: admin</p>")] // the filing line of a site builder's entry
     [InlineData("<div class='block block-type-donation'><p>Free for all, thanks to you</p><p>Our journalism has no paywall. With 5, 10 or 20 francs a month you keep local news alive.</p></div>")] // the box that asks for a donation
     [InlineData("<div class='value'><a class='modal_image' href='/upload/muygh-1200.jpg'><img src='/upload/muygh-big.jpg' alt=''></a><div class='small text-muted'>ЦӀилигъарин цӀийи муьгъ. Шикил: Рамиз Исмаилов</div></div>")] // a picture's caption, alone with it in a box, in any language (Lezgian)
+    [InlineData("<p><img src='/upload/hackathon-day-two.jpg' alt='The hall'><br>\n<em>Nichi-me nu happyoukai nu yoosu</em></p>")] // Markdown's caption: an emphasised line under the picture in its paragraph (Zenn, Okinawan)
+    [InlineData("<p>The covered bridge has been closed to heavy loads since October. (Zeiding-Foto: Daniel Weaver)</p>")] // a credit whose word for photo is a compound's last part
     [InlineData("<p style='text-align: center;'><img src='/attachment/101524.jpg' width='600'></p><p style='text-align: center;'><font color='#808080'><span>Vangz Yiengzcingh caeuq gyoengq lwgnyez youq ndaw ranzdingz eu fwen. (Ingj: Vangz Meizlingz)</span></font></p>")] // a short centred paragraph under a paragraph of a picture alone, among paragraphs that are not centred (Zhuang)
     [InlineData("<div class='news-view__translations'>Bul maqalanı basqa tilde oqıw: <a href='/uz/news/41' hreflang='uz'>Oʻzbekcha</a> · <a href='/ru/news/41' hreflang='ru'>Русский</a></div>")] // the story in other languages, links that name their language (Karakalpak)
     public void Furniture_inside_the_body_is_dropped(string furniture)
@@ -580,6 +582,7 @@ public class InlineFurnitureTests
     [InlineData("<blockquote><p><img src='/reviews/anna.jpg'></p><p style='text-align: center;'>“Very talented people! Super fun and entertaining, and we won a prize!”</p></blockquote>")] // a reader's review set under their photo, inside a quote
     [InlineData("<table><tr><td><p><img src='/members/day.gif'></p><p>Day Art Studio</p></td><td><p><img src='/members/dean.gif'></p><p>Dean's Café</p></td></tr></table>")] // a listing's entry in a table's cell: a member's logo and name
     [InlineData("<p>The harbour's photo archive will be released under a Creative Commons licence next year, the museum said.</p>")] // a licence the story reports, no short name and version
+    [InlineData("<p><a href='#top'><img src='/img/icon.gif' height='25' width='25' alt=''></a>&nbsp;<b>Referenced projects</b><br></p>")] // a heading beside an icon, its break after it: no picture's line and caption's line
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");

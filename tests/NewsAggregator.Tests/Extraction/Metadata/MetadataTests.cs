@@ -78,7 +78,9 @@ public class MetadataTests
     [Theory]
     [InlineData("Story headline here | Site Name", "Site Name", "Story headline here")]
     [InlineData("Site Name - Story headline that is long", "Site Name", "Story headline that is long")]
-    [InlineData("Story headline - Section - Site Name", "Site Name", "Story headline - Section")]
+    [InlineData("Story headline - Section - Site Name", "Site Name", "Story headline")]
+    [InlineData("Die Grossdaal Zeiding - Nochrichde - Die alt Kivvert Bruck am Dellebach gricht en nei Lewe", null, "Die alt Kivvert Bruck am Dellebach gricht en nei Lewe")] // the site's name and the section's, both short
+    [InlineData("Margaret \"Peggy\" Dunmore Obituary (1938 - 2025) - Harlow Falls", null, "Margaret \"Peggy\" Dunmore Obituary (1938 - 2025)")] // a dash in brackets is the story's
     [InlineData("A long story headline with many words – Daily", null, "A long story headline with many words")]
     [InlineData("Daily :: A long story headline with many words", null, "A long story headline with many words")]
     [InlineData("Trump - Ukraine", null, "Trump - Ukraine")]
