@@ -348,6 +348,17 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex CreditLine();
 
+    /// <summary>
+    /// The line over a quote of an earlier message in a reply, as mail programs and list archives
+    /// write it: "On 3 May 2005, Anna wrote:", "--- In list@yahoogroups.com, "anna" &lt;…&gt; wrote:",
+    /// "Am 3. Mai schrieb Anna:", "Le 3 mai, Anna a écrit :", "El 3 de mayo, Anna escribió:",
+    /// "Anna napisał(a):", "Анна написала:".
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(wrote|writes|schrieb|a écrit|escribió|escreveu|ha scritto|scrisse|napisał(a|\(a\))?|написал(а|\(а\))?|skrev|schreef|kirjoitti|έγραψε)\s*:\s*$|(写道|寫道)\s*[:：]\s*$",
+        IgnoringCase)]
+    internal static partial Regex QuoteAttribution();
+
     // The credit that ends a caption, after its text: the photographer in brackets ("图为…。（摄影：陈立）");
     // the credit after the caption's sentence ("… im Werk. Foto: Stadt Velm"; Icelandic parts the
     // word from the name with a slash, "… Ljósmynd/Hákon Pálsson"; Hebrew and Yiddish write "צילום:"

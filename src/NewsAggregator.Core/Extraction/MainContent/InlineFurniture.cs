@@ -74,7 +74,18 @@ internal static class InlineFurniture
                 // A mail's signature under its "-- " line (RFC 3676's separator), in a list archive's
                 // preformatted copy of the message: the sender's name, address and motto, to the
                 // end of the message.
-                while (i + 1 < blocks.Count && blocks[i + 1].Container?.Closest("pre") == mail)
+                while (i + 1 < blocks.Count && MailBody(blocks[i + 1]) == mail)
+                {
+                    i++;
+                }
+                continue;
+            }
+            if (kept.Count >= EdgeBlocks && QuotesEarlierMessage(block) is { } quoting)
+            {
+                // The earlier message a reply quotes under its attribution ("On … Anna wrote:",
+                // "--- In list@…, "anna" <…> wrote:"), its every line set off by "> ": the
+                // message it answers, not this one, with the quote's next paragraphs.
+                while (i + 1 < blocks.Count && MailBody(blocks[i + 1]) == quoting && IsQuotedLines(blocks[i + 1].Text, 0))
                 {
                     i++;
                 }
@@ -316,8 +327,60 @@ internal static class InlineFurniture
     /// that holds no code (where "--" alone may be a line of a program).
     /// </summary>
     private static IElement? SignatureIn(TextBlock block) =>
-        FirstLine(block.Text).Trim() is "--" && block.Container?.Closest("pre") is { } pre &&
-        pre.Closest("code") is null && pre.QuerySelector("code") is null ? pre : null;
+        FirstLine(block.Text).Trim() is "--" ? MailBody(block) : null;
+
+    /// <summary>
+    /// The message whose quote of an earlier one the block is: a line that attributes it
+    /// (<see cref="FurnitureVocabulary.QuoteAttribution"/>) over lines that all open with "&gt;",
+    /// in a message's preformatted copy.
+    /// </summary>
+    private static IElement? QuotesEarlierMessage(TextBlock block)
+    {
+        var text = block.Text;
+        var lineEnd = text.IndexOf('\n');
+        return lineEnd > 0 && IsQuotedLines(text, lineEnd + 1) && QuoteAttribution().IsMatch(text.AsSpan(0, lineEnd)) ? MailBody(block) : null;
+    }
+
+    /// <summary>Every line from <paramref name="start"/> on opens with "&gt;", as mail quotes an earlier message.</summary>
+    private static bool IsQuotedLines(string text, int start)
+    {
+        if (start >= text.Length)
+        {
+            return false;
+        }
+        foreach (var line in text.AsSpan(start).EnumerateLines())
+        {
+            if (!line.TrimStart().StartsWith('>'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The preformatted copy of a mail that holds the block, as list archives show a message: a
+    /// <c>&lt;pre&gt;</c> (Mailman's pipermail) or a <c>&lt;tt&gt;</c> (Yahoo! Groups, whose lines
+    /// are broken with <c>&lt;br&gt;</c>: an inline element, so the block's own element is the
+    /// cell or box it fills) that holds no code (where "--" alone or "&gt;" may open a line of a program).
+    /// </summary>
+    private static IElement? MailBody(TextBlock block)
+    {
+        if (block.Container is not { } container)
+        {
+            return null;
+        }
+        var body = container.Closest("pre, tt");
+        // Lines in a <tt> have the box around it for their block: the row or cell that holds it alone.
+        for (var (inner, depth) = (container, 0); body is null && depth < MailBoxDepth && inner is { ChildElementCount: 1, FirstElementChild: { } only }; (inner, depth) = (only, depth + 1))
+        {
+            body = only.LocalName is "tt" or "pre" ? only : null;
+        }
+        return body is not null && body.Closest("code") is null && body.QuerySelector("code") is null ? body : null;
+    }
+
+    // A row, its cell and the <tt> in it.
+    private const int MailBoxDepth = 3;
 
     /// <summary>
     /// A bar of parts set off by "|" of which one heads readers' comments, as Slash opens its

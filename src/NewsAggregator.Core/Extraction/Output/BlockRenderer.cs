@@ -19,6 +19,8 @@ internal sealed class BlockRenderer
     private int _nodeBlock = -1;
     private readonly Stack<IElement> _openBlocks = new();
     private IElement? _container;
+    // The root being walked.
+    private IElement? _root;
     private int _linkChars;
     // Where the block's first line ends (0 while it has one line), and whether all of that line is
     // link text: a teaser's linked headline over its blurb, in one paragraph written with <br>.
@@ -58,6 +60,7 @@ internal sealed class BlockRenderer
         for (var i = 0; i < roots.Count; i++)
         {
             rootSteps[i] = renderer._steps.Count;
+            renderer._root = roots[i];
             renderer.Walk(roots[i], skip);
             renderer.EndParagraph();
         }
@@ -205,7 +208,9 @@ internal sealed class BlockRenderer
             }
             if (_text.Length == 0)
             {
-                _container = _openBlocks.TryPeek(out var open) ? open : null;
+                // Text with no block of its own between it and the root (a cell's, a <tt>'s lines)
+                // is the root's.
+                _container = _openBlocks.TryPeek(out var open) ? open : _root;
                 _opensComments = _commentsAnchor;
                 _commentsAnchor = false;
                 _followsCommentsHeading = _afterCommentsHeading;

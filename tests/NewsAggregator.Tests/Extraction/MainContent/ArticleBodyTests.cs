@@ -108,6 +108,7 @@ public class ArticleBodyTests
     [InlineData("mail-signature-in-a-list-archive")] // a list archive's message in a <pre>: the signature under its "-- " line (the sender's name, address and motto) goes, the message stays with its line breaks
     [InlineData("comment-count-bar-at-the-comments-anchor")] // at the anchor Slash names "topcomment", a bar of the title, login and "3 comments" set off by "|" opens the thread: the comments under it go however long, with no class or id to name them
     [InlineData("code-block-with-highlighter-names-and-line-numbers")] // a code block for Google's prettifier ("prettyprint", no copy for the printer) whose highlighter names the code's parts "token keyword" and "token comment": names inside code are no furniture, and only its gutter of line numbers (a list of 1, 2, 3 …) goes
+    [InlineData("quoted-message-in-a-groups-archive")] // a list archive's message in a <tt> (Yahoo! Groups), its lines broken with <br>: the earlier message it answers, under "--- In … wrote:" with every line opened by "> ", goes; the message stays
     [InlineData("next-story-loaded-below")] // the next story loaded below the first (as on scrolling), longer than it, in a sibling wrapper with its own <article>: the story headed by the page's title is the text, alone
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
