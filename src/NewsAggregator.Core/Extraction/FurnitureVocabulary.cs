@@ -607,7 +607,12 @@ internal static partial class FurnitureVocabulary
         @"\bcontributed to this (report|story|article)|\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b|\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b|" +
         @"\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+)|" +
         // a wire story's contacts ("To contact the reporter on this story: … at …"): the label ends in a colon
-        @"\bto contact the (reporters?|writers?|editors?)\b[^.:]{0,40}\b(on|for|about|of) (this|the) (story|article|report)\s*:",
+        @"\bto contact the (reporters?|writers?|editors?)\b[^.:]{0,40}\b(on|for|about|of) (this|the) (story|article|report)\s*:|" +
+        // the note Indian portals set under a wire copy ("(Except for the headline, this story has not
+        // been edited by NDTV staff and is published from a syndicated feed.)", "… the rest of the
+        // content is auto-generated from a syndicated feed.")
+        @"\bhas not been edited by\b[^.]{0,60}\bstaff and is (published|auto-generated|generated) from a syndicated (news )?feed\b|" +
+        @"\bthe rest of the content is (auto-)?generated from a syndicated (news )?feed\b",
         IgnoringCase)]
     internal static partial Regex EdgeMention();
 

@@ -355,6 +355,8 @@ public class InlineFurnitureTests
     [InlineData("<p>The Harbour Times is a nonprofit, reader-funded newsroom. You may republish this story free of charge under a Creative Commons license; please credit the Harbour Times.</p>")] // a nonprofit newsroom's terms
     [InlineData("<p>To contact the reporter on this story: Jane Doe in Harbourtown at jdoe@harbour.example</p>")] // a wire story's contacts
     [InlineData("<p>To contact the editor responsible for this story: John Roe at jroe@harbour.example</p>")]
+    [InlineData("<p><i>(Except for the headline, this story has not been edited by Harbour24 staff and is published from a syndicated feed.)</i></p>")] // a portal's note under a wire copy
+    [InlineData("<p>(Only the headline and picture of this report may have been reworked by the Harbour Standard staff; the rest of the content is auto-generated from a syndicated feed.)</p>")]
     [InlineData("<p><small>This entry was posted on Monday, May 31st, 2004 at 8:40 pm and is filed under <a href='/c/1'>Uncategorized</a>. You can follow any responses to this entry through the <a href='/p/1/feed'>RSS 2.0</a> feed. You can leave a response, or <a href='/p/1/trackback'>trackback</a> from your own site.</small></p>")] // a blog engine's note under the post
     [InlineData("<p>Posted by Jane Doe on Jan 17 2012. Filed under <a href='/c/2'>Top Stories</a>. You can follow any responses to this entry through the RSS 2.0. Both comments and pings are currently closed.</p>")]
     [InlineData("<p><i>Та статья нырысь «Алнаш ёрос» газетлэн сайтаз 2026 арын 28 ноябре поттэмын вал. Статья CC BY 4.0 лицензия улын, ӧжыт воштонъёсын поттэмын.</i></p>")] // a republished story's licence by its short name and version, in any language (Udmurt)
