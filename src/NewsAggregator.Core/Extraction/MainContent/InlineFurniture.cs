@@ -372,9 +372,14 @@ internal static class InlineFurniture
         }
         var body = container.Closest("pre, tt");
         // Lines in a <tt> have the box around it for their block: the row or cell that holds it alone.
-        for (var (inner, depth) = (container, 0); body is null && depth < MailBoxDepth && inner is { ChildElementCount: 1, FirstElementChild: { } only }; (inner, depth) = (only, depth + 1))
+        var inner = container;
+        for (var depth = 0; body is null && depth < MailBoxDepth && inner.ChildElementCount == 1; depth++)
         {
-            body = only.LocalName is "tt" or "pre" ? only : null;
+            inner = inner.FirstElementChild!;
+            if (inner.LocalName is "tt" or "pre")
+            {
+                body = inner;
+            }
         }
         return body is not null && body.Closest("code") is null && body.QuerySelector("code") is null ? body : null;
     }

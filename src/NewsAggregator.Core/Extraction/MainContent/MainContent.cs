@@ -812,7 +812,8 @@ internal static partial class MainContent
     /// <summary>
     /// A list whose items are their own numbers, 1, 2, 3 and nothing else: the gutter of line numbers a
     /// code block's highlighter sets beside the code (<c>&lt;ul class="pre-numbering"&gt;</c>), which a
-    /// browser shows as a column and the text would show as a paragraph a number.
+    /// browser shows as a column and the text would show as a paragraph a number. Wherever it stands:
+    /// such a list says nothing (a list of pages links its numbers, so it is not one).
     /// </summary>
     private static bool IsLineNumbers(IElement element)
     {
