@@ -14,12 +14,13 @@ public sealed class ArticleExtractor : IArticleExtractor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var document = PageParser.Parse(html ?? "");
-        var (metadata, structuredBody) = PageMetadata.Read(document, pageUrl);
+        var (metadata, structuredBody, paywalledParts) = PageMetadata.Read(document, pageUrl);
         cancellationToken.ThrowIfCancellationRequested();
         if (document.Body is null)
         {
             return metadata;
         }
+        PaywalledParts.Show(document.Body, paywalledParts);
 
         rules ??= ExtractionRules.None;
         rules.RemoveFrom(document.Body);

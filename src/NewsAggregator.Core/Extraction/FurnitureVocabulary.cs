@@ -731,13 +731,14 @@ internal static partial class FurnitureVocabulary
 
     // A note to readers whose browser shows the page without its scripts or styles, or without
     // the player of its video: "enable JavaScript", "Get the latest Flash Player", "Your browser
-    // does not support the video tag", and in Chinese, where no word boundary parts "JavaScript"
+    // does not support the video tag", "This site uses frames, but your browser does not support
+    // them" over a frameset's page for browsers without frames, and in Chinese, where no word boundary parts "JavaScript"
     // from the characters around it ("您的JavaScript关闭或你的Adobe Flash播放器过时").
     [GeneratedRegex(
         @"\b(?:javascript\b.{0,60}\b(enabled?|disabled|turned off)\b|(enabled?|turn on)\b.{0,40}\bjavascript\b|this (slideshow|gallery|video|player|page|site|map|content) requires javascript\b|javascript is required (to|for) (view|see|watch|play|use|display)|" +
         @"(outdated|older) (web )?browser\b|upgrade your browser\b|unable to load the (style ?sheet|styles)\b|" +
         @"(get|download|install|upgrade to) the latest (version of )?(adobe )?flash( player)?\b.{0,20}\b(to (view|see|watch|play)|for viewing)\b|(adobe )?flash player\b.{0,40}\b(is )?required (to|for) (view|see|watch|play)|" +
-        @"your browser does not support (the )?(video|audio|iframe|html5 video)\b)|" +
+        @"your browser does not support (the )?(video|audio|iframe|html5 video|frames|them)\b|this (site|page) uses frames\b.{0,40}\bbrowser\b)|" +
         @"javascript\s*(已经?|被)?(关闭|關閉|禁用|停用)|flash\s*(播放器|player)\s*(已经?)?(过时|過時|版本过低|版本過低)|(获取|獲取|下载|下載)最新的?\s*flash",
         IgnoringCase)]
     private static partial Regex BrowserNoticePattern();

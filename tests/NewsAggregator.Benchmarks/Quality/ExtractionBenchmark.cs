@@ -336,7 +336,8 @@ public static class ExtractionBenchmark
     private static void Why(EvaluationPage page, string[] args)
     {
         var document = PageParser.Parse(page.Html);
-        var (metadata, _) = PageMetadata.Read(document, page.Url);
+        var (metadata, _, paywalled) = PageMetadata.Read(document, page.Url);
+        PaywalledParts.Show(document.Body!, paywalled);
         using var outline = PageOutline.Of(document.Body!);
         if (args.Contains("--outline"))
         {

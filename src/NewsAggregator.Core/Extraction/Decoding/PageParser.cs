@@ -60,6 +60,11 @@ internal static partial class PageParser
     {
         html = ComposedText.Of(ControlCharacters.Repaired(PageLimits.Bound(html)));
         var document = Parser.Value!.ParseDocument(html);
+        if (document.Body is { LocalName: "frameset" } frameset && NoFramesPage(document, frameset) is { } alternative)
+        {
+            html = alternative;
+            document = Parser.Value!.ParseDocument(html);
+        }
         if (document.Body is { } components && html.AsSpan().ContainsAny(ShadowRootTemplate))
         {
             ShadowTrees.Flatten(components);
@@ -102,6 +107,18 @@ internal static partial class PageParser
                 text.Data = repaired;
             }
         }
+    }
+
+    /// <summary>
+    /// A page of frames has no text of its own: a browser loads each frame's page in its place, and
+    /// shows the &lt;noframes&gt; page, whose markup HTML parses as raw text, where it has no frames.
+    /// A reader follows no frames, so that page is the one it reads, under the frameset's head
+    /// (title, metadata); null when the frameset has no such page.
+    /// </summary>
+    private static string? NoFramesPage(IHtmlDocument document, IElement frameset)
+    {
+        var markup = string.Concat(frameset.GetElementsByTagName("noframes").Select(noframes => noframes.TextContent));
+        return string.IsNullOrWhiteSpace(markup) ? null : $"<html><head>{document.Head?.InnerHtml}</head><body>{markup}</body></html>";
     }
 
     /// <summary>

@@ -16,8 +16,11 @@ internal static partial class PageMetadata
     [GeneratedRegex(@"^\s*(?:" + BylineWords + @")\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
-    /// <summary>The page's metadata as an article without text yet, and the JSON-LD articleBody to check the markup's text against.</summary>
-    public static (ExtractedArticle Article, string? StructuredBody) Read(IHtmlDocument document, Uri? pageUrl)
+    /// <summary>
+    /// The page's metadata as an article without text yet, the JSON-LD articleBody to check the
+    /// markup's text against, and the selectors of the parts it says are behind the paywall.
+    /// </summary>
+    public static (ExtractedArticle Article, string? StructuredBody, IReadOnlyList<string> PaywalledParts) Read(IHtmlDocument document, Uri? pageUrl)
     {
         var clues = MarkupClues.Of(document);
         var structured = StructuredArticle.FromScripts(clues.JsonLd);
@@ -42,7 +45,7 @@ internal static partial class PageMetadata
             Description = Headline.Fold(clues.First("og:description", "description", "twitter:description") ?? structured?.Description),
             FaqQuestion = StructuredArticle.FirstFaqQuestion(clues.JsonLd),
         };
-        return (article, structured?.ArticleBody);
+        return (article, structured?.ArticleBody, structured?.PaywalledParts ?? []);
     }
 
     private static string? ReadByline(MarkupClues clues, StructuredArticle? structured)

@@ -32,6 +32,14 @@ internal sealed record StructuredArticle
     public string? Description { get; init; }
     public string? Language { get; init; }
 
+    /// <summary>
+    /// The CSS selectors of the article's parts behind its paywall, as Google asks publishers to
+    /// mark them (<c>"hasPart": {"@type": "WebPageElement", "isAccessibleForFree": false,
+    /// "cssSelector": ".paywall"}</c>): text the page holds and hides from readers who do not
+    /// subscribe, which is the story's all the same.
+    /// </summary>
+    public IReadOnlyList<string> PaywalledParts { get; init; } = [];
+
     /// <summary>The first Article-like object among the page's JSON-LD scripts; null when there is none or none parses.</summary>
     public static StructuredArticle? FromScripts(IEnumerable<string> scripts) => FirstOf(scripts, IsArticle, Read);
 
@@ -153,7 +161,27 @@ internal sealed record StructuredArticle
         Publisher = Names(article, "publisher"),
         Description = Text(article, "description"),
         Language = Text(article, "inLanguage"),
+        PaywalledParts = Paywalled(article),
     };
+
+    private static List<string> Paywalled(JsonElement article)
+    {
+        if (!article.TryGetProperty("hasPart", out var parts))
+        {
+            return [];
+        }
+        var selectors = new List<string>();
+        foreach (var part in parts.ValueKind == JsonValueKind.Array ? parts.EnumerateArray().ToList() : [parts])
+        {
+            if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("isAccessibleForFree", out var free) &&
+                (free.ValueKind == JsonValueKind.False || (free.ValueKind == JsonValueKind.String && string.Equals(StringOf(free), "false", StringComparison.OrdinalIgnoreCase))) &&
+                Text(part, "cssSelector") is { } selector)
+            {
+                selectors.Add(selector);
+            }
+        }
+        return selectors;
+    }
 
     private static string? Text(JsonElement node, string property) =>
         node.TryGetProperty(property, out var value) ? FirstString(value) : null;

@@ -109,6 +109,8 @@ public class ArticleBodyTests
     [InlineData("comment-count-bar-at-the-comments-anchor")] // at the anchor Slash names "topcomment", a bar of the title, login and "3 comments" set off by "|" opens the thread: the comments under it go however long, with no class or id to name them
     [InlineData("code-block-with-highlighter-names-and-line-numbers")] // a code block for Google's prettifier ("prettyprint", no copy for the printer) whose highlighter names the code's parts "token keyword" and "token comment": names inside code are no furniture, and only its gutter of line numbers (a list of 1, 2, 3 …) goes
     [InlineData("quoted-message-in-a-groups-archive")] // a list archive's message in a <tt> (Yahoo! Groups), its lines broken with <br>: the earlier message it answers, under "--- In … wrote:" with every line opened by "> ", goes; the message stays
+    [InlineData("story-in-a-framesets-noframes")] // a page of frames has no text of its own: its <noframes> page, which HTML parses as raw text, is the one a reader without frames reads, less the note that the site uses frames
+    [InlineData("paywalled-parts-named-in-json-ld")] // paragraphs hidden with display:none that the JSON-LD names as the article's paywalled part (hasPart, isAccessibleForFree false, cssSelector) are the story a subscriber reads; the box named for the paywall that holds none of them is its prompt and goes
     [InlineData("next-story-loaded-below")] // the next story loaded below the first (as on scrolling), longer than it, in a sibling wrapper with its own <article>: the story headed by the page's title is the text, alone
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
