@@ -86,6 +86,21 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void The_frameless_page_of_a_frameset_is_held_to_the_page_limits_too()
+    {
+        // The first parse reads <noframes> as raw text, so the limits' first pass counts none of its elements.
+        var story = string.Concat(Enumerable.Repeat("<p>The council voted on Tuesday to keep the harbour ferry running through the winter months this year.</p>", 4));
+        var html = "<html><frameset cols='*'><frame src='main.htm'><noframes><body><article>" + story
+            + string.Concat(Enumerable.Repeat("<span></span>", PageLimits.MaxElements)) + "<p>Past the element cap of the page limits.</p>"
+            + "</article></body></noframes></frameset></html>";
+
+        var article = _extractor.Extract(html, null);
+
+        Assert.StartsWith("The council voted on Tuesday", article.Text);
+        Assert.DoesNotContain("Past the element cap", article.Text);
+    }
+
+    [Fact]
     public void A_twenty_megabyte_page_of_a_million_nested_elements_gives_no_article_rather_than_a_hang()
     {
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div><b>", 2_000_000)) + "</body></html>";

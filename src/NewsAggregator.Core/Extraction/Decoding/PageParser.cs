@@ -62,7 +62,8 @@ internal static partial class PageParser
         var document = Parser.Value!.ParseDocument(html);
         if (document.Body is { LocalName: "frameset" } frameset && NoFramesPage(document, frameset) is { } alternative)
         {
-            html = alternative;
+            // Bounded again: the limits pass over raw text, and the frameless page was raw text.
+            html = PageLimits.Bound(alternative);
             document = Parser.Value!.ParseDocument(html);
         }
         if (document.Body is { } components && html.AsSpan().ContainsAny(ShadowRootTemplate))
