@@ -178,10 +178,18 @@ internal sealed record StructuredArticle
                 Text(part, "cssSelector") is { } selector)
             {
                 selectors.Add(selector);
+                if (selectors.Count == MaxPaywalledParts)
+                {
+                    break;
+                }
             }
         }
         return selectors;
     }
+
+    // A page marks one part or a few; each is looked for over the whole page, so a script listing
+    // thousands would cost as many searches.
+    private const int MaxPaywalledParts = 8;
 
     private static string? Text(JsonElement node, string property) =>
         node.TryGetProperty(property, out var value) ? FirstString(value) : null;
