@@ -779,7 +779,7 @@ internal static class InlineFurniture
     {
         // The line's own paragraph sits in the box, or the box is the block that holds the line's element.
         if (block.Text.Length > PlayerTitleLength || block.Container is not { } container ||
-            (container.ChildElementCount == 0 ? container.ParentElement : container) is not { } box || HtmlVocabulary.IsHeading(box.LocalName))
+            (container.ChildElementCount == 0 ? container.ParentElement : container) is not { ChildElementCount: >= 2 } box || HtmlVocabulary.IsHeading(box.LocalName))
         {
             return false;
         }
