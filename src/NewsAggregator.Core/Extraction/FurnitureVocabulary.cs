@@ -76,6 +76,14 @@ internal static partial class FurnitureVocabulary
         "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|condivid|ilgili|paylas|" +
         "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac|" +
         "etiket|muhabir|yazar|lezant|diafimis|koinopoi|syntakt|sxetik|" +
+        // and in languages whose sites write their words without accents: Vietnamese ("tin liên
+        // quan" related, "chia sẻ" share, "tác giả" author, "chú thích" caption), Hungarian
+        // ("kapcsolódó" related, "megosztás" share, "szerző" author, "képaláírás" caption,
+        // "képforrás" a picture's source, "támogatás" the appeal for support), Indonesian
+        // ("terkait" related, "bagikan" share, "penulis" author, "keterangan foto" caption),
+        // Romanian ("distribuie" share)
+        "lien-?quan|chia-?se|tac-?gia|chu-?thich|kapcsolod|megoszt|szerzo|kepalairas|kepforras|tamogat|" +
+        "terkait|bagikan|penulis|keterangan[-_]?(foto|gambar)|distribuie|" +
         // the site's contacts in the languages that spell them with a k (German, Polish, Czech,
         // Dutch, the Nordic languages, transliterated Russian)
         "kontakt|" +
@@ -107,8 +115,11 @@ internal static partial class FurnitureVocabulary
     // prose does not make it the article's wrapper. Concrete CMS and Viafoura call a thread a
     // conversation ("ccm-conversation-wrapper", "vf-conversations"), SPIP a forum ("forum",
     // "forum-fil": only a name that starts with the word, so a "profile_forum" box of a company's
-    // page is not one), and blogs the trackbacks other blogs left ("pings", "ping-number").
-    [GeneratedRegex("comment(?!ary)|conversation|(?<![a-z0-9_-])forum(?![a-z])|(?<![a-z])pings?(?![a-z])|pingback|trackback|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|diskus|diskuz|dyskusj|feedback|reactie|yorum|sxolia|pinglun", MatchingCase)]
+    // page is not one), and blogs the trackbacks other blogs left ("pings", "ping-number");
+    // Vietnamese "bình luận" and "ý kiến bạn đọc" (readers' views; "y-kien" alone is a
+    // newspaper's opinion section), Hungarian "hozzászólás", written without their accents.
+    [GeneratedRegex("comment(?!ary)|conversation|(?<![a-z0-9_-])forum(?![a-z])|(?<![a-z])pings?(?![a-z])|pingback|trackback|disqus|komentar|opinia|opinie|kommentar|comentario|komment|otzyv|obsuzhd|diskus|diskuz|dyskusj|feedback|reactie|yorum|sxolia|pinglun|" +
+        "binh-?luan|y-?kien-?ban-?doc|hozzaszol", MatchingCase)]
     internal static partial Regex CommentWord();
 
     internal static readonly string[] Networks = ["social", "tweet", "twitter", "instagram", "facebook", "tiktok", "reddit"];
@@ -472,7 +483,7 @@ internal static partial class FurnitureVocabulary
     // Sul no canal do WhatsApp…", "Join our Telegram channel", "Ikuti saluran kami"), or at its
     // end where the verb comes last, in the languages whose sites ask it most.
     [GeneratedRegex(
-        @"^\W*(follow|join|siga|sigam|acompanhe|entre (no|em)|sigue|síguenos|suivez|rejoignez|segui|seguici|folge|folgen sie|tritt|volg|följ|følg|seuraa|sledujte|śledź|obserwuj|dołącz|" +
+        @"^\W*(follow|join|siga|sigam|acompanhe|entre (no|em)|receba|recebe|recibe|ricevi|recevez|sigue|síguenos|suivez|rejoignez|segui|seguici|folge|folgen sie|tritt|volg|följ|følg|seuraa|sledujte|śledź|obserwuj|dołącz|" +
         @"seko|sekojiet|sekite|jälgi|na ndiqni|ndiqni|pratite|sledite|следете|пратите|следвайте|urmăriți|kövess|" +
         @"подпишитесь|подписывайтесь|следите|присоединяйтесь|підписуйтесь|ikuti|gabung|takip edin?|theo dõi|tham gia|انضم|تابع|تابعوا|हमें फॉलो|फॉलो करें|landela|tufuate|nagala soco|ይከተሉን|i-follow|sundan kami|sunda kami)\b|" +
         // Thai, Lao and Khmer run the word into the next,
@@ -778,11 +789,13 @@ internal static partial class FurnitureVocabulary
     // Anchored, so that it is tried once, at the start: the shortcut is searched from there.
     [GeneratedRegex(
         @"^(?:[\s\S]*?\bctrl\s*\+\s*enter\b|\W*((did you )?(notice|spot|find|found|see)\w* (a|an) (typo|error|mistake)|(приметили|примијетили) сте грешку|(primetili|primijetili) ste (grešku|pogrešku)|" +
-        @"заметили (ошибку|опечатку)|нашли (ошибку|опечатку)|zauważyłeś błąd|našli jste chybu|všimli ste si chybu)\b.{0,80}$)",
+        @"заметили (ошибку|опечатку)|нашли (ошибку|опечатку)|zauważyłeś błąd|našli jste chybu|všimli ste si chybu|" +
+        @"(encontraste|viste|detectaste|has (encontrado|visto)) (un|algún) error|(encontrou|viu) (um|algum) erro|hai (trovato|notato|visto) un errore|" +
+        @"(vous avez|avez-vous) (repéré|trouvé|vu|remarqué) une (erreur|faute|coquille)|(einen )?fehler (gefunden|entdeckt)|bir hata (mı )?(gördünüz|buldunuz|fark ettiniz))\b.{0,80}$)",
         IgnoringCase)]
     private static partial Regex TypoReportPromptPattern();
 
-    internal static readonly GatedPattern TypoReportPrompt = new(TypoReportPromptPattern(), "ctrl", "typo", "error", "mistake", "грешку", "grešku", "ошибку", "опечатку", "błąd", "chybu");
+    internal static readonly GatedPattern TypoReportPrompt = new(TypoReportPromptPattern(), "ctrl", "typo", "erro", "mistake", "erreur", "faute", "coquille", "fehler", "hata", "грешку", "grešku", "ошибку", "опечатку", "błąd", "chybu");
 
     // The rules for readers' comments above or below the thread: "Comments are moderated", "ATENÇÃO:
     // comentários … não serão aprovados pelo moderador", "Kommentare werden moderiert". The

@@ -19,9 +19,12 @@ internal static partial class HtmlVocabulary
     // ruby annotations: the reading aid above the base text would otherwise run into it.
     // <noframes> and <noembed> are fallbacks a browser hides, since it shows frames and embeds;
     // the parser keeps their content as one raw string of markup, which must never reach the text.
+    // A formula's MathML is read, all but its annotations (the TeX it was written in): KaTeX and
+    // MathJax draw the formula a second time in spans hidden from assistive technology
+    // (aria-hidden), which are left out, so the MathML is the only copy of the formula's text.
     private static readonly HashSet<string> Textless = new(StringComparer.Ordinal)
     {
-        "head", "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+        "head", "script", "style", "noscript", "template", "svg", "annotation", "annotation-xml", "canvas", "iframe", "object",
         "embed", "video", "audio", "map", "button", "input", "select", "option", "textarea", "link",
         "meta", "title", "img", "picture", "source", "frame", "frameset", "datalist", "dialog",
         "rt", "rp", "noframes", "noembed",

@@ -71,6 +71,15 @@ internal static partial class BoilerplateMarkers
             : named;
     }
 
+    /// <summary>
+    /// The element is a reader's comment by schema.org's microdata. An &lt;article&gt; named like
+    /// comments may be the story's own ("post has-comments"), but one the markup types as a
+    /// Comment is one reply of a thread that sets each reply as an &lt;article&gt;, as HTML's
+    /// own example of the element does.
+    /// </summary>
+    public static bool IsMarkedComment(IElement element) =>
+        MarksComment(element.GetAttribute("itemprop"), element.GetAttribute("itemtype"));
+
     /// <summary>An element's <c>itemprop</c> names and <c>itemtype</c> mark it a reader's comment in schema.org's microdata (<see cref="CommentProperty"/>, <see cref="CommentType"/>).</summary>
     private static bool MarksComment(string? properties, string? type)
     {

@@ -113,7 +113,7 @@ internal static partial class MainContent
             // The measure left out hidden elements already.
             if (!mass.Holds(position) || IsLineNumbers(element) ||
                 (Judge(element, look) is var furniture && IsLeftOut(furniture, mass[position]) &&
-                 !protectedWrappers[position] && element.LocalName is not ("article" or "main") &&
+                 !protectedWrappers[position] && (element.LocalName is not ("article" or "main") || BoilerplateMarkers.IsMarkedComment(element)) &&
                  (mass[position].Prose < protectedProse || furniture == Furniture.Comments) &&
                  !(furniture == Furniture.Comments && HoldsTitleLine(outline, mass, position, title))))
             {

@@ -111,6 +111,8 @@ public class ArticleBodyTests
     [InlineData("quoted-message-in-a-groups-archive")] // a list archive's message in a <tt> (Yahoo! Groups), its lines broken with <br>: the earlier message it answers, under "--- In … wrote:" with every line opened by "> ", goes; the message stays
     [InlineData("story-in-a-framesets-noframes")] // a page of frames has no text of its own: its <noframes> page, which HTML parses as raw text, is the one a reader without frames reads, less the note that the site uses frames
     [InlineData("paywalled-parts-named-in-json-ld")] // paragraphs hidden with display:none that the JSON-LD names as the article's paywalled part (hasPart, isAccessibleForFree false, cssSelector) are the story a subscriber reads; the box named for the paywall that holds none of them is its prompt and goes
+    [InlineData("formula-in-katex-markup")] // formulas as KaTeX sets them: the drawn copy is hidden from assistive technology (aria-hidden), so the text reads each formula once from its MathML, without the TeX annotation it was written in
+    [InlineData("replies-set-as-articles-marked-as-comments")] // readers' replies each set as an <article> in a section named for no comments, and typed as schema.org's Comment: an <article> the markup calls a comment goes like any comment
     [InlineData("next-story-loaded-below")] // the next story loaded below the first (as on scrolling), longer than it, in a sibling wrapper with its own <article>: the story headed by the page's title is the text, alone
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {

@@ -77,6 +77,24 @@ public class BoilerplateMarkersTests
     [InlineData("mw-editsection", "Named")] // a wiki's link to edit the section beside its heading
     [InlineData("changelog", "Named")] // the story's stamped list of its own updates
     [InlineData("story-change-log", "Named")]
+    [InlineData("binh-luan__noi-dung", "Comments")] // readers' comments, in Vietnamese written without accents
+    [InlineData("y-kien-ban-doc", "Comments")] // readers' views
+    [InlineData("y-kien", "None")] // a newspaper's opinion section
+    [InlineData("hozzaszolasok", "Comments")] // in Hungarian
+    [InlineData("tin-lien-quan__muc", "Named")] // related stories, in Vietnamese
+    [InlineData("chia-se__muc fb", "Named")] // share
+    [InlineData("doan-van tac-gia-bai", "Named")] // the author's name under the text
+    [InlineData("chu-thich-anh", "Named")] // a picture's caption
+    [InlineData("kapcsolodocikkek", "Named")] // related articles, in Hungarian
+    [InlineData("megosztas", "Named")] // share
+    [InlineData("szerzoiadatlap", "Named")] // the author's box
+    [InlineData("kepalairas", "Named")] // a picture's caption
+    [InlineData("kepforras", "Named")] // its source
+    [InlineData("tamogatas", "Named")] // the appeal for readers' support
+    [InlineData("berita_terkait", "Named")] // related news, in Indonesian
+    [InlineData("bagikan", "Named")] // share
+    [InlineData("keterangan_foto", "Named")] // a picture's caption
+    [InlineData("distribuie distribuie-jos", "Named")] // share, in Romanian
     [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
     public void Class_words_in_other_languages(string classes, string expected)
     {

@@ -201,9 +201,15 @@ public class InlineFurnitureTests
     [InlineData("<p>Short URL: http://harbour.example/?p=41440</p>")] // the post's short address
     [InlineData("<p>Spotted an error? Let us know</p>")] // the prompt to report a mistake
     [InlineData("<p>Приметили сте грешку у тексту? Пријавите нам</p>")]
+    [InlineData("<p>¿Encontraste un error en esta nota? <a href='/erratas'>Repórtalo aquí</a></p>")] // and in Spanish
+    [InlineData("<p>Encontrou um erro? Avise a redação.</p>")] // Portuguese
+    [InlineData("<p>Hai trovato un errore? Segnalacelo</p>")] // Italian
+    [InlineData("<p>Vous avez repéré une erreur ? Signalez-la</p>")] // French
+    [InlineData("<p>Fehler gefunden? Schreiben Sie uns.</p>")] // German
     [InlineData("<p>வீடியோ: மழையில் நனையும் நெல் மூட்டைகள்</p>")] // "video:" in Tamil
     [InlineData("<div class='box-b7'><p>Don't miss the latest news!</p><p>Follow our official channels on WhatsApp and Telegram for news every day.</p><div><a href='https://whatsapp.com/channel/0029VaHarbour'>WhatsApp</a> <a href='https://t.me/harbourtimes'>Telegram</a></div></div>")] // a prompt to follow the site's channels
     [InlineData("<div class='siga'><p>Siga o <strong>Harbour Times</strong> no <a href='https://whatsapp.com/channel/0029VaHarbour'>canal do WhatsApp</a> e receba as notícias em primeira mão.</p></div>")] // one channel's link under a request to follow
+    [InlineData("<div class='receba'><span>📲</span> <span>Receba as notícias do <strong>Harbour Times</strong> no seu WhatsApp. <a href='/canal'>Entre no nosso canal</a>.</span></div>")] // "get our news on WhatsApp", Portuguese
     [InlineData("<p>Na ndiqni në Facebook dhe Instagram për lajmet më të fundit nga kryeqyteti.</p>")] // "follow us on Facebook and Instagram", Albanian
     [InlineData("<p>Следете го Harbour Times на Facebook и Telegram.</p>")] // Macedonian
     [InlineData("<p>Seko «Harbour Times» Facebook un Instagram!</p>")] // Latvian
