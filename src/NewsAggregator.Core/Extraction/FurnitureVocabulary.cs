@@ -46,6 +46,8 @@ internal static partial class FurnitureVocabulary
     internal static readonly HashSet<string> BoilerplateRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "navigation", "complementary", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar", "button",
+        // the row of tabs over a set of panels, which name the panels they open
+        "tablist",
     };
 
     // Parts of class or id values that name furniture wherever they appear in the value, and
@@ -53,11 +55,13 @@ internal static partial class FurnitureVocabulary
     // is a skip link's ("skip-link", "skiplink", "skip-to-content", "skipnav"), not any word that
     // starts so: iWeb names every text box on a page "style_SkipStroke", and Google Sites names the
     // content a skip link jumps to "h.skipmain". "caption" is a caption's, not a table's "caption-top"
-    // (Bootstrap's and Quarto's tables, which say where their own caption goes).
+    // (Bootstrap's and Quarto's tables, which say where their own caption goes); "menu" is a
+    // menu's, not a formula's whose context menu MathJax has attached ("CtxtMenu_Attached_0" on
+    // every <mjx-container>).
     [GeneratedRegex(
         "share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
         "cookie|consent|gdpr|didomi|onetrust|cookiebot|usercentrics|qc-cmp|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
-        "taboola|footer|navbar|navigation|menu|toolbar|skip(?=$|[^a-z]|link|to|nav|content)|overlay|login|follow|author|byline|caption(?![-_](top|bottom))|credit|keyword|" +
+        "taboola|footer|navbar|navigation|(?<!ctxt)menu|toolbar|skip(?=$|[^a-z]|link|to|nav|content)|overlay|login|follow|author|byline|caption(?![-_](top|bottom))|credit|keyword|" +
         "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
         "sr-only|screen-?reader|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
@@ -81,9 +85,15 @@ internal static partial class FurnitureVocabulary
         // ("kapcsolódó" related, "megosztás" share, "szerző" author, "képaláírás" caption,
         // "képforrás" a picture's source, "támogatás" the appeal for support), Indonesian
         // ("terkait" related, "bagikan" share, "penulis" author, "keterangan foto" caption),
-        // Romanian ("distribuie" share)
+        // Romanian ("distribuie" share), Czech ("sdílet" share, "související" related), Polish
+        // ("powiązane" related, "udostępnij" share, "podpis" caption or signature, "opis zdjęcia"
+        // a picture's description, "metryczka" the line of author, date and counts)
         "lien-?quan|chia-?se|tac-?gia|chu-?thich|kapcsolod|megoszt|szerzo|kepalairas|kepforras|tamogat|" +
-        "terkait|bagikan|penulis|keterangan[-_]?(foto|gambar)|distribuie|" +
+        "terkait|bagikan|penulis|keterangan[-_]?(foto|gambar)|distribuie|sdilet|souvisejici|" +
+        "powiazan|udostepnij|podpis|zdjecie[-_]?opis|opis[-_]?zdjec|metryczk|" +
+        // Estonian ("jaga" share, the whole word), Lithuanian ("nuotraukos aprašas" a picture's
+        // description, "nuotraukos autorius" its author, "parama" the appeal for support)
+        "(?<![a-z])jaga(?![a-z])|nuotr(aukos)?[-_]?(apras|autor)|parama|" +
         // the site's contacts in the languages that spell them with a k (German, Polish, Czech,
         // Dutch, the Nordic languages, transliterated Russian)
         "kontakt|" +
@@ -277,7 +287,7 @@ internal static partial class FurnitureVocabulary
         // a video player's duration and state, and the word that introduces the player ("PANOORIN:", "Simak Video …")
         @"(\d{1,2}:)?\d{1,2}:\d{2}|video (loading|unavailable)|" +
         // how often the page was read ("Прочтений: 593", "Views: 1,204")
-        @"(прочтений|просмотров|просмотры|views|wyświetleń|odsłon|προβολές|阅读|浏览|閱讀|瀏覽)\s*[:：]?\s*\d[\d\s.,]*|panoorin|simak video.*|" +
+        @"(прочтений|просмотров|просмотры|views|wyświetleń|odsłon|προβολές|peržiūros|peržiūrų|zhlédnutí|megtekintések?|görüntülenme|visualizações|visualizaciones|aufrufe|weergaven|visningar|阅读|浏览|閱讀|瀏覽)\s*[:：]?\s*\d[\d\s.,]*|panoorin|simak video.*|" +
         // a news agency's end of message (Persian agencies close every story with it), and the
         // end mark, the past posts and the prompts to follow of a WeChat official account's article
         @"انتهای پیام|end|往期(推荐|回顾|精选)|点击上方.{0,12}关注.{0,12}|(长按|扫码|扫描).{0,12}(二维码|关注).*|" +
@@ -572,7 +582,9 @@ internal static partial class FurnitureVocabulary
     // "Aktualisiert am 03.03.2021", "更新日：2021年3月3日", Korean "입력 2021.03.03 10:12".
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
-        @"stand\s*:.{0,60}|(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma|ενημερώθηκε|δημοσιεύθηκε)\b.{0,80}|" +
+        @"stand\s*:.{0,60}|(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma|ενημερώθηκε|δημοσιεύθηκε|" +
+        // and in the Nordic languages ("Publiceret 11. marts 2025 kl. 22.47", "Oppdatert …", "Julkaistu …")
+        @"publiceret|opdateret|publisert|oppdatert|publicerad|uppdaterad|julkaistu|päivitetty)\b.{0,80}|" +
         // and in the Slavic, Baltic and other languages of the news templates ("Objavljeno:",
         // "Опубликовано:", "Aktualizováno:", "Paskelbta:", "Avaldatud:", "Publicat:", "Frissítve:")
         @"(objavljeno|објављено|ažurirano|ажурирано|izmenjeno|измењено|zveřejněno|aktualizováno|publikované|aktualizované|opublikowano|zaktualizowano|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено|paskelbta|atnaujinta|avaldatud|uuendatud|publicat|actualizat|közzétéve|frissítve)\s*:.{0,80}|" +

@@ -936,13 +936,15 @@ internal static partial class MainContent
     /// What the survey reads of an element's attributes, gathered in one pass over them: most
     /// elements have none or one, and a search by name for each costs more than the pass.
     /// </summary>
-    /// <param name="Hidden">Hidden from every reader: the hidden attribute, aria-hidden="true", or display:none or visibility:hidden.</param>
+    /// <param name="Hidden">Hidden from every reader: the hidden attribute, aria-hidden="true", or display:none or visibility:hidden;
+    /// but for a tab's panel (role="tabpanel"), which is hidden until its tab is chosen, as a &lt;details&gt; is closed
+    /// until it is opened: every reader can open it.</param>
     /// <param name="Veiled">Hidden by visibility:hidden in its style and by nothing else, as a page hides what its script will show.</param>
     private readonly record struct Marks(bool Hidden, bool Veiled, string? ItemProp, string? Class)
     {
         public static Marks Of(IElement element)
         {
-            bool hidden = false;
+            bool hidden = false, tabPanel = false;
             string? ariaHidden = null, style = null, itemProp = null, @class = null;
             var attributes = element.Attributes;
             for (var i = 0; i < attributes.Length; i++)
@@ -965,7 +967,14 @@ internal static partial class MainContent
                     case "class":
                         @class ??= attribute.Value;
                         break;
+                    case "role":
+                        tabPanel = attribute.Value == "tabpanel";
+                        break;
                 }
+            }
+            if (tabPanel)
+            {
+                return new Marks(false, false, itemProp, @class);
             }
             var byStyle = HidesByStyle(style);
             var byOther = hidden || ariaHidden == "true";

@@ -95,6 +95,16 @@ public class BoilerplateMarkersTests
     [InlineData("bagikan", "Named")] // share
     [InlineData("keterangan_foto", "Named")] // a picture's caption
     [InlineData("distribuie distribuie-jos", "Named")] // share, in Romanian
+    [InlineData("sdilet sdilet--dole", "Named")] // share, in Czech
+    [InlineData("souvisejici-clanky", "Named")] // related articles
+    [InlineData("powiazane_wpis", "Named")] // related, in Polish
+    [InlineData("artykul_zdjecie_opis", "Named")] // a picture's description
+    [InlineData("artykul_metryczka", "Named")] // the line of author, date and counts
+    [InlineData("jaga jaga_all", "Named")] // share, in Estonian
+    [InlineData("nuotrAprasas", "Named")] // a picture's description, in Lithuanian
+    [InlineData("strNuotrauka", "None")] // the picture itself
+    [InlineData("parama", "Named")] // the appeal for support
+    [InlineData("MathJax CtxtMenu_Attached_0", "None")] // a formula whose context menu MathJax attached, no menu
     [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
     public void Class_words_in_other_languages(string classes, string expected)
     {

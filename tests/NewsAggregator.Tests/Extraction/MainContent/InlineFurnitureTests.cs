@@ -242,6 +242,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Подписывайтесь на нас в Дзене!</p>")] // a request to follow the site on Yandex's Dzen
     [InlineData("<p>Market data provided by Harbour Data Services. Quotes delayed at least 15 minutes unless otherwise indicated.</p>")] // a markets desk's notes under the story
     [InlineData("<p>This article is for informational purposes only and does not constitute investment advice. The Harbour Times and its journalists hold no positions in the companies named.</p>")]
+    [InlineData("<div class='strPerziuros'>Peržiūros: 1 184</div>")] // a count of views, in Lithuanian
     [InlineData("<p>Категория: Транспорт | Просмотров: 412 | Добавил: admin</p>")] // the filing line of a site builder's entry
     [InlineData("<div class='block block-type-donation'><p>Free for all, thanks to you</p><p>Our journalism has no paywall. With 5, 10 or 20 francs a month you keep local news alive.</p></div>")] // the box that asks for a donation
     [InlineData("<div class='value'><a class='modal_image' href='/upload/muygh-1200.jpg'><img src='/upload/muygh-big.jpg' alt=''></a><div class='small text-muted'>ЦӀилигъарин цӀийи муьгъ. Шикил: Рамиз Исмаилов</div></div>")] // a picture's caption, alone with it in a box, in any language (Lezgian)
@@ -371,6 +372,16 @@ public class InlineFurnitureTests
     public void Notes_under_the_text_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
+    }
+
+    [Theory]
+    [InlineData("<div>Publiceret 11. marts 2025 kl. 22.47</div><div>Opdateret 12. marts 2025 kl. 08.15</div>")] // Danish
+    [InlineData("<div>Oppdatert 12. mars 2025 kl. 08.15</div>")] // Norwegian
+    [InlineData("<div>Julkaistu 11.3. klo 22.47</div>")] // Finnish
+    public void A_stamp_under_the_lead_is_dropped(string stamp)
+    {
+        const string Lead = "The ferry terminal will be built after all, and the first boats could sail from it in two years.";
+        Assert.Equal(Lead + "\n\n" + First + "\n\n" + Last, Extract($"<p>{Lead}</p>{stamp}<p>{First}</p><p>{Last}</p>"));
     }
 
     [Theory]
