@@ -77,7 +77,7 @@ internal static partial class FurnitureVocabulary
         // breadcrumbs, newsletter, footer, navigation, tags, author; and Greek written in Latin
         // letters: caption, ad, share, author, related ("lezanta", "diafimisi", "koinopoiisi",
         // "syntaktis", "sxetika"; "etiketes" is the Turkish word's)
-        "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|condivid|ilgili|paylas|" +
+        "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|partilh|condivid|ilgili|paylas|" +
         "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac|" +
         "etiket|muhabir|yazar|lezant|diafimis|koinopoi|syntakt|sxetik|" +
         // and in languages whose sites write their words without accents: Vietnamese ("tin liên

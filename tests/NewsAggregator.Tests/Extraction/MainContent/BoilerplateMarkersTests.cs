@@ -105,6 +105,7 @@ public class BoilerplateMarkersTests
     [InlineData("strNuotrauka", "None")] // the picture itself
     [InlineData("parama", "Named")] // the appeal for support
     [InlineData("MathJax CtxtMenu_Attached_0", "None")] // a formula whose context menu MathJax attached, no menu
+    [InlineData("partilhar", "Named")] // share, in Portuguese as Portugal writes it
     [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
     public void Class_words_in_other_languages(string classes, string expected)
     {
