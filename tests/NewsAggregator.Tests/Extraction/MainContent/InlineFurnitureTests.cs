@@ -375,8 +375,9 @@ public class InlineFurnitureTests
     }
 
     [Theory]
-    [InlineData("<div>Publiceret 11. marts 2025 kl. 22.47</div><div>Opdateret 12. marts 2025 kl. 08.15</div>")] // Danish
-    [InlineData("<div>Oppdatert 12. mars 2025 kl. 08.15</div>")] // Norwegian
+    [InlineData("<div>Publiceret i går kl. 22.47</div><div>Opdateret i dag kl. 08.15</div>")] // Danish, the days named rather than dated
+    [InlineData("<div>Oppdatert i dag kl. 08.15</div>")] // Norwegian
+    [InlineData("<div>Uppdaterad i dag 08:15</div>")] // Swedish
     [InlineData("<div>Julkaistu 11.3. klo 22.47</div>")] // Finnish
     public void A_stamp_under_the_lead_is_dropped(string stamp)
     {
