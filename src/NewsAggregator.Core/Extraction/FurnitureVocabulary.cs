@@ -73,11 +73,12 @@ internal static partial class FurnitureVocabulary
         // the box that asks for a subscription; a bare "paywall" names the text behind it
         "paywall[-_]?(box|prompt|message|offer|cta|promo|notice|modal|overlay)|" +
         // the same in the languages CMSs outside the English-speaking world name their classes in
-        // (Spanish, Portuguese, French, Italian, German, Polish, Turkish): related, share, ads,
+        // (Spanish, Portuguese, French, Italian, German, Polish, Turkish): related, share (Portugal's
+        // "partilhar" is in Brazil's "compartilhar"), ads,
         // breadcrumbs, newsletter, footer, navigation, tags, author; and Greek written in Latin
         // letters: caption, ad, share, author, related ("lezanta", "diafimisi", "koinopoiisi",
         // "syntaktis", "sxetika"; "etiketes" is the Turkish word's)
-        "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|compartilh|partilh|condivid|ilgili|paylas|" +
+        "relacionad|correlat|verwandt|connexe|similaire|partage|compartir|partilh|condivid|ilgili|paylas|" +
         "publicidad|publicite|pubblicita|werbung|reklam|fil-ariane|brotkrumen|boletin|infolettre|rodape|pied-de-page|fusszeile|navegac|" +
         "etiket|muhabir|yazar|lezant|diafimis|koinopoi|syntakt|sxetik|" +
         // and in languages whose sites write their words without accents: Vietnamese ("tin liên

@@ -972,12 +972,8 @@ internal static partial class MainContent
                         break;
                 }
             }
-            if (tabPanel)
-            {
-                return new Marks(false, false, itemProp, @class);
-            }
-            var byStyle = HidesByStyle(style);
-            var byOther = hidden || ariaHidden == "true";
+            var byStyle = tabPanel ? StyleHiding.None : HidesByStyle(style);
+            var byOther = !tabPanel && (hidden || ariaHidden == "true");
             return new Marks(byOther || byStyle != StyleHiding.None, !byOther && byStyle == StyleHiding.Visibility, itemProp, @class);
         }
 
