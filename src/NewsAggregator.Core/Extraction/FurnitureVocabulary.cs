@@ -62,7 +62,8 @@ internal static partial class FurnitureVocabulary
         "share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|sponsor|advert|" +
         "cookie|consent|gdpr|didomi|onetrust|cookiebot|usercentrics|qc-cmp|breadcrumb|paginat|pager|sidebar|popup|tooltip|modal|trending|popular|most-?read|outbrain|" +
         "taboola|footer|navbar|navigation|(?<!ctxt)menu|toolbar|skip(?=$|[^a-z]|link|to|nav|content)|overlay|login|follow|author|byline|caption(?![-_](top|bottom))|credit|keyword|" +
-        "jump|rating|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
+        // a vote box ("newdigg", "diggbox": DedeCMS's 顶一下/踩一下 under every article; the Digg button)
+        "jump|rating|digg|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
         "sr-only|screen-?reader|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
         // the story's list of its own updates and corrections, each stamped ("Updates to this story")
@@ -287,8 +288,10 @@ internal static partial class FurnitureVocabulary
         LineStart +
         // a video player's duration and state, and the word that introduces the player ("PANOORIN:", "Simak Video …")
         @"(\d{1,2}:)?\d{1,2}:\d{2}|video (loading|unavailable)|" +
-        // how often the page was read ("Прочтений: 593", "Views: 1,204")
-        @"(прочтений|просмотров|просмотры|views|wyświetleń|odsłon|προβολές|peržiūros|peržiūrų|zhlédnutí|megtekintések?|görüntülenme|visualizações|visualizaciones|aufrufe|weergaven|visningar|阅读|浏览|閱讀|瀏覽)\s*[:：]?\s*\d[\d\s.,]*|panoorin|simak video.*|" +
+        // how often the page was read ("Прочтений: 593", "Views: 1,204", "Přečteno: 1 287×",
+        // "عدد القراءات: 1847"; Turkish sites' sentence "Bu haber toplam 2318 kez okundu.")
+        @"(прочтений|просмотров|просмотры|views|wyświetleń|odsłon|προβολές|peržiūros|peržiūrų|zhlédnutí|přečteno|megtekintések?|görüntülenme|visualizações|visualizaciones|aufrufe|weergaven|visningar|阅读|浏览|閱讀|瀏覽|عدد (القراءات|المشاهدات))\s*[:：]?\s*\d[\d\s.,]*×?|" +
+        @"(bu (haber|yazı|makale) )?(toplam )?\d[\d.,]* kez okundu|panoorin|simak video.*|" +
         // a news agency's end of message (Persian agencies close every story with it), and the
         // end mark, the past posts and the prompts to follow of a WeChat official account's article
         @"انتهای پیام|end|往期(推荐|回顾|精选)|点击上方.{0,12}关注.{0,12}|(长按|扫码|扫描).{0,12}(二维码|关注).*|" +
@@ -304,7 +307,9 @@ internal static partial class FurnitureVocabulary
         @"retour en haut( de (la )?page)?|haut de (la )?page|(zurück )?nach oben|volver (arriba|al inicio)|ir arriba|voltar ao topo|torna su|naar boven|başa dön|ページ(の)?(先頭|トップ)へ.{0,8}|맨 ?위로|" +
         @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
         @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|see all|view all|zobacz wszystkie|смотреть все|все новости|δείτε όλα|查看全部|" +
-        @"voir tout|tout voir|alle (anzeigen|ansehen)|ver todos?|ver tudo|vedi tutt[io]|bekijk alles?|tümünü gör|すべて見る|전체 ?보기" + LineEnd,
+        @"voir tout|tout voir|alle (anzeigen|ansehen)|ver todos?|ver tudo|vedi tutt[io]|bekijk alles?|tümünü gör|すべて見る|전체 ?보기|" +
+        // the rule DedeCMS's article template draws under the text ("------分隔线----------------------------")
+        @"-{3,}\s*分隔线\s*-{3,}" + LineEnd,
         IgnoringCase)]
     internal static partial Regex PageToolLine();
 
@@ -570,7 +575,8 @@ internal static partial class FurnitureVocabulary
 
     // "By" and a capitalised name: "By 2030, ..." and "by the river" start sentences, not bylines.
     // Or "By" alone, the name on a line of its own or a link the filter took (a byline split by the template).
-    [GeneratedRegex(@"^\s*(?i:" + PageMetadata.BylineWords + @")(\s+\p{Lu}|\s*$)", MatchingCase)]
+    // In Hebrew, which has no capitals, the byline's words and any letter after them.
+    [GeneratedRegex(@"^\s*((?i:" + PageMetadata.BylineWords + @")(\s+\p{Lu}|\s*$)|(" + PageMetadata.CaselessBylineWords + @")\s+\p{Lo})", MatchingCase)]
     internal static partial Regex BylineStart();
 
     [GeneratedRegex(@"\b(19|20)\d{2}\b", MatchingCase)]
@@ -587,8 +593,8 @@ internal static partial class FurnitureVocabulary
         // and in the Nordic languages ("Publiceret 11. marts 2025 kl. 22.47", "Oppdatert …", "Julkaistu …")
         @"publiceret|opdateret|publisert|oppdatert|publicerad|uppdaterad|julkaistu|päivitetty)\b.{0,80}|" +
         // and in the Slavic, Baltic and other languages of the news templates ("Objavljeno:",
-        // "Опубликовано:", "Aktualizováno:", "Paskelbta:", "Avaldatud:", "Publicat:", "Frissítve:")
-        @"(objavljeno|објављено|ažurirano|ажурирано|izmenjeno|измењено|zveřejněno|aktualizováno|publikované|aktualizované|opublikowano|zaktualizowano|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено|paskelbta|atnaujinta|avaldatud|uuendatud|publicat|actualizat|közzétéve|frissítve)\s*:.{0,80}|" +
+        // "Опубликовано:", "Aktualizováno:", "Vloženo:", "Paskelbta:", "Avaldatud:", "Publicat:", "Frissítve:")
+        @"(objavljeno|објављено|ažurirano|ажурирано|izmenjeno|измењено|zveřejněno|aktualizováno|vloženo|přidáno|publikované|aktualizované|vložené|pridané|opublikowano|zaktualizowano|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено|paskelbta|atnaujinta|avaldatud|uuendatud|publicat|actualizat|közzétéve|frissítve)\s*:.{0,80}|" +
         // a line of the byline's and the dates' labels ("Аутор: … Објављено: … Време читања: 4 мин.")
         @"(author|autor|аутор|автор)\s*:.{0,120}|" +
         // a press release's label and release line ("PRESS RELEASE", "For immediate release: Friday 14 November 2025")
@@ -809,6 +815,16 @@ internal static partial class FurnitureVocabulary
     private static partial Regex TypoReportPromptPattern();
 
     internal static readonly GatedPattern TypoReportPrompt = new(TypoReportPromptPattern(), "ctrl", "typo", "erro", "mistake", "erreur", "faute", "coquille", "fehler", "hata", "грешку", "grešku", "ошибку", "опечатку", "błąd", "chybu");
+
+    // DataLife Engine's notice to every visitor not logged in, under each article of the Russian
+    // sites it runs ("Уважаемый посетитель, Вы зашли на сайт как незарегистрированный пользователь.
+    // Мы рекомендуем Вам зарегистрироваться либо войти на сайт под своим именем."), and its English.
+    [GeneratedRegex(
+        @"^\W*((уважаемый посетитель,\s*)?вы зашли на сайт как незарегистрированный пользователь|(dear visitor,\s*)?you (have )?(entered|visited|went to) the (site|website) as (an? )?unregistered user)\b",
+        IgnoringCase)]
+    private static partial Regex GuestNoticePattern();
+
+    internal static readonly GatedPattern GuestNotice = new(GuestNoticePattern(), "незарегистрированный", "unregistered");
 
     // The rules for readers' comments above or below the thread: "Comments are moderated", "ATENÇÃO:
     // comentários … não serão aprovados pelo moderador", "Kommentare werden moderiert". The

@@ -10,10 +10,16 @@ namespace NewsAggregator.Extraction;
 /// </summary>
 internal static partial class PageMetadata
 {
-    /// <summary>The word a byline opens with, in the languages the extractor meets most.</summary>
-    internal const string BylineWords = "by|von|par|por|di|door|av|przez|автор:?";
+    /// <summary>
+    /// The word a byline opens with, in the languages the extractor meets most, and Joomla's
+    /// "Written by" as its language packs write it (the byline of every Joomla 1.x to 3 article).
+    /// </summary>
+    internal const string BylineWords = "written by|geschrieben von|écrit par|escrito por|scritto da|geschreven door|napisane przez|by|von|par|por|di|door|av|przez|автор:?";
 
-    [GeneratedRegex(@"^\s*(?:" + BylineWords + @")\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The same in the scripts without capital letters, where a name cannot be told by its first letter: Hebrew's "נכתב על ידי".</summary>
+    internal const string CaselessBylineWords = "נכתב(ה)? על ידי";
+
+    [GeneratedRegex(@"^\s*(?:" + BylineWords + "|" + CaselessBylineWords + @")\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
     /// <summary>

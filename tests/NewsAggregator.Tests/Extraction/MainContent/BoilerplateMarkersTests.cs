@@ -107,6 +107,8 @@ public class BoilerplateMarkersTests
     [InlineData("MathJax CtxtMenu_Attached_0", "None")] // a formula whose context menu MathJax attached, no menu
     [InlineData("partilhar", "Named")] // share, in Portuguese as Portugal writes it
     [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
+    [InlineData("newdigg", "Named")] // a vote box under the article (DedeCMS's 顶一下/踩一下)
+    [InlineData("diggbox digg_good", "Named")]
     public void Class_words_in_other_languages(string classes, string expected)
     {
         var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");

@@ -95,6 +95,11 @@ public class InlineFurnitureTests
     [InlineData("<p>Оцените статью:</p>")] // "rate the article"
     [InlineData("<p>Прочтений: 593</p>")] // how often the page was read
     [InlineData("<p>Views: 1,204</p>")]
+    [InlineData("<p>Bu haber toplam <b>2318</b> kez okundu.</p>")] // a Turkish site's count of reads, as a sentence
+    [InlineData("<div class='views'>عدد القراءات: <span>1847</span></div>")] // "number of reads", Arabic
+    [InlineData("<p>Přečteno: 1 287×</p>")] // "read 1 287 times", Czech
+    [InlineData("<div class='berrors'>Уважаемый посетитель, Вы зашли на сайт как незарегистрированный пользователь.<br>Мы рекомендуем Вам <a href='/index.php?do=register'>зарегистрироваться</a> либо войти на сайт под своим именем.</div>")] // DataLife Engine's notice to a visitor not logged in
+    [InlineData("<div class='boxoff'><strong>------分隔线----------------------------</strong></div>")] // the rule DedeCMS draws under the text ("divider")
     [InlineData("<p>Зарегистрируйтесь или войдите, чтобы оставить комментарий (сейчас комментариев: 0)</p>")] // the way in to the comments
     [InlineData("<p>Log in or register to post a comment</p>")]
     [InlineData("<p>Нашли опечатку? Выделите её и нажмите ссылку</p>")] // report a typo, with a link rather than Ctrl+Enter
@@ -278,6 +283,10 @@ public class InlineFurnitureTests
     [Theory]
     [InlineData("<p>By Jane Doe</p>")] // byline above the text
     [InlineData("<p>By</p>")] // the byline's word alone, its name a link that went as furniture
+    [InlineData("<table class='contentpaneopen'><tr><td><span class='small'>Written by Dana Rosenthal</span></td></tr></table>")] // Joomla's byline
+    [InlineData("<p>Geschrieben von Dana Rosenthal</p>")] // and as its language packs write it
+    [InlineData("<p><span class='small'>נכתב על ידי דנה רוזנטל</span></p>")] // in Hebrew, which has no capitals to tell a name by
+    [InlineData("<p class='datum'>Vloženo: 2. 7. 2009 | Autor: Odbor investic | Přečteno: 1 287×</p>")] // "posted:", Czech, with the author and the count of reads
     [InlineData("<p>Published 30 July 2018, 20:13</p>")] // dateline above the text
     [InlineData("<p>Аутор: Бојана Јовановић Објављено: 17.03.2025. у 11:42 Измењено: 17.03.2025. у 15:08 Време читања: 4 мин.</p>")] // the byline's and the dates' labels in one line
     [InlineData("<p>Objavljeno: jučer u 11:42</p>")] // "published: yesterday at 11:42", in Croatian
@@ -603,6 +612,8 @@ public class InlineFurnitureTests
     [InlineData("<table><tr><td><p><img src='/members/day.gif'></p><p>Day Art Studio</p></td><td><p><img src='/members/dean.gif'></p><p>Dean's Café</p></td></tr></table>")] // a listing's entry in a table's cell: a member's logo and name
     [InlineData("<p>The harbour's photo archive will be released under a Creative Commons licence next year, the museum said.</p>")] // a licence the story reports, no short name and version
     [InlineData("<p><a href='#top'><img src='/img/icon.gif' height='25' width='25' alt=''></a>&nbsp;<b>Referenced projects</b><br></p>")] // a heading beside an icon, its break after it: no picture's line and caption's line
+    [InlineData("<p>Written by Mark Twain in 1876, the novel is still read in every school.</p>")] // a sentence that opens with a byline's words
+    [InlineData("<p>Bu haber toplam üç kez düzeltildi.</p>")] // "this story was corrected three times in all": no count of reads
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
