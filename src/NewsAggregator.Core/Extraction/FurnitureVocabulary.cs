@@ -451,8 +451,11 @@ internal static partial class FurnitureVocabulary
     // comments on example.com", "Comment guidelines", "Commenting policy").
     [GeneratedRegex(
         @"^\W*((what you should know |things to know )?about (reader |readers' |our )?comments( on \S+)?|comment(ing)? (guidelines|policy|rules))\W*$|" +
+        // the note XOOPS and PHP-Nuke set over every comment thread ("The comments are owned by the
+        // poster. We aren't responsible for their content.", Japanese "投稿された内容の著作権はコメントの投稿者に帰属します。")
+        @"^\W*((the )?comments are owned by the poster\.?( we aren'?t responsible for their content)?|投稿された内容の著作権はコメントの投稿者に帰属します)\W*$|" +
         @"^\W*(\d+\s*)?(comments?|comment\(s\)|reader comments|readers' comments|(всего )?комментари(ев|[йяи])|комментарии читателей|(усього |всього )?коментар(ів|і)|отзывы( читателей)?|обсуждение( статьи| новости)?|" +
-        @"komentarz[ey]?|komentarze czytelników|σχόλια|评论|网友评论|留言|" +
+        @"komentarz[ey]?|komentarze czytelników|σχόλια|评论(列表)?|网友评论|留言|" +
         @"leserkommentare|" + CommentsInOtherLanguages + @")(\s*\(\d+\)|:?\s*\d+)?\W*$|" +
         @"^\W*(leave a (comment|reply)|add a comment|post a comment|оставить комментарий|добавить комментарий|написать комментарий|dodaj komentarz|σχολιάστε|发表评论|我要评论|" +
         @"laisser un commentaire|ajouter un commentaire|(einen )?kommentar schreiben|schreiben sie einen kommentar|dej[ae] (un|tu|su) comentario|deixe (um|seu|o seu) comentário|" +

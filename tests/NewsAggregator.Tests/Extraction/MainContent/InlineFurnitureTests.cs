@@ -456,6 +456,9 @@ public class InlineFurnitureTests
     [InlineData("<h3>About comments</h3>")]
     [InlineData("<h3>Comment guidelines</h3>")]
     [InlineData("<h4>Commenting policy</h4>")]
+    [InlineData("<ul class='msg msghead'><li class='tbname'>评论列表:</li></ul>")] // "comment list", over Z-BlogPHP's thread
+    [InlineData("<div><form><select name='com_mode'><option>フラット表示</option></select></form>投稿された内容の著作権はコメントの投稿者に帰属します。</div>")] // the note XOOPS sets over its threads: the comments belong to their posters
+    [InlineData("<p>The comments are owned by the poster. We aren't responsible for their content.</p>")] // and in English, as XOOPS and PHP-Nuke write it
     public void Readers_comments_under_their_heading_end_the_text(string heading)
     {
         // Readers' comments are prose: only the heading over them tells them from the article's paragraphs.
