@@ -330,6 +330,8 @@ public class InlineFurnitureTests
     [InlineData("<p>(內容由新浪北京提供。未經授權，不得轉載。)</p>")]
     [InlineData("<p>免责声明：本文仅代表作者个人观点，与本网站无关。</p>")] // "the author's view only, nothing to do with this site"
     [InlineData("<p>（责任编辑：王鹏）</p>")] // Chinese sites' editor credit
+    [InlineData("<p style='text-align:right'>（文/图：综合管理部 周婷）</p>")] // who wrote and photographed it ("text/pictures:")
+    [InlineData("<div style='text-align:right'>（取材・文／みどり台タウン通信　佐伯）</div>")] // the same in Japanese ("reporting and text /")
     [InlineData("<p>记者 | 周敏 实习生 | 许嘉怡</p>")] // the reporters' names
     [InlineData("<p>박서윤 기자 seoyun.park@daoneconomy.co.kr</p>")] // the Korean reporter's sign-off, with the address for tips
     [InlineData("<p>김민준 특파원</p>")]
