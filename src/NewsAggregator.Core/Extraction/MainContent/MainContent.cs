@@ -146,13 +146,32 @@ internal static partial class MainContent
         }
         return new PageSurvey(outline, leftOut, headers, markedBodies, articles == 1 ? soleArticle : -1);
 
+        // The control sits just before the part it opens: its subtree ends there.
+        void HideControl(int position, IElement control)
+        {
+            for (var before = position - 1; before >= 0 && position - before <= ControlElements; before--)
+            {
+                if (outline.Element(before) == control)
+                {
+                    hidden[before] = true;
+                    return;
+                }
+            }
+        }
+
         void Scan(int start, int end)
         {
             for (var position = start; position < end;)
             {
                 var element = outline.Element(position);
                 var marks = Marks.Of(element);
-                if (marks.Hidden || IsHoverCard(outline, position) || IsNoteMark(element))
+                var opened = marks.Hidden && OpensOnClick(element);
+                if (opened)
+                {
+                    // Read as opened: the control that opened it is gone from a reader's view.
+                    HideControl(position, element.PreviousElementSibling!);
+                }
+                if ((marks.Hidden && !opened) || IsHoverCard(outline, position) || IsNoteMark(element))
                 {
                     hidden[position] = true;
                     if (marks.Veiled)
@@ -177,6 +196,44 @@ internal static partial class MainContent
                 position++;
             }
         }
+    }
+
+    // A "read more" control's label is a few words ("Читать дальше", "Read more »"), and the
+    // control a few elements (a link, a bold label in it, an arrow's icon).
+    private const int ReadMoreLabelChars = 24;
+    private const int ControlElements = 8;
+
+    /// <summary>
+    /// Text hidden behind the "read more" control right before it, which names it: the rest of a
+    /// post behind a blog's cut (Diary.ru's "Читать дальше", whose script is given the part's id),
+    /// a body collapsed behind a button that says which element it opens (<c>aria-controls</c>, a
+    /// link to its id). A reader opens it with one click, as a closed &lt;details&gt;. A menu's or a
+    /// dialog's toggle is named for what it shows, not as the way to more of the text.
+    /// </summary>
+    private static bool OpensOnClick(IElement element)
+    {
+        if (element.Id is not { Length: > 0 } id || element.PreviousElementSibling is not { LocalName: "a" or "button" } control ||
+            control.TextContent.Trim() is not { Length: <= ReadMoreLabelChars } label || !ReadMoreMarker().IsMatch(label))
+        {
+            return false;
+        }
+        return control.GetAttribute("aria-controls") == id ||
+               (control.GetAttribute("href") is { } href && href.EndsWith("#" + id, StringComparison.Ordinal)) ||
+               (control.GetAttribute("onclick") is { } script && (script.Contains(id, StringComparison.Ordinal) || EndsWithArgument(id, script)));
+    }
+
+    // The id ends with a quoted argument of the script ("more221908734m1", "swapMore('221908734m1', e)").
+    private static bool EndsWithArgument(string id, string script)
+    {
+        var parts = script.Split('\'', '"');
+        for (var i = 1; i < parts.Length; i += 2)
+        {
+            if (parts[i].Length >= 4 && id.EndsWith(parts[i], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A note's number, its brackets included ("1", "[12]", "iv").

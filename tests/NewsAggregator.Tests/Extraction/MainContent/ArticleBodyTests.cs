@@ -114,6 +114,7 @@ public class ArticleBodyTests
     [InlineData("formula-in-katex-markup")] // formulas as KaTeX sets them: the drawn copy is hidden from assistive technology (aria-hidden), so the text reads each formula once from its MathML, without the TeX annotation it was written in
     [InlineData("replies-set-as-articles-marked-as-comments")] // readers' replies each set as an <article> in a section named for no comments, and typed as schema.org's Comment: an <article> the markup calls a comment goes like any comment
     [InlineData("formula-in-mathjax-markup")] // formulas as MathJax 3 sets them: glyphs drawn by CSS in an aria-hidden copy, the MathML for assistive technology, and a class that names the context menu MathJax attached (no menu of the page's)
+    [InlineData("story-continued-behind-a-cut")] // the rest of a post hidden behind "Read more", whose script is given the hidden part's id: read as opened, the link gone
     [InlineData("story-in-tab-panels")] // a story's part in ARIA tabs: every panel is text, the hidden ones too (a reader opens them with their tab), and the row of tabs is not
     [InlineData("next-story-loaded-below")] // the next story loaded below the first (as on scrolling), longer than it, in a sibling wrapper with its own <article>: the story headed by the page's title is the text, alone
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
