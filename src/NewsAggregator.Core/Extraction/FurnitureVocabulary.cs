@@ -612,9 +612,9 @@ internal static partial class FurnitureVocabulary
         // a count alone (a post's likes or claps, "1.4K"), or a page number
         @"\W*\d[\d.,]*\s*[km]?\W*|" +
         @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
-        // (and who wrote and photographed it: "（文/图：综合管理部 周婷）"; in Japanese "（取材・文／みどり台タウン通信 佐伯）")
-        @"[（(]?\s*(取材|文|写真|撮影)(・(取材|文|写真|撮影))*\s*[/／].{1,40}|" +
-        @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者|文/图|图/文|文／图|图／文|文/圖|圖/文)\s*[:：].{0,60}|" +
+        // (and who wrote and photographed it: "（文/图：综合管理部 周婷）", "（取材・文／みどり台タウン通信 佐伯）")
+        @"[（(]?\s*(取材|文|图|圖|図|写真|撮影)(・(取材|文|写真|撮影))*\s*[/／].{1,40}|" +
+        @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
         // the reporters' and photographers' names ("记者 | 周敏 实习生 | 许嘉怡"), not a question the reporter asks ("记者：未来一周，…？")
         @"((记者|記者|实习生|實習生|通讯员|通訊員|摄影|攝影)\s*[:：|｜]\s*[^\s，。？！,.?!]{1,12}\s*)+|" +
         // and the Korean reporter's sign-off under the story, with the address for tips ("박서윤 기자 seoyun.park@…")

@@ -165,13 +165,13 @@ internal static partial class MainContent
             {
                 var element = outline.Element(position);
                 var marks = Marks.Of(element);
-                var opened = marks.Hidden && OpensOnClick(element);
-                if (opened)
+                var opener = marks.Hidden ? OpeningControl(element) : null;
+                if (opener is not null)
                 {
                     // Read as opened: the control that opened it is gone from a reader's view.
-                    HideControl(position, element.PreviousElementSibling!);
+                    HideControl(position, opener);
                 }
-                if ((marks.Hidden && !opened) || IsHoverCard(outline, position) || IsNoteMark(element))
+                if ((marks.Hidden && opener is null) || IsHoverCard(outline, position) || IsNoteMark(element))
                 {
                     hidden[position] = true;
                     if (marks.Veiled)
@@ -210,16 +210,18 @@ internal static partial class MainContent
     /// link to its id). A reader opens it with one click, as a closed &lt;details&gt;. A menu's or a
     /// dialog's toggle is named for what it shows, not as the way to more of the text.
     /// </summary>
-    private static bool OpensOnClick(IElement element)
+    /// <returns>The control, or null when the element is no such part.</returns>
+    private static IElement? OpeningControl(IElement element)
     {
         if (element.Id is not { Length: > 0 } id || element.PreviousElementSibling is not { LocalName: "a" or "button" } control ||
             control.TextContent.Trim() is not { Length: <= ReadMoreLabelChars } label || !ReadMoreMarker().IsMatch(label))
         {
-            return false;
+            return null;
         }
-        return control.GetAttribute("aria-controls") == id ||
-               (control.GetAttribute("href") is { } href && href.EndsWith("#" + id, StringComparison.Ordinal)) ||
-               (control.GetAttribute("onclick") is { } script && (script.Contains(id, StringComparison.Ordinal) || EndsWithArgument(id, script)));
+        var names = control.GetAttribute("aria-controls") == id ||
+                    (control.GetAttribute("href") is { } href && href.EndsWith("#" + id, StringComparison.Ordinal)) ||
+                    (control.GetAttribute("onclick") is { } script && (script.Contains(id, StringComparison.Ordinal) || EndsWithArgument(id, script)));
+        return names ? control : null;
     }
 
     // The id ends with a quoted argument of the script ("more221908734m1", "swapMore('221908734m1', e)").

@@ -332,6 +332,7 @@ public class InlineFurnitureTests
     [InlineData("<p>（责任编辑：王鹏）</p>")] // Chinese sites' editor credit
     [InlineData("<p style='text-align:right'>（文/图：综合管理部 周婷）</p>")] // who wrote and photographed it ("text/pictures:")
     [InlineData("<div style='text-align:right'>（取材・文／みどり台タウン通信　佐伯）</div>")] // the same in Japanese ("reporting and text /")
+    [InlineData("<p>圖／聯合報提供</p>")] // a picture's source ("picture / courtesy of …"), traditional Chinese
     [InlineData("<p>记者 | 周敏 实习生 | 许嘉怡</p>")] // the reporters' names
     [InlineData("<p>박서윤 기자 seoyun.park@daoneconomy.co.kr</p>")] // the Korean reporter's sign-off, with the address for tips
     [InlineData("<p>김민준 특파원</p>")]
