@@ -209,6 +209,13 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex ReadMoreMarker();
 
+    // A "read more" marker is a word or two: a longer run is no marker.
+    private const int ReadMoreMarkerChars = 24;
+
+    /// <summary>A few words that lead to the rest of a text: a teaser's "read more »", the control that opens a post's hidden part.</summary>
+    internal static bool IsReadMoreMarker(ReadOnlySpan<char> text) =>
+        text.Length <= ReadMoreMarkerChars && ReadMoreMarker().IsMatch(text);
+
     // ---- Lines inside the article: whole paragraphs that are labels, credits or prompts ----
 
     // Whole lines that are labels, prompts or credits; old pages spell out their page tools

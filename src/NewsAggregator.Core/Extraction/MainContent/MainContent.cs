@@ -198,9 +198,7 @@ internal static partial class MainContent
         }
     }
 
-    // A "read more" control's label is a few words ("Читать дальше", "Read more »"), and the
-    // control a few elements (a link, a bold label in it, an arrow's icon).
-    private const int ReadMoreLabelChars = 24;
+    // A "read more" control is a few elements (a link, a bold label in it, an arrow's icon).
     private const int ControlElements = 8;
 
     /// <summary>
@@ -214,7 +212,7 @@ internal static partial class MainContent
     private static IElement? OpeningControl(IElement element)
     {
         if (element.Id is not { Length: > 0 } id || element.PreviousElementSibling is not { LocalName: "a" or "button" } control ||
-            control.TextContent.Trim() is not { Length: <= ReadMoreLabelChars } label || !ReadMoreMarker().IsMatch(label))
+            !IsReadMoreMarker(control.TextContent.AsSpan().Trim()))
         {
             return null;
         }

@@ -360,7 +360,7 @@ internal sealed class TextMass : IDisposable
     {
         var trimmed = data.AsSpan().TrimEnd();
         return trimmed.EndsWith("...") || trimmed.EndsWith("…") || trimmed.EndsWith("[…]") || trimmed.EndsWith("[...]") ||
-               (trimmed.Length <= ReadMoreMarkerChars && FurnitureVocabulary.ReadMoreMarker().IsMatch(trimmed));
+               FurnitureVocabulary.IsReadMoreMarker(trimmed);
     }
 
     /// <summary>The run holds a sentence's end or pause: a full stop, question or exclamation mark or semicolon, in Latin, CJK, Greek, Arabic or Devanagari punctuation.</summary>
@@ -416,9 +416,6 @@ internal sealed class TextMass : IDisposable
         return (trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
                 trimmed.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) && !trimmed.ContainsAny(' ', '\n', '\t');
     }
-
-    // A "read more" marker is a word or two: a longer run is no marker.
-    private const int ReadMoreMarkerChars = 24;
 
     /// <summary>
     /// Visible characters, whitespace not counted; ideographs, kana and hangul count double
