@@ -122,6 +122,14 @@ internal static class InlineFurniture
                     break;
                 }
             }
+            if (kept.Count >= EdgeBlocks && TeaserRunEnd(blocks, i, linkList, PageAddress(metadata.CanonicalUrl, pageUrl)) is var lastTeaser && lastTeaser > i)
+            {
+                // Other pages' teasers under the story, each a linked headline over its blurb in a
+                // paragraph of its own, three or more in a row ("Другие материалы" on an old portal):
+                // the list goes whole, whatever label it has or lacks.
+                i = lastTeaser;
+                continue;
+            }
             if (IntroducesTeasers(blocks, i))
             {
                 // "Related stories:" over other pages' teasers, each a linked headline with its blurb
@@ -546,6 +554,84 @@ internal static class InlineFurniture
         i + 2 < blocks.Count && blocks[i + 1].LinkedLeadLine && blocks[i + 2].LinkedLeadLine &&
         blocks[i].Text.Length < LabelLength && IsFurnitureLine(blocks[i].Text);
 
+    // Teasers in a row that make a list of them rather than a story's paragraphs that link out.
+    private const int TeaserRunPairs = 3;
+    // A teaser's headline is a line ("Дела для НКО" and longer); its blurb a few.
+    private const int TeaserHeadlineMinLength = 8;
+    private const int TeaserHeadlineLength = 200;
+    private const int BlurbMinLength = 40;
+    private const int BlurbMaxLength = 600;
+
+    /// <summary>
+    /// The last block of a run of teasers starting at <paramref name="i"/>: a linked headline, then
+    /// its blurb with no link of its own, perhaps with lines of marks between them (an old table
+    /// layout's separators), <see cref="TeaserRunPairs"/> times or more; -1 when there is none.
+    /// The headlines link to other pages of the site (<paramref name="page"/>'s, or by a relative
+    /// address): a list of other sites, each with a note on it, is a page's own text, and so are
+    /// questions that link to their answers on the page (an FAQ).
+    /// </summary>
+    private static int TeaserRunEnd(List<TextBlock> blocks, int i, bool[] linkList, Uri? page)
+    {
+        List<TextBlock>? headlines = null;
+        var last = -1;
+        for (var j = SkipMarks(blocks, i); j < blocks.Count; j = SkipMarks(blocks, last + 1))
+        {
+            var headline = blocks[j];
+            if (!linkList[j] || headline.Text.Length is < TeaserHeadlineMinLength or > TeaserHeadlineLength || headline.Text.Contains('\n'))
+            {
+                break;
+            }
+            var b = SkipMarks(blocks, j + 1);
+            if (b >= blocks.Count || blocks[b].Kind != BlockKind.Paragraph || blocks[b].LinkChars > 0 ||
+                blocks[b].Text.Length is < BlurbMinLength or > BlurbMaxLength)
+            {
+                break;
+            }
+            (headlines ??= []).Add(headline);
+            last = b;
+        }
+        return headlines?.Count >= TeaserRunPairs && headlines.TrueForAll(headline => LinksWithinSite(headline, page)) ? last : -1;
+
+        static int SkipMarks(List<TextBlock> blocks, int j)
+        {
+            while (j < blocks.Count && IsMarksLine(blocks[j].Text))
+            {
+                j++;
+            }
+            return j;
+        }
+    }
+
+    /// <summary>
+    /// The link that makes the block's text (its container may hold many) points to another page
+    /// of <paramref name="page"/>'s site; a relative address without a fragment does, whatever the site.
+    /// </summary>
+    private static bool LinksWithinSite(TextBlock block, Uri? page)
+    {
+        var container = block.Container;
+        var link = container is { LocalName: "a" } ? container :
+            container?.QuerySelectorAll("a[href]").FirstOrDefault(a => a.TextContent.Trim() is { Length: > 0 } shown && block.Text.Contains(shown, StringComparison.Ordinal));
+        var href = link?.GetAttribute("href")?.Trim();
+        if (string.IsNullOrEmpty(href) || href.Contains('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var protocolRelative = href.StartsWith("//", StringComparison.Ordinal);
+        // "/path" is relative here, though .NET on Unix reads it as an absolute file name.
+        if (!protocolRelative && (href.StartsWith('/') || !Uri.TryCreate(href, UriKind.Absolute, out _)))
+        {
+            return true;
+        }
+        if (page is null || !Uri.TryCreate(protocolRelative ? page.Scheme + ":" + href : href, UriKind.Absolute, out var target) ||
+            target.HostNameType != UriHostNameType.Dns || target.AbsolutePath == page.AbsolutePath)
+        {
+            return false;
+        }
+        var (host, site) = (WithoutWww(target.IdnHost), WithoutWww(page.IdnHost));
+        return host.Equals(site, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + site, StringComparison.OrdinalIgnoreCase) ||
+               site.EndsWith("." + host, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
     private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>
         linksFollow && block.Text.Length < 50 && (block.Kind == BlockKind.Heading || block.Text.EndsWith(':'));
@@ -613,16 +699,17 @@ internal static class InlineFurniture
     private const int SiteContactLength = 300;
 
     /// <summary>The site's host without "www.", from the canonical URL or else the page's; null when neither is known.</summary>
-    private static string? SiteHost(string? canonicalUrl, Uri? pageUrl)
+    private static string? SiteHost(string? canonicalUrl, Uri? pageUrl) =>
+        PageAddress(canonicalUrl, pageUrl) is { } url ? WithoutWww(url.IdnHost) : null;
+
+    /// <summary>The page's address on the web: its canonical URL, else where it was fetched; null for neither or an address with no host name.</summary>
+    private static Uri? PageAddress(string? canonicalUrl, Uri? pageUrl)
     {
         var url = Uri.TryCreate(canonicalUrl, UriKind.Absolute, out var canonical) ? canonical : pageUrl;
-        if (url is null || url.HostNameType != UriHostNameType.Dns)
-        {
-            return null;
-        }
-        var host = url.IdnHost;
-        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+        return url is { HostNameType: UriHostNameType.Dns } ? url : null;
     }
+
+    private static string WithoutWww(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 
     /// <summary>
     /// The block gives an e-mail address at the site's own domain (tips@, news@, a reporter's): the
