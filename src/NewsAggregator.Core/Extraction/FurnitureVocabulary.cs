@@ -618,7 +618,10 @@ internal static partial class FurnitureVocabulary
         @"\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
         // a count alone (a post's likes or claps, "1.4K"), or a page number
         @"\W*\d[\d.,]*\s*[km]?\W*|" +
-        @"\W*(sources?|πηγή|πηγές|источники?|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
+        @"\W*(sources?|πηγή|πηγές|источники?|джерело|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
+        // (the label alone too, where the site sets the source's name in a field of its own: Drupal's
+        // inline "Forrás" over "MTI"; not "Sources", which heads the story's part on who said what)
+        @"\W*(source|πηγή|источник|джерело|źródło|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor)\W*|" +
         // (and who wrote and photographed it: "（文/图：综合管理部 周婷）", "（取材・文／みどり台タウン通信 佐伯）")
         @"[（(]?\s*(取材|文|图|圖|図|写真|撮影)(・(取材|文|写真|撮影))*\s*[/／].{1,40}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
@@ -632,7 +635,9 @@ internal static partial class FurnitureVocabulary
     // The wire services whose names end stories, in the evaluation sets' languages and the others'.
     private const string WireServices =
         "afp|ap|reuters|dpa|epd|kna|efe|ansa|apa|sda|ats|anp|belga|pap|tass|итар-тасс|тасс|риа новости|интерфакс|xinhua|新华社|新華社|中新社|" +
-        "kyodo|共同通信|時事通信|yonhap|연합뉴스|aa|dha|iha|απε|απε-μπε|ana-mpa|ians|pti|upi|bloomberg|agencias|agências|agenzie|agences|agenturen";
+        "kyodo|共同通信|時事通信|yonhap|연합뉴스|aa|dha|iha|απε|απε-μπε|ana-mpa|ians|pti|upi|bloomberg|agencias|agências|agenzie|agences|agenturen|" +
+        // and Europe's, Asia's and Latin America's other national agencies, by the names that sign their copy
+        "mti|čtk|ctk|tasr|lusa|ntb|tt|stt|ritzau|bta|hina|tanjug|agerpres|ukrinform|belta|bernama|antara|irna|ani|notimex|télam|prensa latina";
 
     // The site's or the desk's contacts: a phone number with a fax number or an e-mail address
     // beside it ("电话：021-5292… 传真：021-6267… 邮箱：…", "Tel. 22 555 10 00, fax 22 555 10 01"; "faks"
@@ -718,6 +723,9 @@ internal static partial class FurnitureVocabulary
         // a Creative Commons licence by its short name and version, the same in every language
         // ("… CC BY 4.0 лицензия улын", "Creative Commons BY 4.0"): a republished story's notice
         @"(creative commons (cc[ -])?|cc[ -])by([ -](nc|nd|sa))*[ -]\d\.\d\b|" +
+        // a licence of Creative Commons named in words ("Licença Creative Commons Atribuição 4.0",
+        // "licencia Creative Commons Reconocimiento")
+        @"(licen[cç]a|licencia|licence|license|lizenz|licenza|licencja|licentie) creative commons\b|creative commons (attribution|atribuição|atribución|reconocimiento|namensnennung|attribuzione|uznanie)\b|" +
         @"(may|must) not be (reproduced|republished|copied|published|redistributed)\b|\bnot to be (reproduced|republished|copied|redistributed)\b|(you may|free to) republish\b|republish this (story|article)\b|no (part|material)\b.{0,80}\b(reproduced|copied|used)\b|" +
         // and the same in the other languages of the evaluation sets and of the furniture lines: "all
         // rights reserved", "reprinting without permission is forbidden", "when using the materials a
@@ -727,6 +735,10 @@ internal static partial class FurnitureVocabulary
         @"(использование|перепечатка|воспроизведение|копирование) (материалов|информации)\b.{0,80}\b(с|без) (письменного |предварительного )?(разрешения|согласия)|" +
         @"мнение (авторов|автора)\b.{0,60}\bне (обязательно |всегда )?(отражает|совпадает)|" +
         @"wszelkie prawa zastrzeżone\b|tous droits réservés\b|alle rechte vorbehalten\b|todos los derechos reservados\b|todos os direitos reservados\b|" +
+        // "the redistribution of all or part of the contents is (expressly) forbidden" in Spanish,
+        // Portuguese and Italian: the notice names what it protects
+        @"prohibida (la|su) (reproducción|redistribución|redifusión)\b.{0,80}\b(contenidos?|materiales?|textos?|informaciones?)\b|" +
+        @"proibida a (reprodução|redistribuição)\b.{0,80}\b(conteúdos?|materia(l|is)|textos?)\b|vietata la (riproduzione|redistribuzione)\b.{0,80}\b(contenuti|materiali|testi)\b|" +
         @"tutti i diritti riservati\b|alle rechten voorbehouden\b|tüm hakları saklıdır\b|" +
         @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
         // "all rights reserved" in the other languages of Europe and beyond that the news templates
@@ -750,6 +762,7 @@ internal static partial class FurnitureVocabulary
     // dotless ı, which case-insensitive search and the pattern fold differently).
     internal static readonly GatedPattern CopyrightWords = new(CopyrightWordsPattern(),
         "copyright", "rights reserved", "cc by", "cc-by", "creative commons", "not be ", "not to be ", "republish", "no part", "no material",
+        "prohibida", "proibida", "vietata",
         "прав", "обязательна", "разрешени", "согласи", "мнение",
         "zastrzeżone", "réservés", "vorbehalten", "reservados", "riservati", "voorbehouden", "sakl",
         "nie może być", "zgody", "επιφύλαξη", "απαγορεύεται",

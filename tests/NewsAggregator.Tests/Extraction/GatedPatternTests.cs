@@ -123,6 +123,11 @@ public partial class GatedPatternTests
     [InlineData("Статья CC BY 4.0 лицензия улын поттэмын.")] // a Creative Commons licence by its short name and version
     [InlineData("Republished under CC-BY-SA 3.0.")]
     [InlineData("ߊ߬ ߓߘߊ߫ Creative Commons BY 4.0 ߟߊߘߊ߲ ߞߊ߲߬.")]
+    [InlineData("Este conteúdo está licenciado sob a Licença Creative Commons Atribuição 4.0 Internacional.")] // a Creative Commons licence named in words
+    [InlineData("Publicado bajo licencia Creative Commons Reconocimiento.")]
+    [InlineData("EFE 2026. Está expresamente prohibida la redistribución y la redifusión de todo o parte de los contenidos de los servicios de Efe.")]
+    [InlineData("É proibida a reprodução total ou parcial deste conteúdo sem autorização.")]
+    [InlineData("È vietata la riproduzione, anche parziale, dei contenuti pubblicati.")]
     [InlineData("This material may not be reproduced without permission.")]
     [InlineData("Not to be redistributed.")]
     [InlineData("You may republish this story under Creative Commons.")]

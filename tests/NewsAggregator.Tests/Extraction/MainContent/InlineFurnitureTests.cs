@@ -381,6 +381,9 @@ public class InlineFurnitureTests
     [InlineData("<p><i>Та статья нырысь «Алнаш ёрос» газетлэн сайтаз 2026 арын 28 ноябре поттэмын вал. Статья CC BY 4.0 лицензия улын, ӧжыт воштонъёсын поттэмын.</i></p>")] // a republished story's licence by its short name and version, in any language (Udmurt)
     [InlineData("<p>Zaj xov xwm no tau luam tawm thawj zaug los ntawm Central Valley Harvest Report thiab rov luam tawm raws li daim ntawv tso cai Creative Commons CC BY-NC-SA 4.0.</p>")] // Hmong, the licence's full name
     [InlineData("<p>ߞߌ߬ߓߊ߬ߙߎ ߣߌ߲߬ ߝߟߐ߫ ߓߐ߬ ߘߊ߫ ߡߌ߬ߟߏ߫ ߞߊ߲ ߙߊ߬ߘߌ߬ߦߏ ߟߊ߫. ߊ߬ ߓߘߊ߫ ߟߊߥߟߌ߫ ߦߊ߲߬ ߟߊ߫ Creative Commons BY 4.0 ߟߊߘߊ߲ ߞߊ߲߬.</p>")] // N'Ko
+    [InlineData("<p>EFE 2026. Está expresamente prohibida la redistribución y la redifusión de todo o parte de los contenidos de los servicios de Efe, sin previo y expreso consentimiento de la Agencia EFE S.A.</p>")] // a wire service's notice in Spanish, no © and no year before its words
+    [InlineData("<div class='creative-commons'>Este conteúdo está licenciado sob a Licença Creative Commons Atribuição 4.0 Internacional. A republicação é gratuita, desde que citados o autor e a agência.</div>")] // the licence named in words
+    [InlineData("<div class='field'><div class='field__label'>Forrás</div><div class='field__item'>MTI</div></div>")] // a source's label alone over the wire's name in a field of its own
     public void Notes_under_the_text_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
