@@ -181,6 +181,8 @@ internal static partial class FurnitureVocabulary
     internal static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
     {
         "dfp", "nav", "aside", "share", "promo", "cta", "crumbs", "related", "bio", "meta", "foot", "tools", "byline", "date", "time",
+        // text for screen readers only, as Korean sites name it ("<span class=blind>동영상영역 시작</span>")
+        "blind",
     };
 
     // The same, but weak: a content word in the value outweighs them.
@@ -359,7 +361,7 @@ internal static partial class FurnitureVocabulary
         @"(did you (like|enjoy)|how do you (like|feel about)) this (article|story|news)\?|was this (article|story) (helpful|useful)\?|" +
         @"(вам )?понравилась (ли )?(эта )?(статья|новость)\?|бул жаңылык сизге жактыбы\?|бұл жаңалық сізге ұнады ма\?|bu haberi beğendiniz mi\?|" +
         @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il plu\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?|" +
-        @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|категори[яи]|рубрик[аи]|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*[:：].*" + LineEnd,
+        @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|категори[яи]|рубрик[аи]|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*([:：].*)?" + LineEnd,
         IgnoringCase)]
     internal static partial Regex PromptLine();
 
@@ -367,7 +369,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         // credits
         LineStart +
-        @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진|צילום|פֿאָטאָ|פאָטאָ)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|audio|áudio|аудио|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진|צילום|פֿאָטאָ|פאָטאָ)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
         // a video's title after "video:" or "watch the video:" in the languages of India ("ਵੀਡੀਓ ਵੇਖੋ: …", "वीडियो देखें: …")
         @"(वीडियो|ਵੀਡੀਓ|ভিডিও|વિડિયો|ವಿಡಿಯೋ|వీడియో|വീഡിയോ|ଭିଡିଓ)( देखें| ਵੇਖੋ| ਦੇਖੋ| দেখুন| જુઓ| ನೋಡಿ| చూడండి| കാണുക| ଦେଖନ୍ତୁ)?\s*:.*|" +
         // and after "watch:" or "watch |" ("WATCH | Residents describe the flood", "شاهد: لحظة رفع …", "Regardez : …")
@@ -616,6 +618,9 @@ internal static partial class FurnitureVocabulary
         @"(更新|公開|配信)(日時?)?\s*[:：].{0,60}|(입력|수정|기사입력|최종수정)\s*[:：]?\s*\d.{0,60}|" +
         // a line naming only the wire services the story came from: "(dpa)", "AFP/Reuters", "– EFE"
         @"\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
+        // the desk's codes for who wrote and who edited the story, with the wires it drew on, as German,
+        // Polish and Portuguese agencies and broadcasters sign their copy ("jw/ehl (epd, dpa)", "mzi/ mhr/", "FPC // MCL")
+        @"\p{L}{2,4}(\s*//?\s*\p{L}{2,4})+\s*/?(\s*\((" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\))?|" +
         // a count alone (a post's likes or claps, "1.4K"), or a page number
         @"\W*\d[\d.,]*\s*[km]?\W*|" +
         @"\W*(sources?|πηγή|πηγές|источники?|джерело|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
@@ -628,7 +633,10 @@ internal static partial class FurnitureVocabulary
         // the reporters' and photographers' names ("记者 | 周敏 实习生 | 许嘉怡"), not a question the reporter asks ("记者：未来一周，…？")
         @"((记者|記者|实习生|實習生|通讯员|通訊員|摄影|攝影)\s*[:：|｜]\s*[^\s，。？！,.?!]{1,12}\s*)+|" +
         // and the Korean reporter's sign-off under the story, with the address for tips ("박서윤 기자 seoyun.park@…")
-        @"[가-힣]{2,4}\s?(기자|특파원|객원기자)(\s*[\w.+-]+@[\w-]+(\.[\w-]+)+)?)$",
+        @"[가-힣]{2,4}\s?(기자|특파원|객원기자)(\s*[\w.+-]+@[\w-]+(\.[\w-]+)+)?|" +
+        // and a Korean broadcast's: the reporter's sign-off ("KBS 뉴스 김서윤입니다.") and who filmed,
+        // cut and drew it ("촬영기자:배정우/영상편집:윤지아/그래픽:최예린")
+        @"([\p{L}\d]+\s?)?뉴스\s?[가-힣]{2,4}입니다\.?|((촬영기자|영상취재|영상편집|그래픽|촬영|편집)\s*[:：]\s*[^/]{1,12}\s*/?\s*)+)$",
         IgnoringCase)]
     internal static partial Regex EdgeNote();
 
@@ -659,7 +667,13 @@ internal static partial class FurnitureVocabulary
         // been edited by NDTV staff and is published from a syndicated feed.)", "… the rest of the
         // content is auto-generated from a syndicated feed.")
         @"\bhas not been edited by\b[^.]{0,60}\bstaff and is (published|auto-generated|generated) from a syndicated (news )?feed\b|" +
-        @"\bthe rest of the content is (auto-)?generated from a syndicated (news )?feed\b",
+        @"\bthe rest of the content is (auto-)?generated from a syndicated (news )?feed\b|" +
+        // a broadcaster's note on the programme the story was first shown in ("This report was first
+        // broadcast on …", "Ce reportage a été diffusé dans l'édition locale du 19/20 …", "Der Beitrag
+        // wurde in … ausgestrahlt")
+        @"\bthis (story|report|interview|segment|feature|piece) (was )?(first |originally )?(broadcast|aired)\b|" +
+        @"\b(ce|cet) (reportage|sujet|entretien|extrait|article) a été (diffusé|présenté)\b|\b(dieser|der) (beitrag|bericht) wurde\b.{0,60}\b(gesendet|ausgestrahlt)\b|" +
+        @"\b(este|el) (reportaje|vídeo|video|programa) se emitió\b|\bquesto (servizio|video) è (andato in onda|stato trasmesso)\b|\b(esta|a) reportagem foi (emitida|exibida|transmitida)\b",
         IgnoringCase)]
     internal static partial Regex EdgeMention();
 

@@ -229,6 +229,9 @@ public class InlineFurnitureTests
     [InlineData("<p>वीडियो देखें: बंदरगाह पर नया टर्मिनल</p>")]
     [InlineData("<p>WATCH | Residents describe the night the harbour flooded</p>")] // "watch:" over a video's title
     [InlineData("<p>شاهد: لحظة رفع لاعبي الشروق كأس الدوري</p>")]
+    [InlineData("<p>Audio: la directora de la obra, en Las Mañanas de RNE 08:12</p>")] // "audio:" over a clip's title, as "video:" over a video's
+    [InlineData("<p>Argomenti</p>")] // a tags label alone, its tags links gone
+    [InlineData("<p><span class='blind'>동영상영역 시작</span></p>")] // text for screen readers only, as Korean sites name it
     [InlineData("<div><p><b>How was today's edition?</b></p><p>Log in to take part in polls.</p><ul><li><a href='/polls/4c2e7f81/vote?choice=1'>Loved it</a></li><li><a href='/polls/4c2e7f81/vote?choice=2'>It was fine</a></li></ul></div>")] // a poll whose answers are links that vote
     [InlineData("<section><h3>Newsletters we read</h3><p>Other local newsletters our readers like. Subscribe with one click.</p><ul><li><span>Corliss Courant</span> <span>What's happening in Corliss, twice a week.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li><li><span>The River Table</span> <span>New restaurants along the river.</span> <label><input type='checkbox' name='rec[]'> Subscribe</label></li></ul></section>")] // a <section> of boxes to tick, other newsletters to subscribe to
     [InlineData("<p>-----------------------------</p>")] // a rule drawn in characters
@@ -336,6 +339,13 @@ public class InlineFurnitureTests
     [InlineData("<p>记者 | 周敏 实习生 | 许嘉怡</p>")] // the reporters' names
     [InlineData("<p>박서윤 기자 seoyun.park@daoneconomy.co.kr</p>")] // the Korean reporter's sign-off, with the address for tips
     [InlineData("<p>김민준 특파원</p>")]
+    [InlineData("<p>KBS 뉴스 김서윤입니다.</p>")] // a Korean broadcast's sign-off
+    [InlineData("<p>촬영기자:배정우/영상편집:윤지아/그래픽:최예린</p>")] // and who filmed, cut and drew it
+    [InlineData("<p>jw/ehl (epd, dpa)</p>")] // the desk's codes for writer and editor, with the wires drawn on
+    [InlineData("<p>mzi/ mhr/</p>")]
+    [InlineData("<p>FPC // MCL</p>")]
+    [InlineData("<p><i>Ce reportage a été diffusé dans l'édition locale du 19/20 de France 3 le lundi 11 mars 2024.</i></p>")] // a broadcaster's note on the programme the story was first shown in
+    [InlineData("<p>This report was first broadcast on Morning Edition on 4 March.</p>")]
     [InlineData("<p>2012年01月11日 08:21:55 | 責任編輯: 夏欣 | 來源： 湖北日報</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
