@@ -263,7 +263,9 @@ internal static partial class FurnitureVocabulary
         // the note over an ad or a video in the middle of the text that the text goes on below it
         // ("Story continues below advertisement", "Weiter nach der Anzeige", "La suite après cette
         // publicité", "Dalsza część artykułu pod materiałem wideo", "Продолжение ниже")
-        @"(the )?(story|article|text) continues (below|after) (the |this )?(advertisement|ad|video)|" +
+        @"(the )?(story|article|text) continues (below|after) (the |this )?(advertisement|ad|video)|(the )?(story|article) continues below|" +
+        // and the label Postmedia sets over each part of the text between its ad slots
+        @"article content|" +
         @"(der )?(artikel|text) (geht|wird) (unter|nach) (der|dem) (anzeige|werbung|video) weiter|weiter nach (der|dem) (anzeige|werbung|video)|" +
         @"la suite (de l'article )?après (cette |la )?(publicité|vidéo)|(el )?(artículo|texto) continúa (tras|después de) (la|el) (publicidad|anuncio|vídeo)|" +
         @"dalsza część (artykułu|tekstu) (pod|poniżej) (materiałem wideo|wideo|filmem|reklamą)|продолжение (статьи )?(ниже|после рекламы)" + LineEnd,
@@ -502,7 +504,7 @@ internal static partial class FurnitureVocabulary
     // Telegram channel (not t.me/share, a share button), a LINE official account, a Viber community,
     // a Google News publication, a YouTube channel, the site's app in a store.
     [GeneratedRegex(
-        @"whatsapp\.com/channel/|//t\.me/(?!share\b)|line\.me/R/ti/|//lin\.ee/|invite\.viber\.com|news\.google\.com/publications/|" +
+        @"whatsapp\.com/channel/|chat\.whatsapp\.com/|//t\.me/(?!share\b)|line\.me/R/ti/|//lin\.ee/|invite\.viber\.com|news\.google\.com/publications/|" +
         @"youtube\.com/(@|channel/|c/)|apps\.apple\.com/|play\.google\.com/store/apps",
         IgnoringCase)]
     internal static partial Regex FollowAddress();
@@ -520,6 +522,24 @@ internal static partial class FurnitureVocabulary
         @"(फॉलो करें|फॉलो करा|ফলো করুন|ଫଲୋ କରନ୍ତୁ|ફોલો કરો|ਫਾਲੋ ਕਰੋ|ಫಾಲೋ ಮಾಡಿ|ఫాలో అవ్వండి|ఫాలో చేయండి|பின்தொடருங்கள்|takip edin|フォローしてください|팔로우하세요)\W*$",
         IgnoringCase)]
     internal static partial Regex FollowRequest();
+
+    // A pitch for the site's channel or community on a messaging app, whatever its verb and where
+    // it stands ("Get the biggest stories … by joining our WhatsApp community HERE", "Folgen Sie …
+    // jetzt auch auf WhatsApp. Hier geht es direkt zum Kanal", "… è anche su Whatsapp. È sufficiente
+    // cliccare qui per iscriversi al canale"): the app and the channel named, beside a link to it
+    // (LinkBoxes.PitchesMessagingChannel) that says "here" or under words that say "our".
+    [GeneratedRegex(
+        @"(?s)^(?=.*\b(whatsapp|telegram|viber)\b)(?=.*\b(channel|community|group|kanal|kanalen|canal|canale|kanaal|kanał|grupo|gruppo|gruppe|groep|communauté|comunidad|comunità|comunidade)\b)",
+        IgnoringCase)]
+    internal static partial Regex MessagingChannelPitch();
+
+    // A link that points with "here" ("HERE", "Hier geht es direkt zum Kanal", "cliccare qui", "Clique aqui").
+    [GeneratedRegex(@"^\W*(here|click here|tap here|hier|qui|clicca|cliccare|aquí|aqui|clique|haz clic|ici|cliquez|tutaj|kliknij|her|klikk|här|klicka)\b", IgnoringCase)]
+    internal static partial Regex PointsHere();
+
+    // The site speaking of its own channel ("our WhatsApp community", "unseren Kanal", "nuestro canal").
+    [GeneratedRegex(@"\b(our|unser\w*|nostr[oa]|nuestr[oa]|notre|nos|nosso|nossa|vår|vårt|våre|onze|nasz\w*)\b", IgnoringCase)]
+    internal static partial Regex SitePossessive();
 
     // The networks a site asks to be followed on, named in its prompt ("Seko «Lielupes Vēstīm»
     // Facebook un Instagram!", "Следете го Езерски весник на Facebook и Telegram"), and Yandex's
@@ -563,12 +583,14 @@ internal static partial class FurnitureVocabulary
     // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
     // einem Klick auf „Inhalt laden“ stimmen Sie zu …", "To view this content, please accept cookies").
     [GeneratedRegex(
-        @"^(empfohlener )?externer inhalt\b|\b(?:mit einem klick auf\b.{0,60}\b(stimmen sie|willigen sie)\b|" +
+        @"^(empfohlener )?externer inhalt\b|\b(?:mit einem klick auf\b.{0,60}\b(stimmen sie|willigen sie)\b|um externe inhalte anzuzeigen\b|" +
+        // and in French: "Ce contenu est bloqué car vous n'avez pas accepté les cookies", "Ce contenu est fourni par Facebook"
+        @"ce contenu est (bloqué car vous n.avez pas accepté|fourni par)\b|" +
         @"to (view|see|display) this (content|embed|tweet|post|video),? (you (need|have) to |please )?(accept|enable|allow)\b)",
         IgnoringCase)]
     private static partial Regex EmbedPlaceholderPattern();
 
-    internal static readonly GatedPattern EmbedPlaceholder = new(EmbedPlaceholderPattern(), "externer inhalt", "mit einem klick", "to view this", "to see this", "to display this");
+    internal static readonly GatedPattern EmbedPlaceholder = new(EmbedPlaceholderPattern(), "externer inhalt", "mit einem klick", "externe inhalte", "ce contenu est", "to view this", "to see this", "to display this");
 
     [GeneratedRegex(@"^(photo|image|picture|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*:$", IgnoringCase)]
     internal static partial Regex CreditLabel();
@@ -884,16 +906,40 @@ internal static partial class FurnitureVocabulary
     // réservé aux abonnés", "Para seguir leyendo", "Weiterlesen mit …"). The story's own sentences
     // about subscriptions name no article being read.
     [GeneratedRegex(
-        @"\balready an? (subscriber|member)\s*\?|\bto read the (rest|remainder|full (text|version)) of (this|the) (article|story)\b|" +
+        @"\balready an? (subscriber|member)\s*\?|\balready have an account\s*\?|\bto read the (rest|remainder|full (text|version)) of (this|the) (article|story)\b|" +
         @"\b(subscribe|log ?in|sign ?in|register)( now| here| today)?\b.{0,30}\bto (continue reading|keep reading|read the (rest|full (article|story)))\b|" +
         @"\bto (continue|keep) reading\b.{0,40}\b(subscribe|log ?in|sign ?in|register)\b|" +
         @"\b(this|the) (article|story|content) is (only )?(available|reserved|exclusive)( only)? (to|for) (our )?(paying |digital )?(subscribers|members)\b|" +
         @"\b(article|contenu) (est )?réservé aux abonnés\b|\bexclusivo para (suscriptores|assinantes)\b|" +
-        @"\b(pour lire la suite|para seguir leyendo|per continuare a leggere)\b.{0,40}\b(article|artículo|articolo|abonn|suscr|abbon|inscri|regístr|connect|identif|accedi)|\briservato agli abbonati\b|\bweiterlesen mit\b|\balleen voor abonnees\b",
+        @"\b(pour lire la suite|para seguir leyendo|per continuare a leggere)\b.{0,40}\b(article|artículo|articolo|abonn|suscr|abbon|inscri|regístr|connect|identif|accedi)|\briservato agli abbonati\b|\bweiterlesen mit\b|\balleen voor abonnees\b|" +
+        // the wall that asks for a free account rather than a subscription ("You can save this article by
+        // registering for free", "Lees gratis verder met een account", "Maak gratis een account aan")
+        @"\b(save|read) this (article|story) by (registering|signing up)\b|\blees gratis verder\b|\bmaak gratis een account aan\b",
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 
-    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen");
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account");
+
+    // A subscription's offer as its box states it: a first price (a trial, a low price, a few
+    // months) and the price after it ("1 € al mese per 3 mesi, poi 5,99 € al mese", "30 Tage
+    // kostenlos testen, danach 9,99 € pro Monat", "$1 for the first 4 weeks then $4.75/week"), the
+    // price after it with the promise that one may cancel ("Después $5.990 por mes. Cancelá cuando
+    // quieras"), or a call to subscribe for a price for the first months ("Subscribe for just £1 for
+    // your first 3 months"). A story on what a service costs ("$6.99 per month", "$4.95/month")
+    // gives prices without the offer's turn from the first price to the next.
+    private const string Price = @"(?:\d+(?:[.,]\d{1,3})*\s?(?:€|\$|£|kr\b|kroner?\b|krone\b|zł|chf\b)|(?:€|\$|£|chf)\s?\d+(?:[.,]\d{1,3})*)";
+    private const string ThenWord = @"(?:then|poi|después|luego|danach|dann|deretter|daarna|potem|puis|ensuite|depois|därefter)\b";
+
+    [GeneratedRegex(
+        @"(?s)(?:\b(?:first|ersten?|primer|premier|primo|pierwszy|første|eerste|prøv|probeer|testen|try|trial|kostenlos|gratis|free|gratuit\w*)\b|" +
+        @"\b[01](?:[.,]\d{1,2})?\s?(?:€|kr\b|krone\b|zł)|(?:€|\$|£)\s?[01](?:[.,]\d{1,2})?\b|\b\d+\s*(?:mesi|meses|months|monate|wochen|weeks|måneder|maanden|miesiące)\b)" +
+        @".{0,80}" + ThenWord + @".{0,20}" + Price + "|" +
+        @"\b" + ThenWord + @".{0,20}" + Price + @".{0,60}\b(?:cancel\w*|kündbar|disdici|résiliable|sans engagement|ingen bindingstid|opzegbaar)|" +
+        @"\b(?:subscribe|suscrib\w*|abonn\w*|abbonati|assine)\b.{0,30}\b(?:for|por|pour|per|für|a)\s+(?:just |only |solo |seulement |nur )?" + Price + @".{0,30}\b(?:first|primer|premier|ersten|primo)\b",
+        IgnoringCase)]
+    private static partial Regex SubscriptionOfferPattern();
+
+    internal static readonly GatedPattern SubscriptionOffer = new(SubscriptionOfferPattern(), "€", "$", "£", "kr", "zł", "chf");
 
     // The note under an article's audio player that a machine reads it out: "This article is read
     // by an artificial voice", "Audio generated by AI", "Dieser Text wird von einer künstlichen

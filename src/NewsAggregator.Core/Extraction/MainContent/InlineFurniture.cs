@@ -183,6 +183,13 @@ internal static class InlineFurniture
                     continue;
                 }
             }
+            if (text.Length < CallToActionLength && SubscriptionOffer.IsMatch(text))
+            {
+                // A subscription's offer, and the line its box heads it with ("Rep: l'informazione che
+                // conta, senza limiti") when that was kept just before it, in the same box.
+                TakeBack(kept, ref keptChars, blocks, HeadsTheSameBox(blocks, i) ? i - 1 : -1, i);
+                continue;
+            }
             if (linkList[i] || pullQuotes?[i] == true || IsPictographs(text) || LabelsEmptySlot(block, totalChars) || (IsMarksLine(text) && block.Container?.Closest("pre") is null) ||
                 (text.Length < LabelLength && (IsFurnitureLine(text) || FurnitureMention().IsMatch(text) || BracketedTools().IsMatch(text) || ContactLine().IsMatch(text) || IsFollowLine(text))) ||
                 // The last blocks may ask to follow the site in a first sentence and go on to ask for
@@ -191,7 +198,7 @@ internal static class InlineFurniture
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
                 // often longer than a label too.
-                (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || SyntheticVoiceNote.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
+                (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
                 (metadata.Title is not null && Headline.SameFolded(text, metadata.Title)) ||
                 // The site's name alone, signing off the story or standing over it ("— Лаьмнийн Аз").
                 (metadata.SiteName is not null && text.Length < LabelLength && Headline.SameFolded(text.TrimStart('—', '–', '-', ' '), metadata.SiteName)) ||
@@ -631,6 +638,21 @@ internal static class InlineFurniture
         return host.Equals(site, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + site, StringComparison.OrdinalIgnoreCase) ||
                site.EndsWith("." + host, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// The block before <paramref name="i"/> is a short line that ends no sentence, set in the same
+    /// box as it (their elements are siblings): the heading of that box.
+    /// </summary>
+    private static bool HeadsTheSameBox(List<TextBlock> blocks, int i) =>
+        i > 0 && blocks[i - 1].Text.Length < LabelLength && !EndsSentence(blocks[i - 1].Text) &&
+        blocks[i - 1].Container?.ParentElement is { } box && box == blocks[i].Container?.ParentElement;
+
+    /// <summary>
+    /// A paragraph that pitches the site's channel on a messaging app and links to it ("… by joining
+    /// our WhatsApp community HERE"), in the story's own paragraphs as a platform drops it there.
+    /// </summary>
+    private static bool PitchesMessagingChannel(TextBlock block) =>
+        block.LinkChars > 0 && block.Container is { } container && LinkBoxes.PitchesMessagingChannel(container, block.Text);
 
     /// <summary>"More:" or "Related coverage" over a list of links goes with the list.</summary>
     private static bool IntroducesLinks(TextBlock block, bool linksFollow) =>

@@ -102,8 +102,9 @@ internal static partial class LinkBoxes
     /// WhatsApp dan Telegram", "Clique aqui para seguir o canal no WhatsApp"): a short box whose
     /// links all go to the site's channels there (<see cref="FurnitureVocabulary.FollowAddress"/>),
     /// two or more of them, or one that is most of its text or under a request to follow or join
-    /// ("Siga o … no canal do WhatsApp e receba as notícias"). A paragraph of the story that links
-    /// a channel in passing has other words than the link, and other links.
+    /// ("Siga o … no canal do WhatsApp e receba as notícias") or naming the app and the channel it
+    /// links to. A paragraph of the story that links a channel in passing has other words than the
+    /// link, and other links.
     /// </summary>
     private static bool IsFollowPrompt(AngleSharp.Dom.IElement element, TextMass.Measure measure)
     {
@@ -124,7 +125,30 @@ internal static partial class LinkBoxes
             }
         }
         return links.Length >= 2 || measure.LinkChars * 2 >= measure.Chars ||
-            (measure.Chars < FollowRequestChars && FurnitureVocabulary.FollowRequest().IsMatch(element.TextContent));
+            (measure.Chars < FollowRequestChars && FurnitureVocabulary.FollowRequest().IsMatch(element.TextContent)) ||
+            PitchesMessagingChannel(element, element.TextContent);
+    }
+
+    /// <summary>
+    /// The text pitches the site's channel on a messaging app that the element links to
+    /// (<see cref="FurnitureVocabulary.MessagingChannelPitch"/>): through a link that says "here", or
+    /// in words that say "our". A story's sentence that names a channel and links it says whose it is.
+    /// </summary>
+    internal static bool PitchesMessagingChannel(AngleSharp.Dom.IElement element, string text)
+    {
+        if (!FurnitureVocabulary.MessagingChannelPitch().IsMatch(text))
+        {
+            return false;
+        }
+        var ours = FurnitureVocabulary.SitePossessive().IsMatch(text);
+        foreach (var link in element.QuerySelectorAll("a[href]"))
+        {
+            if (FurnitureVocabulary.FollowAddress().IsMatch(link.GetAttribute("href")!) && (ours || FurnitureVocabulary.PointsHere().IsMatch(link.TextContent)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A request to follow with one link is a line; a sentence of the story that opens with

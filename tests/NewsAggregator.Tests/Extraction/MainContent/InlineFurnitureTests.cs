@@ -258,6 +258,19 @@ public class InlineFurnitureTests
     [InlineData("<p>The covered bridge has been closed to heavy loads since October. (Zeiding-Foto: Daniel Weaver)</p>")] // a credit whose word for photo is a compound's last part
     [InlineData("<p style='text-align: center;'><img src='/attachment/101524.jpg' width='600'></p><p style='text-align: center;'><font color='#808080'><span>Vangz Yiengzcingh caeuq gyoengq lwgnyez youq ndaw ranzdingz eu fwen. (Ingj: Vangz Meizlingz)</span></font></p>")] // a short centred paragraph under a paragraph of a picture alone, among paragraphs that are not centred (Zhuang)
     [InlineData("<div class='news-view__translations'>Bul maqalanı basqa tilde oqıw: <a href='/uz/news/41' hreflang='uz'>Oʻzbekcha</a> · <a href='/ru/news/41' hreflang='ru'>Русский</a></div>")] // the story in other languages, links that name their language (Karakalpak)
+    [InlineData("<div class='upsell'><h3>Rep: l'informazione che conta, senza limiti</h3><p>Approfondimenti e inchieste. 1 € al mese per 3 mesi, poi 5,99 € al mese. Disdici quando vuoi.</p></div>")] // a subscription's offer, a first price and the next, with the box's heading
+    [InlineData("<div><p>30 Tage kostenlos testen, danach 9,99 € pro Monat</p></div>")] // a trial and the price after it
+    [InlineData("<div><p>Suscribite por $99 el primer mes</p><p>Después $5.990 por mes. Cancelá cuando quieras.</p></div>")] // a call to subscribe for the first month; the price after it with the promise to cancel
+    [InlineData("<div><p>You have 2 free articles left this month. Subscribe for just £1 for your first 3 months and enjoy unlimited access.</p></div>")]
+    [InlineData("<div class='offer'><p>Digital Access</p><p>$1 for the first 4 weeks then $4.75/week</p></div>")]
+    [InlineData("<p>Pierwszy miesiąc za 1 zł, potem 19,90 zł/mies.</p>")]
+    [InlineData("<p>Story continues below</p><p>Article content</p>")] // the labels a platform sets between the text's parts around its ad slots
+    [InlineData("<p>You can save this article by registering for free here. Or sign-in if you have an account.</p><p>Already have an account? Sign in</p>")] // a wall that asks for a free account
+    [InlineData("<p>Lees gratis verder met een account</p>")]
+    [InlineData("<p>Um externe Inhalte anzuzeigen, ist Ihre Zustimmung zur Datenweitergabe nötig.</p>")] // what stands in for an embed until the reader agrees (German)
+    [InlineData("<p>Ce contenu est bloqué car vous n’avez pas accepté les cookies et autres traceurs.</p>")] // (French)
+    [InlineData("<p>Get the biggest stories from across the valley straight to your phone by joining our WhatsApp community <a href='https://chat.whatsapp.com/Hb7fQ2valley'>HERE</a>.</p>")] // a pitch for the site's channel on a messaging app, in a paragraph of its own, linking to it
+    [InlineData("<p>Il Harbour Times è anche su Whatsapp. È sufficiente <a href='https://whatsapp.com/channel/0029VaHarbour'>cliccare qui</a> per iscriversi al canale.</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -633,6 +646,10 @@ public class InlineFurnitureTests
     [InlineData("<p><a href='#top'><img src='/img/icon.gif' height='25' width='25' alt=''></a>&nbsp;<b>Referenced projects</b><br></p>")] // a heading beside an icon, its break after it: no picture's line and caption's line
     [InlineData("<p>Written by Mark Twain in 1876, the novel is still read in every school.</p>")] // a sentence that opens with a byline's words
     [InlineData("<p>Bu haber toplam üç kez düzeltildi.</p>")] // "this story was corrected three times in all": no count of reads
+    [InlineData("<p>Five years later, nearly every home in town can buy a gigabit connection for $79 a month, and the network has 812 paying subscribers.</p>")] // a price a month in the story, subscribers too: no offer's turn from a first price to the next
+    [InlineData("<p>If you just want the streaming service, you can sign up for a free 7-day trial. Afterwards you'll pay $6.99 per month.</p>")] // a review's prices
+    [InlineData("<p>Green Saver Plan: $4.95/month, and $0.07/minute for all state-to-state calls</p>")] // a plan the story lists, its price written as a tag
+    [InlineData("<p>Parents set up a WhatsApp group for the school run, and the council now posts its closures there first, the head teacher said.</p>")] // a messaging app's group in the story, no link to it
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
