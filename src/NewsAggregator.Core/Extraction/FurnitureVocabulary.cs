@@ -263,7 +263,7 @@ internal static partial class FurnitureVocabulary
         // the note over an ad or a video in the middle of the text that the text goes on below it
         // ("Story continues below advertisement", "Weiter nach der Anzeige", "La suite après cette
         // publicité", "Dalsza część artykułu pod materiałem wideo", "Продолжение ниже")
-        @"(the )?(story|article|text) continues (below|after) (the |this )?(advertisement|ad|video)|(the )?(story|article) continues below|" +
+        @"(the )?(story|article|text) continues (below|after)( (the |this )?(advertisement|ad|video))?|" +
         // and the label Postmedia sets over each part of the text between its ad slots
         @"article content|" +
         @"(der )?(artikel|text) (geht|wird) (unter|nach) (der|dem) (anzeige|werbung|video) weiter|weiter nach (der|dem) (anzeige|werbung|video)|" +

@@ -47,6 +47,7 @@ internal static class InlineFurniture
         var pullQuotes = PullQuotes(blocks);
         var headline = HeadlineIndex(blocks, metadata);
         var kept = new List<TextBlock>(blocks.Count);
+        var pageAddress = PageAddress(metadata.CanonicalUrl, pageUrl);
         List<TextBlock>? notices = null;
         var keptChars = 0;
         // Where the text ends: the last blocks before readers' comments are its edge, as the last
@@ -122,7 +123,7 @@ internal static class InlineFurniture
                     break;
                 }
             }
-            if (kept.Count >= EdgeBlocks && TeaserRunEnd(blocks, i, linkList, PageAddress(metadata.CanonicalUrl, pageUrl)) is var lastTeaser && lastTeaser > i)
+            if (kept.Count >= EdgeBlocks && TeaserRunEnd(blocks, i, linkList, pageAddress) is var lastTeaser && lastTeaser > i)
             {
                 // Other pages' teasers under the story, each a linked headline over its blurb in a
                 // paragraph of its own, three or more in a row ("Другие материалы" on an old portal):
@@ -175,7 +176,7 @@ internal static class InlineFurniture
                     TakeBack(kept, ref keptChars, blocks, blocks.FindLastIndex(i - 1, Math.Min(i, TrailingNoteBlocks), b => IsByline(b.Text, metadata.Byline)), i);
                     continue;
                 }
-                if (text.Length < SiteContactLength && text.Contains('@') && SiteHost(metadata.CanonicalUrl, pageUrl) is { } site && NamesSiteAddress(text, site))
+                if (text.Length < SiteContactLength && text.Contains('@') && pageAddress is { } page && NamesSiteAddress(text, WithoutWww(page.IdnHost)))
                 {
                     // The question that asks for the tip goes with it ("Har du tips i denne saken?").
                     var question = blocks[i - 1].Text;
@@ -611,7 +612,8 @@ internal static class InlineFurniture
 
     /// <summary>
     /// The link that makes the block's text (its container may hold many) points to another page
-    /// of <paramref name="page"/>'s site; a relative address without a fragment does, whatever the site.
+    /// of <paramref name="page"/>'s site (<see cref="Feeds.SiteIdentity"/>); a relative address
+    /// without a fragment does, whatever the site.
     /// </summary>
     private static bool LinksWithinSite(TextBlock block, Uri? page)
     {
@@ -629,14 +631,8 @@ internal static class InlineFurniture
         {
             return true;
         }
-        if (page is null || !Uri.TryCreate(protocolRelative ? page.Scheme + ":" + href : href, UriKind.Absolute, out var target) ||
-            target.HostNameType != UriHostNameType.Dns || target.AbsolutePath == page.AbsolutePath)
-        {
-            return false;
-        }
-        var (host, site) = (WithoutWww(target.IdnHost), WithoutWww(page.IdnHost));
-        return host.Equals(site, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + site, StringComparison.OrdinalIgnoreCase) ||
-               site.EndsWith("." + host, StringComparison.OrdinalIgnoreCase);
+        return page is not null && Uri.TryCreate(protocolRelative ? page.Scheme + ":" + href : href, UriKind.Absolute, out var target) &&
+            target.HostNameType == UriHostNameType.Dns && target.AbsolutePath != page.AbsolutePath && Feeds.SiteIdentity.SameSite(page, target);
     }
 
     /// <summary>
@@ -719,10 +715,6 @@ internal static class InlineFurniture
 
     // The site's invitation to write to it is a sentence or two.
     private const int SiteContactLength = 300;
-
-    /// <summary>The site's host without "www.", from the canonical URL or else the page's; null when neither is known.</summary>
-    private static string? SiteHost(string? canonicalUrl, Uri? pageUrl) =>
-        PageAddress(canonicalUrl, pageUrl) is { } url ? WithoutWww(url.IdnHost) : null;
 
     /// <summary>The page's address on the web: its canonical URL, else where it was fetched; null for neither or an address with no host name.</summary>
     private static Uri? PageAddress(string? canonicalUrl, Uri? pageUrl)

@@ -124,9 +124,12 @@ internal static partial class LinkBoxes
                 return false;
             }
         }
-        return links.Length >= 2 || measure.LinkChars * 2 >= measure.Chars ||
-            (measure.Chars < FollowRequestChars && FurnitureVocabulary.FollowRequest().IsMatch(element.TextContent)) ||
-            PitchesMessagingChannel(element, element.TextContent);
+        if (links.Length >= 2 || measure.LinkChars * 2 >= measure.Chars)
+        {
+            return true;
+        }
+        var text = element.TextContent;
+        return (measure.Chars < FollowRequestChars && FurnitureVocabulary.FollowRequest().IsMatch(text)) || PitchesMessagingChannel(element, text);
     }
 
     /// <summary>
