@@ -682,6 +682,12 @@ internal static partial class FurnitureVocabulary
     // Notes under the text: contributors, newsletter pitches, where to follow the author.
     [GeneratedRegex(
         @"\bcontributed to this (report|story|article)|\bnewsletter\b.*\b(sign up|subscrib\w*|inbox)\b|\b(sign up|subscrib\w*|inbox)\b.*\bnewsletter\b|" +
+        // the same pitch in the languages of the newspaper groups' platforms ("Unser …-Newsletter
+        // informiert Sie regelmäßig … Melden Sie sich hier an.")
+        @"\bnewsletter\b.{0,160}\b(melden sie sich|anmelden|abonnieren|inscrivez-vous|abonnez-vous|suscríbete|iscriviti|inscreva-se|meld je aan)\b|" +
+        // and the pointer to more of the site's news that closes a regional story ("Noch mehr aktuelle
+        // Nachrichten aus dem Landkreis … finden Sie auf …", "Veja mais notícias da região no g1 PR.")
+        @"^(noch )?mehr (aktuelle )?nachrichten\b.{0,80}\bfinden sie (auf|bei|unter)\b|^veja mais notícias\b|^(see|read|find) more (local )?(news|stories)\b.{0,60}\b(at|on)\b|" +
         @"\bfollow (him|her|them|me|us)\b.*(twitter|facebook|instagram|@\w+)|" +
         // a wire story's contacts ("To contact the reporter on this story: … at …"): the label ends in a colon
         @"\bto contact the (reporters?|writers?|editors?)\b[^.:]{0,40}\b(on|for|about|of) (this|the) (story|article|report)\s*:|" +

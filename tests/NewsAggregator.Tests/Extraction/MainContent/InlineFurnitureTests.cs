@@ -359,6 +359,9 @@ public class InlineFurnitureTests
     [InlineData("<p>FPC // MCL</p>")]
     [InlineData("<p><i>Ce reportage a été diffusé dans l'édition locale du 19/20 de France 3 le lundi 11 mars 2024.</i></p>")] // a broadcaster's note on the programme the story was first shown in
     [InlineData("<p>This report was first broadcast on Morning Edition on 4 March.</p>")]
+    [InlineData("<p><i>Unser Hafen-Newsletter informiert Sie regelmäßig über alle wichtigen Geschichten aus Ihrer Region. Melden Sie sich <a href='/newsletter'>hier</a> an.</i></p>")] // a newsletter's pitch in German
+    [InlineData("<p><i>Noch mehr aktuelle Nachrichten aus dem Landkreis finden Sie auf harbour-times.de/landkreis.</i></p>")] // the pointer to more of the site's news
+    [InlineData("<p>Veja mais notícias da região no Harbour Times.</p>")]
     [InlineData("<p>2012年01月11日 08:21:55 | 責任編輯: 夏欣 | 來源： 湖北日報</p>")]
     [InlineData("<p>Email Jane Doe at jdoe@harbour.example or follow her on Twitter @janedoe.</p>")]
     [InlineData("<p>Get the day's top headlines in your inbox every morning: sign up for our newsletter.</p>")]
