@@ -290,6 +290,8 @@ internal static partial class FurnitureVocabulary
         // a player's position and length ("00:00 / 12:34")
         @"\d{1,2}(:\d{2}){1,2}\s*/\s*\d{1,2}(:\d{2}){1,2}|" +
         @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|" +
+        // the reading time alone, as the quality press sets it beside the date ("5 min", "約4分")
+        @"(about |ca\. |約)?\d{1,2}\s?(min|mins|分)|" +
         @"([^.!?·•|]{1,80}[·•|]\s*){0,3}\d+\s*[- ]?(min|mins|minutes?|minuten|minuti|minutos|минут[аы]?|мин|хвилин[аи]?|хв)\.?\s*(read|reading|чтения|читання|czytania|lesezeit|de lecture|de lectura|de leitura|di lettura|leestijd|okuma)\b|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}" + LineEnd,
         IgnoringCase)]
     internal static partial Regex ArticleToolLine();
@@ -371,7 +373,7 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(
         // credits
         LineStart +
-        @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|audio|áudio|аудио|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진|צילום|פֿאָטאָ|פאָטאָ)s?\s*(:|by\b|courtesy\b|via\b|credit\b).*|" +
+        @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|audio|áudio|аудио|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진|צילום|פֿאָטאָ|פאָטאָ)s?\s*(:|\||by\b|courtesy\b|via\b|credit\b).*|" +
         // a video's title after "video:" or "watch the video:" in the languages of India ("ਵੀਡੀਓ ਵੇਖੋ: …", "वीडियो देखें: …")
         @"(वीडियो|ਵੀਡੀਓ|ভিডিও|વિડિયો|ವಿಡಿಯೋ|వీడియో|വീഡിയോ|ଭିଡିଓ)( देखें| ਵੇਖੋ| ਦੇਖੋ| দেখুন| જુઓ| ನೋಡಿ| చూడండి| കാണുക| ଦେଖନ୍ତୁ)?\s*:.*|" +
         // and after "watch:" or "watch |" ("WATCH | Residents describe the flood", "شاهد: لحظة رفع …", "Regardez : …")
@@ -920,11 +922,14 @@ internal static partial class FurnitureVocabulary
         @"\b(pour lire la suite|para seguir leyendo|per continuare a leggere)\b.{0,40}\b(article|artículo|articolo|abonn|suscr|abbon|inscri|regístr|connect|identif|accedi)|\briservato agli abbonati\b|\bweiterlesen mit\b|\balleen voor abonnees\b|" +
         // the wall that asks for a free account rather than a subscription ("You can save this article by
         // registering for free", "Lees gratis verder met een account", "Maak gratis een account aan")
-        @"\b(save|read) this (article|story) by (registering|signing up)\b|\blees gratis verder\b|\bmaak gratis een account aan\b",
+        @"\b(save|read) this (article|story) by (registering|signing up)\b|\blees gratis verder\b|\bmaak gratis een account aan\b|" +
+        // and the paid part's notice in French and Japanese ("Il vous reste 58% de cet article à lire. La
+        // suite est réservée aux abonnés.", "この記事は有料記事です。残り1186文字有料会員になると続きをお読みいただけます。")
+        @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料記事です",
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 
-    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account");
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "réservée", "il vous reste", "有料");
 
     // A subscription's offer as its box states it: a first price (a trial, a low price, a few
     // months) and the price after it ("1 € al mese per 3 mesi, poi 5,99 € al mese", "30 Tage

@@ -267,6 +267,11 @@ public class InlineFurnitureTests
     [InlineData("<p>Story continues below</p><p>Article content</p>")] // the labels a platform sets between the text's parts around its ad slots
     [InlineData("<p>You can save this article by registering for free here. Or sign-in if you have an account.</p><p>Already have an account? Sign in</p>")] // a wall that asks for a free account
     [InlineData("<p>Lees gratis verder met een account</p>")]
+    [InlineData("<p>Il vous reste 58.42% de cet article à lire. La suite est réservée aux abonnés.</p>")] // the paid part's notice (French)
+    [InlineData("<p>この記事は有料記事です。残り1186文字有料会員になると続きをお読みいただけます。</p>")] // (Japanese)
+    [InlineData("<p>5 min</p>")] // the reading time alone
+    [InlineData("<p>約4分</p>")]
+    [InlineData("<p>Imagen | Teselia Energy</p>")] // a picture's credit after a bar
     [InlineData("<p>Um externe Inhalte anzuzeigen, ist Ihre Zustimmung zur Datenweitergabe nötig.</p>")] // what stands in for an embed until the reader agrees (German)
     [InlineData("<p>Ce contenu est bloqué car vous n’avez pas accepté les cookies et autres traceurs.</p>")] // (French)
     [InlineData("<p>Get the biggest stories from across the valley straight to your phone by joining our WhatsApp community <a href='https://chat.whatsapp.com/Hb7fQ2valley'>HERE</a>.</p>")] // a pitch for the site's channel on a messaging app, in a paragraph of its own, linking to it
