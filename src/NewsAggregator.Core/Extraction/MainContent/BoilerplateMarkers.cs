@@ -143,6 +143,12 @@ internal static partial class BoilerplateMarkers
             // heading is a place to link to, not the bar.
             lower = lower.Replace("anchorwithstickynavbar", "", StringComparison.Ordinal).Replace("anchorwithhideonscrollnavbar", "", StringComparison.Ordinal);
         }
+        if (heading && lower.StartsWith("nav_", StringComparison.Ordinal))
+        {
+            // heise names each subheading for the page's contents that link to it
+            // ("nav_updates_stehen_bereit"): an anchor to navigate to, not a navigation bar.
+            lower = lower[4..];
+        }
         var significant = Significant(lower);
         if (heading)
         {

@@ -135,6 +135,8 @@ public class BoilerplateMarkersTests
     [InlineData("<div class='heading-tag'>x</div>", "Named")] // the same name on a box is a tag's
     [InlineData("<h2 class='anchor anchorWithStickyNavbar_LWe7' id='what-is-new'>x</h2>", "None")] // Docusaurus's subheading, named for the sticky bar its anchor keeps clear of
     [InlineData("<h3 class='anchor anchorWithHideOnScrollNavbar_WYt5'>x</h3>", "None")]
+    [InlineData("<h3 class='subheading' id='nav_updates_stehen_bereit'>x</h3>", "None")] // heise's subheading, its id an anchor for the page's contents
+    [InlineData("<div id='nav_main'>x</div>", "Named")] // the same word on a box names a navigation bar
     [InlineData("<div class='navbar navbar--fixed-top'>x</div>", "Named")] // the bar itself
     [InlineData("<h3 class='post-tags'>x</h3>", "Named")] // a heading named for the story's tags still is
     [InlineData("<div class='kt-adv-slot'>x</div>", "UnlessProse")] // on a box it may
