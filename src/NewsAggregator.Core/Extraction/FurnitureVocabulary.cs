@@ -924,12 +924,13 @@ internal static partial class FurnitureVocabulary
         // registering for free", "Lees gratis verder met een account", "Maak gratis een account aan")
         @"\b(save|read) this (article|story) by (registering|signing up)\b|\blees gratis verder\b|\bmaak gratis een account aan\b|" +
         // and the paid part's notice in French and Japanese ("Il vous reste 58% de cet article à lire. La
-        // suite est réservée aux abonnés.", "この記事は有料記事です。残り1186文字有料会員になると続きをお読みいただけます。")
+        // suite est réservée aux abonnés.", "この記事は有料記事です。残り1186文字有料会員になると続きをお読みいただけます。";
+        // the French passes the gate by "lire" and "abonn", so no word with an accent joins the slow set)
         @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料記事です",
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 
-    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "réservée", "il vous reste", "有料");
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料");
 
     // A subscription's offer as its box states it: a first price (a trial, a low price, a few
     // months) and the price after it ("1 € al mese per 3 mesi, poi 5,99 € al mese", "30 Tage
