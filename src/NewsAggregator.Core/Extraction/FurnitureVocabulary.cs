@@ -407,9 +407,10 @@ internal static partial class FurnitureVocabulary
     // on a scale. (File photo by J. Sullivan/Getty Images)", "… üff'm Kirchplàtz (Foto: M.-O. Heitz)"); or the photographer and the outlet after "Photo by" ("… before
     // its 6:52 a.m. run. Photo by Joanna Pruett / The Pell River Dispatch": without the outlet, "Photo
     // by Jeanie Dunn." ends a paragraph of a report as often as a caption); or the Russian "photo by
-    // the author" ("… к закрытой бане. Фото автора").
+    // the author" ("… к закрытой бане. Фото автора"); or in Chinese the picture's source after the
+    // caption's full stop, unbracketed ("华锦置业位于上海的总部大楼。图：视觉中国").
     private const string CaptionCredits =
-        @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|" +
+        @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|。\s*(摄影|攝影|图|圖)\s*[:：][^。！？]{1,30}|" +
         @"[.!?]\s+((photo|i?foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
         @"\s\((file |\p{L}+-)?(photo|image|picture|i?foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +

@@ -199,6 +199,7 @@ public class InlineFurnitureTests
     [InlineData("<p>往期推荐</p>")] // "past posts"
     [InlineData("<p>Снимка: Община Калиново</p>")] // a credit in Bulgarian
     [InlineData("<p>图为城东街道一处已完成加装的电梯。（摄影：陈立）</p>")] // a caption that ends with its photographer's name
+    [InlineData("<p>城东街道一处已完成加装的电梯。图：视觉中国</p>")] // and with the picture's source after its full stop
     [InlineData("<p>The charging station will be built at the western depot. Foto: Stadt Kalinovo</p>")] // a caption whose last words are its credit
     [InlineData("<p>VIDÉO. Une journée de récolte sur les marais (2 min 40)</p>")] // a video's title over its player
     [InlineData("<p><i>This story is developing and will be updated.</i></p>")]
