@@ -114,7 +114,12 @@ internal static partial class FurnitureVocabulary
         "editsection|" +
         // Joomla's list of the article's category, dates, author and hits ("article-info",
         // "article-info-term"), in the site's language
-        "article-info",
+        "article-info|" +
+        // a match's data beside its report: the line-ups, the match sheet ("ficha de jogo", "ficha
+        // técnica"), the score board and line score, the match's statistics and its best player,
+        // and the bookmakers' odds ("betting-box", "widget-apuestas", "widget_apostas")
+        "(?<!on)line-?ups?|ficha[-_]?(de[-_]?)?(jogo|partido|tecnica)|score-?board|line-?score|box-?score|match-?stats|bonus-?stat|" +
+        "(player|man)-?of-?the-?match|betting|apuesta|aposta",
         MatchingCase)]
     internal static partial Regex FurnitureWord();
 
@@ -180,7 +185,7 @@ internal static partial class FurnitureVocabulary
     // Whole words (split on anything not a letter or digit) too short or too common to match inside other words.
     internal static readonly HashSet<string> FurnitureTokens = new(StringComparer.Ordinal)
     {
-        "dfp", "nav", "aside", "share", "promo", "cta", "crumbs", "related", "bio", "meta", "foot", "tools", "byline", "date", "time",
+        "dfp", "nav", "aside", "share", "promo", "cta", "crumbs", "related", "bio", "meta", "foot", "tools", "byline", "date", "time", "odds",
         // text for screen readers only, as Korean sites name it ("<span class=blind>동영상영역 시작</span>")
         "blind",
     };
@@ -262,13 +267,14 @@ internal static partial class FurnitureVocabulary
         @"жарнама|mgbasa ozi|ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord|" +
         // the note over an ad or a video in the middle of the text that the text goes on below it
         // ("Story continues below advertisement", "Weiter nach der Anzeige", "La suite après cette
-        // publicité", "Dalsza część artykułu pod materiałem wideo", "Продолжение ниже")
+        // publicité", "Dalsza część artykułu pod materiałem wideo", "Dalszy ciąg materiału pod wideo",
+        // "Продолжение ниже")
         @"(the )?(story|article|text) continues (below|after)( (the |this )?(advertisement|ad|video))?|" +
         // and the label Postmedia sets over each part of the text between its ad slots
         @"article content|" +
         @"(der )?(artikel|text) (geht|wird) (unter|nach) (der|dem) (anzeige|werbung|video) weiter|weiter nach (der|dem) (anzeige|werbung|video)|" +
         @"la suite (de l'article )?après (cette |la )?(publicité|vidéo)|(el )?(artículo|texto) continúa (tras|después de) (la|el) (publicidad|anuncio|vídeo)|" +
-        @"dalsza część (artykułu|tekstu) (pod|poniżej) (materiałem wideo|wideo|filmem|reklamą)|продолжение (статьи )?(ниже|после рекламы)" + LineEnd,
+        @"dalsz(a część|y ciąg) (artykułu|tekstu|materiału) (pod|poniżej) (materiałem wideo|wideo|filmem|reklamą)|продолжение (статьи )?(ниже|после рекламы)" + LineEnd,
         IgnoringCase)]
     internal static partial Regex AdLabelLine();
 

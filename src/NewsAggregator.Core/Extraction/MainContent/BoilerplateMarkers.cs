@@ -64,6 +64,13 @@ internal static partial class BoilerplateMarkers
         {
             named = (Furniture)Math.Max((int)named, (int)NamesFurniture(label, heading));
         }
+        // So does the name a component carries for its tests, where class names are hashes
+        // (<section data-testid="lineups" class="ssrcss-sjqavx-LineupsSection">,
+        // <div data-test-id="odds-widget" class="hyperion-css-1xq2v7n">).
+        if ((element.GetAttribute("data-testid") ?? element.GetAttribute("data-test-id")) is { } testName)
+        {
+            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(testName, heading));
+        }
         // A custom element's tag is a name its site chose, as a class is (<newsletter-box>,
         // <ad-slot>, <share-bar>); a built-in tag has no hyphen.
         return element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named

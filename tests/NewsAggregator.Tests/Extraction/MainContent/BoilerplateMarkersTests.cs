@@ -109,6 +109,18 @@ public class BoilerplateMarkersTests
     [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
     [InlineData("newdigg", "Named")] // a vote box under the article (DedeCMS's 顶一下/踩一下)
     [InlineData("diggbox digg_good", "Named")]
+    [InlineData("match-lineup-card", "Named")] // a match's line-ups beside its report
+    [InlineData("ssrcss-sjqavx-LineupsSection", "Named")]
+    [InlineData("onlineupdates", "None")] // no line-up: an "online updates" box
+    [InlineData("ficha_jogo", "Named")] // the match sheet, in Portuguese and Spanish
+    [InlineData("ficha-tecnica", "Named")]
+    [InlineData("score-board", "Named")] // the score board and a baseball game's line score
+    [InlineData("kick__article__bonus-stat kick__article__bonus-stat--player", "Named")] // the match's best player and his figures
+    [InlineData("ue-c-betting-odds", "Named")] // the bookmakers' odds
+    [InlineData("widget-apuestas", "Named")]
+    [InlineData("widget_apostas", "Named")]
+    [InlineData("match-odds", "Named")]
+    [InlineData("goddsend", "None")] // "odds" only as a word of its own
     public void Class_words_in_other_languages(string classes, string expected)
     {
         var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");
@@ -151,6 +163,15 @@ public class BoilerplateMarkersTests
     [InlineData("<ad-slot><span>x</span></ad-slot>", "Named")]
     [InlineData("<article-body><p>x</p></article-body>", "None")]
     public void A_custom_elements_tag_is_read_as_its_name(string html, string expected)
+    {
+        Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
+    }
+
+    [Theory]
+    [InlineData("<section data-testid='lineups' class='ssrcss-1x2y3z'><h2>x</h2></section>", "Named")] // a component's name for its tests, under hashed classes
+    [InlineData("<div data-test-id='odds-widget' class='hyperion-css-1xq2v7n'>x</div>", "Named")]
+    [InlineData("<div data-testid='article-body' class='hyperion-css-9q2xmk'>x</div>", "None")]
+    public void A_components_name_for_its_tests_is_read_as_its_class_is(string html, string expected)
     {
         Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
     }

@@ -119,6 +119,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Weiter nach der Anzeige</p>")]
     [InlineData("<p>La suite après cette publicité</p>")]
     [InlineData("<p>Dalsza część artykułu pod materiałem wideo</p>")]
+    [InlineData("<p>Dalszy ciąg materiału pod wideo</p>")] // and as Onet's sites write it
     [InlineData("<p>Продолжение ниже</p>")]
     [InlineData("<p>Анна Верещагина · 14 марта 2025, 18:40 · 5 минут чтения</p>")] // byline, date and reading time in one line
     [InlineData("<p>5 Min. Lesezeit</p>")] // the reading time in other languages
