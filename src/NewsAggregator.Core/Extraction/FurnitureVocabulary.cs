@@ -71,8 +71,9 @@ internal static partial class FurnitureVocabulary
         // the box that asks readers for money ("support-box", "support-us-banner"); "support" alone
         // names a section's subject as often ("id=support" over a page's part on student support)
         "support-?(us|box|banner|cta|appeal|ask|prompt|module)|" +
-        // the box that asks for a subscription; a bare "paywall" names the text behind it
-        "paywall[-_]?(box|prompt|message|offer|cta|promo|notice|modal|overlay)|" +
+        // the box that asks for a subscription ("paywall-box", BEM's "c-paywall__box"); a bare
+        // "paywall" names the text behind it
+        "paywall[-_]{0,2}(box|prompt|message|offer|cta|promo|notice|modal|overlay)|" +
         // the same in the languages CMSs outside the English-speaking world name their classes in
         // (Spanish, Portuguese, French, Italian, German, Polish, Turkish): related, share (Portugal's
         // "partilhar" is in Brazil's "compartilhar"), ads,
@@ -122,6 +123,37 @@ internal static partial class FurnitureVocabulary
         "(player|man)-?of-?the-?match|betting|apuesta|aposta",
         MatchingCase)]
     internal static partial Regex FurnitureWord();
+
+    // A table's source or note under it, as its caption would say: "Source: …", "Fonte: …", "Quelle: …",
+    // "Note: …", "注：…", "数据来源：…", "출처: …". Asked only of the line just under a table.
+    [GeneratedRegex(
+        @"^\W*(sources?|fonte|fuente|quelle|źródło|источник|kaynak|bron|kilde|källa|lähde|notes?|nota|anmerkung|注|数据来源|數據來源|资料来源|資料來源|来源|來源|出典|出所|출처|자료)\s*[:：]",
+        IgnoringCase)]
+    internal static partial Regex TableNote();
+
+    // The names financial sites give a stock's quote set in a story or a box of them by it: a chip
+    // or a chiclet ("qt-chip", "quoteChip", "ChicletLink", "stock-chip", CNBC's "QuoteInBody"), a
+    // box of quotes ("quote-box", "kursbox", "RelatedQuotes", "MentionedCompanies"), a ticker, a
+    // streaming price ("fin-streamer", "bg-quote"), an instrument, and the words in Spanish,
+    // Portuguese and Polish ("cotizaciones", "cotações", "notowania"). Read with the element's text:
+    // only a name with a change in per cent under it is such a quote (<see cref="QuoteChipText"/>).
+    [GeneratedRegex(
+        "chiclet|(qt|quote|stock|ticker)-?(chip|box|card|widget|pill|list|strip)|quote-?in-?body|related-?quotes|mentioned-?(in|companies|stocks|quotes)|" +
+        "kurs-?box|ticker|streamer|bg-quote|instrument|cotizaci|cotac|notowani",
+        IgnoringCase)]
+    internal static partial Regex MarketQuoteWord();
+
+    // A quote chip's whole text: the symbol or the code (LKSP, ^GSPC, 6958), a price, a change, and
+    // the change in per cent, signed or in brackets, with at most the words a screen reader says
+    // for its arrow after it ("decrease; red down pointing triangle").
+    [GeneratedRegex(
+        @"^\s*([A-Z0-9^][A-Z0-9.^:]{0,9}[\s,]*)?([$€£¥₹]?\s?[+\-−]?\d[\d.,]*\s?(円|€|EUR|USD|\$|p|원|zł|₹|руб\.?)?\s*)?([+\-−]?\d[\d.,]*\s*)?\(?[+\-−±]?\d+([.,]\d+)?\s?%\)?[^\d]{0,60}$",
+        MatchingCase)]
+    internal static partial Regex QuoteChipText();
+
+    // A change in per cent ("-3,12 %", "+14.07%", "11,65%").
+    [GeneratedRegex(@"\d([.,]\d+)?\s?%", MatchingCase)]
+    internal static partial Regex PercentChange();
 
     // Parts that name readers' comments, in English and in other languages (Polish, German,
     // Spanish, Dutch, Turkish, transliterated Russian ("komment", "otzyvy" reviews, "obsuzhdenie"
@@ -346,7 +378,9 @@ internal static partial class FurnitureVocabulary
         @"related|related (stories|articles|posts|content|coverage|news|topics|subjects|links|videos|reading)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"articles? (similaires|connexes|liés)|sur le (même )?sujet|dans la même rubrique|(ähnliche|verwandte|weitere) (artikel|themen|beiträge)|" +
         @"(noticias|artículos|notas) relacionad[oa]s|(notícias|artigos|matérias) relacionad[oa]s|(articoli|notizie) correlat[ie]|gerelateerde (artikelen|berichten)|" +
-        @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة" + LineEnd,
+        @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة|" +
+        // the label over the quotes of the companies a story names, or over its contents
+        @"(mentioned )?in this article|in diesem artikel|dans cet article|les valeurs citées|en este artículo|neste artigo|in questo articolo|в этой статье" + LineEnd,
         IgnoringCase)]
     internal static partial Regex OtherStoriesLine();
 
@@ -583,11 +617,20 @@ internal static partial class FurnitureVocabulary
         @"\b(dieser|der) (artikel|beitrag|inhalt|text)\b.{0,60}\b(stellt|ist) keine anlageberatung\b|" +
         @"\b(este|el) (artículo|contenido|texto)\b.{0,60}\bno constituye (un )?(asesoramiento|consejo|recomendación) (de|en materia de) inversi|" +
         @"\b(cet|le présent) (article|contenu)\b.{0,60}\bne constitue pas (un )?conseil (en|d')\s?investissement|" +
-        @"\b(quotes|prices|market data) (are )?delayed (by )?(at least )?\d+ minutes\b",
+        @"\b(quotes|prices|market data) (are )?delayed (by )?(at least )?\d+ minutes\b|" +
+        // the same in Japanese, Chinese and Korean ("株価は20分以上遅れて表示しています", "股價資料延遲20分鐘",
+        // "시세는 20분 지연"; "本文僅供參考，不構成投資建議"), with Taiwan's and China's stock warnings
+        // that investing brings gains and losses ("投資理財有賺有賠，請審慎評估風險", "投资有风险，入市需谨慎")
+        @"株価(情報)?は\d+分(以上)?遅れ|股(價|价)(資料|資訊|数据|數據|信息)?延(遲|迟)\d+分(鐘|钟)|시세(는|정보는)? ?\d+분 지연|" +
+        @"本文.{0,20}不構成(任何)?投資建議|本文.{0,20}不构成(任何)?投资建议|投資理財有賺有賠|投资有风险，?入市(需|须)谨慎|" +
+        // and the note that experts' tips are their own ("Recommendations, suggestions, views and
+        // opinions given by the experts are their own. These do not represent the views of …")
+        @"\b(recommendations|views|opinions)\b.{0,60}\bby the experts are their own\b",
         IgnoringCase)]
     private static partial Regex MarketDeskNotePattern();
 
-    internal static readonly GatedPattern MarketDeskNote = new(MarketDeskNotePattern(), "advice", "anlageberatung", "inversi", "investissement", "delayed");
+    internal static readonly GatedPattern MarketDeskNote = new(MarketDeskNotePattern(), "advice", "anlageberatung", "inversi", "investissement", "delayed",
+        "遅れ", "延遲", "延迟", "지연", "投資建議", "投资建议", "有賺有賠", "投资有风险", "their own");
 
     // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
     // einem Klick auf „Inhalt laden“ stimmen Sie zu …", "To view this content, please accept cookies").
@@ -933,7 +976,9 @@ internal static partial class FurnitureVocabulary
         // and the paid part's notice in French and Japanese ("Il vous reste 58% de cet article à lire. La
         // suite est réservée aux abonnés.", "この記事は有料記事です。残り1186文字有料会員になると続きをお読みいただけます。";
         // the French passes the gate by "lire" and "abonn", so no word with an accent joins the slow set)
-        @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料記事です",
+        @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
+        // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
+        @"有料会員の方は(この)?記事をギフトできます",
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 

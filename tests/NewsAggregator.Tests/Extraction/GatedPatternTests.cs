@@ -93,6 +93,17 @@ public partial class GatedPatternTests
         { nameof(FurnitureVocabulary.MarketDeskNote), "Este artículo no constituye asesoramiento de inversión." },
         { nameof(FurnitureVocabulary.MarketDeskNote), "Cet article ne constitue pas un conseil en investissement." },
         { nameof(FurnitureVocabulary.MarketDeskNote), "Quotes delayed at least 15 minutes." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "株価は20分以上遅れて表示しています。" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "股價資料延遲20分鐘，僅供參考。" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "股价数据延迟15分钟" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "시세는 20분 지연 제공됩니다." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "本文僅供參考，不構成投資建議。" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "本文仅供参考，不构成任何投资建议。" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "投資理財有賺有賠，請審慎評估風險。" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "投资有风险，入市需谨慎。" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "Views and opinions given by the experts are their own." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "この記事は有料会員限定です" },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "有料会員の方は記事をギフトできます。" },
     };
 
     [Theory]

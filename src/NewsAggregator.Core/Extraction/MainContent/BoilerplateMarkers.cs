@@ -73,10 +73,43 @@ internal static partial class BoilerplateMarkers
         }
         // A custom element's tag is a name its site chose, as a class is (<newsletter-box>,
         // <ad-slot>, <share-bar>); a built-in tag has no hyphen.
-        return element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named
-            ? (Furniture)Math.Max((int)named, (int)NamesFurniture(element.LocalName, heading))
-            : named;
+        if (element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named)
+        {
+            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(element.LocalName, heading));
+        }
+        return named == Furniture.None && !heading && IsMarketQuote(element) ? Furniture.Named : named;
     }
+
+    /// <summary>
+    /// A stock's quote beside the company's name, as financial sites set one in their stories (its
+    /// symbol, price and change: "LKSP -31.42%", "6958 3,032円 -1.04%", "HBRK, -3.12%"), or a small
+    /// box of quotes by the text ("Mentioned in this article", "Cotizaciones"): named a quote, a
+    /// ticker or a stock by its class, its name for tests or its component's name
+    /// (<see cref="FurnitureVocabulary.MarketQuoteWord"/>), and holding a change in per cent. An
+    /// element in a line of text is such a quote only when it holds nothing else
+    /// (<see cref="FurnitureVocabulary.QuoteChipText"/>): a chip that wraps the company's name
+    /// with its quote ("Corvid Networks +14.07%") is the sentence's words.
+    /// </summary>
+    private static bool IsMarketQuote(IElement element)
+    {
+        if (!NamesMarketQuote(element.GetAttribute("class")) && !NamesMarketQuote(element.GetAttribute("data-testid")) &&
+            !NamesMarketQuote(element.GetAttribute("data-component")))
+        {
+            return false;
+        }
+        var text = element.TextContent;
+        return HtmlVocabulary.IsBlock(element.LocalName)
+            ? text.Length <= MarketQuoteBoxChars && PercentChange().IsMatch(text)
+            : text.Length <= QuoteChipChars && QuoteChipText().IsMatch(text);
+    }
+
+    private static bool NamesMarketQuote(string? value) => value is not null && MarketQuoteWord().IsMatch(value);
+
+    // A box of quotes names a few companies; a box of the story's figures runs longer.
+    private const int MarketQuoteBoxChars = 600;
+
+    // A chip's symbol, price and change, and the words its arrow is read as.
+    private const int QuoteChipChars = 100;
 
     /// <summary>
     /// The element is a reader's comment by schema.org's microdata. An &lt;article&gt; named like

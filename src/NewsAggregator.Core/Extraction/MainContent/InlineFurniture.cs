@@ -200,7 +200,8 @@ internal static class InlineFurniture
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
                 // often longer than a label too.
                 (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
-                (metadata.Title is not null && Headline.SameFolded(text, metadata.Title)) ||
+                (metadata.Title is not null && (Headline.SameFolded(text, metadata.Title) || (kept.Count == 0 && Headline.FollowsKicker(text, metadata.Title)))) ||
+                (i > 0 && text.Length < TableNoteLength && NotesTableAbove(blocks[i - 1], block) && TableNote().IsMatch(text)) ||
                 // The site's name alone, signing off the story or standing over it ("— Лаьмнийн Аз").
                 (metadata.SiteName is not null && text.Length < LabelLength && Headline.SameFolded(text.TrimStart('—', '–', '-', ' '), metadata.SiteName)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
@@ -218,6 +219,17 @@ internal static class InlineFurniture
         // scripts write everything else), rather than nothing.
         return kept.Count == 0 && notices is not null ? notices : kept;
     }
+
+    /// <summary>
+    /// The block stands just under a table, outside it: where a table's source and notes go
+    /// ("Source: Homestead Mortgage Exchange", "Fonte: bilancio consolidato", "注：…数据来源：各银行公告"),
+    /// as its caption would.
+    /// </summary>
+    private static bool NotesTableAbove(TextBlock above, TextBlock block) =>
+        above.Container?.Closest("table") is { } table && block.Container is { } container && !table.Contains(container);
+
+    // A table's source or note is a line or two.
+    private const int TableNoteLength = 200;
 
     // A quote this short may match by chance ("No", "Thank you"); a pull quote is a sentence or its better half.
     private const int PullQuoteMinChars = 20;
@@ -484,7 +496,7 @@ internal static class InlineFurniture
     {
         for (var i = 0; i < Math.Min(EdgeBlocks, blocks.Count); i++)
         {
-            if (blocks[i].Container?.LocalName == "h1" || (metadata.Title is not null && Headline.SameFolded(blocks[i].Text, metadata.Title)))
+            if (blocks[i].Container?.LocalName == "h1" || (metadata.Title is not null && (Headline.SameFolded(blocks[i].Text, metadata.Title) || Headline.FollowsKicker(blocks[i].Text, metadata.Title))))
             {
                 return i;
             }

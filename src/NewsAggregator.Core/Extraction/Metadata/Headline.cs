@@ -129,6 +129,44 @@ internal static class Headline
         }
     }
 
+    /// <summary>
+    /// The text is the title's headline after its kicker: news sites title a story "Kicker: Headline"
+    /// ("Velmar Chemie: Spezialchemiekonzern senkt erneut Prognose") and show the kicker above the
+    /// headline on the page, each in an element of its own. The headline may go on past the title
+    /// where <see cref="Clean"/> took its last part for the site's branding ("… Prognose – Lacksparte
+    /// steht zum Verkauf").
+    /// </summary>
+    public static bool FollowsKicker(string text, string title)
+    {
+        var colon = title.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0 || colon > KickerChars)
+        {
+            return false;
+        }
+        var headline = title.AsSpan(colon + 2);
+        if (SameFolded(text, headline.ToString()))
+        {
+            return true;
+        }
+        var rest = text.AsSpan().Trim();
+        if (!rest.StartsWith(headline, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        rest = rest[headline.Length..];
+        foreach (var separator in Separators)
+        {
+            if (rest.StartsWith(separator, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A kicker names the story's subject in a few words.
+    private const int KickerChars = 40;
+
     private static bool SameButQuotes(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
         if (left.Length != right.Length)

@@ -109,6 +109,8 @@ public class BoilerplateMarkersTests
     [InlineData("autor", "None")] // the byline's own span: its line is dropped as a byline, which it must stay to be
     [InlineData("newdigg", "Named")] // a vote box under the article (DedeCMS's 顶一下/踩一下)
     [InlineData("diggbox digg_good", "Named")]
+    [InlineData("c-paywall__box", "Named")] // the box that asks for a subscription, named as BEM does
+    [InlineData("c-paywall", "None")] // the paid text behind it
     [InlineData("match-lineup-card", "Named")] // a match's line-ups beside its report
     [InlineData("ssrcss-sjqavx-LineupsSection", "Named")]
     [InlineData("onlineupdates", "None")] // no line-up: an "online updates" box

@@ -252,6 +252,13 @@ public class InlineFurnitureTests
     [InlineData("<p>Подписывайтесь на нас в Дзене!</p>")] // a request to follow the site on Yandex's Dzen
     [InlineData("<p>Market data provided by Harbour Data Services. Quotes delayed at least 15 minutes unless otherwise indicated.</p>")] // a markets desk's notes under the story
     [InlineData("<p>This article is for informational purposes only and does not constitute investment advice. The Harbour Times and its journalists hold no positions in the companies named.</p>")]
+    [InlineData("<p>株価は20分以上遅れて表示しています。投資判断の参考としてのみご利用ください。</p>")] // and in Japanese, Chinese and Korean
+    [InlineData("<p>投資理財有賺有賠，請審慎評估風險。本文僅供參考，不構成投資建議。</p>")]
+    [InlineData("<p>股價資料延遲20分鐘，僅供參考。</p>")]
+    [InlineData("<p>(Disclaimer: Recommendations, suggestions, views and opinions given by the experts are their own. These do not represent the views of The Harbour Times)</p>")] // experts' tips are their own
+    [InlineData("<p>有料会員の方は記事をギフトできます。ギフトされた記事は会員登録なしで全文をお読みいただけます。</p>")] // the paid story's gift
+    [InlineData("<h3>Mentioned in this article</h3>")] // the label over the quotes of the companies a story names
+    [InlineData("<p>In diesem Artikel</p>")]
     [InlineData("<div class='strPerziuros'>Peržiūros: 1 184</div>")] // a count of views, in Lithuanian
     [InlineData("<p>Категория: Транспорт | Просмотров: 412 | Добавил: admin</p>")] // the filing line of a site builder's entry
     [InlineData("<div class='block block-type-donation'><p>Free for all, thanks to you</p><p>Our journalism has no paywall. With 5, 10 or 20 francs a month you keep local news alive.</p></div>")] // the box that asks for a donation
@@ -765,6 +772,55 @@ public class InlineFurnitureTests
         // A page whose scripts write everything else: the notice says what the page held.
         const string Notice = "© 2011 Harbour Television. All rights reserved. No part of this site may be reproduced, stored or sent on in any form without our written permission.";
         Assert.Equal(Notice, Extract($"<p>{Notice}</p>"));
+    }
+
+    [Theory]
+    [InlineData("Shares of Larkspur Pharmaceuticals <a href='/quotes/LKSP' class='css-1ph0nqk-ChicletLink' data-testid='chiclet'><span>LKSP</span> <span class='is-down'>-31.42%<span class='visually-hidden'>decrease; red down pointing triangle</span></span></a> lost nearly a third of their value on Thursday.", "Shares of Larkspur Pharmaceuticals lost nearly a third of their value on Thursday.")] // a stock's quote chip inside the sentence
+    [InlineData("Harbrook Homes Inc. <a class='qt-chip trend trend--down' href='/stock/hbrk'><span class='qt-chip__symbol'>HBRK</span>, <bg-quote class='qt-chip__change' field='percentchange'>-3.12%</bg-quote></a> dropped 3.1% after the company reported fewer new orders.", "Harbrook Homes Inc. dropped 3.1% after the company reported fewer new orders.")]
+    [InlineData("電子部品中堅の北斗電工<a class='quoteChip_q1v8x0dz' href='/nkd/company/?scode=6958'><span>6958</span><span>3,032円</span><span>-1.04%</span></a>は14日、2025年3月期の連結純利益が前期比28%増の412億円になりそうだと発表した。", "電子部品中堅の北斗電工は14日、2025年3月期の連結純利益が前期比28%増の412億円になりそうだと発表した。")]
+    [InlineData("<span class='QuoteInBody-quoteNameContainer'><a href='/quotes/CRVD/'>Corvid Networks</a><span class='QuoteInBody-inlineButton'><span>+14.07%</span><button aria-label='Add to watchlist'>+</button></span></span> shares jumped about 14% in extended trading on Wednesday.", "Corvid Networks shares jumped about 14% in extended trading on Wednesday.")] // the chip that wraps the company's name keeps the name
+    [InlineData("The fund's manager, <span class='quote'>\"up 45% on the year\"</span>, was cautious about the months ahead.", "The fund's manager, \"up 45% on the year\", was cautious about the months ahead.")] // a quotation with a figure in it, no quote chip
+    [InlineData("Its <span class='ticker-symbol'>HRB</span> shares rose on the day the results were published in the morning.", "Its HRB shares rose on the day the results were published in the morning.")] // a symbol alone, no change
+    public void A_stocks_quote_beside_a_company_in_a_sentence_goes(string paragraph, string kept)
+    {
+        Assert.Equal(First + "\n\n" + kept + "\n\n" + Last, Extract($"<p>{First}</p><p>{paragraph}</p><p>{Last}</p>"));
+    }
+
+    [Theory]
+    [InlineData("<p>Source: Homestead Mortgage Exchange</p>")] // a table's source under it
+    [InlineData("<p>Fonte: bilancio consolidato Ardena Energia</p>")]
+    [InlineData("<p>注：均为调整后整存整取定期存款挂牌利率，数据来源：各银行公告</p>")] // its note
+    public void A_tables_source_under_it_goes(string note)
+    {
+        const string table = "<table><tr><th>Loan</th><th>Rate</th></tr><tr><td>30-year fixed</td><td>6.12%</td></tr><tr><td>15-year fixed</td><td>5.48%</td></tr></table>";
+        const string before = "<p>Mortgage rates fell for a third week in a row, the exchange's weekly survey of lenders found.</p><p>The average rate on a 30-year loan is now at its lowest since the spring, and refinancing has picked up.</p>";
+        const string after = "<p>Lenders expect rates to hold near these levels until the central bank meets again in December, the exchange said in its weekly report.</p><p>Applications for new loans rose by a tenth over the week, the most since January.</p><p>Buyers are returning to the market as prices level off in most of the region's towns.</p>";
+
+        Assert.Equal(Extract($"<p>{First}</p>{before}{table}{after}<p>{Last}</p>"), Extract($"<p>{First}</p>{before}{table}{note}{after}<p>{Last}</p>"));
+    }
+
+    [Fact]
+    public void A_source_named_in_the_text_away_from_a_table_stays()
+    {
+        const string source = "Source: the council's own survey of 1,200 households, published in May, which the authority quoted at length.";
+
+        Assert.Contains(source, Extract($"<p>{First}</p><p>The survey found most residents in favour of the plan, though fewer than half had read it.</p><p>{source}</p><p>The authority will publish its response to the survey in the autumn, before the works begin.</p><p>{Last}</p>"));
+    }
+
+    [Fact]
+    public void The_headline_and_kicker_the_title_names_go_from_the_texts_top()
+    {
+        var text = new ArticleExtractor().Extract($"<html><head><title>Velmar Chemie: Spezialchemiekonzern senkt erneut Prognose</title></head><body><article><p>Velmar Chemie</p><h2>Spezialchemiekonzern senkt erneut Prognose</h2><p>{First}</p><p>{Last}</p></article></body></html>", null).Text;
+
+        Assert.Equal(First + "\n\n" + Last, text);
+    }
+
+    [Fact]
+    public void A_box_of_the_stories_quotes_goes()
+    {
+        var box = "<div class='ue-c-article__quotes' data-component='cotizaciones'><p>Cotizaciones</p><table><tr><th>Valor</th><th>Último</th><th>Var.</th></tr><tr><td>Solvanta</td><td>18,420</td><td>+4,37%</td></tr></table></div>";
+
+        Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{box}"));
     }
 
     private static string ExtractWithHead(string head, string body) =>

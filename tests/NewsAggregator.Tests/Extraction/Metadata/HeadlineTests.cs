@@ -32,6 +32,17 @@ public class HeadlineTests
         Assert.Equal(expected, Headline.SameFolded(b, a));
     }
 
+    [Theory]
+    [InlineData("Spezialchemiekonzern senkt erneut Prognose", "Velmar Chemie: Spezialchemiekonzern senkt erneut Prognose", true)] // the headline under its kicker
+    [InlineData("Spezialchemiekonzern senkt erneut Prognose – Lacksparte steht zum Verkauf", "Velmar Chemie: Spezialchemiekonzern senkt erneut Prognose", true)] // its last part taken for branding off the title
+    [InlineData("Spezialchemiekonzern senkt erneut Prognose für das Jahr", "Velmar Chemie: Spezialchemiekonzern senkt erneut Prognose", false)] // a sentence that goes on
+    [InlineData("Velmar Chemie: Spezialchemiekonzern senkt erneut Prognose", "Velmar Chemie: Spezialchemiekonzern senkt erneut Prognose", false)] // the title itself is no headline after a kicker
+    [InlineData("senkt erneut Prognose", "Die Chemieindustrie Deutschlands in der Krise und ihre Konzerne: senkt erneut Prognose", false)] // the part before the colon is no kicker's few words
+    public void A_headline_follows_the_kicker_its_title_names(string text, string title, bool expected)
+    {
+        Assert.Equal(expected, Headline.FollowsKicker(text, title));
+    }
+
     [Fact]
     public void A_site_name_in_a_script_beyond_the_Basic_Multilingual_Plane_is_branding()
     {
