@@ -625,12 +625,16 @@ internal static partial class FurnitureVocabulary
         @"本文.{0,20}不構成(任何)?投資建議|本文.{0,20}不构成(任何)?投资建议|投資理財有賺有賠|投资有风险，?入市(需|须)谨慎|" +
         // and the note that experts' tips are their own ("Recommendations, suggestions, views and
         // opinions given by the experts are their own. These do not represent the views of …")
-        @"\b(recommendations|views|opinions)\b.{0,60}\bby the experts are their own\b",
+        @"\b(recommendations|views|opinions)\b.{0,60}\bby the experts are their own\b|" +
+        // a broker's risk notice beside a quote ("Risikohinweis: Anlagen in Wertpapieren sind mit Risiken verbunden.")
+        @"\brisikohinweis\s*:.{0,40}\b(wertpapier|risiken|verlust)|" +
+        // and a quote box's identifiers of the security on a line of their own ("WKN: NVT001 ISIN: DE000NVT0018")
+        @"^(wkn|isin|valor|cusip|sedol)\s*:\s*[a-z0-9]{6,12}(\s+(wkn|isin|valor|cusip|sedol|symbol|ticker)\s*:\s*[a-z0-9.]{1,12})*\s*$",
         IgnoringCase)]
     private static partial Regex MarketDeskNotePattern();
 
     internal static readonly GatedPattern MarketDeskNote = new(MarketDeskNotePattern(), "advice", "anlageberatung", "inversi", "investissement", "delayed",
-        "遅れ", "延遲", "延迟", "지연", "投資建議", "投资建议", "有賺有賠", "投资有风险", "their own");
+        "遅れ", "延遲", "延迟", "지연", "投資建議", "投资建议", "有賺有賠", "投资有风险", "their own", "risikohinweis", "wkn", "isin", "valor", "cusip", "sedol");
 
     // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
     // einem Klick auf „Inhalt laden“ stimmen Sie zu …", "To view this content, please accept cookies").

@@ -102,6 +102,12 @@ public partial class GatedPatternTests
         { nameof(FurnitureVocabulary.MarketDeskNote), "投資理財有賺有賠，請審慎評估風險。" },
         { nameof(FurnitureVocabulary.MarketDeskNote), "投资有风险，入市需谨慎。" },
         { nameof(FurnitureVocabulary.MarketDeskNote), "Views and opinions given by the experts are their own." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "Risikohinweis: Anlagen in Wertpapieren sind mit Risiken verbunden." },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "WKN: NVT001 ISIN: DE000NVT0018" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "ISIN: US0378331005" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "Valor: 1203204" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "CUSIP: 037833100" },
+        { nameof(FurnitureVocabulary.MarketDeskNote), "SEDOL: B0YBKJ7" },
         { nameof(FurnitureVocabulary.PaywallPrompt), "この記事は有料会員限定です" },
         { nameof(FurnitureVocabulary.PaywallPrompt), "有料会員の方は記事をギフトできます。" },
     };

@@ -257,6 +257,8 @@ public class InlineFurnitureTests
     [InlineData("<p>股價資料延遲20分鐘，僅供參考。</p>")]
     [InlineData("<p>(Disclaimer: Recommendations, suggestions, views and opinions given by the experts are their own. These do not represent the views of The Harbour Times)</p>")] // experts' tips are their own
     [InlineData("<p>有料会員の方は記事をギフトできます。ギフトされた記事は会員登録なしで全文をお読みいただけます。</p>")] // the paid story's gift
+    [InlineData("<p>Norvatek jetzt ab 0 € handeln. Risikohinweis: Anlagen in Wertpapieren sind mit Risiken verbunden.</p>")] // a broker's risk notice beside a quote
+    [InlineData("<p>WKN: NVT001 ISIN: DE000NVT0018</p>")] // the quoted security's identifiers
     [InlineData("<h3>Mentioned in this article</h3>")] // the label over the quotes of the companies a story names
     [InlineData("<p>In diesem Artikel</p>")]
     [InlineData("<div class='strPerziuros'>Peržiūros: 1 184</div>")] // a count of views, in Lithuanian
@@ -667,6 +669,7 @@ public class InlineFurnitureTests
     [InlineData("<p>If you just want the streaming service, you can sign up for a free 7-day trial. Afterwards you'll pay $6.99 per month.</p>")] // a review's prices
     [InlineData("<p>Green Saver Plan: $4.95/month, and $0.07/minute for all state-to-state calls</p>")] // a plan the story lists, its price written as a tag
     [InlineData("<p>Parents set up a WhatsApp group for the school run, and the council now posts its closures there first, the head teacher said.</p>")] // a messaging app's group in the story, no link to it
+    [InlineData("<p>ISIN: the code every broker asks for, printed on each statement, is twelve characters long and names the fund.</p>")] // a security's identifier named in a sentence
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
