@@ -360,7 +360,9 @@ internal static partial class FurnitureVocabulary
         @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|see all|view all|zobacz wszystkie|смотреть все|все новости|δείτε όλα|查看全部|" +
         @"voir tout|tout voir|alle (anzeigen|ansehen)|ver todos?|ver tudo|vedi tutt[io]|bekijk alles?|tümünü gör|すべて見る|전체 ?보기|" +
         // the rule DedeCMS's article template draws under the text ("------分隔线----------------------------")
-        @"-{3,}\s*分隔线\s*-{3,}" + LineEnd,
+        @"-{3,}\s*分隔线\s*-{3,}|" +
+        // a study's DOI alone on a line, under the story that reports it ("doi: https://doi.org/10.1038/…")
+        @"(doi\s*:?\s*)?https?://(dx\.)?doi\.org/10\.\d{4,9}/\S+|doi\s*:\s*10\.\d{4,9}/\S+" + LineEnd,
         IgnoringCase)]
     internal static partial Regex PageToolLine();
 
@@ -398,11 +400,18 @@ internal static partial class FurnitureVocabulary
         @"this (is a )?(developing|breaking)( news)? story\b.{0,60}|this (story|article) is (developing|breaking)\b.{0,60}|" +
         @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|abbonati.*|seguici.*|volg ons.*|abone ol.*|" +
         @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|" +
-        @"loading\.*|загрузка.*|загружается.*|ładowanie.*|加载中.*|載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
+        @"loading\.*|загрузка.*|загружается.*|ładowanie.*|(视频|視頻)?加载中.*|(视频|視頻)?載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
         @"comments?|" + CommentsInOtherLanguages + "|topics|関連キーワード.*|" +
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         // the question over a reaction widget's buttons ("Did you like this article?", "Понравилась статья?")
         @"(did you (like|enjoy)|how do you (like|feel about)) this (article|story|news)\?|was this (article|story) (helpful|useful)\?|" +
+        // and the request to rate it ("Rate this article:", "Oceń jakość naszego artykułu:")
+        @"rate (this|our) (article|story)\s*:?|oceń (jakość )?(tego |naszego )?artykuł(u)?\s*:?|bewerten sie (diesen|den) artikel\s*:?|" +
+        // and to make the site a preferred source in Google's results ("Add The Harbour Times as a preferred
+        // source on Google", "Haberlerimizi Google'da takip edin. … Google'da tercih edilen kaynak olarak ekleyin.":
+        // a request to add it, not a sentence about Google's setting)
+        @"(?=.{0,160}\bgoogle)((add|make|set)\b.{0,60}\b(as )?(a |your )?preferred source\b.{0,40}|.{0,100}\btercih edilen kaynak olarak ekle.{0,40}|" +
+        @".{0,60}\bals bevorzugte quelle\b.{0,30}\bhinzu.{0,20}|(ajoutez|añade|adicione|aggiungi)\b.{0,60}\b(source préférée|fuente preferida|fonte preferida|fonte preferita)\b.{0,40})|" +
         @"(вам )?понравилась (ли )?(эта )?(статья|новость)\?|бул жаңылык сизге жактыбы\?|бұл жаңалық сізге ұнады ма\?|bu haberi beğendiniz mi\?|" +
         @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il plu\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|категори[яи]|рубрик[аи]|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*([:：].*)?" + LineEnd,
@@ -702,6 +711,9 @@ internal static partial class FurnitureVocabulary
         // a count alone (a post's likes or claps, "1.4K"), or a page number
         @"\W*\d[\d.,]*\s*[km]?\W*|" +
         @"\W*(sources?|πηγή|πηγές|источники?|джерело|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
+        // (and the sources a German magazine names under its story, "Verwendete Quellen: …", or a Polish
+        // portal's label for the story's source, "Źródło artykułu:")
+        @"verwendete quellen?\s*:.{0,120}|źródło artykułu\s*:?.{0,80}|" +
         // (the label alone too, where the site sets the source's name in a field of its own: Drupal's
         // inline "Forrás" over "MTI"; not "Sources", which heads the story's part on who said what)
         @"\W*(source|πηγή|источник|джерело|źródło|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor)\W*|" +
@@ -838,7 +850,7 @@ internal static partial class FurnitureVocabulary
         @"prohibida (la|su) (reproducción|redistribución|redifusión)\b.{0,80}\b(contenidos?|materiales?|textos?|informaciones?)\b|" +
         @"proibida a (reprodução|redistribuição)\b.{0,80}\b(conteúdos?|materia(l|is)|textos?)\b|vietata la (riproduzione|redistribuzione)\b.{0,80}\b(contenuti|materiali|testi)\b|" +
         @"tutti i diritti riservati\b|alle rechten voorbehouden\b|tüm hakları saklıdır\b|" +
-        @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
+        @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|zezwala na (bezpłatny )?przedruk\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
         // "all rights reserved" in the other languages of Europe and beyond that the news templates
         // hold, and "a link is required when the materials are used" in Ukrainian, Kazakh and
         // Armenian: inside the group behind its one word boundary, as a phrase starts a word (each
@@ -860,7 +872,7 @@ internal static partial class FurnitureVocabulary
     // dotless ı, which case-insensitive search and the pattern fold differently).
     internal static readonly GatedPattern CopyrightWords = new(CopyrightWordsPattern(),
         "copyright", "rights reserved", "cc by", "cc-by", "creative commons", "not be ", "not to be ", "republish", "no part", "no material",
-        "prohibida", "proibida", "vietata",
+        "prohibida", "proibida", "vietata", "przedruk",
         "прав", "обязательна", "разрешени", "согласи", "мнение",
         "zastrzeżone", "réservés", "vorbehalten", "reservados", "riservati", "voorbehouden", "sakl",
         "nie może być", "zgody", "επιφύλαξη", "απαγορεύεται",
@@ -980,6 +992,9 @@ internal static partial class FurnitureVocabulary
         // and the paid part's notice in French and Japanese ("Il vous reste 58% de cet article à lire. La
         // suite est réservée aux abonnés.", "この記事は有料記事です。残り1186文字有料会員になると続きをお読みいただけます。";
         // the French passes the gate by "lire" and "abonn", so no word with an accent joins the slow set)
+        // the plea for subscriptions set in the text ("If you're enjoying this article, consider supporting
+        // our award-winning journalism by subscribing.")
+        @"\bif you(’|')?re enjoying this article\b.{0,40}\bconsider supporting\b|" +
         @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
         // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
         @"有料会員の方は(この)?記事をギフトできます",

@@ -109,6 +109,7 @@ public partial class GatedPatternTests
         { nameof(FurnitureVocabulary.MarketDeskNote), "CUSIP: 037833100" },
         { nameof(FurnitureVocabulary.MarketDeskNote), "SEDOL: B0YBKJ7" },
         { nameof(FurnitureVocabulary.PaywallPrompt), "この記事は有料会員限定です" },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "If you're enjoying this article, consider supporting our journalism." },
         { nameof(FurnitureVocabulary.PaywallPrompt), "有料会員の方は記事をギフトできます。" },
     };
 

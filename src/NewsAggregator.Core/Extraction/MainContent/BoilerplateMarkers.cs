@@ -52,24 +52,28 @@ internal static partial class BoilerplateMarkers
             return Furniture.Comments;
         }
         var heading = HtmlVocabulary.IsHeading(element.LocalName) || (element.LocalName == "header" && IsSectionHeading(element));
-        var byClass = NamesFurniture(element.GetAttribute("class"), heading);
+        // A link is words of the sentence it stands in: a name that calls it a tag is no reason to
+        // take them out of it (PMC's sites give every name they link in a story "id=auto-tag_…"; a
+        // list of the story's tags is a list of links, which goes as one).
+        var link = element.LocalName == "a";
+        var byClass = NamesFurniture(element.GetAttribute("class"), heading, link);
         if (byClass == Furniture.Comments)
         {
             return byClass;
         }
-        var named = (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id"), heading));
+        var named = (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id"), heading, link));
         // A region labelled by its heading carries the heading's id, a name the site chose as well:
         // <section aria-labelledby="comments-h"> under utility classes that name nothing.
         if (element.GetAttribute("aria-labelledby") is { } label)
         {
-            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(label, heading));
+            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(label, heading, link));
         }
         // So does the name a component carries for its tests, where class names are hashes
         // (<section data-testid="lineups" class="ssrcss-sjqavx-LineupsSection">,
         // <div data-test-id="odds-widget" class="hyperion-css-1xq2v7n">).
         if ((element.GetAttribute("data-testid") ?? element.GetAttribute("data-test-id")) is { } testName)
         {
-            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(testName, heading));
+            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(testName, heading, link));
         }
         // A custom element's tag is a name its site chose, as a class is (<newsletter-box>,
         // <ad-slot>, <share-bar>); a built-in tag has no hyphen.
@@ -157,15 +161,18 @@ internal static partial class BoilerplateMarkers
     private static Dictionary<string, Furniture>? _judged;
     [ThreadStatic]
     private static Dictionary<string, Furniture>? _judgedHeadings;
+    [ThreadStatic]
+    private static Dictionary<string, Furniture>? _judgedLinks;
 
-    private static Furniture NamesFurniture(string? value, bool heading)
+    /// <param name="link">The name is a link's: the weak words for a tag do not make it furniture.</param>
+    private static Furniture NamesFurniture(string? value, bool heading, bool link = false)
     {
         if (string.IsNullOrEmpty(value))
         {
             return Furniture.None;
         }
-        var judged = heading
-            ? _judgedHeadings ??= new Dictionary<string, Furniture>(StringComparer.Ordinal)
+        var judged = link ? _judgedLinks ??= new Dictionary<string, Furniture>(StringComparer.Ordinal)
+            : heading ? _judgedHeadings ??= new Dictionary<string, Furniture>(StringComparer.Ordinal)
             : _judged ??= new Dictionary<string, Furniture>(StringComparer.Ordinal);
         if (judged.TryGetValue(value, out var furniture))
         {
@@ -203,7 +210,7 @@ internal static partial class BoilerplateMarkers
             : CommentWord().IsMatch(lower) ? Furniture.Comments
             : FurnitureWord().IsMatch(lower) || HasToken(lower, FurnitureTokenLookup) ? Furniture.Named
             : ContentWord().IsMatch(lower) ? Furniture.None
-            : WeakFurnitureWord().IsMatch(significant) || HasToken(significant, WeakFurnitureTokenLookup) ? Furniture.Named
+            : WeakFurnitureWord().IsMatch(significant) || (!link && HasToken(significant, WeakFurnitureTokenLookup)) ? Furniture.Named
             // A heading is words to read, not an ad's slot: "ad" or "adv" in its name is something else
             // (Kadence's advanced heading, "kt-adv-heading", in the text), and an ad's own label
             // ("Advertisement") is a line the line filter knows. (A gallery's or a widget's heading

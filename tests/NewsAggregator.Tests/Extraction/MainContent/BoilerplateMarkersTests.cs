@@ -170,6 +170,16 @@ public class BoilerplateMarkersTests
     }
 
     [Theory]
+    [InlineData("<a id='auto-tag_meridian-pictures' href='/t/meridian-pictures/'>x</a>", "None")] // a name the story links, named a tag (PMC's sites)
+    [InlineData("<span id='auto-tag_meridian-pictures'>x</span>", "Named")] // the same name on a box
+    [InlineData("<a class='headerlink' href='#rates'>x</a>", "Named")] // a link's other weak words still count (a heading's permalink)
+    [InlineData("<a class='share-link' href='/share'>x</a>", "Named")] // and its strong ones
+    public void A_link_named_a_tag_is_the_words_of_its_sentence(string html, string expected)
+    {
+        Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
+    }
+
+    [Theory]
     [InlineData("<section data-testid='lineups' class='ssrcss-1x2y3z'><h2>x</h2></section>", "Named")] // a component's name for its tests, under hashed classes
     [InlineData("<div data-test-id='odds-widget' class='hyperion-css-1xq2v7n'>x</div>", "Named")]
     [InlineData("<div data-testid='article-body' class='hyperion-css-9q2xmk'>x</div>", "None")]

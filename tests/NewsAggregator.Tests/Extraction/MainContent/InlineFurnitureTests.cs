@@ -259,6 +259,12 @@ public class InlineFurnitureTests
     [InlineData("<p>有料会員の方は記事をギフトできます。ギフトされた記事は会員登録なしで全文をお読みいただけます。</p>")] // the paid story's gift
     [InlineData("<p>Norvatek jetzt ab 0 € handeln. Risikohinweis: Anlagen in Wertpapieren sind mit Risiken verbunden.</p>")] // a broker's risk notice beside a quote
     [InlineData("<p>WKN: NVT001 ISIN: DE000NVT0018</p>")] // the quoted security's identifiers
+    [InlineData("<p>Oceń jakość naszego artykułu:</p>")] // the request to rate the story
+    [InlineData("<p>Add The Harbour Times as a preferred source on Google</p>")] // and to make the site a preferred source in Google's results
+    [InlineData("<p>Haberlerimizi Google'da takip edin. Gelişmelerden anında haberdar olun. Google'da tercih edilen kaynak olarak ekleyin.</p>")]
+    [InlineData("<p>视频加载中，请稍候...</p>")] // a video's player loading
+    [InlineData("<p>doi: https://doi.org/10.1038/d41586-025-00431-x</p>")] // a study's DOI alone on a line
+    [InlineData("<p>If you're enjoying this article, consider supporting our award-winning journalism by subscribing. By purchasing a subscription you are helping to ensure the future of impactful stories.</p>")] // a plea for subscriptions in the text
     [InlineData("<h3>Mentioned in this article</h3>")] // the label over the quotes of the companies a story names
     [InlineData("<p>In diesem Artikel</p>")]
     [InlineData("<div class='strPerziuros'>Peržiūros: 1 184</div>")] // a count of views, in Lithuanian
@@ -426,6 +432,9 @@ public class InlineFurnitureTests
     [InlineData("<p>EFE 2026. Está expresamente prohibida la redistribución y la redifusión de todo o parte de los contenidos de los servicios de Efe, sin previo y expreso consentimiento de la Agencia EFE S.A.</p>")] // a wire service's notice in Spanish, no © and no year before its words
     [InlineData("<div class='creative-commons'>Este conteúdo está licenciado sob a Licença Creative Commons Atribuição 4.0 Internacional. A republicação é gratuita, desde que citados o autor e a agência.</div>")] // the licence named in words
     [InlineData("<div class='field'><div class='field__label'>Forrás</div><div class='field__item'>MTI</div></div>")] // a source's label alone over the wire's name in a field of its own
+    [InlineData("<p>Verwendete Quelle: Podcast „Zwischen den Takes“</p>")] // the sources a German magazine names under its story
+    [InlineData("<p>Fundacja PAP zezwala na bezpłatny przedruk artykułów z Serwisu pod warunkiem mailowego poinformowania nas o fakcie korzystania z artykułów.</p>")] // a Polish agency's terms for reprints
+    [InlineData("<p>Źródło artykułu: Mistrzowie Parkietu</p>")] // a Polish portal's label for the story's source
     public void Notes_under_the_text_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
@@ -669,6 +678,8 @@ public class InlineFurnitureTests
     [InlineData("<p>If you just want the streaming service, you can sign up for a free 7-day trial. Afterwards you'll pay $6.99 per month.</p>")] // a review's prices
     [InlineData("<p>Green Saver Plan: $4.95/month, and $0.07/minute for all state-to-state calls</p>")] // a plan the story lists, its price written as a tag
     [InlineData("<p>Parents set up a WhatsApp group for the school run, and the council now posts its closures there first, the head teacher said.</p>")] // a messaging app's group in the story, no link to it
+    [InlineData("<p>The study, published in Nature (doi: 10.1038/s41586-025-08412-7), tracked the glacier for twelve years.</p>")] // a DOI inside a sentence
+    [InlineData("<p>Google will let readers pick a preferred source for its Top Stories from next month.</p>")] // Google's setting in the news, no request to add the site
     [InlineData("<p>ISIN: the code every broker asks for, printed on each statement, is twelve characters long and names the fund.</p>")] // a security's identifier named in a sentence
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
