@@ -110,10 +110,8 @@ internal static class Headline
     /// an article is compared with its title). A CMS curls the quotes of the headline it shows
     /// ("Harlow’s") and leaves them straight in the title it writes for others ("Harlow's").
     /// </summary>
-    public static bool SameFolded(string a, string b)
+    public static bool SameFolded(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
-        var left = a.AsSpan();
-        var right = b.AsSpan();
         while (true)
         {
             var leftWord = NextWord(ref left);
@@ -144,7 +142,7 @@ internal static class Headline
             return false;
         }
         var headline = title.AsSpan(colon + 2);
-        if (SameFolded(text, headline.ToString()))
+        if (SameFolded(text, headline))
         {
             return true;
         }
