@@ -688,6 +688,8 @@ internal static partial class FurnitureVocabulary
     // "Aktualisiert am 03.03.2021", "更新日：2021年3月3日", Korean "입력 2021.03.03 10:12".
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
+        // who checked a health story, over or under it ("Medically reviewed by Jenna Holloway, MD — Written by …")
+        @"(medically|clinically) reviewed by\b.{0,160}|fact[- ]checked by\b.{0,160}|" +
         @"stand\s*:.{0,60}|(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma|ενημερώθηκε|δημοσιεύθηκε|" +
         // and in the Nordic languages ("Publiceret 11. marts 2025 kl. 22.47", "Oppdatert …", "Julkaistu …")
         @"publiceret|opdateret|publisert|oppdatert|publicerad|uppdaterad|julkaistu|päivitetty)\b.{0,80}|" +
@@ -995,13 +997,16 @@ internal static partial class FurnitureVocabulary
         // the plea for subscriptions set in the text ("If you're enjoying this article, consider supporting
         // our award-winning journalism by subscribing.")
         @"\bif you(’|')?re enjoying this article\b.{0,40}\bconsider supporting\b|" +
+        // and a newsletter's signup set in the text as a paragraph of it ("Never miss a story — sign up for
+        // PEOPLE's free daily newsletter to stay up-to-date …")
+        @"^never miss a (story|thing|beat)\b.{0,20}\bsign up\b|" +
         @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
         // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
         @"有料会員の方は(この)?記事をギフトできます",
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 
-    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料");
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss");
 
     // A subscription's offer as its box states it: a first price (a trial, a low price, a few
     // months) and the price after it ("1 € al mese per 3 mesi, poi 5,99 € al mese", "30 Tage

@@ -110,6 +110,7 @@ public partial class GatedPatternTests
         { nameof(FurnitureVocabulary.MarketDeskNote), "SEDOL: B0YBKJ7" },
         { nameof(FurnitureVocabulary.PaywallPrompt), "この記事は有料会員限定です" },
         { nameof(FurnitureVocabulary.PaywallPrompt), "If you're enjoying this article, consider supporting our journalism." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Never miss a story — sign up for the free daily newsletter." },
         { nameof(FurnitureVocabulary.PaywallPrompt), "有料会員の方は記事をギフトできます。" },
     };
 

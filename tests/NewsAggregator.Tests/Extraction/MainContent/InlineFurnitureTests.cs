@@ -433,6 +433,7 @@ public class InlineFurnitureTests
     [InlineData("<div class='creative-commons'>Este conteúdo está licenciado sob a Licença Creative Commons Atribuição 4.0 Internacional. A republicação é gratuita, desde que citados o autor e a agência.</div>")] // the licence named in words
     [InlineData("<div class='field'><div class='field__label'>Forrás</div><div class='field__item'>MTI</div></div>")] // a source's label alone over the wire's name in a field of its own
     [InlineData("<p>Verwendete Quelle: Podcast „Zwischen den Takes“</p>")] // the sources a German magazine names under its story
+    [InlineData("<p>Medically reviewed by Jenna Holloway, MD, MPH — Written by Daniel Okafor on August 14, 2024</p>")] // who checked a health story
     [InlineData("<p>Fundacja PAP zezwala na bezpłatny przedruk artykułów z Serwisu pod warunkiem mailowego poinformowania nas o fakcie korzystania z artykułów.</p>")] // a Polish agency's terms for reprints
     [InlineData("<p>Źródło artykułu: Mistrzowie Parkietu</p>")] // a Polish portal's label for the story's source
     public void Notes_under_the_text_are_dropped(string furniture)
@@ -827,6 +828,16 @@ public class InlineFurnitureTests
         var text = new ArticleExtractor().Extract($"<html><head><title>Velmar Chemie: Spezialchemiekonzern senkt erneut Prognose</title></head><body><article><p>Velmar Chemie</p><h2>Spezialchemiekonzern senkt erneut Prognose</h2><p>{First}</p><p>{Last}</p></article></body></html>", null).Text;
 
         Assert.Equal(First + "\n\n" + Last, text);
+    }
+
+    [Fact]
+    public void A_newsletters_signup_set_as_a_paragraph_in_the_middle_of_the_text_goes()
+    {
+        const string before = "<p>The ferry company said the new timetable would add two crossings on weekdays from June.</p><p>Residents had asked for an earlier morning sailing for years, the council's transport officer said.</p>";
+        const string signup = "<p>Never miss a story — sign up for the Harbour Times's free daily newsletter to stay up-to-date on the best of what we have to offer.</p>";
+        const string after = "<p>The company will also replace the older of its two boats by the end of next year.</p><p>Fares will not change before the autumn, when the council reviews its subsidy.</p>";
+
+        Assert.Equal(Extract($"<p>{First}</p>{before}{after}<p>{Last}</p>"), Extract($"<p>{First}</p>{before}{signup}{after}<p>{Last}</p>"));
     }
 
     [Fact]
