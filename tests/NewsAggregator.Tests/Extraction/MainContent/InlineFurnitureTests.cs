@@ -811,7 +811,7 @@ public class InlineFurnitureTests
         const string before = "<p>Mortgage rates fell for a third week in a row, the exchange's weekly survey of lenders found.</p><p>The average rate on a 30-year loan is now at its lowest since the spring, and refinancing has picked up.</p>";
         const string after = "<p>Lenders expect rates to hold near these levels until the central bank meets again in December, the exchange said in its weekly report.</p><p>Applications for new loans rose by a tenth over the week, the most since January.</p><p>Buyers are returning to the market as prices level off in most of the region's towns.</p>";
 
-        Assert.Equal(Extract($"<p>{First}</p>{before}{table}{after}<p>{Last}</p>"), Extract($"<p>{First}</p>{before}{table}{note}{after}<p>{Last}</p>"));
+        AssertGoesFromTheMiddle(before + table, note, after);
     }
 
     [Fact]
@@ -837,8 +837,12 @@ public class InlineFurnitureTests
         const string signup = "<p>Never miss a story — sign up for the Harbour Times's free daily newsletter to stay up-to-date on the best of what we have to offer.</p>";
         const string after = "<p>The company will also replace the older of its two boats by the end of next year.</p><p>Fares will not change before the autumn, when the council reviews its subsidy.</p>";
 
-        Assert.Equal(Extract($"<p>{First}</p>{before}{after}<p>{Last}</p>"), Extract($"<p>{First}</p>{before}{signup}{after}<p>{Last}</p>"));
+        AssertGoesFromTheMiddle(before, signup, after);
     }
+
+    /// <summary>The furniture between paragraphs of the text, far from its edges, goes and leaves the text as it was.</summary>
+    private static void AssertGoesFromTheMiddle(string before, string furniture, string after) =>
+        Assert.Equal(Extract($"<p>{First}</p>{before}{after}<p>{Last}</p>"), Extract($"<p>{First}</p>{before}{furniture}{after}<p>{Last}</p>"));
 
     [Fact]
     public void A_box_of_the_stories_quotes_goes()
