@@ -324,7 +324,8 @@ internal static partial class FurnitureVocabulary
         @"rate (this )?(article|story)|оцените (статью|материал|новость)|oceń (artykuł|tekst)|βαθμολογήστε (το άρθρο)?|" +
         @"save (this )?(article|story)|save for later|bookmark( this( article| story)?)?|(artikel )?merken|enregistrer( l'article)?|sauvegarder|guardar|salvar|opslaan|kaydet|" +
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
-        @"listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen).{0,20}|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
+        // (and with the player's length and who may listen before it: "05:12 Subscribers can listen to this article")
+        @"((\d{1,2}:)?\d{1,2}:\d{2}\s*)?((subscribers|members) (can|may) )?listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen).{0,20}|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
         // a player's position and length ("00:00 / 12:34")
         @"\d{1,2}(:\d{2}){1,2}\s*/\s*\d{1,2}(:\d{2}){1,2}|" +
         @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|" +
@@ -361,6 +362,8 @@ internal static partial class FurnitureVocabulary
         @"voir tout|tout voir|alle (anzeigen|ansehen)|ver todos?|ver tudo|vedi tutt[io]|bekijk alles?|tümünü gör|すべて見る|전체 ?보기|" +
         // the rule DedeCMS's article template draws under the text ("------分隔线----------------------------")
         @"-{3,}\s*分隔线\s*-{3,}|" +
+        // the hint over a wide table on a phone ("Swipe to scroll horizontally")
+        @"(swipe|scroll) (to scroll|to see more|(left|right|sideways))( horizontally)?( to see more)?|" +
         // a study's DOI alone on a line, under the story that reports it ("doi: https://doi.org/10.1038/…")
         @"(doi\s*:?\s*)?https?://(dx\.)?doi\.org/10\.\d{4,9}/\S+|doi\s*:\s*10\.\d{4,9}/\S+" + LineEnd,
         IgnoringCase)]
@@ -377,7 +380,7 @@ internal static partial class FurnitureVocabulary
         @"(inne|pozostałe|podobne|powiązane) (artykuły|wiadomości|materiały)|(άλλα|σχετικά|περισσότερα) (άρθρα|θέματα)|(άλλες|σχετικές) (ειδήσεις|αναρτήσεις)|其他新闻|其它新闻|" +
         @"(à |a )?lire aussi|voir aussi|mehr zum thema.*|das könnte sie auch interessieren|(lea|lee|ver) también|(leia|veja) também|vedi anche|(lees|zie) ook|ayrıca (oku|bakınız)|あわせて読みたい|こちらもおすすめ|اقرأ (أيضا|أيضاً)|" +
         @"(相关|相關)(阅读|閱讀|新闻|新聞|报道|報導|文章|链接|連結)(\s*[:：].*)?|延伸阅读.*|更多关于.*|(声明|聲明)\s*[:：]?|" +
-        @"related|related (stories|articles|posts|content|coverage|news|topics|subjects|links|videos|reading)|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
+        @"related|related (stories|articles|posts|content|coverage|news|topics|subjects|links|videos|reading)|recommended videos?|(v[ií]deo|v[ií]deos) recomendados?|more from .*|more .{0,30} stories|you (may|might) also like.*|" +
         @"articles? (similaires|connexes|liés)|sur le (même )?sujet|dans la même rubrique|(ähnliche|verwandte|weitere) (artikel|themen|beiträge)|" +
         @"(noticias|artículos|notas) relacionad[oa]s|(notícias|artigos|matérias) relacionad[oa]s|(articoli|notizie) correlat[ie]|gerelateerde (artikelen|berichten)|" +
         @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة|" +
@@ -391,6 +394,8 @@ internal static partial class FurnitureVocabulary
         // prompts
         LineStart +
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|" +
+        // the heading of a review site's box on how it tests ("Why you can trust Gear Compass")
+        @"why (you can|should you) trust .{1,40}|" +
         // the site's app ("📲 Download the Harbour Times app for the news on your phone")
         @"(download|get|install) (the|our) (free )?([\w'’.-]+ ){0,4}app\b.*|baixe (o|nosso) app.*|descarga (la|nuestra) app.*|(laden sie|holen sie sich) (die|unsere) app.*|" +
         // the way in to the comments ("Log in to leave a comment", "Зарегистрируйтесь или войдите, чтобы оставить комментарий")
@@ -608,11 +613,14 @@ internal static partial class FurnitureVocabulary
     // artículo contiene enlaces de afiliados…").
     [GeneratedRegex(
         @"affiliate (and/or referral )?links?|\b(may|might|will) (get|earn|receive) (a share|a small share|a commission|a small commission|an affiliate commission)\b|" +
-        @"\b(enlaces|links) de afiliad|\bliens (d')?affili|\blink di affiliazione|\b(partner|affiliate)-?links\b",
+        @"\b(enlaces|links) de afiliad|\bliens (d')?affili|\blink di affiliazione|\b(partner|affiliate)-?links\b|" +
+        // in French, German and Chinese ("… peut percevoir une commission lorsque vous achetez via ces liens",
+        // "Beim Kauf über diese Links erhalten wir eine Provision", IT之家's "广告声明：文内含有的对外跳转链接…")
+        @"\b(peut|peuvent|pourrait|pourraient|pouvons) (percevoir|toucher|recevoir) une commission\b|\b(erhalten|bekommen) wir (ggf\. |gegebenenfalls |eventuell )?eine provision\b|^广告声明\s*[:：]",
         IgnoringCase)]
     private static partial Regex AffiliateNoticePattern();
 
-    internal static readonly GatedPattern AffiliateNotice = new(AffiliateNoticePattern(), "affili", "afiliad", "partner", "share", "commission");
+    internal static readonly GatedPattern AffiliateNotice = new(AffiliateNoticePattern(), "affili", "afiliad", "partner", "share", "commission", "provision", "广告声明");
 
     // The notes a markets desk sets under every story: that this text gives no investment advice
     // ("This article is for informational purposes only and does not constitute investment advice",
@@ -699,6 +707,9 @@ internal static partial class FurnitureVocabulary
         // a line of the byline's and the dates' labels ("Аутор: … Објављено: … Време читања: 4 мин.")
         @"(author|autor|аутор|автор)\s*:.{0,120}|" +
         // a press release's label and release line ("PRESS RELEASE", "For immediate release: Friday 14 November 2025")
+        // a correspondent's signature in capitals, as Colombian dailies set it under the story ("LAURA
+        // PEDRAZA CORRESPONSAL DE EL TIEMPO BUCARAMANGA")
+        @"(?-i:[\p{Lu}'.\s-]{5,60}\s(CORRESPONSAL|ENVIAD[OA] ESPECIAL)\b[\p{Lu}\d\s,.()'/-]{0,120})|" +
         @"(for immediate release|press release|news release|pressemitteilung|communiqué de presse|comunicado de prensa|nota de imprensa|comunicato stampa|persbericht)\b.{0,80}|" +
         // a numeric date opening a short line without a sentence's end ("16.10.2025 | 13:25 Updated: 14:02")
         @"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b[^.!?]{0,60}|" +
@@ -709,7 +720,7 @@ internal static partial class FurnitureVocabulary
         @"\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
         // the desk's codes for who wrote and who edited the story, with the wires it drew on, as German,
         // Polish and Portuguese agencies and broadcasters sign their copy ("jw/ehl (epd, dpa)", "mzi/ mhr/", "FPC // MCL")
-        @"\p{L}{2,4}(\s*//?\s*\p{L}{2,4})+\s*/?(\s*\((" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\))?|" +
+        @"\p{L}{2,4}(\s*//?\s*\p{L}{2,5})+\s*/?(\s*\((" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\))?|" +
         // a count alone (a post's likes or claps, "1.4K"), or a page number
         @"\W*\d[\d.,]*\s*[km]?\W*|" +
         @"\W*(sources?|πηγή|πηγές|источники?|джерело|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
@@ -720,6 +731,8 @@ internal static partial class FurnitureVocabulary
         // inline "Forrás" over "MTI"; not "Sources", which heads the story's part on who said what)
         @"\W*(source|πηγή|источник|джерело|źródło|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor)\W*|" +
         // (and who wrote and photographed it: "（文/图：综合管理部 周婷）", "（取材・文／みどり台タウン通信 佐伯）")
+        // (and the thanks to the reader who tipped the site off: "感谢IT之家网友 … 的线索投递！")
+        @"感谢.{1,30}网友.{1,60}的线索投递[！!]?|" +
         @"[（(]?\s*(取材|文|图|圖|図|写真|撮影)(・(取材|文|写真|撮影))*\s*[/／].{1,40}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
         // the reporters' and photographers' names ("记者 | 周敏 实习生 | 许嘉怡"), not a question the reporter asks ("记者：未来一周，…？")
@@ -999,14 +1012,14 @@ internal static partial class FurnitureVocabulary
         @"\bif you(’|')?re enjoying this article\b.{0,40}\bconsider supporting\b|" +
         // and a newsletter's signup set in the text as a paragraph of it ("Never miss a story — sign up for
         // PEOPLE's free daily newsletter to stay up-to-date …")
-        @"^never miss a (story|thing|beat)\b.{0,20}\bsign up\b|" +
+        @"^never miss a (story|thing|beat)\b.{0,20}\bsign up\b|^suscríbete\b.{0,80}\b(newsletter|boletín)\b|" +
         @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
         // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
         @"有料会員の方は(この)?記事をギフトできます",
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 
-    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss");
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss", "newsletter", "bolet");
 
     // A subscription's offer as its box states it: a first price (a trial, a low price, a few
     // months) and the price after it ("1 € al mese per 3 mesi, poi 5,99 € al mese", "30 Tage
@@ -1028,6 +1041,11 @@ internal static partial class FurnitureVocabulary
     private static partial Regex SubscriptionOfferPattern();
 
     internal static readonly GatedPattern SubscriptionOffer = new(SubscriptionOfferPattern(), "€", "$", "£", "kr", "zł", "chf");
+
+    // A price as a shop's offer states it ("169,99 €", "$219.99", "£3,120"), for the box of offers
+    // beside a review (LinkBoxes).
+    [GeneratedRegex(Price, IgnoringCase)]
+    internal static partial Regex OfferPrice();
 
     // The note under an article's audio player that a machine reads it out: "This article is read
     // by an artificial voice", "Audio generated by AI", "Dieser Text wird von einer künstlichen

@@ -112,6 +112,11 @@ public partial class GatedPatternTests
         { nameof(FurnitureVocabulary.PaywallPrompt), "If you're enjoying this article, consider supporting our journalism." },
         { nameof(FurnitureVocabulary.PaywallPrompt), "Never miss a story — sign up for the free daily newsletter." },
         { nameof(FurnitureVocabulary.PaywallPrompt), "有料会員の方は記事をギフトできます。" },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Suscríbete aquí para recibir directo en tu correo nuestro newsletter sobre noticias del día." },
+        { nameof(FurnitureVocabulary.PaywallPrompt), "Suscríbete gratis a nuestro boletín de la mañana." },
+        { nameof(FurnitureVocabulary.AffiliateNotice), "Le Banc d'Essai peut percevoir une commission lorsque vous achetez via ces liens." },
+        { nameof(FurnitureVocabulary.AffiliateNotice), "Beim Kauf über diese Links erhalten wir eine Provision." },
+        { nameof(FurnitureVocabulary.AffiliateNotice), "广告声明：文内含有的对外跳转链接，用于传递更多信息，结果仅供参考。" },
     };
 
     [Theory]

@@ -75,6 +75,12 @@ internal static partial class BoilerplateMarkers
         {
             named = (Furniture)Math.Max((int)named, (int)NamesFurniture(testName, heading, link));
         }
+        // And what ARIA says a region is, where the class says nothing (a gallery set as a carousel,
+        // <div aria-roledescription="carousel">, under a namespace's BEM name, "duet--article--gallery").
+        if (element.GetAttribute("aria-roledescription") is { } described)
+        {
+            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(described, heading, link));
+        }
         // A custom element's tag is a name its site chose, as a class is (<newsletter-box>,
         // <ad-slot>, <share-bar>); a built-in tag has no hyphen.
         if (element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named)

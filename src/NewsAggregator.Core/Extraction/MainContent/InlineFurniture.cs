@@ -205,7 +205,7 @@ internal static class InlineFurniture
                 // The site's name alone, signing off the story or standing over it ("— Лаьмнийн Аз").
                 (metadata.SiteName is not null && text.Length < LabelLength && Headline.SameFolded(text.TrimStart('—', '–', '-', ' '), metadata.SiteName)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
-                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept)) || IsEdgeMention(text))))) ||
+                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block, metadata.Byline))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept) && !IntroducedByKept(block, kept)) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
                 EndsInSubscription(block) || OffersTranslation(block) || (CaptionsPictureAbove(block) && MayBeCaption(block, totalChars)))
             {
@@ -994,8 +994,11 @@ internal static class InlineFurniture
     /// every language is needed. A sentence that dates something ("The council met on
     /// <time>Tuesday</time> …") ends as one, or says more around the date than a stamp's labels do;
     /// a heading that dates its section (a live blog's entry, "The night of <time>4 March</time>") is the text's.
+    /// The line may hold the dates of publication and update, each marked, and the byline the page
+    /// names ("Par Julien Marchetti Publié le <time>12/06/25 à 09h00</time> Mis à jour le <time>…</time>
+    /// 23 commentaires"): what is left around them is labels.
     /// </summary>
-    private static bool IsTimeLine(TextBlock block)
+    private static bool IsTimeLine(TextBlock block, string? byline)
     {
         var text = block.Text;
         if (text.Length >= LabelLength || block.Kind == BlockKind.Heading || EndsSentence(text) || block.Container?.QuerySelector("time") is not { } time)
@@ -1003,7 +1006,28 @@ internal static class InlineFurniture
             return false;
         }
         var date = time.TextContent.Trim();
-        return date.Length >= 6 && text.Contains(date, StringComparison.Ordinal) && text.Length - date.Length < TimeLineLabelChars;
+        if (date.Length < 6 || !text.Contains(date, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var labels = text.Length - date.Length;
+        if (labels < TimeLineLabelChars)
+        {
+            return true;
+        }
+        foreach (var other in block.Container!.QuerySelectorAll("time"))
+        {
+            var more = other.TextContent.Trim();
+            if (other != time && more.Length >= 6 && text.Contains(more, StringComparison.Ordinal))
+            {
+                labels -= more.Length;
+            }
+        }
+        if (byline is not null && byline.Length < labels && text.Contains(byline, StringComparison.OrdinalIgnoreCase))
+        {
+            labels -= byline.Length;
+        }
+        return labels < TimeLineLabelChars;
     }
 
     /// <summary>
@@ -1062,6 +1086,14 @@ internal static class InlineFurniture
     private static bool FollowsItsListItem(TextBlock block, List<TextBlock> kept) =>
         kept.Count > 0 && block.Container?.Closest("li")?.ParentElement is { } list &&
         kept[^1].Container?.Closest("li")?.ParentElement == list;
+
+    /// <summary>
+    /// The block is a list's item under the last block kept, which ends in a colon: a line the text
+    /// introduces ("… only units from three production runs are affected:" over "Serial numbers
+    /// beginning LP1-2311 (manufactured November 2023)"), not a date line.
+    /// </summary>
+    private static bool IntroducedByKept(TextBlock block, List<TextBlock> kept) =>
+        kept.Count > 0 && kept[^1].Text.EndsWith(':') && block.Container?.Closest("li") is not null;
 
     /// <summary>"Published 30 July 2018, 20:13": short, with a year, and not a sentence.</summary>
     private static bool IsDateline(string text) =>

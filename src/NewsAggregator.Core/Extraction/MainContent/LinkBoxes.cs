@@ -32,6 +32,7 @@ internal static partial class LinkBoxes
         {
             // Most texts hold no field and no vote: one look at the whole spares one in each box.
             var fields = outline.Element(root).QuerySelector(FieldsOrVotes) is not null;
+            var offers = outline.Element(root).QuerySelector(SponsoredLinks) is not null;
             for (var position = root + 1; position < outline.SubtreeEnd(root);)
             {
                 var element = outline.Element(position);
@@ -41,7 +42,8 @@ internal static partial class LinkBoxes
                        IsFollowPrompt(element, mass[position]) || IsCallToAction(element, mass[position]) ||
                        IsStoryCard(element, mass[position]))) ||
                      // Fields say what a box is whatever its tag: a <section> of the story has none.
-                     (fields && IsFieldBox(element.LocalName) && (IsSignupBox(element, mass[position]) || IsPollBox(element, mass[position])))))
+                     (fields && IsFieldBox(element.LocalName) && (IsSignupBox(element, mass[position]) || IsPollBox(element, mass[position]))) ||
+                     (offers && IsFieldBox(element.LocalName) && IsShopBox(element, mass[position]))))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -169,6 +171,51 @@ internal static partial class LinkBoxes
     /// </summary>
     private static bool IsSignupBox(AngleSharp.Dom.IElement element, TextMass.Measure measure) =>
         measure.Chars is > 0 and < FollowPromptChars && element.QuerySelector("input[type=email]") is not null;
+
+    /// <summary>
+    /// A shop's box of offers for the product a review is about ("Today's best deals", "Aktuelle
+    /// Angebote", "au meilleur prix": a shop, a price, "View deal"), however it is named: a short box
+    /// with a price whose links to the shops are marked sponsored (rel="sponsored", as search engines
+    /// ask of paid and affiliate links), two or more of them, or one that stands as a button of its
+    /// own ("Find a deal"). A story's sentence that links a shop in passing ("$99 at Amazon") has the
+    /// link among its words.
+    /// </summary>
+    private static bool IsShopBox(AngleSharp.Dom.IElement element, TextMass.Measure measure)
+    {
+        // The shops' buttons may have gone already as tools ("View at Amazon"): their links are counted in the markup.
+        if (measure.Chars is 0 or >= ShopBoxChars)
+        {
+            return false;
+        }
+        var links = element.QuerySelectorAll(SponsoredLinks);
+        return (links.Length >= 2 || (links.Length == 1 && StandsAlone(links[0], element))) &&
+            FurnitureVocabulary.OfferPrice().IsMatch(element.TextContent);
+    }
+
+    /// <summary>
+    /// The link is a line of its own in the box: the whole of its parent's text, or set between
+    /// the box's blocks with no words of the box's own beside it.
+    /// </summary>
+    private static bool StandsAlone(AngleSharp.Dom.IElement link, AngleSharp.Dom.IElement box)
+    {
+        if (link.ParentElement is not { } parent)
+        {
+            return false;
+        }
+        if (parent != box)
+        {
+            return parent.TextContent.AsSpan().Trim().SequenceEqual(link.TextContent.AsSpan().Trim());
+        }
+        return !IsWords(link.PreviousSibling) && !IsWords(link.NextSibling);
+    }
+
+    private static bool IsWords(AngleSharp.Dom.INode? node) =>
+        node is AngleSharp.Dom.IText text && !string.IsNullOrWhiteSpace(text.Data);
+
+    // Links marked paid or affiliate.
+    private const string SponsoredLinks = "a[rel~=sponsored]";
+    // A few shops' offers and a line of disclosure; a review's own text runs longer.
+    private const int ShopBoxChars = 600;
 
     /// <summary>
     /// A poll set between the story's paragraphs ("Wat vindt u?", its question, a choice of

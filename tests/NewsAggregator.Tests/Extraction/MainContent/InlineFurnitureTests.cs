@@ -293,6 +293,13 @@ public class InlineFurnitureTests
     [InlineData("<p>Ce contenu est bloqué car vous n’avez pas accepté les cookies et autres traceurs.</p>")] // (French)
     [InlineData("<p>Get the biggest stories from across the valley straight to your phone by joining our WhatsApp community <a href='https://chat.whatsapp.com/Hb7fQ2valley'>HERE</a>.</p>")] // a pitch for the site's channel on a messaging app, in a paragraph of its own, linking to it
     [InlineData("<p>Il Harbour Times è anche su Whatsapp. È sufficiente <a href='https://whatsapp.com/channel/0029VaHarbour'>cliccare qui</a> per iscriversi al canale.</p>")]
+    [InlineData("<p>05:12 Subscribers can listen to this article</p>")] // an audio player's length and who may listen
+    [InlineData("<p><strong>Why you can trust Harbour Times</strong></p>")] // the heading of a review site's box on how it tests
+    [InlineData("<p>Swipe to scroll horizontally</p>")] // the hint over a wide table on a phone
+    [InlineData("<p><b>VIDEO RECOMENDADO</b></p>")] // "recommended video" over a player
+    [InlineData("<p>Le Harbour Times peut percevoir une commission lorsque vous achetez via ces liens. Les prix sont mis à jour régulièrement.</p>")] // an affiliate disclosure in French
+    [InlineData("<p>广告声明：文内含有的对外跳转链接（包括不限于超链接、二维码、口令等形式），用于传递更多信息，节省甄选时间，结果仅供参考。</p>")] // and IT之家's, in Chinese
+    [InlineData("<div class='duet--article--gallery' aria-roledescription='carousel'><h3>Ferry terminal photos</h3><figure><img src='/p/1.jpg'><figcaption>The terminal's roof seen from the quay.</figcaption></figure></div>")] // a gallery that ARIA calls a carousel, its class a namespace's ("duet--article--gallery", whose BEM reading leaves "duet")
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -331,6 +338,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Avaldatud: eile kell 11.42</p>")] // and in Estonian
     [InlineData("<p><time datetime='2025-11-13T08:20:00-06:00'>13 de noviembre de 2025 · 08:20 hrs</time> · Actualizada 11:05 hrs · 4 min de lectura</p>")] // a date the markup names as one, with its labels: no words of a stamp needed
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
+    [InlineData("<p>感谢IT之家网友 风起长安 的线索投递！</p>")] // the thanks to the reader who tipped the site off
     [InlineData("<p><b>PRESS RELEASE</b></p><p>For immediate release: Friday 14 November 2025</p>")] // a press release's label and release line
     [InlineData("<div>Transport</div><div>Harbour plan approved</div>")] // the section's label over the headline set in a div, as older pages do
     [InlineData("<h1>Harbour authority gives the ferry terminal the go-ahead</h1>")] // the page's own headline, worded unlike its title
@@ -436,6 +444,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Medically reviewed by Jenna Holloway, MD, MPH — Written by Daniel Okafor on August 14, 2024</p>")] // who checked a health story
     [InlineData("<p>Fundacja PAP zezwala na bezpłatny przedruk artykułów z Serwisu pod warunkiem mailowego poinformowania nas o fakcie korzystania z artykułów.</p>")] // a Polish agency's terms for reprints
     [InlineData("<p>Źródło artykułu: Mistrzowie Parkietu</p>")] // a Polish portal's label for the story's source
+    [InlineData("<p>mcc/rmlgv</p>")] // the desk's codes for writer and editor, five letters after the slash
+    [InlineData("<p><b>LAURA PEDRAZA<br>CORRESPONSAL DE HARBOUR TIMES<br>PUERTO NUEVO (CARIBE)</b></p>")] // a correspondent's signature in capitals, as Colombian dailies set it
     public void Notes_under_the_text_are_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p><p>{Last}</p>{furniture}"));
@@ -613,6 +623,7 @@ public class InlineFurnitureTests
     [InlineData("<header class='frame-header'><h2 class='element-header'>What happens next</h2></header><p>The works start in May.</p>")] // a subheading in a <header> of its own (TYPO3's content elements)
     [InlineData("<header><h3>What happens next</h3></header><p>The works start in May.</p>")]
     [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
+    [InlineData("<p>Only boats from three yards are affected:</p><ul><li>Hulls numbered HT-2311 (built November 2023)</li><li>Hulls numbered HT-2312 (built December 2023)</li></ul>")] // a list the text introduces with a colon, short lines with a year near the text's top: its items, not date lines
     [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
     [InlineData("<p>【新华社】记者从市政府获悉，新的轮渡码头将于明年春天动工，预计两年后建成。</p>")] // a bracketed agency tag before the sentence it opens
     [InlineData("<p>记者：新码头建成后，票价会不会上涨？</p>")] // an interview's question, not the reporter's credit
@@ -830,14 +841,26 @@ public class InlineFurnitureTests
         Assert.Equal(First + "\n\n" + Last, text);
     }
 
-    [Fact]
-    public void A_newsletters_signup_set_as_a_paragraph_in_the_middle_of_the_text_goes()
-    {
-        const string before = "<p>The ferry company said the new timetable would add two crossings on weekdays from June.</p><p>Residents had asked for an earlier morning sailing for years, the council's transport officer said.</p>";
-        const string signup = "<p>Never miss a story — sign up for the Harbour Times's free daily newsletter to stay up-to-date on the best of what we have to offer.</p>";
-        const string after = "<p>The company will also replace the older of its two boats by the end of next year.</p><p>Fares will not change before the autumn, when the council reviews its subsidy.</p>";
-
+    [Theory]
+    [InlineData( // a signup
+        "<p>The ferry company said the new timetable would add two crossings on weekdays from June.</p><p>Residents had asked for an earlier morning sailing for years, the council's transport officer said.</p>",
+        "<p>Never miss a story — sign up for the Harbour Times's free daily newsletter to stay up-to-date on the best of what we have to offer.</p>",
+        "<p>The company will also replace the older of its two boats by the end of next year.</p><p>Fares will not change before the autumn, when the council reviews its subsidy.</p>")]
+    [InlineData( // the pitch in Spanish, too long for a line the prompts' pattern reads
+        "<p>El consejo aprobó la nueva tarifa con cinco votos a favor y dos en contra, tras tres meses de negociaciones.</p><p>Los estudiantes conservarán la tarifa preferencial, aunque también tendrá un ajuste menor.</p>",
+        "<p>Suscríbete aquí para recibir directo en tu correo nuestro newsletter sobre noticias del día, opinión, planes para el fin de semana y muchas opciones más.</p>",
+        "<p>El gobierno estatal informó que mantendrá el subsidio que destina al sistema.</p><p>La tarjeta de prepago podrá recargarse en tiendas de conveniencia a partir de agosto.</p>")]
+    public void A_newsletters_signup_set_as_a_paragraph_in_the_middle_of_the_text_goes(string before, string signup, string after) =>
         AssertGoesFromTheMiddle(before, signup, after);
+
+    [Fact]
+    public void A_line_of_the_byline_and_two_marked_dates_at_the_top_goes()
+    {
+        // The dates are marked <time>, the name is the page's author: what is left is labels
+        // ("Par", "Publié le", "Mis à jour le", "23 commentaires"), too many beside one date alone.
+        const string line = "<div class='a-aut'><span>Par <a href='/auteur/julien-marchetti'>Julien Marchetti</a></span> <span>Publié le <time datetime='2025-06-12T09:00:00+02:00'>12/06/25 à 09h00</time></span> <span>Mis à jour le <time datetime='2025-06-12T11:25:00+02:00'>12/06/25 à 11h25</time></span> <a href='#commentaires'>23 commentaires</a></div>";
+
+        Assert.Equal(First + "\n\n" + Last, ExtractWithHead("<meta name='author' content='Julien Marchetti'>", $"{line}<p>{First}</p><p>{Last}</p>"));
     }
 
     /// <summary>The furniture between paragraphs of the text, far from its edges, goes and leaves the text as it was.</summary>
