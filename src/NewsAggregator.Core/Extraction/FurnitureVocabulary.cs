@@ -793,7 +793,10 @@ internal static partial class FurnitureVocabulary
     // through the RSS 2.0 feed. You can leave a response, or trackback from your own site.").
     [GeneratedRegex(
         @"\byou can follow any responses to this (entry|post)\b|\b(both )?comments and pings are (currently )?closed\b|" +
-        @"\byou can (skip to the end and )?leave a (response|comment),? or trackback\b|\bresponses are currently closed\b",
+        @"\byou can (skip to the end and )?leave a (response|comment),? or trackback\b|\bresponses are currently closed\b|" +
+        // and as Russian and Ukrainian themes translate it ("Новость была оставлена 16 января 2012 15:59 в категории
+        // Экономика. Вы можете читать ответы и комментарии к этой новости через RSS 2.0.")
+        @"\b(вы )?можете (читать|следить за|отслеживать)\b.{0,60}\bчерез rss\b|\b(ви )?можете (стежити за|читати|відстежувати)\b.{0,60}\bчерез rss\b",
         IgnoringCase)]
     internal static partial Regex BlogEntryNote();
 
