@@ -326,8 +326,8 @@ internal static partial class FurnitureVocabulary
         @"copy (the )?link|link (kopieren|copied|kopiert)|copier le lien|lien copié|copiar (el )?(enlace|link)|copia (il )?link|kopiuj link|копировать ссылку|" +
         // (and with the player's length and who may listen before it: "05:12 Subscribers can listen to this article")
         @"((\d{1,2}:)?\d{1,2}:\d{2}\s*)?((subscribers|members) (can|may) )?listen to (this )?(article|story).{0,20}|(artikel )?(anhören|vorlesen).{0,20}|écouter (cet )?article.{0,20}|escuchar (esta )?(noticia|artículo|nota).{0,20}|ouvir (esta )?(notícia|matéria).{0,20}|ascolta (l')?articolo.{0,20}|" +
-        // a player's position and length ("00:00 / 12:34")
-        @"\d{1,2}(:\d{2}){1,2}\s*/\s*\d{1,2}(:\d{2}){1,2}|" +
+        // a player's position and length ("00:00 / 12:34", or set side by side, "0:000:48")
+        @"\d{1,2}(:\d{2}){1,2}\s*/?\s*\d{1,2}(:\d{2}){1,2}|" +
         @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|" +
         // the reading time alone, as the quality press sets it beside the date ("5 min", "約4分")
         @"(about |ca\. |約)?\d{1,2}\s?(min|mins|分)|" +
@@ -346,7 +346,8 @@ internal static partial class FurnitureVocabulary
         @"(bu (haber|yazı|makale) )?(toplam )?\d[\d.,]* kez okundu|panoorin|simak video.*|" +
         // a news agency's end of message (Persian agencies close every story with it), and the
         // end mark, the past posts and the prompts to follow of a WeChat official account's article
-        @"انتهای پیام|end|往期(推荐|回顾|精选)|点击上方.{0,12}关注.{0,12}|(长按|扫码|扫描).{0,12}(二维码|关注).*|" +
+        // (and a press release's: "ENDS", "###", "-30-", "--oOo--"; the notes under them stay, as cleaneval's reference keeps them)
+        @"انتهای پیام|end|ends|#{3,}|-\s*30\s*-|-*\s*o+O+o+\s*-*|往期(推荐|回顾|精选)|点击上方.{0,12}关注.{0,12}|(长按|扫码|扫描).{0,12}(二维码|关注).*|" +
         // the post's short address, for sharing ("Short URL: https://…/?p=41440")
         @"short ?(url|link)\s*[:：]\s*\S+|" +
         // a pager's place, the way home
@@ -396,6 +397,10 @@ internal static partial class FurnitureVocabulary
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|" +
         // the heading of a review site's box on how it tests ("Why you can trust Gear Compass")
         @"why (you can|should you) trust .{1,40}|" +
+        // a request to follow the site's account on a network it names ("Follow @greenpeacepress on X for our latest …")
+        @"follow @[\w.]+ on .{1,80}|" +
+        // and for the reader's tips ("Got a news tip? Email us", "Есть новость? Пишите нам", "Masz temat? Napisz do nas")
+        @"(got|have) a (news |story )?tip\?.{0,60}|есть (новость|тема)\?.{0,40}|masz (temat|newsa)\?.{0,40}|haben sie einen (hinweis|tipp)\?.{0,40}|" +
         // the site's app ("📲 Download the Harbour Times app for the news on your phone")
         @"(download|get|install) (the|our) (free )?([\w'’.-]+ ){0,4}app\b.*|baixe (o|nosso) app.*|descarga (la|nuestra) app.*|(laden sie|holen sie sich) (die|unsere) app.*|" +
         // the way in to the comments ("Log in to leave a comment", "Зарегистрируйтесь или войдите, чтобы оставить комментарий")
@@ -404,7 +409,7 @@ internal static partial class FurnitureVocabulary
         // the note over a story still being written ("This story is developing and will be updated.")
         @"this (is a )?(developing|breaking)( news)? story\b.{0,60}|this (story|article) is (developing|breaking)\b.{0,60}|" +
         @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|abbonati.*|seguici.*|volg ons.*|abone ol.*|" +
-        @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|" +
+        @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|video|vídeo|видео|動画|영상|" +
         @"loading\.*|загрузка.*|загружается.*|ładowanie.*|(视频|視頻)?加载中.*|(视频|視頻)?載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
         @"comments?|" + CommentsInOtherLanguages + "|topics|関連キーワード.*|" +
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
@@ -733,6 +738,9 @@ internal static partial class FurnitureVocabulary
         // (and who wrote and photographed it: "（文/图：综合管理部 周婷）", "（取材・文／みどり台タウン通信 佐伯）")
         // (and the thanks to the reader who tipped the site off: "感谢IT之家网友 … 的线索投递！")
         @"感谢.{1,30}网友.{1,60}的线索投递[！!]?|" +
+        // (and the Japanese reporter's name in brackets under the story, "（田中美咲）", or a date in the
+        // era's years, "令和7年3月12日", and the European Commission's reference, "IP/25/1187")
+        @"[（(]\p{IsCJKUnifiedIdeographs}{2,5}[）)]|(令和|平成|昭和)(元|\d{1,2})年\d{1,2}月\d{1,2}日|(ip|memo|statement|speech|qanda|mex|ac)/\d{2}/\d{2,5}|" +
         @"[（(]?\s*(取材|文|图|圖|図|写真|撮影)(・(取材|文|写真|撮影))*\s*[/／].{1,40}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
         // the reporters' and photographers' names ("记者 | 周敏 实习生 | 许嘉怡"), not a question the reporter asks ("记者：未来一周，…？")
@@ -922,11 +930,13 @@ internal static partial class FurnitureVocabulary
         @"(outdated|older) (web )?browser\b|upgrade your browser\b|unable to load the (style ?sheet|styles)\b|" +
         @"(get|download|install|upgrade to) the latest (version of )?(adobe )?flash( player)?\b.{0,20}\b(to (view|see|watch|play)|for viewing)\b|(adobe )?flash player\b.{0,40}\b(is )?required (to|for) (view|see|watch|play)|" +
         @"your browser does not support (the )?(video|audio|iframe|html5 video|frames|them)\b|this (site|page) uses frames\b.{0,40}\bbrowser\b)|" +
+        // and the reader a PDF needs ("PDFファイルを御覧になるためには、Adobe Acrobat Readerが必要です", "To view PDF files you need Adobe Reader")
+        @"pdf.{0,30}(御覧|ご覧|閲覧|表示).{0,30}(adobe|acrobat)|\b(to (view|read|open)|you (will )?need)\b.{0,30}\bpdf\b.{0,40}\b(adobe|acrobat) reader\b|\b(adobe|acrobat) reader\b.{0,20}\b(is )?(required|needed)\b.{0,20}\bpdf\b|" +
         @"javascript\s*(已经?|被)?(关闭|關閉|禁用|停用)|flash\s*(播放器|player)\s*(已经?)?(过时|過時|版本过低|版本過低)|(获取|獲取|下载|下載)最新的?\s*flash",
         IgnoringCase)]
     private static partial Regex BrowserNoticePattern();
 
-    internal static readonly GatedPattern BrowserNotice = new(BrowserNoticePattern(), "javascript", "browser", "flash", "unable to load the");
+    internal static readonly GatedPattern BrowserNotice = new(BrowserNoticePattern(), "javascript", "browser", "flash", "unable to load the", "adobe", "acrobat");
 
     // Where the story ends and the notes under it begin: the heading over a company's standing
     // paragraph under a press release ("About Quillfield", "Über das Unternehmen", "Over Noordkust
@@ -943,7 +953,8 @@ internal static partial class FurnitureVocabulary
         @"^\W*(sources|fontes|fuentes|fonti|bronnen|quellen|źródła|источники|джерела|kaynaklar|πηγές|lähteet|källor|kilder|zdroje|források|surse|izvori|" +
         @"faqs?|frequently asked questions|preguntas frecuentes|perguntas frequentes|häufig gestellte fragen|questions fréquentes|foire aux questions|domande frequenti|" +
         @"veelgestelde vragen|часто задаваемые вопросы|sıkça sorulan sorular|pertanyaan yang sering diajukan|najczęściej zadawane pytania|अक्सर पूछे जाने वाले (प्रश्न|सवाल)|" +
-        @"end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
+        // (and the record of a Polish public body's page, "Informacje o publikacji dokumentu")
+        @"informacje o publikacji dokumentu|end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
         @"((the|das|die|der|la|le|el|a|o|het|l')\s*)?(company|unternehmen|firma|entreprise|société|empresa|azienda|bedrijf|group|gruppe|groupe|grupo|gruppo)|us|uns|nous|nosotros|nós|ons|noi))\W*$",
         IgnoringCase)]
     internal static partial Regex StoryEnd();

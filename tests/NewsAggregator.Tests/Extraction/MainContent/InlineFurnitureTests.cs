@@ -300,6 +300,13 @@ public class InlineFurnitureTests
     [InlineData("<p>Le Harbour Times peut percevoir une commission lorsque vous achetez via ces liens. Les prix sont mis à jour régulièrement.</p>")] // an affiliate disclosure in French
     [InlineData("<p>广告声明：文内含有的对外跳转链接（包括不限于超链接、二维码、口令等形式），用于传递更多信息，节省甄选时间，结果仅供参考。</p>")] // and IT之家's, in Chinese
     [InlineData("<div class='duet--article--gallery' aria-roledescription='carousel'><h3>Ferry terminal photos</h3><figure><img src='/p/1.jpg'><figcaption>The terminal's roof seen from the quay.</figcaption></figure></div>")] // a gallery that ARIA calls a carousel, its class a namespace's ("duet--article--gallery", whose BEM reading leaves "duet")
+    [InlineData("<p>0:000:48</p>")] // an audio clip's position and length side by side
+    [InlineData("<p>Follow @harbourtimes on X for our latest stories</p>")] // a request to follow the site's account
+    [InlineData("<p>Got a news tip? Email us at tips@harbourtimes.example</p>")] // and for tips
+    [InlineData("<p>Есть новость? Пишите нам</p>")]
+    [InlineData("<p>Video</p>")] // a player's label alone
+    [InlineData("<p>--oOo--</p>")] // a release's end mark (Mexico's government sets it under every release)
+    [InlineData("<p>PDFファイルを御覧になるためには、Adobe Acrobat Readerが必要です。</p>")] // the reader a PDF needs, under a government's release
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -338,6 +345,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Avaldatud: eile kell 11.42</p>")] // and in Estonian
     [InlineData("<p><time datetime='2025-11-13T08:20:00-06:00'>13 de noviembre de 2025 · 08:20 hrs</time> · Actualizada 11:05 hrs · 4 min de lectura</p>")] // a date the markup names as one, with its labels: no words of a stamp needed
     [InlineData("<p>Harbour plan approved</p>")] // the headline repeated
+    [InlineData("<p>令和7年3月12日</p>")] // a date in the Japanese era's years
     [InlineData("<p>感谢IT之家网友 风起长安 的线索投递！</p>")] // the thanks to the reader who tipped the site off
     [InlineData("<p><b>PRESS RELEASE</b></p><p>For immediate release: Friday 14 November 2025</p>")] // a press release's label and release line
     [InlineData("<div>Transport</div><div>Harbour plan approved</div>")] // the section's label over the headline set in a div, as older pages do
@@ -445,6 +453,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Medically reviewed by Jenna Holloway, MD, MPH — Written by Daniel Okafor on August 14, 2024</p>")] // who checked a health story
     [InlineData("<p>Fundacja PAP zezwala na bezpłatny przedruk artykułów z Serwisu pod warunkiem mailowego poinformowania nas o fakcie korzystania z artykułów.</p>")] // a Polish agency's terms for reprints
     [InlineData("<p>Źródło artykułu: Mistrzowie Parkietu</p>")] // a Polish portal's label for the story's source
+    [InlineData("<p>（田中美咲）</p>")] // the Japanese reporter's name in brackets under the story
+    [InlineData("<p>IP/25/1187</p>")] // the European Commission's reference for its release
     [InlineData("<p>mcc/rmlgv</p>")] // the desk's codes for writer and editor, five letters after the slash
     [InlineData("<p><b>LAURA PEDRAZA<br>CORRESPONSAL DE HARBOUR TIMES<br>PUERTO NUEVO (CARIBE)</b></p>")] // a correspondent's signature in capitals, as Colombian dailies set it
     public void Notes_under_the_text_are_dropped(string furniture)
@@ -563,6 +573,7 @@ public class InlineFurnitureTests
     [InlineData("<h2>Preguntas frecuentes</h2><h3>¿Cuándo abre la terminal?</h3><p>En mayo.</p>")]
     [InlineData("<p><strong>Forward-Looking Statements</strong></p><p>This release contains forward-looking statements within the meaning of the securities laws, including statements about the terminal's opening, its costs and the number of ferries it will serve, which involve risks and uncertainties. Actual results may differ materially from those expressed or implied, because of the weather, the prices of steel and fuel, the decisions of regulators and the other factors described in the company's annual report. The company undertakes no obligation to update these statements.</p>")] // a release's legal notice, longer than half the story
     [InlineData("<h3>Cautionary Note Regarding Forward-Looking Statements</h3><p>Statements about the future are not promises.</p>")]
+    [InlineData("<h2>Informacje o publikacji dokumentu</h2><p>Pierwsza publikacja:</p><p>08.04.2025 14:20 Joanna Malinowska</p><p>Ostatnia modyfikacja:</p>")] // the record of a Polish public body's page
     public void A_heading_that_ends_the_story_takes_what_follows_with_it(string tail)
     {
         const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
@@ -624,6 +635,7 @@ public class InlineFurnitureTests
     [InlineData("<header class='frame-header'><h2 class='element-header'>What happens next</h2></header><p>The works start in May.</p>")] // a subheading in a <header> of its own (TYPO3's content elements)
     [InlineData("<header><h3>What happens next</h3></header><p>The works start in May.</p>")]
     [InlineData("<p>By 2030, the port expects to handle twice as many passengers.</p>")] // "By" starting a sentence, with a year
+    [InlineData("<p>Adobe Reader users were urged to update after a flaw let a PDF run code on their computers.</p>")] // the reader named in a sentence of the story, no notice of what a PDF needs
     [InlineData("<p>Only boats from three yards are affected:</p><ul><li>Hulls numbered HT-2311 (built November 2023)</li><li>Hulls numbered HT-2312 (built December 2023)</li></ul>")] // a list the text introduces with a colon, short lines with a year near the text's top: its items, not date lines
     [InlineData("<h3><a href='/guide'>Our guide to the new terminal</a></h3>")] // a linked subheading outside a list
     [InlineData("<p>【新华社】记者从市政府获悉，新的轮渡码头将于明年春天动工，预计两年后建成。</p>")] // a bracketed agency tag before the sentence it opens
