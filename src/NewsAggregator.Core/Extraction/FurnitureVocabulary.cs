@@ -139,7 +139,9 @@ internal static partial class FurnitureVocabulary
     // only a name with a change in per cent under it is such a quote (<see cref="QuoteChipText"/>).
     [GeneratedRegex(
         "chiclet|(qt|quote|stock|ticker)-?(chip|box|card|widget|pill|list|strip)|quote-?in-?body|related-?quotes|mentioned-?(in|companies|stocks|quotes)|" +
-        "kurs-?box|ticker|streamer|bg-quote|instrument|cotizaci|cotac|notowani",
+        "kurs-?box|ticker|streamer|bg-quote|instrument|cotizaci|cotac|notowani|" +
+        // and a coin's price chip on crypto news sites ("CoinChip_chip__Qm1x8", data-testid="coin-chip", "price-pill")
+        "(coin|crypto|token|price)-?_?(chip|pill|badge)",
         IgnoringCase)]
     internal static partial Regex MarketQuoteWord();
 
@@ -386,7 +388,7 @@ internal static partial class FurnitureVocabulary
         @"(noticias|artículos|notas) relacionad[oa]s|(notícias|artigos|matérias) relacionad[oa]s|(articoli|notizie) correlat[ie]|gerelateerde (artikelen|berichten)|" +
         @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة|" +
         // the label over the quotes of the companies a story names, or over its contents
-        @"(mentioned )?in this article|in diesem artikel|dans cet article|les valeurs citées|en este artículo|neste artigo|in questo articolo|в этой статье" + LineEnd,
+        @"((assets|coins|tokens|companies|stocks) )?(mentioned )?in this article|in diesem artikel|dans cet article|les valeurs citées|en este artículo|neste artigo|in questo articolo|в этой статье" + LineEnd,
         IgnoringCase)]
     internal static partial Regex OtherStoriesLine();
 
@@ -635,7 +637,11 @@ internal static partial class FurnitureVocabulary
     // may report that someone's tips "do not constitute investment advice".
     [GeneratedRegex(
         @"\bfor (general )?information(al)? purposes only\b.{0,80}\b(investment|financial) advice\b|" +
-        @"\b(this|the) (article|content|information|material|report|publication|commentary|analysis)\b.{0,60}\b(is not|does not constitute|should not be (construed|considered) as|not intended as) (an? )?(investment|financial) advice\b|" +
+        @"\b(this|the) (article|content|information|material|report|publication|commentary|analysis)\b.{0,60}\b(is not|does not constitute|does not contain|should not be (construed|considered) as|not intended as) (an? )?(investment|financial) advice\b|" +
+        @"\b(le informazioni|il contenuto|questo articolo)\b.{0,80}\bnon costituisc(e|ono) (una )?consulenza (finanziaria|in materia di investimenti)|" +
+        // and the desk's note on its own standards under every story ("Its journalists abide by a strict set of
+        // editorial policies", "… is committed to … journalism … Read our editorial policy")
+        @"\b(abide by|adhere to) (a strict set of |our |its )?editorial (policies|standards|guidelines)\b|\bis committed to providing independent\b.{0,120}\beditorial (policy|policies|guidelines)\b|" +
         @"\b(dieser|der) (artikel|beitrag|inhalt|text)\b.{0,60}\b(stellt|ist) keine anlageberatung\b|" +
         @"\b(este|el) (artículo|contenido|texto)\b.{0,60}\bno constituye (un )?(asesoramiento|consejo|recomendación) (de|en materia de) inversi|" +
         @"\b(cet|le présent) (article|contenu)\b.{0,60}\bne constitue pas (un )?conseil (en|d')\s?investissement|" +
@@ -656,7 +662,7 @@ internal static partial class FurnitureVocabulary
     private static partial Regex MarketDeskNotePattern();
 
     internal static readonly GatedPattern MarketDeskNote = new(MarketDeskNotePattern(), "advice", "anlageberatung", "inversi", "investissement", "delayed",
-        "遅れ", "延遲", "延迟", "지연", "投資建議", "投资建议", "有賺有賠", "投资有风险", "their own", "risikohinweis", "wkn", "isin", "valor", "cusip", "sedol");
+        "遅れ", "延遲", "延迟", "지연", "投資建議", "投资建议", "有賺有賠", "投资有风险", "their own", "consulenza", "editorial", "risikohinweis", "wkn", "isin", "valor", "cusip", "sedol");
 
     // What stands in for an embedded post until the reader lets it load ("Externer Inhalt … Mit
     // einem Klick auf „Inhalt laden“ stimmen Sie zu …", "To view this content, please accept cookies").
@@ -700,7 +706,7 @@ internal static partial class FurnitureVocabulary
     // The stamps in the languages of the furniture lines: "Publié le 3 mars 2021 à 10h12",
     // "Aktualisiert am 03.03.2021", "更新日：2021年3月3日", Korean "입력 2021.03.03 10:12".
     [GeneratedRegex(
-        @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|" +
+        @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|edited by\b.{0,60}|" +
         // who checked a health story, over or under it ("Medically reviewed by Jenna Holloway, MD — Written by …")
         @"(medically|clinically) reviewed by\b.{0,160}|fact[- ]checked by\b.{0,160}|" +
         @"stand\s*:.{0,60}|(publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|güncell?eme|yayınlanma|ενημερώθηκε|δημοσιεύθηκε|" +
@@ -954,7 +960,8 @@ internal static partial class FurnitureVocabulary
         @"faqs?|frequently asked questions|preguntas frecuentes|perguntas frequentes|häufig gestellte fragen|questions fréquentes|foire aux questions|domande frequenti|" +
         @"veelgestelde vragen|часто задаваемые вопросы|sıkça sorulan sorular|pertanyaan yang sering diajukan|najczęściej zadawane pytania|अक्सर पूछे जाने वाले (प्रश्न|सवाल)|" +
         // (and the record of a Polish public body's page, "Informacje o publikacji dokumentu")
-        @"informacje o publikacji dokumentu|end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
+        // (and the next column loaded under this one, "Sıradaki Yazı")
+        @"informacje o publikacji dokumentu|sıradaki (yazı|haber)|end|(about|über|over|à propos d[e']|acerca de|sobre|informazioni su)\s*(?!(the|this|these|that|our)\b)((?-i:\p{Lu})[^.!?:]{0,60}|" +
         @"((the|das|die|der|la|le|el|a|o|het|l')\s*)?(company|unternehmen|firma|entreprise|société|empresa|azienda|bedrijf|group|gruppe|groupe|grupo|gruppo)|us|uns|nous|nosotros|nós|ons|noi))\W*$",
         IgnoringCase)]
     internal static partial Regex StoryEnd();
@@ -1026,6 +1033,12 @@ internal static partial class FurnitureVocabulary
         @"\bif you(’|')?re enjoying this article\b.{0,40}\bconsider supporting\b|" +
         // and a newsletter's signup set in the text as a paragraph of it ("Never miss a story — sign up for
         // PEOPLE's free daily newsletter to stay up-to-date …")
+        // the invitation to write in, by its word limit ("Write a letter to the editor of up to 200 words, or submit
+        // an op-ed", "… submit a response of up to 300 words by email to be considered for publication in our letters section")
+        @"\b(letters? to the editor|op-eds?)\b.{0,60}\bup to \d{2,4} words\b|\b(letters?|responses?)\b.{0,60}\bup to \d{2,4} words\b.{0,120}\b(editor|publication|letters (section|page))\b|" +
+        // and a reader-funded site's appeal at the text's end ("You've read 7 articles in the last month", "… we have a small
+        // favour to ask", "please consider supporting us with a regular contribution")
+        @"^you(’|')ve read \d+ articles? in the last\b|\bwe have a small favou?r to ask\b|\bplease consider supporting us\b|" +
         @"^never miss a (story|thing|beat)\b.{0,20}\bsign up\b|^suscríbete\b.{0,80}\b(newsletter|boletín)\b|" +
         @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
         // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
@@ -1033,7 +1046,7 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 
-    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss", "newsletter", "bolet");
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss", "newsletter", "bolet", "words", "favo", "consider supporting");
 
     // A subscription's offer as its box states it: a first price (a trial, a low price, a few
     // months) and the price after it ("1 € al mese per 3 mesi, poi 5,99 € al mese", "30 Tage

@@ -307,6 +307,12 @@ public class InlineFurnitureTests
     [InlineData("<p>Video</p>")] // a player's label alone
     [InlineData("<p>--oOo--</p>")] // a release's end mark (Mexico's government sets it under every release)
     [InlineData("<p>PDFファイルを御覧になるためには、Adobe Acrobat Readerが必要です。</p>")] // the reader a PDF needs, under a government's release
+    [InlineData("<p><em>This article does not contain investment advice or recommendations. Every investment and trading move involves risk.</em></p>")] // a crypto desk's note
+    [InlineData("<p><em>Le informazioni contenute in questo articolo hanno finalità esclusivamente informative e non costituiscono consulenza finanziaria.</em></p>")]
+    [InlineData("<p>Share your view. Write a letter to the editor of up to 200 words, or submit an op-ed.</p>")] // the invitation to write in, by its word limit
+    [InlineData("<p>Do you have an opinion on the issues raised in this article? If you would like to submit a response of up to 300 words by email to be considered for publication in our letters section, please click here.</p>")]
+    [InlineData("<p>You’ve read 7 articles in the last month</p><p>… we have a small favour to ask. Millions of readers come to the Harbour Times every month for journalism that is free to read.</p><p>If you can, please consider supporting us with a regular contribution.</p>")] // a reader-funded site's appeal
+    [InlineData("<p>Assets in this article</p>")] // the label over a story's coins or quotes
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -453,6 +459,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Medically reviewed by Jenna Holloway, MD, MPH — Written by Daniel Okafor on August 14, 2024</p>")] // who checked a health story
     [InlineData("<p>Fundacja PAP zezwala na bezpłatny przedruk artykułów z Serwisu pod warunkiem mailowego poinformowania nas o fakcie korzystania z artykułów.</p>")] // a Polish agency's terms for reprints
     [InlineData("<p>Źródło artykułu: Mistrzowie Parkietu</p>")] // a Polish portal's label for the story's source
+    [InlineData("<p>Edited by Oliver Brandt.</p>")] // who edited the story
     [InlineData("<p>（田中美咲）</p>")] // the Japanese reporter's name in brackets under the story
     [InlineData("<p>IP/25/1187</p>")] // the European Commission's reference for its release
     [InlineData("<p>mcc/rmlgv</p>")] // the desk's codes for writer and editor, five letters after the slash
@@ -573,6 +580,7 @@ public class InlineFurnitureTests
     [InlineData("<h2>Preguntas frecuentes</h2><h3>¿Cuándo abre la terminal?</h3><p>En mayo.</p>")]
     [InlineData("<p><strong>Forward-Looking Statements</strong></p><p>This release contains forward-looking statements within the meaning of the securities laws, including statements about the terminal's opening, its costs and the number of ferries it will serve, which involve risks and uncertainties. Actual results may differ materially from those expressed or implied, because of the weather, the prices of steel and fuel, the decisions of regulators and the other factors described in the company's annual report. The company undertakes no obligation to update these statements.</p>")] // a release's legal notice, longer than half the story
     [InlineData("<h3>Cautionary Note Regarding Forward-Looking Statements</h3><p>Statements about the future are not promises.</p>")]
+    [InlineData("<p><strong>Sıradaki Yazı</strong></p><h2>Faiz kararı sonrası piyasalar</h2><p>Merkez Bankası'nın geçen haftaki kararı piyasada beklendiği gibi karşılanmadı.</p>")] // the next column loaded under this one
     [InlineData("<h2>Informacje o publikacji dokumentu</h2><p>Pierwsza publikacja:</p><p>08.04.2025 14:20 Joanna Malinowska</p><p>Ostatnia modyfikacja:</p>")] // the record of a Polish public body's page
     public void A_heading_that_ends_the_story_takes_what_follows_with_it(string tail)
     {
@@ -820,6 +828,7 @@ public class InlineFurnitureTests
     [InlineData("<span class='QuoteInBody-quoteNameContainer'><a href='/quotes/CRVD/'>Corvid Networks</a><span class='QuoteInBody-inlineButton'><span>+14.07%</span><button aria-label='Add to watchlist'>+</button></span></span> shares jumped about 14% in extended trading on Wednesday.", "Corvid Networks shares jumped about 14% in extended trading on Wednesday.")] // the chip that wraps the company's name keeps the name
     [InlineData("The fund's manager, <span class='quote'>\"up 45% on the year\"</span>, was cautious about the months ahead.", "The fund's manager, \"up 45% on the year\", was cautious about the months ahead.")] // a quotation with a figure in it, no quote chip
     [InlineData("Its <span class='ticker-symbol'>HRB</span> shares rose on the day the results were published in the morning.", "Its HRB shares rose on the day the results were published in the morning.")] // a symbol alone, no change
+    [InlineData("Nelle ultime settimane il bitcoin <span class='CoinChip_chip__Qm1x8' data-testid='coin-chip'><span class='CoinChip_symbol__aB3d9'>BTC</span><span class='CoinChip_price__Zx8k2'>61.482,10 €</span><span class='CoinChip_change__P0o1L'>+1,84%</span></span> è tornato sopra quota 60.000 euro.", "Nelle ultime settimane il bitcoin è tornato sopra quota 60.000 euro.")] // a coin's price chip
     public void A_stocks_quote_beside_a_company_in_a_sentence_goes(string paragraph, string kept)
     {
         Assert.Equal(First + "\n\n" + kept + "\n\n" + Last, Extract($"<p>{First}</p><p>{paragraph}</p><p>{Last}</p>"));
