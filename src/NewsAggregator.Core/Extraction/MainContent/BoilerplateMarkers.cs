@@ -61,34 +61,28 @@ internal static partial class BoilerplateMarkers
         {
             return byClass;
         }
-        var named = (Furniture)Math.Max((int)byClass, (int)NamesFurniture(element.GetAttribute("id"), heading, link));
+        var named = Stronger(byClass, NamesFurniture(element.GetAttribute("id"), heading, link));
         // A region labelled by its heading carries the heading's id, a name the site chose as well:
         // <section aria-labelledby="comments-h"> under utility classes that name nothing.
-        if (element.GetAttribute("aria-labelledby") is { } label)
-        {
-            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(label, heading, link));
-        }
+        named = Stronger(named, NamesFurniture(element.GetAttribute("aria-labelledby"), heading, link));
         // So does the name a component carries for its tests, where class names are hashes
         // (<section data-testid="lineups" class="ssrcss-sjqavx-LineupsSection">,
         // <div data-test-id="odds-widget" class="hyperion-css-1xq2v7n">).
-        if ((element.GetAttribute("data-testid") ?? element.GetAttribute("data-test-id")) is { } testName)
-        {
-            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(testName, heading, link));
-        }
+        named = Stronger(named, NamesFurniture(element.GetAttribute("data-testid") ?? element.GetAttribute("data-test-id"), heading, link));
         // And what ARIA says a region is, where the class says nothing (a gallery set as a carousel,
         // <div aria-roledescription="carousel">, under a namespace's BEM name, "duet--article--gallery").
-        if (element.GetAttribute("aria-roledescription") is { } described)
-        {
-            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(described, heading, link));
-        }
+        named = Stronger(named, NamesFurniture(element.GetAttribute("aria-roledescription"), heading, link));
         // A custom element's tag is a name its site chose, as a class is (<newsletter-box>,
         // <ad-slot>, <share-bar>); a built-in tag has no hyphen.
         if (element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named)
         {
-            named = (Furniture)Math.Max((int)named, (int)NamesFurniture(element.LocalName, heading));
+            named = Stronger(named, NamesFurniture(element.LocalName, heading));
         }
         return named == Furniture.None && !heading && IsMarketQuote(element) ? Furniture.Named : named;
     }
+
+    /// <summary>The stronger of two judgements: an element that one of its names calls furniture is furniture.</summary>
+    private static Furniture Stronger(Furniture one, Furniture other) => (Furniture)Math.Max((int)one, (int)other);
 
     /// <summary>
     /// A stock's quote beside the company's name, as financial sites set one in their stories (its
