@@ -65,7 +65,8 @@ internal static partial class FurnitureVocabulary
         // a vote box ("newdigg", "diggbox": DedeCMS's 顶一下/踩一下 under every article; the Digg button)
         "jump|rating|digg|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
         "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
-        "sr-only|screen-?reader|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
+        // text for screen readers only ("sr-only", MediaElement's "mejs-offscreen" with its "Audio Player")
+        "sr-only|screen-?reader|offscreen|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
         // the story's list of its own updates and corrections, each stamped ("Updates to this story")
         "change-?log|" +
         // the box that asks readers for money ("support-box", "support-us-banner"); "support" alone
@@ -111,6 +112,8 @@ internal static partial class FurnitureVocabulary
         "potpis|opis-?fot|izvor-?fot|bilten|o-autor|" +
         // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
         "affiliat|afiliad|affilie|" +
+        // the box of a QR code to scan, to follow the site's account or join its group ("qrcode-box")
+        "qr-?code|" +
         // a wiki's link to edit the section beside each heading ("mw-editsection", "[edit]")
         "editsection|" +
         // Joomla's list of the article's category, dates, author and hits ("article-info",
@@ -191,7 +194,10 @@ internal static partial class FurnitureVocabulary
     // Weak parts that page builders and slideshows also put around every block of an article's
     // text ("elementor-widget-container", "Section--Ads" in BEM): furniture only when the element
     // holds no prose either, which the caller judges (an ad slot or a sidebar widget holds none).
-    [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads", MatchingCase)]
+    // A weather site's modules set in a story (an hourly strip, a radar map, "Your local forecast")
+    // are named so too, and hold no prose; the weather story's own wrappers, named the same way,
+    // hold its paragraphs.
+    [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads|weather|forecast|radar", MatchingCase)]
     internal static partial Regex UnlessProseWord();
 
     // A name that, on a box inside the article's own text, names part of the article: in print a
@@ -410,6 +416,11 @@ internal static partial class FurnitureVocabulary
         @"téléchargez (l'|notre )appli(cation)?.*|scarica (l'|la nostra )app.*|download (de|onze) app.*|pobierz (naszą )?aplikację.*|(скачайте|установите) (наше )?приложение.*|" +
         // the note over a story still being written ("This story is developing and will be updated.")
         @"this (is a )?(developing|breaking)( news)? story\b.{0,60}|this (story|article) is (developing|breaking)\b.{0,60}|" +
+        // and the promise to update it, a sentence of its own ("This story will be updated as more
+        // is known.", "Dieser Artikel wird laufend aktualisiert.", "Ang balitang ito ay ia-update …";
+        // not "Dieser Artikel wird laufend aktualisiert, klagte der Verlag …")
+        @"(this (story|article|post) (will be|is being) updated|(dieser|der) (artikel|beitrag|text) wird (laufend |fortlaufend |ständig )?aktualisiert|" +
+        @"cet article (sera|est) (régulièrement )?(mis à jour|actualisé)|esta (nota|noticia) (será|se irá|está siendo) actualizada|ang (balitang|artikulong) ito ay ia-update)\b[^,;:]{0,80}([.!…]\s.{0,100}|[.!…]?)|" +
         @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|abbonati.*|seguici.*|volg ons.*|abone ol.*|" +
         @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|video|vídeo|видео|動画|영상|" +
         @"loading\.*|загрузка.*|загружается.*|ładowanie.*|(视频|視頻)?加载中.*|(视频|視頻)?載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
@@ -424,7 +435,7 @@ internal static partial class FurnitureVocabulary
         // a request to add it, not a sentence about Google's setting)
         @"(?=.{0,160}\bgoogle)((add|make|set)\b.{0,60}\b(as )?(a |your )?preferred source\b.{0,40}|.{0,100}\btercih edilen kaynak olarak ekle.{0,40}|" +
         @".{0,60}\bals bevorzugte quelle\b.{0,30}\bhinzu.{0,20}|(ajoutez|añade|adicione|aggiungi)\b.{0,60}\b(source préférée|fuente preferida|fonte preferida|fonte preferita)\b.{0,40})|" +
-        @"(вам )?понравилась (ли )?(эта )?(статья|новость)\?|бул жаңылык сизге жактыбы\?|бұл жаңалық сізге ұнады ма\?|bu haberi beğendiniz mi\?|" +
+        @"(вам )?понравилась (ли )?(эта )?(статья|новость)\?|как вам (этот )?(материал|статья|новость)\?|бул жаңылык сизге жактыбы\?|бұл жаңалық сізге ұнады ма\?|bu haberi beğendiniz mi\?|" +
         @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il plu\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|категори[яи]|рубрик[аи]|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*([:：].*)?" + LineEnd,
         IgnoringCase)]
@@ -471,7 +482,7 @@ internal static partial class FurnitureVocabulary
     // the author" ("… к закрытой бане. Фото автора"); or in Chinese the picture's source after the
     // caption's full stop, unbracketed ("华锦置业位于上海的总部大楼。图：视觉中国").
     private const string CaptionCredits =
-        @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：].{0,30}[)）]|。\s*(摄影|攝影|图|圖)\s*[:：][^。！？]{1,30}|" +
+        @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：/／].{0,30}[)）]|。\s*(摄影|攝影|图|圖)\s*[:：][^。！？]{1,30}|" +
         @"[.!?]\s+((photo|i?foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
         @"\s\((file |\p{L}+-)?(photo|image|picture|i?foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
@@ -987,6 +998,18 @@ internal static partial class FurnitureVocabulary
 
     internal static readonly GatedPattern TypoReportPrompt = new(TypoReportPromptPattern(), "ctrl", "typo", "erro", "mistake", "erreur", "faute", "coquille", "fehler", "hata", "грешку", "grešku", "ошибку", "опечатку", "błąd", "chybu");
 
+    // The request for the readers' own photos and videos of what the story reports, at the start of
+    // its paragraph or after a short question ("Стали свидетелем …? Присылайте фото и видео в наш
+    // бот", "Widzisz burzę w swojej okolicy? Wyślij nam zdjęcie lub film", "Send us your photos").
+    // Anchored: a story that quotes such a request, inside a sentence, keeps it.
+    [GeneratedRegex(
+        @"^\W*([^.!?]{0,100}\?\s*)?(send us your (photos?|pictures?|videos?|footage)|присылайте( нам)?( ваши| свои)? (фото|видео|снимки)|(wyślij|przyślij|prześlij)(cie)? nam (swoje )?(zdjęci|film|wideo)|" +
+        @"schicken sie uns (ihre )?(fotos|bilder|videos)|(envíanos|mándanos) (tus )?(fotos|videos|vídeos)|(envie|mande)(-nos)? (suas )?(fotos|vídeos)|envoyez-nous vos (photos|vidéos)|(inviateci|mandateci) (le vostre )?(foto|video))",
+        IgnoringCase)]
+    private static partial Regex SubmissionPromptPattern();
+
+    internal static readonly GatedPattern SubmissionPrompt = new(SubmissionPromptPattern(), "send us", "присылайте", "nam ", "schicken sie", "envíanos", "mándanos", "envie", "mande", "envoyez", "inviateci", "mandateci");
+
     // DataLife Engine's notice to every visitor not logged in, under each article of the Russian
     // sites it runs ("Уважаемый посетитель, Вы зашли на сайт как незарегистрированный пользователь.
     // Мы рекомендуем Вам зарегистрироваться либо войти на сайт под своим именем."), and its English.
@@ -1037,8 +1060,10 @@ internal static partial class FurnitureVocabulary
         // an op-ed", "… submit a response of up to 300 words by email to be considered for publication in our letters section")
         @"\b(letters? to the editor|op-eds?)\b.{0,60}\bup to \d{2,4} words\b|\b(letters?|responses?)\b.{0,60}\bup to \d{2,4} words\b.{0,120}\b(editor|publication|letters (section|page))\b|" +
         // and a reader-funded site's appeal at the text's end ("You've read 7 articles in the last month", "… we have a small
-        // favour to ask", "please consider supporting us with a regular contribution")
-        @"^you(’|')ve read \d+ articles? in the last\b|\bwe have a small favou?r to ask\b|\bplease consider supporting us\b|" +
+        // favour to ask", "please consider supporting us with a regular contribution"), and a metered site's count of
+        // the free articles left ("You have 1 free article remaining this month")
+        @"^you(’|')ve read \d+ articles? in the last\b|^you have (\d+|one|no) (more )?free (articles?|stories|story) (remaining|left)\b|" +
+        @"\bwe have a small favou?r to ask\b|\bplease consider supporting us\b|" +
         @"^never miss a (story|thing|beat)\b.{0,20}\bsign up\b|^suscríbete\b.{0,80}\b(newsletter|boletín)\b|" +
         @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
         // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
@@ -1046,7 +1071,7 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 
-    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss", "newsletter", "bolet", "words", "favo", "consider supporting");
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss", "newsletter", "bolet", "words", "favo", "consider supporting", "free");
 
     // A subscription's offer as its box states it: a first price (a trial, a low price, a few
     // months) and the price after it ("1 € al mese per 3 mesi, poi 5,99 € al mese", "30 Tage
@@ -1083,7 +1108,9 @@ internal static partial class FurnitureVocabulary
         @"\bthis audio (is |was )?(generated|produced|created) (by|with|using) (ai|artificial intelligence|text-to-speech)\b|^\W*audio (is )?(generated|produced|created) (by|with|using) (ai|artificial intelligence|text-to-speech)\W*$|" +
         @"\b(dieser|diesen) (text|artikel|beitrag)\b.{0,30}\bvon einer (künstlichen|synthetischen|computergenerierten|ki-generierten) stimme (vorgelesen|gesprochen|eingesprochen)\b|" +
         @"\bcet article\b.{0,30}\blu par une voix (de synthèse|artificielle|synthétique)\b|\beste (artículo|texto)\b.{0,30}\b(leído|narrado) por una voz (artificial|sintética)\b|" +
-        @"\beste (artigo|texto)\b.{0,30}\b(lido|narrado) por uma voz (artificial|sintética)\b|\bquesto articolo\b.{0,30}\bletto da una voce (artificiale|sintetica)\b",
+        @"\beste (artigo|texto)\b.{0,30}\b(lido|narrado) por uma voz (artificial|sintética)\b|\bquesto articolo\b.{0,30}\bletto da una voce (artificiale|sintetica)\b|" +
+        // or says that its audio is made so ("Escucha esta nota · 4 min Audio generado con voz sintética")
+        @"\baudio (generated|generado|gerado|generato|généré)\b.{0,20}\b(voice|voz|voce|voix) (artificial|synthetic|sintética|sintetica|artificiale|de synthèse)\b",
         IgnoringCase)]
     private static partial Regex SyntheticVoiceNotePattern();
 

@@ -31,7 +31,7 @@ public class ExtractionQualityTests
     // agencies', public broadcasters', newspaper groups', the quality press's, sports, financial, science
     // and entertainment news sites', the dailies of Africa, Asia, Latin America and the Middle East, and
     // video-game, car and product review, local news, public bodies' newsroom, opinion and crypto and startup news
-    // sites' pages in 305 languages (tests/data/news-templates, 785
+    // sites' pages in 305 languages (tests/data/news-templates, 825
     // pages): measured P 0.965, R 0.997, F1 0.981, no empty output.
     private const double TemplatesF1Floor = 0.97;
 
@@ -44,7 +44,7 @@ public class ExtractionQualityTests
         var scores = pages.Select(page => ExtractionScore.Page(page.ArticleBody, extractor.Extract(page.Html, page.Url).Text)).ToArray();
         var corpus = ExtractionScore.Corpus(scores);
 
-        Assert.Equal(785, corpus.Pages);
+        Assert.Equal(825, corpus.Pages);
         Assert.Equal(0, corpus.EmptyOutputs);
         Assert.True(corpus.F1 >= TemplatesF1Floor, $"F1 {corpus.F1:F3} (P {corpus.Precision:F3}, R {corpus.Recall:F3}) fell below {TemplatesF1Floor}");
     }

@@ -123,6 +123,11 @@ public class BoilerplateMarkersTests
     [InlineData("widget_apostas", "Named")]
     [InlineData("match-odds", "Named")]
     [InlineData("goddsend", "None")] // "odds" only as a word of its own
+    [InlineData("mejs-offscreen", "Named")] // text for screen readers only (MediaElement's "Audio Player")
+    [InlineData("qrcode-box clearfix", "Named")] // a QR code to scan, to follow the site's account
+    [InlineData("HourlyStrip--wrap--2xQ1 weather-hourly", "UnlessProse")] // a weather site's module: furniture where it holds no prose
+    [InlineData("LocalForecastModule--module--3vC", "UnlessProse")]
+    [InlineData("RadarEmbed--card--3bVz", "UnlessProse")]
     public void Class_words_in_other_languages(string classes, string expected)
     {
         var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");

@@ -201,6 +201,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Снимка: Община Калиново</p>")] // a credit in Bulgarian
     [InlineData("<p>图为城东街道一处已完成加装的电梯。（摄影：陈立）</p>")] // a caption that ends with its photographer's name
     [InlineData("<p>城东街道一处已完成加装的电梯。图：视觉中国</p>")] // and with the picture's source after its full stop
+    [InlineData("<p>6月11日，河南郑州，市民在街头打伞遮阳。（图/天行气象网 周蔓 摄）</p>")] // and with its source after a slash, in brackets
     [InlineData("<p>The charging station will be built at the western depot. Foto: Stadt Kalinovo</p>")] // a caption whose last words are its credit
     [InlineData("<p>VIDÉO. Une journée de récolte sur les marais (2 min 40)</p>")] // a video's title over its player
     [InlineData("<p><i>This story is developing and will be updated.</i></p>")]
@@ -313,6 +314,15 @@ public class InlineFurnitureTests
     [InlineData("<p>Do you have an opinion on the issues raised in this article? If you would like to submit a response of up to 300 words by email to be considered for publication in our letters section, please click here.</p>")]
     [InlineData("<p>You’ve read 7 articles in the last month</p><p>… we have a small favour to ask. Millions of readers come to the Harbour Times every month for journalism that is free to read.</p><p>If you can, please consider supporting us with a regular contribution.</p>")] // a reader-funded site's appeal
     [InlineData("<p>Assets in this article</p>")] // the label over a story's coins or quotes
+    [InlineData("<p>You have 1 free article remaining this month. Subscribe to the Harbour Times for unlimited access.</p>")] // a metered site's count of free articles
+    [InlineData("<p><b>Стали свидетелем последствий непогоды?</b> Присылайте фото и видео в наш бот @volzhkurier_bot — самые интересные кадры мы опубликуем.</p>")] // the request for readers' photos
+    [InlineData("<p>Widzisz burzę w swojej okolicy? Wyślij nam zdjęcie lub film przez formularz Twoja Pogoda. Najciekawsze materiały opublikujemy.</p>")]
+    [InlineData("<p>Send us your photos of the storm: the best will be in tomorrow's paper.</p>")]
+    [InlineData("<p>Как вам материал?</p>")] // the question over a reaction widget
+    [InlineData("<p><em>Dieser Artikel wird laufend aktualisiert. Aktuelle Warnungen für Ihren Wohnort finden Sie in unserer App.</em></p>")] // the promise to update the story
+    [InlineData("<p><em>Ang balitang ito ay ia-update habang may bagong impormasyon mula sa PAGASA.</em></p>")]
+    [InlineData("<p>This story will be updated.</p>")]
+    [InlineData("<p>Escucha esta nota · 4 min Audio generado con voz sintética</p>")] // the note that a machine reads the story out
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -714,6 +724,8 @@ public class InlineFurnitureTests
     [InlineData("<p>The study, published in Nature (doi: 10.1038/s41586-025-08412-7), tracked the glacier for twelve years.</p>")] // a DOI inside a sentence
     [InlineData("<p>Google will let readers pick a preferred source for its Top Stories from next month.</p>")] // Google's setting in the news, no request to add the site
     [InlineData("<p>ISIN: the code every broker asks for, printed on each statement, is twelve characters long and names the fund.</p>")] // a security's identifier named in a sentence
+    [InlineData("<p>The council's plea, “Send us your photos of potholes”, brought in more than 400 pictures within a week.</p>")] // a request for photos the story reports, inside its sentence
+    [InlineData("<p>Dieser Artikel wird laufend aktualisiert, klagte der Verlag im Prozess, und verlangte Geld für jede neue Fassung.</p>")] // a story about updates: a sentence that goes on
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
