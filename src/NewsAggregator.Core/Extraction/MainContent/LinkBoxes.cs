@@ -33,6 +33,7 @@ internal static partial class LinkBoxes
             // Most texts hold no field and no vote: one look at the whole spares one in each box.
             var fields = outline.Element(root).QuerySelector(FieldsOrVotes) is not null;
             var offers = outline.Element(root).QuerySelector(SponsoredLinks) is not null;
+            var frames = outline.Element(root).QuerySelector(Frames) is not null;
             for (var position = root + 1; position < outline.SubtreeEnd(root);)
             {
                 var element = outline.Element(position);
@@ -43,7 +44,8 @@ internal static partial class LinkBoxes
                        IsStoryCard(element, mass[position]))) ||
                      // Fields say what a box is whatever its tag: a <section> of the story has none.
                      (fields && IsFieldBox(element.LocalName) && (IsSignupBox(element, mass[position]) || IsPollBox(element, mass[position]))) ||
-                     (offers && IsFieldBox(element.LocalName) && IsShopBox(element, mass[position]))))
+                     (offers && IsFieldBox(element.LocalName) && IsShopBox(element, mass[position])) ||
+                     (frames && IsFieldBox(element.LocalName) && IsFramesCaption(element, mass[position]))))
                 {
                     boxes.Add(position);
                     position = outline.SubtreeEnd(position);
@@ -211,6 +213,49 @@ internal static partial class LinkBoxes
 
     private static bool IsWords(AngleSharp.Dom.INode? node) =>
         node is AngleSharp.Dom.IText text && !string.IsNullOrWhiteSpace(text.Data);
+
+    /// <summary>
+    /// A frame embedded between the story's paragraphs (a chart from Datawrapper or Flourish, a map,
+    /// a video player) in a box of its own with its title, description and source on short lines
+    /// ("EV inventory outpaces the market", "Days' supply of new vehicles on U.S. dealer lots",
+    /// "Source: Lotline Analytics. Chart: …"): the lines are the frame's caption, as a picture's
+    /// are. A paragraph of the story set beside a frame runs longer than such a line.
+    /// </summary>
+    private static bool IsFramesCaption(AngleSharp.Dom.IElement element, TextMass.Measure measure)
+    {
+        if (measure.Chars is 0 or >= FramesCaptionChars || element.QuerySelector(Frames) is null)
+        {
+            return false;
+        }
+        // A line is a paragraph, or a run of text between the box's elements (a lead set in a
+        // <span> beside a like button's frame is no caption).
+        foreach (var paragraph in element.QuerySelectorAll("p"))
+        {
+            if (paragraph.TextContent.AsSpan().Trim().Length >= FramesCaptionLineChars)
+            {
+                return false;
+            }
+        }
+        return !HasLongTextRun(element);
+    }
+
+    private static bool HasLongTextRun(AngleSharp.Dom.INode node)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is AngleSharp.Dom.IText text ? text.Data.AsSpan().Trim().Length >= FramesCaptionLineChars : HasLongTextRun(child))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // An embedded page (a chart, a map, a player).
+    private const string Frames = "iframe[src]";
+    // A frame's title, a line of description and its source; a line of it.
+    private const int FramesCaptionChars = 300;
+    private const int FramesCaptionLineChars = 120;
 
     // Links marked paid or affiliate.
     private const string SponsoredLinks = "a[rel~=sponsored]";
