@@ -64,7 +64,8 @@ internal static partial class FurnitureVocabulary
         "taboola|footer|navbar|navigation|(?<!ctxt)menu|toolbar|skip(?=$|[^a-z]|link|to|nav|content)|overlay|login|follow|author|byline|caption(?![-_](top|bottom))|credit|keyword|" +
         // a vote box ("newdigg", "diggbox": DedeCMS's 顶一下/踩一下 under every article; the Digg button)
         "jump|rating|digg|timestamp|dateline|topics|tag-?list|post-?tags|article-?tags|" +
-        "read-?more|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
+        // ("readmore-body", "read-more-content" name the rest of the text a "read more" button opens, no link to more)
+        "read-?more(?![-_]?(body|content|text))|more-?(stories|news|posts|articles|from|coverage|videos|in\\b)|also-?read|read-?next|up-?next|see-?also|" +
         // text for screen readers only ("sr-only", MediaElement's "mejs-offscreen" with its "Audio Player")
         "sr-only|screen-?reader|offscreen|donat(e|ion)|disclaimer|copyright|contact|adslot|ad-slot|ad-container|ad-wrapper|" +
         // the story's list of its own updates and corrections, each stamped ("Updates to this story")
@@ -310,6 +311,7 @@ internal static partial class FurnitureVocabulary
         // publicité", "Dalsza część artykułu pod materiałem wideo", "Dalszy ciąg materiału pod wideo",
         // "Продолжение ниже")
         @"(the )?(story|article|text) continues (below|after)( (the |this )?(advertisement|ad|video))?|" +
+        @"continua a leggere (dopo|sotto) (la pubblicità|il video)|(o )?(texto|artigo) continua (após|depois d[oa]|abaixo d[oa]) (a |o )?(publicidade|anúncio|vídeo)|" +
         // and the label Postmedia sets over each part of the text between its ad slots
         @"article content|" +
         @"(der )?(artikel|text) (geht|wird) (unter|nach) (der|dem) (anzeige|werbung|video) weiter|weiter nach (der|dem) (anzeige|werbung|video)|" +
@@ -394,7 +396,9 @@ internal static partial class FurnitureVocabulary
         @"(noticias|artículos|notas) relacionad[oa]s|(notícias|artigos|matérias) relacionad[oa]s|(articoli|notizie) correlat[ie]|gerelateerde (artikelen|berichten)|" +
         @"([iİ]lgili|benzer) haberler|関連(記事|ニュース)|관련 ?(기사|뉴스)|(أخبار|مقالات) ذات صلة|" +
         // the label over the quotes of the companies a story names, or over its contents
-        @"((assets|coins|tokens|companies|stocks) )?(mentioned )?in this article|in diesem artikel|dans cet article|les valeurs citées|en este artículo|neste artigo|in questo articolo|в этой статье" + LineEnd,
+        @"((assets|coins|tokens|companies|stocks) )?(mentioned )?in this article|in diesem artikel|dans cet article|les valeurs citées|en este artículo|neste artigo|in questo articolo|в этой статье|" +
+        // and the label over the story's table of contents ("Indice dei contenuti", "Inhaltsverzeichnis", "目次")
+        @"(table of )?contents|jump to( a)? section|indice dei contenuti|sommaire|inhaltsverzeichnis|índice( de contenidos)?|spis treści|содержание( статьи)?|目次|目录" + LineEnd,
         IgnoringCase)]
     internal static partial Regex OtherStoriesLine();
 
@@ -480,9 +484,11 @@ internal static partial class FurnitureVocabulary
     // its 6:52 a.m. run. Photo by Joanna Pruett / The Pell River Dispatch": without the outlet, "Photo
     // by Jeanie Dunn." ends a paragraph of a report as often as a caption); or the Russian "photo by
     // the author" ("… к закрытой бане. Фото автора"); or in Chinese the picture's source after the
-    // caption's full stop, unbracketed ("华锦置业位于上海的总部大楼。图：视觉中国").
+    // caption's full stop, unbracketed ("华锦置业位于上海的总部大楼。图：视觉中国"), or the
+    // photographer's or agency's name before "摄" (took it) or "供图" (supplied it): "…已坐满食客。陈思源 摄",
+    // "暮色中的泉州古城。视觉中国 供图".
     private const string CaptionCredits =
-        @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：/／].{0,30}[)）]|。\s*(摄影|攝影|图|圖)\s*[:：][^。！？]{1,30}|" +
+        @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：/／].{0,30}[)）]|。\s*(摄影|攝影|图|圖)\s*[:：][^。！？]{1,30}|。\s*[^。！？，\s]{2,12}\s(摄|攝|供图|供圖)|" +
         @"[.!?]\s+((photo|i?foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
         @"\s\((file |\p{L}+-)?(photo|image|picture|i?foto|фото)s?( by|\s*:)\s[^()]{1,60}\)|" +
@@ -741,8 +747,8 @@ internal static partial class FurnitureVocabulary
         // a line naming only the wire services the story came from: "(dpa)", "AFP/Reuters", "– EFE"
         @"\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
         // the desk's codes for who wrote and who edited the story, with the wires it drew on, as German,
-        // Polish and Portuguese agencies and broadcasters sign their copy ("jw/ehl (epd, dpa)", "mzi/ mhr/", "FPC // MCL")
-        @"\p{L}{2,4}(\s*//?\s*\p{L}{2,5})+\s*/?(\s*\((" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\))?|" +
+        // Polish and Portuguese agencies and broadcasters sign their copy ("jw/ehl (epd, dpa)", "mzi/ mhr/", "FPC // MCL"), or in brackets as Indonesian portals do ("(wsw/fem)")
+        @"\(?\p{L}{2,4}(\s*//?\s*\p{L}{2,5})+\s*/?\)?(\s*\((" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\))?|" +
         // a count alone (a post's likes or claps, "1.4K"), or a page number
         @"\W*\d[\d.,]*\s*[km]?\W*|" +
         @"\W*(sources?|πηγή|πηγές|источники?|джерело|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
@@ -1065,7 +1071,7 @@ internal static partial class FurnitureVocabulary
         @"^you(’|')ve read \d+ articles? in the last\b|^you have (\d+|one|no) (more )?free (articles?|stories|story) (remaining|left)\b|" +
         @"\bwe have a small favou?r to ask\b|\bplease consider supporting us\b|" +
         @"^never miss a (story|thing|beat)\b.{0,20}\bsign up\b|^suscríbete\b.{0,80}\b(newsletter|boletín)\b|" +
-        @"\bla suite est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde cet article à lire\b|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
+        @"\bla suite (de cet article )?est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde (cet |l['’])article à lire\b|^déjà abonné\s*\?|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
         // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
         @"有料会員の方は(この)?記事をギフトできます",
         IgnoringCase)]
@@ -1085,7 +1091,7 @@ internal static partial class FurnitureVocabulary
 
     [GeneratedRegex(
         @"(?s)(?:\b(?:first|ersten?|primer|premier|primo|pierwszy|første|eerste|prøv|probeer|testen|try|trial|kostenlos|gratis|free|gratuit\w*)\b|" +
-        @"\b[01](?:[.,]\d{1,2})?\s?(?:€|kr\b|krone\b|zł)|(?:€|\$|£)\s?[01](?:[.,]\d{1,2})?\b|\b\d+\s*(?:mesi|meses|months|monate|wochen|weeks|måneder|maanden|miesiące)\b)" +
+        @"\b[01](?:[.,]\d{1,2})?\s?(?:€|kr\b|krone\b|zł)|(?:€|\$|£)\s?[01](?:[.,]\d{1,2})?\b|\b\d+\s*(?:mesi|meses|months|monate|wochen|weeks|måneder|maanden|miesiące|mois)\b)" +
         @".{0,80}" + ThenWord + @".{0,20}" + Price + "|" +
         @"\b" + ThenWord + @".{0,20}" + Price + @".{0,60}\b(?:cancel\w*|kündbar|disdici|résiliable|sans engagement|ingen bindingstid|opzegbaar)|" +
         @"\b(?:subscribe|suscrib\w*|abonn\w*|abbonati|assine)\b.{0,30}\b(?:for|por|pour|per|für|a)\s+(?:just |only |solo |seulement |nur )?" + Price + @".{0,30}\b(?:first|primer|premier|ersten|primo)\b",

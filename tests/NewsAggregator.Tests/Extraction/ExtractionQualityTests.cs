@@ -30,9 +30,10 @@ public class ExtractionQualityTests
     // Our own pages of today's CMS templates, front-end frameworks, hard cases, legacy encodings, news
     // agencies', public broadcasters', newspaper groups', the quality press's, sports, financial, science
     // and entertainment news sites', the dailies of Africa, Asia, Latin America and the Middle East, and
-    // video-game, car and product review, local news, public bodies' newsroom, opinion and crypto and startup news
-    // sites' pages in 305 languages (tests/data/news-templates, 825
-    // pages): measured P 0.965, R 0.997, F1 0.981, no empty output.
+    // video-game, car and product review, local news, public bodies' newsroom, opinion, crypto and startup, weather
+    // and disaster, trade, faith, student, travel and food, property, jobs and consumer news
+    // sites' pages in 305 languages (tests/data/news-templates, 865
+    // pages): measured P 0.962, R 0.996, F1 0.979, no empty output.
     private const double TemplatesF1Floor = 0.97;
 
     [Fact]
@@ -44,7 +45,7 @@ public class ExtractionQualityTests
         var scores = pages.Select(page => ExtractionScore.Page(page.ArticleBody, extractor.Extract(page.Html, page.Url).Text)).ToArray();
         var corpus = ExtractionScore.Corpus(scores);
 
-        Assert.Equal(825, corpus.Pages);
+        Assert.Equal(865, corpus.Pages);
         Assert.Equal(0, corpus.EmptyOutputs);
         Assert.True(corpus.F1 >= TemplatesF1Floor, $"F1 {corpus.F1:F3} (P {corpus.Precision:F3}, R {corpus.Recall:F3}) fell below {TemplatesF1Floor}");
     }

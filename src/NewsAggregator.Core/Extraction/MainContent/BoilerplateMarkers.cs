@@ -61,7 +61,8 @@ internal static partial class BoilerplateMarkers
         {
             return byClass;
         }
-        var named = Stronger(byClass, NamesFurniture(element.GetAttribute("id"), heading, link));
+        var id = element.GetAttribute("id");
+        var named = heading && id is not null && IsAnchorOfItsText(id, element) ? byClass : Stronger(byClass, NamesFurniture(id, heading, link));
         // A region labelled by its heading carries the heading's id, a name the site chose as well:
         // <section aria-labelledby="comments-h"> under utility classes that name nothing.
         named = Stronger(named, NamesFurniture(element.GetAttribute("aria-labelledby"), heading, link));
@@ -79,6 +80,35 @@ internal static partial class BoilerplateMarkers
             named = Stronger(named, NamesFurniture(element.LocalName, heading));
         }
         return named == Furniture.None && !heading && IsMarketQuote(element) ? Furniture.Named : named;
+    }
+
+    /// <summary>
+    /// The id is the heading's own text made into an anchor to link to ("les-taux-de-credit-cle-de-la-reprise"
+    /// over "Les taux de crédit, clé de la reprise"), as tables of contents and Markdown renderers
+    /// make one: its words are the heading's, not a name the site gave a part of its page (the
+    /// "credit" of a photo's credit).
+    /// </summary>
+    private static bool IsAnchorOfItsText(string id, IElement heading)
+    {
+        var anchor = LettersAndDigits(id);
+        return anchor.Length >= AnchorChars && LettersAndDigits(heading.TextContent).StartsWith(anchor, StringComparison.Ordinal);
+    }
+
+    // An anchor this short may be a word of the heading by chance ("top", "nav").
+    private const int AnchorChars = 8;
+
+    /// <summary>The text's letters and digits, lower case, without their accents ("clé" is "cle" in an anchor).</summary>
+    private static string LettersAndDigits(string text)
+    {
+        var letters = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return letters.ToString();
     }
 
     /// <summary>The stronger of two judgements: an element that one of its names calls furniture is furniture.</summary>
@@ -195,6 +225,13 @@ internal static partial class BoilerplateMarkers
             // heise names each subheading for the page's contents that link to it
             // ("nav_updates_stehen_bereit"): an anchor to navigate to, not a navigation bar.
             lower = lower[4..];
+        }
+        if (link && lower.Contains("keyword", StringComparison.Ordinal))
+        {
+            // A word of the story linked as a keyword, as portals link names in their text to a
+            // search or a topic (<a class="keyword">江澜理财</a>), is the sentence's, as a link named
+            // a tag is; a box of keywords is named so itself, and its links go with it.
+            lower = lower.Replace("keyword", "", StringComparison.Ordinal);
         }
         var significant = Significant(lower);
         if (heading)

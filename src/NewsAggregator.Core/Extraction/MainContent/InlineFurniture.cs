@@ -112,6 +112,7 @@ internal static class InlineFurniture
                     // "About Quillfield" over the company's standing paragraph, its contacts and the
                     // downloads under a press release; "END" over a WeChat account's credits and
                     // prompts: what follows is the site's, not the story's.
+                    DropNotesAboveTheEnd(kept, ref keptChars, metadata.Byline);
                     break;
                 }
                 if (metadata.FaqQuestion is { } faq && AsksQuestion(text, faq))
@@ -157,6 +158,7 @@ internal static class InlineFurniture
             {
                 // The site's copyright line under the article's paragraphs, with only a little text
                 // after it (headlines of other pages, a site's links): the text has ended.
+                DropNotesAboveTheEnd(kept, ref keptChars, metadata.Byline);
                 break;
             }
             // A note that names itself ("Updated:", "Source:", a byline) is at the text's start while
@@ -713,6 +715,26 @@ internal static class InlineFurniture
     /// <paramref name="before"/> that it holds (the lines set over a note that goes); none when
     /// <paramref name="from"/> is -1.
     /// </summary>
+    /// <summary>
+    /// Where a notice or a heading ends the text on the way (the site's copyright line, "About …"),
+    /// the notes kept just above it were judged before the text's end was known, as blocks amid
+    /// it: a source, a credit or the editor's name ending the story ("（本文来源：寻味旅途网
+    /// 作者：陈思源）", "责任编辑：林晓") goes as it does above readers' comments.
+    /// </summary>
+    private static void DropNotesAboveTheEnd(List<TextBlock> kept, ref int keptChars, string? byline)
+    {
+        for (var taken = 0; taken < EdgeBlocks && kept.Count > EdgeBlocks; taken++)
+        {
+            var last = kept[^1];
+            if (last.Kind == BlockKind.Quote || !(IsStamp(last.Text) || IsByline(last.Text, byline) || IsEdgeMention(last.Text)))
+            {
+                return;
+            }
+            keptChars -= last.Text.Length;
+            kept.RemoveAt(kept.Count - 1);
+        }
+    }
+
     private static void TakeBack(List<TextBlock> kept, ref int keptChars, List<TextBlock> blocks, int from, int before)
     {
         for (var over = before - 1; from >= 0 && over >= from; over--)

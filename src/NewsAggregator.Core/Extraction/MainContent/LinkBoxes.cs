@@ -227,23 +227,30 @@ internal static partial class LinkBoxes
         {
             return false;
         }
-        // A line is a paragraph, or a run of text between the box's elements (a lead set in a
-        // <span> beside a like button's frame is no caption).
+        return !HoldsLongLine(element);
+    }
+
+    /// <summary>
+    /// The box holds a line as long as a paragraph of prose: a paragraph, or a run of text between
+    /// its elements (a lead set in a &lt;span&gt; beside a like button's frame).
+    /// </summary>
+    private static bool HoldsLongLine(AngleSharp.Dom.IElement element)
+    {
         foreach (var paragraph in element.QuerySelectorAll("p"))
         {
-            if (paragraph.TextContent.AsSpan().Trim().Length >= FramesCaptionLineChars)
+            if (paragraph.TextContent.AsSpan().Trim().Length >= BoxLineChars)
             {
-                return false;
+                return true;
             }
         }
-        return !HasLongTextRun(element);
+        return HasLongTextRun(element);
     }
 
     private static bool HasLongTextRun(AngleSharp.Dom.INode node)
     {
         foreach (var child in node.ChildNodes)
         {
-            if (child is AngleSharp.Dom.IText text ? text.Data.AsSpan().Trim().Length >= FramesCaptionLineChars : HasLongTextRun(child))
+            if (child is AngleSharp.Dom.IText text ? text.Data.AsSpan().Trim().Length >= BoxLineChars : HasLongTextRun(child))
             {
                 return true;
             }
@@ -253,9 +260,10 @@ internal static partial class LinkBoxes
 
     // An embedded page (a chart, a map, a player).
     private const string Frames = "iframe[src]";
-    // A frame's title, a line of description and its source; a line of it.
+    // A frame's title, a line of description and its source.
     private const int FramesCaptionChars = 300;
-    private const int FramesCaptionLineChars = 120;
+    // A line of a frame's caption; a paragraph of prose runs longer.
+    private const int BoxLineChars = 120;
 
     // Links marked paid or affiliate.
     private const string SponsoredLinks = "a[rel~=sponsored]";

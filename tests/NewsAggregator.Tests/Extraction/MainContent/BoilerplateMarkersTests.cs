@@ -123,6 +123,8 @@ public class BoilerplateMarkersTests
     [InlineData("widget_apostas", "Named")]
     [InlineData("match-odds", "Named")]
     [InlineData("goddsend", "None")] // "odds" only as a word of its own
+    [InlineData("js-readmore-body is-closed", "None")] // the rest of the text that a "read more" button opens
+    [InlineData("p-readmore js-readmore", "Named")] // the button's box, a link to more
     [InlineData("mejs-offscreen", "Named")] // text for screen readers only (MediaElement's "Audio Player")
     [InlineData("qrcode-box clearfix", "Named")] // a QR code to scan, to follow the site's account
     [InlineData("HourlyStrip--wrap--2xQ1 weather-hourly", "UnlessProse")] // a weather site's module: furniture where it holds no prose
@@ -159,6 +161,8 @@ public class BoilerplateMarkersTests
     [InlineData("<div class='navbar navbar--fixed-top'>x</div>", "Named")] // the bar itself
     [InlineData("<h3 class='post-tags'>x</h3>", "Named")] // a heading named for the story's tags still is
     [InlineData("<div class='kt-adv-slot'>x</div>", "UnlessProse")] // on a box it may
+    [InlineData("<h2 id='les-taux-de-credit-cle-de-la-reprise'>Les taux de crédit, clé de la reprise</h2>", "None")] // an id that is the heading's own text made an anchor: its "credit" names no credit
+    [InlineData("<h2 id='photo-credit'>Les taux de crédit</h2>", "Named")] // an id that is no anchor of its text is a name
     [InlineData("<h3 class='gallery-title'>x</h3>", "UnlessProse")] // a gallery's heading goes with the gallery
     public void A_heading_is_no_header_by_its_class(string html, string expected)
     {
@@ -179,6 +183,8 @@ public class BoilerplateMarkersTests
     [InlineData("<span id='auto-tag_meridian-pictures'>x</span>", "Named")] // the same name on a box
     [InlineData("<a class='headerlink' href='#rates'>x</a>", "Named")] // a link's other weak words still count (a heading's permalink)
     [InlineData("<a class='share-link' href='/share'>x</a>", "Named")] // and its strong ones
+    [InlineData("<a class='keyword' href='/licai/company/jianglan/'>x</a>", "None")] // a name the story links as a keyword (Chinese portals')
+    [InlineData("<div class='keywords'>x</div>", "Named")] // a box of keywords still is one
     public void A_link_named_a_tag_is_the_words_of_its_sentence(string html, string expected)
     {
         Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));

@@ -202,6 +202,8 @@ public class InlineFurnitureTests
     [InlineData("<p>图为城东街道一处已完成加装的电梯。（摄影：陈立）</p>")] // a caption that ends with its photographer's name
     [InlineData("<p>城东街道一处已完成加装的电梯。图：视觉中国</p>")] // and with the picture's source after its full stop
     [InlineData("<p>6月11日，河南郑州，市民在街头打伞遮阳。（图/天行气象网 周蔓 摄）</p>")] // and with its source after a slash, in brackets
+    [InlineData("<p>清晨的西街，面线糊店门口已坐满食客。陈思源 摄</p>")] // and with the photographer's name before "摄" after its full stop
+    [InlineData("<p>暮色中的泉州古城。视觉中国 供图</p>")] // or the agency's before "供图"
     [InlineData("<p>The charging station will be built at the western depot. Foto: Stadt Kalinovo</p>")] // a caption whose last words are its credit
     [InlineData("<p>VIDÉO. Une journée de récolte sur les marais (2 min 40)</p>")] // a video's title over its player
     [InlineData("<p><i>This story is developing and will be updated.</i></p>")]
@@ -322,6 +324,12 @@ public class InlineFurnitureTests
     [InlineData("<p><em>Dieser Artikel wird laufend aktualisiert. Aktuelle Warnungen für Ihren Wohnort finden Sie in unserer App.</em></p>")] // the promise to update the story
     [InlineData("<p><em>Ang balitang ito ay ia-update habang may bagong impormasyon mula sa PAGASA.</em></p>")]
     [InlineData("<p>This story will be updated.</p>")]
+    [InlineData("<p>La suite de cet article est réservée aux abonnés</p><p>Il vous reste 58 % de l'article à lire.</p>")] // a paywall's notices in French
+    [InlineData("<p>Déjà abonné ? Se connecter</p>")]
+    [InlineData("<p>Indice dei contenuti</p>")] // the label over a table of contents
+    [InlineData("<p>Table of contents</p>")]
+    [InlineData("<p>continua a leggere dopo la pubblicità</p>")] // the note that the text goes on below an ad
+    [InlineData("<p>4,90 € par mois pendant 6 mois, puis 9,90 € par mois</p>")] // a subscription's offer, by the month in French
     [InlineData("<p>Escucha esta nota · 4 min Audio generado con voz sintética</p>")] // the note that a machine reads the story out
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
@@ -472,6 +480,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Edited by Oliver Brandt.</p>")] // who edited the story
     [InlineData("<p>（田中美咲）</p>")] // the Japanese reporter's name in brackets under the story
     [InlineData("<p>IP/25/1187</p>")] // the European Commission's reference for its release
+    [InlineData("<p>(wsw/fem)</p>")] // the desk's codes in brackets, as Indonesian portals sign their stories
     [InlineData("<p>mcc/rmlgv</p>")] // the desk's codes for writer and editor, five letters after the slash
     [InlineData("<p><b>LAURA PEDRAZA<br>CORRESPONSAL DE HARBOUR TIMES<br>PUERTO NUEVO (CARIBE)</b></p>")] // a correspondent's signature in capitals, as Colombian dailies set it
     public void Notes_under_the_text_are_dropped(string furniture)
@@ -629,6 +638,19 @@ public class InlineFurnitureTests
         var text = ExtractWithHead($"<script type='application/ld+json'>{Faq}</script>", body);
 
         Assert.Equal(ArticleText.FromHtmlFragment(body), text);
+    }
+
+    [Fact]
+    public void Notes_above_a_copyright_line_that_ends_the_text_are_at_its_edge()
+    {
+        // The line that ends the text is found on the way; the source and the editor's name kept
+        // above it are the text's last blocks, as they would be above readers' comments.
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a waiting hall with space for six hundred passengers.";
+        var text = Extract($"<p>{First}</p><p>{Middle}</p><p>{Middle}</p><p>{Middle}</p><p>{Last}</p>" +
+            "<p>（本文来源：海港时报 作者：陈思源）</p><p>责任编辑：林晓</p><p>© 2025 Harbour Times. All rights reserved.</p>" +
+            "<p>Town council meets on Monday about the car park</p><p>Ferry fares to rise in spring</p><p>New pier opens at the marina</p>");
+
+        Assert.Equal(string.Join("\n\n", First, Middle, Middle, Middle, Last), text);
     }
 
     [Fact]
