@@ -711,11 +711,6 @@ internal static class InlineFurniture
         text.Length <= question.Length + QuestionMarkLength && text.EndsWith(question, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Takes back from <paramref name="kept"/> the blocks from <paramref name="from"/> up to
-    /// <paramref name="before"/> that it holds (the lines set over a note that goes); none when
-    /// <paramref name="from"/> is -1.
-    /// </summary>
-    /// <summary>
     /// Where a notice or a heading ends the text on the way (the site's copyright line, "About …"),
     /// the notes kept just above it were judged before the text's end was known, as blocks amid
     /// it: a source, a credit or the editor's name ending the story ("（本文来源：寻味旅途网
@@ -735,6 +730,11 @@ internal static class InlineFurniture
         }
     }
 
+    /// <summary>
+    /// Takes back from <paramref name="kept"/> the blocks from <paramref name="from"/> up to
+    /// <paramref name="before"/> that it holds (the lines set over a note that goes); none when
+    /// <paramref name="from"/> is -1.
+    /// </summary>
     private static void TakeBack(List<TextBlock> kept, ref int keptChars, List<TextBlock> blocks, int from, int before)
     {
         for (var over = before - 1; from >= 0 && over >= from; over--)
