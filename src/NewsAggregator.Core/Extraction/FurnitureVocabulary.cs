@@ -766,6 +766,8 @@ internal static partial class FurnitureVocabulary
         @"[（(]\p{IsCJKUnifiedIdeographs}{2,5}[）)]|(令和|平成|昭和)(元|\d{1,2})年\d{1,2}月\d{1,2}日|(ip|memo|statement|speech|qanda|mex|ac)/\d{2}/\d{2,5}|" +
         @"[（(]?\s*(取材|文|图|圖|図|写真|撮影)(・(取材|文|写真|撮影))*\s*[/／].{1,40}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
+        // (and the title the story had where it was first published, over a portal's copy: "原标题：…")
+        @"(原标题|原標題)\s*[:：].{1,100}|" +
         // the reporters' and photographers' names ("记者 | 周敏 实习生 | 许嘉怡"), not a question the reporter asks ("记者：未来一周，…？")
         @"((记者|記者|实习生|實習生|通讯员|通訊員|摄影|攝影)\s*[:：|｜]\s*[^\s，。？！,.?!]{1,12}\s*)+|" +
         // and the Korean reporter's sign-off under the story, with the address for tips ("박서윤 기자 seoyun.park@…")
@@ -1071,7 +1073,7 @@ internal static partial class FurnitureVocabulary
         @"^you(’|')ve read \d+ articles? in the last\b|^you have (\d+|one|no) (more )?free (articles?|stories|story) (remaining|left)\b|" +
         @"\bwe have a small favou?r to ask\b|\bplease consider supporting us\b|" +
         @"^never miss a (story|thing|beat)\b.{0,20}\bsign up\b|^suscríbete\b.{0,80}\b(newsletter|boletín)\b|" +
-        @"\bla suite (de cet article )?est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde (cet |l['’])article à lire\b|^déjà abonné\s*\?|有料会員になると続きを|この記事は有料(記事|会員限定)です|" +
+        @"\bla suite (de cet article )?est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde (cet |l['’])article à lire\b|^déjà abonné\s*\?|有料会員になると続きを|この記事は有料(記事|会員限定)です|有料記事\s*残り\d[\d,]*文字|" +
         // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
         @"有料会員の方は(この)?記事をギフトできます",
         IgnoringCase)]

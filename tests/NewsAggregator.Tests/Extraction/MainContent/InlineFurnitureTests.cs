@@ -326,6 +326,7 @@ public class InlineFurnitureTests
     [InlineData("<p>This story will be updated.</p>")]
     [InlineData("<p>La suite de cet article est réservée aux abonnés</p><p>Il vous reste 58 % de l'article à lire.</p>")] // a paywall's notices in French
     [InlineData("<p>Déjà abonné ? Se connecter</p>")]
+    [InlineData("<p>有料記事残り497文字（全文1034文字）</p>")] // a Japanese paid story's count of what is left
     [InlineData("<p>Indice dei contenuti</p>")] // the label over a table of contents
     [InlineData("<p>Table of contents</p>")]
     [InlineData("<p>continua a leggere dopo la pubblicità</p>")] // the note that the text goes on below an ad
@@ -480,6 +481,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Edited by Oliver Brandt.</p>")] // who edited the story
     [InlineData("<p>（田中美咲）</p>")] // the Japanese reporter's name in brackets under the story
     [InlineData("<p>IP/25/1187</p>")] // the European Commission's reference for its release
+    [InlineData("<p>原标题：“刻痕——林秋白版画回顾展”开幕 260余件作品回望一位乡村版画家的六十年</p>")] // the title the story had where it was first published
     [InlineData("<p>(wsw/fem)</p>")] // the desk's codes in brackets, as Indonesian portals sign their stories
     [InlineData("<p>mcc/rmlgv</p>")] // the desk's codes for writer and editor, five letters after the slash
     [InlineData("<p><b>LAURA PEDRAZA<br>CORRESPONSAL DE HARBOUR TIMES<br>PUERTO NUEVO (CARIBE)</b></p>")] // a correspondent's signature in capitals, as Colombian dailies set it
