@@ -1016,7 +1016,8 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     private static partial Regex SubmissionPromptPattern();
 
-    internal static readonly GatedPattern SubmissionPrompt = new(SubmissionPromptPattern(), "send us", "присылайте", "nam ", "schicken sie", "envíanos", "mándanos", "envie", "mande", "envoyez", "inviateci", "mandateci");
+    // Gated by words of the request's object where its verb is a common word ("envie", "mande" in French text).
+    internal static readonly GatedPattern SubmissionPrompt = new(SubmissionPromptPattern(), "send us", "присылайте", "zdjęci", "film", "wideo", "schicken sie", "envíanos", "mándanos", "fotos", "vídeos", "envoyez", "inviateci", "mandateci");
 
     // DataLife Engine's notice to every visitor not logged in, under each article of the Russian
     // sites it runs ("Уважаемый посетитель, Вы зашли на сайт как незарегистрированный пользователь.
