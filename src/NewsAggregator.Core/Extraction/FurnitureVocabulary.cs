@@ -188,8 +188,10 @@ internal static partial class FurnitureVocabulary
     // a "header block" is a heading among the text's blocks, as Notion names each of its own:
     // "notion-header-block", "notion-sub_header-block"; Jimdo's "j-header" is the module of a
     // subheading among its text modules, "j-text"; and SP Page Builder's heading addon is
-    // "sppb-addon-header" in "addon-root-header", as its text addon is "sppb-addon-text-block".)
-    [GeneratedRegex("masthead|(?<!pretty)print|banner|hidden(?!-(xs|sm|md|lg|xl))|(?<!\\bj-|addon-|addon-root-)header(?![-_]block)", MatchingCase)]
+    // "sppb-addon-header" in "addon-root-header", as its text addon is "sppb-addon-text-block";
+    // TYPO3's Bootstrap Package sets each content element's heading in a "frame-header" above
+    // its "ce-bodytext".)
+    [GeneratedRegex("masthead|(?<!pretty)print|banner|hidden(?!-(xs|sm|md|lg|xl))|(?<!\\bj-|addon-|addon-root-|frame-)header(?![-_]block)", MatchingCase)]
     internal static partial Regex WeakFurnitureWord();
 
     // Weak parts that page builders and slideshows also put around every block of an article's
@@ -197,8 +199,11 @@ internal static partial class FurnitureVocabulary
     // holds no prose either, which the caller judges (an ad slot or a sidebar widget holds none).
     // A weather site's modules set in a story (an hourly strip, a radar map, "Your local forecast")
     // are named so too, and hold no prose; the weather story's own wrappers, named the same way,
-    // hold its paragraphs.
-    [GeneratedRegex("gallery|slideshow|slider|carousel|widget|ads-|-ads|weather|forecast|radar", MatchingCase)]
+    // hold its paragraphs. Elementor's "elementor-widget-container" is the inner wrapper of every
+    // widget, a paragraph's as much as a sidebar's: what the widget is, its parent says
+    // ("elementor-widget-text-editor", "elementor-widget-posts"), and a short paragraph set in a
+    // text widget of its own is the story's.
+    [GeneratedRegex("gallery|slideshow|slider|carousel|widget(?![-_]container)|ads-|-ads|weather|forecast|radar", MatchingCase)]
     internal static partial Regex UnlessProseWord();
 
     // A name that, on a box inside the article's own text, names part of the article: in print a

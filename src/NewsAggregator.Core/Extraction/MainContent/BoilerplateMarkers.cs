@@ -79,7 +79,10 @@ internal static partial class BoilerplateMarkers
         {
             named = Stronger(named, NamesFurniture(element.LocalName, heading));
         }
-        return named == Furniture.None && !heading && IsMarketQuote(element) ? Furniture.Named : named;
+        // A name that needs prose to be the story's cannot ask it of a subheading's wrapper: a
+        // page builder's heading widget ("elementor-widget-heading") holds a heading and nothing else.
+        return named == Furniture.UnlessProse && element.LocalName is "div" or "header" && IsSectionHeading(element) ? Furniture.None
+            : named == Furniture.None && !heading && IsMarketQuote(element) ? Furniture.Named : named;
     }
 
     /// <summary>
@@ -177,14 +180,34 @@ internal static partial class BoilerplateMarkers
     }
 
     /// <summary>
-    /// A &lt;header&gt; that holds one subheading and nothing else, no link in it: the heading of a
-    /// section of the text (TYPO3 wraps each content element's heading in one, "frame-header"),
-    /// not an article's head, which holds its title (an h1) with its byline and dates, nor a
-    /// teaser's, whose headline links to the story. It is a heading, and is read as one.
+    /// A &lt;header&gt; or a &lt;div&gt; that holds one subheading and nothing else, no link in
+    /// it, directly or through a wrapper or two of its own: the heading of a section of the text
+    /// (TYPO3 wraps each content element's heading in a &lt;header&gt;, Elementor each heading
+    /// widget in two divs), not an article's head, which
+    /// holds its title (an h1) with its byline and dates, nor a teaser's, whose headline links
+    /// to the story. It is a heading, and is read as one.
     /// </summary>
-    public static bool IsSectionHeading(IElement header) =>
-        header.ChildElementCount == 1 && header.FirstElementChild is { LocalName: "h2" or "h3" or "h4" or "h5" or "h6" } heading &&
-        heading.QuerySelector("a") is null && header.TextContent.Trim() == heading.TextContent.Trim();
+    public static bool IsSectionHeading(IElement wrapper)
+    {
+        var inner = wrapper;
+        for (var depth = 0; depth < SectionHeadingDepth && inner.ChildElementCount == 1; depth++)
+        {
+            var child = inner.FirstElementChild!;
+            if (child.LocalName is "h2" or "h3" or "h4" or "h5" or "h6")
+            {
+                return child.QuerySelector("a") is null && wrapper.TextContent.Trim() == child.TextContent.Trim();
+            }
+            if (child.LocalName != "div")
+            {
+                return false;
+            }
+            inner = child;
+        }
+        return false;
+    }
+
+    // The wrapper, the page builder's container inside it, the heading.
+    private const int SectionHeadingDepth = 3;
 
     // Pages repeat a few hundred class values thousands of times; each is judged once per thread.
     [ThreadStatic]

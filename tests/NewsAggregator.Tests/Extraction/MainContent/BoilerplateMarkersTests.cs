@@ -142,15 +142,20 @@ public class BoilerplateMarkersTests
     [InlineData("<h3 class='section-header'>x</h3>", "None")]
     [InlineData("<div class='header-anchor-post'>x</div>", "Named")] // the same word on a box names the site's header
     [InlineData("<h2 class='header-share'>x</h2>", "Named")] // a strong word still names furniture on a heading
-    [InlineData("<header class='frame-header'><h2>x</h2></header>", "None")] // a <header> around a subheading alone is a heading too
-    [InlineData("<header class='frame-header'><h2><a href='/x'>x</a></h2></header>", "Named")] // a teaser's linked headline is not
-    [InlineData("<header class='frame-header'><h2>x</h2><p>y</p></header>", "Named")] // nor a head that holds more than its heading
+    [InlineData("<header class='box-header'><h2>x</h2></header>", "None")] // a <header> around a subheading alone is a heading too
+    [InlineData("<header class='box-header'><h2><a href='/x'>x</a></h2></header>", "Named")] // a teaser's linked headline is not
+    [InlineData("<header class='box-header'><h2>x</h2><p>y</p></header>", "Named")] // nor a head that holds more than its heading
     [InlineData("<div class='notion-selectable notion-header-block'><div><h2>x</h2></div></div>", "None")] // a "header block" is a heading among the text's blocks (Notion)
     [InlineData("<div class='notion-selectable notion-sub_header-block'><div><h3>x</h3></div></div>", "None")]
     [InlineData("<div class='boxHeader'><h2>x</h2></div>", "Named")] // a box's header is still the box's label
     [InlineData("<div id='cc-m-1' class='j-module n j-header '><h2>x</h2></div>", "None")] // Jimdo's subheading module among its text modules
     [InlineData("<div id='sppb-addon-wrapper-17' class='sppb-addon-wrapper  addon-root-header'><div class='clearfix'><div class='sppb-addon sppb-addon-header sppb-text-left'><h2 class='sppb-addon-title'>x</h2></div></div></div>", "None")] // SP Page Builder's heading addon among its text addons
     [InlineData("<div class='sppb-addon sppb-addon-header'><h2>x</h2></div>", "None")]
+    [InlineData("<div class='frame-header'><h2 class='element-header'>x</h2></div>", "None")] // TYPO3 Bootstrap Package's heading of a content element, above its "ce-bodytext"
+    [InlineData("<div class='elementor-element elementor-widget elementor-widget-heading'><div class='elementor-widget-container'><h2 class='elementor-heading-title'>x</h2></div></div>", "None")] // Elementor's heading widget: a name that asks for prose asks none of a subheading
+    [InlineData("<div class='elementor-widget-container'><p>x</p></div>", "None")] // the inner wrapper of every widget says nothing of it; its parent does
+    [InlineData("<div class='elementor-widget elementor-widget-posts'><div class='elementor-widget-container'><h3><a href='/x'>x</a></h3></div></div>", "UnlessProse")] // a widget whose heading links elsewhere is still a widget
+    [InlineData("<div class='elementor-widget elementor-widget-image'><div class='elementor-widget-container'><h2>x</h2><p>y</p></div></div>", "UnlessProse")] // and so is one that holds more than a heading
     [InlineData("<h2 class='kt-adv-heading31877_6c2a90-d4 wp-block-kadence-advancedheading'>x</h2>", "None")] // Kadence's advanced heading: "adv" on a heading names no ad
     [InlineData("<h3 class='av-special-heading-tag' itemprop='headline'>x</h3>", "None")] // Enfold's subheading: the tag it names is its own h1-h6, no list of tags
     [InlineData("<div class='heading-tag'>x</div>", "Named")] // the same name on a box is a tag's
