@@ -207,7 +207,7 @@ internal static class InlineFurniture
                 // The site's name alone, signing off the story or standing over it ("— Лаьмнийн Аз").
                 (metadata.SiteName is not null && text.Length < LabelLength && Headline.SameFolded(text.TrimStart('—', '–', '-', ' '), metadata.SiteName)) ||
                 (i < EdgeBlocks && block.Container?.LocalName == "h1") ||
-                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block, metadata.Byline))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept) && !IntroducedByKept(block, kept)) || IsEdgeMention(text))))) ||
+                (block.Kind != BlockKind.Quote && ((nearEdge && (IsByline(text, metadata.Byline) || IsStamp(text) || IsTimeLine(block, metadata.Byline))) || (atEdge && ((IsDateline(text) && !FollowsItsListItem(block, kept) && !IntroducedByKept(block, kept) && !HeadsASection(block, kept, i + 1 < end)) || IsEdgeMention(text))))) ||
                 IntroducesLinks(block, i + 1 < blocks.Count && linkList[i + 1]) ||
                 EndsInSubscription(block) || OffersTranslation(block) || (CaptionsPictureAbove(block) && MayBeCaption(block, totalChars)))
             {
@@ -1116,6 +1116,14 @@ internal static class InlineFurniture
     /// </summary>
     private static bool IntroducedByKept(TextBlock block, List<TextBlock> kept) =>
         kept.Count > 0 && kept[^1].Text.EndsWith(':') && block.Container?.Closest("li") is not null;
+
+    /// <summary>
+    /// The block is a subheading under a paragraph of the text kept, with text under it: the
+    /// heading of a section that names its year ("Il calendario agonistico 2025", "What changes
+    /// in 2025"), not a date line, which stands above the text or under its end.
+    /// </summary>
+    private static bool HeadsASection(TextBlock block, List<TextBlock> kept, bool followed) =>
+        followed && block.Kind == BlockKind.Heading && kept.Exists(b => b.Kind == BlockKind.Paragraph && b.Text.Length >= LabelLength);
 
     /// <summary>"Published 30 July 2018, 20:13": short, with a year, and not a sentence.</summary>
     private static bool IsDateline(string text) =>

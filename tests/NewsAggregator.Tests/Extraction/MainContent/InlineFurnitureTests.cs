@@ -365,6 +365,7 @@ public class InlineFurnitureTests
     [InlineData("<p><span class='small'>נכתב על ידי דנה רוזנטל</span></p>")] // in Hebrew, which has no capitals to tell a name by
     [InlineData("<p class='datum'>Vloženo: 2. 7. 2009 | Autor: Odbor investic | Přečteno: 1 287×</p>")] // "posted:", Czech, with the author and the count of reads
     [InlineData("<p>Published 30 July 2018, 20:13</p>")] // dateline above the text
+    [InlineData("<h3>Published 30 July 2018</h3>")] // set as a heading above the text, it is no section's
     [InlineData("<p>Аутор: Бојана Јовановић Објављено: 17.03.2025. у 11:42 Измењено: 17.03.2025. у 15:08 Време читања: 4 мин.</p>")] // the byline's and the dates' labels in one line
     [InlineData("<p>Objavljeno: jučer u 11:42</p>")] // "published: yesterday at 11:42", in Croatian
     [InlineData("<p>Avaldatud: eile kell 11.42</p>")] // and in Estonian
@@ -697,6 +698,7 @@ public class InlineFurnitureTests
     [InlineData("<p>The council's <a href='/newsletter/march'>March newsletter</a> reported the decision a week before the vote, which angered the residents' association.</p>")] // a newsletter named in a sentence, the link not its last words
     [InlineData("<p>To contact the reporter on this story, residents rang the newsroom until late at night.</p>")] // the words in a sentence, with no label's colon
     [InlineData("<p>* * *</p>")] // the writer's break between sections
+    [InlineData("<h2>What changes in 2025</h2>")] // a subheading that names its year, under a paragraph of the text and over more: a section's, not a date line
     [InlineData("<p>Views: residents split over the new terminal</p>")] // "Views" heading a section, no count
     [InlineData("<p>Residents can download the council's new app to report potholes, the mayor said.</p>")] // an app in the story
     [InlineData("<p>The council said the water is filtered for lead before it reaches the harbour's taps, and that comments from residents are welcome.</p>")] // filtered, but not the comments for language
