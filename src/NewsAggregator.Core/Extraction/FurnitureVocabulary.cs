@@ -203,7 +203,7 @@ internal static partial class FurnitureVocabulary
     // widget, a paragraph's as much as a sidebar's: what the widget is, its parent says
     // ("elementor-widget-text-editor", "elementor-widget-posts"), and a short paragraph set in a
     // text widget of its own is the story's.
-    [GeneratedRegex("gallery|slideshow|slider|carousel|widget(?![-_]container)|ads-|-ads|weather|forecast|radar", MatchingCase)]
+    [GeneratedRegex("gallery|slideshow|slider|carousel|widget(?![-_]container)|ads-|-ads|weather|forecast|radar|audio", MatchingCase)]
     internal static partial Regex UnlessProseWord();
 
     // A name that, on a box inside the article's own text, names part of the article: in print a
@@ -434,6 +434,11 @@ internal static partial class FurnitureVocabulary
         @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|video|vídeo|видео|動画|영상|" +
         @"loading\.*|загрузка.*|загружается.*|ładowanie.*|(视频|視頻)?加载中.*|(视频|視頻)?載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
         @"comments?|" + CommentsInOtherLanguages + "|topics|関連キーワード.*|" +
+        // a file to download, its type and size in brackets ("Carrow Fields juniors on the closed track (JPG, 4.8MB) Download",
+        // "Facilities Strategy 2024–2030 summary (PDF, 1.1 MB)"), not a sentence
+        @"[^.!?]{0,100}\((pdf|jpe?g|png|gif|tiff?|zip|docx?|xlsx?|pptx?|odt|csv|mp3|mp4|mov|wav|epub)\s*[,;·|–-]?\s*\d+([.,]\d+)?\s?([kmg]b|[kmg]o)\)\s*(download|herunterladen|télécharger|scarica|descargar|baixar|pobierz|скачать)?|" +
+        // the programme a broadcaster's story went out in, over its player ("Dieses Thema im Programm: …", "放送日時：11月5日 …")
+        @"dieses thema im programm\s*:.*|放送日時\s*[:：].*|" +
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         // the question over a reaction widget's buttons ("Did you like this article?", "Понравилась статья?")
         @"(did you (like|enjoy)|how do you (like|feel about)) this (article|story|news)\?|was this (article|story) (helpful|useful)\?|" +
@@ -455,6 +460,8 @@ internal static partial class FurnitureVocabulary
         // credits
         LineStart +
         @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|audio|áudio|аудио|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진|צילום|פֿאָטאָ|פאָטאָ)s?\s*(:|\||by\b|courtesy\b|via\b|credit\b).*|" +
+        // German labels the credits of a page's pictures so ("Bildnachweis: Titelbild: …", "Fotonachweis: …", "Bildquelle: …")
+        @"(bild|foto)(nachweis(e)?|quellen?|rechte)\s*:.*|" +
         // a video's title after "video:" or "watch the video:" in the languages of India ("ਵੀਡੀਓ ਵੇਖੋ: …", "वीडियो देखें: …")
         @"(वीडियो|ਵੀਡੀਓ|ভিডিও|વિડિયો|ವಿಡಿಯೋ|వీడియో|വീഡിയോ|ଭିଡିଓ)( देखें| ਵੇਖੋ| ਦੇਖੋ| দেখুন| જુઓ| ನೋಡಿ| చూడండి| കാണുക| ଦେଖନ୍ତୁ)?\s*:.*|" +
         // and after "watch:" or "watch |" ("WATCH | Residents describe the flood", "شاهد: لحظة رفع …", "Regardez : …")
@@ -692,11 +699,13 @@ internal static partial class FurnitureVocabulary
         @"^(empfohlener )?externer inhalt\b|\b(?:mit einem klick auf\b.{0,60}\b(stimmen sie|willigen sie)\b|um externe inhalte anzuzeigen\b|" +
         // and in French: "Ce contenu est bloqué car vous n'avez pas accepté les cookies", "Ce contenu est fourni par Facebook"
         @"ce contenu est (bloqué car vous n.avez pas accepté|fourni par)\b|" +
-        @"to (view|see|display) this (content|embed|tweet|post|video),? (you (need|have) to |please )?(accept|enable|allow)\b)",
+        @"to (view|see|display) this (content|embed|tweet|post|video),? (you (need|have) to |please )?(accept|enable|allow)\b)|" +
+        // and the question over it, as the BBC asks it: "Allow X content?", "Allow Instagram content?"
+        @"^allow [\p{L}\p{N} ]{1,20} content\?$",
         IgnoringCase)]
     private static partial Regex EmbedPlaceholderPattern();
 
-    internal static readonly GatedPattern EmbedPlaceholder = new(EmbedPlaceholderPattern(), "externer inhalt", "mit einem klick", "externe inhalte", "ce contenu est", "to view this", "to see this", "to display this");
+    internal static readonly GatedPattern EmbedPlaceholder = new(EmbedPlaceholderPattern(), "externer inhalt", "mit einem klick", "externe inhalte", "ce contenu est", "to view this", "to see this", "to display this", "allow ");
 
     [GeneratedRegex(@"^(photo|image|picture|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진)s?\s*:$", IgnoringCase)]
     internal static partial Regex CreditLabel();
@@ -962,6 +971,8 @@ internal static partial class FurnitureVocabulary
         @"your browser does not support (the )?(video|audio|iframe|html5 video|frames|them)\b|this (site|page) uses frames\b.{0,40}\bbrowser\b)|" +
         // and the reader a PDF needs ("PDFファイルを御覧になるためには、Adobe Acrobat Readerが必要です", "To view PDF files you need Adobe Reader")
         @"pdf.{0,30}(御覧|ご覧|閲覧|表示).{0,30}(adobe|acrobat)|\b(to (view|read|open)|you (will )?need)\b.{0,30}\bpdf\b.{0,40}\b(adobe|acrobat) reader\b|\b(adobe|acrobat) reader\b.{0,20}\b(is )?(required|needed)\b.{0,20}\bpdf\b|" +
+        // and in Japanese ("動画を再生するには、JavaScriptを有効にしてください。")
+        @"javascript\s*(を|が)?\s*(有効|オン)に|" +
         @"javascript\s*(已经?|被)?(关闭|關閉|禁用|停用)|flash\s*(播放器|player)\s*(已经?)?(过时|過時|版本过低|版本過低)|(获取|獲取|下载|下載)最新的?\s*flash",
         IgnoringCase)]
     private static partial Regex BrowserNoticePattern();
@@ -1129,6 +1140,22 @@ internal static partial class FurnitureVocabulary
     private static partial Regex SyntheticVoiceNotePattern();
 
     internal static readonly GatedPattern SyntheticVoiceNote = new(SyntheticVoiceNotePattern(), "voice", "audio", "stimme", "voix", "voz", "voce");
+
+    // The note a broadcaster sets over or under the transcript of a programme it publishes as
+    // text: that it was made in a hurry or by speech recognition and may hold errors ("This
+    // transcript was created on a rush deadline and may be updated", "Transcripts are generated
+    // using a combination of speech recognition software and human transcribers"), or that the
+    // text is part of the report above it ("Ce texte correspond à une partie de la retranscription
+    // du reportage ci-dessus"); and the player's "Loading transcript…". A story about transcripts
+    // names no "this" transcript made so, and goes on past its sentence.
+    [GeneratedRegex(
+        @"^(note:\s*)?this transcript (was|has been|is) (created|generated|produced|prepared|made)\b.{0,40}\b(deadline|automatic|machine|speech recognition|may (be updated|contain|not be)|not (be )?in (its )?final form)|" +
+        @"^transcripts? (is|are) (generated|created|produced|machine-generated|computer-generated)\b.{0,60}\b(speech recognition|software|machine|automatic)|" +
+        @"^ce texte correspond (à|a) (une partie de )?la (re)?transcription\b|^(loading|chargement de la) (re)?transcri(pt|ption)\W*$",
+        IgnoringCase)]
+    private static partial Regex TranscriptNotePattern();
+
+    internal static readonly GatedPattern TranscriptNote = new(TranscriptNotePattern(), "transcri");
 
     // A cookie notice that the site rendered inside the article's container.
     // In English and the other languages of the furniture lines ("nous et nos partenaires utilisons des

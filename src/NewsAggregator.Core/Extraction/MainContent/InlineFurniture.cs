@@ -201,7 +201,7 @@ internal static class InlineFurniture
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
                 // often longer than a label too.
-                (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || SubmissionPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
+                (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || SubmissionPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || TranscriptNote.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
                 (metadata.Title is not null && (Headline.SameFolded(text, metadata.Title) || (kept.Count == 0 && Headline.FollowsKicker(text, metadata.Title)))) ||
                 (i > 0 && text.Length < TableNoteLength && NotesTableAbove(blocks[i - 1], block) && TableNote().IsMatch(text)) ||
                 // The site's name alone, signing off the story or standing over it ("— Лаьмнийн Аз").

@@ -130,6 +130,9 @@ public class BoilerplateMarkersTests
     [InlineData("HourlyStrip--wrap--2xQ1 weather-hourly", "UnlessProse")] // a weather site's module: furniture where it holds no prose
     [InlineData("LocalForecastModule--module--3vC", "UnlessProse")]
     [InlineData("RadarEmbed--card--3bVz", "UnlessProse")]
+    [InlineData("audio-player", "UnlessProse")] // an audio player set among the paragraphs, its title and length: furniture where it holds no prose
+    [InlineData("audio-embed tsm-embed", "UnlessProse")]
+    [InlineData("audio-in-text", "None")] // a name that also names the text is the text's
     public void Class_words_in_other_languages(string classes, string expected)
     {
         var document = new HtmlParser().ParseDocument($"<div class='{classes}'>x</div>");

@@ -332,6 +332,16 @@ public class InlineFurnitureTests
     [InlineData("<p>continua a leggere dopo la pubblicità</p>")] // the note that the text goes on below an ad
     [InlineData("<p>4,90 € par mois pendant 6 mois, puis 9,90 € par mois</p>")] // a subscription's offer, by the month in French
     [InlineData("<p>Escucha esta nota · 4 min Audio generado con voz sintética</p>")] // the note that a machine reads the story out
+    [InlineData("<p>Note: This transcript was created on a rush deadline and may be updated. The audio version is the authoritative record.</p>")] // a broadcaster's note on its transcript
+    [InlineData("<p>Transcripts are generated using a combination of speech recognition software and human transcribers, and may contain errors.</p>")]
+    [InlineData("<p>Ce texte correspond à une partie de la retranscription du reportage ci-dessus. Cliquez sur la vidéo pour le regarder en intégralité.</p>")]
+    [InlineData("<p>Loading transcript…</p>")]
+    [InlineData("<p>Allow X content?</p>")] // the question over an embedded post that waits for consent
+    [InlineData("<p>Bildnachweis: Titelbild und Fotos im Text: Jana Terhorst</p>")] // the credits of a page's pictures, in German
+    [InlineData("<p>Carrow Fields juniors on the closed track (JPG, 4.8MB) <a href='/media/track-juniors.jpg' download>Download</a></p>")] // a file to download, its type and size in brackets
+    [InlineData("<p>Dieses Thema im Programm:</p>")] // the programme a broadcaster's story went out in
+    [InlineData("<p>放送日時：11月5日（火）午後6時10分</p>")]
+    [InlineData("<p>動画を再生するには、JavaScriptを有効にしてください。</p>")] // the note that the video needs JavaScript, in Japanese
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -698,6 +708,10 @@ public class InlineFurnitureTests
     [InlineData("<p>The council's <a href='/newsletter/march'>March newsletter</a> reported the decision a week before the vote, which angered the residents' association.</p>")] // a newsletter named in a sentence, the link not its last words
     [InlineData("<p>To contact the reporter on this story, residents rang the newsroom until late at night.</p>")] // the words in a sentence, with no label's colon
     [InlineData("<p>* * *</p>")] // the writer's break between sections
+    [InlineData("<p>This transcript was read out in court, and the defence asked for the recording itself to be played to the jury.</p>")] // a transcript the story reports on, no note on the page's own
+    [InlineData("<p>Transcripts are generated for every hearing, the court said, but only some are published.</p>")]
+    [InlineData("<p>Allow the council's content to be shared, the mayor said?</p>")]
+    [InlineData("<p>The council's full report (PDF, 2.3MB) runs to four hundred pages and was published on Monday.</p>")] // a file named in a sentence of the story
     [InlineData("<h2>What changes in 2025</h2>")] // a subheading that names its year, under a paragraph of the text and over more: a section's, not a date line
     [InlineData("<p>Views: residents split over the new terminal</p>")] // "Views" heading a section, no count
     [InlineData("<p>Residents can download the council's new app to report potholes, the mayor said.</p>")] // an app in the story
