@@ -310,7 +310,7 @@ internal static partial class FurnitureVocabulary
         @"annonse|annons|reklame|mainos|oglas|hirdetés|quảng cáo|פרסומת|تبلیغات|โฆษณา|विज्ञापन|விளம்பரம்|" +
         @"auglýsing|reklaam|reklāma|reklamë|hysbyseb|fógraíocht|iragarkia|рэклама|tangazo|գովազդ|რეკლამა|जाहिरात|বিজ্ঞাপন|ప్రకటన|പരസ്യം|ကြော်ငြာ|ማስታወቂያ|" +
         @"ពាណិជ្ជកម្ម|ໂຄສະນາ|ବିଜ୍ଞାପନ|જાહેરાત|ಜಾಹೀರಾತು|ਇਸ਼ਤਿਹਾਰ|දැන්වීම|сурталчилгаа|އިޝްތިހާރު|ڕیکلام|advertensie|isikhangiso|xayeysiis|reklamm|" +
-        @"жарнама|mgbasa ozi|ads by google|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord|" +
+        @"жарнама|mgbasa ozi|ads by google|スポンサーリンク|σύνδεσμοι διαφημιζομένων|(contenu )?sponsorisé|gesponsert|(contenido |conteúdo )?patrocinado|sponsorizzato|gesponsord|" +
         // the note over an ad or a video in the middle of the text that the text goes on below it
         // ("Story continues below advertisement", "Weiter nach der Anzeige", "La suite après cette
         // publicité", "Dalsza część artykułu pod materiałem wideo", "Dalszy ciąg materiału pod wideo",
@@ -461,7 +461,7 @@ internal static partial class FurnitureVocabulary
         LineStart +
         @"(photo|image|picture|illustration|graphic|video|wideo|vídeo|видео|வீடியோ|audio|áudio|аудио|credit|crédits?( photos?)?|foto|фото|bild|imagen|imagem|immagine|fotoğraf|写真|画像|사진|צילום|פֿאָטאָ|פאָטאָ)s?\s*(:|\||by\b|courtesy\b|via\b|credit\b).*|" +
         // German labels the credits of a page's pictures so ("Bildnachweis: Titelbild: …", "Fotonachweis: …", "Bildquelle: …")
-        @"(bild|foto)(nachweis(e)?|quellen?|rechte)\s*:.*|" +
+        @"(bild|foto)(nachweis(e)?|quellen?|rechte)( titelbild)?\s*:.*|" +
         // a video's title after "video:" or "watch the video:" in the languages of India ("ਵੀਡੀਓ ਵੇਖੋ: …", "वीडियो देखें: …")
         @"(वीडियो|ਵੀਡੀਓ|ভিডিও|વિડિયો|ವಿಡಿಯೋ|వీడియో|വീഡിയോ|ଭିଡିଓ)( देखें| ਵੇਖੋ| ਦੇਖੋ| দেখুন| જુઓ| ನೋಡಿ| చూడండి| കാണുക| ଦେଖନ୍ତୁ)?\s*:.*|" +
         // and after "watch:" or "watch |" ("WATCH | Residents describe the flood", "شاهد: لحظة رفع …", "Regardez : …")
@@ -500,6 +500,8 @@ internal static partial class FurnitureVocabulary
     // photographer's or agency's name before "摄" (took it) or "供图" (supplied it): "…已坐满食客。陈思源 摄",
     // "暮色中的泉州古城。视觉中国 供图".
     private const string CaptionCredits =
+        // a Japanese caption set as a paragraph in brackets, its credit last ("【▲ 軌道図（画像クレジット：IMON）】")
+        @"[（(]画像(クレジット|提供|出典)\s*[:：][^）)]{1,60}[）)]\s*】?|" +
         @"[（(](摄影|攝影|图|圖|记者 ?摄)\s*[:：/／].{0,30}[)）]|。\s*(摄影|攝影|图|圖)\s*[:：][^。！？]{1,30}|。\s*[^。！？，\s]{2,12}\s(摄|攝|供图|供圖)|" +
         @"[.!?]\s+((photo|i?foto|фото|снимк[аи]|kuva|zdjęcie|φωτογραφία|צילום|פֿאָטאָ|פאָטאָ)\s*:|(ljósmynd|mynd)\s*[/:])\s*[^.!?]{1,40}(\.[a-z]{2,6})?|" +
         @"\s[/(]\s?(사진|写真)\s?(제공)?\s?=\s?[^=/()]{1,40}\)?|" +
@@ -652,11 +654,14 @@ internal static partial class FurnitureVocabulary
         @"\b(enlaces|links) de afiliad|\bliens (d')?affili|\blink di affiliazione|\b(partner|affiliate)-?links\b|" +
         // in French, German and Chinese ("… peut percevoir une commission lorsque vous achetez via ces liens",
         // "Beim Kauf über diese Links erhalten wir eine Provision", IT之家's "广告声明：文内含有的对外跳转链接…")
-        @"\b(peut|peuvent|pourrait|pourraient|pouvons) (percevoir|toucher|recevoir) une commission\b|\b(erhalten|bekommen) wir (ggf\. |gegebenenfalls |eventuell )?eine provision\b|^广告声明\s*[:：]",
+        @"\b(peut|peuvent|pourrait|pourraient|pouvons) (percevoir|toucher|recevoir) une commission\b|\b(erhalten|bekommen) wir (ggf\. |gegebenenfalls |eventuell )?eine provision\b|^广告声明\s*[:：]|" +
+        // and the note Japanese sites have set over promotional pages since the 2023 rules on stealth
+        // marketing ("※本ページはプロモーションが含まれています", "この記事には広告を含みます")
+        @"^\W*(本|この)(ページ|記事|サイト)(は|に|には)(、)?(プロモーション|広告|アフィリエイト広告)(が|を)含",
         IgnoringCase)]
     private static partial Regex AffiliateNoticePattern();
 
-    internal static readonly GatedPattern AffiliateNotice = new(AffiliateNoticePattern(), "affili", "afiliad", "partner", "share", "commission", "provision", "广告声明");
+    internal static readonly GatedPattern AffiliateNotice = new(AffiliateNoticePattern(), "affili", "afiliad", "partner", "share", "commission", "provision", "广告声明", "プロモーション", "広告", "pr");
 
     // The notes a markets desk sets under every story: that this text gives no investment advice
     // ("This article is for informational purposes only and does not constitute investment advice",
@@ -1156,6 +1161,24 @@ internal static partial class FurnitureVocabulary
     private static partial Regex TranscriptNotePattern();
 
     internal static readonly GatedPattern TranscriptNote = new(TranscriptNotePattern(), "transcri");
+
+    // A health site's note that its text is no doctor's advice ("This article is for informational
+    // purposes only and is not a substitute for professional medical advice", "Wichtiger Hinweis:
+    // Dieser Artikel … ersetzt keine ärztliche Beratung", "Este contenido no sustituye la consulta
+    // con un profesional sanitario", "Материал носит информационный характер", "Treści z serwisu
+    // mają charakter informacyjny"): the text names itself as its subject. A story that reports a
+    // ministry's warning that an app "does not replace a doctor" names the app.
+    [GeneratedRegex(
+        @"^(important( note)?:\s*)?(this|the) (article|content|information|page|material)( on this (site|page))? (is|are) (provided )?(for (general )?information(al)? (purposes )?only|not (intended (as|to be) )?a substitute for)\b.{0,80}\b(medical|professional|doctor)|" +
+        @"^(wichtiger hinweis:\s*)?(dieser|der) (artikel|beitrag|text|inhalt)\b.{0,80}\bersetzt (keine|nicht die|nicht eine) (ärztliche|medizinische|fachärztliche)|" +
+        @"^(este|el) (contenido|artículo|texto)\b.{0,40}\bno (sustituye|reemplaza)\b.{0,40}\b(consulta|consejo|opinión|diagnóstico)|" +
+        @"^(cet|l') (article|contenu)\b.{0,60}\bne (remplace|se substitue) (pas|en aucun cas)\b.{0,40}\b(consultation|avis|diagnostic)|" +
+        @"^(материал|информация|статья)( на сайте)? носит (исключительно )?(информационный|ознакомительный|справочный) характер|" +
+        @"^(treści|informacje|materiał|artykuł)\b.{0,40}\b(mają|ma) charakter (wyłącznie )?informacyjny",
+        IgnoringCase)]
+    private static partial Regex MedicalDisclaimerPattern();
+
+    internal static readonly GatedPattern MedicalDisclaimer = new(MedicalDisclaimerPattern(), "this ", "the ", "dieser ", "der ", "este ", "el ", "cet ", "l'", "материал", "информаци", "статья", "treści", "informacje", "materiał", "artykuł");
 
     // A cookie notice that the site rendered inside the article's container.
     // In English and the other languages of the furniture lines ("nous et nos partenaires utilisons des

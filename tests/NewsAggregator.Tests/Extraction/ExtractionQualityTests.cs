@@ -32,9 +32,9 @@ public class ExtractionQualityTests
     // and entertainment news sites', the dailies of Africa, Asia, Latin America and the Middle East, and
     // video-game, car and product review, local news, public bodies' newsroom, opinion, crypto and startup, weather
     // and disaster, trade, faith, student, travel and food, property, jobs and consumer, politics and courts,
-    // arts and culture, broadcasters' and podcasts', sports clubs' and federations', NGOs' and newsletters'
-    // pages in 305 languages (tests/data/news-templates, 945 pages): measured P 0.961, R 0.996, F1 0.978,
-    // no empty output.
+    // arts and culture, broadcasters' and podcasts', sports clubs' and federations', NGOs' and newsletters',
+    // health, lifestyle, energy, transport, defence and space news sites' pages in 305 languages
+    // (tests/data/news-templates, 985 pages): measured P 0.960, R 0.996, F1 0.978, no empty output.
     private const double TemplatesF1Floor = 0.97;
 
     [Fact]
@@ -46,7 +46,7 @@ public class ExtractionQualityTests
         var scores = pages.Select(page => ExtractionScore.Page(page.ArticleBody, extractor.Extract(page.Html, page.Url).Text)).ToArray();
         var corpus = ExtractionScore.Corpus(scores);
 
-        Assert.Equal(945, corpus.Pages);
+        Assert.Equal(985, corpus.Pages);
         Assert.Equal(0, corpus.EmptyOutputs);
         Assert.True(corpus.F1 >= TemplatesF1Floor, $"F1 {corpus.F1:F3} (P {corpus.Precision:F3}, R {corpus.Recall:F3}) fell below {TemplatesF1Floor}");
     }

@@ -339,6 +339,14 @@ public class InlineFurnitureTests
     [InlineData("<p>Allow X content?</p>")] // the question over an embedded post that waits for consent
     [InlineData("<p>Bildnachweis: Titelbild und Fotos im Text: Jana Terhorst</p>")] // the credits of a page's pictures, in German
     [InlineData("<p>Carrow Fields juniors on the closed track (JPG, 4.8MB) <a href='/media/track-juniors.jpg' download>Download</a></p>")] // a file to download, its type and size in brackets
+    [InlineData("<p>Wichtiger Hinweis: Dieser Artikel enthält nur allgemeine Hinweise und ersetzt keine ärztliche Beratung.</p>")] // a health site's note that its text is no doctor's advice
+    [InlineData("<p>This article is for informational purposes only and is not a substitute for professional medical advice.</p>")]
+    [InlineData("<p>Este contenido no sustituye la consulta con un profesional sanitario.</p>")]
+    [InlineData("<p>Материал носит информационный характер и не является руководством к самостоятельному лечению.</p>")]
+    [InlineData("<p>※本ページはプロモーションが含まれています</p>")] // the Japanese note over a promotional page
+    [InlineData("<p>スポンサーリンク</p>")] // a Japanese ad slot's label
+    [InlineData("<p>【▲ タカミネ彗星の軌道と地球の軌道（画像クレジット：IMON）】</p>")] // a Japanese caption set as a paragraph in brackets, its credit last
+    [InlineData("<p>Bildquelle Titelbild: Bundeswehr/Tobias Arendt</p>")]
     [InlineData("<p>Dieses Thema im Programm:</p>")] // the programme a broadcaster's story went out in
     [InlineData("<p>放送日時：11月5日（火）午後6時10分</p>")]
     [InlineData("<p>動画を再生するには、JavaScriptを有効にしてください。</p>")] // the note that the video needs JavaScript, in Japanese
@@ -712,6 +720,8 @@ public class InlineFurnitureTests
     [InlineData("<p>Transcripts are generated for every hearing, the court said, but only some are published.</p>")]
     [InlineData("<p>Allow the council's content to be shared, the mayor said?</p>")]
     [InlineData("<p>The council's full report (PDF, 2.3MB) runs to four hundred pages and was published on Monday.</p>")] // a file named in a sentence of the story
+    [InlineData("<p>The ministry warned that the app does not replace a doctor's advice and should not be used to diagnose children.</p>")] // a warning the story reports, about something else than the text
+    [InlineData("<p>Der Verband kritisiert, dass der Artikel im Gesetz keine ärztliche Beratung vorschreibt.</p>")]
     [InlineData("<h2>What changes in 2025</h2>")] // a subheading that names its year, under a paragraph of the text and over more: a section's, not a date line
     [InlineData("<p>Views: residents split over the new terminal</p>")] // "Views" heading a section, no count
     [InlineData("<p>Residents can download the council's new app to report potholes, the mayor said.</p>")] // an app in the story
