@@ -661,7 +661,7 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     private static partial Regex AffiliateNoticePattern();
 
-    internal static readonly GatedPattern AffiliateNotice = new(AffiliateNoticePattern(), "affili", "afiliad", "partner", "share", "commission", "provision", "广告声明", "プロモーション", "広告", "pr");
+    internal static readonly GatedPattern AffiliateNotice = new(AffiliateNoticePattern(), "affili", "afiliad", "partner", "share", "commission", "provision", "广告声明", "プロモーション", "広告");
 
     // The notes a markets desk sets under every story: that this text gives no investment advice
     // ("This article is for informational purposes only and does not constitute investment advice",

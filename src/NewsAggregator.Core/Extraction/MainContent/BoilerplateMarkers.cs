@@ -183,9 +183,9 @@ internal static partial class BoilerplateMarkers
     /// A &lt;header&gt; or a &lt;div&gt; that holds one subheading and nothing else, no link in
     /// it, directly or through a wrapper or two of its own: the heading of a section of the text
     /// (TYPO3 wraps each content element's heading in a &lt;header&gt;, Elementor each heading
-    /// widget in two divs), not an article's head, which
-    /// holds its title (an h1) with its byline and dates, nor a teaser's, whose headline links
-    /// to the story. It is a heading, and is read as one.
+    /// widget in two divs), not an article's head, which holds its title (an h1) with its byline
+    /// and dates, nor a teaser's, whose headline links to the story. It is a heading, and is read
+    /// as one.
     /// </summary>
     public static bool IsSectionHeading(IElement wrapper)
     {
