@@ -1178,7 +1178,9 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     private static partial Regex MedicalDisclaimerPattern();
 
-    internal static readonly GatedPattern MedicalDisclaimer = new(MedicalDisclaimerPattern(), "this ", "the ", "dieser ", "der ", "este ", "el ", "cet ", "l'", "материал", "информаци", "статья", "treści", "informacje", "materiał", "artykuł");
+    // Each alternative holds its verb or its noun for what the note says: the words of every paragraph's
+    // first word ("the", "der", "el") would let nearly all through.
+    internal static readonly GatedPattern MedicalDisclaimer = new(MedicalDisclaimerPattern(), "information", "substitute", "ersetzt", "sustituye", "reemplaza", "remplace", "substitue", "характер", "charakter");
 
     // A cookie notice that the site rendered inside the article's container.
     // In English and the other languages of the furniture lines ("nous et nos partenaires utilisons des

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace NewsAggregator.Extraction;
@@ -66,47 +67,55 @@ internal static partial class LinkBoxes
     private static (bool Fields, bool Offers, bool Frames) Holds(AngleSharp.Dom.IElement text)
     {
         bool fields = false, offers = false, frames = false;
-        var element = text.FirstElementChild;
-        while (element is not null && !(fields && offers && frames))
+        // Children by index, as DomWalk takes them: AngleSharp finds an element's next sibling by
+        // searching its parent's children, which a text of thousands of siblings makes quadratic.
+        // Only whether each is there counts, so the order of the walk does not.
+        var pending = new Stack<AngleSharp.Dom.INode>();
+        pending.Push(text);
+        while (!(fields && offers && frames) && pending.TryPop(out var node))
         {
-            switch (element.LocalName)
+            var children = node.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
             {
-                case "input":
-                    fields = true;
-                    break;
-                case "iframe":
-                    frames |= element.HasAttribute("src");
-                    break;
-                case "a":
-                    fields |= element.GetAttribute("href") is { } href && (href.Contains("vote", StringComparison.Ordinal) ||
-                        href.Contains("poll", StringComparison.Ordinal) || href.Contains("Vote", StringComparison.Ordinal) || href.Contains("Poll", StringComparison.Ordinal));
-                    offers |= element.GetAttribute("rel") is { } rel && rel.Split(HtmlWhitespace, StringSplitOptions.RemoveEmptyEntries).Contains("sponsored");
-                    break;
+                if (children[i] is not AngleSharp.Dom.IElement element)
+                {
+                    continue;
+                }
+                switch (element.LocalName)
+                {
+                    case "input":
+                        fields = true;
+                        break;
+                    case "iframe":
+                        frames |= element.HasAttribute("src");
+                        break;
+                    case "a":
+                        fields |= element.GetAttribute("href") is { } href && (href.Contains("vote", StringComparison.Ordinal) ||
+                            href.Contains("poll", StringComparison.Ordinal) || href.Contains("Vote", StringComparison.Ordinal) || href.Contains("Poll", StringComparison.Ordinal));
+                        offers |= element.GetAttribute("rel") is { } rel && HasWord(rel, "sponsored");
+                        break;
+                }
+                pending.Push(element);
             }
-            element = NextWithin(element, text);
         }
         return (fields, offers, frames);
     }
 
-    private static readonly char[] HtmlWhitespace = [' ', '\t', '\n', '\f', '\r'];
-
-    /// <summary>The element after <paramref name="element"/> in document order, inside <paramref name="root"/>; null past its end.</summary>
-    private static AngleSharp.Dom.IElement? NextWithin(AngleSharp.Dom.IElement element, AngleSharp.Dom.IElement root)
+    /// <summary>Whether a space-separated attribute value holds the word, as CSS's <c>[rel~=word]</c> asks.</summary>
+    private static bool HasWord(string value, string word)
     {
-        if (element.FirstElementChild is { } child)
+        var span = value.AsSpan();
+        foreach (var range in span.SplitAny(HtmlWhitespace))
         {
-            return child;
-        }
-        while (element != root)
-        {
-            if (element.NextElementSibling is { } sibling)
+            if (span[range].SequenceEqual(word))
             {
-                return sibling;
+                return true;
             }
-            element = element.ParentElement!;
         }
-        return null;
+        return false;
     }
+
+    private static readonly SearchValues<char> HtmlWhitespace = SearchValues.Create(" \t\n\f\r");
 
     /// <summary>
     /// Elements that group blocks into a box. A paragraph or a list item is the line filter's to
