@@ -365,8 +365,8 @@ internal static partial class FurnitureVocabulary
         @"انتهای پیام|end|ends|#{3,}|-\s*30\s*-|-*\s*o+O+o+\s*-*|往期(推荐|回顾|精选)|点击上方.{0,12}关注.{0,12}|(长按|扫码|扫描).{0,12}(二维码|关注).*|" +
         // the post's short address, for sharing ("Short URL: https://…/?p=41440")
         @"short ?(url|link)\s*[:：]\s*\S+|" +
-        // a pager's place, the way home
-        @"(page|seite|página|pagina|strona|страница|σελίδα) \d+ (of|von|sur|de|di|z|из|από) \d+|back to (the )?home( ?page)?|zur startseite|retour à l'accueil|volver a la portada|voltar (para )?(a|à) página inicial|torna alla home( ?page)?|" +
+        // a pager's place, a slideshow's ("Bild 4/12", "Image 3 of 8"), the way home
+        @"(page|seite|página|pagina|strona|страница|σελίδα) \d+ (of|von|sur|de|di|z|из|από) \d+|(bild|foto|image|photo|slide|zdjęcie|фото|imagen|immagine|afbeelding) \d{1,3} ?(/|of|von|sur|de|di|z|из) ?\d{1,3}|back to (the )?home( ?page)?|zur startseite|retour à l'accueil|volver a la portada|voltar (para )?(a|à) página inicial|torna alla home( ?page)?|" +
         // a control for the size of the text
         @"(text|font) size.{0,12}|размер шрифта.{0,12}|rozmiar (czcionki|tekstu).{0,12}|μέγεθος (γραμματοσειράς|κειμένου).{0,12}|(调整)?(字号|字体|字體)(大小)?.{0,12}|調整字體.{0,12}|" +
         @"taille (du texte|des caractères|de la police).{0,12}|schriftgröße.{0,12}|tamaño (de (la )?)?(letra|texto|fuente).{0,12}|tamanho (da )?(letra|fonte).{0,12}|dimensione (del )?(testo|carattere).{0,12}|文字サイズ.{0,12}|글자 ?크기.{0,12}|" +
@@ -442,6 +442,11 @@ internal static partial class FurnitureVocabulary
         @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
         // the question over a reaction widget's buttons ("Did you like this article?", "Понравилась статья?")
         @"(did you (like|enjoy)|how do you (like|feel about)) this (article|story|news)\?|was this (article|story) (helpful|useful)\?|" +
+        // ("What's your reaction?", "Bu İçerikle İlgili Tepkiniz Nedir?"), and the login it asks for ("Tepki verebilmek için giriş yapmalısınız.")
+        @"what('|’)?s your reaction( to this (article|story|post))?\?|bu ([iİ]çerikle|habere|yazıya) ([iİ]lgili )?tepkiniz( nedir)?\?|" +
+        @"(you must|please) (be logged in|log in|sign in) to (react|vote)\.?|tepki (verebilmek|vermek) için giriş yap\w*\.?|" +
+        // the label over a box that cites the page for the reader's bibliography ("Cite this article", "Bu Makaleyi Alıntıla")
+        @"cite this (article|story|page)|bu makaleyi alıntıla|diesen artikel zitieren|citer cet article|citar este artículo|cita questo articolo|" +
         // and the request to rate it ("Rate this article:", "Oceń jakość naszego artykułu:")
         @"rate (this|our) (article|story)\s*:?|oceń (jakość )?(tego |naszego )?artykuł(u)?\s*:?|bewerten sie (diesen|den) artikel\s*:?|" +
         // and to make the site a preferred source in Google's results ("Add The Harbour Times as a preferred
@@ -1033,12 +1038,14 @@ internal static partial class FurnitureVocabulary
     // Anchored: a story that quotes such a request, inside a sentence, keeps it.
     [GeneratedRegex(
         @"^\W*([^.!?]{0,100}\?\s*)?(send us your (photos?|pictures?|videos?|footage)|присылайте( нам)?( ваши| свои)? (фото|видео|снимки)|(wyślij|przyślij|prześlij)(cie)? nam (swoje )?(zdjęci|film|wideo)|" +
-        @"schicken sie uns (ihre )?(fotos|bilder|videos)|(envíanos|mándanos) (tus )?(fotos|videos|vídeos)|(envie|mande)(-nos)? (suas )?(fotos|vídeos)|envoyez-nous vos (photos|vidéos)|(inviateci|mandateci) (le vostre )?(foto|video))",
+        @"schicken sie uns (ihre )?(fotos|bilder|videos)|(envíanos|mándanos) (tus )?(fotos|videos|vídeos)|(envie|mande)(-nos)? (suas )?(fotos|vídeos)|envoyez-nous vos (photos|vidéos)|(inviateci|mandateci) (le vostre )?(foto|video)|" +
+        // or for their news through the newsroom's messenger ("Хотите сообщить новость? Пишите в наш WhatsApp — …")
+        @"(write to us|message us|text us) on (whatsapp|telegram|signal)|пишите (нам )?в (наш )?(whatsapp|telegram|вотсап|ватсап|телеграм))",
         IgnoringCase)]
     private static partial Regex SubmissionPromptPattern();
 
     // Gated by words of the request's object where its verb is a common word ("envie", "mande" in French text).
-    internal static readonly GatedPattern SubmissionPrompt = new(SubmissionPromptPattern(), "send us", "присылайте", "zdjęci", "film", "wideo", "schicken sie", "envíanos", "mándanos", "fotos", "vídeos", "envoyez", "inviateci", "mandateci");
+    internal static readonly GatedPattern SubmissionPrompt = new(SubmissionPromptPattern(), "send us", "присылайте", "zdjęci", "film", "wideo", "schicken sie", "envíanos", "mándanos", "fotos", "vídeos", "envoyez", "inviateci", "mandateci", "whatsapp", "telegram", "signal", "вотсап", "ватсап", "телеграм");
 
     // DataLife Engine's notice to every visitor not logged in, under each article of the Russian
     // sites it runs ("Уважаемый посетитель, Вы зашли на сайт как незарегистрированный пользователь.
@@ -1095,13 +1102,13 @@ internal static partial class FurnitureVocabulary
         @"^you(’|')ve read \d+ articles? in the last\b|^you have (\d+|one|no) (more )?free (articles?|stories|story) (remaining|left)\b|" +
         @"\bwe have a small favou?r to ask\b|\bplease consider supporting us\b|" +
         @"^never miss a (story|thing|beat)\b.{0,20}\bsign up\b|^suscríbete\b.{0,80}\b(newsletter|boletín)\b|" +
-        @"\bla suite (de cet article )?est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde (cet |l['’])article à lire\b|^déjà abonné\s*\?|有料会員になると続きを|この記事は有料(記事|会員限定)です|有料記事\s*残り\d[\d,]*文字|" +
+        @"\bla suite (de cet article )?est réservée aux abonnés\b|\bil vous reste\b.{0,20}\bde (cet |l['’])article à lire\b|^déjà abonné\s*\?|有料会員になると続きを|この記事は(有料(記事|会員限定)|(有料)?会員(限定|専用)(記事)?)です|有料記事\s*残り\d[\d,]*文字|^残り\d[\d,]*文字\s*[（(]全文\d[\d,]*文字[）)]$|" +
         // and the gift a subscriber may make of the paid story ("有料会員の方は記事をギフトできます。")
         @"有料会員の方は(この)?記事をギフトできます",
         IgnoringCase)]
     private static partial Regex PaywallPromptPattern();
 
-    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss", "newsletter", "bolet", "words", "favo", "consider supporting", "free");
+    internal static readonly GatedPattern PaywallPrompt = new(PaywallPromptPattern(), "read", "subscri", "suscri", "member", "abonn", "abbonat", "assinant", "lire", "leyendo", "leggere", "weiterlesen", "this article", "this story", "gratis", "account", "有料", "never miss", "newsletter", "bolet", "words", "favo", "consider supporting", "free", "会員", "残り");
 
     // A subscription's offer as its box states it: a first price (a trial, a low price, a few
     // months) and the price after it ("1 € al mese per 3 mesi, poi 5,99 € al mese", "30 Tage
@@ -1162,6 +1169,18 @@ internal static partial class FurnitureVocabulary
 
     internal static readonly GatedPattern TranscriptNote = new(TranscriptNotePattern(), "transcri");
 
+    // The page cited for the reader's bibliography, in a box under the text: a line that ends in
+    // when and where it was retrieved ("Citation: Stuffy classrooms … (2026, December 3) retrieved
+    // 6 December 2026 from https://…", an APA reference's "Retrieved March 10, 2025, from https://…",
+    // "abgerufen am 3. Dezember 2026 unter https://…"). A story's own sentence about a retrieved
+    // record goes on past any address.
+    [GeneratedRegex(
+        @"\b(retrieved (on )?.{0,40}?from|abgerufen am .{0,30}?(unter|von|auf)|consulté le .{0,30}?(sur|à l'adresse)) <?https?://\S+$",
+        IgnoringCase)]
+    private static partial Regex PageCitationPattern();
+
+    internal static readonly GatedPattern PageCitation = new(PageCitationPattern(), "retrieved", "abgerufen", "consulté");
+
     // A health site's note that its text is no doctor's advice ("This article is for informational
     // purposes only and is not a substitute for professional medical advice", "Wichtiger Hinweis:
     // Dieser Artikel … ersetzt keine ärztliche Beratung", "Este contenido no sustituye la consulta
@@ -1174,13 +1193,14 @@ internal static partial class FurnitureVocabulary
         @"^(este|el) (contenido|artículo|texto)\b.{0,40}\bno (sustituye|reemplaza)\b.{0,40}\b(consulta|consejo|opinión|diagnóstico)|" +
         @"^(cet|l') (article|contenu)\b.{0,60}\bne (remplace|se substitue) (pas|en aucun cas)\b.{0,40}\b(consultation|avis|diagnostic)|" +
         @"^(материал|информация|статья)( на сайте)? носит (исключительно )?(информационный|ознакомительный|справочный) характер|" +
-        @"^(treści|informacje|materiał|artykuł)\b.{0,40}\b(mają|ma) charakter (wyłącznie )?informacyjny",
+        @"^(treści|informacje|materiał|artykuł)\b.{0,40}\b(mają|ma) charakter (wyłącznie )?informacyjny|" +
+        @"^((dikkat|uyarı|not)\s*:\s*)?bu (yazı|içerik|makale|haber)\b.{0,60}\bbilgilendirme amaçlı(dır)?\b.{0,60}\btavsiye",
         IgnoringCase)]
     private static partial Regex MedicalDisclaimerPattern();
 
     // Each alternative holds its verb or its noun for what the note says: the words of every paragraph's
     // first word ("the", "der", "el") would let nearly all through.
-    internal static readonly GatedPattern MedicalDisclaimer = new(MedicalDisclaimerPattern(), "information", "substitute", "ersetzt", "sustituye", "reemplaza", "remplace", "substitue", "характер", "charakter");
+    internal static readonly GatedPattern MedicalDisclaimer = new(MedicalDisclaimerPattern(), "information", "substitute", "ersetzt", "sustituye", "reemplaza", "remplace", "substitue", "характер", "charakter", "bilgilendirme");
 
     // A cookie notice that the site rendered inside the article's container.
     // In English and the other languages of the furniture lines ("nous et nos partenaires utilisons des

@@ -32,7 +32,7 @@ public static class EvaluationSet
 
     /// <summary>
     /// The set of pages written for this project (tests/data/news-templates, README there): today's
-    /// CMS and platform templates and hard cases in 154 languages, which the repository carries too.
+    /// CMS and platform templates and hard cases in 305 languages, which the repository carries too.
     /// </summary>
     public const string TemplatesFolder = "tests/data/news-templates";
 

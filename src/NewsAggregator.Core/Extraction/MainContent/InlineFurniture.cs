@@ -49,6 +49,8 @@ internal static class InlineFurniture
         var kept = new List<TextBlock>(blocks.Count);
         var pageAddress = PageAddress(metadata.CanonicalUrl, pageUrl);
         List<TextBlock>? notices = null;
+        // The small box named for the paywall whose prompt was found: the rest of it goes too.
+        IElement? promptBox = null;
         var keptChars = 0;
         // Where the text ends: the last blocks before readers' comments are its edge, as the last
         // blocks of a page without comments are (a credit or a copyright line above the thread).
@@ -178,13 +180,33 @@ internal static class InlineFurniture
                     TakeBack(kept, ref keptChars, blocks, blocks.FindLastIndex(i - 1, Math.Min(i, TrailingNoteBlocks), b => IsByline(b.Text, metadata.Byline)), i);
                     continue;
                 }
-                if (text.Length < SiteContactLength && text.Contains('@') && pageAddress is { } page && NamesSiteAddress(text, WithoutWww(page.IdnHost)))
+                if (text.Length < SiteContactLength && text.Contains('@') && pageAddress is { } page && NamesSiteAddress(text, WithoutWww(page.IdnHost)) && !SendsToPublicBody(text, page.IdnHost))
                 {
                     // The question that asks for the tip goes with it ("Har du tips i denne saken?").
                     var question = blocks[i - 1].Text;
                     TakeBack(kept, ref keptChars, blocks, question.Length < LabelLength && question.EndsWith('?') ? i - 1 : -1, i);
                     continue;
                 }
+            }
+            if (promptBox is not null && block.Container is { } inside && promptBox.Contains(inside))
+            {
+                // The rest of the paywall's box: its offer, its buttons, its note for subscribers.
+                continue;
+            }
+            if (text.Length < 300 && PaywallPrompt.IsMatch(text))
+            {
+                // The paywall's prompt ("この記事は会員限定です"); in a small box named for the paywall,
+                // the box goes whole, with whatever of it stood above the prompt.
+                if (PaywallBox(block) is { } box)
+                {
+                    promptBox = box;
+                    while (kept.Count > 0 && kept[^1].Container is { } above && box.Contains(above))
+                    {
+                        keptChars -= kept[^1].Text.Length;
+                        kept.RemoveAt(kept.Count - 1);
+                    }
+                }
+                continue;
             }
             if (text.Length < CallToActionLength && SubscriptionOffer.IsMatch(text))
             {
@@ -201,7 +223,7 @@ internal static class InlineFurniture
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
                 // often longer than a label too.
-                (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || SubmissionPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PaywallPrompt.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || TranscriptNote.IsMatch(text) || MedicalDisclaimer.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
+                (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || SubmissionPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || TranscriptNote.IsMatch(text) || PageCitation.IsMatch(text) || MedicalDisclaimer.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
                 (metadata.Title is not null && (Headline.SameFolded(text, metadata.Title) || (kept.Count == 0 && Headline.FollowsKicker(text, metadata.Title)))) ||
                 (i > 0 && text.Length < TableNoteLength && NotesTableAbove(blocks[i - 1], block) && TableNote().IsMatch(text)) ||
                 // The site's name alone, signing off the story or standing over it ("— Лаьмнийн Аз").
@@ -221,6 +243,32 @@ internal static class InlineFurniture
         // scripts write everything else), rather than nothing.
         return kept.Count == 0 && notices is not null ? notices : kept;
     }
+
+    /// <summary>
+    /// The box around a paywall's prompt, named for the paywall ("paywall", "c-paywall__box") within
+    /// a few levels of it and holding no more than a prompt's text: its offer, its buttons, its note
+    /// for subscribers. A "paywall" element that holds the story behind it holds far more.
+    /// </summary>
+    private static IElement? PaywallBox(TextBlock block)
+    {
+        // The outermost such element: the prompt's own paragraph may be named for the box too ("paywall__lock").
+        IElement? found = null;
+        var box = block.Container;
+        for (var depth = 0; box is not null && depth < PaywallBoxDepth; depth++, box = box.ParentElement)
+        {
+            if ((box.ClassName?.Contains("paywall", StringComparison.OrdinalIgnoreCase) == true || box.Id?.Contains("paywall", StringComparison.OrdinalIgnoreCase) == true) &&
+                box.TextContent.Length <= PaywallBoxChars)
+            {
+                found = box;
+            }
+        }
+        return found;
+    }
+
+    // The prompt's paragraph, its wrapper, the box.
+    private const int PaywallBoxDepth = 3;
+    // A prompt, an offer, a button or two and a note; markup's white space counts too.
+    private const int PaywallBoxChars = 800;
 
     /// <summary>
     /// The block stands just under a table, outside it: where a table's source and notes go
@@ -785,6 +833,23 @@ internal static class InlineFurniture
         return false;
     }
 
+    /// <summary>
+    /// The block is a sentence of a public body's or a university's own release (the site's
+    /// domain under ".gov", "gov.uk", ".gouv.fr", ".gob.mx", ".go.jp", ".edu", ".ac.uk"), which
+    /// tells its readers where to write ("Questions can also be directed to the Water Division at
+    /// … or water@…."): such a site is no newsroom asking for tips. A line of its contact's fields
+    /// ("Media enquiries: Communications Team, …, press@…") goes as the release's furniture.
+    /// </summary>
+    private static bool SendsToPublicBody(string text, string host) =>
+        EndsSentence(text) && !text.Contains(':') && IsPublicBody(host);
+
+    private static bool IsPublicBody(string host)
+    {
+        var labels = host.Split('.');
+        return labels.Any(label => label is "gov" or "gouv" or "gob" or "govt" or "edu" or "mil") ||
+            (labels.Length >= 3 && labels[^2] is "go" or "ac");
+    }
+
     // "news@", "tips@", "info@" name no site; a mailbox as long as this that is the site's name does.
     private const int SiteMailboxLength = 6;
 
@@ -1071,10 +1136,14 @@ internal static class InlineFurniture
     private static bool PointsToHandle(string text) =>
         text.Contains('@') && TrailingHandle().IsMatch(text) && FurnitureVocabulary.SocialNetwork().IsMatch(text);
 
-    /// <summary>The block's first sentence, a prompt's length, is a request to follow the site.</summary>
+    /// <summary>
+    /// The block's first sentence, a prompt's length, or the words before its colon, is a request
+    /// to follow the site ("Seguici su Facebook: metti “Mi piace” alla pagina … per restare
+    /// aggiornato …").
+    /// </summary>
     private static bool OpensWithFollowRequest(string text)
     {
-        var end = text.AsSpan(0, Math.Min(text.Length, LabelLength)).IndexOfAny(SentenceEndings);
+        var end = text.AsSpan(0, Math.Min(text.Length, LabelLength)).IndexOfAny(SentenceEndingsOrColon);
         return end > 0 && IsFollowLine(text.AsSpan(0, end + 1));
     }
 
@@ -1097,6 +1166,7 @@ internal static class InlineFurniture
     private static readonly SearchValues<char> SentenceEndsOrQuotes = SearchValues.Create(TextMass.SentenceEnds + "\"”»");
     // Without the quotes: a first sentence runs past the guillemets of a name inside it ("… на «Вести» в Дзене.").
     private static readonly SearchValues<char> SentenceEndings = SearchValues.Create(TextMass.SentenceEnds);
+    private static readonly SearchValues<char> SentenceEndingsOrColon = SearchValues.Create(TextMass.SentenceEnds + ":");
 
     private static bool EndsSentence(string text) => SentenceEndsOrQuotes.Contains(text[^1]);
 

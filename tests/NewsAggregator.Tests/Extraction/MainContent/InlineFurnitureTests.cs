@@ -350,6 +350,15 @@ public class InlineFurnitureTests
     [InlineData("<p>Dieses Thema im Programm:</p>")] // the programme a broadcaster's story went out in
     [InlineData("<p>放送日時：11月5日（火）午後6時10分</p>")]
     [InlineData("<p>動画を再生するには、JavaScriptを有効にしてください。</p>")] // the note that the video needs JavaScript, in Japanese
+    [InlineData("<p>Bild 4/12</p>")] // a slideshow's count over a picture set in the text
+    [InlineData("<p>Image 3 of 8</p>")]
+    [InlineData("<p>Bu İçerikle İlgili Tepkiniz Nedir?</p><p>Tepki verebilmek için giriş yapmalısınız.</p>")] // a reaction widget's question, and the login it asks for
+    [InlineData("<p>What's your reaction?</p>")]
+    [InlineData("<p>Bu Makaleyi Alıntıla</p><p>Altınsoy, D. (2025, March 09). Ergenler Neden Sabah Uyanamıyor? Merak Atlası. Retrieved March 10, 2025. from https://merakatlasi.example/makale/2147</p>")] // a box citing the page, with its label
+    [InlineData("<p>Citation: Stuffy classrooms linked to slower math answers (2026, December 3) retrieved 6 December 2026 from https://helixdigest.example/news/2026-12-stuffy-classrooms.html</p>")]
+    [InlineData("<p>Dikkat: Bu yazı bilgilendirme amaçlıdır ve tıbbi tavsiye niteliği taşımaz. Ciddi bir sorun yaşıyorsanız bir hekime danışmanız önerilir.</p>")] // a health note in Turkish
+    [InlineData("<p>Хотите сообщить новость? Пишите в наш WhatsApp — 8 900 000-00-24. Присылайте фото и видео, самые интересные опубликуем.</p>")] // a request for news through the newsroom's messenger
+    [InlineData("<p>この記事は会員限定です</p><p>残り624文字（全文1351文字）</p>")] // a Japanese paywall's prompt and its count of what is left
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -525,6 +534,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Follow the Harbour Times on WhatsApp for the day's news. And if you took the new ferry this week, tell us in the comments below how the crossing went for you.</p>", "")]
     [InlineData("<p>Follow the ferry company's WhatsApp channel and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.</p>", "Follow the ferry company's WhatsApp channel and you would have known of the cancellations hours before the harbour's own board showed them, passengers said.")] // the story's last sentence opens with "follow", longer than a prompt
     [InlineData("<p>Blognı oquğanıñız içün sağ oluñız! Yañı maqalelerni qaçırmamaq içün Telegram kanalımızğa abone oluñız: @qirimsesi</p>", "")] // a closing pitch in any language: a network named, its handle last
+    [InlineData("<p><strong>Seguici su Facebook</strong>: metti “Mi piace” alla pagina de La Voce del Porto per restare aggiornato su tutte le notizie del porto e della provincia.</p>", "")] // the request before its colon, a long sentence after it
     [InlineData("<p>Mayor Jane Doe, who posts as @janedoe on Instagram, said the first ferry would sail from the new terminal in May.</p>", "Mayor Jane Doe, who posts as @janedoe on Instagram, said the first ferry would sail from the new terminal in May.")] // a handle inside the story's sentence
     public void A_request_to_follow_the_site_that_opens_or_closes_the_last_block_goes(string last, string kept)
     {
@@ -776,6 +786,8 @@ public class InlineFurnitureTests
     [InlineData("<p>ISIN: the code every broker asks for, printed on each statement, is twelve characters long and names the fund.</p>")] // a security's identifier named in a sentence
     [InlineData("<p>The council's plea, “Send us your photos of potholes”, brought in more than 400 pictures within a week.</p>")] // a request for photos the story reports, inside its sentence
     [InlineData("<p>Dieser Artikel wird laufend aktualisiert, klagte der Verlag im Prozess, und verlangte Geld für jede neue Fassung.</p>")] // a story about updates: a sentence that goes on
+    [InlineData("<p>The logs were retrieved on Monday from https://archive.harbour.example/logs, officials said, and showed the ferry left late.</p>")] // a retrieval the story reports, a sentence going on past the address
+    [InlineData("<p>Police say the boat's owner will be asked to write to them on WhatsApp, which the harbour master called unusual.</p>")] // a messenger in the story's sentence, no request to the reader
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
@@ -821,14 +833,40 @@ public class InlineFurnitureTests
     [InlineData("<p>Do you have a story from your area? Write to us on WhatsApp or at harbourtimes@gmail.com.</p>", "")] // a webmail mailbox under the site's name
     [InlineData("<p>Tickets for the opening are sold by the festival's organisers at harbourfest@gmail.com.</p>", "Tickets for the opening are sold by the festival's organisers at harbourfest@gmail.com.")] // another name's mailbox at a webmail provider
     [InlineData("<p>Anyone who saw the collision in the harbour is asked to contact the harbour police at witnesses@harbourpolice.example.</p>", "Anyone who saw the collision in the harbour is asked to contact the harbour police at witnesses@harbourpolice.example.")] // the story's own contact, at another domain
-    public void The_sites_own_contact_under_the_text_goes(string contact, string kept)
+    [InlineData("<p>More information is available at www.harbourtown.gov/ferry. Questions can also be directed to the Harbour Office at 555-0188 or harbour@harbourtown.gov.</p>", "More information is available at www.harbourtown.gov/ferry. Questions can also be directed to the Harbour Office at 555-0188 or harbour@harbourtown.gov.", "www.harbourtown.gov")] // a town's own release tells its readers where to write
+    [InlineData("<p>Media enquiries: Communications Team, 01632 960418, press@harbourtown.gov</p>", "", "www.harbourtown.gov")] // a line of its contact's fields goes as the release's furniture
+    public void The_sites_own_contact_under_the_text_goes(string contact, string kept, string site = "www.harbourtimes.example")
     {
         const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
         var page = $"<html><head><title>Harbour plan approved | Harbour Times</title></head><body><article><p>{First}</p><p>{Middle}</p><p>{Last}</p>{contact}</article></body></html>";
 
-        var article = new ArticleExtractor().Extract(page, new Uri("https://www.harbourtimes.example/news/harbour-plan"));
+        var article = new ArticleExtractor().Extract(page, new Uri($"https://{site}/news/harbour-plan"));
 
         Assert.Equal($"{First}\n\n{Middle}\n\n{Last}" + (kept.Length > 0 ? "\n\n" + kept : ""), article.Text);
+    }
+
+    [Fact]
+    public void A_paywalls_small_box_goes_whole_with_its_prompt()
+    {
+        // The box's offer and note are sentences of their own that no pattern knows; its prompt names it.
+        var page = $"<html><head><title>Bathhouse reopens</title></head><body><article><div class='article-body'><p>{First}</p><p>{Last}</p></div>" +
+            "<div class='paywall' id='paywall'><p class='paywall__lock'>この記事は会員限定です</p>" +
+            "<p class='paywall__lead'>北嶺新聞デジタルの無料会員に登録すると、会員限定記事を月5本までお読みいただけます。</p>" +
+            "<p class='paywall__note'>※北嶺新聞を購読中の方は、追加料金なしで「購読者プラン」をご利用いただけます。</p></div></article></body></html>";
+
+        Assert.Equal($"{First}\n\n{Last}", new ArticleExtractor().Extract(page, null).Text);
+    }
+
+    [Fact]
+    public void A_paywall_element_holding_the_story_keeps_it_after_the_prompt()
+    {
+        // A bare "paywall" may name the story behind it: too much text for a prompt's box.
+        const string Middle = "The new terminal will have room for four ferries at once, twice as many as the old quay, and a covered hall for foot passengers.";
+        const string More = "Residents who objected to the noise of the works will be offered new windows, paid for by the authority, before construction starts.";
+        var page = $"<html><head><title>Harbour plan approved</title></head><body><article><p>{First}</p><div class='paywall'>" +
+            $"<p>{Middle}</p><p>Subscribe to continue reading this article.</p><p>{More}</p><p>{More} {Middle}</p><p>{Middle} {More}</p><p>{Last}</p></div></article></body></html>";
+
+        Assert.Equal($"{First}\n\n{Middle}\n\n{More}\n\n{More} {Middle}\n\n{Middle} {More}\n\n{Last}", new ArticleExtractor().Extract(page, null).Text);
     }
 
     [Theory]
