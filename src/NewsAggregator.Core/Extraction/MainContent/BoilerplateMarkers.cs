@@ -56,7 +56,16 @@ internal static partial class BoilerplateMarkers
         // take them out of it (PMC's sites give every name they link in a story "id=auto-tag_…"; a
         // list of the story's tags is a list of links, which goes as one).
         var link = element.LocalName == "a";
-        var byClass = NamesFurniture(element.GetAttribute("class"), heading, link);
+        var classes = element.GetAttribute("class");
+        if (classes is not null && classes.Contains("dateline", StringComparison.OrdinalIgnoreCase) && OpensItsSentence(element))
+        {
+            // The place a story is filed from, set in its first sentence ("<span class="dateline">LOS
+            // ANGELES -- </span>People who wear …", "<strong class="…Dateline…">Wendelsbrück.</strong>
+            // Am Ende …"): words of the sentence, as the wires write them. A dateline that stands
+            // alone or holds a time is the page's stamp, and goes as the name says.
+            classes = classes.Replace("dateline", "", StringComparison.OrdinalIgnoreCase);
+        }
+        var byClass = NamesFurniture(classes, heading, link);
         if (byClass == Furniture.Comments)
         {
             return byClass;
@@ -84,6 +93,33 @@ internal static partial class BoilerplateMarkers
         return named == Furniture.UnlessProse && element.LocalName is "div" or "header" && IsSectionHeading(element) ? Furniture.None
             : named == Furniture.None && !heading && IsMarketQuote(element) ? Furniture.Named : named;
     }
+
+    /// <summary>
+    /// An inline element opens a run of text and the text goes on after it in the same parent:
+    /// a place name, without digits (a time stamp has them), at the start of a sentence.
+    /// </summary>
+    private static bool OpensItsSentence(IElement element)
+    {
+        if (element.LocalName is not ("span" or "strong" or "b" or "em") ||
+            element.TextContent.Trim() is not { Length: >= 2 and <= PlaceLineChars } place || place.Any(char.IsDigit))
+        {
+            return false;
+        }
+        // Nothing with text before it in its parent: white space, comments ("<!--startindex-->"), a picture's box.
+        for (var before = element.PreviousSibling; before is not null; before = before.PreviousSibling)
+        {
+            if (!(before is IComment || (before is IText or IElement && string.IsNullOrWhiteSpace(before.TextContent))))
+            {
+                return false;
+            }
+        }
+        return element.NextSibling is IText { Data: var sentence } && sentence.AsSpan().Trim().Length >= SentenceAfterPlaceChars;
+    }
+
+    // "LOS ANGELES, Calif. --", "Wendelsbrück.": a place and its punctuation.
+    private const int PlaceLineChars = 60;
+    // The sentence the place opens goes on for more than a word or two.
+    private const int SentenceAfterPlaceChars = 20;
 
     /// <summary>
     /// The id is the heading's own text made into an anchor to link to ("les-taux-de-credit-cle-de-la-reprise"

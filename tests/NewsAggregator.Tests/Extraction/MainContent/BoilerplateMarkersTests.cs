@@ -231,6 +231,20 @@ public class BoilerplateMarkersTests
         Assert.Equal(Enum.Parse<Furniture>(expected), JudgeFirst(html));
     }
 
+    [Theory]
+    [InlineData("<p><span class='dateline'>LISBON, Portugal — </span>An investigational drug lowered blood pressure in patients, researchers said.</p>", "None")] // the place the story is filed from, opening its first sentence
+    [InlineData("<p><strong class='Textstyled__Dateline-sc-1'>Wendelsbrück.</strong> Am Ende ging es um 1,40 Meter, sagt der Nachbar.</p>", "None")]
+    [InlineData("<div><div class='photo'><img src='a.jpg'></div><!--startindex--><strong class='Dateline'>United Kingdom -- </strong>A mother of six said she is cancer-free.</div>", "None")] // after a picture's box and a comment
+    [InlineData("<p><span class='dateline'>March 3, 2025 — </span>An investigational drug lowered blood pressure in patients, researchers said.</p>", "Named")] // a date is the page's stamp
+    [InlineData("<p>Researchers said on Monday, <span class='dateline'>in Lisbon</span>, that an investigational drug lowered blood pressure.</p>", "Named")] // not at the start of its text
+    [InlineData("<p><span class='dateline'>LISBON, Portugal</span></p>", "Named")] // a dateline alone
+    public void A_dateline_that_opens_its_sentence_is_the_storys(string html, string expected)
+    {
+        var element = new HtmlParser().ParseDocument(html).QuerySelector("[class*='dateline' i]")!;
+
+        Assert.Equal(Enum.Parse<Furniture>(expected), BoilerplateMarkers.Judge(element));
+    }
+
     private static Furniture JudgeFirst(string html) =>
         BoilerplateMarkers.Judge(new HtmlParser().ParseDocument(html).Body!.FirstElementChild!);
 }
