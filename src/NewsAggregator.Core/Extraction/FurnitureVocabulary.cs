@@ -129,9 +129,9 @@ internal static partial class FurnitureVocabulary
     internal static partial Regex FurnitureWord();
 
     // A table's source or note under it, as its caption would say: "Source: …", "Fonte: …", "Quelle: …",
-    // "Note: …", "注：…", "数据来源：…", "출처: …". Asked only of the line just under a table.
+    // "Note: …", "注：…", "数据来源：…", "출처: …", and who made it ("制表：…"). Asked only of the line just under a table.
     [GeneratedRegex(
-        @"^\W*(sources?|fonte|fuente|quelle|źródło|источник|kaynak|bron|kilde|källa|lähde|notes?|nota|anmerkung|注|数据来源|數據來源|资料来源|資料來源|来源|來源|出典|出所|출처|자료)\s*[:：]",
+        @"^\W*(sources?|fonte|fuente|quelle|źródło|источник|kaynak|bron|kilde|källa|lähde|notes?|nota|anmerkung|注|数据来源|數據來源|资料来源|資料來源|来源|來源|出典|出所|출처|자료|制表|製表|制图|製圖)\s*[:：]",
         IgnoringCase)]
     internal static partial Regex TableNote();
 
@@ -445,6 +445,10 @@ internal static partial class FurnitureVocabulary
         // ("What's your reaction?", "Bu İçerikle İlgili Tepkiniz Nedir?"), and the login it asks for ("Tepki verebilmek için giriş yapmalısınız.")
         @"what('|’)?s your reaction( to this (article|story|post))?\?|bu ([iİ]çerikle|habere|yazıya) ([iİ]lgili )?tepkiniz( nedir)?\?|" +
         @"(you must|please) (be logged in|log in|sign in) to (react|vote)\.?|tepki (verebilmek|vermek) için giriş yap\w*\.?|" +
+        // and its count ("92 % des lecteurs ont trouvé cet article utile (214 votes)")
+        @"\d+\s?% (des lecteurs ont trouvé cet article utile|of (readers|people) found this (article |page )?(helpful|useful)).{0,30}|" +
+        // a Japanese series' note on which part this is ("（全3回の第2回／第1回から読む）")
+        @"[（(]全\d+回の第\d+回[^）)]{0,30}[）)]|" +
         // the label over a box that cites the page for the reader's bibliography ("Cite this article", "Bu Makaleyi Alıntıla")
         @"cite this (article|story|page)|bu makaleyi alıntıla|diesen artikel zitieren|citer cet article|citar este artículo|cita questo articolo|" +
         // and the request to rate it ("Rate this article:", "Oceń jakość naszego artykułu:")
@@ -455,7 +459,7 @@ internal static partial class FurnitureVocabulary
         @"(?=.{0,160}\bgoogle)((add|make|set)\b.{0,60}\b(as )?(a |your )?preferred source\b.{0,40}|.{0,100}\btercih edilen kaynak olarak ekle.{0,40}|" +
         @".{0,60}\bals bevorzugte quelle\b.{0,30}\bhinzu.{0,20}|(ajoutez|añade|adicione|aggiungi)\b.{0,60}\b(source préférée|fuente preferida|fonte preferida|fonte preferita)\b.{0,40})|" +
         @"(вам )?понравилась (ли )?(эта )?(статья|новость)\?|как вам (этот )?(материал|статья|новость)\?|бул жаңылык сизге жактыбы\?|бұл жаңалық сізге ұнады ма\?|bu haberi beğendiniz mi\?|" +
-        @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il plu\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?|" +
+        @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il (plu|été utile)\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|категори[яи]|рубрик[аи]|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*([:：].*)?" + LineEnd,
         IgnoringCase)]
     internal static partial Regex PromptLine();
@@ -1020,13 +1024,14 @@ internal static partial class FurnitureVocabulary
     internal static partial Regex ForwardLookingHeading();
 
     // The prompt to report a typo by selecting it: "Заметили ошибку? Выделите её и нажмите Ctrl+Enter";
-    // or by a link: "Spotted an error? Let us know", "Приметили сте грешку у тексту? Пријавите нам".
+    // or by a link: "Spotted an error? Let us know", "Приметили сте грешку у тексту? Пријавите нам",
+    // "Une erreur ? Signalez-la à notre rédaction via ce formulaire".
     // Anchored, so that it is tried once, at the start: the shortcut is searched from there.
     [GeneratedRegex(
         @"^(?:[\s\S]*?\bctrl\s*\+\s*enter\b|\W*((did you )?(notice|spot|find|found|see)\w* (a|an) (typo|error|mistake)|(приметили|примијетили) сте грешку|(primetili|primijetili) ste (grešku|pogrešku)|" +
         @"заметили (ошибку|опечатку)|нашли (ошибку|опечатку)|zauważyłeś błąd|našli jste chybu|všimli ste si chybu|" +
         @"(encontraste|viste|detectaste|has (encontrado|visto)) (un|algún) error|(encontrou|viu) (um|algum) erro|hai (trovato|notato|visto) un errore|" +
-        @"(vous avez|avez-vous) (repéré|trouvé|vu|remarqué) une (erreur|faute|coquille)|(einen )?fehler (gefunden|entdeckt)|bir hata (mı )?(gördünüz|buldunuz|fark ettiniz))\b.{0,80}$)",
+        @"(vous avez|avez-vous) (repéré|trouvé|vu|remarqué) une (erreur|faute|coquille)|une (erreur|faute|coquille)\s*\?\s*signalez(-la|-le|-nous)?|(einen )?fehler (gefunden|entdeckt)|bir hata (mı )?(gördünüz|buldunuz|fark ettiniz))\b.{0,80}$)",
         IgnoringCase)]
     private static partial Regex TypoReportPromptPattern();
 
@@ -1180,6 +1185,40 @@ internal static partial class FurnitureVocabulary
     private static partial Regex PageCitationPattern();
 
     internal static readonly GatedPattern PageCitation = new(PageCitationPattern(), "retrieved", "abgerufen", "consulté");
+
+    // The note that a live blog has ended ("This blog is now closed.", "Dieser Liveblog ist beendet.
+    // Wie es weitergeht, lesen Sie …", "Ce direct est terminé"), and its label alone ("Liveblog beendet").
+    [GeneratedRegex(
+        @"^(this (live ?blog|blog|live (coverage|page|feed))( is| has)( now)? (closed|ended|finished|concluded)\b|we('re| are) (now )?(pausing|closing|ending) (this|our) live (blog|coverage)\b|" +
+        @"dieser (live-?blog|live-?ticker|newsblog|ticker) ist( jetzt| nun)? beendet\b|(live-?blog|live-?ticker) beendet\W*$|ce (direct|live) est( désormais| maintenant)? terminé\b|este directo (ha )?(finalizado|terminado)\b)",
+        IgnoringCase)]
+    private static partial Regex LiveBlogEndPattern();
+
+    internal static readonly GatedPattern LiveBlogEnd = new(LiveBlogEndPattern(), "blog", "live coverage", "live page", "live feed", "ticker", "direct", "live est", "directo");
+
+    // The note that the story is from the print edition, under or over it ("A version of this article
+    // appears in print on …", "Published in the print edition of the March 3 issue", "Cet article est
+    // issu de notre numéro 14 …", "Dieser Artikel erschien in der Ausgabe 11/2025"). Where a story was
+    // first published online ("Originally published on Live Science") the zyte and cleaneval
+    // references keep, and so does the extractor.
+    [GeneratedRegex(
+        @"^(a version of this (article|story) (appears|appeared|was published) in print\b|this (article|story) (appears|appeared|was published) in (the )?(print edition|[^.]{0,40} (print )?(issue|edition) of)\b|published in the print edition\b|" +
+        @"cet article est (issu|extrait|paru) (de|dans) (notre|le|la) (numéro|magazine|revue|édition|hors-série)\b|dieser (artikel|beitrag|text) erschien (zuerst |erstmals )?(in der|im) [^.]{0,40}(ausgabe|heft)\b)",
+        IgnoringCase)]
+    private static partial Regex PrintEditionNotePattern();
+
+    internal static readonly GatedPattern PrintEditionNote = new(PrintEditionNotePattern(), "print", "issue", "edition", "issu", "extrait", "paru", "erschien");
+
+    // A publisher's standing note on how its reviews and sources are checked, set in every story
+    // ("Our expert reviewers spend hours testing and comparing products and services so you can
+    // choose the best for you", "… uses only high-quality sources, including peer-reviewed studies,
+    // to support the facts within our articles").
+    [GeneratedRegex(
+        @"^(our expert reviewers spend hours testing and comparing\b|.{0,60}\buses only high-quality sources\b.{0,60}\bto support the facts\b)",
+        IgnoringCase)]
+    private static partial Regex ReviewProcessNotePattern();
+
+    internal static readonly GatedPattern ReviewProcessNote = new(ReviewProcessNotePattern(), "expert reviewers", "high-quality sources");
 
     // A health site's note that its text is no doctor's advice ("This article is for informational
     // purposes only and is not a substitute for professional medical advice", "Wichtiger Hinweis:

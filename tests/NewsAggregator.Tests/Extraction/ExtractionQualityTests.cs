@@ -34,8 +34,8 @@ public class ExtractionQualityTests
     // and disaster, trade, faith, student, travel and food, property, jobs and consumer, politics and courts,
     // arts and culture, broadcasters' and podcasts', sports clubs' and federations', NGOs' and newsletters',
     // health, lifestyle, energy, transport, defence and space, education and science, city halls' and hyperlocal,
-    // tech and video-game news sites' pages in 305 languages
-    // (tests/data/news-templates, 1 025 pages): measured P 0.959, R 0.996, F1 0.977, no empty output.
+    // tech and video-game, long-form, fact-check, data and live, home, pet, car and cycling news sites' pages in
+    // 305 languages (tests/data/news-templates, 1 065 pages): measured P 0.957, R 0.995, F1 0.976, no empty output.
     private const double TemplatesF1Floor = 0.97;
 
     [Fact]
@@ -47,7 +47,7 @@ public class ExtractionQualityTests
         var scores = pages.Select(page => ExtractionScore.Page(page.ArticleBody, extractor.Extract(page.Html, page.Url).Text)).ToArray();
         var corpus = ExtractionScore.Corpus(scores);
 
-        Assert.Equal(1025, corpus.Pages);
+        Assert.Equal(1065, corpus.Pages);
         Assert.Equal(0, corpus.EmptyOutputs);
         Assert.True(corpus.F1 >= TemplatesF1Floor, $"F1 {corpus.F1:F3} (P {corpus.Precision:F3}, R {corpus.Recall:F3}) fell below {TemplatesF1Floor}");
     }

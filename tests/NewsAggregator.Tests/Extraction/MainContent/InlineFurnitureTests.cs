@@ -359,6 +359,15 @@ public class InlineFurnitureTests
     [InlineData("<p>Dikkat: Bu yazı bilgilendirme amaçlıdır ve tıbbi tavsiye niteliği taşımaz. Ciddi bir sorun yaşıyorsanız bir hekime danışmanız önerilir.</p>")] // a health note in Turkish
     [InlineData("<p>Хотите сообщить новость? Пишите в наш WhatsApp — 8 900 000-00-24. Присылайте фото и видео, самые интересные опубликуем.</p>")] // a request for news through the newsroom's messenger
     [InlineData("<p>この記事は会員限定です</p><p>残り624文字（全文1351文字）</p>")] // a Japanese paywall's prompt and its count of what is left
+    [InlineData("<p>Une erreur ? Signalez-la à notre rédaction via <a href='/contact'>ce formulaire</a>. Consultez notre <a href='/politique'>politique de correction</a>.</p>")] // the prompt to report an error
+    [InlineData("<p>Cet article vous a-t-il été utile ?</p><p>92 % des lecteurs ont trouvé cet article utile (214 votes)</p>")] // a "was this helpful" widget and its count
+    [InlineData("<p>（全3回の第2回／第1回から読む）</p>")] // a Japanese series' note on which part this is
+    [InlineData("<p>Liveblog beendet</p><p>Dieser Liveblog ist beendet. Wie es weitergeht, lesen Sie in unserem Bericht vom Freitag.</p>")] // the note that a live blog has ended
+    [InlineData("<p>This blog is now closed.</p>")]
+    [InlineData("<p>Published in the print edition of the March 17, 2025, issue, with the headline “Benchmarks.”</p>")] // the note that the story is from the print edition
+    [InlineData("<p>Cet article est issu de notre numéro 14, « Tenir l’hiver », en librairie (196 pages, 19 euros).</p>")]
+    [InlineData("<p>Our expert reviewers spend hours testing and comparing products and services so you can choose the best for you. Find out more about how we test.</p>")] // a publisher's standing note on how it reviews
+    [InlineData("<p>The Harbour Paw uses only high-quality sources, including peer-reviewed studies, to support the facts within our articles.</p>")]
     public void Furniture_inside_the_body_is_dropped(string furniture)
     {
         Assert.Equal(First + "\n\n" + Last, Extract($"<p>{First}</p>{furniture}<p>{Last}</p>"));
@@ -788,6 +797,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Dieser Artikel wird laufend aktualisiert, klagte der Verlag im Prozess, und verlangte Geld für jede neue Fassung.</p>")] // a story about updates: a sentence that goes on
     [InlineData("<p>The logs were retrieved on Monday from https://archive.harbour.example/logs, officials said, and showed the ferry left late.</p>")] // a retrieval the story reports, a sentence going on past the address
     [InlineData("<p>Police say the boat's owner will be asked to write to them on WhatsApp, which the harbour master called unusual.</p>")] // a messenger in the story's sentence, no request to the reader
+    [InlineData("<p>This article was originally published by Harbour Science. Read the original article.</p>")] // where the story was first published online: the zyte and cleaneval references keep it
     public void Look_alikes_that_belong_to_the_article_are_kept(string content)
     {
         var text = Extract($"<p>{First}</p>{content}<p>{Last}</p>");
@@ -938,6 +948,7 @@ public class InlineFurnitureTests
     [InlineData("<p>Source: Homestead Mortgage Exchange</p>")] // a table's source under it
     [InlineData("<p>Fonte: bilancio consolidato Ardena Energia</p>")]
     [InlineData("<p>注：均为调整后整存整取定期存款挂牌利率，数据来源：各银行公告</p>")] // its note
+    [InlineData("<p>制表：驰影汽车</p>")] // who made it
     public void A_tables_source_under_it_goes(string note)
     {
         const string table = "<table><tr><th>Loan</th><th>Rate</th></tr><tr><td>30-year fixed</td><td>6.12%</td></tr><tr><td>15-year fixed</td><td>5.48%</td></tr></table>";
