@@ -1049,8 +1049,9 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     private static partial Regex SubmissionPromptPattern();
 
-    // Gated by words of the request's object where its verb is a common word ("envie", "mande" in French text).
-    internal static readonly GatedPattern SubmissionPrompt = new(SubmissionPromptPattern(), "send us", "присылайте", "zdjęci", "film", "wideo", "schicken sie", "envíanos", "mándanos", "fotos", "vídeos", "envoyez", "inviateci", "mandateci", "whatsapp", "telegram", "signal", "вотсап", "ватсап", "телеграм");
+    // Gated by words of the request's object where its verb is a common word ("envie", "mande" in French
+    // text); the request through a messenger by its verb, where the networks' names are in many a story.
+    internal static readonly GatedPattern SubmissionPrompt = new(SubmissionPromptPattern(), "send us", "присылайте", "zdjęci", "film", "wideo", "schicken sie", "envíanos", "mándanos", "fotos", "vídeos", "envoyez", "inviateci", "mandateci", "write to us", "message us", "text us", "пишите");
 
     // DataLife Engine's notice to every visitor not logged in, under each article of the Russian
     // sites it runs ("Уважаемый посетитель, Вы зашли на сайт как незарегистрированный пользователь.
@@ -1194,20 +1195,20 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     private static partial Regex LiveBlogEndPattern();
 
-    internal static readonly GatedPattern LiveBlogEnd = new(LiveBlogEndPattern(), "blog", "live coverage", "live page", "live feed", "ticker", "direct", "live est", "directo");
+    internal static readonly GatedPattern LiveBlogEnd = new(LiveBlogEndPattern(), "blog", "live coverage", "live page", "live feed", "ticker", "ce direct", "ce live", "este directo");
 
     // The note that the story is from the print edition, under or over it ("A version of this article
     // appears in print on …", "Published in the print edition of the March 3 issue", "Cet article est
-    // issu de notre numéro 14 …", "Dieser Artikel erschien in der Ausgabe 11/2025"). Where a story was
-    // first published online ("Originally published on Live Science") the zyte and cleaneval
-    // references keep, and so does the extractor.
+    // issu de notre numéro 14 …", "Dieser Artikel erschien in der Ausgabe 11/2025"). A note of where
+    // a story was first published online ("Originally published on Live Science") is not one: the
+    // zyte and cleaneval references keep it, and so does the extractor.
     [GeneratedRegex(
         @"^(a version of this (article|story) (appears|appeared|was published) in print\b|this (article|story) (appears|appeared|was published) in (the )?(print edition|[^.]{0,40} (print )?(issue|edition) of)\b|published in the print edition\b|" +
         @"cet article est (issu|extrait|paru) (de|dans) (notre|le|la) (numéro|magazine|revue|édition|hors-série)\b|dieser (artikel|beitrag|text) erschien (zuerst |erstmals )?(in der|im) [^.]{0,40}(ausgabe|heft)\b)",
         IgnoringCase)]
     private static partial Regex PrintEditionNotePattern();
 
-    internal static readonly GatedPattern PrintEditionNote = new(PrintEditionNotePattern(), "print", "issue", "edition", "issu", "extrait", "paru", "erschien");
+    internal static readonly GatedPattern PrintEditionNote = new(PrintEditionNotePattern(), "print", "issue", "edition", "issu de", "issu dans", "extrait", "paru", "erschien");
 
     // A publisher's standing note on how its reviews and sources are checked, set in every story
     // ("Our expert reviewers spend hours testing and comparing products and services so you can
