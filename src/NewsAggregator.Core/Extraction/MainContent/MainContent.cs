@@ -8,7 +8,8 @@ namespace NewsAggregator.Extraction;
 /// <param name="Outline">The surveyed subtree.</param>
 /// <param name="LeftOut">By position: hidden elements and furniture, neither measured nor rendered.</param>
 /// <param name="Headers">By position: &lt;header&gt; elements, measured, because a teaser's headline sits in one
-/// and gives the teaser away, but never rendered, because an article's holds its title and byline.</param>
+/// and gives the teaser away, but never rendered, because an article's holds its title and byline; in a live
+/// blog's post, the header's parts but its heading, which titles the post.</param>
 /// <param name="MarkedBodies">Positions of elements marked itemprop=articleBody, or as a post's content by microformats.</param>
 /// <param name="SoleArticle">Position of the page's one &lt;article&gt; element; -1 when it has none or several.</param>
 internal sealed record PageSurvey(PageOutline Outline, bool[] LeftOut, bool[] Headers, IReadOnlyList<int> MarkedBodies, int SoleArticle = -1)
@@ -78,6 +79,33 @@ internal static partial class MainContent
     /// <param name="look">A second look spares the element named like furniture (by class or id, not by tag or role)
     /// that holds the most prose, with its ancestors, as the article's wrapper after all; a third ignores such names.</param>
     /// <param name="title">The page's title: an element named for readers' comments that holds the headline is the article's wrapper (comments follow a headline, they never hold it).</param>
+    /// <summary>
+    /// The header of one of a live blog's posts: an &lt;article&gt; among three or more sibling
+    /// articles, its header holding a heading of its own with no link in it (a teaser's title is a
+    /// link to its page).
+    /// </summary>
+    private static bool IsPostHeader(IElement header)
+    {
+        if (header.ParentElement is not { LocalName: "article" } post || post.ParentElement is not { } feed)
+        {
+            return false;
+        }
+        var heading = header.Children.FirstOrDefault(child => HtmlVocabulary.IsHeading(child.LocalName));
+        if (heading is null || heading.GetElementsByTagName("a").Length > 0)
+        {
+            return false;
+        }
+        var posts = 0;
+        foreach (var sibling in feed.Children)
+        {
+            posts += sibling.LocalName == "article" ? 1 : 0;
+        }
+        return posts >= PostsOfALiveBlog;
+    }
+
+    // Three posts in a row make a feed; one or two articles are a story and its like.
+    private const int PostsOfALiveBlog = 3;
+
     public static PageSurvey Survey(PageOutline outline, Look look = Look.First, string? title = null)
     {
         // One pass finds what a reader does not see and notes the landmarks of what they do.
@@ -123,7 +151,19 @@ internal static partial class MainContent
             }
             if (element.LocalName == "header" && !protectedWrappers[position] && !BoilerplateMarkers.IsSectionHeading(element))
             {
-                headers[position] = true;
+                if (IsPostHeader(element))
+                {
+                    // A live blog's post: its header's heading is the post's title, a line of the
+                    // text; its time and writer stay unrendered.
+                    for (var child = position + 1; child < outline.SubtreeEnd(position); child = outline.SubtreeEnd(child))
+                    {
+                        headers[child] = !HtmlVocabulary.IsHeading(outline.Element(child).LocalName);
+                    }
+                }
+                else
+                {
+                    headers[position] = true;
+                }
             }
             if (element.LocalName is "pre" or "code")
             {
