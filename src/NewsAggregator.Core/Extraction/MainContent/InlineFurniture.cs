@@ -26,6 +26,8 @@ internal static class InlineFurniture
     private const int CommentsHeadingLength = 200;
     // A notice to readers (a copyright line, a note about their browser) is a few lines at most.
     private const int NoticeLength = 400;
+    // A prompt, a site's note or a caption that the short-line patterns know is a sentence or two.
+    private const int ShortNoteLength = 300;
     // A copyright line ends the text when what follows it is less than a quarter of the text kept before it.
     private const int TrailAfterNoticeShare = 4;
     // A heading that ends the story ("About Quillfield") does so when what follows it is less than half the text kept before it.
@@ -193,7 +195,7 @@ internal static class InlineFurniture
                 // The rest of the paywall's box: its offer, its buttons, its note for subscribers.
                 continue;
             }
-            if (text.Length < 300 && PaywallPrompt.IsMatch(text))
+            if (text.Length < ShortNoteLength && PaywallPrompt.IsMatch(text))
             {
                 // The paywall's prompt ("この記事は会員限定です"); in a small box named for the paywall,
                 // the box goes whole, with whatever of it stood above the prompt.
@@ -223,7 +225,7 @@ internal static class InlineFurniture
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
                 // often longer than a label too.
-                (text.Length < 300 && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || SubmissionPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || TranscriptNote.IsMatch(text) || PageCitation.IsMatch(text) || LiveBlogEnd.IsMatch(text) || PrintEditionNote.IsMatch(text) || ReviewProcessNote.IsMatch(text) || MedicalDisclaimer.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
+                (text.Length < ShortNoteLength && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || SubmissionPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || TranscriptNote.IsMatch(text) || PageCitation.IsMatch(text) || LiveBlogEnd.IsMatch(text) || PrintEditionNote.IsMatch(text) || ReviewProcessNote.IsMatch(text) || MedicalDisclaimer.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
                 (metadata.Title is not null && (Headline.SameFolded(text, metadata.Title) || (kept.Count == 0 && Headline.FollowsKicker(text, metadata.Title)))) ||
                 (i > 0 && text.Length < TableNoteLength && NotesTableAbove(blocks[i - 1], block) && TableNote().IsMatch(text)) ||
                 // The site's name alone, signing off the story or standing over it ("— Лаьмнийн Аз").
@@ -256,8 +258,7 @@ internal static class InlineFurniture
         var box = block.Container;
         for (var depth = 0; box is not null && depth < PaywallBoxDepth; depth++, box = box.ParentElement)
         {
-            if ((box.ClassName?.Contains("paywall", StringComparison.OrdinalIgnoreCase) == true || box.Id?.Contains("paywall", StringComparison.OrdinalIgnoreCase) == true) &&
-                box.TextContent.Length <= PaywallBoxChars)
+            if (PaywalledParts.IsNamedForPaywall(box) && box.TextContent.Length <= PaywallBoxChars)
             {
                 found = box;
             }

@@ -12,6 +12,11 @@ namespace NewsAggregator.Extraction;
 /// </summary>
 internal static class PaywalledParts
 {
+    /// <summary>The element's class or id names the paywall ("paywall", "c-paywall__box", id="paywall").</summary>
+    public static bool IsNamedForPaywall(IElement element) =>
+        element.ClassName?.Contains("paywall", StringComparison.OrdinalIgnoreCase) == true ||
+        element.Id?.Contains("paywall", StringComparison.OrdinalIgnoreCase) == true;
+
     public static void Show(IElement body, IReadOnlyList<string> selectors)
     {
         if (selectors.Count == 0)
@@ -44,7 +49,7 @@ internal static class PaywalledParts
         {
             return;
         }
-        foreach (var box in body.QuerySelectorAll("[class*='paywall' i], [id*='paywall' i]").ToList())
+        foreach (var box in body.Descendants<IElement>().Where(IsNamedForPaywall).ToList())
         {
             if (!shown.Any(part => box.Contains(part) || part.Contains(box)))
             {
