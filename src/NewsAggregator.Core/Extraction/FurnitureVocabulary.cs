@@ -76,6 +76,26 @@ internal static partial class FurnitureVocabulary
         // the box that asks for a subscription ("paywall-box", BEM's "c-paywall__box"); a bare
         // "paywall" names the text behind it
         "paywall[-_]{0,2}(box|prompt|message|offer|cta|promo|notice|modal|overlay)|" +
+        // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
+        "affiliat|afiliad|affilie|" +
+        // the box of a QR code to scan, to follow the site's account or join its group ("qrcode-box")
+        "qr-?code|" +
+        // a wiki's link to edit the section beside each heading ("mw-editsection", "[edit]")
+        "editsection|" +
+        // Joomla's list of the article's category, dates, author and hits ("article-info",
+        // "article-info-term"), in the site's language
+        "article-info|" +
+        // a match's data beside its report: the line-ups, the match sheet ("ficha de jogo", "ficha
+        // técnica"), the score board and line score, the match's statistics and its best player,
+        // and the bookmakers' odds ("betting-box", "widget-apuestas", "widget_apostas")
+        "(?<!on)line-?ups?|ficha[-_]?(de[-_]?)?(jogo|partido|tecnica)|score-?board|line-?score|box-?score|match-?stats|bonus-?stat|" +
+        "(player|man)-?of-?the-?match|betting|apuesta|aposta",
+        MatchingCase)]
+    internal static partial Regex FurnitureWord();
+
+    // The same in other languages than English: one pattern of all of them compiled to a method too
+    // large for the JIT to optimise (see the furniture lines).
+    [GeneratedRegex(
         // the same in the languages CMSs outside the English-speaking world name their classes in
         // (Spanish, Portuguese, French, Italian, German, Polish, Turkish): related, share (Portugal's
         // "partilhar" is in Brazil's "compartilhar"), ads,
@@ -110,23 +130,12 @@ internal static partial class FurnitureVocabulary
         // "opis-fotografije") and source ("izvor-fotografije"), the newsletter ("bilten"), the box
         // about the author ("o-autoru"; a bare "autor" also names the byline's own span, whose line
         // is then no byline to drop)
-        "potpis|opis-?fot|izvor-?fot|bilten|o-autor|" +
-        // a shop's box for a product the article links to ("modulo-afiliado", "affiliate-box")
-        "affiliat|afiliad|affilie|" +
-        // the box of a QR code to scan, to follow the site's account or join its group ("qrcode-box")
-        "qr-?code|" +
-        // a wiki's link to edit the section beside each heading ("mw-editsection", "[edit]")
-        "editsection|" +
-        // Joomla's list of the article's category, dates, author and hits ("article-info",
-        // "article-info-term"), in the site's language
-        "article-info|" +
-        // a match's data beside its report: the line-ups, the match sheet ("ficha de jogo", "ficha
-        // técnica"), the score board and line score, the match's statistics and its best player,
-        // and the bookmakers' odds ("betting-box", "widget-apuestas", "widget_apostas")
-        "(?<!on)line-?ups?|ficha[-_]?(de[-_]?)?(jogo|partido|tecnica)|score-?board|line-?score|box-?score|match-?stats|bonus-?stat|" +
-        "(player|man)-?of-?the-?match|betting|apuesta|aposta",
+        "potpis|opis-?fot|izvor-?fot|bilten|o-autor",
         MatchingCase)]
-    internal static partial Regex FurnitureWord();
+    internal static partial Regex OtherLanguagesFurnitureWord();
+
+    /// <summary>Whether a class or id value (in lower case) holds a word that names furniture, in any language.</summary>
+    internal static bool HasFurnitureWord(string value) => FurnitureWord().IsMatch(value) || OtherLanguagesFurnitureWord().IsMatch(value);
 
     // A table's source or note under it, as its caption would say: "Source: …", "Fonte: …", "Quelle: …",
     // "Note: …", "注：…", "数据来源：…", "출처: …", and who made it ("制表：…"). Asked only of the line just under a table.
@@ -279,12 +288,17 @@ internal static partial class FurnitureVocabulary
     // furniture. A word that is also an ordinary heading stays out: German "Kommentar" heads an
     // opinion piece, so only the plural, which heads readers' comments, is here.
     //
-    // The lines are six patterns by kind rather than one: a single alternation of all of them
+    // The lines are ten patterns by kind rather than one: a single alternation of all of them
     // compiled to a method too large for the JIT and the native compiler to optimise, and took
-    // four times as long per line.
+    // four times as long per line. The JIT compiles a method of more than 2 000 basic blocks
+    // without optimising it, and a pattern's matcher grows by a few blocks for each word in
+    // it, so a pattern that grows is split by kind again (a test holds every pattern of the
+    // library to that size): the prompts and the labels, past it, took 3-4 µs a line where
+    // a pattern under it takes well under one.
     internal static bool IsFurnitureLine(string text) =>
-        AdLabelLine().IsMatch(text) || ArticleToolLine().IsMatch(text) || PageToolLine().IsMatch(text) || OtherStoriesLine().IsMatch(text) ||
-        PromptLine().IsMatch(text) || CreditLine().IsMatch(text) || EndsInCaptionCredit(text);
+        AdLabelLine().IsMatch(text) || ArticleToolLine().IsMatch(text) || PageToolLine().IsMatch(text) || PageControlLine().IsMatch(text) ||
+        OtherStoriesLine().IsMatch(text) || PromptLine().IsMatch(text) || FeedbackLine().IsMatch(text) || DevelopingStoryLine().IsMatch(text) ||
+        LabelLine().IsMatch(text) || CreditLine().IsMatch(text) || EndsInCaptionCredit(text);
 
     // A line of marks only: a rule drawn in characters ("-----", ". . . . .", "=====", "| | | |")
     // or what a removed link or image left behind (".", ",", "[]", "( )", "…"). No reader's
@@ -350,7 +364,7 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex ArticleToolLine();
 
-    /// <summary>The page's tools and marks: a video player, an end mark, a pager, the text's size, the way back to the top, a shop's buttons.</summary>
+    /// <summary>The page's tools and marks: a video player, an end mark, a pager, a shop's buttons.</summary>
     [GeneratedRegex(
         LineStart +
         // a video player's duration and state, and the word that introduces the player ("PANOORIN:", "Simak Video …")
@@ -367,12 +381,7 @@ internal static partial class FurnitureVocabulary
         @"short ?(url|link)\s*[:：]\s*\S+|" +
         // a pager's place, a slideshow's ("Bild 4/12", "Image 3 of 8"), the way home
         @"(page|seite|página|pagina|strona|страница|σελίδα) \d+ (of|von|sur|de|di|z|из|από) \d+|(bild|foto|image|photo|slide|zdjęcie|фото|imagen|immagine|afbeelding) \d{1,3} ?(/|of|von|sur|de|di|z|из) ?\d{1,3}|back to (the )?home( ?page)?|zur startseite|retour à l'accueil|volver a la portada|voltar (para )?(a|à) página inicial|torna alla home( ?page)?|" +
-        // a control for the size of the text
-        @"(text|font) size.{0,12}|размер шрифта.{0,12}|rozmiar (czcionki|tekstu).{0,12}|μέγεθος (γραμματοσειράς|κειμένου).{0,12}|(调整)?(字号|字体|字體)(大小)?.{0,12}|調整字體.{0,12}|" +
-        @"taille (du texte|des caractères|de la police).{0,12}|schriftgröße.{0,12}|tamaño (de (la )?)?(letra|texto|fuente).{0,12}|tamanho (da )?(letra|fonte).{0,12}|dimensione (del )?(testo|carattere).{0,12}|文字サイズ.{0,12}|글자 ?크기.{0,12}|" +
         @"e-?mail (this )?(page|article|story)( to a friend)?|print (this )?(page|article|story)|printer[- ]friendly( version| page)?|" +
-        @"back to (the )?top( of (the )?page)?|return to (the )?top( of (the )?page)?|top of (the )?page|(return|back) to (the )?(citation|reference|text|article)( in (the )?text)?:?(\s*\[\w*\])*|" +
-        @"retour en haut( de (la )?page)?|haut de (la )?page|(zurück )?nach oben|volver (arriba|al inicio)|ir arriba|voltar ao topo|torna su|naar boven|başa dön|ページ(の)?(先頭|トップ)へ.{0,8}|맨 ?위로|" +
         @"(view |see )?larger (picture|image|photo|version)|click (here )?to enlarge|enlarge( (the )?(image|picture|photo))?|" +
         @"add to (my )?(cart|basket|wish ?list)|buy now|order now|full story|see all|view all|zobacz wszystkie|смотреть все|все новости|δείτε όλα|查看全部|" +
         @"voir tout|tout voir|alle (anzeigen|ansehen)|ver todos?|ver tudo|vedi tutt[io]|bekijk alles?|tümünü gör|すべて見る|전체 ?보기|" +
@@ -384,6 +393,18 @@ internal static partial class FurnitureVocabulary
         @"(doi\s*:?\s*)?https?://(dx\.)?doi\.org/10\.\d{4,9}/\S+|doi\s*:\s*10\.\d{4,9}/\S+" + LineEnd,
         IgnoringCase)]
     internal static partial Regex PageToolLine();
+
+    /// <summary>The page's controls for the text's size and the way back to its top.</summary>
+    [GeneratedRegex(
+        LineStart +
+        // a control for the size of the text
+        @"(text|font) size.{0,12}|размер шрифта.{0,12}|rozmiar (czcionki|tekstu).{0,12}|μέγεθος (γραμματοσειράς|κειμένου).{0,12}|(调整)?(字号|字体|字體)(大小)?.{0,12}|調整字體.{0,12}|" +
+        @"taille (du texte|des caractères|de la police).{0,12}|schriftgröße.{0,12}|tamaño (de (la )?)?(letra|texto|fuente).{0,12}|tamanho (da )?(letra|fonte).{0,12}|dimensione (del )?(testo|carattere).{0,12}|文字サイズ.{0,12}|글자 ?크기.{0,12}|" +
+        // the way back to the top
+        @"back to (the )?top( of (the )?page)?|return to (the )?top( of (the )?page)?|top of (the )?page|(return|back) to (the )?(citation|reference|text|article)( in (the )?text)?:?(\s*\[\w*\])*|" +
+        @"retour en haut( de (la )?page)?|haut de (la )?page|(zurück )?nach oben|volver (arriba|al inicio)|ir arriba|voltar ao topo|torna su|naar boven|başa dön|ページ(の)?(先頭|トップ)へ.{0,8}|맨 ?위로" + LineEnd,
+        IgnoringCase)]
+    internal static partial Regex PageControlLine();
 
     /// <summary>The way to other stories: read more, see also, related coverage.</summary>
     [GeneratedRegex(
@@ -407,13 +428,11 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex OtherStoriesLine();
 
-    /// <summary>Prompts to subscribe, follow, comment or look; the note over a developing story; labels of pictures, tags and topics.</summary>
+    /// <summary>Prompts to subscribe, follow, download the app, comment or send a tip.</summary>
     [GeneratedRegex(
         // prompts
         LineStart +
         @"recommended|sign up.*|subscribe.*|follow us.*|click here.*|" +
-        // the heading of a review site's box on how it tests ("Why you can trust Gear Compass")
-        @"why (you can|should you) trust .{1,40}|" +
         // a request to follow the site's account on a network it names ("Follow @greenpeacepress on X for our latest …")
         @"follow @[\w.]+ on .{1,80}|" +
         // and for the reader's tips ("Got a news tip? Email us", "Есть новость? Пишите нам", "Masz temat? Napisz do nas")
@@ -423,23 +442,14 @@ internal static partial class FurnitureVocabulary
         // the way in to the comments ("Log in to leave a comment", "Зарегистрируйтесь или войдите, чтобы оставить комментарий")
         @"(log ?in|sign ?in|register)\b.{0,40}\bto (leave|post|add|write) a comment.*|(войдите|зарегистрируйтесь)\b.{0,40}чтобы (оставить|написать|добавить) комментари.*|zaloguj się\b.{0,40}\b(aby|by|żeby) (dodać|napisać) komentarz.*|" +
         @"téléchargez (l'|notre )appli(cation)?.*|scarica (l'|la nostra )app.*|download (de|onze) app.*|pobierz (naszą )?aplikację.*|(скачайте|установите) (наше )?приложение.*|" +
-        // the note over a story still being written ("This story is developing and will be updated.")
-        @"this (is a )?(developing|breaking)( news)? story\b.{0,60}|this (story|article) is (developing|breaking)\b.{0,60}|" +
-        // and the promise to update it, a sentence of its own ("This story will be updated as more
-        // is known.", "Dieser Artikel wird laufend aktualisiert.", "Ang balitang ito ay ia-update …";
-        // not "Dieser Artikel wird laufend aktualisiert, klagte der Verlag …")
-        @"(this (story|article|post) (will be|is being) updated|(dieser|der) (artikel|beitrag|text) wird (laufend |fortlaufend |ständig )?aktualisiert|" +
-        @"cet article (sera|est) (régulièrement )?(mis à jour|actualisé)|esta (nota|noticia) (será|se irá|está siendo) actualizada|ang (balitang|artikulong) ito ay ia-update)\b[^,;:]{0,80}([.!…]\s.{0,100}|[.!…]?)|" +
         @"abonnez-vous.*|inscrivez-vous.*|suivez-nous.*|(jetzt )?abonnieren.*|folgen sie uns.*|suscríbete.*|síguenos.*|inscreva-se.*|siga-nos.*|iscriviti.*|abbonati.*|seguici.*|volg ons.*|abone ol.*|" +
-        @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|video|vídeo|видео|動画|영상|" +
-        @"loading\.*|загрузка.*|загружается.*|ładowanie.*|(视频|視頻)?加载中.*|(视频|視頻)?載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
-        @"comments?|" + CommentsInOtherLanguages + "|topics|関連キーワード.*|" +
-        // a file to download, its type and size in brackets ("Carrow Fields juniors on the closed track (JPG, 4.8MB) Download",
-        // "Facilities Strategy 2024–2030 summary (PDF, 1.1 MB)"), not a sentence
-        @"[^.!?]{0,100}\((pdf|jpe?g|png|gif|tiff?|zip|docx?|xlsx?|pptx?|odt|csv|mp3|mp4|mov|wav|epub)\s*[,;·|–-]?\s*\d+([.,]\d+)?\s?([kmg]b|[kmg]o)\)\s*(download|herunterladen|télécharger|scarica|descargar|baixar|pobierz|скачать)?|" +
-        // the programme a broadcaster's story went out in, over its player ("Dieses Thema im Programm: …", "放送日時：11月5日 …")
-        @"dieses thema im programm\s*:.*|放送日時\s*[:：].*|" +
-        @"tell us what you think.*|leave a (comment|reply).*|what do you think\?|related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
+        @"tell us what you think.*|leave a (comment|reply).*|what do you think\?" + LineEnd,
+        IgnoringCase)]
+    internal static partial Regex PromptLine();
+
+    /// <summary>A reaction widget's question, its count and its login; a request to rate the article or to make the site a preferred source.</summary>
+    [GeneratedRegex(
+        LineStart +
         // the question over a reaction widget's buttons ("Did you like this article?", "Понравилась статья?")
         @"(did you (like|enjoy)|how do you (like|feel about)) this (article|story|news)\?|was this (article|story) (helpful|useful)\?|" +
         // ("What's your reaction?", "Bu İçerikle İlgili Tepkiniz Nedir?"), and the login it asks for ("Tepki verebilmek için giriş yapmalısınız.")
@@ -447,10 +457,6 @@ internal static partial class FurnitureVocabulary
         @"(you must|please) (be logged in|log in|sign in) to (react|vote)\.?|tepki (verebilmek|vermek) için giriş yap\w*\.?|" +
         // and its count ("92 % des lecteurs ont trouvé cet article utile (214 votes)")
         @"\d+\s?% (des lecteurs ont trouvé cet article utile|of (readers|people) found this (article |page )?(helpful|useful)).{0,30}|" +
-        // a Japanese series' note on which part this is ("（全3回の第2回／第1回から読む）")
-        @"[（(]全\d+回の第\d+回[^）)]{0,30}[）)]|" +
-        // the label over a box that cites the page for the reader's bibliography ("Cite this article", "Bu Makaleyi Alıntıla")
-        @"cite this (article|story|page)|bu makaleyi alıntıla|diesen artikel zitieren|citer cet article|citar este artículo|cita questo articolo|" +
         // and the request to rate it ("Rate this article:", "Oceń jakość naszego artykułu:")
         @"rate (this|our) (article|story)\s*:?|oceń (jakość )?(tego |naszego )?artykuł(u)?\s*:?|bewerten sie (diesen|den) artikel\s*:?|" +
         // and to make the site a preferred source in Google's results ("Add The Harbour Times as a preferred
@@ -459,10 +465,45 @@ internal static partial class FurnitureVocabulary
         @"(?=.{0,160}\bgoogle)((add|make|set)\b.{0,60}\b(as )?(a |your )?preferred source\b.{0,40}|.{0,100}\btercih edilen kaynak olarak ekle.{0,40}|" +
         @".{0,60}\bals bevorzugte quelle\b.{0,30}\bhinzu.{0,20}|(ajoutez|añade|adicione|aggiungi)\b.{0,60}\b(source préférée|fuente preferida|fonte preferida|fonte preferita)\b.{0,40})|" +
         @"(вам )?понравилась (ли )?(эта )?(статья|новость)\?|как вам (этот )?(материал|статья|новость)\?|бул жаңылык сизге жактыбы\?|бұл жаңалық сізге ұнады ма\?|bu haberi beğendiniz mi\?|" +
-        @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il (plu|été utile)\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?|" +
+        @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il (plu|été utile)\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?" + LineEnd,
+        IgnoringCase)]
+    internal static partial Regex FeedbackLine();
+
+    /// <summary>The note over a story still being written, and the promise to update it.</summary>
+    [GeneratedRegex(
+        LineStart +
+        // the note over a story still being written ("This story is developing and will be updated.")
+        @"this (is a )?(developing|breaking)( news)? story\b.{0,60}|this (story|article) is (developing|breaking)\b.{0,60}|" +
+        // and the promise to update it, a sentence of its own ("This story will be updated as more
+        // is known.", "Dieser Artikel wird laufend aktualisiert.", "Ang balitang ito ay ia-update …";
+        // not "Dieser Artikel wird laufend aktualisiert, klagte der Verlag …")
+        @"(this (story|article|post) (will be|is being) updated|(dieser|der) (artikel|beitrag|text) wird (laufend |fortlaufend |ständig )?aktualisiert|" +
+        @"cet article (sera|est) (régulièrement )?(mis à jour|actualisé)|esta (nota|noticia) (será|se irá|está siendo) actualizada|ang (balitang|artikulong) ito ay ia-update)\b[^,;:]{0,80}([.!…]\s.{0,100}|[.!…]?)" + LineEnd,
+        IgnoringCase)]
+    internal static partial Regex DevelopingStoryLine();
+
+    /// <summary>Labels: of pictures and videos, of a loading player, of the comments, tags and topics, of a file to download.</summary>
+    [GeneratedRegex(
+        // labels
+        LineStart +
+        // the heading of a review site's box on how it tests ("Why you can trust Gear Compass")
+        @"why (you can|should you) trust .{1,40}|" +
+        @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|video|vídeo|видео|動画|영상|" +
+        @"loading\.*|загрузка.*|загружается.*|ładowanie.*|(视频|視頻)?加载中.*|(视频|視頻)?載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
+        @"comments?|" + CommentsInOtherLanguages + "|topics|関連キーワード.*|" +
+        // a file to download, its type and size in brackets ("Carrow Fields juniors on the closed track (JPG, 4.8MB) Download",
+        // "Facilities Strategy 2024–2030 summary (PDF, 1.1 MB)"), not a sentence
+        @"[^.!?]{0,100}\((pdf|jpe?g|png|gif|tiff?|zip|docx?|xlsx?|pptx?|odt|csv|mp3|mp4|mov|wav|epub)\s*[,;·|–-]?\s*\d+([.,]\d+)?\s?([kmg]b|[kmg]o)\)\s*(download|herunterladen|télécharger|scarica|descargar|baixar|pobierz|скачать)?|" +
+        // the programme a broadcaster's story went out in, over its player ("Dieses Thema im Programm: …", "放送日時：11月5日 …")
+        @"dieses thema im programm\s*:.*|放送日時\s*[:：].*|" +
+        @"related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +
+        // a Japanese series' note on which part this is ("（全3回の第2回／第1回から読む）")
+        @"[（(]全\d+回の第\d+回[^）)]{0,30}[）)]|" +
+        // the label over a box that cites the page for the reader's bibliography ("Cite this article", "Bu Makaleyi Alıntıla")
+        @"cite this (article|story|page)|bu makaleyi alıntıla|diesen artikel zitieren|citer cet article|citar este artículo|cita questo articolo|" +
         @"(schlagw(ö|o)rter?|stichw(ö|o)rter?|themen|mots[- ]clés|étiquettes|etiquetas|palavras-chave|argomenti|parole chiave|tagi|теги|метки|категори[яи]|рубрик[аи]|ετικέτες|标签|標籤|タグ|태그|الوسوم)\s*([:：].*)?" + LineEnd,
         IgnoringCase)]
-    internal static partial Regex PromptLine();
+    internal static partial Regex LabelLine();
 
     /// <summary>Credits and the jump past the site's header (a caption that ends in its credit: <see cref="EndsInCaptionCredit"/>).</summary>
     [GeneratedRegex(
@@ -745,11 +786,12 @@ internal static partial class FurnitureVocabulary
     [GeneratedRegex(@"\b(19|20)\d{2}\b", MatchingCase)]
     internal static partial Regex Year();
 
-    // Time stamps pages put above or below the text, and the credits wire stories end with.
-    // Where the story came from and who edited it, on a line of its own: "Source: Reuters",
-    // "Πηγή: ΑΠΕ", "Источник: АиФ", and Chinese sites' "（责任编辑：王鹏）", often after a time stamp.
-    // The stamps in the languages of the furniture lines: "Publié le 3 mars 2021 à 10h12",
-    // "Aktualisiert am 03.03.2021", "更新日：2021年3月3日", Korean "입력 2021.03.03 10:12".
+    // Time stamps pages put above or below the text, and the lines of who reported, edited or
+    // reviewed the story; the stamps in the languages of the furniture lines: "Publié le 3 mars
+    // 2021 à 10h12", "Aktualisiert am 03.03.2021", "更新日：2021年3月3日", Korean "입력 2021.03.03 10:12".
+    // The credits wire stories end with are EdgeCredit's: stamps and credits are two patterns
+    // rather than one, as the furniture lines are, because the one alternation of both compiled
+    // to a method too large for the JIT to optimise and took several times as long per line.
     [GeneratedRegex(
         @"^((last )?(updated|published|posted|modified)\b.{0,80}|(additional )?(reporting|writing|editing) by .*|edited by\b.{0,60}|" +
         // who checked a health story, over or under it ("Medically reviewed by Jenna Holloway, MD — Written by …")
@@ -771,26 +813,44 @@ internal static partial class FurnitureVocabulary
         @"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b[^.!?]{0,60}|" +
         // who asked an interview's questions ("Propos recueillis par …", "Das Gespräch führte …")
         @"(interview(ed)? by|interview conducted by|propos recueillis par|das (gespräch|interview) führten?|entrevista (de|realizada por)|intervista (a cura )?di)\b.{0,80}|" +
-        @"(更新|公開|配信)(日時?)?\s*[:：].{0,60}|(입력|수정|기사입력|최종수정)\s*[:：]?\s*\d.{0,60}|" +
+        @"(更新|公開|配信)(日時?)?\s*[:：].{0,60}|(입력|수정|기사입력|최종수정)\s*[:：]?\s*\d.{0,60})$",
+        IgnoringCase)]
+    internal static partial Regex EdgeStamp();
+
+    // The credits wire stories end with, on a line of their own, often after a time stamp: the
+    // wires, the desks' codes, a count. The sources and the East Asian credits are patterns of
+    // their own, each small enough for the JIT to optimise.
+    [GeneratedRegex(
         // a line naming only the wire services the story came from: "(dpa)", "AFP/Reuters", "– EFE"
-        @"\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
+        @"^(\W*(" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\W*|" +
         // the desk's codes for who wrote and who edited the story, with the wires it drew on, as German,
         // Polish and Portuguese agencies and broadcasters sign their copy ("jw/ehl (epd, dpa)", "mzi/ mhr/", "FPC // MCL"), or in brackets as Indonesian portals do ("(wsw/fem)")
         @"\(?\p{L}{2,4}(\s*//?\s*\p{L}{2,5})+\s*/?\)?(\s*\((" + WireServices + @")(\s*[/,;&]\s*(" + WireServices + @"))*\))?|" +
         // a count alone (a post's likes or claps, "1.4K"), or a page number
-        @"\W*\d[\d.,]*\s*[km]?\W*|" +
-        @"\W*(sources?|πηγή|πηγές|источники?|джерело|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
+        @"\W*\d[\d.,]*\s*[km]?\W*)$",
+        IgnoringCase)]
+    internal static partial Regex EdgeCredit();
+
+    // Where the story came from, on a line of its own: "Source: Reuters", "Πηγή: ΑΠΕ", "Источник: АиФ".
+    [GeneratedRegex(
+        @"^(\W*(sources?|πηγή|πηγές|источники?|джерело|źródło|źródła|dzięki uprzejmości|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor|出典|出所|출처|المصدر)\s*[:：].{0,80}|" +
         // (and the sources a German magazine names under its story, "Verwendete Quellen: …", or a Polish
         // portal's label for the story's source, "Źródło artykułu:")
         @"verwendete quellen?\s*:.{0,120}|źródło artykułu\s*:?.{0,80}|" +
         // (the label alone too, where the site sets the source's name in a field of its own: Drupal's
         // inline "Forrás" over "MTI"; not "Sources", which heads the story's part on who said what)
-        @"\W*(source|πηγή|источник|джерело|źródło|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor)\W*|" +
-        // (and who wrote and photographed it: "（文/图：综合管理部 周婷）", "（取材・文／みどり台タウン通信 佐伯）")
-        // (and the thanks to the reader who tipped the site off: "感谢IT之家网友 … 的线索投递！")
-        @"感谢.{1,30}网友.{1,60}的线索投递[！!]?|" +
-        // (and the Japanese reporter's name in brackets under the story, "（田中美咲）", or a date in the
-        // era's years, "令和7年3月12日", and the European Commission's reference, "IP/25/1187")
+        @"\W*(source|πηγή|источник|джерело|źródło|quelle|fuente|fonte|bron|kaynak|forrás|zdroj|kilde|källa|lähde|sursa|izvor)\W*)$",
+        IgnoringCase)]
+    internal static partial Regex SourceCredit();
+
+    // Who wrote, edited and photographed the story, as Chinese, Japanese and Korean sites credit them
+    // under it ("（责任编辑：王鹏）", "记者 | 周敏", "박서윤 기자").
+    [GeneratedRegex(
+        // who wrote and photographed it: "（文/图：综合管理部 周婷）", "（取材・文／みどり台タウン通信 佐伯）";
+        // the thanks to the reader who tipped the site off: "感谢IT之家网友 … 的线索投递！"
+        @"^(感谢.{1,30}网友.{1,60}的线索投递[！!]?|" +
+        // the Japanese reporter's name in brackets under the story, "（田中美咲）", or a date in the
+        // era's years, "令和7年3月12日", and the European Commission's reference, "IP/25/1187"
         @"[（(]\p{IsCJKUnifiedIdeographs}{2,5}[）)]|(令和|平成|昭和)(元|\d{1,2})年\d{1,2}月\d{1,2}日|(ip|memo|statement|speech|qanda|mex|ac)/\d{2}/\d{2,5}|" +
         @"[（(]?\s*(取材|文|图|圖|図|写真|撮影)(・(取材|文|写真|撮影))*\s*[/／].{1,40}|" +
         @".{0,40}(责任编辑|責任編輯|编辑|編輯|来源|來源|作者)\s*[:：].{0,60}|" +
@@ -804,7 +864,11 @@ internal static partial class FurnitureVocabulary
         // cut and drew it ("촬영기자:배정우/영상편집:윤지아/그래픽:최예린")
         @"([\p{L}\d]+\s?)?뉴스\s?[가-힣]{2,4}입니다\.?|((촬영기자|영상취재|영상편집|그래픽|촬영|편집)\s*[:：]\s*[^/]{1,12}\s*/?\s*)+)$",
         IgnoringCase)]
-    internal static partial Regex EdgeNote();
+    internal static partial Regex EastAsianCredit();
+
+    /// <summary>A time stamp or a credit on a line of its own.</summary>
+    internal static bool IsEdgeNote(string text) =>
+        EdgeStamp().IsMatch(text) || EdgeCredit().IsMatch(text) || SourceCredit().IsMatch(text) || EastAsianCredit().IsMatch(text);
 
     // The wire services whose names end stories, in the evaluation sets' languages and the others'.
     private const string WireServices =
@@ -864,12 +928,12 @@ internal static partial class FurnitureVocabulary
     // The site's copyright or reuse notice, which old layouts put in the same cell as the text,
     // above or below it: "© 2006 The Tribune", "Copyright 2004 ...", "All rights reserved", "No
     // part of this site may be reproduced ...". A "©" inside a word ("SPECweb©2005") is a name.
-    // Two patterns, the words and the signs: the words stand in one group behind one word boundary
+    // The words apart from the signs: the words stand in one group behind one word boundary
     // (a boundary of its own before each of two dozen words took more than twice as long), and
     // apart from the signs and the phrases of scripts that need no boundary, since one pattern for
     // all of them starts its attempt at nearly every letter of a text: 5.3 µs a paragraph of the
     // evaluation sets' texts, against 2.5 for the two.
-    internal static bool IsCopyrightNotice(string text) => CopyrightWords.IsMatch(text) || CopyrightSigns().IsMatch(text);
+    internal static bool IsCopyrightNotice(string text) => HasCopyrightWords(text) || CopyrightSigns().IsMatch(text);
 
     /// <summary>
     /// How many marks of a notice the text holds: its phrases, and its signs outside them
@@ -881,6 +945,15 @@ internal static partial class FurnitureVocabulary
         foreach (var phrase in CopyrightWords.EnumerateMatches(text))
         {
             phrases.Add(new Range(phrase.Index, phrase.Index + phrase.Length));
+        }
+        // The other languages' phrases count where they are not part of one found already, as one
+        // pattern of both would have read them.
+        foreach (var phrase in CopyrightWordsElsewhere.EnumerateMatches(text))
+        {
+            if (!InsideAny(phrase.Index, phrases))
+            {
+                phrases.Add(new Range(phrase.Index, phrase.Index + phrase.Length));
+            }
         }
         var marks = phrases.Count;
         foreach (var sign in CopyrightSigns().EnumerateMatches(text))
@@ -929,12 +1002,28 @@ internal static partial class FurnitureVocabulary
         @"prohibida (la|su) (reproducción|redistribución|redifusión)\b.{0,80}\b(contenidos?|materiales?|textos?|informaciones?)\b|" +
         @"proibida a (reprodução|redistribuição)\b.{0,80}\b(conteúdos?|materia(l|is)|textos?)\b|vietata la (riproduzione|redistribuzione)\b.{0,80}\b(contenuti|materiali|testi)\b|" +
         @"tutti i diritti riservati\b|alle rechten voorbehouden\b|tüm hakları saklıdır\b|" +
-        @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|zezwala na (bezpłatny )?przedruk\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή)|" +
-        // "all rights reserved" in the other languages of Europe and beyond that the news templates
-        // hold, and "a link is required when the materials are used" in Ukrainian, Kazakh and
-        // Armenian: inside the group behind its one word boundary, as a phrase starts a word (each
-        // alternative outside it would be tried at every character of every text the site-notice
-        // test counts marks in)
+        @"żaden (utwór|materiał|tekst)\b.{0,80}\bnie może być\b|bez (pisemnej|uprzedniej) zgody\b|zezwala na (bezpłatny )?przedruk\b|με (την )?επιφύλαξη (παντός|κάθε) δικαιώματος|απαγορεύεται η (αναδημοσίευση|αναπαραγωγή)" +
+        @")",
+        IgnoringCase)]
+    private static partial Regex CopyrightWordsPattern();
+
+    // One word of each alternative above (Cyrillic "прав" stands for the Russian "all rights reserved";
+    // Turkish "saklıdır" by its letters before the dotless ı, which case-insensitive search and the
+    // pattern fold differently).
+    private static readonly GatedPattern CopyrightWords = new(CopyrightWordsPattern(),
+        "copyright", "rights reserved", "cc by", "cc-by", "creative commons", "not be ", "not to be ", "republish", "no part", "no material",
+        "prohibida", "proibida", "vietata", "przedruk",
+        "прав", "обязательна", "разрешени", "согласи", "мнение",
+        "zastrzeżone", "réservés", "vorbehalten", "reservados", "riservati", "voorbehouden", "sakl",
+        "nie może być", "zgody", "επιφύλαξη", "απαγορεύεται");
+
+    // "All rights reserved" in the other languages of Europe and beyond that the news templates hold,
+    // and "a link is required when the materials are used" in Ukrainian, Kazakh and Armenian: a pattern
+    // of their own, as one of all the notice's words compiled to a method too large for the JIT to
+    // optimise; inside a group behind one word boundary, as a phrase starts a word (each alternative
+    // outside it would be tried at every character of every text the site-notice test counts marks in).
+    [GeneratedRegex(
+        @"\b(?:" +
         @"všechna práva vyhrazena|všetky práva vyhradené|minden jog fenntartva|toate drepturile (sunt )?rezervate|sva prava (su )?(zadržana|pridržana)|vse pravice pridržane|" +
         @"visas tiesības aizsargātas|visos teisės saugomos|kõik õigused kaitstud|kaikki oikeudet pidätetään|alla rättigheter förbehållna|alle rettigheder forbeholdes|alle rettigheter reservert|" +
         @"tots els drets reservats|todos os dereitos reservados|eskubide guztiak (erreserbatuta|gordeta)|cedwir pob hawl|öll réttindi áskilin|të gjitha të drejtat (e )?rezervuara|" +
@@ -944,21 +1033,18 @@ internal static partial class FurnitureVocabulary
         @"सर्वाधिकार सुरक्षित|सर्व हक्क राखीव|সর্বস্বত্ব সংরক্ষিত|haki zote zimehifadhiwa" +
         @")",
         IgnoringCase)]
-    private static partial Regex CopyrightWordsPattern();
+    private static partial Regex CopyrightWordsElsewherePattern();
 
-    // One word of each alternative above (Cyrillic "прав" stands for the Slavic "all rights
-    // reserved" and "права" of the reuse notices; Turkish "saklıdır" by its letters before the
-    // dotless ı, which case-insensitive search and the pattern fold differently).
-    internal static readonly GatedPattern CopyrightWords = new(CopyrightWordsPattern(),
-        "copyright", "rights reserved", "cc by", "cc-by", "creative commons", "not be ", "not to be ", "republish", "no part", "no material",
-        "prohibida", "proibida", "vietata", "przedruk",
-        "прав", "обязательна", "разрешени", "согласи", "мнение",
-        "zastrzeżone", "réservés", "vorbehalten", "reservados", "riservati", "voorbehouden", "sakl",
-        "nie może być", "zgody", "επιφύλαξη", "απαγορεύεται",
+    // One word of each alternative of the other languages ("прав" for the Slavic "all rights reserved").
+    private static readonly GatedPattern CopyrightWordsElsewhere = new(CopyrightWordsElsewherePattern(),
+        "прав",
         "vyhrazena", "vyhradené", "fenntartva", "drepturile", "prava", "pravice", "aizsargātas", "saugomos", "kaitstud",
         "pidätetään", "förbehållna", "forbeholdes", "reservert", "reservats", "dereitos", "eskubide", "cedwir pob hawl",
         "áskilin", "të drejtat", "обов", "құқықтар", "міндетті", "իրավունքները", "պարտադիր", "hüquqlar", "huquqlar",
         "hak cipta", "bản quyền", "הזכויות", "सर्वाधिकार", "हक्क राखीव", "সর্বস্বত্ব", "haki zote");
+
+    /// <summary>Whether the text holds a phrase of a copyright or reuse notice, in any language.</summary>
+    internal static bool HasCopyrightWords(string text) => CopyrightWords.IsMatch(text) || CopyrightWordsElsewhere.IsMatch(text);
 
     // The notice's signs ("©", "(c) 2006") and its phrases in scripts that run their words together
     // or stand outside the word boundary's reach.

@@ -304,7 +304,7 @@ internal static partial class BoilerplateMarkers
         // Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers: content, not a share bar.
         furniture = NamesSocialEmbed(lower) || NamesWordStyle(lower) ? Furniture.None
             : CommentWord().IsMatch(lower) ? Furniture.Comments
-            : FurnitureWord().IsMatch(lower) || HasToken(lower, FurnitureTokenLookup) ? Furniture.Named
+            : HasFurnitureWord(lower) || HasToken(lower, FurnitureTokenLookup) ? Furniture.Named
             : ContentWord().IsMatch(lower) ? Furniture.None
             : WeakFurnitureWord().IsMatch(significant) || (!link && HasToken(significant, WeakFurnitureTokenLookup)) ? Furniture.Named
             // A heading is words to read, not an ad's slot: "ad" or "adv" in its name is something else

@@ -1070,7 +1070,7 @@ internal static class InlineFurniture
     }
 
     // A time stamp, a source or editor's credit, a wire service, a count: a note that says what it is.
-    private static bool IsStamp(string text) => text.Length < 200 && EdgeNote().IsMatch(text);
+    private static bool IsStamp(string text) => text.Length < 200 && IsEdgeNote(text);
 
     // What a stamp's labels beside its date may add: "· Updated 11:05 · 4 min read" in any language.
     private const int TimeLineLabelChars = 60;
