@@ -54,4 +54,31 @@ internal static class DomWalk
             }
         }
     }
+
+    /// <summary>
+    /// The elements of <paramref name="root"/> named <paramref name="localName"/>, in document order
+    /// and one at a time: a caller that stops at the first it wants walks no further, where
+    /// AngleSharp's GetElementsByTagName gathers every one of the page's first.
+    /// </summary>
+    public static IEnumerable<IElement> ElementsNamed(INode root, string localName)
+    {
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        while (stack.TryPop(out var node))
+        {
+            if (node is Element element && !ReferenceEquals(node, root) && element.LocalName == localName)
+            {
+                yield return element;
+            }
+            // By index, as above.
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is Element child)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
 }

@@ -13,6 +13,15 @@ internal static class ComposedText
     // composed already: a page in ASCII or Latin-1 alone needs no pass of the normaliser.
     private const char LastComposedCharacter = '\u02FF';
 
+    /// <summary>
+    /// Characters above <see cref="LastComposedCharacter"/> that are composed wherever they stand
+    /// (no decomposition of their own, no combining class, the second of no pair that composes):
+    /// the typographer's punctuation and spaces (U+2000 and U+2001 decompose to U+2002 and U+2003)
+    /// and the currency signs. A page in a Latin script holds few others, so its curly quotes, dashes
+    /// and euro signs need no pass of the normaliser either, which took about 1 % of extraction.
+    /// </summary>
+    internal static readonly (char First, char Last)[] ComposedPunctuation = [('\u2002', '\u205E'), ('\u20A0', '\u20C0')];
+
     /// <summary>The noncharacter the normaliser refuses (besides half a surrogate pair): a byte-order mark read the wrong way round.</summary>
     private const char Refused = '\uFFFE';
 
@@ -25,7 +34,7 @@ internal static class ComposedText
     /// </remarks>
     public static string Of(string text)
     {
-        if (!text.AsSpan().ContainsAnyExceptInRange('\0', LastComposedCharacter))
+        if (IsComposedAlready(text))
         {
             return text;
         }
@@ -37,6 +46,34 @@ internal static class ComposedText
         {
             return Composed(valid);
         }
+    }
+
+    /// <summary>The text holds no character but those composed wherever they stand, found without the normaliser.</summary>
+    private static bool IsComposedAlready(ReadOnlySpan<char> text)
+    {
+        // A vectorised search past Latin-1 and its neighbours, then a look at each character beyond
+        // it: a text in another script is handed to the normaliser at its first letter.
+        for (var at = text.IndexOfAnyExceptInRange('\0', LastComposedCharacter); at >= 0; at = text.IndexOfAnyExceptInRange('\0', LastComposedCharacter))
+        {
+            if (!IsComposedPunctuation(text[at]))
+            {
+                return false;
+            }
+            text = text[(at + 1)..];
+        }
+        return true;
+    }
+
+    private static bool IsComposedPunctuation(char c)
+    {
+        foreach (var (first, last) in ComposedPunctuation)
+        {
+            if (c >= first && c <= last)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string Composed(string text) =>

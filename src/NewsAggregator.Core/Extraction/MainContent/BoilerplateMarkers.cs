@@ -32,8 +32,8 @@ internal static partial class BoilerplateMarkers
         {
             return Furniture.Named;
         }
-        var role = element.GetAttribute("role");
-        if (role is not null && BoilerplateRoles.Contains(role))
+        var names = NameAttributes.Of(element);
+        if (names.Role is { } role && BoilerplateRoles.Contains(role))
         {
             return Furniture.Named;
         }
@@ -41,13 +41,13 @@ internal static partial class BoilerplateMarkers
         {
             return Furniture.None;
         }
-        var properties = element.GetAttribute("itemprop");
+        var properties = names.ItemProp;
         if (properties is not null && PictureProperties.Contains(properties))
         {
             // schema.org's words for a picture's caption and credit: what the markup says the text is, in any CMS.
             return Furniture.Named;
         }
-        if (MarksComment(properties, element.GetAttribute("itemtype")))
+        if (MarksComment(properties, names.ItemType))
         {
             return Furniture.Comments;
         }
@@ -56,7 +56,7 @@ internal static partial class BoilerplateMarkers
         // take them out of it (PMC's sites give every name they link in a story "id=auto-tag_…"; a
         // list of the story's tags is a list of links, which goes as one).
         var link = element.LocalName == "a";
-        var classes = element.GetAttribute("class");
+        var classes = names.Class;
         if (classes is not null && classes.Contains("dateline", StringComparison.OrdinalIgnoreCase) && OpensItsSentence(element))
         {
             // The place a story is filed from, set in its first sentence ("<span class="dateline">LOS
@@ -70,18 +70,18 @@ internal static partial class BoilerplateMarkers
         {
             return byClass;
         }
-        var id = element.GetAttribute("id");
+        var id = names.Id;
         var named = heading && id is not null && IsAnchorOfItsText(id, element) ? byClass : Stronger(byClass, NamesFurniture(id, heading, link));
         // A region labelled by its heading carries the heading's id, a name the site chose as well:
         // <section aria-labelledby="comments-h"> under utility classes that name nothing.
-        named = Stronger(named, NamesFurniture(element.GetAttribute("aria-labelledby"), heading, link));
+        named = Stronger(named, NamesFurniture(names.LabelledBy, heading, link));
         // So does the name a component carries for its tests, where class names are hashes
         // (<section data-testid="lineups" class="ssrcss-sjqavx-LineupsSection">,
         // <div data-test-id="odds-widget" class="hyperion-css-1xq2v7n">).
-        named = Stronger(named, NamesFurniture(element.GetAttribute("data-testid") ?? element.GetAttribute("data-test-id"), heading, link));
+        named = Stronger(named, NamesFurniture(names.TestId, heading, link));
         // And what ARIA says a region is, where the class says nothing (a gallery set as a carousel,
         // <div aria-roledescription="carousel">, under a namespace's BEM name, "duet--article--gallery").
-        named = Stronger(named, NamesFurniture(element.GetAttribute("aria-roledescription"), heading, link));
+        named = Stronger(named, NamesFurniture(names.RoleDescription, heading, link));
         // A custom element's tag is a name its site chose, as a class is (<newsletter-box>,
         // <ad-slot>, <share-bar>); a built-in tag has no hyphen.
         if (element.LocalName.Contains('-', StringComparison.Ordinal) && named != Furniture.Named)
@@ -91,7 +91,7 @@ internal static partial class BoilerplateMarkers
         // A name that needs prose to be the story's cannot ask it of a subheading's wrapper: a
         // page builder's heading widget ("elementor-widget-heading") holds a heading and nothing else.
         return named == Furniture.UnlessProse && element.LocalName is "div" or "header" && IsSectionHeading(element) ? Furniture.None
-            : named == Furniture.None && !heading && IsMarketQuote(element) ? Furniture.Named : named;
+            : named == Furniture.None && !heading && IsMarketQuote(element, names) ? Furniture.Named : named;
     }
 
     /// <summary>
@@ -150,6 +150,52 @@ internal static partial class BoilerplateMarkers
         return letters.ToString();
     }
 
+    /// <summary>
+    /// The attributes by which a page names what an element is, read in one pass over the
+    /// element's attributes: most elements have none or one, and a lookup of each name in turn
+    /// (ten of them, each lower-cased and compared against every attribute) cost more than the pass.
+    /// </summary>
+    private readonly record struct NameAttributes(
+        string? Role, string? ItemProp, string? ItemType, string? Class, string? Id, string? LabelledBy,
+        string? DataTestId, string? DataTestIdHyphenated, string? RoleDescription, string? Component)
+    {
+        /// <summary>The name a component carries for its tests, in either spelling (data-testid first).</summary>
+        public string? TestId => DataTestId ?? DataTestIdHyphenated;
+
+        /// <summary>data-testid alone, as the quote boxes are named.</summary>
+        public string? FirstTestId => DataTestId;
+
+        public static NameAttributes Of(IElement element)
+        {
+            var attributes = element.Attributes;
+            if (attributes.Length == 0)
+            {
+                return default;
+            }
+            string? role = null, itemProp = null, itemType = null, classes = null, id = null, labelledBy = null;
+            string? testId = null, testIdHyphenated = null, roleDescription = null, component = null;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                var attribute = attributes[i]!;
+                // The first of a name wins, as GetAttribute finds it.
+                switch (attribute.Name)
+                {
+                    case "role": role ??= attribute.Value; break;
+                    case "itemprop": itemProp ??= attribute.Value; break;
+                    case "itemtype": itemType ??= attribute.Value; break;
+                    case "class": classes ??= attribute.Value; break;
+                    case "id": id ??= attribute.Value; break;
+                    case "aria-labelledby": labelledBy ??= attribute.Value; break;
+                    case "data-testid": testId ??= attribute.Value; break;
+                    case "data-test-id": testIdHyphenated ??= attribute.Value; break;
+                    case "aria-roledescription": roleDescription ??= attribute.Value; break;
+                    case "data-component": component ??= attribute.Value; break;
+                }
+            }
+            return new(role, itemProp, itemType, classes, id, labelledBy, testId, testIdHyphenated, roleDescription, component);
+        }
+    }
+
     /// <summary>The stronger of two judgements: an element that one of its names calls furniture is furniture.</summary>
     private static Furniture Stronger(Furniture one, Furniture other) => (Furniture)Math.Max((int)one, (int)other);
 
@@ -163,10 +209,9 @@ internal static partial class BoilerplateMarkers
     /// (<see cref="FurnitureVocabulary.QuoteChipText"/>): a chip that wraps the company's name
     /// with its quote ("Corvid Networks +14.07%") is the sentence's words.
     /// </summary>
-    private static bool IsMarketQuote(IElement element)
+    private static bool IsMarketQuote(IElement element, NameAttributes names)
     {
-        if (!NamesMarketQuote(element.GetAttribute("class")) && !NamesMarketQuote(element.GetAttribute("data-testid")) &&
-            !NamesMarketQuote(element.GetAttribute("data-component")))
+        if (!NamesMarketQuote(names.Class) && !NamesMarketQuote(names.FirstTestId) && !NamesMarketQuote(names.Component))
         {
             return false;
         }

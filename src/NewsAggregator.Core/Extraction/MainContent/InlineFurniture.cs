@@ -559,7 +559,7 @@ internal static class InlineFurniture
         if (metadata.Title is not null && blocks.Count > 0 && blocks[0].Container?.Owner is { } document &&
             blocks.Take(AboveHeadlineBlocks - 1).Any(b => b.Text.Length < AboveHeadlineLength))
         {
-            foreach (var h1 in document.GetElementsByTagName("h1"))
+            foreach (var h1 in DomWalk.ElementsNamed(document, "h1"))
             {
                 if (!Headline.SameFolded(h1.TextContent.Trim(), metadata.Title))
                 {
