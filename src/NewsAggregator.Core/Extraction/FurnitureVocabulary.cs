@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace NewsAggregator.Extraction;
@@ -23,10 +24,10 @@ internal static partial class FurnitureVocabulary
 
     // ---- Elements: tags, roles, class and id words (strongest first) ----
 
-    internal static readonly HashSet<string> BoilerplateTags = new(StringComparer.Ordinal)
+    internal static readonly FrozenSet<string> BoilerplateTags = new HashSet<string>(StringComparer.Ordinal)
     {
         "nav", "aside", "footer", "dialog", "menu", "figcaption",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     // schema.org properties that mark a picture's caption and credit (itemprop="caption" on a
     // span under an image, "creditText", "copyrightHolder"), which CMSs write whatever their

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -7,13 +8,13 @@ namespace NewsAggregator.Extraction;
 /// <summary>What HTML's elements mean for plain text: which ones start a paragraph, which never hold readable text.</summary>
 internal static partial class HtmlVocabulary
 {
-    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Blocks = new HashSet<string>(StringComparer.Ordinal)
     {
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
         "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
         "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol",
         "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     // Elements whose content a reader never sees as text (scripts, media, form controls), and
     // ruby annotations: the reading aid above the base text would otherwise run into it.
@@ -22,13 +23,13 @@ internal static partial class HtmlVocabulary
     // A formula's MathML is read, all but its annotations (the TeX it was written in): KaTeX and
     // MathJax draw the formula a second time in spans hidden from assistive technology
     // (aria-hidden), which are left out, so the MathML is the only copy of the formula's text.
-    private static readonly HashSet<string> Textless = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Textless = new HashSet<string>(StringComparer.Ordinal)
     {
         "head", "script", "style", "noscript", "template", "svg", "annotation", "annotation-xml", "canvas", "iframe", "object",
         "embed", "video", "audio", "map", "button", "input", "select", "option", "textarea", "link",
         "meta", "title", "img", "picture", "source", "frame", "frameset", "datalist", "dialog",
         "rt", "rp", "noframes", "noembed",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsBlock(string localName) => Blocks.Contains(localName);
 

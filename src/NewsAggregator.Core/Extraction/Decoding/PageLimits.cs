@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace NewsAggregator.Extraction;
 
 /// <summary>
@@ -23,31 +25,31 @@ public static class PageLimits
     public const int MaxDepth = 1_000;
 
     // Elements that close themselves or whose end tag is optional: they do not nest without end tags.
-    private static readonly HashSet<string> Unnested = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> Unnested = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
         "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
         "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     // Elements whose content is raw text: tags inside them are not tags.
-    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> RawText = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     // The HTML start tags that end an SVG drawing they stand in (the parser's rule for foreign
     // content; <font> only with some attributes, taken here with any).
-    private static readonly HashSet<string> Breakout = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> Breakout = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3",
         "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
         "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BreakoutNames = Breakout.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnnestedNames = Unnested.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BreakoutNames = Breakout.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnnestedNames = Unnested.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether <see cref="Bound"/> cuts <paramref name="html"/> short (past <see cref="MaxChars"/> or <see cref="MaxElements"/>), for a message that says so.</summary>
     public static bool Cuts(string html)

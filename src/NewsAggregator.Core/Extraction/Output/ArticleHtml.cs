@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
@@ -16,24 +17,24 @@ namespace NewsAggregator.Extraction;
 internal sealed class ArticleHtml
 {
     // Block elements kept as they are; their content is what the text renderer turned into paragraphs.
-    private static readonly HashSet<string> KeptBlocks = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> KeptBlocks = new HashSet<string>(StringComparer.Ordinal)
     {
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd",
         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "figure", "hr",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     // Blocks that may hold running text themselves; inside the others loose text gets a <p>.
-    private static readonly HashSet<string> TextBlocks = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> TextBlocks = new HashSet<string>(StringComparer.Ordinal)
     {
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li", "dt", "dd", "th", "td", "caption", "blockquote", "figure",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     // Inline elements kept as they are: emphasis, code, quotations, sub/superscripts, links, line breaks.
-    private static readonly HashSet<string> KeptInline = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> KeptInline = new HashSet<string>(StringComparer.Ordinal)
     {
         "a", "em", "i", "strong", "b", "u", "s", "del", "ins", "sub", "sup", "small", "mark", "code", "kbd",
         "samp", "var", "q", "cite", "abbr", "time", "br", "img",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>An element being written: the tag that went out for it (null when only its content does) and where that tag starts and its content begins.</summary>
     private struct Frame
