@@ -144,7 +144,7 @@ public static class PageLimits
                         return;
                     }
                     var name = Name(tag[1..]);
-                    if (IsPicture(name, tag))
+                    if (IsDrawing(name, tag))
                     {
                         // A drawing's body goes unread: the element stays, empty, until its end tag.
                         var end = EndTagOf(_html[next..], name);
@@ -220,7 +220,7 @@ public static class PageLimits
         /// and their path data long, about 9 % of the markup the parser read on the zyte set's pages
         /// once scripts were gone. One written "&lt;svg/&gt;" has no body to leave out.
         /// </summary>
-        private static bool IsPicture(ReadOnlySpan<char> name, ReadOnlySpan<char> tag) =>
+        private static bool IsDrawing(ReadOnlySpan<char> name, ReadOnlySpan<char> tag) =>
             name.Equals("svg", StringComparison.OrdinalIgnoreCase) && !tag.EndsWith("/>");
 
         /// <summary>

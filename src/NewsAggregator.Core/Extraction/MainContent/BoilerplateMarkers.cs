@@ -162,9 +162,6 @@ internal static partial class BoilerplateMarkers
         /// <summary>The name a component carries for its tests, in either spelling (data-testid first).</summary>
         public string? TestId => DataTestId ?? DataTestIdHyphenated;
 
-        /// <summary>data-testid alone, as the quote boxes are named.</summary>
-        public string? FirstTestId => DataTestId;
-
         public static NameAttributes Of(IElement element)
         {
             var attributes = element.Attributes;
@@ -211,7 +208,7 @@ internal static partial class BoilerplateMarkers
     /// </summary>
     private static bool IsMarketQuote(IElement element, NameAttributes names)
     {
-        if (!NamesMarketQuote(names.Class) && !NamesMarketQuote(names.FirstTestId) && !NamesMarketQuote(names.Component))
+        if (!NamesMarketQuote(names.Class) && !NamesMarketQuote(names.DataTestId) && !NamesMarketQuote(names.Component))
         {
             return false;
         }
