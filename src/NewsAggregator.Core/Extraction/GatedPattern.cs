@@ -22,18 +22,38 @@ namespace NewsAggregator.Extraction;
 /// and dashes are outside ASCII too, never pay for the slow search.
 /// </para>
 /// </summary>
-internal sealed class GatedPattern(Regex pattern, params string[] words)
+internal sealed class GatedPattern
 {
-    private readonly SearchValues<string> _asciiWords = SearchValues.Create(words.Where(w => Ascii.IsValid(w)).ToArray(), StringComparison.OrdinalIgnoreCase);
-    private readonly (SearchValues<string> Words, SearchValues<char> Leads)? _other =
-        words.Where(w => !Ascii.IsValid(w)).ToArray() is { Length: > 0 } other
-            ? (SearchValues.Create(other, StringComparison.OrdinalIgnoreCase), LeadCharacters(other))
-            : null;
+    private readonly Regex _pattern;
+    private readonly SearchValues<string> _asciiWords;
+    private readonly (SearchValues<string> Words, SearchValues<char> Leads)? _other;
+
+    public GatedPattern(Regex pattern, params string[] words)
+    {
+        _pattern = pattern;
+        AsciiWords = words.Where(w => Ascii.IsValid(w)).ToArray();
+        var other = words.Where(w => !Ascii.IsValid(w)).ToArray();
+        OtherLeads = LeadCharacters(other);
+        _asciiWords = SearchValues.Create(AsciiWords, StringComparison.OrdinalIgnoreCase);
+        _other = other.Length > 0 ? (SearchValues.Create(other, StringComparison.OrdinalIgnoreCase), SearchValues.Create(OtherLeads)) : null;
+    }
+
+    /// <summary>The words in ASCII, searched for first.</summary>
+    internal string[] AsciiWords { get; }
+
+    /// <summary>The other words' first characters outside ASCII, in either case (<see cref="LeadCharacters"/>).</summary>
+    internal char[] OtherLeads { get; }
+
+    internal Regex Pattern => _pattern;
 
     // Every character that OrdinalIgnoreCase takes for the first character outside ASCII of one of
     // the words: a text holding none of them holds none of those words.
-    private static SearchValues<char> LeadCharacters(IEnumerable<string> words)
+    private static char[] LeadCharacters(string[] words)
     {
+        if (words.Length == 0)
+        {
+            return [];
+        }
         var uppers = words.Select(w => char.ToUpperInvariant(w[w.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f')])).ToHashSet();
         var leads = new List<char>();
         for (var c = 0x80; c <= char.MaxValue; c++)
@@ -43,15 +63,15 @@ internal sealed class GatedPattern(Regex pattern, params string[] words)
                 leads.Add((char)c);
             }
         }
-        return SearchValues.Create(leads.ToArray());
+        return leads.ToArray();
     }
 
-    public bool IsMatch(string text) => Admits(text) && pattern.IsMatch(text);
+    public bool IsMatch(string text) => Admits(text) && _pattern.IsMatch(text);
 
     /// <summary>The pattern's matches in the text: none where none of its words is there.</summary>
     public Regex.ValueMatchEnumerator EnumerateMatches(string text) =>
         // An empty text holds no match of a gated pattern (each needs one of its words).
-        pattern.EnumerateMatches(Admits(text) ? text : string.Empty);
+        _pattern.EnumerateMatches(Admits(text) ? text : string.Empty);
 
     /// <summary>Whether the text holds one of the words, so that the pattern may match it.</summary>
     private bool Admits(string text)
@@ -62,11 +82,51 @@ internal sealed class GatedPattern(Regex pattern, params string[] words)
             return true;
         }
 #if DEBUG
-        if (pattern.IsMatch(text))
+        if (_pattern.IsMatch(text))
         {
-            throw new InvalidOperationException($"the pattern {pattern.GetType().Name} matches a text its words do not admit: {text}");
+            throw new InvalidOperationException($"the pattern {_pattern.GetType().Name} matches a text its words do not admit: {text}");
         }
 #endif
+        return false;
+    }
+}
+
+/// <summary>
+/// Gated patterns asked of the same text one after another, as the line filter asks its notices of
+/// every short paragraph: one search for the words of all of them turns away a text that holds none
+/// (most paragraphs), where each pattern's own gate would search the text again. Asked of a text
+/// that holds one, each pattern's gate and pattern decide as before.
+/// </summary>
+internal sealed class GatedPatternSet(params GatedPattern[] patterns)
+{
+    private readonly SearchValues<string> _asciiWords =
+        SearchValues.Create(patterns.SelectMany(p => p.AsciiWords).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+    private readonly SearchValues<char> _otherLeads = SearchValues.Create(patterns.SelectMany(p => p.OtherLeads).Distinct().ToArray());
+
+    /// <summary>Whether one of the patterns matches the text.</summary>
+    public bool IsMatch(string text)
+    {
+        var span = text.AsSpan();
+        if (!span.ContainsAny(_asciiWords) && !span.ContainsAny(_otherLeads))
+        {
+#if DEBUG
+            foreach (var gated in patterns)
+            {
+                if (gated.Pattern.IsMatch(text))
+                {
+                    throw new InvalidOperationException($"the pattern {gated.Pattern.GetType().Name} matches a text the words of its set do not admit: {text}");
+                }
+            }
+#endif
+            return false;
+        }
+        foreach (var gated in patterns)
+        {
+            if (gated.IsMatch(text))
+            {
+                return true;
+            }
+        }
         return false;
     }
 }

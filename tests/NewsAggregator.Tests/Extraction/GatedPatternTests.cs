@@ -36,6 +36,34 @@ public partial class GatedPatternTests
     }
 #endif
 
+    [GeneratedRegex(@"\bcookies? (policy|settings)\b|\bпользовательское соглашение\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PolicyLinks();
+
+    private static readonly GatedPatternSet ScriptsAndPolicies = new(Gated, new GatedPattern(PolicyLinks(), "cookie", "соглашение"));
+
+    [Theory]
+    [InlineData("Please enable JavaScript to see the comments.", true)] // the first pattern's
+    [InlineData("Read our cookie policy.", true)] // the second's
+    [InlineData("Пользовательское соглашение", true)] // by a word outside ASCII
+    [InlineData("Cookie jars were sold out.", false)] // a word is there, the patterns still decide
+    [InlineData("A paragraph of the story, about neither.", false)]
+    [InlineData("", false)]
+    public void A_set_matches_where_one_of_its_patterns_does(string text, bool expected)
+    {
+        Assert.Equal(expected, ScriptsAndPolicies.IsMatch(text));
+    }
+
+#if DEBUG
+    [Fact]
+    public void A_match_the_sets_words_would_turn_away_fails_loudly_in_debug_builds()
+    {
+        var missingWord = new GatedPatternSet(new GatedPattern(ScriptsOrModeration(), "javascript"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => missingWord.IsMatch("Комментарии модерируются"));
+        Assert.Contains("Комментарии модерируются", error.Message);
+    }
+#endif
+
     // Each gated line pattern of the vocabulary, one notice per alternative: a word missing from a
     // pattern's list turns its notice away (and throws in the debug build the tests run).
     public static TheoryData<string, string> Notices => new()

@@ -28,6 +28,11 @@ internal static class InlineFurniture
     private const int NoticeLength = 400;
     // A prompt, a site's note or a caption that the short-line patterns know is a sentence or two.
     private const int ShortNoteLength = 300;
+
+    // The notices asked of every paragraph shorter than that, behind one search for all their words.
+    private static readonly GatedPatternSet ShortNotices = new(
+        CookieNotice, TypoReportPrompt, SubmissionPrompt, GuestNotice, CommentsPolicy, SyntheticVoiceNote, TranscriptNote, PageCitation,
+        LiveBlogEnd, PrintEditionNote, ReviewProcessNote, MedicalDisclaimer, AffiliateNotice, EmbedPlaceholder, MarketDeskNote);
     // A copyright line ends the text when what follows it is less than a quarter of the text kept before it.
     private const int TrailAfterNoticeShare = 4;
     // A heading that ends the story ("About Quillfield") does so when what follows it is less than half the text kept before it.
@@ -225,7 +230,7 @@ internal static class InlineFurniture
                 // A shortcode's attributes (a link, a style) make it longer than a label it shows, and a
                 // caption that ends in its credit ("… почти три часа. Фото: Дмитрий Сорокин / «…»") is
                 // often longer than a label too.
-                (text.Length < ShortNoteLength && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || CookieNotice.IsMatch(text) || TypoReportPrompt.IsMatch(text) || SubmissionPrompt.IsMatch(text) || GuestNotice.IsMatch(text) || CommentsPolicy.IsMatch(text) || PitchesMessagingChannel(block) || SyntheticVoiceNote.IsMatch(text) || TranscriptNote.IsMatch(text) || PageCitation.IsMatch(text) || LiveBlogEnd.IsMatch(text) || PrintEditionNote.IsMatch(text) || ReviewProcessNote.IsMatch(text) || MedicalDisclaimer.IsMatch(text) || AffiliateNotice.IsMatch(text) || EmbedPlaceholder.IsMatch(text) || MarketDeskNote.IsMatch(text))) ||
+                (text.Length < ShortNoteLength && ((text.Length >= LabelLength && EndsInCaptionCredit(text)) || Shortcode().IsMatch(text) || PitchesMessagingChannel(block) || ShortNotices.IsMatch(text))) ||
                 (metadata.Title is not null && (Headline.SameFolded(text, metadata.Title) || (kept.Count == 0 && Headline.FollowsKicker(text, metadata.Title)))) ||
                 (i > 0 && text.Length < TableNoteLength && NotesTableAbove(blocks[i - 1], block) && TableNote().IsMatch(text)) ||
                 // The site's name alone, signing off the story or standing over it ("— Лаьмнийн Аз").
