@@ -24,13 +24,12 @@ namespace NewsAggregator.Extraction;
 /// </summary>
 internal sealed class GatedPattern
 {
-    private readonly Regex _pattern;
     private readonly SearchValues<string> _asciiWords;
     private readonly (SearchValues<string> Words, SearchValues<char> Leads)? _other;
 
     public GatedPattern(Regex pattern, params string[] words)
     {
-        _pattern = pattern;
+        Pattern = pattern;
         AsciiWords = words.Where(w => Ascii.IsValid(w)).ToArray();
         var other = words.Where(w => !Ascii.IsValid(w)).ToArray();
         OtherLeads = LeadCharacters(other);
@@ -44,7 +43,7 @@ internal sealed class GatedPattern
     /// <summary>The other words' first characters outside ASCII, in either case (<see cref="LeadCharacters"/>).</summary>
     internal char[] OtherLeads { get; }
 
-    internal Regex Pattern => _pattern;
+    internal Regex Pattern { get; }
 
     // Every character that OrdinalIgnoreCase takes for the first character outside ASCII of one of
     // the words: a text holding none of them holds none of those words.
@@ -66,12 +65,12 @@ internal sealed class GatedPattern
         return leads.ToArray();
     }
 
-    public bool IsMatch(string text) => Admits(text) && _pattern.IsMatch(text);
+    public bool IsMatch(string text) => Admits(text) && Pattern.IsMatch(text);
 
     /// <summary>The pattern's matches in the text: none where none of its words is there.</summary>
     public Regex.ValueMatchEnumerator EnumerateMatches(string text) =>
         // An empty text holds no match of a gated pattern (each needs one of its words).
-        _pattern.EnumerateMatches(Admits(text) ? text : string.Empty);
+        Pattern.EnumerateMatches(Admits(text) ? text : string.Empty);
 
     /// <summary>Whether the text holds one of the words, so that the pattern may match it.</summary>
     private bool Admits(string text)
@@ -82,9 +81,9 @@ internal sealed class GatedPattern
             return true;
         }
 #if DEBUG
-        if (_pattern.IsMatch(text))
+        if (Pattern.IsMatch(text))
         {
-            throw new InvalidOperationException($"the pattern {_pattern.GetType().Name} matches a text its words do not admit: {text}");
+            throw new InvalidOperationException($"the pattern {Pattern.GetType().Name} matches a text its words do not admit: {text}");
         }
 #endif
         return false;
