@@ -80,13 +80,18 @@ internal sealed class GatedPattern
         {
             return true;
         }
-#if DEBUG
+        CheckTurnedAway(text);
+        return false;
+    }
+
+    /// <summary>In a debug build (the tests), throws when the pattern matches a text its words turned away.</summary>
+    [System.Diagnostics.Conditional("DEBUG")]
+    internal void CheckTurnedAway(string text)
+    {
         if (Pattern.IsMatch(text))
         {
             throw new InvalidOperationException($"the pattern {Pattern.GetType().Name} matches a text its words do not admit: {text}");
         }
-#endif
-        return false;
     }
 }
 
@@ -108,15 +113,10 @@ internal sealed class GatedPatternSet(params GatedPattern[] patterns)
         var span = text.AsSpan();
         if (!span.ContainsAny(_asciiWords) && !span.ContainsAny(_otherLeads))
         {
-#if DEBUG
             foreach (var gated in patterns)
             {
-                if (gated.Pattern.IsMatch(text))
-                {
-                    throw new InvalidOperationException($"the pattern {gated.Pattern.GetType().Name} matches a text the words of its set do not admit: {text}");
-                }
+                gated.CheckTurnedAway(text);
             }
-#endif
             return false;
         }
         foreach (var gated in patterns)

@@ -183,7 +183,8 @@ internal sealed class MarkupClues
                 AuthorLink = element;
                 break;
         }
-        var (itemprop, cls) = ItempropAndClass(element);
+        var names = NameAttributes.Of(element);
+        var (itemprop, cls) = (names.ItemProp, names.Class);
         if (itemprop is not null)
         {
             if (AuthorProperty is null && HasToken(itemprop, "author"))
@@ -200,26 +201,6 @@ internal sealed class MarkupClues
         {
             BylineElement = element;
         }
-    }
-
-    /// <summary>Both in one pass over the attributes: every element of the page is asked, and most have none.</summary>
-    private static (string? Itemprop, string? Class) ItempropAndClass(Element element)
-    {
-        string? itemprop = null, cls = null;
-        var attributes = ((IElement)element).Attributes;
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            var attribute = attributes[i]!;
-            if (attribute.Name == "itemprop")
-            {
-                itemprop ??= attribute.Value;
-            }
-            else if (attribute.Name == "class")
-            {
-                cls ??= attribute.Value;
-            }
-        }
-        return (itemprop, cls);
     }
 
     private void AddMeta(Element meta)
