@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using NewsAggregator.Benchmarks.Quality;
+using NewsAggregator.Dedup;
 using NewsAggregator.Extraction;
 
 namespace NewsAggregator.Benchmarks.Load;
@@ -68,6 +69,10 @@ public static class LoadBenchmark
         Console.WriteLine(Invariant($"load: {options.Sources} publishers x {options.Articles} articles = {web.Articles.Count} pages: {stories} stories, {copies} syndicated copies in {groups} groups; latency {options.LatencyMs} ms; {settingsText}"));
         Console.WriteLine(Invariant($"fixture web: generated and rendered in {generated.TotalSeconds:F1} s ({server.ServedBytes / 1e6:F1} MB); {options.Sources} addresses bound on port {port} in {server.BindTime.TotalSeconds:F2} s"));
         Console.WriteLine($"worker: {worker}; files in {folder}");
+        var generatedOverlap = ChanceOverlap.Among(web.Articles.Where(a => !a.IsCopy).Select(a => string.Join("\n\n", a.Paragraphs)).ToList());
+        var realOverlap = ChanceOverlap.Among(texts);
+        Console.WriteLine(Invariant(
+            $"unrelated stories: {generatedOverlap.SharingShare:P1} of {generatedOverlap.Pairs} pairs share a run of {StoryShingles.WordsPerShingle} words, {generatedOverlap.CandidatesAmong(stories):F2} chance candidates a story among {stories} (the evaluation set's articles: {realOverlap.SharingShare:P1} of {realOverlap.Pairs} pairs, {realOverlap.CandidatesAmong(stories):F2})"));
 
         var sourcesPath = Path.Combine(folder, "sources.json");
         WriteSources(sourcesPath, web, port, options.Articles, options.ServiceMinutes is null ? null : 1);
