@@ -95,12 +95,17 @@ internal static partial class MainContent
         {
             return false;
         }
+        // Counted only as far as a feed's number: asked for every post's header, a count of all the
+        // feed's articles made a live blog of many posts cost the square of their number.
         var posts = 0;
         foreach (var sibling in feed.Children)
         {
-            posts += sibling.LocalName == "article" ? 1 : 0;
+            if (sibling.LocalName == "article" && ++posts == PostsOfALiveBlog)
+            {
+                return true;
+            }
         }
-        return posts >= PostsOfALiveBlog;
+        return false;
     }
 
     // Three posts in a row make a feed; one or two articles are a story and its like.
