@@ -16,7 +16,9 @@ namespace NewsAggregator.Benchmarks.Pipeline;
 /// them (<c>--copies</c>, 10 %) are another site's copy of an earlier one behind a dateline, which
 /// takes the near-duplicate path. Prints articles per second batched (StorageWriter, many callers)
 /// and one at a time (StoreArticle, one caller), and checks the decisions.
-/// Options: <c>--articles 20000</c>, <c>--writers 64</c>, <c>--copies 0.1</c>, <c>--warm-up 3000</c>
+/// Options: <c>--articles 20000</c>, <c>--writers N</c> (the callers at once, each holding a page
+/// slot: by default the worker's own <see cref="AggregationOptions.PagesInFlight"/>, 256, as a pass
+/// runs that many entries at once), <c>--copies 0.1</c>, <c>--warm-up 3000</c>
 /// (articles stored first into a throwaway database, so that the JIT's work is not measured),
 /// <c>--only batched|split</c>, <c>--search on|off</c> (the full-text index, on by default as in the worker),
 /// <c>--words prose|even</c> (how texts draw their words: see <see cref="Articles"/>).
@@ -26,7 +28,8 @@ public static class StorageWriterBenchmark
     public static int Run(string[] args)
     {
         var count = int.Parse(BenchmarkArgs.Option(args, "--articles", "20000"), CultureInfo.InvariantCulture);
-        var writers = int.Parse(BenchmarkArgs.Option(args, "--writers", "64"), CultureInfo.InvariantCulture);
+        var writers = int.Parse(
+            BenchmarkArgs.Option(args, "--writers", new AggregationOptions().PagesInFlight.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var copyShare = double.Parse(BenchmarkArgs.Option(args, "--copies", "0.1"), CultureInfo.InvariantCulture);
         var warmUp = int.Parse(BenchmarkArgs.Option(args, "--warm-up", "3000"), CultureInfo.InvariantCulture);
         var only = BenchmarkArgs.Option(args, "--only", "all");
