@@ -18,14 +18,14 @@ namespace NewsAggregator.Extraction;
 /// that have case (Cyrillic, Greek, "ż") is searched one character at a time with a table lookup
 /// for each, several times slower than an ASCII set's vectorised search; so the second set is asked
 /// only of texts that hold the first letter outside ASCII of one of its words (in either case),
-/// found by a vectorised search for those few characters. English paragraphs, whose curly quotes
-/// and dashes are outside ASCII too, never pay for the slow search.
+/// found by a search for those few characters (<see cref="CharacterSet"/>). English paragraphs,
+/// whose curly quotes and dashes are outside ASCII too, never pay for the slow search.
 /// </para>
 /// </summary>
 internal sealed class GatedPattern
 {
     private readonly SearchValues<string> _asciiWords;
-    private readonly (SearchValues<string> Words, SearchValues<char> Leads)? _other;
+    private readonly (SearchValues<string> Words, CharacterSet Leads)? _other;
 
     public GatedPattern(Regex pattern, params string[] words)
     {
@@ -34,7 +34,7 @@ internal sealed class GatedPattern
         var other = words.Where(w => !Ascii.IsValid(w)).ToArray();
         OtherLeads = LeadCharacters(other);
         _asciiWords = SearchValues.Create(AsciiWords, StringComparison.OrdinalIgnoreCase);
-        _other = other.Length > 0 ? (SearchValues.Create(other, StringComparison.OrdinalIgnoreCase), SearchValues.Create(OtherLeads)) : null;
+        _other = other.Length > 0 ? (SearchValues.Create(other, StringComparison.OrdinalIgnoreCase), new CharacterSet(OtherLeads)) : null;
     }
 
     /// <summary>The words in ASCII, searched for first.</summary>
@@ -76,7 +76,7 @@ internal sealed class GatedPattern
     private bool Admits(string text)
     {
         var span = text.AsSpan();
-        if (span.ContainsAny(_asciiWords) || (_other is { } other && span.ContainsAny(other.Leads) && span.ContainsAny(other.Words)))
+        if (span.ContainsAny(_asciiWords) || (_other is { } other && other.Leads.ContainsAny(span) && span.ContainsAny(other.Words)))
         {
             return true;
         }
@@ -105,13 +105,13 @@ internal sealed class GatedPatternSet(params GatedPattern[] patterns)
 {
     private readonly SearchValues<string> _asciiWords =
         SearchValues.Create(patterns.SelectMany(p => p.AsciiWords).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
-    private readonly SearchValues<char> _otherLeads = SearchValues.Create(patterns.SelectMany(p => p.OtherLeads).Distinct().ToArray());
+    private readonly CharacterSet _otherLeads = new(patterns.SelectMany(p => p.OtherLeads).Distinct().ToArray());
 
     /// <summary>Whether one of the patterns matches the text.</summary>
     public bool IsMatch(string text)
     {
         var span = text.AsSpan();
-        if (!span.ContainsAny(_asciiWords) && !span.ContainsAny(_otherLeads))
+        if (!span.ContainsAny(_asciiWords) && !_otherLeads.ContainsAny(span))
         {
             foreach (var gated in patterns)
             {

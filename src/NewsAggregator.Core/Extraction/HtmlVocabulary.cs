@@ -62,7 +62,7 @@ internal static partial class HtmlVocabulary
     // Zero-width and soft-hyphen characters that only steer layout.
     private const string Invisible = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
 
-    private static readonly SearchValues<char> InvisibleChars = SearchValues.Create(Invisible);
+    private static readonly CharacterSet InvisibleChars = new(Invisible);
 
     /// <summary>A zero-width or soft-hyphen character: it only steers layout.</summary>
     private static bool IsInvisible(char c) => InvisibleChars.Contains(c);
@@ -94,8 +94,8 @@ internal static partial class HtmlVocabulary
 
     private const string Unplain = WhiteSpace + Invisible;
 
-    private static readonly SearchValues<char> NotPlainText = SearchValues.Create(Unplain);
-    private static readonly SearchValues<char> NotPlainHtml = SearchValues.Create(Unplain + "<>&");
+    private static readonly CharacterSet NotPlainText = new(Unplain);
+    private static readonly CharacterSet NotPlainHtml = new(Unplain + "<>&");
 
     /// <summary>
     /// How many characters from the start are plain: neither white space nor invisible. The
@@ -107,6 +107,6 @@ internal static partial class HtmlVocabulary
     /// <summary>As <see cref="PlainRun"/>, and also without a character HTML must escape.</summary>
     public static int PlainHtmlRun(ReadOnlySpan<char> text) => Run(text, NotPlainHtml);
 
-    private static int Run(ReadOnlySpan<char> text, SearchValues<char> stops) =>
-        text.IndexOfAny(stops) is var stop and >= 0 ? stop : text.Length;
+    private static int Run(ReadOnlySpan<char> text, CharacterSet stops) =>
+        stops.IndexOfAny(text) is var stop and >= 0 ? stop : text.Length;
 }

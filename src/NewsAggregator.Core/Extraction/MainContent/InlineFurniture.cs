@@ -1149,7 +1149,7 @@ internal static class InlineFurniture
     /// </summary>
     private static bool OpensWithFollowRequest(string text)
     {
-        var end = text.AsSpan(0, Math.Min(text.Length, LabelLength)).IndexOfAny(SentenceEndingsOrColon);
+        var end = SentenceEndingsOrColon.IndexOfAny(text.AsSpan(0, Math.Min(text.Length, LabelLength)));
         return end > 0 && IsFollowLine(text.AsSpan(0, end + 1));
     }
 
@@ -1171,8 +1171,7 @@ internal static class InlineFurniture
     // A sentence's end (TextMass.SentenceEnds), or a closing quote after one.
     private static readonly SearchValues<char> SentenceEndsOrQuotes = SearchValues.Create(TextMass.SentenceEnds + "\"”»");
     // Without the quotes: a first sentence runs past the guillemets of a name inside it ("… на «Вести» в Дзене.").
-    private static readonly SearchValues<char> SentenceEndings = SearchValues.Create(TextMass.SentenceEnds);
-    private static readonly SearchValues<char> SentenceEndingsOrColon = SearchValues.Create(TextMass.SentenceEnds + ":");
+    private static readonly CharacterSet SentenceEndingsOrColon = new(TextMass.SentenceEnds + ":");
 
     private static bool EndsSentence(string text) => SentenceEndsOrQuotes.Contains(text[^1]);
 

@@ -38,7 +38,7 @@ internal sealed class TextMass : IDisposable
     internal const string SentenceEnds = ".!?。！？\u061F\u0964";
 
     // And the pauses inside one (semicolons, and the Greek question mark, which is written as one).
-    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create(SentenceEnds + ";；\u037E");
+    private static readonly CharacterSet SentenceMarks = new(SentenceEnds + ";；\u037E");
 
     private readonly PageOutline _outline;
     private readonly Measure[] _measures;
@@ -364,7 +364,7 @@ internal sealed class TextMass : IDisposable
     }
 
     /// <summary>The run holds a sentence's end or pause: a full stop, question or exclamation mark or semicolon, in Latin, CJK, Greek, Arabic or Devanagari punctuation.</summary>
-    internal static bool MarksSentence(string data) => data.AsSpan().ContainsAny(SentenceMarks);
+    internal static bool MarksSentence(string data) => SentenceMarks.ContainsAny(data);
 
     /// <summary>
     /// A link around a passage of prose: its text is the article's (measured and rendered as
