@@ -23,11 +23,12 @@ namespace NewsAggregator.Extraction;
 internal sealed class CharacterSet
 {
     // Characters outside ASCII and outside the set are passed over one by one while they are few:
-    // a paragraph of English has a curly quote or a dash every few dozen characters. Past the
-    // first few, one in every MissSpacing characters or more means another script, whose rest is
-    // left to SearchValues.
-    private const int MissesAlwaysPassed = 4;
-    private const int MissSpacing = 32;
+    // a paragraph of English has a curly quote or a dash every few dozen characters, a quoted
+    // line ("“I don’t know,” she said — ‘maybe’.") half a dozen in a few words. Past the first
+    // eight, one in every MissSpacing characters or more means another script, whose rest is left
+    // to SearchValues.
+    private const int MissesAlwaysPassed = 8;
+    private const int MissSpacing = 16;
 
     private readonly SearchValues<char> _asciiOutside;
     private readonly SearchValues<char> _all;

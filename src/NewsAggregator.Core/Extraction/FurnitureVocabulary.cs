@@ -886,7 +886,11 @@ internal static partial class FurnitureVocabulary
         @"(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)\s*[:：]?\s*[\d(+].*(传真|fax|faks|факс|φαξ|邮箱|e-?mail)|" +
         @"(传真|fax|faks|факс|φαξ)\s*[:：]?\s*[\d(+].*(电话|tel\.?|telefon|телефон|тел\.|τηλ\.?|phone)",
         IgnoringCase)]
-    internal static partial Regex ContactDetails();
+    private static partial Regex ContactDetailsPattern();
+
+    // Both alternatives name the phone ("telefon" and "tel." by "tel"): the pattern's own start set
+    // mixes ASCII with Chinese, Cyrillic and Greek letters (CharacterSet).
+    internal static readonly GatedPattern ContactDetails = new(ContactDetailsPattern(), "电话", "tel", "phone", "телефон", "тел.", "τηλ");
 
     // Notes under the text: contributors, newsletter pitches, where to follow the author.
     [GeneratedRegex(
@@ -924,7 +928,9 @@ internal static partial class FurnitureVocabulary
         // Экономика. Вы можете читать ответы и комментарии к этой новости через RSS 2.0.")
         @"\b(вы )?можете (читать|следить за|отслеживать)\b.{0,60}\bчерез rss\b|\b(ви )?можете (стежити за|читати|відстежувати)\b.{0,60}\bчерез rss\b",
         IgnoringCase)]
-    internal static partial Regex BlogEntryNote();
+    private static partial Regex BlogEntryNotePattern();
+
+    internal static readonly GatedPattern BlogEntryNote = new(BlogEntryNotePattern(), "responses", "pings", "trackback", "rss");
 
     // The site's copyright or reuse notice, which old layouts put in the same cell as the text,
     // above or below it: "© 2006 The Tribune", "Copyright 2004 ...", "All rights reserved", "No

@@ -1166,7 +1166,7 @@ internal static class InlineFurniture
     // Lines that are notes only where they stand: a "follow us" mention, the desk's contacts. (At
     // the edge a stamp is already asked for, nearEdge holding wherever atEdge does.)
     private static bool IsEdgeMention(string text) =>
-        (text.Length < 200 && (EdgeMention().IsMatch(text) || ContactDetails().IsMatch(text))) || (text.Length < NoticeLength && BlogEntryNote().IsMatch(text));
+        (text.Length < 200 && (EdgeMention().IsMatch(text) || ContactDetails.IsMatch(text))) || (text.Length < NoticeLength && BlogEntryNote.IsMatch(text));
 
     // A sentence's end (TextMass.SentenceEnds), or a closing quote after one.
     private static readonly SearchValues<char> SentenceEndsOrQuotes = SearchValues.Create(TextMass.SentenceEnds + "\"”»");

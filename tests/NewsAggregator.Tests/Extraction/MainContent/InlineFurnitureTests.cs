@@ -468,6 +468,8 @@ public class InlineFurnitureTests
     [InlineData("<p>电话：021-52921234 传真：021-62677454 邮箱：稿件处理 处理时间：9:00—18:00</p>")] // the desk's phone, fax and e-mail
     [InlineData("<p>Newsroom: tel. 22 555 10 00, fax 22 555 10 01</p>")]
     [InlineData("<p>Redakcja: tel. 81 446 28 00, faks 81 446 28 30</p>")] // "fax" in Polish
+    [InlineData("<p>Редакция. Телефон: +7 495 555-10-00, факс: +7 495 555-10-01</p>")] // in Russian
+    [InlineData("<p>ΤΗΛ. 210 555 1000, φαξ 210 555 1001</p>")] // and in Greek, in capitals
     // the same notes in other languages than the evaluation sets'
     [InlineData("<p>Publié le 3 mars 2021 à 10h12, mis à jour à 11h05</p>")]
     [InlineData("<p>Aktualisiert am Dienstag um 10:12 Uhr</p>")]
