@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using NewsAggregator.Benchmarks.Quality;
 using NewsAggregator.Dedup;
@@ -21,7 +23,10 @@ namespace NewsAggregator.Benchmarks.Pipeline;
 /// runs that many entries at once), <c>--copies 0.1</c>, <c>--warm-up 3000</c>
 /// (articles stored first into a throwaway database, so that the JIT's work is not measured),
 /// <c>--only batched|split</c>, <c>--search on|off</c> (the full-text index, on by default as in the worker),
-/// <c>--words prose|even</c> (how texts draw their words: see <see cref="Articles"/>).
+/// <c>--words prose|even</c> (how texts draw their words: see <see cref="Articles"/>), <c>--pages on|off</c>
+/// (each article's page kept, compressed, as the worker's <c>Storage:KeepPages</c> does by default:
+/// the zyte set's pages in turn, compressed before the run, as a pass compresses its page before
+/// handing the article over). Each article carries its sanitised HTML too, as the worker's do.
 /// </summary>
 public static class StorageWriterBenchmark
 {
@@ -40,14 +45,21 @@ public static class StorageWriterBenchmark
             "even" => WordDraw.Evenly,
             var other => throw new ArgumentException($"--words takes prose or even, not {other}"),
         };
-        var articles = Articles(count, copyShare, out var expectedStories, draw);
-        Console.WriteLine($"storage writer: {count} articles ({count - expectedStories} copies of others), {writers} callers at once");
+        var pages = BenchmarkArgs.Option(args, "--pages", "on") switch
+        {
+            "on" => KeptPages(),
+            "off" => null,
+            var other => throw new ArgumentException($"--pages takes on or off, not {other}"),
+        };
+        var articles = Articles(count, copyShare, out var expectedStories, draw, pages);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"storage writer: {count} articles ({count - expectedStories} copies of others), {writers} callers at once, pages {(pages is null ? "not kept" : $"kept ({pages.Average(p => p.Body.Length) / 1024:0.0} KiB an article compressed)")}"));
 
         if (warmUp > 0)
         {
             // The process's first thousands of articles run code the JIT has not optimised yet, which
             // a worker that runs for months pays once: a throwaway database takes them first.
-            var warmUpArticles = Articles(warmUp, copyShare, out var warmUpStories, draw);
+            var warmUpArticles = Articles(warmUp, copyShare, out var warmUpStories, draw, pages);
             Measure(null, options, warmUpArticles, warmUpStories, database => Batched(database, warmUpArticles, writers, report: false));
         }
         var batched = only is "all" or "batched"
@@ -167,7 +179,9 @@ public static class StorageWriterBenchmark
     /// word of the set as likely as any other, nearly every word of a text a term of its own: the
     /// hardest case for the index (the figures before <c>--words</c> existed were taken so).
     /// </param>
-    internal static List<ArticleRecord> Articles(int count, double copyShare, out int stories, WordDraw words = WordDraw.AsInProse)
+    /// <param name="pages">Pages to keep with the articles, in turn (<see cref="KeptPages"/>); none: no page kept.</param>
+    internal static List<ArticleRecord> Articles(
+        int count, double copyShare, out int stories, WordDraw words = WordDraw.AsInProse, IReadOnlyList<StoredPage>? pages = null)
     {
         var running = EvaluationSet.ArticleBodies(EvaluationSet.Locate()).Values
             .SelectMany(text => text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
@@ -193,11 +207,14 @@ public static class StorageWriterBenchmark
                     string.Join(' ', Enumerable.Range(0, random.Next(50, 90)).Select(_ => vocabulary[random.Next(vocabulary.Length)])) + ".");
                 text = string.Join("\n\n", paragraphs);
             }
+            var url = $"https://www.{site}.example/news/{i}.html";
             articles.Add(new ArticleRecord
             {
                 SourceId = site,
-                Url = $"https://www.{site}.example/news/{i}.html",
+                Url = url,
                 Text = text,
+                Html = "<p>" + WebUtility.HtmlEncode(text).Replace("\n\n", "</p>\n<p>", StringComparison.Ordinal) + "</p>",
+                Page = pages is null ? null : pages[i % pages.Count] with { SourceId = site, Url = url, FinalUrl = url },
                 ContentHash = ContentFingerprint.Of(text),
                 Title = $"Story {i}",
                 FetchedAt = now,
@@ -206,6 +223,12 @@ public static class StorageWriterBenchmark
         }
         return articles;
     }
+
+    /// <summary>The evaluation set's pages as the worker keeps them (<see cref="StoredPage.Of(string, string, string, string?, string?, DateTimeOffset, ReadOnlySpan{byte})"/>), one for each page.</summary>
+    internal static List<StoredPage> KeptPages() =>
+        EvaluationSet.Load(EvaluationSet.Locate())
+            .Select(page => StoredPage.Of("site", page.Url.AbsoluteUri, page.Url.AbsoluteUri, "text/html", "utf-8", DateTimeOffset.UtcNow, Encoding.UTF8.GetBytes(page.Html))!)
+            .ToList();
 }
 
 /// <summary>How the benchmark's texts draw their words (<c>--words prose|even</c>).</summary>
