@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;

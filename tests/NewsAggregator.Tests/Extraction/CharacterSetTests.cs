@@ -51,6 +51,15 @@ public class CharacterSetTests
     }
 
     [Fact]
+    public void A_set_of_ASCII_alone_passes_over_every_character_outside_it()
+    {
+        var colon = new CharacterSet(":");
+
+        Assert.Equal(28, colon.IndexOfAny("Правительство “объявило” — ’: да"));
+        Assert.Equal(-1, colon.IndexOfAny("国务院常务会议今天召开会议。"));
+    }
+
+    [Fact]
     public void A_set_without_ASCII_members_skips_every_ASCII_character()
     {
         var leads = new CharacterSet("©Жж");
