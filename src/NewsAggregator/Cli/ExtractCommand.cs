@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -171,7 +170,11 @@ internal static partial class ExtractCommand
         IArticleExtractor extractor, string fullPath, string shown, Uri? pageUrl, ExtractionRules rules, bool withHtml,
         CancellationToken cancellationToken)
     {
-        var html = PageDecoder.Decode(await ReadPageAsync(fullPath, cancellationToken), declaredCharset: null);
+        string html;
+        using (var page = await SavedPage.ReadAsync(fullPath, cancellationToken))
+        {
+            html = PageDecoder.Decode(page.Bytes, declaredCharset: null);
+        }
         var article = extractor.Extract(html, pageUrl, rules, cancellationToken);
         return JsonSerializer.Serialize(new ExtractedPage(
             shown, pageUrl?.ToString() ?? article.CanonicalUrl, article.Title, article.Byline,
@@ -212,19 +215,6 @@ internal static partial class ExtractCommand
 
     private static bool IsPage(string file) =>
         PageExtensions.Any(extension => file.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
-
-    private static async Task<byte[]> ReadPageAsync(string path, CancellationToken cancellationToken)
-    {
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return await File.ReadAllBytesAsync(path, cancellationToken);
-        }
-        await using var file = File.OpenRead(path);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        await gzip.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
 
     private sealed record ExtractedPage(
         [property: JsonPropertyName("file")] string File,
