@@ -18,8 +18,8 @@ namespace NewsAggregator.Extraction;
 /// .NET's <see cref="SearchValues{T}"/> of strings is the obvious tool, and in the load
 /// benchmark's profile of the native worker these gates took 7 % of its CPU, a fifth of
 /// extraction's: its vectorised search (Teddy) calls <c>Vector128.Shuffle</c> as a method in the
-/// native build (x86-64-v2), six times for every 16 characters; a set of more than 80 words (the
-/// line filter's gate for all its notices) gets Aho-Corasick, one character at a time; and words
+/// native build (x86-64-v2), six times for every 16 characters; a set of many words (the line
+/// filter's gate for all its notices, 93) gets Aho-Corasick, one character at a time; and words
 /// outside ASCII get Aho-Corasick with a dictionary lookup at every character.
 /// </para>
 /// <para>
@@ -27,8 +27,9 @@ namespace NewsAggregator.Extraction;
 /// their first three characters: each 16 characters of the text are narrowed to bytes and folded
 /// (<c>| 0x20</c>, which maps the two cases of a letter together and nothing apart), and two
 /// table lookups of each byte's halves (SSSE3's <c>pshufb</c>, part of every x64 processor's
-/// baseline) give the groups of words that may start there; a candidate is then compared with
-/// those words. Shorter words are searched one by one. A word outside ASCII is found by its first
+/// baseline) give the groups of words that may start there, four words a group at most; a
+/// candidate is then compared with the words whose first three characters fold as its own do.
+/// Shorter words are searched one by one. A word outside ASCII is found by its first
 /// character outside ASCII (<see cref="CharacterSet"/>, a rare character in most texts), and
 /// compared where one stands. Without SSSE3 (ARM, where the library's search is vectorised with
 /// the processor's own table lookups) the ASCII words are left to <see cref="SearchValues{T}"/>.
@@ -51,11 +52,9 @@ internal sealed class WordSet
     // The words by their folded prefix (PrefixKey), sorted by it: what a candidate is compared with.
     private readonly int[] _prefixKeys = [];
     private readonly string[][] _byPrefix = [];
-    // Per prefix position k: the groups whose words have a character with this low half there, and with this high half.
     // Per table, per prefix position k: the groups whose words have a character with this low half at k, and with this high half.
     private readonly Vector128<byte>[] _lowHalves = [];
     private readonly Vector128<byte>[] _highHalves = [];
-    private readonly bool _hasLong;
     private readonly SearchValues<string>? _libraryLong;
     private readonly string[] _short;
     private readonly CharacterSet? _leads;
@@ -73,12 +72,11 @@ internal sealed class WordSet
         var ascii = distinct.Where(w => Ascii.IsValid(w)).ToArray();
         _short = ascii.Where(w => w.Length < Prefix).ToArray();
         var longWords = ascii.Where(w => w.Length >= Prefix).ToArray();
-        _hasLong = longWords.Length > 0;
-        if (_hasLong && !Ssse3.IsSupported)
+        if (longWords.Length > 0 && !Ssse3.IsSupported)
         {
             _libraryLong = SearchValues.Create(longWords, StringComparison.OrdinalIgnoreCase);
         }
-        else if (_hasLong)
+        else if (longWords.Length > 0)
         {
             (_lowHalves, _highHalves) = Tables(longWords);
             var byPrefix = longWords.GroupBy(w => PrefixKey(w)).OrderBy(group => group.Key).ToArray();
@@ -148,7 +146,7 @@ internal sealed class WordSet
                 return true;
             }
         }
-        if (_hasLong && (_libraryLong is { } library ? text.ContainsAny(library) : ContainsLongWord(text)))
+        if (_libraryLong is { } library ? text.ContainsAny(library) : _prefixKeys.Length > 0 && ContainsLongWord(text))
         {
             return true;
         }
