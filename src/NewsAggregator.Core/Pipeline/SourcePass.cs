@@ -48,8 +48,10 @@ public sealed class SourcePass(
             run = database.BeginRun(source.Id, startedAt);
             listing = await ListEntriesAsync(source, passDeadline.Token);
             var breaker = new HostBreaker();
+            var entries = EntriesToWork(source, listing);
+            var states = ReadEntryStates(source, entries);
             await Parallel.ForEachAsync(
-                EntriesToWork(source, listing),
+                entries,
                 // As many entries side by side as a host lets us ask for at once: a source's entries
                 // are mostly on its own host, and more would only queue (holding their pages) in its gate.
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetchOptions.MaxConcurrentPerHost) },
@@ -66,7 +68,7 @@ public sealed class SourcePass(
                     entryDeadline.CancelAfter(options.EntryDeadline);
                     try
                     {
-                        await ProcessEntryAsync(source, entry, run.Value, tally, breaker, entryDeadline.Token);
+                        await ProcessEntryAsync(source, entry, states, run.Value, tally, breaker, entryDeadline.Token);
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
@@ -308,11 +310,30 @@ public sealed class SourcePass(
         }
     }
 
+    /// <summary>
+    /// The retry states and the pages' validators the source keeps for the pass's entries, read for
+    /// all of them at once: asked entry by entry they were two statements each, every one a read
+    /// transaction of its own on a pooled connection whose page cache the writer's last commit had
+    /// made stale (in the load benchmark's first pass, SQLite on the pass's threads was about a
+    /// tenth of the worker's CPU). Nothing in a pass changes them before it ends: the retry states
+    /// are written with its run, and an entry's validators after its own fetch.
+    /// </summary>
+    private EntryStates ReadEntryStates(Source source, List<FeedEntry> entries)
+    {
+        if (source.Type == SourceType.Page)
+        {
+            // The source's own page: no retry states, and its validators are the source's.
+            return EntryStates.None;
+        }
+        var urls = entries.Select(entry => CanonicalUrl.Normalize(entry.Link)).Distinct(StringComparer.Ordinal).ToList();
+        return new EntryStates(database.FindEntryRetries(source.Id, urls), database.FindValidators(source.Id, urls));
+    }
+
     private async Task ProcessEntryAsync(
-        Source source, FeedEntry entry, RunId run, Tally tally, HostBreaker breaker, CancellationToken cancellationToken)
+        Source source, FeedEntry entry, EntryStates states, RunId run, Tally tally, HostBreaker breaker, CancellationToken cancellationToken)
     {
         var url = CanonicalUrl.Normalize(entry.Link);
-        var retry = source.Type == SourceType.Page ? null : database.FindEntryRetry(source.Id, url);
+        var retry = states.Retries.GetValueOrDefault(url);
         long? owedTo = null;
         if (database.FindArticleIdByUrl(url) is { } knownId)
         {
@@ -353,7 +374,7 @@ public sealed class SourcePass(
         // fetching the media file as one would fail on every pass.
         var (article, pageOwed) = owedTo is null && source.Type == SourceType.Rss && EnclosureOnlyEntry.Of(entry) is { } media
             ? (FromFeedAlone(source, entry, url, media), null)
-            : await FetchArticleAsync(source, entry, url, owedTo is not null, tally, breaker, slot, cancellationToken);
+            : await FetchArticleAsync(source, entry, url, states.Validators.GetValueOrDefault(url), owedTo is not null, tally, breaker, slot, cancellationToken);
         if (article is null)
         {
             if (owedTo is { } teaser && pageOwed is { } failure)
@@ -417,8 +438,8 @@ public sealed class SourcePass(
     /// no article when it fails again, and why.
     /// </summary>
     private async Task<(ArticleRecord? Article, EntryFailure? PageOwed)> FetchArticleAsync(
-        Source source, FeedEntry entry, string url, bool owed, Tally tally, HostBreaker breaker, PageSlots.Slot slot,
-        CancellationToken cancellationToken)
+        Source source, FeedEntry entry, string url, CacheValidators? keptValidators, bool owed, Tally tally, HostBreaker breaker,
+        PageSlots.Slot slot, CancellationToken cancellationToken)
     {
         ExtractedArticle? extracted = null;
         StoredPage? keptPage = null;
@@ -429,7 +450,7 @@ public sealed class SourcePass(
         var pageAnswered = false;
         var isSource = source.Type == SourceType.Page;
         // A page that gave no text keeps its validators: while it is unchanged, a 304 saves the download.
-        var validators = isSource ? null : database.FindValidators(source.Id, url);
+        var validators = isSource ? null : keptValidators;
         try
         {
             if (breaker.Broken(entry.Link) is { } broken)
@@ -715,6 +736,13 @@ public sealed class SourcePass(
     }
 
     /// <summary>The entries a source lists, and what its server said about the document listing them.</summary>
+    /// <summary>What the source keeps for its entries, by canonical URL (<see cref="ReadEntryStates"/>).</summary>
+    private sealed record EntryStates(
+        IReadOnlyDictionary<string, EntryRetryState> Retries, IReadOnlyDictionary<string, CacheValidators> Validators)
+    {
+        public static readonly EntryStates None = new(new Dictionary<string, EntryRetryState>(), new Dictionary<string, CacheValidators>());
+    }
+
     private sealed record SourceListing(
         IReadOnlyList<FeedEntry> Entries, bool NotModified, CacheValidators? Validators, TimeSpan? RefreshHint)
     {

@@ -25,6 +25,26 @@ public sealed partial class NewsDatabase
         return reader.Read() ? ReadEntryRetry(reader) : null;
     });
 
+    /// <summary>
+    /// The retry states <paramref name="sourceId"/> keeps for any of <paramref name="urls"/>
+    /// (canonical), by URL: a pass's entries asked at once, as <see cref="FindEntryRetry"/> would
+    /// one by one.
+    /// </summary>
+    public IReadOnlyDictionary<string, EntryRetryState> FindEntryRetries(string sourceId, IEnumerable<string> urls) => Read(connection =>
+    {
+        var command = Statements.For(connection, null,
+            $"SELECT {EntryRetryColumns} FROM entry_retries WHERE source_id = $source AND url IN (SELECT value FROM json_each($urls));");
+        Bind(command, ("$source", sourceId), ("$urls", JsonArray(urls)));
+        using var reader = command.ExecuteReader();
+        var states = new Dictionary<string, EntryRetryState>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var state = ReadEntryRetry(reader);
+            states[state.Url] = state;
+        }
+        return states;
+    });
+
     /// <summary>The source's entries due for another attempt at <paramref name="now"/>, the longest waiting first, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<EntryRetryState> ReadDueEntryRetries(string sourceId, DateTimeOffset now, int limit) => Read(connection =>
     {

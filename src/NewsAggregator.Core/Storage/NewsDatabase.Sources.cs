@@ -194,6 +194,27 @@ public sealed partial class NewsDatabase
             : null;
     });
 
+    /// <summary>
+    /// The validators <paramref name="sourceId"/> keeps for any of <paramref name="urls"/>, by URL:
+    /// a pass's pages asked at once, as <see cref="FindValidators(string, string)"/> would one by one.
+    /// </summary>
+    public IReadOnlyDictionary<string, CacheValidators> FindValidators(string sourceId, IEnumerable<string> urls) => Read(connection =>
+    {
+        var command = Statements.For(connection, null,
+            "SELECT url, etag, last_modified FROM fetch_validators WHERE source_id = $source AND url IN (SELECT value FROM json_each($urls));");
+        Bind(command, ("$source", sourceId), ("$urls", JsonArray(urls)));
+        using var reader = command.ExecuteReader();
+        var validators = new Dictionary<string, CacheValidators>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            if (CacheValidators.OrNull(reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) is { } kept)
+            {
+                validators[reader.GetString(0)] = kept;
+            }
+        }
+        return validators;
+    });
+
     /// <summary>Keeps (or, given null, forgets) the validators of a document a source fetched.</summary>
     public void SaveValidators(string sourceId, string url, CacheValidators? validators, DateTimeOffset now)
     {

@@ -59,6 +59,23 @@ public sealed class EntryRetriesTests : IDisposable
     }
 
     [Fact]
+    public void A_passs_entries_states_are_read_at_once_as_they_are_one_by_one()
+    {
+        var database = Open();
+        var other = "https://wire.example/other?q=\"quoted\"&lang=ελ";
+        database.RecordRun(Run(null, Now, Failing(Dead, 1, Now.AddHours(1)), Failing(other, 2, Now.AddHours(2))));
+
+        var states = database.FindEntryRetries("wire", [Dead, other, "https://wire.example/fine"]);
+
+        Assert.Equal(2, states.Count);
+        Assert.Equal(database.FindEntryRetry("wire", Dead), states[Dead]);
+        Assert.Equal(database.FindEntryRetry("wire", other), states[other]);
+        // Another source's are not its.
+        Assert.Empty(database.FindEntryRetries("other-source", [Dead, other]));
+        Assert.Empty(database.FindEntryRetries("wire", []));
+    }
+
+    [Fact]
     public void Only_entries_due_and_not_given_up_are_read_as_due_the_longest_waiting_first()
     {
         var database = Open();

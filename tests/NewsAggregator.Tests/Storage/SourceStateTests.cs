@@ -82,6 +82,23 @@ public sealed class SourceStateTests : IDisposable
     }
 
     [Fact]
+    public void A_passs_pages_validators_are_read_at_once_as_they_are_one_by_one()
+    {
+        var database = _files.Open();
+        database.SyncSources(TemporaryDatabase.Sources("one", "two"), Now);
+        var quoted = "https://x.example/page?q=\"ελ\"";
+        database.SaveValidators("one", "https://x.example/page", new CacheValidators("\"a\"", null), Now);
+        database.SaveValidators("one", quoted, new CacheValidators(null, "Tue, 03 Mar 2026 10:00:00 GMT"), Now);
+        database.SaveValidators("two", "https://x.example/other", new CacheValidators("\"b\"", null), Now);
+
+        var kept = database.FindValidators("one", ["https://x.example/page", quoted, "https://x.example/other", "https://x.example/new"]);
+
+        Assert.Equal(2, kept.Count);
+        Assert.Equal(database.FindValidators("one", "https://x.example/page"), kept["https://x.example/page"]);
+        Assert.Equal(database.FindValidators("one", quoted), kept[quoted]);
+    }
+
+    [Fact]
     public void Entry_problems_are_kept_with_the_run()
     {
         var database = Open();
