@@ -18,7 +18,8 @@ namespace NewsAggregator.Extraction;
 /// .NET's <see cref="SearchValues{T}"/> of strings is the obvious tool, and in the load
 /// benchmark's profile of the native worker these gates took 7 % of its CPU, a fifth of
 /// extraction's: its vectorised search (Teddy) calls <c>Vector128.Shuffle</c> as a method in the
-/// native build (x86-64-v2), six times for every 16 characters; a set of many words (the line
+/// native build (x86-64-v2), a scalar loop of 16 steps called several times for every 16
+/// characters; a set of many words (the line
 /// filter's gate for all its notices, 93) gets Aho-Corasick, one character at a time; and words
 /// outside ASCII get Aho-Corasick with a dictionary lookup at every character.
 /// </para>
@@ -158,10 +159,11 @@ internal sealed class WordSet
         // Words that share their start share a group, so that a group's tables admit few other
         // starts; a table holds eight groups, and a set of many words gets several tables.
         var ordered = words.OrderBy(w => Folded(w, 0)).ThenBy(w => Folded(w, 1)).ThenBy(w => Folded(w, 2)).ToArray();
-        var groupCount = Math.Min(ordered.Length, Groups * (int)Math.Ceiling(ordered.Length / (double)(Groups * WordsPerGroup)));
-        var low = new Vector128<byte>[groupCount / Groups * Prefix + (groupCount % Groups == 0 ? 0 : Prefix)];
-        var high = new Vector128<byte>[low.Length];
-        for (var table = 0; table * Prefix < low.Length; table++)
+        var tables = (ordered.Length + Groups * WordsPerGroup - 1) / (Groups * WordsPerGroup);
+        var groupCount = Math.Min(ordered.Length, tables * Groups);
+        var low = new Vector128<byte>[tables * Prefix];
+        var high = new Vector128<byte>[tables * Prefix];
+        for (var table = 0; table < tables; table++)
         {
             for (var k = 0; k < Prefix; k++)
             {

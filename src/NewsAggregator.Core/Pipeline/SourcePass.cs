@@ -49,14 +49,15 @@ public sealed class SourcePass(
             listing = await ListEntriesAsync(source, passDeadline.Token);
             var breaker = new HostBreaker();
             var entries = EntriesToWork(source, listing);
-            var states = ReadEntryStates(source, entries);
+            var states = ReadEntryStates(source, entries.Select(work => work.Url));
             await Parallel.ForEachAsync(
                 entries,
                 // As many entries side by side as a host lets us ask for at once: a source's entries
                 // are mostly on its own host, and more would only queue (holding their pages) in its gate.
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetchOptions.MaxConcurrentPerHost) },
-                async (entry, _) =>
+                async (work, _) =>
                 {
+                    var (entry, url) = work;
                     cancellationToken.ThrowIfCancellationRequested();
                     if (passDeadline.IsCancellationRequested)
                     {
@@ -68,7 +69,7 @@ public sealed class SourcePass(
                     entryDeadline.CancelAfter(options.EntryDeadline);
                     try
                     {
-                        await ProcessEntryAsync(source, entry, states, run.Value, tally, breaker, entryDeadline.Token);
+                        await ProcessEntryAsync(source, entry, url, states, run.Value, tally, breaker, entryDeadline.Token);
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
@@ -176,18 +177,19 @@ public sealed class SourcePass(
     /// nothing, so this is how its failed entries are tried again without the feed being fetched in
     /// full; an entry the feed no longer lists is tried until it succeeds or is given up, like any other.
     /// </summary>
-    private List<FeedEntry> EntriesToWork(Source source, SourceListing listing)
+    private List<(FeedEntry Entry, string Url)> EntriesToWork(Source source, SourceListing listing)
     {
-        var listed = listing.Entries.Take(source.MaxArticles).ToList();
+        // Each entry with its canonical URL, which keys everything kept about it.
+        var listed = listing.Entries.Take(source.MaxArticles).Select(entry => (Entry: entry, Url: CanonicalUrl.Normalize(entry.Link))).ToList();
         if (source.Type == SourceType.Page)
         {
             return listed;
         }
-        var urls = listed.Select(entry => CanonicalUrl.Normalize(entry.Link)).ToHashSet(StringComparer.Ordinal);
+        var urls = listed.Select(work => work.Url).ToHashSet(StringComparer.Ordinal);
         var due = database.ReadDueEntryRetries(source.Id, clock.GetUtcNow(), source.MaxArticles)
             .Where(state => !urls.Contains(state.Url))
-            .Select(state => Uri.TryCreate(state.Url, UriKind.Absolute, out var link) ? new FeedEntry { Link = link } : null)
-            .OfType<FeedEntry>();
+            .Where(state => Uri.TryCreate(state.Url, UriKind.Absolute, out _))
+            .Select(state => (Entry: new FeedEntry { Link = new Uri(state.Url) }, state.Url));
         return [.. listed, .. due];
     }
 
@@ -314,25 +316,25 @@ public sealed class SourcePass(
     /// The retry states and the pages' validators the source keeps for the pass's entries, read for
     /// all of them at once: asked entry by entry they were two statements each, every one a read
     /// transaction of its own on a pooled connection whose page cache the writer's last commit had
-    /// made stale (in the load benchmark's first pass, SQLite on the pass's threads was about a
-    /// tenth of the worker's CPU). Nothing in a pass changes them before it ends: the retry states
+    /// made stale (in a profile of the load benchmark's first pass, SQLite on the pass's threads
+    /// was 4.7 % of the worker's samples, beside its reads in the kernel). Nothing in a pass changes them before it ends: the retry states
     /// are written with its run, and an entry's validators after its own fetch.
     /// </summary>
-    private EntryStates ReadEntryStates(Source source, List<FeedEntry> entries)
+    private EntryStates ReadEntryStates(Source source, IEnumerable<string> urls)
     {
         if (source.Type == SourceType.Page)
         {
             // The source's own page: no retry states, and its validators are the source's.
             return EntryStates.None;
         }
-        var urls = entries.Select(entry => CanonicalUrl.Normalize(entry.Link)).Distinct(StringComparer.Ordinal).ToList();
-        return new EntryStates(database.FindEntryRetries(source.Id, urls), database.FindValidators(source.Id, urls));
+        var distinct = urls.Distinct(StringComparer.Ordinal).ToList();
+        return new EntryStates(database.FindEntryRetries(source.Id, distinct), database.FindValidators(source.Id, distinct));
     }
 
     private async Task ProcessEntryAsync(
-        Source source, FeedEntry entry, EntryStates states, RunId run, Tally tally, HostBreaker breaker, CancellationToken cancellationToken)
+        Source source, FeedEntry entry, string url, EntryStates states, RunId run, Tally tally, HostBreaker breaker,
+        CancellationToken cancellationToken)
     {
-        var url = CanonicalUrl.Normalize(entry.Link);
         var retry = states.Retries.GetValueOrDefault(url);
         long? owedTo = null;
         if (database.FindArticleIdByUrl(url) is { } knownId)
@@ -735,7 +737,6 @@ public sealed class SourcePass(
         }
     }
 
-    /// <summary>The entries a source lists, and what its server said about the document listing them.</summary>
     /// <summary>What the source keeps for its entries, by canonical URL (<see cref="ReadEntryStates"/>).</summary>
     private sealed record EntryStates(
         IReadOnlyDictionary<string, EntryRetryState> Retries, IReadOnlyDictionary<string, CacheValidators> Validators)
@@ -743,6 +744,7 @@ public sealed class SourcePass(
         public static readonly EntryStates None = new(new Dictionary<string, EntryRetryState>(), new Dictionary<string, CacheValidators>());
     }
 
+    /// <summary>The entries a source lists, and what its server said about the document listing them.</summary>
     private sealed record SourceListing(
         IReadOnlyList<FeedEntry> Entries, bool NotModified, CacheValidators? Validators, TimeSpan? RefreshHint)
     {

@@ -189,9 +189,7 @@ public sealed partial class NewsDatabase
         var command = Statements.For(connection, null, "SELECT etag, last_modified FROM fetch_validators WHERE source_id = $source AND url = $url;");
         Bind(command, ("$source", sourceId), ("$url", url));
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? CacheValidators.OrNull(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1))
-            : null;
+        return reader.Read() ? ReadValidators(reader, 0) : null;
     });
 
     /// <summary>
@@ -207,13 +205,17 @@ public sealed partial class NewsDatabase
         var validators = new Dictionary<string, CacheValidators>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            if (CacheValidators.OrNull(reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) is { } kept)
+            if (ReadValidators(reader, 1) is { } kept)
             {
                 validators[reader.GetString(0)] = kept;
             }
         }
         return validators;
     });
+
+    // The etag and last-modified columns from the given one on.
+    private static CacheValidators? ReadValidators(SqliteDataReader reader, int etag) =>
+        CacheValidators.OrNull(reader.IsDBNull(etag) ? null : reader.GetString(etag), reader.IsDBNull(etag + 1) ? null : reader.GetString(etag + 1));
 
     /// <summary>Keeps (or, given null, forgets) the validators of a document a source fetched.</summary>
     public void SaveValidators(string sourceId, string url, CacheValidators? validators, DateTimeOffset now)

@@ -53,7 +53,7 @@ public class WordSetTests
         char[] upperLeads = ['É', 'Ż', 'О', 'Σ', 'K'];
         var expected = Enumerable.Range(0x80, 0x10000 - 0x80).Select(c => (char)c).Where(c => upperLeads.Contains(char.ToUpperInvariant(c)));
 
-        // Final sigma and the lunate epsilon's kin among them: a lead is more than its two cases.
+        // The final sigma among them: a lead is more than its two cases.
         Assert.Equal(expected, WordSet.LeadCharacters(upperLeads));
         Assert.Contains('ς', WordSet.LeadCharacters(upperLeads));
     }
