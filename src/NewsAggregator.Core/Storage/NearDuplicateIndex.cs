@@ -100,7 +100,7 @@ internal static class NearDuplicateIndex
     }
 
     /// <summary>Adds the articles the index (not the held keys) has under any of <paramref name="keys"/>, with their sketches.</summary>
-    private static void FindIndexed(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> keys, Dictionary<long, StorySketch?> found)
+    internal static void FindIndexed(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> keys, Dictionary<long, StorySketch?> found)
     {
         // Run for every article prepared (and again when its decision cannot reuse it), and the text names exactly
         // its keys' parameters: they are made once and given new values.
@@ -230,14 +230,14 @@ internal static class NearDuplicateIndex
     /// has another hash and is shingled again under the lock. Also what the index itself held under
     /// the keys, which spares the writer the same lookup (see <see cref="Candidates(IndexedCandidates, IReadOnlyList{long}, RecentBands)"/>).
     /// </summary>
+    /// <param name="connection">Reads the candidates' hashes and texts (as they are now).</param>
+    /// <param name="index">Reads the index, as it stood at the last merge of held keys or since.</param>
     public static (Dictionary<string, StoryShingles> Shingles, IndexedCandidates Indexed) CandidateShingles(
-        SqliteConnection connection, NearDuplicateKeys keys, ShingleCache cache, RecentBands recent)
+        SqliteConnection connection, IndexSnapshot index, NearDuplicateKeys keys, ShingleCache cache, RecentBands recent)
     {
         var found = new Dictionary<string, StoryShingles>(StringComparer.Ordinal);
-        // Read before the lookup: a merge that lands between the two then shows as a new generation.
-        var generation = recent.Generation;
         var indexed = new Dictionary<long, StorySketch?>();
-        FindIndexed(connection, null, keys.BandKeys, indexed);
+        var generation = index.Find(connection, keys.BandKeys, indexed);
         foreach (var candidate in Together(indexed, keys.BandKeys, recent))
         {
             if (!candidate.MayBeCopyOf(keys.Sketch))

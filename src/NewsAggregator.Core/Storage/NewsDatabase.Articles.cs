@@ -12,6 +12,9 @@ public sealed partial class NewsDatabase
     /// <summary>The band keys of the articles stored since the last merge into the index.</summary>
     private readonly RecentBands _recent;
 
+    /// <summary>The index as it stood at the last merge or since, for the lookups of articles being prepared.</summary>
+    private readonly IndexSnapshot _snapshot;
+
     /// <summary>The article already seen at this canonical URL, by any source.</summary>
     public long? FindArticleIdByUrl(string url) => Read(connection => FindArticleIdByUrl(connection, null, url));
 
@@ -57,7 +60,7 @@ public sealed partial class NewsDatabase
         {
             return prepared;
         }
-        var (shingles, indexed) = Read(connection => NearDuplicateIndex.CandidateShingles(connection, prepared.Keys, _shingles, _recent));
+        var (shingles, indexed) = Read(connection => NearDuplicateIndex.CandidateShingles(connection, _snapshot, prepared.Keys, _shingles, _recent));
         return prepared with { CandidateShingles = shingles, Indexed = indexed };
     }
 
@@ -77,11 +80,6 @@ public sealed partial class NewsDatabase
             return outcomes;
         });
 
-    /// <summary>
-    /// A write transaction that may change the near-duplicate index: the keys held in memory are
-    /// brought up to date with the table first (another process may have written), merged into the
-    /// index when due, and dropped when the transaction fails.
-    /// </summary>
     /// <summary>Holds the batch's new rows back from the full-text index until its end, where the file has one.</summary>
     private bool DeferTextIndex(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -103,6 +101,11 @@ public sealed partial class NewsDatabase
         }
     }
 
+    /// <summary>
+    /// A write transaction that may change the near-duplicate index: the keys held in memory are
+    /// brought up to date with the table first (another process may have written), merged into the
+    /// index when due, and dropped when the transaction fails.
+    /// </summary>
     private T InIndexingTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> write)
     {
         var merged = false;

@@ -42,6 +42,11 @@ public sealed partial class NewsDatabase
     // faster in the storage-writer benchmark and cost about 10 MB of the load benchmark's peak).
     private SqliteConnection? _writer;
     private const int WriterCacheKibibytes = 8 * 1024;
+    // The writer's checkpoints (CheckpointWhenDue): every StorageOptions.CheckpointPages pages written
+    // to the log, as wal_autocheckpoint is for the other connections, and what was written since the last.
+    private readonly int _checkpointPages;
+    private const int CacheWritesStatus = 9; // SQLITE_DBSTATUS_CACHE_WRITE
+    private long _pagesSinceCheckpoint;
 
     public string Path { get; }
 
@@ -52,6 +57,7 @@ public sealed partial class NewsDatabase
     {
         Path = path;
         _recent = new RecentBands(options.NearDuplicateMergeAt);
+        _checkpointPages = options.CheckpointPages;
         _fullTextSearch = options.FullTextSearch;
         KeepsPages = options.KeepPages;
         var seconds = options.BusyTimeoutSeconds;
@@ -68,6 +74,7 @@ public sealed partial class NewsDatabase
         _connectionString = builder.ToString();
         builder.Pooling = false;
         _anchorConnectionString = builder.ToString();
+        _snapshot = new IndexSnapshot(OpenConnection, Dispose, _recent);
     }
 
     /// <summary>
@@ -223,6 +230,8 @@ public sealed partial class NewsDatabase
     /// </summary>
     public void Close()
     {
+        // First: a view it held would keep the checkpoint from copying what was written after it.
+        _snapshot.Close();
         if (!IsGone(null))
         {
             Checkpoint("PASSIVE");
@@ -246,6 +255,7 @@ public sealed partial class NewsDatabase
     private void Release()
     {
         _released = true;
+        _snapshot.Close();
         while (_idle.TryPop(out var idle))
         {
             Dispose(idle);
@@ -327,7 +337,7 @@ public sealed partial class NewsDatabase
             // checkpointed after nearly every commit, and writing and syncing was a third of the
             // storage writer's time (storage-writer benchmark, 10 000 articles, runs back to back:
             // 1 300-1 400 -> 1 590-1 620 articles a second).
-            pragmas.CommandText = $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0; PRAGMA wal_autocheckpoint = 8192;";
+            pragmas.CommandText = $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0; PRAGMA wal_autocheckpoint = {_checkpointPages};";
             pragmas.ExecuteNonQuery();
             return connection;
         }
@@ -465,6 +475,7 @@ public sealed partial class NewsDatabase
                     result = write(connection, transaction);
                     transaction.Commit();
                 }
+                CheckpointWhenDue(connection);
                 ThrowIfGone(connection);
                 healthy = true;
                 return result;
@@ -488,6 +499,41 @@ public sealed partial class NewsDatabase
         }
     }
 
+    /// <summary>
+    /// Copies the log into the file once the writer has added <see cref="StorageOptions.CheckpointPages"/> pages to
+    /// it, as SQLite's automatic checkpoint would (it is off on the writer's connection), with the
+    /// index's view (<see cref="IndexSnapshot"/>) stood down meanwhile: a reader holding an older view
+    /// would keep the checkpoint from copying the whole log, and the log would then never start over
+    /// but grow for as long as the pass writes.
+    /// </summary>
+    private void CheckpointWhenDue(SqliteConnection writer)
+    {
+        // Pages this connection wrote to the log since the last call (the counter is reset as it is read).
+        SQLitePCL.raw.sqlite3_db_status(writer.Handle, CacheWritesStatus, out var written, out _, 1);
+        _pagesSinceCheckpoint += written;
+        if (_pagesSinceCheckpoint < _checkpointPages)
+        {
+            return;
+        }
+        _snapshot.StandDown();
+        try
+        {
+            using var checkpoint = Statements.For(writer, null, "PRAGMA wal_checkpoint(PASSIVE);").ExecuteReader();
+            // (busy, frames in the log, frames copied): a log not copied whole (a reader of another
+            // process holds an older view) is tried again after the next commit, as SQLite's own would be.
+            var whole = checkpoint.Read() && checkpoint.GetInt64(0) == 0 && checkpoint.GetInt64(1) == checkpoint.GetInt64(2);
+            _pagesSinceCheckpoint = whole ? 0 : _checkpointPages;
+        }
+        catch (SqliteException)
+        {
+            // The batch is committed; a checkpoint that could not run is tried again after the next one.
+        }
+        finally
+        {
+            _snapshot.Resume();
+        }
+    }
+
     private SqliteConnection OpenWriter()
     {
         var connection = OpenConnection();
@@ -500,7 +546,9 @@ public sealed partial class NewsDatabase
             // bounded by what one statement touches, and every statement of the writer is bounded:
             // one article, one batch of a prune, 4 096 pages of incremental vacuum. With pages kept,
             // the writer's transactions took about 5 % less CPU (storage-writer, three pairs in alternation).
-            Execute(connection, $"PRAGMA cache_size = -{WriterCacheKibibytes}; PRAGMA temp_store = MEMORY;");
+            Execute(connection, $"PRAGMA cache_size = -{WriterCacheKibibytes}; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;");
+            // Its first commit checkpoints: the log may hold what an earlier process wrote.
+            _pagesSinceCheckpoint = _checkpointPages;
             return connection;
         }
         catch

@@ -40,4 +40,10 @@ public sealed record StorageOptions
 
     /// <summary>How many articles' band keys are held before they are merged into the index (<see cref="RecentBands"/>); small in tests.</summary>
     internal int NearDuplicateMergeAt { get; init; } = RecentBands.DefaultMergeAt;
+
+    /// <summary>How many pages the writer adds to the log between its checkpoints (<see cref="NewsDatabase"/>); small in tests.</summary>
+    internal int CheckpointPages { get; init; } = DefaultCheckpointPages;
+
+    /// <summary>32 MB of 4 KiB pages: SQLite's default of 1 000 checkpointed after nearly every batch (see <see cref="NewsDatabase"/>'s connection settings).</summary>
+    internal const int DefaultCheckpointPages = 8192;
 }
