@@ -577,7 +577,10 @@ public sealed partial class NewsDatabase
         try
         {
             connection = Lease();
-            ThrowIfGone(connection);
+            // The anchor alone is asked (one stat of the path, not two; a pass reads several times an
+            // article): a pooled connection holds the file the anchor holds, or one put at the path
+            // after it, which the anchor sees as moved. Writes ask of their connection too.
+            ThrowIfGone(null);
             var result = read(connection);
             healthy = true;
             return result;
@@ -620,7 +623,7 @@ public sealed partial class NewsDatabase
         connection.Dispose();
     }
 
-    private void ThrowIfGone(SqliteConnection connection)
+    private void ThrowIfGone(SqliteConnection? connection)
     {
         if (IsGone(connection))
         {
