@@ -13,7 +13,9 @@ namespace NewsAggregator.Storage;
 /// another connection committed, and the writer commits a batch several times a second. A lookup
 /// on a pooled connection therefore read nearly every page it touched from the OS again (32 band
 /// keys, each on a leaf of its own, and the inner pages above them): in the native worker's
-/// 1 000-source pass that lookup was about 8 % of the CPU, most of it <c>pread</c> and copying.
+/// 1 000-source pass that lookup was about 8 % of the CPU, a third of it <c>pread</c> and copying
+/// pages, most of the rest SQLite finding and managing them. Lookups through the view take turns on
+/// its one connection; each is short, and they were a tenth less CPU so (docs/scaling.md).
 /// <para>
 /// An older view of the index answers as a fresh one does: rows reach <c>near_duplicate_bands</c>
 /// only when held keys are merged into it, which changes <see cref="RecentBands.Generation"/>,
