@@ -47,6 +47,7 @@ public sealed partial class NewsDatabase
     private readonly int _checkpointPages;
     private const int CacheWritesStatus = 9; // SQLITE_DBSTATUS_CACHE_WRITE
     private long _pagesSinceCheckpoint;
+    private long _logFramesAtCheckpoint;
 
     public string Path { get; }
 
@@ -511,7 +512,11 @@ public sealed partial class NewsDatabase
         // Pages this connection wrote to the log since the last call (the counter is reset as it is read).
         SQLitePCL.raw.sqlite3_db_status(writer.Handle, CacheWritesStatus, out var written, out _, 1);
         _pagesSinceCheckpoint += written;
-        if (_pagesSinceCheckpoint < _checkpointPages)
+        // SQLite's own checkpoint runs after every commit while the log holds that many frames: a
+        // log copied whole starts over at the next commit only if no reader is in it then, and until
+        // it has, each commit copies again and the next tries again. The log's length is known only
+        // from the last checkpoint, so one more runs after it while that length was over the mark.
+        if (_pagesSinceCheckpoint < _checkpointPages && _logFramesAtCheckpoint < _checkpointPages)
         {
             return;
         }
@@ -519,10 +524,9 @@ public sealed partial class NewsDatabase
         try
         {
             using var checkpoint = Statements.For(writer, null, "PRAGMA wal_checkpoint(PASSIVE);").ExecuteReader();
-            // (busy, frames in the log, frames copied): a log not copied whole (a reader of another
-            // process holds an older view) is tried again after the next commit, as SQLite's own would be.
-            var whole = checkpoint.Read() && checkpoint.GetInt64(0) == 0 && checkpoint.GetInt64(1) == checkpoint.GetInt64(2);
-            _pagesSinceCheckpoint = whole ? 0 : _checkpointPages;
+            // (busy, frames in the log, frames copied)
+            _logFramesAtCheckpoint = checkpoint.Read() && checkpoint.GetInt64(0) == 0 ? checkpoint.GetInt64(1) : _checkpointPages;
+            _pagesSinceCheckpoint = 0;
         }
         catch (SqliteException)
         {
