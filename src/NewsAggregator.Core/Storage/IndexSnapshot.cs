@@ -15,7 +15,8 @@ namespace NewsAggregator.Storage;
 /// keys, each on a leaf of its own, and the inner pages above them): in the native worker's
 /// 1 000-source pass that lookup was about 8 % of the CPU, a third of it <c>pread</c> and copying
 /// pages, most of the rest SQLite finding and managing them. Lookups through the view take turns on
-/// its one connection; each is short, and they were a tenth less CPU so (docs/scaling.md).
+/// its one connection; each is short, and duplicate preparation as a whole took a tenth less CPU
+/// (load benchmark, docs/scaling.md).
 /// <para>
 /// An older view of the index answers as a fresh one does: rows reach <c>near_duplicate_bands</c>
 /// only when held keys are merged into it, which changes <see cref="RecentBands.Generation"/>,
