@@ -132,10 +132,13 @@ internal static partial class ExtractCommand
         var failures = 0;
         try
         {
-            // Pages are read and extracted on every core, a few ahead of the writer, and written in
-            // the order listed: a run over a folder uses the machine as the worker's pipeline does.
+            // Pages are read and extracted on every core, ahead of the writer, and written in the
+            // order listed: a run over a folder uses the machine as the worker's pipeline does. The
+            // window holds finished lines (kilobytes each) behind a slow page, so that the other
+            // cores go on meanwhile: with two pages a core they waited on it, and the 181 zyte pages
+            // took 0.61 s instead of 0.57 s on two cores (native build, six runs each in alternation).
             var ahead = new Queue<(string Shown, Task<string> Line)>();
-            var window = 2 * Environment.ProcessorCount;
+            var window = 16 * Environment.ProcessorCount;
             foreach (var (fullPath, shown) in pages)
             {
                 cancellationToken.ThrowIfCancellationRequested();
