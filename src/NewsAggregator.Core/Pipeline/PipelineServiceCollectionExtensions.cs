@@ -14,7 +14,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddResourceFetching(fetchOptions);
         services.AddSingleton(aggregationOptions);
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
-        services.AddSingleton<StageTimes>();
+        // Measured only for a run that reports them (its options are read when the pipeline is built).
+        services.AddSingleton(provider => new StageTimes(provider.GetRequiredService<AggregationOptions>().ReportStageTimes));
         services.AddSingleton<ExtractionStage>();
         services.AddSingleton<StorageWriter>();
         services.AddSingleton<PageSlots>();
