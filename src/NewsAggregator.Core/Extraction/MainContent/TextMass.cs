@@ -107,6 +107,8 @@ internal sealed class TextMass : IDisposable
         public bool AfterBreak;
         // Some run since the block's last paragraph break (or its start) holds a sentence's punctuation.
         public bool PartMarksSentence;
+        // The same, counting only runs outside links.
+        public bool PartWritesSentence;
         public double Score;
         public double Prose;
         public int Chars;
@@ -181,6 +183,7 @@ internal sealed class TextMass : IDisposable
             block.AfterBreak = false;
             block.EndsWithEllipsis = text.EndsWithEllipsis;
             block.PartMarksSentence |= text.MarksSentence;
+            block.PartWritesSentence |= linkDepth == 0 && text.MarksSentence;
             block.OwnChars += text.Weight;
             if (linkDepth > 0)
             {
@@ -236,11 +239,12 @@ internal sealed class TextMass : IDisposable
     /// The text of a block up to one of its paragraph breaks (or the whole of it), counted from
     /// the block's start; <paramref name="MarksSentence"/> is the part since the break before.
     /// </summary>
-    private readonly record struct Cut(double Chars, double LinkChars, double AddressChars, int Links, bool EndsWithEllipsis, bool MarksSentence)
+    private readonly record struct Cut(
+        double Chars, double LinkChars, double AddressChars, int Links, bool EndsWithEllipsis, bool MarksSentence, bool WritesSentence)
     {
         /// <summary>The block's text so far.</summary>
         public static Cut At(in Frame block) =>
-            new(block.OwnChars, block.OwnLinkChars, block.OwnAddressChars, block.OwnLinks, block.EndsWithEllipsis, block.PartMarksSentence);
+            new(block.OwnChars, block.OwnLinkChars, block.OwnAddressChars, block.OwnLinks, block.EndsWithEllipsis, block.PartMarksSentence, block.PartWritesSentence);
 
         /// <summary>The part between <paramref name="before"/> and this cut.</summary>
         public Cut Since(Cut before) =>
@@ -265,6 +269,7 @@ internal sealed class TextMass : IDisposable
         {
             _cuts.Add(Cut.At(block));
             block.PartMarksSentence = false;
+            block.PartWritesSentence = false;
         }
     }
 
@@ -272,7 +277,7 @@ internal sealed class TextMass : IDisposable
     private static void AddUnit(ref Frame block, string name, Cut part, bool mostlyLinks, ref TeaserRun teasers)
     {
         var unit = UnitValue(part.Chars, part.LinkChars, UnitCostOf(name),
-            IsMostlyLinks(part.Chars, part.LinkChars) && (mostlyLinks || part.LinkChars >= HeadlineLinkShare * part.Chars));
+            IsMostlyLinks(part.Chars, part.LinkChars) && (mostlyLinks || part.LinkChars >= HeadlineLinkShare * part.Chars) && !LinksItsSources(part));
         // Only leaf blocks take part: a container's own text is finished after its children, out of reading order.
         if (part.Chars > 0 && !block.HasBlockChild && teasers.IsTeaser(part.Chars, part.LinkChars, part.AddressChars, part.Links, part.EndsWithEllipsis) && unit > 0)
         {
@@ -317,6 +322,16 @@ internal sealed class TextMass : IDisposable
     /// list of links under it in one table cell): its links cost what they take.
     /// </summary>
     private static bool IsMostlyLinks(double chars, double linkChars) => linkChars * 2 > chars && chars - linkChars < ProseUnitChars;
+
+    /// <summary>
+    /// Sentences written around their links ("Thanks to the readers who answered my question about
+    /// [why the port closed]. Note also that [the union's forum discussed it]."): a blog's or a
+    /// reporter's paragraph that links its sources, not a menu or a headline, though half its text
+    /// is links. Its own words end a sentence and run longer than a label; a headline's link is
+    /// most of its line, and a "Read more:" line's own words are few.
+    /// </summary>
+    private static bool LinksItsSources(Cut part) =>
+        part.WritesSentence && part.LinkChars < HeadlineLinkShare * part.Chars && part.Chars - part.LinkChars >= LabelUnitChars;
 
     /// <summary>
     /// Recognises lists of teasers for other pages: a headline link, perhaps a label or a

@@ -123,6 +123,7 @@ public class ArticleBodyTests
     [InlineData("story-in-tab-panels")] // a story's part in ARIA tabs: every panel is text, the hidden ones too (a reader opens them with their tab), and the row of tabs is not
     [InlineData("next-story-loaded-below")] // the next story loaded below the first (as on scrolling), longer than it, in a sibling wrapper with its own <article>: the story headed by the page's title is the text, alone
     [InlineData("teasers-headline-over-blurb-under-the-story")] // other pages' teasers under the story, each a linked headline over a blurb of its own, go; the notes of the story's own list of outside sites stay (their link lines go, as any line that is only a link)
+    [InlineData("short-post-opening-with-its-sources")] // a two-paragraph post whose first paragraph thanks readers and links its two sources, the links half its text: sentences written around their links are prose, so the paragraph stays (alone it weighed as a menu, and the second paragraph was taken without it); a "See also:" line around one headline still goes
     public void The_whole_article_is_found_whatever_its_wrappers(string page)
     {
         var html = ExtractionFixtures.Text("Body", page + ".html");
