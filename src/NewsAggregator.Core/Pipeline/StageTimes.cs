@@ -25,8 +25,9 @@ public enum Stage
 /// </summary>
 /// <param name="measuring">
 /// False where nothing will read the figures (a run without <c>ReportStageTimes</c>): the thread's
-/// CPU clock is a system call, not one of the clocks Linux answers in user space, and at four to
-/// six an article it was about 1 % of a pass's CPU in a profile.
+/// CPU clock is a system call, not one of the clocks Linux answers in user space, and at about
+/// four an article (two for its extraction, two for its duplicate preparation) it was about 1 % of
+/// a pass's CPU in a profile.
 /// </param>
 public sealed partial class StageTimes(bool measuring = true)
 {

@@ -237,7 +237,8 @@ internal sealed class TextMass : IDisposable
 
     /// <summary>
     /// The text of a block up to one of its paragraph breaks (or the whole of it), counted from
-    /// the block's start; <paramref name="MarksSentence"/> is the part since the break before.
+    /// the block's start; <paramref name="MarksSentence"/> is the part since the break before, and
+    /// <paramref name="WritesSentence"/> the same for its text outside links.
     /// </summary>
     private readonly record struct Cut(
         double Chars, double LinkChars, double AddressChars, int Links, bool EndsWithEllipsis, bool MarksSentence, bool WritesSentence)
