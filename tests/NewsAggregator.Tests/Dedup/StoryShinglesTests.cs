@@ -65,6 +65,29 @@ public class StoryShinglesTests
         Assert.InRange(overlap.Jaccard, 0.6, 0.75);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(255)]
+    [InlineData(1000)]
+    [InlineData(4099)]
+    public void Hashes_are_sorted_as_a_comparison_sort_sorts_them(int count)
+    {
+        // Random 64-bit values with repeats and the extremes among them, as shingle hashes may be.
+        var random = new Random(count);
+        var keys = Enumerable.Range(0, count).Select(_ => (ulong)random.NextInt64() << 1 | (uint)random.Next(2)).ToArray();
+        if (count > 3)
+        {
+            (keys[0], keys[1], keys[2]) = (ulong.MaxValue, 0, keys[3]);
+        }
+        var expected = keys.Order().ToArray();
+
+        StoryShingles.SortAscending(keys);
+
+        Assert.Equal(expected, keys);
+    }
+
     [Fact]
     public void Shingles_and_band_keys_are_stable_across_processes()
     {
