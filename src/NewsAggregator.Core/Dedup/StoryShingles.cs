@@ -79,7 +79,8 @@ public sealed class StoryShingles
                 }
                 runs[start] = XxHash3.HashToUInt64(run);
             }
-            SortAscending(runs);
+            // The words' hashes are all in the runs' now: their buffer, as long as the runs or longer, is the sort's scratch.
+            SortAscending(runs, wordHashes);
             return new StoryShingles(runs[..Dedupe(runs)].ToArray(), wordCount);
         }
         finally
@@ -139,7 +140,8 @@ public sealed class StoryShingles
     /// whose sorting was 1.2 % of a pass's CPU in a profile; the shingles of a zyte story now take
     /// 65-75 µs instead of 83-89 µs.
     /// </summary>
-    internal static void SortAscending(Span<ulong> keys)
+    /// <param name="scratch">Room for as many keys, overwritten.</param>
+    internal static void SortAscending(Span<ulong> keys, Span<ulong> scratch)
     {
         const int Digits = sizeof(ulong);
         const int Buckets = 256;
@@ -147,42 +149,34 @@ public sealed class StoryShingles
         {
             return;
         }
-        var scratch = ArrayPool<ulong>.Shared.Rent(keys.Length);
-        try
+        Span<int> starts = stackalloc int[Digits * Buckets];
+        starts.Clear();
+        foreach (var key in keys)
         {
-            Span<int> starts = stackalloc int[Digits * Buckets];
-            starts.Clear();
-            foreach (var key in keys)
-            {
-                for (var digit = 0; digit < Digits; digit++)
-                {
-                    starts[(digit * Buckets) + (int)((key >> (8 * digit)) & 0xFF)]++;
-                }
-            }
-            Span<ulong> from = keys, to = scratch.AsSpan(0, keys.Length);
             for (var digit = 0; digit < Digits; digit++)
             {
-                var next = starts.Slice(digit * Buckets, Buckets);
-                var start = 0;
-                for (var bucket = 0; bucket < Buckets; bucket++)
-                {
-                    (next[bucket], start) = (start, start + next[bucket]);
-                }
-                var shift = 8 * digit;
-                foreach (var key in from)
-                {
-                    to[next[(int)((key >> shift) & 0xFF)]++] = key;
-                }
-                var swap = from;
-                from = to;
-                to = swap;
+                starts[(digit * Buckets) + (int)((key >> (8 * digit)) & 0xFF)]++;
             }
-            // An even number of passes: the last one wrote back into the keys.
         }
-        finally
+        Span<ulong> from = keys, to = scratch[..keys.Length];
+        for (var digit = 0; digit < Digits; digit++)
         {
-            ArrayPool<ulong>.Shared.Return(scratch);
+            var next = starts.Slice(digit * Buckets, Buckets);
+            var start = 0;
+            for (var bucket = 0; bucket < Buckets; bucket++)
+            {
+                (next[bucket], start) = (start, start + next[bucket]);
+            }
+            var shift = 8 * digit;
+            foreach (var key in from)
+            {
+                to[next[(int)((key >> shift) & 0xFF)]++] = key;
+            }
+            var swap = from;
+            from = to;
+            to = swap;
         }
+        // An even number of passes: the last one wrote back into the keys.
     }
 
     private static int Dedupe(Span<ulong> sorted)

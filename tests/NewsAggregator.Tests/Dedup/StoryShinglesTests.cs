@@ -83,7 +83,7 @@ public class StoryShinglesTests
         }
         var expected = keys.Order().ToArray();
 
-        StoryShingles.SortAscending(keys);
+        StoryShingles.SortAscending(keys, new ulong[count + 3]);
 
         Assert.Equal(expected, keys);
     }
