@@ -23,7 +23,7 @@ public static class DeclaredCanonical
             return null;
         }
         // Judged as a link found on the site's own front page: home, section, tag and listing pages say "no article".
-        var verdict = ArticleUrlShape.Judge(url, new Uri(url, "/"));
+        var verdict = ArticleUrlShape.JudgeOnItsSite(url);
         return verdict.Evidence == ArticleEvidence.None ? null : CanonicalUrl.Normalize(url);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace NewsAggregator.Feeds;
@@ -19,31 +21,27 @@ internal readonly record struct LinkVerdict(ArticleEvidence Evidence, string Rea
 internal static partial class ArticleUrlShape
 {
     // Path segments of pages that list or serve, never tell a story.
-    private static readonly HashSet<string> NonArticleSegments = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly FrozenSet<string> NonArticleSegments = Words(
         "tag", "tags", "category", "categories", "topic", "topics", "author", "authors", "section", "sections", "search",
         "login", "signin", "sign-in", "logout", "register", "signup", "sign-up", "account", "subscribe", "subscription",
         "subscriptions", "newsletter", "newsletters", "about", "about-us", "contact", "contact-us", "privacy",
         "privacy-policy", "terms", "terms-of-use", "terms-of-service", "cookies", "cookie-policy", "imprint", "impressum",
-        "help", "faq", "jobs", "careers", "advertise", "user", "users", "profile", "cart", "shop", "wp-admin", "wp-login",
-    };
+        "help", "faq", "jobs", "careers", "advertise", "user", "users", "profile", "cart", "shop", "wp-admin", "wp-login");
 
-    private static readonly HashSet<string> FeedSegments = new(StringComparer.OrdinalIgnoreCase) { "feed", "feeds", "rss", "atom" };
+    private static readonly FrozenSet<string> FeedSegments = Words("feed", "feeds", "rss", "atom");
 
-    private static readonly HashSet<string> FeedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xml", ".rss", ".atom", ".rdf" };
+    private static readonly FrozenSet<string> FeedExtensions = Words(".xml", ".rss", ".atom", ".rdf");
 
-    private static readonly HashSet<string> FileExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly FrozenSet<string> FileExtensions = Words(
         ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".ico", ".mp3", ".m4a", ".ogg", ".wav", ".mp4", ".webm",
         ".mov", ".avi", ".pdf", ".zip", ".gz", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".ics", ".vcf", ".css",
-        ".js", ".json", ".exe", ".dmg", ".apk",
-    };
+        ".js", ".json", ".exe", ".dmg", ".apk");
 
-    private static readonly HashSet<string> PageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".cfm" };
+    private static readonly FrozenSet<string> PageExtensions = Words(".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".cfm");
 
-    private static readonly HashSet<string> PaginationKeys = new(StringComparer.OrdinalIgnoreCase) { "page", "paged", "pg", "start", "offset" };
-    private static readonly HashSet<string> SearchKeys = new(StringComparer.OrdinalIgnoreCase) { "q", "s", "search", "query", "keyword", "keywords" };
-    private static readonly HashSet<string> IdKeys = new(StringComparer.OrdinalIgnoreCase) { "id", "p", "story", "article", "articleid", "sid", "aid", "nid" };
+    private static readonly FrozenSet<string> PaginationKeys = Words("page", "paged", "pg", "start", "offset");
+    private static readonly FrozenSet<string> SearchKeys = Words("q", "s", "search", "query", "keyword", "keywords");
+    private static readonly FrozenSet<string> IdKeys = Words("id", "p", "story", "article", "articleid", "sid", "aid", "nid");
 
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -56,9 +54,8 @@ internal static partial class ArticleUrlShape
     [GeneratedRegex(@"\d{5,}")]
     private static partial Regex LongNumber();
 
-    [GeneratedRegex(@"[-_]")]
-    private static partial Regex WordSeparator();
-
+    // Judged for every link of a section page and every page's declared canonical URL: the URL's
+    // parts are read as spans of it, with no LINQ, splitting or strings beyond its segments.
     public static LinkVerdict Judge(Uri link, Uri page)
     {
         if (SameDocument(link, page))
@@ -69,66 +66,88 @@ internal static partial class ArticleUrlShape
         {
             return new(ArticleEvidence.None, "another site");
         }
+        return ByShape(link);
+    }
 
-        var segments = link.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
-        var query = QueryKeys(link);
+    /// <summary>
+    /// <see cref="Judge"/> for <paramref name="link"/> as found on its own site's front page, the
+    /// way a page's declared canonical URL is judged, without making the front page's URL.
+    /// </summary>
+    public static LinkVerdict JudgeOnItsSite(Uri link) =>
+        link.AbsolutePath.AsSpan().TrimEnd('/').IsEmpty && link.Query.Length == 0
+            ? new(ArticleEvidence.None, "the page itself")
+            : ByShape(link);
+
+    private static LinkVerdict ByShape(Uri link)
+    {
+        var segments = Segments(link.AbsolutePath);
+        var query = link.Query;
         if (segments.Length == 0)
         {
-            return query.Any(IdKeys.Contains) && HasNumericValue(link)
+            return HasKey(query, IdKeys) && HasNumericValue(query)
                 ? new(ArticleEvidence.Strong, "numeric id in the query") // WordPress ?p=123
                 : new(ArticleEvidence.None, "the site's front page");
         }
 
         var last = segments[^1];
-        var extension = Path.GetExtension(last);
-        if (FileExtensions.Contains(extension))
+        var extension = Path.GetExtension(last.AsSpan());
+        if (FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(extension))
         {
             return new(ArticleEvidence.None, "a file, not a page");
         }
-        if (FeedExtensions.Contains(extension) || segments.Any(FeedSegments.Contains))
+        if (FeedExtensions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(extension) || Array.Exists(segments, FeedSegments.Contains))
         {
             return new(ArticleEvidence.None, "a feed");
         }
         // "about.html" is the about page as much as "about/" is
-        if (segments.Select(Path.GetFileNameWithoutExtension).FirstOrDefault(s => NonArticleSegments.Contains(s!)) is { } listing)
+        var listings = NonArticleSegments.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var segment in segments)
         {
-            return new(ArticleEvidence.None, $"a {listing.ToLowerInvariant()} page");
+            var name = Path.GetFileNameWithoutExtension(segment.AsSpan());
+            if (listings.Contains(name))
+            {
+                return new(ArticleEvidence.None, $"a {name.ToString().ToLowerInvariant()} page");
+            }
         }
-        if (IsPagination(segments) || query.Any(PaginationKeys.Contains))
+        if (IsPagination(segments) || HasKey(query, PaginationKeys))
         {
             return new(ArticleEvidence.None, "pagination");
         }
-        if (query.Any(SearchKeys.Contains))
+        if (HasKey(query, SearchKeys))
         {
             return new(ArticleEvidence.None, "a search");
         }
-        return Evidence(segments, last, extension, query, link);
+        return Evidence(segments, last, extension, query);
     }
 
-    private static LinkVerdict Evidence(string[] segments, string last, string extension, IReadOnlyList<string> query, Uri link)
+    private static LinkVerdict Evidence(string[] segments, string last, ReadOnlySpan<char> extension, string query)
     {
         if (HasDate(segments))
         {
             return new(ArticleEvidence.Strong, "date in the path");
         }
-        if (segments.Any(s => LongNumber().IsMatch(s)))
+        var words = 0;
+        foreach (var segment in segments)
         {
-            return new(ArticleEvidence.Strong, "numeric id in the path");
+            if (LongNumber().IsMatch(segment))
+            {
+                return new(ArticleEvidence.Strong, "numeric id in the path");
+            }
+            words = Math.Max(words, WordCount(Path.GetFileNameWithoutExtension(segment.AsSpan())));
         }
-        var words = segments.Max(s => WordSeparator().Split(Path.GetFileNameWithoutExtension(s)).Count(w => w.Length > 0));
         if (words >= 4)
         {
             return new(ArticleEvidence.Strong, "slug");
         }
-        var isIndex = Path.GetFileNameWithoutExtension(last) is "index" or "default" or "home" or "main";
-        if (PageExtensions.Contains(extension) && !isIndex)
+        var isIndex = Path.GetFileNameWithoutExtension(last.AsSpan()) is "index" or "default" or "home" or "main";
+        if (PageExtensions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(extension) && !isIndex)
         {
             // One short word at the root (/sport.html) is a section index like /sport/.
             if (extension is ".html" or ".htm" or ".shtml" && (segments.Length >= 2 || words >= 2))
             {
                 return new(ArticleEvidence.Strong, "a named .html page");
             }
-            if (query.Any(IdKeys.Contains) && HasNumericValue(link))
+            if (HasKey(query, IdKeys) && HasNumericValue(query))
             {
                 return new(ArticleEvidence.Strong, "script with a numeric id");
             }
@@ -141,11 +160,40 @@ internal static partial class ArticleUrlShape
     }
 
     public static bool SameDocument(Uri link, Uri page) =>
-        string.Equals(WithoutWww(link.Host), WithoutWww(page.Host), StringComparison.OrdinalIgnoreCase)
-        && link.AbsolutePath.TrimEnd('/') == page.AbsolutePath.TrimEnd('/')
+        WithoutWww(link.Host).Equals(WithoutWww(page.Host), StringComparison.OrdinalIgnoreCase)
+        && link.AbsolutePath.AsSpan().TrimEnd('/').SequenceEqual(page.AbsolutePath.AsSpan().TrimEnd('/'))
         && link.Query == page.Query;
 
-    private static string WithoutWww(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+    private static ReadOnlySpan<char> WithoutWww(string host) =>
+        host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host.AsSpan(4) : host;
+
+    /// <summary>The path's segments, each unescaped ("%2F" inside one stays inside it).</summary>
+    private static string[] Segments(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (segments[i].Contains('%'))
+            {
+                segments[i] = Uri.UnescapeDataString(segments[i]);
+            }
+        }
+        return segments;
+    }
+
+    /// <summary>Runs of characters between hyphens and underscores: the words of a slug.</summary>
+    private static int WordCount(ReadOnlySpan<char> name)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in name)
+        {
+            var separates = c is '-' or '_';
+            words += !separates && !inWord ? 1 : 0;
+            inWord = !separates;
+        }
+        return words;
+    }
 
     // /2024/03/05/..., /2024/mar/05/..., /2024-03-05-slug, /20240305/
     private static bool HasDate(string[] segments)
@@ -164,19 +212,91 @@ internal static partial class ArticleUrlShape
         return false;
     }
 
-    private static bool IsMonth(string segment) =>
-        int.TryParse(segment, out var month) ? month is >= 1 and <= 12 : MonthNames.Contains(segment.ToLowerInvariant());
+    private static bool IsMonth(string segment)
+    {
+        if (int.TryParse(segment, out var month))
+        {
+            return month is >= 1 and <= 12;
+        }
+        // Lower-cased as the names are written (a lower-cased month name is three characters too).
+        if (segment.Length != 3)
+        {
+            return false;
+        }
+        Span<char> lower = stackalloc char[3];
+        segment.AsSpan().ToLowerInvariant(lower);
+        foreach (var name in MonthNames)
+        {
+            if (lower.SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     // /page/2, /page-2, /p/3
-    private static bool IsPagination(string[] segments) =>
-        segments.Select((s, i) => (s, i)).Any(x =>
-            (x.s.Equals("page", StringComparison.OrdinalIgnoreCase) && x.i + 1 < segments.Length && segments[x.i + 1].All(char.IsAsciiDigit))
-            || (x.s.StartsWith("page-", StringComparison.OrdinalIgnoreCase) && x.s[5..].Length > 0 && x.s[5..].All(char.IsAsciiDigit)));
+    private static bool IsPagination(string[] segments)
+    {
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i].AsSpan();
+            if ((segment.Equals("page", StringComparison.OrdinalIgnoreCase) && i + 1 < segments.Length && AllDigits(segments[i + 1]))
+                || (segment.StartsWith("page-", StringComparison.OrdinalIgnoreCase) && segment.Length > 5 && AllDigits(segment[5..])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    private static List<string> QueryKeys(Uri link) =>
-        link.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => Uri.UnescapeDataString(pair.Split('=')[0])).ToList();
+    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(Digits);
 
-    private static bool HasNumericValue(Uri link) =>
-        link.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Any(pair => pair.Split('=') is [var key, var value] && IdKeys.Contains(key) && value.Length > 0 && value.All(char.IsAsciiDigit));
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    /// <summary>Some key of the query (the part of a pair before its first "=", unescaped) is one of <paramref name="keys"/>.</summary>
+    private static bool HasKey(string query, FrozenSet<string> keys)
+    {
+        var lookup = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in query.AsSpan().TrimStart('?').Split('&'))
+        {
+            var pair = query.AsSpan().TrimStart('?')[range];
+            if (pair.IsEmpty)
+            {
+                continue;
+            }
+            var equals = pair.IndexOf('=');
+            var key = equals < 0 ? pair : pair[..equals];
+            if (key.Contains('%') ? keys.Contains(Uri.UnescapeDataString(key)) : lookup.Contains(key))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Some pair of the query is an id key (as written) with a value of digits alone.</summary>
+    private static bool HasNumericValue(string query)
+    {
+        var lookup = IdKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+        var pairs = query.AsSpan().TrimStart('?');
+        foreach (var range in pairs.Split('&'))
+        {
+            var pair = pairs[range];
+            var equals = pair.IndexOf('=');
+            // One "=" exactly: a key and its value.
+            if (equals < 0 || pair[(equals + 1)..].Contains('='))
+            {
+                continue;
+            }
+            var value = pair[(equals + 1)..];
+            if (lookup.Contains(pair[..equals]) && !value.IsEmpty && AllDigits(value))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FrozenSet<string> Words(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }

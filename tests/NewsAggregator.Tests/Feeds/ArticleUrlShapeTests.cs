@@ -50,4 +50,24 @@ public class ArticleUrlShapeTests
         var verdict = ArticleUrlShape.Judge(new Uri(url), Page);
         Assert.True(expected == verdict.Evidence.ToString(), $"{rule}: {url} judged {verdict.Evidence} ({verdict.Reason})");
     }
+
+    // A declared canonical URL is judged as a link on its own site's front page, without making that page's URL.
+    [Theory]
+    [InlineData("https://www.example-news.com/")]
+    [InlineData("https://www.example-news.com")]
+    [InlineData("https://www.example-news.com/?p=12345")]
+    [InlineData("https://www.example-news.com/?page=2")]
+    [InlineData("https://www.example-news.com//")]
+    [InlineData("https://www.example-news.com/world/")]
+    [InlineData("https://www.example-news.com/world/europe")]
+    [InlineData("https://www.example-news.com/world/2024/03/05/story")]
+    [InlineData("https://www.example-news.com/science/comet-returns")]
+    [InlineData("https://www.example-news.com/tag/flooding-in-lower-saxony-2024")]
+    [InlineData("https://www.example-news.com/news/story.php?id=4521")]
+    [InlineData("https://www.example-news.com/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/%D0%BC%D0%BE%D1%81%D1%82-%D0%B7%D0%B0%D0%BA%D1%80%D1%8B%D1%82-%D0%BF%D0%BE%D1%81%D0%BB%D0%B5-%D1%82%D1%80%D0%B5%D1%89%D0%B8%D0%BD")]
+    public void On_its_own_site_judges_as_against_the_front_page(string url)
+    {
+        var link = new Uri(url);
+        Assert.Equal(ArticleUrlShape.Judge(link, new Uri(link, "/")), ArticleUrlShape.JudgeOnItsSite(link));
+    }
 }
