@@ -6,7 +6,11 @@ namespace NewsAggregator.Benchmarks.Quality;
 
 /// <summary>One page of an evaluation set with the text a person marked as its article.</summary>
 /// <param name="Language">The page's language when the set's meta.json states one (lang).</param>
-public sealed record EvaluationPage(string Id, Uri Url, string Html, string ArticleBody, string? Language = null);
+/// <param name="WrittenReplacements">
+/// The longest run of U+FFFD the page's bytes hold written out (as UTF-8's EF BF BD), which a
+/// faithful decoding keeps: not mojibake of the decoder's making.
+/// </param>
+public sealed record EvaluationPage(string Id, Uri Url, string Html, string ArticleBody, string? Language = null, int WrittenReplacements = 0);
 
 /// <summary>
 /// The article-extraction sets: the two the repository carries (tests/data/zyte-article-extraction,
@@ -86,12 +90,14 @@ public static class EvaluationSet
             using var gz = new GZipStream(File.OpenRead(Path.Combine(folder, "html", entry.Name + ".html.gz")), CompressionMode.Decompress);
             using var bytes = new MemoryStream();
             gz.CopyTo(bytes);
+            var raw = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
             pages.Add(new EvaluationPage(
                 entry.Name,
                 new Uri(entry.Value.GetProperty("url").GetString()!),
-                PageDecoder.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), declaredCharset: null),
+                PageDecoder.Decode(raw, declaredCharset: null),
                 entry.Value.GetProperty("articleBody").GetString() ?? "",
-                languages.GetValueOrDefault(entry.Name)));
+                languages.GetValueOrDefault(entry.Name),
+                Mojibake.LongestWrittenReplacementRun(raw)));
         }
         return pages;
     }

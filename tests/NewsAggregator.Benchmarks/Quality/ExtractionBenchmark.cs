@@ -143,7 +143,7 @@ public static class ExtractionBenchmark
                 var texts = new string[pages.Count];
                 Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => texts[i] = contender.Extract(pages[i]));
                 var scores = byContender[contender.Key] = pages.Select((p, i) => ExtractionScore.Page(p.ArticleBody, texts[i])).ToList();
-                var mojibake = pages.Where((p, i) => Mojibake.Introduced(texts[i], p.ArticleBody)).Select(p => p.Id).ToList();
+                var mojibake = pages.Where((p, i) => Mojibake.Introduced(texts[i], p.ArticleBody, p.WrittenReplacements)).Select(p => p.Id).ToList();
                 Report(contender.Name, "all", scores, mojibake.Count);
                 foreach (var language in pages.Select(p => p.Language).OfType<string>().Distinct().Order(StringComparer.Ordinal))
                 {
