@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
@@ -250,17 +249,16 @@ internal static partial class ArticleUrlShape
         return false;
     }
 
-    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(Digits);
-
-    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+    private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
 
     /// <summary>Some key of the query (the part of a pair before its first "=", unescaped) is one of <paramref name="keys"/>.</summary>
     private static bool HasKey(string query, FrozenSet<string> keys)
     {
         var lookup = keys.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var range in query.AsSpan().TrimStart('?').Split('&'))
+        var pairs = query.AsSpan().TrimStart('?');
+        foreach (var range in pairs.Split('&'))
         {
-            var pair = query.AsSpan().TrimStart('?')[range];
+            var pair = pairs[range];
             if (pair.IsEmpty)
             {
                 continue;
