@@ -81,9 +81,10 @@ internal static partial class ArticleUrlShape
     {
         var segments = Segments(link.AbsolutePath);
         var query = link.Query;
+        var keys = KeysIn(query);
         if (segments.Length == 0)
         {
-            return HasKey(query, IdKeys) && HasNumericValue(query)
+            return keys.HasFlag(QueryKeys.Id) && HasNumericValue(query)
                 ? new(ArticleEvidence.Strong, "numeric id in the query") // WordPress ?p=123
                 : new(ArticleEvidence.None, "the site's front page");
         }
@@ -108,18 +109,18 @@ internal static partial class ArticleUrlShape
                 return new(ArticleEvidence.None, $"a {name.ToString().ToLowerInvariant()} page");
             }
         }
-        if (IsPagination(segments) || HasKey(query, PaginationKeys))
+        if (IsPagination(segments) || keys.HasFlag(QueryKeys.Pagination))
         {
             return new(ArticleEvidence.None, "pagination");
         }
-        if (HasKey(query, SearchKeys))
+        if (keys.HasFlag(QueryKeys.Search))
         {
             return new(ArticleEvidence.None, "a search");
         }
-        return Evidence(segments, last, extension, query);
+        return Evidence(segments, last, extension, query, keys);
     }
 
-    private static LinkVerdict Evidence(string[] segments, string last, ReadOnlySpan<char> extension, string query)
+    private static LinkVerdict Evidence(string[] segments, string last, ReadOnlySpan<char> extension, string query, QueryKeys keys)
     {
         if (HasDate(segments))
         {
@@ -146,7 +147,7 @@ internal static partial class ArticleUrlShape
             {
                 return new(ArticleEvidence.Strong, "a named .html page");
             }
-            if (HasKey(query, IdKeys) && HasNumericValue(query))
+            if (keys.HasFlag(QueryKeys.Id) && HasNumericValue(query))
             {
                 return new(ArticleEvidence.Strong, "script with a numeric id");
             }
@@ -251,10 +252,19 @@ internal static partial class ArticleUrlShape
 
     private static bool AllDigits(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange('0', '9');
 
-    /// <summary>Some key of the query (the part of a pair before its first "=", unescaped) is one of <paramref name="keys"/>.</summary>
-    private static bool HasKey(string query, FrozenSet<string> keys)
+    /// <summary>The kinds of key a query holds (a key is the part of a pair before its first "=", unescaped).</summary>
+    [Flags]
+    private enum QueryKeys
     {
-        var lookup = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        None = 0,
+        Id = 1,
+        Pagination = 2,
+        Search = 4,
+    }
+
+    private static QueryKeys KeysIn(string query)
+    {
+        var kinds = QueryKeys.None;
         var pairs = query.AsSpan().TrimStart('?');
         foreach (var range in pairs.Split('&'))
         {
@@ -265,13 +275,16 @@ internal static partial class ArticleUrlShape
             }
             var equals = pair.IndexOf('=');
             var key = equals < 0 ? pair : pair[..equals];
-            if (key.Contains('%') ? keys.Contains(Uri.UnescapeDataString(key)) : lookup.Contains(key))
-            {
-                return true;
-            }
+            var unescaped = key.Contains('%') ? Uri.UnescapeDataString(key) : null;
+            kinds |= (Holds(IdKeys, key, unescaped) ? QueryKeys.Id : 0)
+                | (Holds(PaginationKeys, key, unescaped) ? QueryKeys.Pagination : 0)
+                | (Holds(SearchKeys, key, unescaped) ? QueryKeys.Search : 0);
         }
-        return false;
+        return kinds;
     }
+
+    private static bool Holds(FrozenSet<string> keys, ReadOnlySpan<char> key, string? unescaped) =>
+        unescaped is not null ? keys.Contains(unescaped) : keys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
 
     /// <summary>Some pair of the query is an id key (as written) with a value of digits alone.</summary>
     private static bool HasNumericValue(string query)
