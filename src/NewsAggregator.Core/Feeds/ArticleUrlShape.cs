@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using WordLookup = System.Collections.Frozen.FrozenSet<string>.AlternateLookup<System.ReadOnlySpan<char>>;
 using System.Text.RegularExpressions;
 
 namespace NewsAggregator.Feeds;
@@ -20,27 +21,27 @@ internal readonly record struct LinkVerdict(ArticleEvidence Evidence, string Rea
 internal static partial class ArticleUrlShape
 {
     // Path segments of pages that list or serve, never tell a story.
-    private static readonly FrozenSet<string> NonArticleSegments = Words(
+    private static readonly WordLookup NonArticleSegments = Words(
         "tag", "tags", "category", "categories", "topic", "topics", "author", "authors", "section", "sections", "search",
         "login", "signin", "sign-in", "logout", "register", "signup", "sign-up", "account", "subscribe", "subscription",
         "subscriptions", "newsletter", "newsletters", "about", "about-us", "contact", "contact-us", "privacy",
         "privacy-policy", "terms", "terms-of-use", "terms-of-service", "cookies", "cookie-policy", "imprint", "impressum",
         "help", "faq", "jobs", "careers", "advertise", "user", "users", "profile", "cart", "shop", "wp-admin", "wp-login");
 
-    private static readonly FrozenSet<string> FeedSegments = Words("feed", "feeds", "rss", "atom");
+    private static readonly WordLookup FeedSegments = Words("feed", "feeds", "rss", "atom");
 
-    private static readonly FrozenSet<string> FeedExtensions = Words(".xml", ".rss", ".atom", ".rdf");
+    private static readonly WordLookup FeedExtensions = Words(".xml", ".rss", ".atom", ".rdf");
 
-    private static readonly FrozenSet<string> FileExtensions = Words(
+    private static readonly WordLookup FileExtensions = Words(
         ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".ico", ".mp3", ".m4a", ".ogg", ".wav", ".mp4", ".webm",
         ".mov", ".avi", ".pdf", ".zip", ".gz", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".ics", ".vcf", ".css",
         ".js", ".json", ".exe", ".dmg", ".apk");
 
-    private static readonly FrozenSet<string> PageExtensions = Words(".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".cfm");
+    private static readonly WordLookup PageExtensions = Words(".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".cfm");
 
-    private static readonly FrozenSet<string> PaginationKeys = Words("page", "paged", "pg", "start", "offset");
-    private static readonly FrozenSet<string> SearchKeys = Words("q", "s", "search", "query", "keyword", "keywords");
-    private static readonly FrozenSet<string> IdKeys = Words("id", "p", "story", "article", "articleid", "sid", "aid", "nid");
+    private static readonly WordLookup PaginationKeys = Words("page", "paged", "pg", "start", "offset");
+    private static readonly WordLookup SearchKeys = Words("q", "s", "search", "query", "keyword", "keywords");
+    private static readonly WordLookup IdKeys = Words("id", "p", "story", "article", "articleid", "sid", "aid", "nid");
 
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -91,20 +92,19 @@ internal static partial class ArticleUrlShape
 
         var last = segments[^1];
         var extension = Path.GetExtension(last.AsSpan());
-        if (FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(extension))
+        if (FileExtensions.Contains(extension))
         {
             return new(ArticleEvidence.None, "a file, not a page");
         }
-        if (FeedExtensions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(extension) || Array.Exists(segments, FeedSegments.Contains))
+        if (FeedExtensions.Contains(extension) || AnyIn(segments, FeedSegments))
         {
             return new(ArticleEvidence.None, "a feed");
         }
         // "about.html" is the about page as much as "about/" is
-        var listings = NonArticleSegments.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var segment in segments)
         {
             var name = Path.GetFileNameWithoutExtension(segment.AsSpan());
-            if (listings.Contains(name))
+            if (NonArticleSegments.Contains(name))
             {
                 return new(ArticleEvidence.None, $"a {name.ToString().ToLowerInvariant()} page");
             }
@@ -140,7 +140,7 @@ internal static partial class ArticleUrlShape
             return new(ArticleEvidence.Strong, "slug");
         }
         var isIndex = Path.GetFileNameWithoutExtension(last.AsSpan()) is "index" or "default" or "home" or "main";
-        if (PageExtensions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(extension) && !isIndex)
+        if (PageExtensions.Contains(extension) && !isIndex)
         {
             // One short word at the root (/sport.html) is a section index like /sport/.
             if (extension is ".html" or ".htm" or ".shtml" && (segments.Length >= 2 || words >= 2))
@@ -283,13 +283,24 @@ internal static partial class ArticleUrlShape
         return kinds;
     }
 
-    private static bool Holds(FrozenSet<string> keys, ReadOnlySpan<char> key, string? unescaped) =>
-        unescaped is not null ? keys.Contains(unescaped) : keys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+    private static bool Holds(WordLookup keys, ReadOnlySpan<char> key, string? unescaped) =>
+        keys.Contains(unescaped is not null ? unescaped.AsSpan() : key);
+
+    private static bool AnyIn(string[] segments, WordLookup words)
+    {
+        foreach (var segment in segments)
+        {
+            if (words.Contains(segment))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Some pair of the query is an id key (as written) with a value of digits alone.</summary>
     private static bool HasNumericValue(string query)
     {
-        var lookup = IdKeys.GetAlternateLookup<ReadOnlySpan<char>>();
         var pairs = query.AsSpan().TrimStart('?');
         foreach (var range in pairs.Split('&'))
         {
@@ -301,7 +312,7 @@ internal static partial class ArticleUrlShape
                 continue;
             }
             var value = pair[(equals + 1)..];
-            if (lookup.Contains(pair[..equals]) && !value.IsEmpty && AllDigits(value))
+            if (IdKeys.Contains(pair[..equals]) && !value.IsEmpty && AllDigits(value))
             {
                 return true;
             }
@@ -309,5 +320,7 @@ internal static partial class ArticleUrlShape
         return false;
     }
 
-    private static FrozenSet<string> Words(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    // Looked up by span, as PageLimits does its tag names: segments, extensions and query keys are parts of the URL's strings.
+    private static WordLookup Words(params string[] words) =>
+        words.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 }
