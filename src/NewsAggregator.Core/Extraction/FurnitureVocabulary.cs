@@ -296,10 +296,23 @@ internal static partial class FurnitureVocabulary
     // it, so a pattern that grows is split by kind again (a test holds every pattern of the
     // library to that size): the prompts and the labels, past it, took 3-4 µs a line where
     // a pattern under it takes well under one.
+    //
+    // Most of a line's cost was the patterns turning away ordinary sentences, one alternative after
+    // another; the set asks a pattern only of a line that begins as one of its alternatives does
+    // (LinePatternSet). The three kinds of line whose words may stand anywhere in it (a reading time
+    // after a byline, a request naming Google, a file's type and size after its title) are patterns
+    // of their own, asked only of lines that hold one of their words.
     internal static bool IsFurnitureLine(string text) =>
-        AdLabelLine().IsMatch(text) || ArticleToolLine().IsMatch(text) || PageToolLine().IsMatch(text) || PageControlLine().IsMatch(text) ||
-        OtherStoriesLine().IsMatch(text) || PromptLine().IsMatch(text) || FeedbackLine().IsMatch(text) || DevelopingStoryLine().IsMatch(text) ||
-        LabelLine().IsMatch(text) || CreditLine().IsMatch(text) || EndsInCaptionCredit(text);
+        FurnitureLines.IsMatch(text) || FurnitureLinesByWord.IsMatch(text) || EndsInCaptionCredit(text);
+
+    internal static readonly LinePatternSet FurnitureLines = new(
+        AdLabelLine(), ArticleToolLine(), PageToolLine(), PageControlLine(), OtherStoriesLine(),
+        PromptLine(), FeedbackLine(), DevelopingStoryLine(), LabelLine(), CreditLine());
+
+    private static readonly GatedPatternSet FurnitureLinesByWord = new(
+        new GatedPattern(ReadingTimeLine(), "read", "чтения", "читання", "czytania", "lesezeit", "lecture", "lectura", "leitura", "lettura", "leestijd", "okuma"),
+        new GatedPattern(PreferredSourceLine(), "google"),
+        new GatedPattern(DownloadLine(), "pdf", "jpg", "jpeg", "png", "gif", "tif", "zip", "doc", "xls", "ppt", "odt", "csv", "mp3", "mp4", "mov", "wav", "epub"));
 
     // A line of marks only: a rule drawn in characters ("-----", ". . . . .", "=====", "| | | |")
     // or what a removed link or image left behind (".", ",", "[]", "( )", "…"). No reader's
@@ -314,8 +327,8 @@ internal static partial class FurnitureVocabulary
 
     // What may stand around a furniture line's words: before them bullets, arrows and punctuation
     // other than an opening parenthesis, after them anything but letters and digits.
-    private const string LineStart = @"^[^\w(]*(?:";
-    private const string LineEnd = @")\W*$";
+    private const string LineStart = LinePatternSet.LineStart;
+    private const string LineEnd = LinePatternSet.LineEnd;
 
     /// <summary>An ad slot's label.</summary>
     [GeneratedRegex(
@@ -361,9 +374,38 @@ internal static partial class FurnitureVocabulary
         @"\d+\s*[- ]?(min|mins|minutes?)\.?\s*(read|reading)(((?-i:\p{Lu})|\W).{0,30})?|member-only story|" +
         // the reading time alone, as the quality press sets it beside the date ("5 min", "約4分")
         @"(about |ca\. |約)?\d{1,2}\s?(min|mins|分)|" +
-        @"([^.!?·•|]{1,80}[·•|]\s*){0,3}\d+\s*[- ]?(min|mins|minutes?|minuten|minuti|minutos|минут[аы]?|мин|хвилин[аи]?|хв)\.?\s*(read|reading|чтения|читання|czytania|lesezeit|de lecture|de lectura|de leitura|di lettura|leestijd|okuma)\b|(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}" + LineEnd,
+        @"(reading|read) time\s*:?\s*\d.{0,12}|(lesezeit|temps de lecture|tiempo de lectura|tempo de (leitura|lettura)|leestijd|okuma süresi|время чтения|czas czytania|χρόνος ανάγνωσης)\s*:?\s*\d.{0,12}" + LineEnd,
         IgnoringCase)]
     internal static partial Regex ArticleToolLine();
+
+    /// <summary>The time it takes to read the article, after the byline and date it is set beside ("Jane Doe · May 3 · 5 min read").</summary>
+    [GeneratedRegex(
+        LineStart +
+        @"([^.!?·•|]{1,80}[·•|]\s*){0,3}\d+\s*[- ]?(min|mins|minutes?|minuten|minuti|minutos|минут[аы]?|мин|хвилин[аи]?|хв)\.?\s*(read|reading|чтения|читання|czytania|lesezeit|de lecture|de lectura|de leitura|di lettura|leestijd|okuma)\b" + LineEnd,
+        IgnoringCase)]
+    internal static partial Regex ReadingTimeLine();
+
+    /// <summary>
+    /// A request to make the site a preferred source in Google's results ("Add The Harbour Times as a preferred
+    /// source on Google", "Haberlerimizi Google'da takip edin. … Google'da tercih edilen kaynak olarak ekleyin.":
+    /// a request to add it, not a sentence about Google's setting).
+    /// </summary>
+    [GeneratedRegex(
+        LineStart +
+        @"(?=.{0,160}\bgoogle)((add|make|set)\b.{0,60}\b(as )?(a |your )?preferred source\b.{0,40}|.{0,100}\btercih edilen kaynak olarak ekle.{0,40}|" +
+        @".{0,60}\bals bevorzugte quelle\b.{0,30}\bhinzu.{0,20}|(ajoutez|añade|adicione|aggiungi)\b.{0,60}\b(source préférée|fuente preferida|fonte preferida|fonte preferita)\b.{0,40})" + LineEnd,
+        IgnoringCase)]
+    internal static partial Regex PreferredSourceLine();
+
+    /// <summary>
+    /// A file to download, its type and size in brackets ("Carrow Fields juniors on the closed track (JPG, 4.8MB) Download",
+    /// "Facilities Strategy 2024–2030 summary (PDF, 1.1 MB)"), not a sentence.
+    /// </summary>
+    [GeneratedRegex(
+        LineStart +
+        @"[^.!?]{0,100}\((pdf|jpe?g|png|gif|tiff?|zip|docx?|xlsx?|pptx?|odt|csv|mp3|mp4|mov|wav|epub)\s*[,;·|–-]?\s*\d+([.,]\d+)?\s?([kmg]b|[kmg]o)\)\s*(download|herunterladen|télécharger|scarica|descargar|baixar|pobierz|скачать)?" + LineEnd,
+        IgnoringCase)]
+    internal static partial Regex DownloadLine();
 
     /// <summary>The page's tools and marks: a video player, an end mark, a pager, a shop's buttons.</summary>
     [GeneratedRegex(
@@ -448,7 +490,7 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex PromptLine();
 
-    /// <summary>A reaction widget's question, its count and its login; a request to rate the article or to make the site a preferred source.</summary>
+    /// <summary>A reaction widget's question, its count and its login; a request to rate the article (to make the site a preferred source: <see cref="PreferredSourceLine"/>).</summary>
     [GeneratedRegex(
         LineStart +
         // the question over a reaction widget's buttons ("Did you like this article?", "Понравилась статья?")
@@ -460,11 +502,6 @@ internal static partial class FurnitureVocabulary
         @"\d+\s?% (des lecteurs ont trouvé cet article utile|of (readers|people) found this (article |page )?(helpful|useful)).{0,30}|" +
         // and the request to rate it ("Rate this article:", "Oceń jakość naszego artykułu:")
         @"rate (this|our) (article|story)\s*:?|oceń (jakość )?(tego |naszego )?artykuł(u)?\s*:?|bewerten sie (diesen|den) artikel\s*:?|" +
-        // and to make the site a preferred source in Google's results ("Add The Harbour Times as a preferred
-        // source on Google", "Haberlerimizi Google'da takip edin. … Google'da tercih edilen kaynak olarak ekleyin.":
-        // a request to add it, not a sentence about Google's setting)
-        @"(?=.{0,160}\bgoogle)((add|make|set)\b.{0,60}\b(as )?(a |your )?preferred source\b.{0,40}|.{0,100}\btercih edilen kaynak olarak ekle.{0,40}|" +
-        @".{0,60}\bals bevorzugte quelle\b.{0,30}\bhinzu.{0,20}|(ajoutez|añade|adicione|aggiungi)\b.{0,60}\b(source préférée|fuente preferida|fonte preferida|fonte preferita)\b.{0,40})|" +
         @"(вам )?понравилась (ли )?(эта )?(статья|новость)\?|как вам (этот )?(материал|статья|новость)\?|бул жаңылык сизге жактыбы\?|бұл жаңалық сізге ұнады ма\?|bu haberi beğendiniz mi\?|" +
         @"hat ihnen (dieser|der) artikel gefallen\?|cet article vous a-t-il (plu|été utile)\s*\?|¿?te ha gustado (este artículo|esta noticia)\?|czy artykuł był pomocny\?" + LineEnd,
         IgnoringCase)]
@@ -483,7 +520,7 @@ internal static partial class FurnitureVocabulary
         IgnoringCase)]
     internal static partial Regex DevelopingStoryLine();
 
-    /// <summary>Labels: of pictures and videos, of a loading player, of the comments, tags and topics, of a file to download.</summary>
+    /// <summary>Labels: of pictures and videos, of a loading player, of the comments, tags and topics (of a file to download: <see cref="DownloadLine"/>).</summary>
     [GeneratedRegex(
         // labels
         LineStart +
@@ -492,9 +529,6 @@ internal static partial class FurnitureVocabulary
         @"image|photo|foto|bild|imagen|imagem|immagine|afbeelding|fotoğraf|画像|사진|video|vídeo|видео|動画|영상|" +
         @"loading\.*|загрузка.*|загружается.*|ładowanie.*|(视频|視頻)?加载中.*|(视频|視頻)?載入中.*|chargement.*|wird geladen.*|cargando.*|carregando.*|caricamento.*|yükleniyor.*|読み込み中.*|로딩 ?중.*|" +
         @"comments?|" + CommentsInOtherLanguages + "|topics|関連キーワード.*|" +
-        // a file to download, its type and size in brackets ("Carrow Fields juniors on the closed track (JPG, 4.8MB) Download",
-        // "Facilities Strategy 2024–2030 summary (PDF, 1.1 MB)"), not a sentence
-        @"[^.!?]{0,100}\((pdf|jpe?g|png|gif|tiff?|zip|docx?|xlsx?|pptx?|odt|csv|mp3|mp4|mov|wav|epub)\s*[,;·|–-]?\s*\d+([.,]\d+)?\s?([kmg]b|[kmg]o)\)\s*(download|herunterladen|télécharger|scarica|descargar|baixar|pobierz|скачать)?|" +
         // the programme a broadcaster's story went out in, over its player ("Dieses Thema im Programm: …", "放送日時：11月5日 …")
         @"dieses thema im programm\s*:.*|放送日時\s*[:：].*|" +
         @"related( \w+)?\s*:.*|(filed under|tags?|tagged|categor(y|ies))\s*:.*|" +

@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+
+namespace NewsAggregator.Extraction;
+
+/// <summary>
+/// Whole-line patterns, each written <c>^[^\w(]*(?:alternatives)\W*$</c> (<see cref="LineStart"/>,
+/// <see cref="LineEnd"/>), asked of the same line one after another, behind what their matches can
+/// begin with. The line filter asks its ten label and prompt patterns of every short paragraph, and
+/// the regex engine tries a pattern's alternatives one after another (eighty-odd words in the ad
+/// label's, with case ignored and first letters shared, so no switch on the first character): about
+/// 3 µs a line, most of it turning away ordinary sentences. Each alternative begins with a few
+/// letters the line must begin with, after the marks before its words ("Advertisement", "» Read
+/// more", "Share on X"); the openings of all the patterns' alternatives, read from the patterns
+/// themselves (<see cref="PatternOpenings"/>), make one tree that the line's first characters walk
+/// in a few steps, and only the patterns whose openings the line begins with are asked.
+/// </summary>
+/// <remarks>
+/// The openings are read from each pattern's own text when the set is made, so a word added to a
+/// pattern is in its openings without anything else to change. What the reading does not follow
+/// (an alternative that may begin with any character, as <c>.{0,60}\bgoogle</c> does) leaves its
+/// pattern asked of every line, as before; a pattern that does not have the shape above is asked of
+/// every line too. Debug builds (the tests) check every line the openings turn away against the
+/// patterns, so an opening read wrong fails a test instead of losing a line.
+/// </remarks>
+internal sealed partial class LinePatternSet
+{
+    /// <summary>What stands before a line pattern's words: bullets, arrows and punctuation other than an opening parenthesis.</summary>
+    public const string LineStart = @"^[^\w(]*(?:";
+
+    /// <summary>What stands after them: anything but letters and digits.</summary>
+    public const string LineEnd = @")\W*$";
+
+    private readonly Regex[] _patterns;
+    private readonly Opening _root = new();
+    // The patterns asked of every line: those whose openings could not be read.
+    private readonly ulong _alwaysAsked;
+
+    public LinePatternSet(params Regex[] patterns)
+    {
+        if (patterns.Length > 64)
+        {
+            throw new ArgumentException("a set holds at most 64 patterns", nameof(patterns));
+        }
+        _patterns = patterns;
+        for (var index = 0; index < patterns.Length; index++)
+        {
+            var bit = 1UL << index;
+            var source = patterns[index].ToString();
+            var openings = source.StartsWith(LineStart, StringComparison.Ordinal) && source.EndsWith(LineEnd, StringComparison.Ordinal)
+                ? PatternOpenings.Read(source[LineStart.Length..^LineEnd.Length])
+                : null;
+            if (openings is null)
+            {
+                _alwaysAsked |= bit;
+                continue;
+            }
+            foreach (var opening in openings)
+            {
+                _root.Add(opening, bit);
+            }
+        }
+    }
+
+    /// <summary>The patterns whose openings the line turned away from none (for the tests: which are asked of every line).</summary>
+    internal IEnumerable<Regex> AlwaysAsked => _patterns.Where((_, index) => (_alwaysAsked & (1UL << index)) != 0);
+
+    /// <summary>Whether one of the patterns matches the line.</summary>
+    public bool IsMatch(string text)
+    {
+        var asked = Asked(text);
+        for (var index = 0; index < _patterns.Length; index++)
+        {
+            if ((asked & (1UL << index)) != 0)
+            {
+                if (_patterns[index].IsMatch(text))
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                CheckTurnedAway(_patterns[index], text);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The patterns (one bit each) whose openings the line begins with.</summary>
+    private ulong Asked(string text)
+    {
+        var asked = _alwaysAsked;
+        // A pattern's words begin after the marks before them; those marks are what LineStart's
+        // [^\w(]* takes, so its words begin at one of the first few places (a letter or a digit
+        // first is the usual line, where that is the only one).
+        var marks = text.Length == 0 || char.IsLetterOrDigit(text[0]) ? 0 : MarksBefore(text);
+        for (var at = 0; at <= marks && at < text.Length; at++)
+        {
+            asked |= _root.Walk(text, at);
+        }
+        return asked;
+    }
+
+    private static int MarksBefore(string text)
+    {
+        foreach (var match in LineMarks().EnumerateMatches(text))
+        {
+            return match.Length;
+        }
+        return 0;
+    }
+
+    [GeneratedRegex(@"^[^\w(]*", RegexOptions.CultureInvariant)]
+    private static partial Regex LineMarks();
+
+    /// <summary>In a debug build (the tests), throws when a pattern the openings turned away matches the line.</summary>
+    [System.Diagnostics.Conditional("DEBUG")]
+    private static void CheckTurnedAway(Regex pattern, string text)
+    {
+        if (pattern.IsMatch(text))
+        {
+            throw new InvalidOperationException($"the line pattern {pattern.GetType().Name} matches a line its openings turn away: {text}");
+        }
+    }
+
+    /// <summary>
+    /// A node of the openings' tree: the patterns an opening that ends here belongs to, and the
+    /// next character (folded, <see cref="PatternOpenings.Fold"/>) or any digit.
+    /// </summary>
+    private sealed class Opening
+    {
+        private Dictionary<char, Opening>? _next;
+        private Opening? _digit;
+        private ulong _ends;
+
+        public void Add(string opening, ulong pattern)
+        {
+            var node = this;
+            foreach (var step in opening)
+            {
+                if (step == PatternOpenings.AnyDigit)
+                {
+                    node = node._digit ??= new Opening();
+                }
+                else
+                {
+                    node._next ??= [];
+                    if (!node._next.TryGetValue(step, out var next))
+                    {
+                        node._next[step] = next = new Opening();
+                    }
+                    node = next;
+                }
+            }
+            node._ends |= pattern;
+        }
+
+        /// <summary>The patterns of the openings the text begins with at <paramref name="at"/>.</summary>
+        public ulong Walk(string text, int at)
+        {
+            var ends = _ends;
+            if (at < text.Length)
+            {
+                var c = text[at];
+                if (_next is not null && _next.TryGetValue(PatternOpenings.Fold(c), out var next))
+                {
+                    ends |= next.Walk(text, at + 1);
+                }
+                if (_digit is not null && char.IsDigit(c))
+                {
+                    ends |= _digit.Walk(text, at + 1);
+                }
+            }
+            return ends;
+        }
+    }
+}
