@@ -7,8 +7,8 @@ namespace NewsAggregator.Extraction;
 /// <see cref="LineEnd"/>), asked of the same line one after another, behind what their matches can
 /// begin with. The line filter asks its ten label and prompt patterns of every short paragraph, and
 /// the regex engine tries a pattern's alternatives one after another (eighty-odd words in the ad
-/// label's, with case ignored and first letters shared, so no switch on the first character): about
-/// 3 µs a line, most of it turning away ordinary sentences. Each alternative begins with a few
+/// label's, with case ignored and first letters shared, so no switch on the first character): a few
+/// microseconds a line, most of it turning away ordinary sentences. Each alternative begins with a few
 /// letters the line must begin with, after the marks before its words ("Advertisement", "» Read
 /// more", "Share on X"); the openings of all the patterns' alternatives, read from the patterns
 /// themselves (<see cref="PatternOpenings"/>), make one tree that the line's first characters walk
@@ -31,7 +31,7 @@ internal sealed partial class LinePatternSet
     public const string LineEnd = @")\W*$";
 
     private readonly Regex[] _patterns;
-    private readonly Opening _root = new();
+    private readonly Openings _openings;
     // The patterns asked of every line: those whose openings could not be read.
     private readonly ulong _alwaysAsked;
 
@@ -42,26 +42,34 @@ internal sealed partial class LinePatternSet
             throw new ArgumentException("a set holds at most 64 patterns", nameof(patterns));
         }
         _patterns = patterns;
+        var read = new IReadOnlyCollection<string>?[patterns.Length];
+        for (var index = 0; index < patterns.Length; index++)
+        {
+            var source = patterns[index].ToString();
+            // (Options that change what ^ or a space in the text means are not read.)
+            read[index] = source.StartsWith(LineStart, StringComparison.Ordinal) && source.EndsWith(LineEnd, StringComparison.Ordinal) &&
+                (patterns[index].Options & (RegexOptions.Multiline | RegexOptions.RightToLeft | RegexOptions.IgnorePatternWhitespace)) == 0
+                ? PatternOpenings.Read(source[LineStart.Length..^LineEnd.Length])
+                : null;
+        }
+        // Each character of an opening is a step of the tree at most.
+        _openings = new Openings(read.Sum(openings => openings?.Sum(opening => opening.Length) ?? 0));
         for (var index = 0; index < patterns.Length; index++)
         {
             var bit = 1UL << index;
-            var source = patterns[index].ToString();
-            var openings = source.StartsWith(LineStart, StringComparison.Ordinal) && source.EndsWith(LineEnd, StringComparison.Ordinal)
-                ? PatternOpenings.Read(source[LineStart.Length..^LineEnd.Length])
-                : null;
-            if (openings is null)
+            if (read[index] is not { } openings)
             {
                 _alwaysAsked |= bit;
                 continue;
             }
             foreach (var opening in openings)
             {
-                _root.Add(opening, bit);
+                _openings.Add(opening, bit);
             }
         }
     }
 
-    /// <summary>The patterns whose openings the line turned away from none (for the tests: which are asked of every line).</summary>
+    /// <summary>The patterns asked of every line, their openings not read (for the tests).</summary>
     internal IEnumerable<Regex> AlwaysAsked => _patterns.Where((_, index) => (_alwaysAsked & (1UL << index)) != 0);
 
     /// <summary>Whether one of the patterns matches the line.</summary>
@@ -95,7 +103,7 @@ internal sealed partial class LinePatternSet
         var marks = text.Length == 0 || char.IsLetterOrDigit(text[0]) ? 0 : MarksBefore(text);
         for (var at = 0; at <= marks && at < text.Length; at++)
         {
-            asked |= _root.Walk(text, at);
+            asked |= _openings.Walk(text, at);
         }
         return asked;
     }
@@ -123,54 +131,68 @@ internal sealed partial class LinePatternSet
     }
 
     /// <summary>
-    /// A node of the openings' tree: the patterns an opening that ends here belongs to, and the
-    /// next character (folded, <see cref="PatternOpenings.Fold"/>) or any digit.
+    /// The openings' tree: a node is a number, and one table holds every node's next characters
+    /// (folded, <see cref="PatternOpenings.Fold"/>), so that two thousand openings cost a few
+    /// hundred KB rather than a table a node. Beside them, a node's step for any digit and the
+    /// patterns whose openings end there.
     /// </summary>
-    private sealed class Opening
+    private sealed class Openings(int steps)
     {
-        private Dictionary<char, Opening>? _next;
-        private Opening? _digit;
-        private ulong _ends;
+        private readonly Dictionary<long, int> _next = new(steps);
+        private readonly List<int> _digit = new(steps + 1) { -1 };
+        private readonly List<ulong> _ends = new(steps + 1) { 0 };
 
         public void Add(string opening, ulong pattern)
         {
-            var node = this;
+            var node = 0;
             foreach (var step in opening)
             {
                 if (step == PatternOpenings.AnyDigit)
                 {
-                    node = node._digit ??= new Opening();
+                    if (_digit[node] < 0)
+                    {
+                        _digit[node] = NewNode();
+                    }
+                    node = _digit[node];
                 }
                 else
                 {
-                    node._next ??= [];
-                    if (!node._next.TryGetValue(step, out var next))
+                    if (!_next.TryGetValue(Edge(node, step), out var next))
                     {
-                        node._next[step] = next = new Opening();
+                        _next[Edge(node, step)] = next = NewNode();
                     }
                     node = next;
                 }
             }
-            node._ends |= pattern;
+            _ends[node] |= pattern;
         }
 
         /// <summary>The patterns of the openings the text begins with at <paramref name="at"/>.</summary>
-        public ulong Walk(string text, int at)
+        public ulong Walk(string text, int at, int node = 0)
         {
-            var ends = _ends;
+            var ends = _ends[node];
             if (at < text.Length)
             {
                 var c = text[at];
-                if (_next is not null && _next.TryGetValue(PatternOpenings.Fold(c), out var next))
+                if (_next.TryGetValue(Edge(node, PatternOpenings.Fold(c)), out var next))
                 {
-                    ends |= next.Walk(text, at + 1);
+                    ends |= Walk(text, at + 1, next);
                 }
-                if (_digit is not null && char.IsDigit(c))
+                if (_digit[node] >= 0 && char.IsDigit(c))
                 {
-                    ends |= _digit.Walk(text, at + 1);
+                    ends |= Walk(text, at + 1, _digit[node]);
                 }
             }
             return ends;
+        }
+
+        private static long Edge(int node, char step) => ((long)node << 16) | step;
+
+        private int NewNode()
+        {
+            _digit.Add(-1);
+            _ends.Add(0);
+            return _ends.Count - 1;
         }
     }
 }

@@ -34,7 +34,7 @@ internal static class PatternOpenings
     public const char AnyDigit = '\uFFFF';
 
     // Characters of an opening at most: past a word or two, openings tell no more lines apart.
-    private const int MaxLength = 12;
+    private const int MaxLength = 10;
     // Ways through a pattern at most; a pattern with more is asked of every line.
     private const int MaxSteps = 200_000;
 
@@ -62,7 +62,7 @@ internal static class PatternOpenings
         var walk = new Walk();
         foreach (var alternative in alternatives)
         {
-            walk.From(new Rest(alternative, 0, null), "");
+            walk.From(new Rest(alternative, 0, null), 0);
         }
         return walk.Unreadable ? null : walk.Openings;
     }
@@ -75,6 +75,9 @@ internal static class PatternOpenings
 
     private sealed record Group(List<List<Node>> Alternatives, int Min, int Max) : Node(Min, Max);
 
+    // Fixed characters one after another, each once (folded): most of a pattern's text.
+    private sealed record Text(string Characters) : Node(1, 1);
+
     private sealed record ZeroWidth() : Node(0, 0);
 
     // Ends the opening where it stands (after one turn of a repetition).
@@ -84,15 +87,26 @@ internal static class PatternOpenings
 
     private static readonly List<Node> Stopped = [new Stop()];
 
+    // Walks every way through the alternatives, writing the opening so far into one buffer: a new
+    // string at each step was megabytes of garbage at start-up for the line patterns' openings.
     private sealed class Walk
     {
+        private readonly char[] _opening = new char[MaxLength];
         private int _steps;
+
+        public Walk()
+        {
+            Found = Openings.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         public HashSet<string> Openings { get; } = new(StringComparer.Ordinal);
 
+        private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Found { get; }
+
         public bool Unreadable { get; private set; }
 
-        public void From(Rest? rest, string opening)
+        /// <param name="length">The characters of the opening so far, in the buffer.</param>
+        public void From(Rest? rest, int length)
         {
             if (Unreadable || ++_steps > MaxSteps)
             {
@@ -103,69 +117,77 @@ internal static class PatternOpenings
             {
                 rest = rest.Then;
             }
-            if (rest is null || opening.Length >= MaxLength)
+            if (rest is null || length >= MaxLength)
             {
-                End(opening);
+                End(length);
                 return;
             }
             var next = rest with { Index = rest.Index + 1 };
             switch (rest.Items[rest.Index])
             {
                 case ZeroWidth:
-                    From(next, opening);
+                    From(next, length);
+                    break;
+                case Text text:
+                    var copied = Math.Min(text.Characters.Length, MaxLength - length);
+                    text.Characters.AsSpan(0, copied).CopyTo(_opening.AsSpan(length));
+                    From(next, length + copied);
                     break;
                 case Stop:
-                    End(opening);
+                    End(length);
                     break;
-                case Atom { OnlyMarks: true } atom when opening.Length == 0 && (atom.Steps is null || atom.Min == 0):
+                case Atom { OnlyMarks: true } atom when length == 0 && (atom.Steps is null || atom.Min == 0):
                     // Marks before the words, as many as there may be: the set tries the places after them too.
-                    From(next, opening);
+                    From(next, length);
                     break;
                 case Atom atom:
                     if (atom.Min == 0)
                     {
-                        From(next, opening);
+                        From(next, length);
                     }
                     if (atom.Steps is null)
                     {
-                        End(opening);
+                        End(length);
                         break;
                     }
                     foreach (var step in atom.Steps)
                     {
                         if (atom.Max == 1)
                         {
-                            From(next, opening + step);
+                            _opening[length] = step;
+                            From(next, length + 1);
                         }
                         else
                         {
                             // A repetition: as many as it must take of a single character, one of a set, then stop.
-                            End(opening + (atom.Steps.Length == 1 ? new string(step, Math.Max(atom.Min, 1)) : step.ToString()));
+                            var taken = Math.Min(atom.Steps.Length == 1 ? Math.Max(atom.Min, 1) : 1, MaxLength - length);
+                            _opening.AsSpan(length, taken).Fill(step);
+                            End(length + taken);
                         }
                     }
                     break;
                 case Group group:
                     if (group.Min == 0)
                     {
-                        From(next, opening);
+                        From(next, length);
                     }
                     foreach (var alternative in group.Alternatives)
                     {
-                        From(new Rest(alternative, 0, group.Max == 1 ? next : new Rest(Stopped, 0, null)), opening);
+                        From(new Rest(alternative, 0, group.Max == 1 ? next : new Rest(Stopped, 0, null)), length);
                     }
                     break;
             }
         }
 
-        private void End(string opening)
+        private void End(int length)
         {
-            if (opening.Length == 0)
+            if (length == 0)
             {
                 Unreadable = true;
             }
-            else
+            else if (!Found.Contains(_opening.AsSpan(0, length)))
             {
-                Openings.Add(opening);
+                Openings.Add(new string(_opening, 0, length));
             }
         }
     }
@@ -180,17 +202,41 @@ internal static class PatternOpenings
         public List<List<Node>> Alternatives()
         {
             var alternatives = new List<List<Node>> { new() };
+            // Fixed characters in a row, kept as one Text node: a word of a pattern is one step of the walk.
+            var run = new StringBuilder();
             while (_at < pattern.Length && pattern[_at] != ')')
             {
                 if (pattern[_at] == '|')
                 {
+                    EndRun(alternatives[^1], run);
                     _at++;
                     alternatives.Add([]);
                     continue;
                 }
-                alternatives[^1].Add(Item());
+                var c = pattern[_at];
+                if (c is not ('(' or '[' or '\\' or '.' or '^' or '$' or '*' or '+' or '?' or '{' or AnyDigit) &&
+                    Peek(1) is not ('?' or '*' or '+' or '{') && (run.Length > 0 || !IsMark(c)))
+                {
+                    // (A mark may begin a pattern's words as a mark before them; within a run it is a character like any.)
+                    run.Append(Fold(c));
+                    _at++;
+                    continue;
+                }
+                var item = Item();
+                EndRun(alternatives[^1], run);
+                alternatives[^1].Add(item);
             }
+            EndRun(alternatives[^1], run);
             return alternatives;
+        }
+
+        private static void EndRun(List<Node> sequence, StringBuilder run)
+        {
+            if (run.Length > 0)
+            {
+                sequence.Add(new Text(run.ToString()));
+                run.Clear();
+            }
         }
 
         private Node Item()

@@ -74,6 +74,17 @@ public partial class LinePatternSetTests
     }
 
     [Fact]
+    public void A_pattern_whose_options_change_what_a_line_start_means_is_asked_of_every_line()
+    {
+        // With Multiline, ^ also matches after each line break inside the text.
+        var everyLine = new Regex(LinePatternSet.LineStart + "share" + LinePatternSet.LineEnd, IgnoringCase | RegexOptions.Multiline);
+        var set = new LinePatternSet(everyLine);
+
+        Assert.Equal([everyLine], set.AlwaysAsked);
+        Assert.True(set.IsMatch("Read on\nShare"));
+    }
+
+    [Fact]
     public void None_of_the_furniture_line_patterns_is_asked_of_every_line()
     {
         // The line filter's speed rests on it: a pattern asked of every line costs each line a few

@@ -8,7 +8,7 @@ public class PatternOpeningsTests
     [Theory]
     [InlineData("print|email", "email|print")]
     [InlineData("share( this)?", "share|share this")]
-    [InlineData("(the )?(story|text) goes", "story goes|text goes|the story go|the text goe")] // twelve characters at most
+    [InlineData("(the )?(stories|text) go", "stories go|text go|the storie|the text g")] // ten characters at most
     [InlineData("Advert", "advert")] // folded
     [InlineData("ΕΙΔΉΣΕΙΣ", "ειδήσεισ")] // final sigma with the others
     [InlineData("e-?mail", "e-mail|email")]
@@ -21,7 +21,7 @@ public class PatternOpeningsTests
     [InlineData("o+O+", "o")]
     [InlineData("-\\s*30", "-|-30")] // spaces that may be there end it, or are not there
     [InlineData("\\s*-*photo", "photo")] // marks before the words: the set tries the places after the line's own
-    [InlineData("related( news)?:", "related news|related:")]
+    [InlineData("related( news)?:", "related ne|related:")]
     [InlineData("(?=.{0,9}x)share\\b", "share")] // zero-width assertions are passed over
     [InlineData("ok(?-i:\\p{Lu})?", "ok")]
     [InlineData("[（(]全", "(全|（全")] // an opening parenthesis is a word's start, not a mark
