@@ -393,10 +393,10 @@ internal static class PatternOpenings
             while (_at < pattern.Length && (pattern[_at] != ']' || first))
             {
                 first = false;
-                var c = pattern[_at++];
+                var c = Take();
                 if (c == '\\')
                 {
-                    var escaped = pattern[_at++];
+                    var escaped = Take();
                     if (char.IsAsciiLetterOrDigit(escaped))
                     {
                         // \d, \w, \s, \p{…}: classes of their own; a letter escape (\t) too, for simplicity.
@@ -404,7 +404,7 @@ internal static class PatternOpenings
                         onlyMarks &= escaped == 's';
                         if (escaped is 'p' or 'P' && Peek(0) == '{')
                         {
-                            _at = pattern.IndexOf('}', _at) + 1;
+                            SkipPast('}');
                         }
                         continue;
                     }
@@ -431,7 +431,7 @@ internal static class PatternOpenings
         private Node EscapeItem()
         {
             _at++;
-            var c = pattern[_at++];
+            var c = Take();
             switch (c)
             {
                 case 'd':
@@ -443,7 +443,7 @@ internal static class PatternOpenings
                 case 'p' or 'P':
                     if (Peek(0) == '{')
                     {
-                        _at = pattern.IndexOf('}', _at) + 1;
+                        SkipPast('}');
                     }
                     return new Atom(null, false, 1, 1);
                 case 'b' or 'B' or 'A' or 'z' or 'Z' or 'G':
@@ -470,6 +470,14 @@ internal static class PatternOpenings
             c == AnyDigit ? new Atom(null, false, 1, 1) : new Atom(Fold(c).ToString(), IsMark(c), 1, 1);
 
         private char Peek(int ahead) => _at + ahead < pattern.Length ? pattern[_at + ahead] : '\0';
+
+        private char Take() => _at < pattern.Length ? pattern[_at++] : throw new FormatException("the pattern ends inside a construct");
+
+        private void SkipPast(char close)
+        {
+            var at = pattern.IndexOf(close, _at);
+            _at = at >= 0 ? at + 1 : throw new FormatException($"no '{close}' after {_at}");
+        }
     }
 
     private static string? Folded(string members)

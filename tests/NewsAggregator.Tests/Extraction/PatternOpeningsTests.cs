@@ -43,6 +43,9 @@ public class PatternOpeningsTests
     [InlineData("share|")] // an empty alternative matches every line
     [InlineData("(unclosed")] // not read: asked of every line
     [InlineData("a)b")]
+    [InlineData("share|\\p{Lu")] // nor what ends inside a construct
+    [InlineData("share|[ab\\")]
+    [InlineData("share\\")]
     public void Cannot_read_a_pattern_that_may_begin_with_anything(string pattern)
     {
         Assert.Null(PatternOpenings.Read(pattern));
