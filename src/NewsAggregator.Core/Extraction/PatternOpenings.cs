@@ -273,7 +273,7 @@ internal static class PatternOpenings
             return node switch
             {
                 ZeroWidth => node,
-                Atom atom => atom with { Min = atom.Min * min, Max = max },
+                Atom atom => atom with { Min = min, Max = max },
                 Group group => group with { Min = min, Max = max },
                 _ => node,
             };
