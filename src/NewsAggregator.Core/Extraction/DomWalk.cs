@@ -60,15 +60,28 @@ internal static class DomWalk
     /// and one at a time: a caller that stops at the first it wants walks no further, where
     /// AngleSharp's GetElementsByTagName gathers every one of the page's first.
     /// </summary>
-    public static IEnumerable<IElement> ElementsNamed(INode root, string localName)
+    /// <param name="before">
+    /// When given, the walk ends where it comes to the last of these elements: an element found from
+    /// there on stands after them all or inside one of them, so none of them follows it (for a caller
+    /// that wants an element one of them follows).
+    /// </param>
+    public static IEnumerable<IElement> ElementsNamed(INode root, string localName, IReadOnlySet<IElement>? before = null)
     {
+        var ahead = before?.Count ?? -1;
         var stack = new Stack<INode>();
         stack.Push(root);
         while (stack.TryPop(out var node))
         {
-            if (node is Element element && !ReferenceEquals(node, root) && element.LocalName == localName)
+            if (node is Element element && !ReferenceEquals(node, root))
             {
-                yield return element;
+                if (before is not null && before.Contains(element) && --ahead == 0)
+                {
+                    yield break;
+                }
+                if (element.LocalName == localName)
+                {
+                    yield return element;
+                }
             }
             // By index, as above.
             var children = node.ChildNodes;

@@ -564,7 +564,16 @@ internal static class InlineFurniture
         if (metadata.Title is not null && blocks.Count > 0 && blocks[0].Container?.Owner is { } document &&
             blocks.Take(AboveHeadlineBlocks - 1).Any(b => b.Text.Length < AboveHeadlineLength))
         {
-            foreach (var h1 in DomWalk.ElementsNamed(document, "h1"))
+            // Only an h1 that one of those blocks follows can head them: the walk ends past them.
+            var above = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < Math.Min(AboveHeadlineBlocks, blocks.Count); i++)
+            {
+                if (blocks[i].Container is { } container)
+                {
+                    above.Add(container);
+                }
+            }
+            foreach (var h1 in DomWalk.ElementsNamed(document, "h1", above))
             {
                 if (!Headline.SameFolded(h1.TextContent.Trim(), metadata.Title))
                 {
