@@ -22,7 +22,7 @@ namespace NewsAggregator.Extraction;
 /// every line too. Debug builds (the tests) check every line the openings turn away against the
 /// patterns, so an opening read wrong fails a test instead of losing a line.
 /// </remarks>
-internal sealed partial class LinePatternSet
+internal sealed class LinePatternSet
 {
     /// <summary>What stands before a line pattern's words: bullets, arrows and punctuation other than an opening parenthesis.</summary>
     public const string LineStart = @"^[^\w(]*(?:";
@@ -98,27 +98,19 @@ internal sealed partial class LinePatternSet
     {
         var asked = _alwaysAsked;
         // A pattern's words begin after the marks before them; those marks are what LineStart's
-        // [^\w(]* takes, so its words begin at one of the first few places (a letter or a digit
-        // first is the usual line, where that is the only one).
-        var marks = text.Length == 0 || char.IsLetterOrDigit(text[0]) ? 0 : MarksBefore(text);
+        // [^\w(]* takes (PatternOpenings.IsMark, the same characters the openings pass over), so
+        // its words begin at one of the first few places (only the first, in the usual line).
+        var marks = 0;
+        while (marks < text.Length && PatternOpenings.IsMark(text[marks]))
+        {
+            marks++;
+        }
         for (var at = 0; at <= marks && at < text.Length; at++)
         {
             asked |= _openings.Walk(text, at);
         }
         return asked;
     }
-
-    private static int MarksBefore(string text)
-    {
-        foreach (var match in LineMarks().EnumerateMatches(text))
-        {
-            return match.Length;
-        }
-        return 0;
-    }
-
-    [GeneratedRegex(@"^[^\w(]*", RegexOptions.CultureInvariant)]
-    private static partial Regex LineMarks();
 
     /// <summary>In a debug build (the tests), throws when a pattern the openings turned away matches the line.</summary>
     [System.Diagnostics.Conditional("DEBUG")]

@@ -92,16 +92,17 @@ internal static class PatternOpenings
     private sealed class Walk
     {
         private readonly char[] _opening = new char[MaxLength];
+        // The openings found so far, looked up by the buffer's characters without making a string.
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _found;
         private int _steps;
 
         public Walk()
         {
-            Found = Openings.GetAlternateLookup<ReadOnlySpan<char>>();
+            _found = Openings.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         public HashSet<string> Openings { get; } = new(StringComparer.Ordinal);
 
-        private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Found { get; }
 
         public bool Unreadable { get; private set; }
 
@@ -185,7 +186,7 @@ internal static class PatternOpenings
             {
                 Unreadable = true;
             }
-            else if (!Found.Contains(_opening.AsSpan(0, length)))
+            else if (!_found.Contains(_opening.AsSpan(0, length)))
             {
                 Openings.Add(new string(_opening, 0, length));
             }
