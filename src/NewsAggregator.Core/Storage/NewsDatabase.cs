@@ -43,11 +43,10 @@ public sealed partial class NewsDatabase
     private SqliteConnection? _writer;
     private const int WriterCacheKibibytes = 8 * 1024;
     // The writer's checkpoints (CheckpointWhenDue): every StorageOptions.CheckpointPages pages written
-    // to the log, as wal_autocheckpoint is for the other connections, and what was written since the last.
+    // to the log, as wal_autocheckpoint is for the other connections, run beside the writer.
     private readonly int _checkpointPages;
+    private readonly LogCheckpointer _checkpointer;
     private const int CacheWritesStatus = 9; // SQLITE_DBSTATUS_CACHE_WRITE
-    private long _pagesSinceCheckpoint;
-    private long _logFramesAtCheckpoint;
 
     public string Path { get; }
 
@@ -76,6 +75,7 @@ public sealed partial class NewsDatabase
         builder.Pooling = false;
         _anchorConnectionString = builder.ToString();
         _snapshot = new IndexSnapshot(OpenConnection, Dispose, _recent);
+        _checkpointer = new LogCheckpointer(OpenConnection, Dispose, _snapshot, _checkpointPages, options.CheckpointHooks);
     }
 
     /// <summary>
@@ -231,8 +231,10 @@ public sealed partial class NewsDatabase
     /// </summary>
     public void Close()
     {
-        // First: a view it held would keep the checkpoint from copying what was written after it.
+        // First: a view it held would keep the checkpoint from copying what was written after it, and
+        // a checkpoint running beside the writer would keep this one from running at all.
         _snapshot.Close();
+        _checkpointer.Stop();
         if (!IsGone(null))
         {
             Checkpoint("PASSIVE");
@@ -257,6 +259,7 @@ public sealed partial class NewsDatabase
     {
         _released = true;
         _snapshot.Close();
+        _checkpointer.Stop();
         while (_idle.TryPop(out var idle))
         {
             Dispose(idle);
@@ -501,41 +504,15 @@ public sealed partial class NewsDatabase
     }
 
     /// <summary>
-    /// Copies the log into the file once the writer has added <see cref="StorageOptions.CheckpointPages"/> pages to
-    /// it, as SQLite's automatic checkpoint would (it is off on the writer's connection), with the
-    /// index's view (<see cref="IndexSnapshot"/>) stood down meanwhile: a reader holding an older view
-    /// would keep the checkpoint from copying the whole log, and the log would then never start over
-    /// but grow for as long as the pass writes.
+    /// Has the log copied into the file once the writer has added <see cref="StorageOptions.CheckpointPages"/> pages to
+    /// it, as SQLite's automatic checkpoint would (it is off on the writer's connection), beside the
+    /// writer rather than inside its commit (<see cref="LogCheckpointer"/>).
     /// </summary>
     private void CheckpointWhenDue(SqliteConnection writer)
     {
         // Pages this connection wrote to the log since the last call (the counter is reset as it is read).
         SQLitePCL.raw.sqlite3_db_status(writer.Handle, CacheWritesStatus, out var written, out _, 1);
-        _pagesSinceCheckpoint += written;
-        // SQLite's own checkpoint runs after every commit while the log holds that many frames: a
-        // log copied whole starts over at the next commit only if no reader is in it then, and until
-        // it has, each commit copies again and the next tries again. The log's length is known only
-        // from the last checkpoint, so one more runs after it while that length was over the mark.
-        if (_pagesSinceCheckpoint < _checkpointPages && _logFramesAtCheckpoint < _checkpointPages)
-        {
-            return;
-        }
-        _snapshot.StandDown();
-        try
-        {
-            using var checkpoint = Statements.For(writer, null, "PRAGMA wal_checkpoint(PASSIVE);").ExecuteReader();
-            // (busy, frames in the log, frames copied)
-            _logFramesAtCheckpoint = checkpoint.Read() && checkpoint.GetInt64(0) == 0 ? checkpoint.GetInt64(1) : _checkpointPages;
-            _pagesSinceCheckpoint = 0;
-        }
-        catch (SqliteException)
-        {
-            // The batch is committed; a checkpoint that could not run is tried again after the next one.
-        }
-        finally
-        {
-            _snapshot.Resume();
-        }
+        _checkpointer.AfterCommit(writer, written);
     }
 
     private SqliteConnection OpenWriter()
@@ -552,7 +529,7 @@ public sealed partial class NewsDatabase
             // the writer's transactions took about 5 % less CPU (storage-writer, three pairs in alternation).
             Execute(connection, $"PRAGMA cache_size = -{WriterCacheKibibytes}; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;");
             // Its first commit checkpoints: the log may hold what an earlier process wrote.
-            _pagesSinceCheckpoint = _checkpointPages;
+            _checkpointer.WriterOpened();
             return connection;
         }
         catch

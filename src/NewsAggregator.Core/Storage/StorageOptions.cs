@@ -44,6 +44,9 @@ public sealed record StorageOptions
     /// <summary>How many pages the writer adds to the log between its checkpoints (<see cref="NewsDatabase"/>); small in tests.</summary>
     internal int CheckpointPages { get; init; } = DefaultCheckpointPages;
 
+    /// <summary>For tests: called where a checkpoint begins beside the writer and where the writer waits for one (<see cref="LogCheckpointer"/>).</summary>
+    internal CheckpointHooks? CheckpointHooks { get; init; }
+
     /// <summary>32 MB of 4 KiB pages: SQLite's default of 1 000 checkpointed after nearly every batch (see <see cref="NewsDatabase"/>'s connection settings).</summary>
     internal const int DefaultCheckpointPages = 8192;
 }

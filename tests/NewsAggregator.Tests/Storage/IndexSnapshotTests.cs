@@ -145,18 +145,7 @@ public sealed class IndexSnapshotTests : IDisposable
             var words = new Random(7);
             for (var i = 0; i < 300; i++)
             {
-                var text = string.Join(' ', Enumerable.Range(0, 200).Select(_ => "w" + words.Next(5000)));
-                var article = new ArticleRecord
-                {
-                    SourceId = "a",
-                    Url = $"https://a.example/news/{i}",
-                    Text = text,
-                    ContentHash = ContentFingerprint.Of(text),
-                    PublishedAt = now,
-                    FetchedAt = now,
-                };
-                var outcome = database.StoreArticles([database.PrepareArticle(article, run: null)])[0];
-                Assert.Equal(StoreOutcomeKind.Stored, outcome.Kind);
+                TemporaryDatabase.StoreWordsArticle(database, i, words, now);
             }
             // Without the stand-down: 300 articles' pages, over 10 MB. With it, one checkpoint's worth and a commit.
             Assert.InRange(new FileInfo(path + "-wal").Length, 1, 1024 * 1024);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsAggregator.Dedup;
 using NewsAggregator.Sources;
 using NewsAggregator.Storage;
 
@@ -49,6 +50,26 @@ internal sealed class TemporaryDatabase : IDisposable
             Type = SourceType.Rss,
             Url = new Uri($"https://{id}.example/feed.xml"),
         }).ToList();
+
+    /// <summary>
+    /// Stores article <paramref name="i"/> of source "a": 200 words drawn from 5 000, so that every
+    /// article is a new story and its commit writes a few dozen pages to the log.
+    /// </summary>
+    public static void StoreWordsArticle(NewsDatabase database, int i, Random words, DateTimeOffset now)
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 200).Select(_ => "w" + words.Next(5000)));
+        var article = new ArticleRecord
+        {
+            SourceId = "a",
+            Url = $"https://a.example/news/{i}",
+            Text = text,
+            ContentHash = ContentFingerprint.Of(text),
+            PublishedAt = now,
+            FetchedAt = now,
+        };
+        var outcome = database.StoreArticles([database.PrepareArticle(article, run: null)])[0];
+        Assert.Equal(StoreOutcomeKind.Stored, outcome.Kind);
+    }
 
     public void Dispose()
     {
