@@ -18,13 +18,16 @@ namespace NewsAggregator.Storage;
 /// A checkpoint and a commit can run at the same time in WAL mode: the checkpoint copies what the
 /// log held when it began, and the commit adds to the log's end. What a checkpoint beside the writer
 /// cannot do alone is let the log start over: SQLite writes the log from its start again only when a
-/// write transaction begins with every page of the log copied, and a writer that keeps committing
-/// always leaves its newest pages uncopied. So checkpoints follow one another while the last one
-/// found the log long (each copies what came in during the one before, which is less as long as the
-/// disk is faster than the writer), and if the log still grows to <see cref="LongLogFactor"/> times
-/// the mark, the writer waits for the running checkpoint and copies the rest itself, with no commit
-/// beside it, so that its next transaction starts the log over (as every checkpoint did before).
-/// That bounds the log, and so the <c>-wal</c> file, as before, within a few times the mark.
+/// write transaction begins with every page of the log copied, and a transaction begun while the
+/// copy ran keeps the log as it is. So after a whole copy during which the writer began a
+/// transaction, the writer copies what came in meanwhile itself at its next commit, with no commit
+/// beside it, when that is little (a <see cref="RestDivisor"/>th of a mark at most): a pass's
+/// writer is idle most of the time, and the rest is a few of its commits, copied and synced in
+/// milliseconds, after which its next transaction starts the log over, as every checkpoint of the
+/// writer's did before. A writer that commits without pause (the storage-writer benchmark) adds
+/// more than that during a copy, and leaves the log to grow; once it is <see cref="LongLogFactor"/>
+/// times the mark, the writer waits for the running checkpoint and copies the rest itself. That
+/// bounds the log, and so the <c>-wal</c> file, within a few times the mark.
 /// </para>
 /// <para>
 /// Each checkpoint first stands the near-duplicate index's view down (<see cref="IndexSnapshot"/>):
@@ -35,6 +38,12 @@ internal sealed class LogCheckpointer
 {
     /// <summary>How long the log may grow, in marks, before the writer copies it itself.</summary>
     public const int LongLogFactor = 4;
+
+    /// <summary>
+    /// After a whole copy that a transaction begun meanwhile kept from starting the log over, the
+    /// writer copies what came in meanwhile itself when it is at most this part of a mark (see the remarks).
+    /// </summary>
+    public const int RestDivisor = 4;
 
     private readonly Func<SqliteConnection> _open;
     private readonly Action<SqliteConnection> _dispose;
@@ -48,11 +57,19 @@ internal sealed class LogCheckpointer
     private bool _running;
     private bool _stopped;
     private bool _copyAtNextCommit;
-    // Pages the writer added to the log since the last checkpoint began.
-    private long _sinceBegun;
-    // Frames the log held when the last checkpoint to finish began (the mark when it could not run):
-    // at least that many are still in it unless a transaction has since started it over.
-    private long _logAtLast;
+    // The last checkpoint could not run: the next commit asks for another.
+    private bool _retry;
+    // The last checkpoint copied the whole log while the writer went on: the writer copies the rest.
+    private bool _copyRest;
+    // Pages the writer added to the log since the last checkpoint was asked for.
+    private long _sinceAsked;
+    // How long the log was when it was asked for: what the checkpoint found (0 when it copied the
+    // whole log and the writer began no transaction meanwhile, so that its next one starts the log
+    // over), else what was known then. The log is about this plus _sinceAsked.
+    private long _logAtAsked;
+    // Write transactions begun, and their count when the running checkpoint was asked for.
+    private long _transactions;
+    private long _transactionsAtAsked;
 
     /// <param name="open">Opens the connection the checkpoints run on (kept until stopped or failed).</param>
     /// <param name="dispose">Releases that connection.</param>
@@ -80,41 +97,44 @@ internal sealed class LogCheckpointer
         }
     }
 
+    /// <summary>Called by the writer as it begins a write transaction, holding the write lock.</summary>
+    public void TransactionBegins()
+    {
+        lock (_lock)
+        {
+            _transactions++;
+        }
+    }
+
     /// <summary>
     /// Called by the writer after each commit, on its thread and holding the write lock, with the
-    /// pages that commit added to the log: begins a checkpoint beside it when one is due, or copies
+    /// pages that commit added to the log: asks for a checkpoint beside it every mark, or copies
     /// the log on <paramref name="writer"/> itself when it has grown too long (see the remarks).
     /// </summary>
     public void AfterCommit(SqliteConnection writer, long pagesWritten)
     {
         lock (_lock)
         {
-            _sinceBegun += pagesWritten;
-            if (_copyAtNextCommit)
+            _sinceAsked += pagesWritten;
+            var copy = _copyAtNextCommit
+                || _logAtAsked + _sinceAsked >= LongLogFactor * _mark
+                || (_copyRest && !_running && _sinceAsked <= _mark / RestDivisor);
+            _copyAtNextCommit = false;
+            _copyRest = false;
+            if (!copy)
             {
-                _copyAtNextCommit = false;
-            }
-            else if (!_running)
-            {
-                if (_sinceBegun < _mark && _logAtLast < _mark)
+                if (_running || (_sinceAsked < _mark && !_retry))
                 {
                     return;
                 }
-                if (!_stopped && _logAtLast + _sinceBegun < LongLogFactor * _mark)
+                if (!_stopped)
                 {
-                    Begin();
+                    Ask();
                     return;
                 }
             }
-            else if (_logAtLast + _sinceBegun < LongLogFactor * _mark)
-            {
-                return;
-            }
-        }
-        // The first commit, too long, or stopped: the writer copies it, after the checkpoint running
-        // beside it (two cannot run at once).
-        lock (_lock)
-        {
+            // The first commit, the rest of a whole copy, too long, or stopped: the writer copies it, after the checkpoint
+            // running beside it (two cannot run at once).
             if (_running)
             {
                 _hooks?.WriterWaits?.Invoke();
@@ -123,9 +143,11 @@ internal sealed class LogCheckpointer
             {
                 Monitor.Wait(_lock);
             }
-            _sinceBegun = 0;
+            _logAtAsked += _sinceAsked;
+            _sinceAsked = 0;
         }
-        Finish(Run(writer), byWriter: true);
+        // With no commit beside it, a whole copy lets the writer's next transaction start the log over.
+        Finish(Run(writer), startsOver: true);
     }
 
     /// <summary>Waits for a running checkpoint and ends the thread; later checkpoints run on the writer.</summary>
@@ -146,10 +168,13 @@ internal sealed class LogCheckpointer
     }
 
     // Under _lock.
-    private void Begin()
+    private void Ask()
     {
         _running = true;
-        _sinceBegun = 0;
+        _retry = false;
+        _logAtAsked += _sinceAsked;
+        _sinceAsked = 0;
+        _transactionsAtAsked = _transactions;
         if (_thread is null)
         {
             _thread = new Thread(Loop) { IsBackground = true, Name = "SQLite checkpoint" };
@@ -173,25 +198,27 @@ internal sealed class LogCheckpointer
                     break;
                 }
             }
-            long? log = null;
+            Copied? copied = null;
             try
             {
                 _hooks?.BeforeCheckpoint?.Invoke();
                 _connection ??= _open();
-                log = Run(_connection);
+                copied = Run(_connection);
             }
             catch (SqliteException)
             {
                 // Could not open: the file is gone, locked or the disk full. Tried again at the next commit.
             }
-            if (log is null && _connection is { } failed)
+            if (copied is null && _connection is { } failed)
             {
                 _connection = null;
                 _dispose(failed);
             }
-            Finish(log, byWriter: false);
             lock (_lock)
             {
+                // The log starts over at the writer's next transaction only if none began meanwhile:
+                // one begun before the copy was whole reads the log, and keeps it.
+                Finish(copied, startsOver: _transactions == _transactionsAtAsked);
                 _running = false;
                 Monitor.PulseAll(_lock);
                 if (_stopped)
@@ -207,34 +234,38 @@ internal sealed class LogCheckpointer
         }
     }
 
-    /// <param name="byWriter">Whether the writer ran it, with no commit beside it.</param>
-    private void Finish(long? log, bool byWriter)
+    /// <param name="startsOver">Whether a whole copy lets the writer's next transaction start the log over.</param>
+    private void Finish(Copied? copied, bool startsOver)
     {
         lock (_lock)
         {
-            _logAtLast = log switch
+            if (copied is not { } done)
             {
-                // One that could not run leaves the log as long as a mark: the next commit tries again.
-                null => _mark,
-                // The writer's next transaction starts the log over unless a reader is still in it: a
-                // mark, so that the next commit begins a checkpoint beside it, whose count says which.
-                _ when byWriter => Math.Min(log.Value, _mark),
-                // Otherwise it is as long as it was when the checkpoint began until a transaction
-                // starts it over, which the next checkpoint's count shows (see the remarks).
-                _ => log.Value,
-            };
+                // Could not run: the next commit asks again; the log is as long as it was.
+                _retry = true;
+                return;
+            }
+            // A reader may still be in the log when the writer's next transaction begins, so that it
+            // does not start over after all: the next checkpoint finds it long, and the writer copies
+            // it once it is four marks long.
+            _logAtAsked = done.Whole && startsOver ? 0 : done.Log;
+            // Whole, but the writer went on meanwhile: if what it added is little, it copies that
+            // itself at its next commit, and its next transaction starts the log over.
+            _copyRest = done.Whole && !startsOver;
         }
     }
 
-    /// <summary>A passive checkpoint: the frames the log held when it began, or null when it could not run (busy, or an error).</summary>
-    private long? Run(SqliteConnection connection)
+    /// <summary>A passive checkpoint, or null when it could not run (busy, or an error).</summary>
+    private Copied? Run(SqliteConnection connection)
     {
         _snapshot.StandDown();
         try
         {
             using var checkpoint = Statements.For(connection, null, "PRAGMA wal_checkpoint(PASSIVE);").ExecuteReader();
             // (busy, frames in the log, frames copied)
-            return checkpoint.Read() && checkpoint.GetInt64(0) == 0 ? checkpoint.GetInt64(1) : null;
+            return checkpoint.Read() && checkpoint.GetInt64(0) == 0
+                ? new Copied(checkpoint.GetInt64(1), checkpoint.GetInt64(1) == checkpoint.GetInt64(2))
+                : null;
         }
         catch (SqliteException)
         {
@@ -246,6 +277,10 @@ internal sealed class LogCheckpointer
             _snapshot.Resume();
         }
     }
+
+    /// <param name="Log">Frames the log held when the checkpoint began.</param>
+    /// <param name="Whole">Whether it copied all of them.</param>
+    private readonly record struct Copied(long Log, bool Whole);
 }
 
 /// <summary>Test hooks of <see cref="LogCheckpointer"/>.</summary>

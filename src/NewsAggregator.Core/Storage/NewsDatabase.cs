@@ -474,6 +474,7 @@ public sealed partial class NewsDatabase
                 _writer = null;
                 ThrowIfGone(connection);
                 T result;
+                _checkpointer.TransactionBegins();
                 using (var transaction = connection.BeginTransaction())
                 {
                     result = write(connection, transaction);
