@@ -205,9 +205,10 @@ internal sealed class LogCheckpointer
                 _connection ??= _open();
                 copied = Run(_connection);
             }
-            catch (SqliteException)
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {
-                // Could not open: the file is gone, locked or the disk full. Tried again at the next commit.
+                // Could not open: the file is gone, locked or the disk full. Tried again at the next
+                // commit; nothing that goes wrong here may end the process from this thread.
             }
             if (copied is null && _connection is { } failed)
             {
