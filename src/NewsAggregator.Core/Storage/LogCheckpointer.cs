@@ -59,7 +59,8 @@ internal sealed class LogCheckpointer
     private bool _copyAtNextCommit;
     // The last checkpoint could not run: the next commit asks for another.
     private bool _retry;
-    // The last checkpoint copied the whole log while the writer went on: the writer copies the rest.
+    // The last checkpoint copied the whole log while the writer went on: the writer copies the rest
+    // at its next commit if that is little, and otherwise leaves it to the next checkpoint.
     private bool _copyRest;
     // Pages the writer added to the log since the last checkpoint was asked for.
     private long _sinceAsked;
@@ -133,8 +134,8 @@ internal sealed class LogCheckpointer
                     return;
                 }
             }
-            // The first commit, the rest of a whole copy, too long, or stopped: the writer copies it, after the checkpoint
-            // running beside it (two cannot run at once).
+            // The first commit, the rest of a whole copy, a log too long, or stopped: the writer
+            // copies it, after the checkpoint running beside it (two cannot run at once).
             if (_running)
             {
                 _hooks?.WriterWaits?.Invoke();
