@@ -23,7 +23,8 @@ namespace NewsAggregator.Pipeline;
 /// the run's counts) whatever the number of articles in it, so a pass over hundreds of sources,
 /// whose articles arrive a few milliseconds apart, paid that once per article. The wait ends at
 /// <see cref="GatherTarget"/> articles or after <see cref="GatherDelay"/>, and is never taken
-/// when nothing else is under way (one source, a test, the last article of a run). The wait was
+/// when nothing else is under way (a test, the last article of a run, and mostly a single source's
+/// pass, whose other entry waits for its turn at the host before it takes a slot). The wait was
 /// 25 ms (a dozen articles a commit at a 1 000-source pass's 450 a second); at 100 ms the
 /// writer's CPU in that pass fell by about a sixth and its write calls by a seventh (load
 /// benchmark, "Bigger batches in a pass" in docs/scaling.md).
