@@ -24,6 +24,14 @@ public sealed class AggregationOptions
     /// </summary>
     public int PagesInFlight { get; set; } = 256;
 
+    /// <summary>
+    /// Bytes of those pages (as fetched) held at once, across all passes (<see cref="PageSlots"/>):
+    /// the bound that holds when pages are large, where the count alone would let a few hundred
+    /// megabyte pages and their decoded text fill memory. 64 MiB is about 380 of the 170 KiB average
+    /// article page, so the count bounds ordinary pages and this one bounds heavy ones.
+    /// </summary>
+    public long PageBytesInFlight { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>With <c>--once</c>: report the CPU each stage took (<see cref="StageTimes"/>) when the run ends.</summary>
     public bool ReportStageTimes { get; set; }
 }

@@ -7,30 +7,151 @@ namespace NewsAggregator.Pipeline;
 /// pages and their articles are held in memory; fetching waits for extraction and storage
 /// instead of running ahead of them.
 /// </summary>
-public sealed class PageSlots(AggregationOptions options) : IDisposable
+/// <remarks>
+/// The slots are also bounded by the pages' bytes together (<see cref="AggregationOptions.PageBytesInFlight"/>):
+/// a count alone let pages of a megabyte each (sites that ship their application's state inline)
+/// hold 256 of them at once, with their decoded text, and a 1 000-source pass reach 915 MB (load
+/// benchmark, <c>--state-kib 1024</c>). A slot is taken with room for a page of the size recently
+/// fetched (the run's moving average) and holds, once its page has come, that page's real size, so
+/// fetching stops where the bytes are, whatever the pages weigh. A page larger than the whole budget
+/// is still let through alone, so a page the fetcher accepts is never refused here.
+/// </remarks>
+public sealed class PageSlots : IDisposable
 {
-    private readonly int _capacity = Math.Max(1, options.PagesInFlight);
-    private readonly SemaphoreSlim _free = new(Math.Max(1, options.PagesInFlight), Math.Max(1, options.PagesInFlight));
+    /// <summary>What a page is taken to weigh before any has been fetched: a typical article page.</summary>
+    internal const long FirstEstimateBytes = 192 * 1024;
+
+    private readonly int _capacity;
+    private readonly SemaphoreSlim _free;
+    private readonly long _byteBudget;
+    private readonly Lock _bytesLock = new();
+    private long _bytesHeld;
+    private long _averagePageBytes = FirstEstimateBytes;
+    private TaskCompletionSource _bytesFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public PageSlots(AggregationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _capacity = Math.Max(1, options.PagesInFlight);
+        _free = new SemaphoreSlim(_capacity, _capacity);
+        _byteBudget = Math.Max(1, options.PageBytesInFlight);
+    }
 
     /// <summary>Entries holding a slot now: pages being fetched, extracted or stored.</summary>
     public int InUse => _capacity - _free.CurrentCount;
 
+    /// <summary>Bytes the slots hold now: pages fetched, and room kept for pages on their way.</summary>
+    public long BytesHeld
+    {
+        get
+        {
+            lock (_bytesLock)
+            {
+                return _bytesHeld;
+            }
+        }
+    }
+
     /// <summary>A slot for one entry: taken when the fetcher admits its page, given back on dispose.</summary>
-    public Slot ForEntry() => new(_free);
+    public Slot ForEntry() => new(this);
 
     public void Dispose() => _free.Dispose();
 
-    public sealed class Slot(SemaphoreSlim free) : IDisposable
+    /// <summary>Waits until the budget has room for <paramref name="bytes"/> more (or holds nothing), then holds them.</summary>
+    private async ValueTask ReserveAsync(long bytes, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task freed;
+            lock (_bytesLock)
+            {
+                if (_bytesHeld == 0 || _bytesHeld + bytes <= _byteBudget)
+                {
+                    _bytesHeld += bytes;
+                    return;
+                }
+                freed = _bytesFreed.Task;
+            }
+            await freed.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Replaces a slot's hold of <paramref name="from"/> bytes with <paramref name="to"/>; wakes waiters when it shrinks.</summary>
+    private void Adjust(long from, long to)
+    {
+        TaskCompletionSource? wake = null;
+        lock (_bytesLock)
+        {
+            _bytesHeld += to - from;
+            if (to < from)
+            {
+                wake = _bytesFreed;
+                _bytesFreed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+        wake?.TrySetResult();
+    }
+
+    private long Estimate
+    {
+        get
+        {
+            lock (_bytesLock)
+            {
+                return _averagePageBytes;
+            }
+        }
+    }
+
+    /// <summary>Moves the estimate an eighth of the way to a page just fetched: a run's pages change size slowly.</summary>
+    private void Learn(long pageBytes)
+    {
+        lock (_bytesLock)
+        {
+            _averagePageBytes += (pageBytes - _averagePageBytes) / 8;
+        }
+    }
+
+    public sealed class Slot(PageSlots owner) : IDisposable
     {
         private int _held;
+        private long _bytes;
 
-        /// <summary>Takes the slot (once: a retried attempt keeps it).</summary>
+        /// <summary>Takes the slot, with room for a page of the size recently fetched (once: a retried attempt keeps it).</summary>
         public async ValueTask TakeAsync(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _held) != 0)
+            {
+                return;
+            }
+            await owner._free.WaitAsync(cancellationToken);
+            try
+            {
+                var estimate = owner.Estimate;
+                await owner.ReserveAsync(estimate, cancellationToken);
+                _bytes = estimate;
+            }
+            catch
+            {
+                owner._free.Release();
+                throw;
+            }
+            Volatile.Write(ref _held, 1);
+        }
+
+        /// <summary>The page has come: the slot now holds its <paramref name="bytes"/> instead of the room kept for it.</summary>
+        public void Holds(long bytes)
         {
             if (Volatile.Read(ref _held) == 0)
             {
-                await free.WaitAsync(cancellationToken);
-                Volatile.Write(ref _held, 1);
+                return;
+            }
+            owner.Adjust(_bytes, bytes);
+            _bytes = bytes;
+            if (bytes > 0)
+            {
+                // A 304 has no body and says nothing about the size of pages.
+                owner.Learn(bytes);
             }
         }
 
@@ -38,7 +159,9 @@ public sealed class PageSlots(AggregationOptions options) : IDisposable
         {
             if (Interlocked.Exchange(ref _held, 0) == 1)
             {
-                free.Release();
+                owner.Adjust(_bytes, 0);
+                _bytes = 0;
+                owner._free.Release();
             }
         }
     }

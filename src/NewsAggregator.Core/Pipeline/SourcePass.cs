@@ -470,6 +470,8 @@ public sealed class SourcePass(
                 Headers = source.RequestHeaders.ScopedTo(source.Url),
                 Admit = slot.TakeAsync,
             }, cancellationToken);
+            // The slot now counts the page's own bytes against the run's budget, not the room kept for it.
+            slot.Holds(page.Body.Length);
             finalUrl = CanonicalUrl.Normalize(page.FinalUrl);
             pageAnswered = true;
             if (page.NotModified)

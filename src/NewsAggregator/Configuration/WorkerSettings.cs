@@ -11,7 +11,7 @@ public sealed class WorkerSettings
 {
     /// <summary>The top-level keys the worker reads; any other is a mistake worth stopping for.</summary>
     public static readonly string[] KnownKeys =
-        [nameof(MaxParallelSources), nameof(PagesInFlight), nameof(PassDeadlineSeconds), nameof(EntryDeadlineSeconds), nameof(ReportStageTimes),
+        [nameof(MaxParallelSources), nameof(PagesInFlight), nameof(PageBytesInFlight), nameof(PassDeadlineSeconds), nameof(EntryDeadlineSeconds), nameof(ReportStageTimes),
          FetchSettings.Section, StorageSettings.Section, "Logging"];
 
     private static readonly AggregationOptions Defaults = new();
@@ -21,6 +21,9 @@ public sealed class WorkerSettings
 
     [Range(1, 100_000, ErrorMessage = "accepted 1 to 100000")]
     public int PagesInFlight { get; set; } = Defaults.PagesInFlight;
+
+    [Range(1_048_576L, 68_719_476_736L, ErrorMessage = "accepted 1048576 to 68719476736 (bytes: 1 MiB to 64 GiB)")]
+    public long PageBytesInFlight { get; set; } = Defaults.PageBytesInFlight;
 
     [Range(1, 86_400, ErrorMessage = "accepted 1 to 86400 (seconds)")]
     public int PassDeadlineSeconds { get; set; } = (int)Defaults.PassDeadline.TotalSeconds;
@@ -35,6 +38,7 @@ public sealed class WorkerSettings
     {
         MaxParallelSources = MaxParallelSources,
         PagesInFlight = PagesInFlight,
+        PageBytesInFlight = PageBytesInFlight,
         PassDeadline = TimeSpan.FromSeconds(PassDeadlineSeconds),
         EntryDeadline = TimeSpan.FromSeconds(EntryDeadlineSeconds),
         ReportStageTimes = ReportStageTimes,

@@ -22,7 +22,14 @@ public readonly record struct RequestCounts(long Total, long NotModified, long F
 /// </summary>
 public sealed class FixtureServer : IAsyncDisposable
 {
-    private sealed record Document(byte[] Body, string ContentType, string ETag, DateTimeOffset LastModified);
+    /// <summary>
+    /// A response as served: <see cref="Body"/>, or for a page with a state script, <see cref="Body"/>
+    /// then the web's one copy of the script (<see cref="_state"/>) then <see cref="After"/>.
+    /// </summary>
+    private sealed record Document(byte[] Body, string ContentType, string ETag, DateTimeOffset LastModified, byte[]? After = null)
+    {
+        public long Length(byte[] state) => After is null ? Body.Length : Body.Length + state.Length + After.Length;
+    }
 
     private readonly WebApplication _app;
     private readonly Dictionary<IPAddress, int> _publisherByAddress;
@@ -31,6 +38,7 @@ public sealed class FixtureServer : IAsyncDisposable
     private readonly Document _robots;
     private readonly TimeSpan _latency;
     private readonly FixtureWeb _web;
+    private readonly byte[] _state;
     private readonly ConcurrentDictionary<(int Publisher, int Released), Document> _partialFeeds = new();
     private int _released = int.MaxValue;
     private long _total, _notModified, _feedCount, _robotsCount, _pageCount, _notFound;
@@ -43,7 +51,8 @@ public sealed class FixtureServer : IAsyncDisposable
         _latency = latency;
         _publisherByAddress = web.Publishers.ToDictionary(p => p.Address, p => p.Index);
         _feeds = web.Publishers.Select(p => Make(web.Feed(p, port), "application/rss+xml; charset=utf-8", web.ArticlesOf(p).Max(a => a.Published))).ToArray();
-        _pages = web.Publishers.Select(p => web.ArticlesOf(p).Select(a => Make(web.Page(a, port), "text/html; charset=utf-8", a.Published)).ToArray()).ToArray();
+        _state = Encoding.UTF8.GetBytes(web.StateScript);
+        _pages = web.Publishers.Select(p => web.ArticlesOf(p).Select(a => MakePage(web.MarkedPage(a, port), a.Published)).ToArray()).ToArray();
         _robots = Make(FixtureWeb.RobotsTxt, "text/plain; charset=utf-8", FixtureWeb.Epoch);
         app.Run(ServeAsync);
     }
@@ -64,7 +73,7 @@ public sealed class FixtureServer : IAsyncDisposable
     public TimeSpan BindTime { get; private set; }
 
     /// <summary>Bytes of every page and feed, as served.</summary>
-    public long ServedBytes => _feeds.Sum(f => (long)f.Body.Length) + _pages.Sum(p => p.Sum(d => (long)d.Body.Length));
+    public long ServedBytes => _feeds.Sum(f => (long)f.Body.Length) + _pages.Sum(p => p.Sum(d => d.Length(_state)));
 
     public static async Task<FixtureServer> StartAsync(FixtureWeb web, TimeSpan latency)
     {
@@ -131,10 +140,15 @@ public sealed class FixtureServer : IAsyncDisposable
             return;
         }
         context.Response.ContentType = document.ContentType;
-        context.Response.ContentLength = document.Body.Length;
+        context.Response.ContentLength = document.Length(_state);
         if (!HttpMethods.IsHead(context.Request.Method))
         {
             await context.Response.Body.WriteAsync(document.Body, context.RequestAborted);
+            if (document.After is { } after)
+            {
+                await context.Response.Body.WriteAsync(_state, context.RequestAborted);
+                await context.Response.Body.WriteAsync(after, context.RequestAborted);
+            }
         }
     }
 
@@ -181,6 +195,21 @@ public sealed class FixtureServer : IAsyncDisposable
         }
         return DateTimeOffset.TryParse(request.Headers.IfModifiedSince.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
             && document.LastModified <= since.AddSeconds(1);
+    }
+
+    /// <summary>A page, split where its state script goes when it has one (the script is the same on every page).</summary>
+    private static Document MakePage(string markedHtml, DateTimeOffset lastModified)
+    {
+        const string contentType = "text/html; charset=utf-8";
+        var marker = markedHtml.IndexOf(FixtureWeb.StateMarker, StringComparison.Ordinal);
+        if (marker < 0)
+        {
+            return Make(markedHtml, contentType, lastModified);
+        }
+        var before = Make(markedHtml[..marker], contentType, lastModified);
+        var after = Encoding.UTF8.GetBytes(markedHtml[(marker + FixtureWeb.StateMarker.Length)..]);
+        var tag = string.Create(CultureInfo.InvariantCulture, $"\"{System.IO.Hashing.XxHash64.HashToUInt64([.. before.Body, .. after]):x16}\"");
+        return before with { ETag = tag, After = after };
     }
 
     private static Document Make(string text, string contentType, DateTimeOffset lastModified)

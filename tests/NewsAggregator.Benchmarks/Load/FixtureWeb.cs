@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 
 namespace NewsAggregator.Benchmarks.Load;
 
@@ -62,12 +63,26 @@ public sealed class FixtureWeb
         ["Thanks for covering this, nobody else did.", "I was there and it was not like that at all.",
          "Who is paying for all of this?", "Great reporting as always.", "Finally some good news for once."];
 
-    private FixtureWeb(IReadOnlyList<Publisher> publishers, IReadOnlyList<FixtureArticle> articles, int articlesPerPublisher)
+    private FixtureWeb(IReadOnlyList<Publisher> publishers, IReadOnlyList<FixtureArticle> articles, int articlesPerPublisher, string stateScript)
     {
         Publishers = publishers;
         Articles = articles;
         ArticlesPerPublisher = articlesPerPublisher;
+        StateScript = stateScript;
     }
+
+    /// <summary>
+    /// Where <see cref="MarkedPage"/> leaves room for <see cref="StateScript"/>: the server keeps that
+    /// script once and writes it into every page it serves, so that large pages do not cost the
+    /// benchmark's own memory a copy each.
+    /// </summary>
+    public const string StateMarker = "<!--state-->";
+
+    /// <summary>
+    /// The inline application state every page carries in its head (empty unless asked for): what
+    /// makes many real news pages weigh a megabyte or more while their article is a few KB.
+    /// </summary>
+    public string StateScript { get; }
 
     public IReadOnlyList<Publisher> Publishers { get; }
 
@@ -85,7 +100,7 @@ public sealed class FixtureWeb
         return new IPAddress([127, (byte)(1 + block / 256), (byte)(block % 256), (byte)(index % 254 + 1)]);
     }
 
-    public static FixtureWeb Generate(int sources, int articlesPerSource, double syndicated, IReadOnlyList<string> trueTexts, int seed = 11)
+    public static FixtureWeb Generate(int sources, int articlesPerSource, double syndicated, IReadOnlyList<string> trueTexts, int seed = 11, int stateBytes = 0)
     {
         var random = new Random(seed);
         var pool = trueTexts
@@ -131,7 +146,30 @@ public sealed class FixtureWeb
             }
             carried.Add((publisher.Index, articles[i].Story));
         }
-        return new FixtureWeb(publishers, articles, articlesPerSource);
+        return new FixtureWeb(publishers, articles, articlesPerSource, State(stateBytes, words, new Random(seed)));
+    }
+
+    /// <summary>
+    /// A JSON island of about <paramref name="bytes"/> bytes in a script element, as a site built on a
+    /// client-side framework ships its page's data: records of ids, headlines, paths and flags that
+    /// repeat in shape, so it compresses about as real ones do.
+    /// </summary>
+    private static string State(int bytes, string[] words, Random random)
+    {
+        if (bytes <= 0)
+        {
+            return "";
+        }
+        var json = new StringBuilder(bytes + 256);
+        json.Append("<script type=\"application/json\" id=\"__APP_STATE__\">{\"items\":[");
+        for (var i = 0; json.Length < bytes; i++)
+        {
+            var headline = string.Join(' ', Enumerable.Range(0, 6 + random.Next(6)).Select(_ => words[random.Next(words.Length)]));
+            json.Append(CultureInfo.InvariantCulture,
+                $"{(i == 0 ? "" : ",")}{{\"id\":{random.Next(1_000_000, 9_999_999)},\"headline\":\"{JsonEncodedText.Encode(headline)}\",\"path\":\"/news/{i}-{random.Next(100_000)}\",\"section\":\"{Sections[random.Next(Sections.Length)]}\",\"premium\":{(random.Next(4) == 0 ? "true" : "false")},\"views\":{random.Next(100_000)}}}");
+        }
+        json.Append("]}</script>");
+        return json.ToString();
     }
 
     private static FixtureArticle Original(Publisher publisher, int slot, int story, string[] pool, string[] words, Random random)
@@ -230,7 +268,11 @@ public sealed class FixtureWeb
     }
 
     /// <summary>The article page in one of three templates, each with the furniture an extractor has to leave out.</summary>
-    public string Page(FixtureArticle article, int port)
+    public string Page(FixtureArticle article, int port) =>
+        StateScript.Length == 0 ? MarkedPage(article, port) : MarkedPage(article, port).Replace(StateMarker, StateScript, StringComparison.Ordinal);
+
+    /// <summary><see cref="Page"/> with <see cref="StateMarker"/> where its state script goes.</summary>
+    public string MarkedPage(FixtureArticle article, int port)
     {
         var publisher = article.Publisher;
         var url = ArticleUrl(article, port);
@@ -245,7 +287,7 @@ public sealed class FixtureWeb
             <meta property="article:published_time" content="{article.Published:yyyy-MM-ddTHH:mm:ssZ}">
             <link rel="canonical" href="{url}">
             <link rel="stylesheet" href="/static/site.css">
-            </head>
+            {(StateScript.Length == 0 ? "" : StateMarker)}</head>
 
             """);
         var nav = string.Join("", Sections.Select(s => $"<li><a href=\"/section/{s.ToLowerInvariant()}\">{s}</a></li>"));

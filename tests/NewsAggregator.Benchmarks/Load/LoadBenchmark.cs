@@ -16,6 +16,8 @@ namespace NewsAggregator.Benchmarks.Load;
 /// worker as <c>--Key=Value</c> (repeatable), <c>--max-minutes M</c> caps each worker run,
 /// <c>--extraction-pages P</c> pages for the extraction-only figure (2000), <c>--keep DIR</c> keeps
 /// sources.json and the database there, <c>--worker PATH</c> another build of the worker (a .dll runs on dotnet, anything else as an executable).
+/// <c>--state-kib K</c> gives every page an inline JSON state script of about K KiB in its head, as
+/// sites built on client-side frameworks ship (0: none; the pages are then tens of KB).
 /// <c>--service-minutes M</c> runs the worker as the service instead, for M minutes, every source on a
 /// one-minute interval, with each feed listing a quarter of its articles at the start and
 /// <c>--release-per-minute R</c> (2) more every minute, and prints its memory and CPU minute by minute
@@ -25,7 +27,7 @@ public static class LoadBenchmark
 {
     private sealed record Options(
         int Sources, int Articles, int LatencyMs, double Syndicated, string? Keep, IReadOnlyList<string> Settings,
-        double? MaxMinutes, int ExtractionPages, string? Worker, int? ServiceMinutes, int ReleasePerMinute);
+        double? MaxMinutes, int ExtractionPages, string? Worker, int? ServiceMinutes, int ReleasePerMinute, int StateKib);
 
     public static int Run(string[] args)
     {
@@ -37,7 +39,7 @@ public static class LoadBenchmark
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("usage: load [--sources 1000] [--articles 20] [--latency-ms 0] [--syndicated 0.1] [--keep DIR] [--setting Key=Value]... [--max-minutes M] [--extraction-pages 2000] [--worker PATH] [--service-minutes M [--release-per-minute 2]]");
+            Console.Error.WriteLine("usage: load [--sources 1000] [--articles 20] [--latency-ms 0] [--syndicated 0.1] [--keep DIR] [--setting Key=Value]... [--max-minutes M] [--extraction-pages 2000] [--worker PATH] [--service-minutes M [--release-per-minute 2]] [--state-kib K]");
             return 2;
         }
         return RunAsync(options).GetAwaiter().GetResult();
@@ -57,7 +59,7 @@ public static class LoadBenchmark
 
         var watch = Stopwatch.StartNew();
         var texts = EvaluationSet.ArticleBodies(EvaluationSet.Locate()).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).ToList();
-        var web = FixtureWeb.Generate(options.Sources, options.Articles, options.Syndicated, texts);
+        var web = FixtureWeb.Generate(options.Sources, options.Articles, options.Syndicated, texts, stateBytes: options.StateKib * 1024);
         await using var server = await FixtureServer.StartAsync(web, TimeSpan.FromMilliseconds(options.LatencyMs));
         var generated = watch.Elapsed - server.BindTime;
         var port = server.Port;
@@ -372,7 +374,7 @@ public static class LoadBenchmark
 
     private static Options Parse(string[] args)
     {
-        int sources = 1000, articles = 20, latency = 0, extractionPages = 2000, releasePerMinute = 2;
+        int sources = 1000, articles = 20, latency = 0, extractionPages = 2000, releasePerMinute = 2, stateKib = 0;
         int? serviceMinutes = null;
         double syndicated = 0.1;
         double? maxMinutes = null;
@@ -393,6 +395,7 @@ public static class LoadBenchmark
                 case "--extraction-pages": extractionPages = Positive(Value(), "--extraction-pages", 1_000_000); break;
                 case "--service-minutes": serviceMinutes = Positive(Value(), "--service-minutes", 10_000); break;
                 case "--release-per-minute": releasePerMinute = Positive(Value(), "--release-per-minute", 1000); break;
+                case "--state-kib": stateKib = Positive(Value(), "--state-kib", 8192); break;
                 case "--setting":
                     var setting = Value().TrimStart('-');
                     settings.Add(setting.Contains('=', StringComparison.Ordinal) ? setting : throw new ArgumentException($"--setting {setting}: expected Key=Value"));
@@ -404,7 +407,7 @@ public static class LoadBenchmark
         {
             throw new ArgumentException("--syndicated takes 0 to 0.9, --latency-ms 0 to 60000");
         }
-        return new Options(sources, articles, latency, syndicated, keep, settings, maxMinutes, extractionPages, worker, serviceMinutes, releasePerMinute);
+        return new Options(sources, articles, latency, syndicated, keep, settings, maxMinutes, extractionPages, worker, serviceMinutes, releasePerMinute, stateKib);
     }
 
     private static int Positive(string text, string name, int most)
