@@ -41,6 +41,29 @@ public sealed class StoredPagesTests : IDisposable
     }
 
     [Fact]
+    public void A_page_of_half_a_megabyte_or_more_is_compressed_more_lightly_and_comes_back_byte_for_byte()
+    {
+        // Inline application state, as heavy pages carry: records that repeat in shape, not in value.
+        var random = new Random(7);
+        var state = new StringBuilder("<html><head><script type=\"application/json\">[");
+        while (state.Length < StoredPage.LargePageBytes)
+        {
+            state.Append(System.Globalization.CultureInfo.InvariantCulture, $"{{\"id\":{random.Next(1_000_000)},\"path\":\"/news/{random.Next(100_000)}\"}},");
+        }
+        var large = Encoding.UTF8.GetBytes(state.Append("0]</script></head><body><p>Story.</p></body></html>").ToString());
+        var small = large[..(StoredPage.LargePageBytes - 1)];
+
+        var largePage = StoredPage.Of("a", "u", "u", "text/html", null, Now, large)!;
+        var smallPage = StoredPage.Of("a", "u", "u", "text/html", null, Now, small)!;
+
+        Assert.NotEqual(StoredPage.Compress(large, StoredPage.Quality, StoredPage.Window), largePage.Body);
+        Assert.Equal(StoredPage.Compress(large, StoredPage.LargePageQuality, StoredPage.Window), largePage.Body);
+        Assert.Equal(StoredPage.Compress(small, StoredPage.Quality, StoredPage.Window), smallPage.Body);
+        Assert.Equal(large, largePage.Decompress());
+        Assert.Equal(small, smallPage.Decompress());
+    }
+
+    [Fact]
     public void A_page_over_the_limit_is_not_kept()
     {
         Assert.NotNull(StoredPage.Of("a", "u", "u", null, null, Now, new byte[StoredPage.MaxRawBytes]));
