@@ -72,6 +72,8 @@ public sealed class PageSlotsByteBudgetTests
         // Room for one more page of the size recently fetched (about 260 KiB), not for two; the
         // newcomer asks before the waiting slot has had a chance to run.
         goingSoon.Dispose();
+        // The room went to the waiting slot as it was freed, before that slot has run.
+        Assert.True(slots.BytesHeld > 700 * Kibibyte, $"{slots.BytesHeld} bytes held");
         var newcomerTake = newcomer.TakeAsync(CancellationToken.None).AsTask();
 
         await waitedTake.WaitAsync(TimeSpan.FromSeconds(10));
