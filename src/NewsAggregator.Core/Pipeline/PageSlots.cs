@@ -19,7 +19,7 @@ namespace NewsAggregator.Pipeline;
 public sealed class PageSlots : IDisposable
 {
     /// <summary>What a page is taken to weigh before any has been fetched: a typical article page.</summary>
-    internal const long FirstEstimateBytes = 192 * 1024;
+    private const long FirstEstimateBytes = 192 * 1024;
 
     private readonly int _capacity;
     private readonly SemaphoreSlim _free;
@@ -58,20 +58,23 @@ public sealed class PageSlots : IDisposable
     public void Dispose() => _free.Dispose();
 
     /// <summary>
-    /// Waits until the budget has room for <paramref name="bytes"/> more (or holds nothing), then holds
-    /// them. Waiters are served in the order they came, as the count's semaphore serves them: woken
-    /// all at once, the quickest took the room again and again while others ran out their entry's
-    /// deadline (a 1 000-source pass of megabyte pages lost 424 entries so).
+    /// Waits until the budget has room for a page of the size recently fetched (or holds nothing),
+    /// then holds that room and returns how much it is. Waiters are served in the order they came,
+    /// as the count's semaphore serves them: woken all at once, the quickest took the room again and
+    /// again while others ran out their entry's deadline (a 1 000-source pass of megabyte pages lost
+    /// 424 entries so).
     /// </summary>
-    private async ValueTask ReserveAsync(long bytes, CancellationToken cancellationToken)
+    private async ValueTask<long> ReserveAsync(CancellationToken cancellationToken)
     {
         Waiter waiter;
+        long bytes;
         lock (_bytesLock)
         {
+            bytes = _averagePageBytes;
             if (_waiters.Count == 0 && Fits(bytes))
             {
                 _bytesHeld += bytes;
-                return;
+                return bytes;
             }
             waiter = new Waiter(bytes);
             waiter.Node = _waiters.AddLast(waiter);
@@ -79,6 +82,7 @@ public sealed class PageSlots : IDisposable
         try
         {
             await waiter.Granted.Task.WaitAsync(cancellationToken);
+            return bytes;
         }
         catch (OperationCanceledException)
         {
@@ -131,17 +135,6 @@ public sealed class PageSlots : IDisposable
         public LinkedListNode<Waiter> Node { get; set; } = null!;
     }
 
-    private long Estimate
-    {
-        get
-        {
-            lock (_bytesLock)
-            {
-                return _averagePageBytes;
-            }
-        }
-    }
-
     /// <summary>Moves the estimate an eighth of the way to a page just fetched: a run's pages change size slowly.</summary>
     private void Learn(long pageBytes)
     {
@@ -166,9 +159,7 @@ public sealed class PageSlots : IDisposable
             await owner._free.WaitAsync(cancellationToken);
             try
             {
-                var estimate = owner.Estimate;
-                await owner.ReserveAsync(estimate, cancellationToken);
-                _bytes = estimate;
+                _bytes = await owner.ReserveAsync(cancellationToken);
             }
             catch
             {

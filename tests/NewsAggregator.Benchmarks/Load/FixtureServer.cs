@@ -206,18 +206,20 @@ public sealed class FixtureServer : IAsyncDisposable
         {
             return Make(markedHtml, contentType, lastModified);
         }
-        var before = Make(markedHtml[..marker], contentType, lastModified);
+        var before = Encoding.UTF8.GetBytes(markedHtml[..marker]);
         var after = Encoding.UTF8.GetBytes(markedHtml[(marker + FixtureWeb.StateMarker.Length)..]);
-        var tag = string.Create(CultureInfo.InvariantCulture, $"\"{System.IO.Hashing.XxHash64.HashToUInt64([.. before.Body, .. after]):x16}\"");
-        return before with { ETag = tag, After = after };
+        return new Document(before, contentType, Tag([.. before, .. after]), lastModified, after);
     }
 
     private static Document Make(string text, string contentType, DateTimeOffset lastModified)
     {
         var body = Encoding.UTF8.GetBytes(text);
-        var tag = string.Create(CultureInfo.InvariantCulture, $"\"{System.IO.Hashing.XxHash64.HashToUInt64(body):x16}\"");
-        return new Document(body, contentType, tag, lastModified);
+        return new Document(body, contentType, Tag(body), lastModified);
     }
+
+    /// <summary>The entity tag of a response: the hash of its bytes (the state script, the same on every page, left out).</summary>
+    private static string Tag(byte[] body) =>
+        string.Create(CultureInfo.InvariantCulture, $"\"{System.IO.Hashing.XxHash64.HashToUInt64(body):x16}\"");
 
     private static int FreePort(IPAddress address)
     {
